@@ -1,0 +1,26 @@
+package org.storeline.core.catalog;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.storeline.core.paging.Page;
+import org.storeline.core.paging.PageRequest;
+
+/** Port: the catalog. SKUs and barcodes are unique. */
+public interface ProductRepository {
+    void insert(Product product);
+
+    Optional<Product> findById(UUID id);
+
+    List<Product> findByIds(Collection<UUID> ids);
+
+    Optional<Product> findBySku(String sku);
+
+    Optional<Product> findByBarcode(String barcode);
+
+    /** Those of {@code barcodes} that some product already has. */
+    List<String> takenBarcodes(Collection<String> barcodes);
+
+    Page<Product> list(PageRequest page);
+}

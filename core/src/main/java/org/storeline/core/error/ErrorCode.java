@@ -1,0 +1,53 @@
+package org.storeline.core.error;
+
+/**
+ * Every error Storeline reports, with its stable wire code. Codes are part of the public API:
+ * add new ones freely, never rename one.
+ */
+public enum ErrorCode {
+    INVALID_REQUEST("invalid_request", ErrorCategory.INVALID),
+    MALFORMED_JSON("malformed_json", ErrorCategory.INVALID),
+    INVALID_CURSOR("invalid_cursor", ErrorCategory.INVALID),
+    UNAUTHENTICATED("unauthenticated", ErrorCategory.UNAUTHENTICATED),
+    FORBIDDEN("forbidden", ErrorCategory.FORBIDDEN),
+    OUTLET_FORBIDDEN("outlet_forbidden", ErrorCategory.FORBIDDEN),
+    NOT_FOUND("not_found", ErrorCategory.NOT_FOUND),
+    OUTLET_NOT_FOUND("outlet_not_found", ErrorCategory.NOT_FOUND),
+    REGISTER_NOT_FOUND("register_not_found", ErrorCategory.NOT_FOUND),
+    PAYMENT_TYPE_NOT_FOUND("payment_type_not_found", ErrorCategory.NOT_FOUND),
+    PRODUCT_NOT_FOUND("product_not_found", ErrorCategory.NOT_FOUND),
+    CUSTOMER_NOT_FOUND("customer_not_found", ErrorCategory.NOT_FOUND),
+    USER_NOT_FOUND("user_not_found", ErrorCategory.NOT_FOUND),
+    SALE_NOT_FOUND("sale_not_found", ErrorCategory.NOT_FOUND),
+    REGISTER_CLOSED("register_closed", ErrorCategory.CONFLICT),
+    REGISTER_ALREADY_OPEN("register_already_open", ErrorCategory.CONFLICT),
+    REGISTER_NAME_TAKEN("register_name_taken", ErrorCategory.CONFLICT),
+    PAYMENT_TYPE_NAME_TAKEN("payment_type_name_taken", ErrorCategory.CONFLICT),
+    SKU_TAKEN("sku_taken", ErrorCategory.CONFLICT),
+    BARCODE_TAKEN("barcode_taken", ErrorCategory.CONFLICT),
+    EMAIL_TAKEN("email_taken", ErrorCategory.CONFLICT),
+    SALE_NOT_OPEN("sale_not_open", ErrorCategory.CONFLICT),
+    INVALID_TRANSITION("invalid_transition", ErrorCategory.CONFLICT),
+    CURRENCY_MISMATCH("currency_mismatch", ErrorCategory.UNPROCESSABLE),
+    PAYMENT_EXCEEDS_BALANCE("payment_exceeds_balance", ErrorCategory.UNPROCESSABLE),
+    REGISTER_OUTLET_MISMATCH("register_outlet_mismatch", ErrorCategory.UNPROCESSABLE),
+    BUSINESS_RULE("business_rule", ErrorCategory.UNPROCESSABLE),
+    BODY_TOO_LARGE("body_too_large", ErrorCategory.TOO_LARGE),
+    DATABASE_UNAVAILABLE("database_unavailable", ErrorCategory.UNAVAILABLE);
+
+    private final String code;
+    private final ErrorCategory category;
+
+    ErrorCode(String code, ErrorCategory category) {
+        this.code = code;
+        this.category = category;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public ErrorCategory category() {
+        return category;
+    }
+}

@@ -1,0 +1,36 @@
+package org.storeline.core.register;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Port: registers and their open/close periods. */
+public interface RegisterRepository {
+    void insert(Register register);
+
+    boolean nameTaken(UUID outletId, String name);
+
+    Optional<Register> findById(UUID id);
+
+    /**
+     * Loads a register and locks it until the transaction ends, so that a sale recorded on it and its
+     * closing cannot interleave: a payment is never missing from the closure report.
+     */
+    Optional<Register> findByIdForUpdate(UUID id);
+
+    List<Register> findByOutlets(Collection<UUID> outletIds);
+
+    List<Register> findAll();
+
+    void insertPeriod(RegisterPeriod period);
+
+    void closePeriod(RegisterPeriod period);
+
+    /** Payments recorded in a period, totalled by payment type. */
+    List<ClosureReport.PaymentTotal> paymentTotals(UUID periodId);
+
+    Optional<RegisterPeriod> findPeriod(UUID periodId);
+
+    List<RegisterPeriod> closedPeriods(UUID registerId, int limit);
+}

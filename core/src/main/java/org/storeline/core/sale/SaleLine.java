@@ -1,0 +1,50 @@
+package org.storeline.core.sale;
+
+import java.util.Optional;
+import java.util.UUID;
+import org.storeline.core.error.StorelineException;
+import org.storeline.core.money.Money;
+import org.storeline.core.money.TaxRate;
+
+/**
+ * One line of a sale. {@code total} is what the customer pays for the line, tax included;
+ * {@code tax} is the part of it that is tax. Both are fixed when the line is priced.
+ */
+public record SaleLine(UUID id, Optional<UUID> productId, String sku, String name, long quantity, Money unitPrice,
+                       Money discount, TaxRate taxRate, Money tax, Money total, boolean shippingFee, boolean unmatched) {
+
+    public SaleLine {
+        if (!unitPrice.currency().equals(total.currency()) || !tax.currency().equals(total.currency())
+                || !discount.currency().equals(total.currency())) {
+            throw new IllegalArgumentException("A sale line's amounts must share one currency");
+        }
+    }
+
+    /**
+     * Prices a line. The line amount is {@code quantity × unitPrice − discount}. When prices include tax
+     * that amount is the total and the tax is the part of it at {@code taxRate}; otherwise tax is added on
+     * top. Tax is rounded half-up to the currency's scale once per line.
+     */
+    public static SaleLine price(UUID id, Optional<UUID> productId, String sku, String name, long quantity, Money unitPrice,
+                                 Money discount, TaxRate taxRate, boolean pricesIncludeTax) {
+        if (quantity == 0) {
+            throw StorelineException.invalid("A line's quantity cannot be zero.");
+        }
+        Money amount = unitPrice.times(quantity).minus(discount);
+        Money tax;
+        Money total;
+        if (pricesIncludeTax) {
+            total = amount;
+            tax = Money.rounded(taxRate.taxIncludedIn(amount.amount()), amount.currency());
+        } else {
+            tax = Money.rounded(taxRate.taxOn(amount.amount()), amount.currency());
+            total = amount.plus(tax);
+        }
+        return new SaleLine(id, productId, sku, name, quantity, unitPrice, discount, taxRate, tax, total, false, false);
+    }
+
+    /** The line's amount before tax. */
+    public Money net() {
+        return total.minus(tax);
+    }
+}

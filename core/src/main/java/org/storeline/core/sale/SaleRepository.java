@@ -1,0 +1,24 @@
+package org.storeline.core.sale;
+
+import java.util.Collection;
+import java.util.Optional;
+import java.util.UUID;
+import org.storeline.core.paging.Page;
+import org.storeline.core.paging.PageRequest;
+
+/** Port: sales with their lines and payments. */
+public interface SaleRepository {
+    /** Inserts a new sale with its lines and payments. */
+    void insert(Sale sale);
+
+    Optional<Sale> findById(UUID id);
+
+    /** Loads a sale and locks it until the transaction ends, so that concurrent payments see each other. */
+    Optional<Sale> findByIdForUpdate(UUID id);
+
+    /** Persists what changed on an existing sale: status, note and payments not yet stored. */
+    void update(Sale sale);
+
+    /** Sales matching the filter, newest first, restricted to {@code visibleOutlets} when present. */
+    Page<Sale> list(SaleFilter filter, Optional<Collection<UUID>> visibleOutlets, PageRequest page);
+}

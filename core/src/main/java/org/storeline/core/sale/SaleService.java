@@ -1,0 +1,101 @@
+package org.storeline.core.sale;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Optional;
+import java.util.UUID;
+import org.storeline.core.error.ErrorCode;
+import org.storeline.core.error.StorelineException;
+import org.storeline.core.money.Money;
+import org.storeline.core.outlet.Outlet;
+import org.storeline.core.outlet.OutletService;
+import org.storeline.core.paging.Page;
+import org.storeline.core.paging.PageRequest;
+import org.storeline.core.payment.PaymentTypeService;
+import org.storeline.core.register.Register;
+import org.storeline.core.register.RegisterPeriod;
+import org.storeline.core.register.RegisterRepository;
+import org.storeline.core.transaction.Transactions;
+import org.storeline.core.user.Actor;
+import org.storeline.core.user.Permission;
+
+/** Reading sales, applying payments to them (PAY-2, PAY-3) and annotating them. */
+public final class SaleService {
+    /** How far in the future a payment time may lie, to allow for clocks that disagree a little. */
+    private static final Duration CLOCK_SKEW = Duration.ofMinutes(2);
+
+    private final SaleRepository sales;
+    private final RegisterRepository registers;
+    private final PaymentTypeService paymentTypes;
+    private final OutletService outlets;
+    private final Transactions tx;
+    private final Clock clock;
+
+    public SaleService(SaleRepository sales, RegisterRepository registers, PaymentTypeService paymentTypes,
+                       OutletService outlets, Transactions tx, Clock clock) {
+        this.sales = sales;
+        this.registers = registers;
+        this.paymentTypes = paymentTypes;
+        this.outlets = outlets;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    public Sale get(Actor actor, UUID id) {
+        Sale sale = sales.findById(id).orElseThrow(() -> StorelineException.notFound(ErrorCode.SALE_NOT_FOUND, "Sale", id));
+        actor.requireOutlet(sale.outletId());
+        return sale;
+    }
+
+    public Page<Sale> list(Actor actor, SaleFilter filter, PageRequest page) {
+        filter.outletId().ifPresent(actor::requireOutlet);
+        Optional<Collection<UUID>> visible = actor.role().seesEveryOutlet()
+                ? Optional.empty()
+                : Optional.of(outlets.list(actor).stream().map(Outlet::id).toList());
+        return sales.list(filter, visible, page);
+    }
+
+    public record PaymentRequest(UUID paymentTypeId, String amount, Optional<Instant> paidAt, UUID registerId) {
+    }
+
+    /**
+     * Records money taken elsewhere for a sale (it charges nobody, PAY-3). The register must be open and
+     * {@code paid_at} inside its open period, or the payment would be missing from the closure report.
+     */
+    public Sale applyPayment(Actor actor, UUID saleId, PaymentRequest request) {
+        actor.require(Permission.SELL);
+        return tx.inTransaction(() -> {
+            Sale sale = sales.findByIdForUpdate(saleId)
+                    .orElseThrow(() -> StorelineException.notFound(ErrorCode.SALE_NOT_FOUND, "Sale", saleId));
+            actor.requireOutlet(sale.outletId());
+            Register register = registers.findByIdForUpdate(request.registerId())
+                    .orElseThrow(() -> StorelineException.notFound(ErrorCode.REGISTER_NOT_FOUND, "Register", request.registerId()));
+            actor.requireOutlet(register.outletId());
+            Instant now = clock.instant();
+            Instant paidAt = request.paidAt().orElse(now);
+            if (paidAt.isAfter(now.plus(CLOCK_SKEW))) {
+                throw StorelineException.invalid("paid_at " + paidAt + " lies in the future.");
+            }
+            RegisterPeriod period = register.requireOpenAt(paidAt);
+            Money amount = Money.of(Money.parseAmount(request.amount()), sale.currency());
+            sale.applyPayment(paymentTypes.require(request.paymentTypeId()), amount, paidAt, register.id(),
+                    Optional.of(period.id()), Optional.of(actor.userId()));
+            sales.update(sale);
+            return sale;
+        });
+    }
+
+    public Sale annotate(Actor actor, UUID saleId, String note) {
+        actor.require(Permission.SELL);
+        return tx.inTransaction(() -> {
+            Sale sale = sales.findByIdForUpdate(saleId)
+                    .orElseThrow(() -> StorelineException.notFound(ErrorCode.SALE_NOT_FOUND, "Sale", saleId));
+            actor.requireOutlet(sale.outletId());
+            sale.annotate(note == null ? "" : note);
+            sales.update(sale);
+            return sale;
+        });
+    }
+}

@@ -1,0 +1,8 @@
+package org.storeline.core.settings;
+
+/** Port: the single row of store settings. */
+public interface SettingsRepository {
+    StoreSettings get();
+
+    void update(StoreSettings settings);
+}

@@ -1,0 +1,67 @@
+package org.storeline.core.stock;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import org.storeline.core.catalog.CatalogService;
+import org.storeline.core.error.StorelineException;
+import org.storeline.core.outlet.Outlet;
+import org.storeline.core.outlet.OutletService;
+import org.storeline.core.paging.Page;
+import org.storeline.core.paging.PageRequest;
+import org.storeline.core.transaction.Transactions;
+import org.storeline.core.user.Actor;
+import org.storeline.core.user.Permission;
+
+/** Use cases for stock: levels per outlet, counts, the ledger, negative levels. */
+public final class StockService {
+    private final StockLedger ledger;
+    private final CatalogService catalog;
+    private final OutletService outlets;
+    private final Transactions tx;
+    private final Clock clock;
+
+    public StockService(StockLedger ledger, CatalogService catalog, OutletService outlets, Transactions tx, Clock clock) {
+        this.ledger = ledger;
+        this.catalog = catalog;
+        this.outlets = outlets;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    /** Sets the on-hand level after a count; the difference goes into the ledger with reason {@code count}. */
+    public StockLevel setLevel(Actor actor, UUID productId, UUID outletId, long quantity) {
+        actor.require(Permission.ADJUST_STOCK);
+        actor.requireOutlet(outletId);
+        if (Math.abs(quantity) > 1_000_000_000L) {
+            throw StorelineException.invalid("quantity must be between -1000000000 and 1000000000.");
+        }
+        return tx.inTransaction(() -> {
+            catalog.require(productId);
+            outlets.require(outletId);
+            StockMovement movement = ledger.setLevel(productId, outletId, quantity, StockReason.COUNT, actor.userId(), clock.instant());
+            return new StockLevel(productId, outletId, movement.quantityAfter());
+        });
+    }
+
+    /** The product's level at every outlet the actor may see (zero where nothing was ever recorded). */
+    public List<StockLevel> levels(Actor actor, UUID productId) {
+        catalog.require(productId);
+        List<StockLevel> recorded = ledger.levelsOf(productId);
+        return outlets.list(actor).stream()
+                .map(Outlet::id)
+                .map(outletId -> recorded.stream().filter(l -> l.outletId().equals(outletId)).findFirst()
+                        .orElse(new StockLevel(productId, outletId, 0)))
+                .toList();
+    }
+
+    public Page<StockMovement> movements(Actor actor, UUID productId, UUID outletId, PageRequest page) {
+        actor.requireOutlet(outletId);
+        catalog.require(productId);
+        return ledger.movements(productId, outletId, page);
+    }
+
+    public List<StockLevel> negativeLevels(Actor actor) {
+        return ledger.negativeLevels(outlets.list(actor).stream().map(Outlet::id).toList());
+    }
+}

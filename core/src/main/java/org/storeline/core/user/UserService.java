@@ -1,0 +1,124 @@
+package org.storeline.core.user;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.storeline.core.customer.Email;
+import org.storeline.core.error.ErrorCode;
+import org.storeline.core.error.Require;
+import org.storeline.core.error.StorelineException;
+import org.storeline.core.ids.Ids;
+import org.storeline.core.outlet.OutletRepository;
+import org.storeline.core.transaction.Transactions;
+
+/** Use cases for users and their API tokens, and the bootstrap admin token. */
+public final class UserService {
+    static final int MIN_PASSWORD_LENGTH = 10;
+
+    private final UserRepository users;
+    private final OutletRepository outlets;
+    private final PasswordHasher hasher;
+    private final Transactions tx;
+    private final Clock clock;
+
+    public UserService(UserRepository users, OutletRepository outlets, PasswordHasher hasher, Transactions tx, Clock clock) {
+        this.users = users;
+        this.outlets = outlets;
+        this.hasher = hasher;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    public record NewUser(String name, String email, Optional<String> password, Role role, List<UUID> outletIds) {
+    }
+
+    public User create(Actor actor, NewUser request) {
+        actor.require(Permission.MANAGE_USERS);
+        String name = Require.text("name", request.name());
+        Email email = Email.of(request.email());
+        request.password().ifPresent(p -> {
+            if (p.length() < MIN_PASSWORD_LENGTH) {
+                throw StorelineException.invalid("password must have at least " + MIN_PASSWORD_LENGTH + " characters.");
+            }
+        });
+        List<UUID> outletIds = new ArrayList<>(new LinkedHashSet<>(request.outletIds()));
+        if (request.role() != Role.ADMIN && outletIds.isEmpty()) {
+            throw StorelineException.invalid("outlet_ids must name at least one outlet for a " + request.role().wireName()
+                    + "; only admins see every outlet.");
+        }
+        Optional<String> hash = request.password().map(hasher::hash);
+        return tx.inTransaction(() -> {
+            for (UUID outletId : outletIds) {
+                outlets.findById(outletId).orElseThrow(() -> StorelineException.notFound(ErrorCode.OUTLET_NOT_FOUND, "Outlet", outletId));
+            }
+            if (users.emailTaken(email.key())) {
+                throw new StorelineException(ErrorCode.EMAIL_TAKEN, "A user with email " + email.value() + " already exists.");
+            }
+            User user = new User(Ids.newId(), name, email, request.role(), outletIds, hash, clock.instant());
+            users.insert(user);
+            return user;
+        });
+    }
+
+    public User get(Actor actor, UUID userId) {
+        if (!actor.userId().equals(userId)) {
+            actor.require(Permission.MANAGE_USERS);
+        }
+        return users.findById(userId).orElseThrow(() -> StorelineException.notFound(ErrorCode.USER_NOT_FOUND, "User", userId));
+    }
+
+    /** Creates a token for a user and returns it: the only time it is ever visible. */
+    public String issueToken(Actor actor, UUID userId, String label) {
+        if (!actor.userId().equals(userId)) {
+            actor.require(Permission.MANAGE_USERS);
+        }
+        return tx.inTransaction(() -> {
+            User user = users.findById(userId).orElseThrow(() -> StorelineException.notFound(ErrorCode.USER_NOT_FOUND, "User", userId));
+            String token = ApiTokens.newToken();
+            users.insertToken(Ids.newId(), user.id(), ApiTokens.hash(token), label == null || label.isBlank() ? "api" : label.trim(),
+                    clock.instant());
+            return token;
+        });
+    }
+
+    public Optional<Actor> authenticate(String bearerToken) {
+        if (bearerToken == null || bearerToken.isBlank()) {
+            return Optional.empty();
+        }
+        return users.findByTokenHash(ApiTokens.hash(bearerToken.trim())).map(User::asActor);
+    }
+
+    /**
+     * Makes sure an admin exists and that {@code token} (when given) authenticates as that admin.
+     * Returns a freshly made token when none was given and the admin had none yet: the caller prints
+     * it once. Safe to call on every start.
+     */
+    public Optional<String> bootstrapAdmin(Optional<String> configuredToken) {
+        return tx.inTransaction(() -> {
+            boolean created = false;
+            User admin = users.findBootstrapAdmin().orElse(null);
+            if (admin == null) {
+                admin = new User(Ids.newId(), "Administrator", Email.of("admin@storeline.local"), Role.ADMIN, List.of(),
+                        Optional.empty(), clock.instant());
+                users.insert(admin);
+                created = true;
+            }
+            if (configuredToken.isPresent()) {
+                String hash = ApiTokens.hash(configuredToken.get().trim());
+                if (!users.tokenExists(hash)) {
+                    users.insertToken(Ids.newId(), admin.id(), hash, "STORELINE_ADMIN_TOKEN", clock.instant());
+                }
+                return Optional.empty();
+            }
+            if (!created) {
+                return Optional.empty();
+            }
+            String token = ApiTokens.newToken();
+            users.insertToken(Ids.newId(), admin.id(), ApiTokens.hash(token), "bootstrap", clock.instant());
+            return Optional.of(token);
+        });
+    }
+}
