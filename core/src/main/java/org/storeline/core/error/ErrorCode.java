@@ -28,6 +28,7 @@ public enum ErrorCode {
     EMAIL_TAKEN("email_taken", ErrorCategory.CONFLICT),
     SALE_NOT_OPEN("sale_not_open", ErrorCategory.CONFLICT),
     INVALID_TRANSITION("invalid_transition", ErrorCategory.CONFLICT),
+    CONFLICT("conflict", ErrorCategory.CONFLICT),
     CURRENCY_MISMATCH("currency_mismatch", ErrorCategory.UNPROCESSABLE),
     PAYMENT_EXCEEDS_BALANCE("payment_exceeds_balance", ErrorCategory.UNPROCESSABLE),
     REGISTER_OUTLET_MISMATCH("register_outlet_mismatch", ErrorCategory.UNPROCESSABLE),

@@ -1,0 +1,100 @@
+package org.storeline.db.catalog;
+
+import static org.storeline.db.jooq.Tables.PRODUCT;
+import static org.storeline.db.jooq.Tables.PRODUCT_BARCODE;
+import static org.storeline.db.postgres.Timestamps.fromDb;
+import static org.storeline.db.postgres.Timestamps.toDb;
+
+import java.util.Collection;
+import java.util.Currency;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.storeline.core.catalog.Product;
+import org.storeline.core.catalog.ProductRepository;
+import org.storeline.core.money.Money;
+import org.storeline.core.money.TaxRate;
+import org.storeline.core.paging.Page;
+import org.storeline.core.paging.PageRequest;
+import org.storeline.db.jooq.tables.records.ProductRecord;
+import org.storeline.db.postgres.Cursors;
+
+public final class JooqProductRepository implements ProductRepository {
+    private final DSLContext dsl;
+
+    public JooqProductRepository(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    @Override
+    public void insert(Product product) {
+        dsl.insertInto(PRODUCT)
+                .set(PRODUCT.ID, product.id())
+                .set(PRODUCT.SKU, product.sku())
+                .set(PRODUCT.NAME, product.name())
+                .set(PRODUCT.PRICE, product.price().amount())
+                .set(PRODUCT.CURRENCY, product.price().currency().getCurrencyCode())
+                .set(PRODUCT.TAX_RATE, product.taxRate().value())
+                .set(PRODUCT.IS_SHIPPING_FEE, product.shippingFee())
+                .set(PRODUCT.CREATED_AT, toDb(product.createdAt()))
+                .execute();
+        for (String barcode : product.barcodes()) {
+            dsl.insertInto(PRODUCT_BARCODE).set(PRODUCT_BARCODE.BARCODE, barcode).set(PRODUCT_BARCODE.PRODUCT_ID, product.id()).execute();
+        }
+    }
+
+    @Override
+    public Optional<Product> findById(UUID id) {
+        return find(PRODUCT.ID.eq(id)).stream().findFirst();
+    }
+
+    @Override
+    public List<Product> findByIds(Collection<UUID> ids) {
+        return find(PRODUCT.ID.in(ids));
+    }
+
+    @Override
+    public Optional<Product> findBySku(String sku) {
+        return find(PRODUCT.SKU.eq(sku)).stream().findFirst();
+    }
+
+    @Override
+    public Optional<Product> findByBarcode(String barcode) {
+        return find(PRODUCT.ID.in(dsl.select(PRODUCT_BARCODE.PRODUCT_ID).from(PRODUCT_BARCODE).where(PRODUCT_BARCODE.BARCODE.eq(barcode))))
+                .stream().findFirst();
+    }
+
+    @Override
+    public List<String> takenBarcodes(Collection<String> barcodes) {
+        return dsl.select(PRODUCT_BARCODE.BARCODE).from(PRODUCT_BARCODE).where(PRODUCT_BARCODE.BARCODE.in(barcodes))
+                .fetch(PRODUCT_BARCODE.BARCODE);
+    }
+
+    @Override
+    public Page<Product> list(PageRequest page) {
+        List<ProductRecord> rows = dsl.selectFrom(PRODUCT).where(Cursors.after(PRODUCT.ID, page))
+                .orderBy(PRODUCT.ID).limit(Cursors.overfetch(page)).fetch();
+        return Page.fromOverfetched(withBarcodes(rows), page.limit(), Product::id);
+    }
+
+    private List<Product> find(Condition condition) {
+        return withBarcodes(dsl.selectFrom(PRODUCT).where(condition).orderBy(PRODUCT.ID).fetch());
+    }
+
+    /** Loads the barcodes of all rows in one query. */
+    private List<Product> withBarcodes(List<ProductRecord> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, List<String>> barcodes = dsl.selectFrom(PRODUCT_BARCODE)
+                .where(PRODUCT_BARCODE.PRODUCT_ID.in(rows.stream().map(ProductRecord::getId).toList()))
+                .orderBy(PRODUCT_BARCODE.BARCODE)
+                .fetchGroups(PRODUCT_BARCODE.PRODUCT_ID, PRODUCT_BARCODE.BARCODE);
+        return rows.stream().map(row -> new Product(row.getId(), row.getSku(), row.getName(),
+                Money.of(row.getPrice(), Currency.getInstance(row.getCurrency().trim())), new TaxRate(row.getTaxRate()),
+                barcodes.getOrDefault(row.getId(), List.of()), row.getIsShippingFee(), fromDb(row.getCreatedAt()))).toList();
+    }
+}

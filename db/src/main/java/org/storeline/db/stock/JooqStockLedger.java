@@ -1,0 +1,138 @@
+package org.storeline.db.stock;
+
+import static org.storeline.db.jooq.Tables.STOCK_LEVEL;
+import static org.storeline.db.jooq.Tables.STOCK_MOVEMENT;
+import static org.storeline.db.postgres.Timestamps.fromDb;
+import static org.storeline.db.postgres.Timestamps.toDb;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jooq.DSLContext;
+import org.storeline.core.ids.Ids;
+import org.storeline.core.paging.Page;
+import org.storeline.core.paging.PageRequest;
+import org.storeline.core.stock.StockChange;
+import org.storeline.core.stock.StockLedger;
+import org.storeline.core.stock.StockLevel;
+import org.storeline.core.stock.StockMovement;
+import org.storeline.core.stock.StockReason;
+import org.storeline.db.jooq.tables.records.StockMovementRecord;
+import org.storeline.db.postgres.Cursors;
+
+/**
+ * The ledger on PostgreSQL. A level is changed with one atomic upsert ({@code quantity = quantity +
+ * delta}), so concurrent sales of one product queue on its row and none is lost; the movement that
+ * records the change is inserted in the same transaction, with the level it produced.
+ */
+public final class JooqStockLedger implements StockLedger {
+    /** Changes are applied in one fixed order so that two transactions never wait on each other's rows. */
+    private static final Comparator<StockChange> LOCK_ORDER =
+            Comparator.comparing(StockChange::productId).thenComparing(StockChange::outletId);
+
+    private final DSLContext dsl;
+
+    public JooqStockLedger(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    @Override
+    public List<StockMovement> apply(List<StockChange> changes, Instant at) {
+        List<StockMovement> movements = new ArrayList<>();
+        for (StockChange change : changes.stream().sorted(LOCK_ORDER).toList()) {
+            long after = dsl.insertInto(STOCK_LEVEL)
+                    .set(STOCK_LEVEL.PRODUCT_ID, change.productId())
+                    .set(STOCK_LEVEL.OUTLET_ID, change.outletId())
+                    .set(STOCK_LEVEL.QUANTITY, change.delta())
+                    .set(STOCK_LEVEL.UPDATED_AT, toDb(at))
+                    .onConflict(STOCK_LEVEL.PRODUCT_ID, STOCK_LEVEL.OUTLET_ID)
+                    .doUpdate()
+                    .set(STOCK_LEVEL.QUANTITY, STOCK_LEVEL.QUANTITY.plus(change.delta()))
+                    .set(STOCK_LEVEL.UPDATED_AT, toDb(at))
+                    .returning(STOCK_LEVEL.QUANTITY)
+                    .fetchSingle(STOCK_LEVEL.QUANTITY);
+            movements.add(record(new StockMovement(Ids.newId(), change.productId(), change.outletId(), change.delta(), after,
+                    change.reason(), change.saleId(), change.userId(), at)));
+        }
+        return movements;
+    }
+
+    @Override
+    public StockMovement setLevel(UUID productId, UUID outletId, long quantity, StockReason reason, UUID userId, Instant at) {
+        dsl.insertInto(STOCK_LEVEL)
+                .set(STOCK_LEVEL.PRODUCT_ID, productId)
+                .set(STOCK_LEVEL.OUTLET_ID, outletId)
+                .set(STOCK_LEVEL.QUANTITY, 0L)
+                .set(STOCK_LEVEL.UPDATED_AT, toDb(at))
+                .onConflictDoNothing()
+                .execute();
+        long current = dsl.select(STOCK_LEVEL.QUANTITY).from(STOCK_LEVEL)
+                .where(STOCK_LEVEL.PRODUCT_ID.eq(productId).and(STOCK_LEVEL.OUTLET_ID.eq(outletId)))
+                .forUpdate()
+                .fetchSingle(STOCK_LEVEL.QUANTITY);
+        dsl.update(STOCK_LEVEL)
+                .set(STOCK_LEVEL.QUANTITY, quantity)
+                .set(STOCK_LEVEL.UPDATED_AT, toDb(at))
+                .where(STOCK_LEVEL.PRODUCT_ID.eq(productId).and(STOCK_LEVEL.OUTLET_ID.eq(outletId)))
+                .execute();
+        return record(new StockMovement(Ids.newId(), productId, outletId, quantity - current, quantity, reason, Optional.empty(),
+                Optional.of(userId), at));
+    }
+
+    @Override
+    public List<StockLevel> levelsOf(UUID productId) {
+        return dsl.selectFrom(STOCK_LEVEL).where(STOCK_LEVEL.PRODUCT_ID.eq(productId))
+                .fetch(r -> new StockLevel(r.getProductId(), r.getOutletId(), r.getQuantity()));
+    }
+
+    @Override
+    public long levelOf(UUID productId, UUID outletId) {
+        return dsl.select(STOCK_LEVEL.QUANTITY).from(STOCK_LEVEL)
+                .where(STOCK_LEVEL.PRODUCT_ID.eq(productId).and(STOCK_LEVEL.OUTLET_ID.eq(outletId)))
+                .fetchOptional(STOCK_LEVEL.QUANTITY).orElse(0L);
+    }
+
+    @Override
+    public Page<StockMovement> movements(UUID productId, UUID outletId, PageRequest page) {
+        List<StockMovement> rows = dsl.selectFrom(STOCK_MOVEMENT)
+                .where(STOCK_MOVEMENT.PRODUCT_ID.eq(productId).and(STOCK_MOVEMENT.OUTLET_ID.eq(outletId)))
+                .and(Cursors.before(STOCK_MOVEMENT.ID, page))
+                .orderBy(STOCK_MOVEMENT.ID.desc())
+                .limit(Cursors.overfetch(page))
+                .fetch(JooqStockLedger::toMovement);
+        return Page.fromOverfetched(rows, page.limit(), StockMovement::id);
+    }
+
+    @Override
+    public List<StockLevel> negativeLevels(Collection<UUID> outletIds) {
+        return dsl.selectFrom(STOCK_LEVEL)
+                .where(STOCK_LEVEL.QUANTITY.lt(0L).and(STOCK_LEVEL.OUTLET_ID.in(outletIds)))
+                .orderBy(STOCK_LEVEL.OUTLET_ID, STOCK_LEVEL.QUANTITY)
+                .fetch(r -> new StockLevel(r.getProductId(), r.getOutletId(), r.getQuantity()));
+    }
+
+    private StockMovement record(StockMovement movement) {
+        dsl.insertInto(STOCK_MOVEMENT)
+                .set(STOCK_MOVEMENT.ID, movement.id())
+                .set(STOCK_MOVEMENT.PRODUCT_ID, movement.productId())
+                .set(STOCK_MOVEMENT.OUTLET_ID, movement.outletId())
+                .set(STOCK_MOVEMENT.DELTA, movement.delta())
+                .set(STOCK_MOVEMENT.QUANTITY_AFTER, movement.quantityAfter())
+                .set(STOCK_MOVEMENT.REASON, movement.reason().wireName())
+                .set(STOCK_MOVEMENT.SALE_ID, movement.saleId().orElse(null))
+                .set(STOCK_MOVEMENT.USER_ID, movement.userId().orElse(null))
+                .set(STOCK_MOVEMENT.CREATED_AT, toDb(movement.createdAt()))
+                .execute();
+        return movement;
+    }
+
+    private static StockMovement toMovement(StockMovementRecord r) {
+        return new StockMovement(r.getId(), r.getProductId(), r.getOutletId(), r.getDelta(), r.getQuantityAfter(),
+                StockReason.fromWire(r.getReason()), Optional.ofNullable(r.getSaleId()), Optional.ofNullable(r.getUserId()),
+                fromDb(r.getCreatedAt()));
+    }
+}

@@ -1,0 +1,88 @@
+package org.storeline.db.user;
+
+import static org.storeline.db.jooq.Tables.API_TOKEN;
+import static org.storeline.db.jooq.Tables.APP_USER;
+import static org.storeline.db.jooq.Tables.USER_OUTLET;
+import static org.storeline.db.postgres.Timestamps.fromDb;
+import static org.storeline.db.postgres.Timestamps.toDb;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jooq.DSLContext;
+import org.storeline.core.customer.Email;
+import org.storeline.core.user.Role;
+import org.storeline.core.user.User;
+import org.storeline.core.user.UserRepository;
+import org.storeline.db.jooq.tables.records.AppUserRecord;
+
+public final class JooqUserRepository implements UserRepository {
+    private final DSLContext dsl;
+
+    public JooqUserRepository(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    @Override
+    public void insert(User user) {
+        dsl.insertInto(APP_USER)
+                .set(APP_USER.ID, user.id())
+                .set(APP_USER.NAME, user.name())
+                .set(APP_USER.EMAIL, user.email().value())
+                .set(APP_USER.EMAIL_KEY, user.email().key())
+                .set(APP_USER.ROLE, user.role().wireName())
+                .set(APP_USER.PASSWORD_HASH, user.passwordHash().orElse(null))
+                .set(APP_USER.CREATED_AT, toDb(user.createdAt()))
+                .execute();
+        for (UUID outletId : user.outletIds()) {
+            dsl.insertInto(USER_OUTLET).set(USER_OUTLET.USER_ID, user.id()).set(USER_OUTLET.OUTLET_ID, outletId).execute();
+        }
+    }
+
+    @Override
+    public Optional<User> findById(UUID id) {
+        return dsl.selectFrom(APP_USER).where(APP_USER.ID.eq(id)).fetchOptional().map(this::toUser);
+    }
+
+    @Override
+    public boolean emailTaken(String emailKey) {
+        return dsl.fetchExists(APP_USER, APP_USER.EMAIL_KEY.eq(emailKey));
+    }
+
+    @Override
+    public void insertToken(UUID tokenId, UUID userId, String tokenHash, String label, Instant createdAt) {
+        dsl.insertInto(API_TOKEN)
+                .set(API_TOKEN.ID, tokenId)
+                .set(API_TOKEN.USER_ID, userId)
+                .set(API_TOKEN.TOKEN_HASH, tokenHash)
+                .set(API_TOKEN.LABEL, label)
+                .set(API_TOKEN.CREATED_AT, toDb(createdAt))
+                .execute();
+    }
+
+    @Override
+    public Optional<User> findByTokenHash(String tokenHash) {
+        return dsl.select(APP_USER.fields()).from(APP_USER).join(API_TOKEN).on(API_TOKEN.USER_ID.eq(APP_USER.ID))
+                .where(API_TOKEN.TOKEN_HASH.eq(tokenHash))
+                .fetchOptional().map(r -> toUser(r.into(APP_USER)));
+    }
+
+    @Override
+    public Optional<User> findBootstrapAdmin() {
+        return dsl.selectFrom(APP_USER).where(APP_USER.ROLE.eq(Role.ADMIN.wireName())).orderBy(APP_USER.ID).limit(1)
+                .fetchOptional().map(this::toUser);
+    }
+
+    @Override
+    public boolean tokenExists(String tokenHash) {
+        return dsl.fetchExists(API_TOKEN, API_TOKEN.TOKEN_HASH.eq(tokenHash));
+    }
+
+    private User toUser(AppUserRecord row) {
+        List<UUID> outlets = dsl.select(USER_OUTLET.OUTLET_ID).from(USER_OUTLET).where(USER_OUTLET.USER_ID.eq(row.getId()))
+                .orderBy(USER_OUTLET.OUTLET_ID).fetch(USER_OUTLET.OUTLET_ID);
+        return new User(row.getId(), row.getName(), Email.of(row.getEmail()), Role.fromWire(row.getRole()), outlets,
+                Optional.ofNullable(row.getPasswordHash()), fromDb(row.getCreatedAt()));
+    }
+}

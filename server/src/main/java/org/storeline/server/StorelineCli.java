@@ -1,0 +1,86 @@
+package org.storeline.server;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The {@code storeline} command line. */
+@Command(name = "storeline", mixinStandardHelpOptions = true, version = "Storeline 0.1",
+        description = "The system of record for a shop's outlets and online stores.",
+        subcommands = {StorelineCli.Serve.class})
+public final class StorelineCli implements Runnable {
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new StorelineCli()).execute(args));
+    }
+
+    @Override
+    public void run() {
+        CommandLine.usage(this, System.out);
+    }
+
+    @Command(name = "serve", mixinStandardHelpOptions = true,
+            description = "Starts Storeline on the embedded PostgreSQL (or --db-url) and serves the HTTP API.")
+    static final class Serve implements Callable<Integer> {
+        @Option(names = "--port", defaultValue = "8080", description = "HTTP port (default: ${DEFAULT-VALUE}).")
+        int port;
+
+        @Option(names = "--host", defaultValue = "0.0.0.0", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+        String host;
+
+        @Option(names = "--data-dir", defaultValue = "data", description = "Where the embedded PostgreSQL keeps its data (default: ./${DEFAULT-VALUE}).")
+        Path dataDir;
+
+        @Option(names = "--db-url", description = "JDBC URL of an external PostgreSQL to use instead of the embedded one.")
+        String dbUrl;
+
+        @Option(names = "--db-user", defaultValue = "${env:STORELINE_DB_USER}", description = "User for --db-url (env STORELINE_DB_USER).")
+        String dbUser;
+
+        @Option(names = "--db-password", defaultValue = "${env:STORELINE_DB_PASSWORD}", description = "Password for --db-url (env STORELINE_DB_PASSWORD).")
+        String dbPassword;
+
+        @Override
+        public Integer call() throws InterruptedException {
+            long started = System.nanoTime();
+            Optional<String> adminToken = Optional.ofNullable(System.getenv("STORELINE_ADMIN_TOKEN")).filter(t -> !t.isBlank());
+            StorelineConfig config = new StorelineConfig(host, port, dataDir.toAbsolutePath(), Optional.ofNullable(dbUrl),
+                    Optional.ofNullable(dbUser), Optional.ofNullable(dbPassword), adminToken);
+            Storeline storeline = Storeline.start(config);
+            CountDownLatch stopped = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                storeline.close();
+                stopped.countDown();
+            }, "storeline-shutdown"));
+            printWelcome(storeline, adminToken.isPresent(), (System.nanoTime() - started) / 1_000_000);
+            stopped.await();
+            return 0;
+        }
+
+        private void printWelcome(Storeline storeline, boolean tokenFromEnvironment, long millis) {
+            String base = "http://localhost:" + storeline.port();
+            System.out.println();
+            System.out.println("Storeline is running at " + base + " (started in " + millis + " ms)");
+            System.out.println("  database: " + (dbUrl != null ? dbUrl : "embedded PostgreSQL in " + dataDir.toAbsolutePath().resolve("postgres")));
+            System.out.println("  health:   " + base + "/health");
+            System.out.println("  API docs: " + base + "/api/v1/openapi.json");
+            System.out.println();
+            if (storeline.generatedAdminToken().isPresent()) {
+                System.out.println("Admin API token (shown this once; keep it safe):");
+                System.out.println("  " + storeline.generatedAdminToken().get());
+            } else if (tokenFromEnvironment) {
+                System.out.println("Authenticate with the admin token from STORELINE_ADMIN_TOKEN.");
+            } else {
+                System.out.println("Authenticate with the admin token printed on the first start, or set STORELINE_ADMIN_TOKEN.");
+            }
+            System.out.println("Send it as 'Authorization: Bearer <token>'. Create users and their tokens with:");
+            System.out.println("  curl -H 'Authorization: Bearer <token>' -d '{\"name\":\"Ann\",\"email\":\"ann@example.com\",\"role\":\"staff\",\"outlet_ids\":[\"<outlet id>\"]}' " + base + "/api/v1/users");
+            System.out.println("  curl -H 'Authorization: Bearer <token>' -X POST " + base + "/api/v1/users/<user id>/tokens");
+            System.out.println();
+        }
+    }
+}

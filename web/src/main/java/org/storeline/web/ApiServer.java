@@ -1,0 +1,127 @@
+package org.storeline.web;
+
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.router.Endpoint;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.storeline.core.error.ErrorCode;
+import org.storeline.core.error.StorelineException;
+import org.storeline.web.http.ErrorResponses;
+import org.storeline.web.http.Routes;
+import org.storeline.web.operations.OperationsRoutes;
+import org.storeline.web.security.Authentication;
+
+/**
+ * The HTTP server: every feature's routes, bearer authentication on {@code /api/*}, the mapping of
+ * errors to statuses, a 1 MiB body limit and request metrics. Runs handlers on virtual threads.
+ */
+public final class ApiServer implements AutoCloseable {
+    public static final long MAX_BODY_BYTES = 1024 * 1024;
+    private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
+    private static final String ERROR_WRITTEN = "storeline.error-written";
+
+    private final Javalin app;
+
+    private ApiServer(Javalin app) {
+        this.app = app;
+    }
+
+    public static ApiServer start(String host, int port, Authentication authentication, List<Routes> features,
+                                  PrometheusMeterRegistry metrics) {
+        Javalin app = Javalin.create(config -> configure(config, authentication, features, metrics));
+        app.start(host, port);
+        return new ApiServer(app);
+    }
+
+    private static void configure(JavalinConfig config, Authentication authentication, List<Routes> features,
+                                  PrometheusMeterRegistry metrics) {
+        config.concurrency.useVirtualThreads = true;
+        config.http.maxRequestSize = MAX_BODY_BYTES;
+        config.startup.showJavalinBanner = false;
+        config.requestLogger.http((ctx, millis) -> record(metrics, ctx, millis));
+        config.routes.before("/api/*", ctx -> {
+            if (!ctx.path().equals(OperationsRoutes.OPENAPI_PATH)) {
+                authentication.authenticate(ctx);
+            }
+        });
+        features.forEach(feature -> feature.addTo(config.routes));
+        config.routes.exception(StorelineException.class, (e, ctx) -> writeError(ctx, e.code(), e.getMessage()));
+        config.routes.exception(HttpResponseException.class, ApiServer::httpError);
+        config.routes.exception(Exception.class, ApiServer::unexpected);
+        config.routes.error(404, ctx -> {
+            if (ctx.attribute(ERROR_WRITTEN) == null) {
+                ErrorResponses.write(ctx, 404, "not_found", "No endpoint " + ctx.method() + " " + ctx.path() + ". See " + OperationsRoutes.OPENAPI_PATH + ".");
+            }
+        });
+        config.routes.error(405, ctx -> {
+            if (ctx.attribute(ERROR_WRITTEN) == null) {
+                ErrorResponses.write(ctx, 405, "method_not_allowed", ctx.method() + " is not allowed on " + ctx.path() + ".");
+            }
+        });
+    }
+
+    private static void writeError(Context ctx, ErrorCode code, String message) {
+        ctx.attribute(ERROR_WRITTEN, true);
+        ErrorResponses.write(ctx, code, message);
+    }
+
+    private static void httpError(HttpResponseException e, Context ctx) {
+        ctx.attribute(ERROR_WRITTEN, true);
+        if (e.getStatus() == 413) {
+            ErrorResponses.write(ctx, ErrorCode.BODY_TOO_LARGE, "The request body is larger than " + MAX_BODY_BYTES + " bytes.");
+        } else if (e.getStatus() == 404) {
+            ErrorResponses.write(ctx, 404, "not_found", "No endpoint " + ctx.method() + " " + ctx.path() + ". See " + OperationsRoutes.OPENAPI_PATH + ".");
+        } else if (e.getStatus() == 405) {
+            ErrorResponses.write(ctx, 405, "method_not_allowed", ctx.method() + " is not allowed on " + ctx.path() + ".");
+        } else {
+            ErrorResponses.write(ctx, e.getStatus(), "http_" + e.getStatus(), e.getMessage());
+        }
+    }
+
+    private static void unexpected(Exception e, Context ctx) {
+        ctx.attribute(ERROR_WRITTEN, true);
+        if (isDatabaseUnavailable(e)) {
+            LOG.warn("Database unavailable during {} {}: {}", ctx.method(), ctx.path(), e.toString());
+            ErrorResponses.write(ctx, ErrorCode.DATABASE_UNAVAILABLE, "The database cannot be reached right now; try again shortly.");
+            return;
+        }
+        LOG.error("Unexpected error in {} {}", ctx.method(), ctx.path(), e);
+        ErrorResponses.write(ctx, 500, "internal_error", "Something went wrong on our side; it has been logged.");
+    }
+
+    private static boolean isDatabaseUnavailable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLTransientConnectionException || t instanceof java.net.ConnectException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void record(PrometheusMeterRegistry metrics, Context ctx, Float millis) {
+        Endpoint endpoint = ctx.endpoints().lastHttpEndpoint();
+        String route = endpoint == null ? "unmatched" : endpoint.path;
+        Timer.builder("http_server_requests")
+                .tag("method", ctx.method().name())
+                .tag("route", route)
+                .tag("status", Integer.toString(ctx.statusCode()))
+                .register(metrics)
+                .record(Duration.ofNanos((long) (millis * 1_000_000)));
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+}

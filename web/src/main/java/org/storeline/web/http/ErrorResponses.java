@@ -1,0 +1,37 @@
+package org.storeline.web.http;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import org.storeline.core.error.ErrorCategory;
+import org.storeline.core.error.ErrorCode;
+
+/** The one place where an error category becomes an HTTP status, and the error body is written. */
+public final class ErrorResponses {
+    private ErrorResponses() {
+    }
+
+    public static int status(ErrorCategory category) {
+        return switch (category) {
+            case INVALID -> 400;
+            case UNAUTHENTICATED -> 401;
+            case FORBIDDEN -> 403;
+            case NOT_FOUND -> 404;
+            case CONFLICT -> 409;
+            case TOO_LARGE -> 413;
+            case UNPROCESSABLE -> 422;
+            case UNAVAILABLE -> 503;
+        };
+    }
+
+    public static void write(Context ctx, ErrorCode code, String message) {
+        write(ctx, status(code.category()), code.code(), message);
+    }
+
+    public static void write(Context ctx, int status, String code, String message) {
+        ObjectNode body = Json.object();
+        ObjectNode error = body.putObject("error");
+        error.put("code", code);
+        error.put("message", message);
+        ctx.status(status).contentType("application/json").result(Json.write(body));
+    }
+}

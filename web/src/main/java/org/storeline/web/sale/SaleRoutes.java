@@ -1,0 +1,170 @@
+package org.storeline.web.sale;
+
+import static org.storeline.web.security.Authentication.actor;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import io.javalin.router.JavalinDefaultRoutingApi;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import org.storeline.core.customer.Customer;
+import org.storeline.core.customer.CustomerService;
+import org.storeline.core.customer.Email;
+import org.storeline.core.ids.Ids;
+import org.storeline.core.sale.InStoreSaleService;
+import org.storeline.core.sale.Sale;
+import org.storeline.core.sale.SaleFilter;
+import org.storeline.core.sale.SaleLine;
+import org.storeline.core.sale.SalePayment;
+import org.storeline.core.sale.SaleService;
+import org.storeline.core.sale.SaleStatus;
+import org.storeline.web.http.Json;
+import org.storeline.web.http.JsonBody;
+import org.storeline.web.http.Pages;
+import org.storeline.web.http.Responses;
+import org.storeline.web.http.Routes;
+
+/** Sales: in-store sales, reading and filtering, payments on unpaid sales, the sale note. */
+public final class SaleRoutes implements Routes {
+    private final InStoreSaleService inStoreSales;
+    private final SaleService sales;
+    private final CustomerService customers;
+
+    public SaleRoutes(InStoreSaleService inStoreSales, SaleService sales, CustomerService customers) {
+        this.inStoreSales = inStoreSales;
+        this.sales = sales;
+        this.customers = customers;
+    }
+
+    @Override
+    public void addTo(JavalinDefaultRoutingApi routes) {
+        routes.post("/api/v1/sales", this::recordSale);
+        routes.get("/api/v1/sales", this::listSales);
+        routes.get("/api/v1/sales/{id}", ctx -> Responses.ok(ctx, representation(ctx).apply(sales.get(actor(ctx), saleId(ctx)))));
+        routes.post("/api/v1/sales/{id}/payments", this::applyPayment);
+        routes.patch("/api/v1/sales/{id}", this::annotate);
+    }
+
+    private void recordSale(Context ctx) {
+        JsonBody body = JsonBody.of(ctx.bodyAsBytes());
+        List<InStoreSaleService.LineRequest> lines = body.objectList("lines").stream()
+                .map(line -> new InStoreSaleService.LineRequest(line.id("product_id"), line.wholeNumber("quantity"),
+                        line.optionalDecimal("unit_price"), line.optionalDecimal("discount")))
+                .toList();
+        List<InStoreSaleService.PaymentRequest> payments = body.objectList("payments").stream()
+                .map(p -> new InStoreSaleService.PaymentRequest(p.id("payment_type_id"), p.decimal("amount")))
+                .toList();
+        Sale sale = inStoreSales.record(actor(ctx), new InStoreSaleService.SaleRequest(body.id("outlet_id"), body.id("register_id"),
+                body.optionalId("customer_id"), lines, payments));
+        Responses.created(ctx, representation(ctx).apply(sale));
+    }
+
+    private void listSales(Context ctx) {
+        SaleFilter filter = new SaleFilter(
+                query(ctx, "outlet_id").map(v -> Ids.parse("outlet_id", v)),
+                query(ctx, "channel_id").map(v -> Ids.parse("channel_id", v)),
+                query(ctx, "external_order_id"),
+                query(ctx, "customer_id").map(v -> Ids.parse("customer_id", v)),
+                query(ctx, "status").map(SaleStatus::fromWire));
+        Responses.ok(ctx, Pages.write(sales.list(actor(ctx), filter, Pages.request(ctx)), representation(ctx)));
+    }
+
+    private void applyPayment(Context ctx) {
+        JsonBody body = JsonBody.of(ctx.bodyAsBytes());
+        Sale sale = sales.applyPayment(actor(ctx), saleId(ctx), new SaleService.PaymentRequest(body.id("payment_type_id"),
+                body.decimal("amount"), body.optionalTime("paid_at"), body.id("register_id")));
+        Responses.created(ctx, representation(ctx).apply(sale));
+    }
+
+    private void annotate(Context ctx) {
+        JsonBody body = JsonBody.of(ctx.bodyAsBytes());
+        Sale sale = sales.annotate(actor(ctx), saleId(ctx), body.text("note"));
+        Responses.ok(ctx, representation(ctx).apply(sale));
+    }
+
+    private static UUID saleId(Context ctx) {
+        return Ids.parse("id", ctx.pathParam("id"));
+    }
+
+    private static Optional<String> query(Context ctx, String name) {
+        return Optional.ofNullable(ctx.queryParam(name)).filter(v -> !v.isBlank());
+    }
+
+    /** Writes sales, looking each customer up once per request. */
+    private Function<Sale, JsonNode> representation(Context ctx) {
+        Map<UUID, Customer> seen = new HashMap<>();
+        return sale -> sale(sale, sale.customerId().map(id -> seen.computeIfAbsent(id, customers::get)));
+    }
+
+    static ObjectNode sale(Sale sale, Optional<Customer> customer) {
+        ObjectNode node = Json.object();
+        node.put("id", Json.id(sale.id()));
+        node.put("receipt_number", sale.receiptNumber());
+        node.put("created_at", Json.time(sale.createdAt()));
+        node.put("outlet_id", Json.id(sale.outletId()));
+        node.put("register_id", Json.id(sale.registerId()));
+        node.put("source", sale.source().wireName());
+        node.put("channel_id", sale.channelOrder().map(c -> c.channelId().toString()).orElse(null));
+        node.put("external_order_id", sale.channelOrder().map(c -> c.externalOrderId()).orElse(null));
+        node.put("external_order_number", sale.channelOrder().map(c -> c.externalOrderNumber()).orElse(null));
+        node.put("status", sale.status().wireName());
+        node.put("currency", sale.currency().getCurrencyCode());
+        node.set("customer", customer.map(SaleRoutes::customer).orElse(null));
+        ArrayNode lines = node.putArray("lines");
+        sale.lines().forEach(line -> lines.add(line(line)));
+        ArrayNode payments = node.putArray("payments");
+        sale.payments().forEach(payment -> payments.add(payment(payment)));
+        node.put("total_tax", Json.money(sale.totalTax()));
+        node.put("total", Json.money(sale.total()));
+        node.put("paid", Json.money(sale.paid()));
+        node.put("balance", Json.money(sale.balance()));
+        node.put("payment_status", sale.paymentStatus().wireName());
+        node.put("note", sale.note());
+        node.putArray("fulfillment_ids");
+        return node;
+    }
+
+    private static ObjectNode customer(Customer customer) {
+        ObjectNode node = Json.object();
+        node.put("id", Json.id(customer.id()));
+        node.put("name", customer.name());
+        node.put("email", customer.email().map(Email::value).orElse(null));
+        return node;
+    }
+
+    private static ObjectNode line(SaleLine line) {
+        ObjectNode node = Json.object();
+        node.put("id", Json.id(line.id()));
+        node.put("product_id", Json.id(line.productId()));
+        node.put("sku", line.sku());
+        node.put("name", line.name());
+        node.put("quantity", line.quantity());
+        node.put("unit_price", Json.money(line.unitPrice()));
+        node.put("discount", Json.money(line.discount()));
+        node.put("tax_rate", line.taxRate().toDecimalString());
+        node.put("tax", Json.money(line.tax()));
+        node.put("total", Json.money(line.total()));
+        node.put("is_shipping_fee", line.shippingFee());
+        node.put("unmatched", line.unmatched());
+        return node;
+    }
+
+    private static ObjectNode payment(SalePayment payment) {
+        ObjectNode node = Json.object();
+        node.put("id", Json.id(payment.id()));
+        node.put("payment_type_id", Json.id(payment.paymentTypeId()));
+        node.put("kind", payment.kind().wireName());
+        node.put("processor", payment.processor().orElse(null));
+        node.put("amount", Json.money(payment.amount()));
+        node.put("currency", payment.amount().currency().getCurrencyCode());
+        node.put("paid_at", Json.time(payment.paidAt()));
+        node.put("register_id", Json.id(payment.registerId()));
+        return node;
+    }
+}

@@ -1,0 +1,60 @@
+package org.storeline.web.user;
+
+import static org.storeline.web.security.Authentication.actor;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import io.javalin.router.JavalinDefaultRoutingApi;
+import org.storeline.core.ids.Ids;
+import org.storeline.core.user.Role;
+import org.storeline.core.user.User;
+import org.storeline.core.user.UserService;
+import org.storeline.web.http.Json;
+import org.storeline.web.http.JsonBody;
+import org.storeline.web.http.Responses;
+import org.storeline.web.http.Routes;
+
+/** Users and their API tokens. Passwords and tokens are write-only: never returned after creation. */
+public final class UserRoutes implements Routes {
+    private final UserService users;
+
+    public UserRoutes(UserService users) {
+        this.users = users;
+    }
+
+    @Override
+    public void addTo(JavalinDefaultRoutingApi routes) {
+        routes.post("/api/v1/users", this::createUser);
+        routes.get("/api/v1/users/me", ctx -> Responses.ok(ctx, user(users.get(actor(ctx), actor(ctx).userId()))));
+        routes.get("/api/v1/users/{id}", ctx -> Responses.ok(ctx, user(users.get(actor(ctx), Ids.parse("id", ctx.pathParam("id"))))));
+        routes.post("/api/v1/users/{id}/tokens", this::createToken);
+    }
+
+    private void createUser(Context ctx) {
+        JsonBody body = JsonBody.of(ctx.bodyAsBytes());
+        User user = users.create(actor(ctx), new UserService.NewUser(body.text("name"), body.text("email"),
+                body.optionalText("password"), Role.fromWire(body.text("role")), body.idList("outlet_ids")));
+        Responses.created(ctx, user(user));
+    }
+
+    private void createToken(Context ctx) {
+        JsonBody body = JsonBody.of(ctx.bodyAsBytes());
+        String token = users.issueToken(actor(ctx), Ids.parse("id", ctx.pathParam("id")), body.optionalText("label").orElse(null));
+        ObjectNode node = Json.object();
+        node.put("token", token);
+        Responses.created(ctx, node);
+    }
+
+    static ObjectNode user(User user) {
+        ObjectNode node = Json.object();
+        node.put("id", Json.id(user.id()));
+        node.put("name", user.name());
+        node.put("email", user.email().value());
+        node.put("role", user.role().wireName());
+        ArrayNode outlets = node.putArray("outlet_ids");
+        user.outletIds().forEach(id -> outlets.add(id.toString()));
+        node.put("created_at", Json.time(user.createdAt()));
+        return node;
+    }
+}
