@@ -65,7 +65,7 @@ public final class Storeline implements AutoCloseable {
     public static Storeline start(StorelineConfig config) {
         Optional<EmbeddedPostgresServer> embedded = config.dbUrl().isPresent()
                 ? Optional.empty()
-                : Optional.of(EmbeddedPostgresServer.start(config.dataDir().resolve("postgres"), config.embeddedPostgresSettings()));
+                : Optional.of(EmbeddedPostgresServer.start(config.dataDir().resolve("postgres"), config.postgresSettings()));
         try {
             Database database = embedded
                     .map(pg -> Database.connect(pg.jdbcUrl("postgres"), "postgres", "", 20))
@@ -119,6 +119,10 @@ public final class Storeline implements AutoCloseable {
         // After the server is up, so that a start that fails earlier never consumes the one-time token.
         Optional<String> generated = users.bootstrapAdmin(config.adminToken());
         return new Storeline(embedded, database, api, generated);
+    }
+
+    public java.util.List<org.storeline.web.http.RouteTable.Endpoint> endpoints() {
+        return api.endpoints();
     }
 
     public int port() {

@@ -49,7 +49,7 @@ public final class StorelineCli implements Runnable {
             long started = System.nanoTime();
             Optional<String> adminToken = Optional.ofNullable(System.getenv("STORELINE_ADMIN_TOKEN")).filter(t -> !t.isBlank());
             StorelineConfig config = new StorelineConfig(host, port, dataDir.toAbsolutePath(), Optional.ofNullable(dbUrl),
-                    Optional.ofNullable(dbUser), Optional.ofNullable(dbPassword), adminToken);
+                    Optional.ofNullable(dbUser), Optional.ofNullable(dbPassword), adminToken, java.util.Map.of());
             Storeline storeline = Storeline.start(config);
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -1,17 +1,17 @@
 package org.storeline.server;
 
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * How to run Storeline: where to listen, where the embedded PostgreSQL keeps its data (or which
- * external PostgreSQL to use instead), and the admin token from the environment, if any.
+ * external PostgreSQL to use instead), the admin token from the environment if any, and extra
+ * settings for the embedded PostgreSQL (tests trade durability for speed there; production passes none).
  */
 public record StorelineConfig(String host, int port, Path dataDir, Optional<String> dbUrl, Optional<String> dbUser,
-                              Optional<String> dbPassword, Optional<String> adminToken) {
-
-    /** The embedded database's extra settings; empty for production use. */
-    public java.util.Map<String, String> embeddedPostgresSettings() {
-        return java.util.Map.of();
+                              Optional<String> dbPassword, Optional<String> adminToken, Map<String, String> postgresSettings) {
+    public StorelineConfig {
+        postgresSettings = Map.copyOf(postgresSettings);
     }
 }

@@ -8,12 +8,14 @@ import io.javalin.router.Endpoint;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.storeline.core.error.ErrorCode;
 import org.storeline.core.error.StorelineException;
 import org.storeline.web.http.ErrorResponses;
+import org.storeline.web.http.RouteTable;
 import org.storeline.web.http.Routes;
 import org.storeline.web.operations.OperationsRoutes;
 import org.storeline.web.security.Authentication;
@@ -28,20 +30,23 @@ public final class ApiServer implements AutoCloseable {
     private static final String ERROR_WRITTEN = "storeline.error-written";
 
     private final Javalin app;
+    private final List<RouteTable.Endpoint> endpoints;
 
-    private ApiServer(Javalin app) {
+    private ApiServer(Javalin app, List<RouteTable.Endpoint> endpoints) {
         this.app = app;
+        this.endpoints = endpoints;
     }
 
     public static ApiServer start(String host, int port, Authentication authentication, List<Routes> features,
                                   PrometheusMeterRegistry metrics) {
-        Javalin app = Javalin.create(config -> configure(config, authentication, features, metrics));
+        List<RouteTable.Endpoint> endpoints = new ArrayList<>();
+        Javalin app = Javalin.create(config -> endpoints.addAll(configure(config, authentication, features, metrics)));
         app.start(host, port);
-        return new ApiServer(app);
+        return new ApiServer(app, List.copyOf(endpoints));
     }
 
-    private static void configure(JavalinConfig config, Authentication authentication, List<Routes> features,
-                                  PrometheusMeterRegistry metrics) {
+    private static List<RouteTable.Endpoint> configure(JavalinConfig config, Authentication authentication, List<Routes> features,
+                                                       PrometheusMeterRegistry metrics) {
         config.concurrency.useVirtualThreads = true;
         config.http.maxRequestSize = MAX_BODY_BYTES;
         config.startup.showJavalinBanner = false;
@@ -51,7 +56,8 @@ public final class ApiServer implements AutoCloseable {
                 authentication.authenticate(ctx);
             }
         });
-        features.forEach(feature -> feature.addTo(config.routes));
+        RouteTable table = new RouteTable(config.routes);
+        features.forEach(feature -> feature.addTo(table));
         config.routes.exception(StorelineException.class, (e, ctx) -> writeError(ctx, e.code(), e.getMessage()));
         config.routes.exception(HttpResponseException.class, ApiServer::httpError);
         config.routes.exception(Exception.class, ApiServer::unexpected);
@@ -65,6 +71,7 @@ public final class ApiServer implements AutoCloseable {
                 ErrorResponses.write(ctx, 405, "method_not_allowed", ctx.method() + " is not allowed on " + ctx.path() + ".");
             }
         });
+        return table.endpoints();
     }
 
     private static void writeError(Context ctx, ErrorCode code, String message) {
@@ -114,6 +121,11 @@ public final class ApiServer implements AutoCloseable {
                 .tag("status", Integer.toString(ctx.statusCode()))
                 .register(metrics)
                 .record(Duration.ofNanos((long) (millis * 1_000_000)));
+    }
+
+    /** Every endpoint the features declared, in declaration order. */
+    public List<RouteTable.Endpoint> endpoints() {
+        return endpoints;
     }
 
     public int port() {

@@ -67,9 +67,10 @@ public final class Sale {
                         + currency.getCurrencyCode() + " and " + line.total().currency().getCurrencyCode() + ".");
             }
         }
-        return new Sale(Ids.newId(), receiptNumber, at, outletId, registerId, SaleSource.IN_STORE, Optional.empty(), SaleStatus.OPEN,
-                currency,
-                customerId, lines, List.of(), "", Optional.of(userId));
+        Sale sale = new Sale(Ids.newId(), receiptNumber, at, outletId, registerId, SaleSource.IN_STORE, Optional.empty(),
+                SaleStatus.OPEN, currency, customerId, lines, List.of(), "", Optional.of(userId));
+        sale.completeIfSettled();
+        return sale;
     }
 
     /**
@@ -95,10 +96,15 @@ public final class Sale {
         SalePayment payment = new SalePayment(Ids.newId(), type.id(), type.kind(), type.processor(), amount, at, registerId,
                 registerPeriodId, byUser);
         payments.add(payment);
-        if (source == SaleSource.IN_STORE && balance().isZero()) {
+        completeIfSettled();
+        return payment;
+    }
+
+    /** An in-store sale is done once nothing is owed (a free sale at once); an online one waits for its fulfilment. */
+    private void completeIfSettled() {
+        if (source == SaleSource.IN_STORE && status == SaleStatus.OPEN && balance().isZero()) {
             status = status.on(SaleStatus.Event.COMPLETE);
         }
-        return payment;
     }
 
     /** Replaces the sale note (tracking numbers and the like are written here, FUL-5). */

@@ -30,7 +30,12 @@ public record SaleLine(UUID id, Optional<UUID> productId, String sku, String nam
         if (quantity == 0) {
             throw StorelineException.invalid("A line's quantity cannot be zero.");
         }
-        Money amount = unitPrice.times(quantity).minus(discount);
+        Money gross = unitPrice.times(quantity);
+        if (quantity > 0 && discount.isGreaterThan(gross)) {
+            throw StorelineException.invalid("The discount " + discount.toDecimalString() + " is larger than the line's amount "
+                    + gross.toDecimalString() + ".");
+        }
+        Money amount = gross.minus(discount);
         Money tax;
         Money total;
         if (pricesIncludeTax) {

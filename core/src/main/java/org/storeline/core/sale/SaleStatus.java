@@ -12,6 +12,7 @@ public enum SaleStatus {
 
     /** The transition table. Completed and cancelled sales accept no further status change. */
     public SaleStatus on(Event event) {
+        java.util.Objects.requireNonNull(event, "event");
         if (this == OPEN) {
             return event == Event.COMPLETE ? COMPLETED : CANCELLED;
         }

@@ -55,9 +55,18 @@ public final class StockService {
                 .toList();
     }
 
+    /** The product's level at one outlet; 403 when the actor may not see the outlet, 404 when it does not exist. */
+    public StockLevel level(Actor actor, UUID productId, UUID outletId) {
+        actor.requireOutlet(outletId);
+        catalog.require(productId);
+        outlets.require(outletId);
+        return new StockLevel(productId, outletId, ledger.levelOf(productId, outletId));
+    }
+
     public Page<StockMovement> movements(Actor actor, UUID productId, UUID outletId, PageRequest page) {
         actor.requireOutlet(outletId);
         catalog.require(productId);
+        outlets.require(outletId);
         return ledger.movements(productId, outletId, page);
     }
 

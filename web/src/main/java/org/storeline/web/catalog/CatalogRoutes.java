@@ -5,19 +5,16 @@ import static org.storeline.web.security.Authentication.actor;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
-import io.javalin.router.JavalinDefaultRoutingApi;
+import org.storeline.web.http.RouteTable;
 import java.util.List;
 import java.util.UUID;
 import org.storeline.core.catalog.CatalogService;
 import org.storeline.core.catalog.Product;
-import org.storeline.core.error.ErrorCode;
-import org.storeline.core.error.StorelineException;
 import org.storeline.core.ids.Ids;
 import org.storeline.core.paging.Page;
 import org.storeline.core.stock.StockLevel;
 import org.storeline.core.stock.StockMovement;
 import org.storeline.core.stock.StockService;
-import org.storeline.core.user.Actor;
 import org.storeline.web.http.Json;
 import org.storeline.web.http.JsonBody;
 import org.storeline.web.http.Pages;
@@ -35,7 +32,7 @@ public final class CatalogRoutes implements Routes {
     }
 
     @Override
-    public void addTo(JavalinDefaultRoutingApi routes) {
+    public void addTo(RouteTable routes) {
         routes.post("/api/v1/products", this::createProduct);
         routes.get("/api/v1/products", this::listProducts);
         routes.get("/api/v1/products/{id}", ctx -> Responses.ok(ctx, product(catalog.require(productId(ctx)))));
@@ -68,24 +65,15 @@ public final class CatalogRoutes implements Routes {
 
     /** Levels at every outlet the caller may see; {@code ?outlet_id=} narrows to one (403 if not permitted). */
     private void stockLevels(Context ctx) {
-        Actor actor = actor(ctx);
         String outletParam = ctx.queryParam("outlet_id");
-        List<StockLevel> levels = stock.levels(actor, productId(ctx));
-        if (outletParam != null) {
-            UUID outletId = Ids.parse("outlet_id", outletParam);
-            actor.requireOutlet(outletId);
-            levels = levels.stream().filter(l -> l.outletId().equals(outletId)).toList();
-        }
+        List<StockLevel> levels = outletParam == null
+                ? stock.levels(actor(ctx), productId(ctx))
+                : List.of(stock.level(actor(ctx), productId(ctx), Ids.parse("outlet_id", outletParam)));
         Responses.ok(ctx, Pages.writeAll(levels, CatalogRoutes::level));
     }
 
     private void stockLevel(Context ctx) {
-        Actor actor = actor(ctx);
-        UUID outletId = Ids.parse("outlet_id", ctx.pathParam("outlet_id"));
-        actor.requireOutlet(outletId);
-        StockLevel level = stock.levels(actor, productId(ctx)).stream().filter(l -> l.outletId().equals(outletId)).findFirst()
-                .orElseThrow(() -> StorelineException.notFound(ErrorCode.OUTLET_NOT_FOUND, "Outlet", outletId));
-        Responses.ok(ctx, level(level));
+        Responses.ok(ctx, level(stock.level(actor(ctx), productId(ctx), Ids.parse("outlet_id", ctx.pathParam("outlet_id")))));
     }
 
     private void setStock(Context ctx) {

@@ -4,7 +4,7 @@ import static org.storeline.web.security.Authentication.actor;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
-import io.javalin.router.JavalinDefaultRoutingApi;
+import org.storeline.web.http.RouteTable;
 import org.storeline.core.customer.Customer;
 import org.storeline.core.customer.CustomerService;
 import org.storeline.core.customer.Email;
@@ -24,7 +24,7 @@ public final class CustomerRoutes implements Routes {
     }
 
     @Override
-    public void addTo(JavalinDefaultRoutingApi routes) {
+    public void addTo(RouteTable routes) {
         routes.post("/api/v1/customers", this::create);
         routes.get("/api/v1/customers", this::list);
         routes.get("/api/v1/customers/{id}", ctx -> {

@@ -2,7 +2,7 @@ package org.storeline.web.operations;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
-import io.javalin.router.JavalinDefaultRoutingApi;
+import org.storeline.web.http.RouteTable;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,7 +26,7 @@ public final class OperationsRoutes implements Routes {
     }
 
     @Override
-    public void addTo(JavalinDefaultRoutingApi routes) {
+    public void addTo(RouteTable routes) {
         routes.get("/health", this::health);
         routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
         routes.get(OPENAPI_PATH, ctx -> ctx.contentType("application/json").result(openApi));

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
-import io.javalin.router.JavalinDefaultRoutingApi;
+import org.storeline.web.http.RouteTable;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +43,7 @@ public final class SaleRoutes implements Routes {
     }
 
     @Override
-    public void addTo(JavalinDefaultRoutingApi routes) {
+    public void addTo(RouteTable routes) {
         routes.post("/api/v1/sales", this::recordSale);
         routes.get("/api/v1/sales", this::listSales);
         routes.get("/api/v1/sales/{id}", ctx -> Responses.ok(ctx, representation(ctx).apply(sales.get(actor(ctx), saleId(ctx)))));

@@ -5,7 +5,7 @@ import static org.storeline.web.security.Authentication.actor;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
-import io.javalin.router.JavalinDefaultRoutingApi;
+import org.storeline.web.http.RouteTable;
 import org.storeline.core.ids.Ids;
 import org.storeline.core.money.Money;
 import org.storeline.core.outlet.Outlet;
@@ -40,7 +40,7 @@ public final class SetupRoutes implements Routes {
     }
 
     @Override
-    public void addTo(JavalinDefaultRoutingApi routes) {
+    public void addTo(RouteTable routes) {
         routes.post("/api/v1/outlets", this::createOutlet);
         routes.get("/api/v1/outlets", ctx -> Responses.ok(ctx, Pages.writeAll(outlets.list(actor(ctx)), SetupRoutes::outlet)));
         routes.get("/api/v1/outlets/{id}", ctx -> Responses.ok(ctx, outlet(outlets.get(actor(ctx), Ids.parse("id", ctx.pathParam("id"))))));

@@ -5,7 +5,7 @@ import static org.storeline.web.security.Authentication.actor;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
-import io.javalin.router.JavalinDefaultRoutingApi;
+import org.storeline.web.http.RouteTable;
 import org.storeline.core.ids.Ids;
 import org.storeline.core.user.Role;
 import org.storeline.core.user.User;
@@ -24,7 +24,7 @@ public final class UserRoutes implements Routes {
     }
 
     @Override
-    public void addTo(JavalinDefaultRoutingApi routes) {
+    public void addTo(RouteTable routes) {
         routes.post("/api/v1/users", this::createUser);
         routes.get("/api/v1/users/me", ctx -> Responses.ok(ctx, user(users.get(actor(ctx), actor(ctx).userId()))));
         routes.get("/api/v1/users/{id}", ctx -> Responses.ok(ctx, user(users.get(actor(ctx), Ids.parse("id", ctx.pathParam("id"))))));

@@ -1,0 +1,70 @@
+package org.storeline.server.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Builds the setup a test needs through the public API (outlets, registers, products...), each with
+ * unique names so that tests sharing one server never collide.
+ */
+public final class Shop {
+    private final ApiClient admin;
+
+    public Shop(ApiClient admin) {
+        this.admin = admin;
+    }
+
+    public static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    public String outlet(String name) {
+        return created(admin.post("/api/v1/outlets", Map.of("name", unique(name), "time_zone", "Europe/Brussels")));
+    }
+
+    public String register(String outletId) {
+        return created(admin.post("/api/v1/registers", Map.of("outlet_id", outletId, "name", unique("Till"))));
+    }
+
+    public String openRegister(String outletId) {
+        String register = register(outletId);
+        assertThat(admin.post("/api/v1/registers/" + register + "/open", Map.of()).status()).isEqualTo(201);
+        return register;
+    }
+
+    public String paymentType(String kind) {
+        return created(admin.post("/api/v1/payment-types", Map.of("name", unique(kind), "kind", kind)));
+    }
+
+    public String product(String price, String taxRate) {
+        return created(admin.post("/api/v1/products", Map.of("sku", unique("SKU"), "name", "Product", "price", price,
+                "currency", "EUR", "tax_rate", taxRate, "barcodes", List.of(unique("871")))));
+    }
+
+    public void setStock(String productId, String outletId, long quantity) {
+        assertThat(admin.put("/api/v1/products/" + productId + "/stock/" + outletId, Map.of("quantity", quantity)).status())
+                .isEqualTo(200);
+    }
+
+    public long stockLevel(String productId, String outletId) {
+        ApiClient.Response response = admin.get("/api/v1/products/" + productId + "/stock/" + outletId);
+        assertThat(response.status()).isEqualTo(200);
+        return response.json().path("quantity").asLong();
+    }
+
+    public String staffToken(String... outletIds) {
+        String user = created(admin.post("/api/v1/users", Map.of("name", "Staff", "email", unique("staff") + "@example.com",
+                "password", "a long enough password", "role", "staff", "outlet_ids", List.of(outletIds))));
+        ApiClient.Response token = admin.post("/api/v1/users/" + user + "/tokens", Map.of());
+        assertThat(token.status()).isEqualTo(201);
+        return token.json().path("token").asText();
+    }
+
+    private static String created(ApiClient.Response response) {
+        assertThat(response.status()).as(response.text()).isEqualTo(201);
+        return response.id();
+    }
+}

@@ -1,0 +1,50 @@
+package org.storeline.server.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import org.storeline.core.user.ApiTokens;
+import org.storeline.server.Storeline;
+import org.storeline.server.StorelineConfig;
+
+/**
+ * One real Storeline per test JVM: embedded PostgreSQL in a temporary directory, HTTP on a free port.
+ * Tests share it, so each test creates the outlets, products and users it needs and never assumes an
+ * empty database. PostgreSQL runs without fsync here: the tests check behaviour, not durability.
+ */
+public final class TestStoreline {
+    private static Storeline instance;
+    private static ApiClient admin;
+
+    private TestStoreline() {
+    }
+
+    public static synchronized ApiClient admin() {
+        if (instance == null) {
+            start();
+        }
+        return admin;
+    }
+
+    public static synchronized Storeline instance() {
+        admin();
+        return instance;
+    }
+
+    private static void start() {
+        try {
+            Path dataDir = Files.createTempDirectory("storeline-it-");
+            String adminToken = ApiTokens.newToken();
+            instance = Storeline.start(new StorelineConfig("127.0.0.1", 0, dataDir, Optional.empty(), Optional.empty(),
+                    Optional.empty(), Optional.of(adminToken),
+                    Map.of("fsync", "off", "synchronous_commit", "off", "full_page_writes", "off")));
+            admin = new ApiClient("http://127.0.0.1:" + instance.port(), adminToken);
+            Runtime.getRuntime().addShutdownHook(new Thread(instance::close));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
