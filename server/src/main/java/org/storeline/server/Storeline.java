@@ -7,58 +7,40 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.jooq.DSLContext;
-import org.storeline.core.catalog.CatalogService;
-import org.storeline.core.customer.CustomerService;
-import org.storeline.core.outlet.OutletService;
-import org.storeline.core.payment.PaymentTypeService;
-import org.storeline.core.register.RegisterService;
-import org.storeline.core.sale.InStoreSaleService;
-import org.storeline.core.sale.SaleService;
-import org.storeline.core.settings.SettingsService;
-import org.storeline.core.stock.StockService;
-import org.storeline.core.transaction.Transactions;
-import org.storeline.core.user.UserService;
-import org.storeline.db.catalog.JooqProductRepository;
-import org.storeline.db.customer.JooqCustomerRepository;
-import org.storeline.db.outlet.JooqOutletRepository;
-import org.storeline.db.payment.JooqPaymentTypeRepository;
 import org.storeline.db.postgres.Database;
 import org.storeline.db.postgres.EmbeddedPostgresServer;
-import org.storeline.db.postgres.JooqTransactions;
-import org.storeline.db.register.JooqRegisterRepository;
-import org.storeline.db.sale.JooqSaleRepository;
-import org.storeline.db.settings.JooqSettingsRepository;
-import org.storeline.db.stock.JooqStockLedger;
-import org.storeline.db.user.JooqUserRepository;
+import org.storeline.server.sync.InboxWorker;
+import org.storeline.server.sync.Reconciler;
 import org.storeline.web.ApiServer;
-import org.storeline.web.catalog.CatalogRoutes;
-import org.storeline.web.customer.CustomerRoutes;
-import org.storeline.web.operations.OperationsRoutes;
-import org.storeline.web.sale.SaleRoutes;
-import org.storeline.web.security.Argon2PasswordHasher;
-import org.storeline.web.security.Authentication;
-import org.storeline.web.setup.SetupRoutes;
-import org.storeline.web.user.UserRoutes;
+import org.storeline.web.http.RouteTable;
 
 /**
- * The running application and its hand-written wiring: database, repositories, use cases, HTTP.
- * No DI container: every dependency is passed by constructor, here, where it can be read top to bottom.
+ * The running application: the database (embedded unless a URL is given), the HTTP API and the
+ * background workers (inbox, reconciliation). The object graph itself is built in {@link Wiring}.
  */
 public final class Storeline implements AutoCloseable {
     private final Optional<EmbeddedPostgresServer> embedded;
     private final Database database;
     private final ApiServer api;
+    private final Wiring wiring;
+    private final InboxWorker worker;
+    private final Reconciler reconciler;
     private final Optional<String> generatedAdminToken;
 
-    private Storeline(Optional<EmbeddedPostgresServer> embedded, Database database, ApiServer api, Optional<String> generatedAdminToken) {
+    private Storeline(Optional<EmbeddedPostgresServer> embedded, Database database, ApiServer api, Wiring wiring, InboxWorker worker,
+                      Reconciler reconciler, Optional<String> generatedAdminToken) {
         this.embedded = embedded;
         this.database = database;
         this.api = api;
+        this.wiring = wiring;
+        this.worker = worker;
+        this.reconciler = reconciler;
         this.generatedAdminToken = generatedAdminToken;
     }
 
@@ -70,63 +52,58 @@ public final class Storeline implements AutoCloseable {
             Database database = embedded
                     .map(pg -> Database.connect(pg.jdbcUrl("postgres"), "postgres", "", 20))
                     .orElseGet(() -> Database.connect(config.dbUrl().get(), config.dbUser().orElse(null), config.dbPassword().orElse(null), 20));
-            return wire(config, embedded, database);
+            return startServices(config, embedded, database);
         } catch (RuntimeException e) {
             embedded.ifPresent(EmbeddedPostgresServer::close);
             throw e;
         }
     }
 
-    private static Storeline wire(StorelineConfig config, Optional<EmbeddedPostgresServer> embedded, Database database) {
+    private static Storeline startServices(StorelineConfig config, Optional<EmbeddedPostgresServer> embedded, Database database) {
         // PostgreSQL keeps microseconds: a clock at that precision makes what we answer equal what we store.
         Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
-        DSLContext dsl = database.dsl();
-        Transactions tx = new JooqTransactions(dsl);
+        PrometheusMeterRegistry metrics = metrics();
+        List<Runnable> wakeUps = new ArrayList<>();
+        URI publicUrl = config.publicUrl().orElse(URI.create("http://localhost:" + config.port()));
+        Wiring wiring = new Wiring(database, config, clock, () -> wakeUps.forEach(Runnable::run), publicUrl);
+        InboxWorker worker = wiring.inboxWorker().start();
+        wakeUps.add(worker::wake);
+        ApiServer api = ApiServer.start(config.host(), config.port(), wiring.authentication(), wiring.routes(database, metrics), metrics);
+        Reconciler reconciler = wiring.reconciler().start(config.reconcileEvery());
+        // After the server is up, so that a start that fails earlier never consumes the one-time token.
+        Optional<String> generated = wiring.users().bootstrapAdmin(config.adminToken());
+        return new Storeline(embedded, database, api, wiring, worker, reconciler, generated);
+    }
 
-        var outletRepository = new JooqOutletRepository(dsl);
-        var registerRepository = new JooqRegisterRepository(dsl);
-        var productRepository = new JooqProductRepository(dsl);
-        var settingsRepository = new JooqSettingsRepository(dsl);
-        var stockLedger = new JooqStockLedger(dsl);
-        var saleRepository = new JooqSaleRepository(dsl);
-
-        var outlets = new OutletService(outletRepository, tx, clock);
-        var registers = new RegisterService(registerRepository, outlets, settingsRepository, tx, clock);
-        var paymentTypes = new PaymentTypeService(new JooqPaymentTypeRepository(dsl), tx, clock);
-        var catalog = new CatalogService(productRepository, tx, clock);
-        var stock = new StockService(stockLedger, catalog, outlets, tx, clock);
-        var customers = new CustomerService(new JooqCustomerRepository(dsl), tx, clock);
-        var users = new UserService(new JooqUserRepository(dsl), outletRepository, new Argon2PasswordHasher(), tx, clock);
-        var settings = new SettingsService(settingsRepository, tx);
-        var inStoreSales = new InStoreSaleService(saleRepository, productRepository, registerRepository, outletRepository,
-                paymentTypes, customers, stockLedger, settingsRepository, tx, clock);
-        var sales = new SaleService(saleRepository, registerRepository, paymentTypes, outlets, tx, clock);
-
+    private static PrometheusMeterRegistry metrics() {
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new JvmMemoryMetrics().bindTo(metrics);
         new JvmGcMetrics().bindTo(metrics);
         new JvmThreadMetrics().bindTo(metrics);
         new ProcessorMetrics().bindTo(metrics);
         new UptimeMetrics().bindTo(metrics);
-
-        ApiServer api = ApiServer.start(config.host(), config.port(), new Authentication(users), List.of(
-                new OperationsRoutes(database::isHealthy, metrics),
-                new SetupRoutes(outlets, registers, paymentTypes, settings),
-                new CatalogRoutes(catalog, stock),
-                new CustomerRoutes(customers),
-                new UserRoutes(users),
-                new SaleRoutes(inStoreSales, sales, customers)), metrics);
-        // After the server is up, so that a start that fails earlier never consumes the one-time token.
-        Optional<String> generated = users.bootstrapAdmin(config.adminToken());
-        return new Storeline(embedded, database, api, generated);
-    }
-
-    public java.util.List<org.storeline.web.http.RouteTable.Endpoint> endpoints() {
-        return api.endpoints();
+        return metrics;
     }
 
     public int port() {
         return api.port();
+    }
+
+    public List<RouteTable.Endpoint> endpoints() {
+        return api.endpoints();
+    }
+
+    /** The wired components, for tests that drive the workers directly. */
+    public Wiring wiring() {
+        return wiring;
+    }
+
+    public InboxWorker inboxWorker() {
+        return worker;
+    }
+
+    public Reconciler reconciler() {
+        return reconciler;
     }
 
     /** The admin token made on this start, if no token was configured and none existed yet: print it once. */
@@ -137,6 +114,9 @@ public final class Storeline implements AutoCloseable {
     @Override
     public void close() {
         api.close();
+        reconciler.close();
+        worker.close();
+        wiring.sync().close();
         database.close();
         embedded.ifPresent(EmbeddedPostgresServer::close);
     }

@@ -44,12 +44,30 @@ public final class StorelineCli implements Runnable {
         @Option(names = "--db-password", defaultValue = "${env:STORELINE_DB_PASSWORD}", description = "Password for --db-url (env STORELINE_DB_PASSWORD).")
         String dbPassword;
 
+        @Option(names = "--public-url", defaultValue = "${env:STORELINE_PUBLIC_URL}",
+                description = "Where the platforms reach this server, for the webhooks it registers (env STORELINE_PUBLIC_URL; default http://localhost:PORT).")
+        String publicUrl;
+
+        @Option(names = "--reconcile-minutes", defaultValue = "5", description = "How often each channel is polled for missed orders (default: ${DEFAULT-VALUE}).")
+        long reconcileMinutes;
+
+        @Option(names = "--inbox-lease-seconds", defaultValue = "60",
+                description = "How long a worker holds the deliveries it claimed before another may take them over (default: ${DEFAULT-VALUE}).")
+        long inboxLeaseSeconds;
+
+        private static Optional<String> env(String name) {
+            return Optional.ofNullable(System.getenv(name)).filter(v -> !v.isBlank());
+        }
+
         @Override
         public Integer call() throws InterruptedException {
             long started = System.nanoTime();
             Optional<String> adminToken = Optional.ofNullable(System.getenv("STORELINE_ADMIN_TOKEN")).filter(t -> !t.isBlank());
+            SecretKeys.Loaded keys = SecretKeys.load(env("STORELINE_SECRET_KEY"), env("STORELINE_SECRET_KEYS_OLD"), dataDir.toAbsolutePath());
             StorelineConfig config = new StorelineConfig(host, port, dataDir.toAbsolutePath(), Optional.ofNullable(dbUrl),
-                    Optional.ofNullable(dbUser), Optional.ofNullable(dbPassword), adminToken, java.util.Map.of());
+                    Optional.ofNullable(dbUser), Optional.ofNullable(dbPassword), adminToken, java.util.Map.of(), keys.current(), keys.old(),
+                    Optional.ofNullable(publicUrl).map(java.net.URI::create), java.time.Duration.ofMinutes(reconcileMinutes),
+                    java.time.Duration.ofSeconds(inboxLeaseSeconds));
             Storeline storeline = Storeline.start(config);
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -57,6 +75,7 @@ public final class StorelineCli implements Runnable {
                 stopped.countDown();
             }, "storeline-shutdown"));
             printWelcome(storeline, adminToken.isPresent(), (System.nanoTime() - started) / 1_000_000);
+            System.out.println("Channel secrets are sealed with the key from " + keys.origin() + ".");
             stopped.await();
             return 0;
         }

@@ -1,17 +1,30 @@
 package org.storeline.server;
 
+import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * How to run Storeline: where to listen, where the embedded PostgreSQL keeps its data (or which
- * external PostgreSQL to use instead), the admin token from the environment if any, and extra
- * settings for the embedded PostgreSQL (tests trade durability for speed there; production passes none).
+ * How to run Storeline.
+ *
+ * @param dataDir          where the embedded PostgreSQL keeps its data (and the generated secret key)
+ * @param dbUrl            an external PostgreSQL instead of the embedded one
+ * @param adminToken       the admin token from the environment, if any
+ * @param postgresSettings extra settings for the embedded PostgreSQL (tests trade durability for speed)
+ * @param secretKey        the AES-256 key that seals channel secrets at rest; {@code oldSecretKeys} still open old ones
+ * @param publicUrl        where platforms reach this server (webhook URLs we register); default http://localhost:port
+ * @param reconcileEvery   how often each channel is polled for orders webhooks missed
+ * @param inboxLease       how long a worker holds the deliveries it claimed; a crashed worker's are taken over after it
  */
 public record StorelineConfig(String host, int port, Path dataDir, Optional<String> dbUrl, Optional<String> dbUser,
-                              Optional<String> dbPassword, Optional<String> adminToken, Map<String, String> postgresSettings) {
+                              Optional<String> dbPassword, Optional<String> adminToken, Map<String, String> postgresSettings,
+                              byte[] secretKey, List<byte[]> oldSecretKeys, Optional<URI> publicUrl, Duration reconcileEvery,
+                              Duration inboxLease) {
     public StorelineConfig {
         postgresSettings = Map.copyOf(postgresSettings);
+        oldSecretKeys = List.copyOf(oldSecretKeys);
     }
 }

@@ -17,6 +17,8 @@ public interface ProductRepository {
 
     Optional<Product> findBySku(String sku);
 
+    List<Product> findBySkus(Collection<String> skus);
+
     Optional<Product> findByBarcode(String barcode);
 
     /** Those of {@code barcodes} that some product already has. */

@@ -13,5 +13,10 @@ public interface CustomerRepository {
 
     Optional<Customer> findByEmailKey(String emailKey);
 
+    /** Customers by email key, keyed by it. */
+    java.util.Map<String, Customer> findByEmailKeys(java.util.Collection<String> emailKeys);
+
+    void insertAll(java.util.List<Customer> customers);
+
     Page<Customer> list(PageRequest page);
 }

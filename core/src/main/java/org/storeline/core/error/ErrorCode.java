@@ -19,6 +19,9 @@ public enum ErrorCode {
     CUSTOMER_NOT_FOUND("customer_not_found", ErrorCategory.NOT_FOUND),
     USER_NOT_FOUND("user_not_found", ErrorCategory.NOT_FOUND),
     SALE_NOT_FOUND("sale_not_found", ErrorCategory.NOT_FOUND),
+    CHANNEL_NOT_FOUND("channel_not_found", ErrorCategory.NOT_FOUND),
+    FULFILLMENT_NOT_FOUND("fulfillment_not_found", ErrorCategory.NOT_FOUND),
+    ACTIVITY_NOT_FOUND("activity_not_found", ErrorCategory.NOT_FOUND),
     REGISTER_CLOSED("register_closed", ErrorCategory.CONFLICT),
     REGISTER_ALREADY_OPEN("register_already_open", ErrorCategory.CONFLICT),
     REGISTER_NAME_TAKEN("register_name_taken", ErrorCategory.CONFLICT),
@@ -27,6 +30,7 @@ public enum ErrorCode {
     BARCODE_TAKEN("barcode_taken", ErrorCategory.CONFLICT),
     EMAIL_TAKEN("email_taken", ErrorCategory.CONFLICT),
     SALE_NOT_OPEN("sale_not_open", ErrorCategory.CONFLICT),
+    NOT_RETRYABLE("not_retryable", ErrorCategory.CONFLICT),
     INVALID_TRANSITION("invalid_transition", ErrorCategory.CONFLICT),
     CONFLICT("conflict", ErrorCategory.CONFLICT),
     CURRENCY_MISMATCH("currency_mismatch", ErrorCategory.UNPROCESSABLE),
@@ -34,6 +38,8 @@ public enum ErrorCode {
     REGISTER_OUTLET_MISMATCH("register_outlet_mismatch", ErrorCategory.UNPROCESSABLE),
     BUSINESS_RULE("business_rule", ErrorCategory.UNPROCESSABLE),
     BODY_TOO_LARGE("body_too_large", ErrorCategory.TOO_LARGE),
+    INVALID_SIGNATURE("invalid_signature", ErrorCategory.UNAUTHENTICATED),
+    PLATFORM_UNAVAILABLE("platform_unavailable", ErrorCategory.UNAVAILABLE),
     DATABASE_UNAVAILABLE("database_unavailable", ErrorCategory.UNAVAILABLE);
 
     private final String code;

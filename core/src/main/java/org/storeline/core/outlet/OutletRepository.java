@@ -19,4 +19,7 @@ public interface OutletRepository {
      * used only if the sale commits, and concurrent sales of one outlet queue on it, never sharing one.
      */
     String nextReceiptNumber(UUID outletId);
+
+    /** Takes {@code count} consecutive receipt numbers at once (an import batch), in the caller's transaction. */
+    List<String> nextReceiptNumbers(UUID outletId, int count);
 }

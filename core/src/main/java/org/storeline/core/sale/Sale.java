@@ -74,6 +74,16 @@ public final class Sale {
     }
 
     /**
+     * A sale made from a channel's order: on the channel's online register whatever its state (ORD-2),
+     * open until fulfilled, or completed at once when the platform had already fulfilled and been paid.
+     */
+    public static Sale fromChannel(UUID id, String receiptNumber, Instant at, UUID outletId, UUID registerId, ChannelOrderRef ref,
+                                   Currency currency, Optional<UUID> customerId, List<SaleLine> lines, String note, boolean completed) {
+        return new Sale(id, receiptNumber, at, outletId, registerId, SaleSource.ONLINE, Optional.of(ref),
+                completed ? SaleStatus.COMPLETED : SaleStatus.OPEN, currency, customerId, lines, List.of(), note, Optional.empty());
+    }
+
+    /**
      * Records money taken for this sale. Refused when the sale is cancelled, the amount is not positive,
      * is in another currency, or exceeds the balance. An in-store sale paid in full completes.
      */

@@ -11,7 +11,14 @@ import org.storeline.core.money.TaxRate;
  * {@code tax} is the part of it that is tax. Both are fixed when the line is priced.
  */
 public record SaleLine(UUID id, Optional<UUID> productId, String sku, String name, long quantity, Money unitPrice,
-                       Money discount, TaxRate taxRate, Money tax, Money total, boolean shippingFee, boolean unmatched) {
+                       Money discount, TaxRate taxRate, Money tax, Money total, boolean shippingFee, boolean unmatched,
+                       boolean adjustment) {
+
+    /** A product or shipping line (not an adjustment). */
+    public SaleLine(UUID id, Optional<UUID> productId, String sku, String name, long quantity, Money unitPrice, Money discount,
+                    TaxRate taxRate, Money tax, Money total, boolean shippingFee, boolean unmatched) {
+        this(id, productId, sku, name, quantity, unitPrice, discount, taxRate, tax, total, shippingFee, unmatched, false);
+    }
 
     public SaleLine {
         if (!unitPrice.currency().equals(total.currency()) || !tax.currency().equals(total.currency())

@@ -11,6 +11,9 @@ public interface SaleRepository {
     /** Inserts a new sale with its lines and payments. */
     void insert(Sale sale);
 
+    /** Inserts new sales with their lines and payments, in bulk. */
+    void insertAll(java.util.List<Sale> sales);
+
     Optional<Sale> findById(UUID id);
 
     /** Loads a sale and locks it until the transaction ends, so that concurrent payments see each other. */

@@ -26,6 +26,9 @@ public interface StockLedger {
 
     long levelOf(UUID productId, UUID outletId);
 
+    /** Levels of these products at these outlets (pairs never recorded are absent: zero). */
+    List<StockLevel> levelsAt(Collection<UUID> productIds, Collection<UUID> outletIds);
+
     Page<StockMovement> movements(UUID productId, UUID outletId, PageRequest page);
 
     List<StockLevel> negativeLevels(Collection<UUID> outletIds);

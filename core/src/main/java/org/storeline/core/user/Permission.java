@@ -11,7 +11,8 @@ public enum Permission {
     ADJUST_STOCK("set stock levels"),
     OPERATE_REGISTERS("open and close registers"),
     SELL("record sales and payments"),
-    MANAGE_CUSTOMERS("manage customers");
+    MANAGE_CUSTOMERS("manage customers"),
+    MANAGE_CHANNELS("connect and manage online channels");
 
     private final String description;
 

@@ -97,4 +97,9 @@ public final class JooqProductRepository implements ProductRepository {
                 Money.of(row.getPrice(), Currency.getInstance(row.getCurrency().trim())), new TaxRate(row.getTaxRate()),
                 barcodes.getOrDefault(row.getId(), List.of()), row.getIsShippingFee(), fromDb(row.getCreatedAt()))).toList();
     }
+
+    @Override
+    public List<Product> findBySkus(Collection<String> skus) {
+        return skus.isEmpty() ? List.of() : find(PRODUCT.SKU.in(skus));
+    }
 }

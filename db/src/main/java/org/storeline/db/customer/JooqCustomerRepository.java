@@ -54,4 +54,28 @@ public final class JooqCustomerRepository implements CustomerRepository {
     private static Customer toCustomer(CustomerRecord row) {
         return new Customer(row.getId(), row.getName(), Optional.ofNullable(row.getEmail()).map(Email::of), fromDb(row.getCreatedAt()));
     }
+
+    @Override
+    public java.util.Map<String, Customer> findByEmailKeys(java.util.Collection<String> emailKeys) {
+        if (emailKeys.isEmpty()) {
+            return java.util.Map.of();
+        }
+        java.util.Map<String, Customer> found = new java.util.HashMap<>();
+        dsl.selectFrom(CUSTOMER).where(CUSTOMER.EMAIL_KEY.in(emailKeys))
+                .forEach(row -> found.put(row.getEmailKey(), toCustomer(row)));
+        return found;
+    }
+
+    @Override
+    public void insertAll(List<Customer> customers) {
+        if (customers.isEmpty()) {
+            return;
+        }
+        var insert = dsl.insertInto(CUSTOMER, CUSTOMER.ID, CUSTOMER.NAME, CUSTOMER.EMAIL, CUSTOMER.EMAIL_KEY, CUSTOMER.CREATED_AT);
+        for (Customer c : customers) {
+            insert = insert.values(c.id(), c.name(), c.email().map(Email::value).orElse(null), c.email().map(Email::key).orElse(null),
+                    toDb(c.createdAt()));
+        }
+        insert.execute();
+    }
 }

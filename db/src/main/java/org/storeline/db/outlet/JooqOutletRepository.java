@@ -62,4 +62,20 @@ public final class JooqOutletRepository implements OutletRepository {
     private static Outlet toOutlet(OutletRecord row) {
         return new Outlet(row.getId(), row.getNumber(), row.getName(), ZoneId.of(row.getTimeZone()), fromDb(row.getCreatedAt()));
     }
+
+    @Override
+    public List<String> nextReceiptNumbers(UUID outletId, int count) {
+        var row = dsl.update(OUTLET)
+                .set(OUTLET.LAST_RECEIPT_SEQ, OUTLET.LAST_RECEIPT_SEQ.plus((long) count))
+                .where(OUTLET.ID.eq(outletId))
+                .returning(OUTLET.NUMBER, OUTLET.LAST_RECEIPT_SEQ)
+                .fetchOptional()
+                .orElseThrow(() -> StorelineException.notFound(ErrorCode.OUTLET_NOT_FOUND, "Outlet", outletId));
+        long last = row.get(OUTLET.LAST_RECEIPT_SEQ);
+        List<String> numbers = new java.util.ArrayList<>(count);
+        for (long seq = last - count + 1; seq <= last; seq++) {
+            numbers.add(row.get(OUTLET.NUMBER) + "-" + String.format("%06d", seq));
+        }
+        return numbers;
+    }
 }

@@ -47,6 +47,32 @@ public final class JooqSaleRepository implements SaleRepository {
 
     @Override
     public void insert(Sale sale) {
+        insertAll(List.of(sale));
+    }
+
+    /** Three statements for any number of sales: the sales, all their lines, all their payments. */
+    @Override
+    public void insertAll(List<Sale> sales) {
+        if (sales.isEmpty()) {
+            return;
+        }
+        dsl.batchInsert(sales.stream().map(this::saleRecord).toList()).execute();
+        List<SaleLineRecord> lines = new ArrayList<>();
+        for (Sale sale : sales) {
+            int position = 0;
+            for (SaleLine line : sale.lines()) {
+                lines.add(lineRecord(sale.id(), position++, line));
+            }
+        }
+        dsl.batchInsert(lines).execute();
+        List<SalePaymentRecord> payments = new ArrayList<>();
+        sales.forEach(sale -> sale.payments().forEach(p -> payments.add(paymentRecord(sale.id(), p))));
+        if (!payments.isEmpty()) {
+            dsl.batchInsert(payments).execute();
+        }
+    }
+
+    private SaleRecord saleRecord(Sale sale) {
         SaleRecord row = dsl.newRecord(SALE);
         row.setId(sale.id());
         row.setReceiptNumber(sale.receiptNumber());
@@ -64,14 +90,7 @@ public final class JooqSaleRepository implements SaleRepository {
         row.setCustomerId(sale.customerId().orElse(null));
         row.setNote(sale.note());
         row.setUserId(sale.userId().orElse(null));
-        row.insert();
-        List<SaleLineRecord> lines = new ArrayList<>();
-        int position = 0;
-        for (SaleLine line : sale.lines()) {
-            lines.add(lineRecord(sale.id(), position++, line));
-        }
-        dsl.batchInsert(lines).execute();
-        insertPayments(sale.id(), sale.payments());
+        return row;
     }
 
     @Override
@@ -112,18 +131,22 @@ public final class JooqSaleRepository implements SaleRepository {
 
     private void insertPayments(UUID saleId, List<SalePayment> payments) {
         for (SalePayment payment : payments) {
-            dsl.insertInto(SALE_PAYMENT)
-                    .set(SALE_PAYMENT.ID, payment.id())
-                    .set(SALE_PAYMENT.SALE_ID, saleId)
-                    .set(SALE_PAYMENT.PAYMENT_TYPE_ID, payment.paymentTypeId())
-                    .set(SALE_PAYMENT.AMOUNT, payment.amount().amount())
-                    .set(SALE_PAYMENT.CURRENCY, payment.amount().currency().getCurrencyCode())
-                    .set(SALE_PAYMENT.PAID_AT, toDb(payment.paidAt()))
-                    .set(SALE_PAYMENT.REGISTER_ID, payment.registerId())
-                    .set(SALE_PAYMENT.REGISTER_PERIOD_ID, payment.registerPeriodId().orElse(null))
-                    .set(SALE_PAYMENT.USER_ID, payment.userId().orElse(null))
-                    .execute();
+            paymentRecord(saleId, payment).insert();
         }
+    }
+
+    private SalePaymentRecord paymentRecord(UUID saleId, SalePayment payment) {
+        SalePaymentRecord r = dsl.newRecord(SALE_PAYMENT);
+        r.setId(payment.id());
+        r.setSaleId(saleId);
+        r.setPaymentTypeId(payment.paymentTypeId());
+        r.setAmount(payment.amount().amount());
+        r.setCurrency(payment.amount().currency().getCurrencyCode());
+        r.setPaidAt(toDb(payment.paidAt()));
+        r.setRegisterId(payment.registerId());
+        r.setRegisterPeriodId(payment.registerPeriodId().orElse(null));
+        r.setUserId(payment.userId().orElse(null));
+        return r;
     }
 
     private SaleLineRecord lineRecord(UUID saleId, int position, SaleLine line) {
@@ -142,6 +165,7 @@ public final class JooqSaleRepository implements SaleRepository {
         r.setTotal(line.total().amount());
         r.setIsShippingFee(line.shippingFee());
         r.setUnmatched(line.unmatched());
+        r.setIsAdjustment(line.adjustment());
         return r;
     }
 
@@ -168,7 +192,7 @@ public final class JooqSaleRepository implements SaleRepository {
         List<SaleLine> lines = lineRows.stream().map(l -> new SaleLine(l.getId(), Optional.ofNullable(l.getProductId()), l.getSku(),
                 l.getName(), l.getQuantity(), Money.of(l.getUnitPrice(), currency), Money.of(l.getDiscount(), currency),
                 new TaxRate(l.getTaxRate()), Money.of(l.getTax(), currency), Money.of(l.getTotal(), currency), l.getIsShippingFee(),
-                l.getUnmatched())).toList();
+                l.getUnmatched(), l.getIsAdjustment())).toList();
         List<SalePayment> payments = paymentRows.stream().map(p -> {
             PaymentTypeInfo type = types.get(p.getPaymentTypeId());
             return new SalePayment(p.getId(), p.getPaymentTypeId(), type.kind(), type.processor(),

@@ -135,4 +135,14 @@ public final class JooqStockLedger implements StockLedger {
                 StockReason.fromWire(r.getReason()), Optional.ofNullable(r.getSaleId()), Optional.ofNullable(r.getUserId()),
                 fromDb(r.getCreatedAt()));
     }
+
+    @Override
+    public List<StockLevel> levelsAt(Collection<UUID> productIds, Collection<UUID> outletIds) {
+        if (productIds.isEmpty() || outletIds.isEmpty()) {
+            return List.of();
+        }
+        return dsl.selectFrom(STOCK_LEVEL)
+                .where(STOCK_LEVEL.PRODUCT_ID.in(productIds).and(STOCK_LEVEL.OUTLET_ID.in(outletIds)))
+                .fetch(r -> new StockLevel(r.getProductId(), r.getOutletId(), r.getQuantity()));
+    }
 }

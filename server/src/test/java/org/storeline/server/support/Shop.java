@@ -55,6 +55,20 @@ public final class Shop {
         return response.json().path("quantity").asLong();
     }
 
+    public String productWithSku(String sku, String price) {
+        return created(admin.post("/api/v1/products", Map.of("sku", sku, "name", "Product " + sku, "price", price, "currency", "EUR",
+                "tax_rate", "0.21")));
+    }
+
+    /** A WooCommerce channel on the given outlets (the register's outlet first), its API played at {@code baseUrl}. */
+    public String wooChannel(String registerId, List<String> outletIds, Map<String, String> shippingMethodOutlets, boolean notifications,
+                             String baseUrl) {
+        return created(admin.post("/api/v1/channels", Map.of("platform", "woocommerce", "name", unique("Web shop"), "base_url", baseUrl,
+                "credentials", Map.of("consumer_key", "ck_test", "consumer_secret", "cs_test"), "webhook_secret", WooCommerceOrders.SECRET,
+                "outlet_ids", outletIds, "register_id", registerId, "shipping_method_outlets", shippingMethodOutlets,
+                "notifications", notifications)));
+    }
+
     public String staffToken(String... outletIds) {
         String user = created(admin.post("/api/v1/users", Map.of("name", "Staff", "email", unique("staff") + "@example.com",
                 "password", "a long enough password", "role", "staff", "outlet_ids", List.of(outletIds))));

@@ -4,9 +4,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.storeline.core.user.ApiTokens;
+import org.storeline.db.crypto.SecretBox;
 import org.storeline.server.Storeline;
 import org.storeline.server.StorelineConfig;
 
@@ -34,13 +37,18 @@ public final class TestStoreline {
         return instance;
     }
 
+    /** A test configuration: a fresh key, no reconciliation timer (tests call it), PostgreSQL without fsync. */
+    public static StorelineConfig config(Path dataDir, String adminToken) {
+        return new StorelineConfig("127.0.0.1", 0, dataDir, Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(adminToken),
+                Map.of("fsync", "off", "synchronous_commit", "off", "full_page_writes", "off"), SecretBox.newKey(), List.of(),
+                Optional.empty(), Duration.ofDays(1), Duration.ofSeconds(60));
+    }
+
     private static void start() {
         try {
             Path dataDir = Files.createTempDirectory("storeline-it-");
             String adminToken = ApiTokens.newToken();
-            instance = Storeline.start(new StorelineConfig("127.0.0.1", 0, dataDir, Optional.empty(), Optional.empty(),
-                    Optional.empty(), Optional.of(adminToken),
-                    Map.of("fsync", "off", "synchronous_commit", "off", "full_page_writes", "off")));
+            instance = Storeline.start(config(dataDir, adminToken));
             admin = new ApiClient("http://127.0.0.1:" + instance.port(), adminToken);
             Runtime.getRuntime().addShutdownHook(new Thread(instance::close));
         } catch (IOException e) {

@@ -41,6 +41,13 @@ public final class JsonBody {
         return value == null || value.isNull() ? Optional.empty() : Optional.of(value);
     }
 
+    /** The field names of this object, in the order they came. */
+    public List<String> fieldNames() {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
     public boolean has(String field) {
         return value(field).isPresent();
     }

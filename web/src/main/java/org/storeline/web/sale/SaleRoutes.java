@@ -35,11 +35,14 @@ public final class SaleRoutes implements Routes {
     private final InStoreSaleService inStoreSales;
     private final SaleService sales;
     private final CustomerService customers;
+    private final Function<UUID, List<UUID>> fulfillmentIds;
 
-    public SaleRoutes(InStoreSaleService inStoreSales, SaleService sales, CustomerService customers) {
+    public SaleRoutes(InStoreSaleService inStoreSales, SaleService sales, CustomerService customers,
+                      Function<UUID, List<UUID>> fulfillmentIds) {
         this.inStoreSales = inStoreSales;
         this.sales = sales;
         this.customers = customers;
+        this.fulfillmentIds = fulfillmentIds;
     }
 
     @Override
@@ -99,10 +102,10 @@ public final class SaleRoutes implements Routes {
     /** Writes sales, looking each customer up once per request. */
     private Function<Sale, JsonNode> representation(Context ctx) {
         Map<UUID, Customer> seen = new HashMap<>();
-        return sale -> sale(sale, sale.customerId().map(id -> seen.computeIfAbsent(id, customers::get)));
+        return sale -> sale(sale, sale.customerId().map(id -> seen.computeIfAbsent(id, customers::get)), fulfillmentIds.apply(sale.id()));
     }
 
-    static ObjectNode sale(Sale sale, Optional<Customer> customer) {
+    static ObjectNode sale(Sale sale, Optional<Customer> customer, List<UUID> fulfillments) {
         ObjectNode node = Json.object();
         node.put("id", Json.id(sale.id()));
         node.put("receipt_number", sale.receiptNumber());
@@ -126,7 +129,8 @@ public final class SaleRoutes implements Routes {
         node.put("balance", Json.money(sale.balance()));
         node.put("payment_status", sale.paymentStatus().wireName());
         node.put("note", sale.note());
-        node.putArray("fulfillment_ids");
+        ArrayNode fulfillmentArray = node.putArray("fulfillment_ids");
+        fulfillments.forEach(id -> fulfillmentArray.add(id.toString()));
         return node;
     }
 
@@ -152,6 +156,7 @@ public final class SaleRoutes implements Routes {
         node.put("total", Json.money(line.total()));
         node.put("is_shipping_fee", line.shippingFee());
         node.put("unmatched", line.unmatched());
+        node.put("is_adjustment", line.adjustment());
         return node;
     }
 

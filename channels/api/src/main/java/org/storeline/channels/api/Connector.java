@@ -1,0 +1,54 @@
+package org.storeline.channels.api;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.storeline.core.channel.ChannelOrder;
+import org.storeline.core.channel.Platform;
+
+/**
+ * One online-store platform, seen from Storeline. Each platform module implements it; its classes carry
+ * the platform's name and its JSON types never leave the module: the mapper turns them into
+ * {@link ChannelOrder}, Storeline's canonical order.
+ *
+ * <p>Contract, checked for every platform by the shared contract tests:
+ * <ul>
+ *   <li>{@link #verify} decides on the raw bytes, in constant time, before anything is parsed;</li>
+ *   <li>{@link #read} is cheap and never calls the platform: it runs on stored deliveries;</li>
+ *   <li>{@link #resolve}, {@link #fetchOrder} and {@link #listOrders} call the platform through
+ *       {@link PlatformHttp}, which retries 429 and 5xx, and throw {@link PlatformCallException} when
+ *       the platform cannot or will not answer;</li>
+ *   <li>the same delivery always maps to the same order (same id, same {@code updatedAt}).</li>
+ * </ul>
+ */
+public interface Connector {
+    Platform platform();
+
+    /** The credential names this platform needs (checked when a channel is created, without any call). */
+    List<String> requiredCredentials();
+
+    /** Checks a delivery's signature over its raw bytes with the channel's webhook secret. */
+    Verification verify(WebhookDelivery delivery, ChannelConnection connection);
+
+    /** What a verified delivery is about. */
+    DeliveryEvent read(WebhookDelivery delivery);
+
+    /**
+     * The order an order event is about: mapped from the delivery's body where the platform sends the whole
+     * order, fetched from the platform where it sends only ids (BigCommerce, Ecwid).
+     */
+    ChannelOrder resolve(DeliveryEvent event, WebhookDelivery delivery, ChannelConnection connection);
+
+    ChannelOrder fetchOrder(String externalOrderId, ChannelConnection connection);
+
+    /** Orders modified in a time range, a page at a time, through the platform's list API. */
+    OrderPage listOrders(OrderQuery query, ChannelConnection connection);
+
+    /** Registers our webhooks where the platform's API allows it, and checks the credentials. */
+    Registration register(ChannelConnection connection, URI webhookUrl);
+
+    /** Shapes the credentials for storage: trims them; an unknown key is kept (platform options). */
+    default Map<String, String> normalizeCredentials(Map<String, String> credentials) {
+        return credentials;
+    }
+}

@@ -1,0 +1,131 @@
+package org.storeline.channels.api;
+
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+
+/**
+ * The one way connectors call a platform: timeouts on every call; 429 and 5xx retried with the
+ * platform's {@code Retry-After} (seconds or an HTTP date) or an exponential backoff; other 4xx
+ * returned to the caller as a final refusal. Request and response bodies are never logged here.
+ */
+public final class PlatformHttp {
+    /** How long to wait before retry {@code attempt} (1-based), when the platform does not say. */
+    public interface Backoff {
+        Duration delay(int attempt);
+    }
+
+    /** Sleeps; a test replaces it to run retries without waiting. */
+    public interface Sleeper {
+        void sleep(Duration duration) throws InterruptedException;
+    }
+
+    private static final Duration MAX_WAIT = Duration.ofSeconds(30);
+
+    private final HttpClient client;
+    private final int maxAttempts;
+    private final Backoff backoff;
+    private final Sleeper sleeper;
+    private final Duration requestTimeout;
+
+    public PlatformHttp(HttpClient client, int maxAttempts, Backoff backoff, Sleeper sleeper, Duration requestTimeout) {
+        this.client = client;
+        this.maxAttempts = maxAttempts;
+        this.backoff = backoff;
+        this.sleeper = sleeper;
+        this.requestTimeout = requestTimeout;
+    }
+
+    /** Production defaults: 4 attempts, 0.5 s, 1 s, 2 s between them unless the platform says otherwise. */
+    public static PlatformHttp standard() {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
+        return new PlatformHttp(client, 4, attempt -> Duration.ofMillis(500L << (attempt - 1)), Thread::sleep, Duration.ofSeconds(20));
+    }
+
+    public record Response(int status, String body, HttpResponse<String> raw) {
+        public Optional<String> header(String name) {
+            return raw.headers().firstValue(name);
+        }
+    }
+
+    /**
+     * Sends the request, retrying what may succeed later. Answers the response for 2xx and for final
+     * 4xx refusals the caller may want to read (404 and the like are thrown as non-retryable).
+     */
+    public Response send(HttpRequest.Builder request, String what) {
+        HttpRequest built = request.timeout(requestTimeout).build();
+        PlatformCallException last = null;
+        for (int attempt = 1; attempt <= maxAttempts; attempt++) {
+            Duration wait;
+            try {
+                HttpResponse<String> response = client.send(built, HttpResponse.BodyHandlers.ofString());
+                int status = response.statusCode();
+                if (status >= 200 && status < 300) {
+                    return new Response(status, response.body(), response);
+                }
+                if (status != 429 && status < 500) {
+                    throw new PlatformCallException(what + ": the platform answered " + status + " " + excerpt(response.body()), false, status);
+                }
+                last = new PlatformCallException(what + ": the platform answered " + status + " (attempt " + attempt + " of " + maxAttempts + ")",
+                        true, status);
+                wait = retryAfter(response).orElse(backoff.delay(attempt));
+            } catch (HttpTimeoutException e) {
+                last = new PlatformCallException(what + ": the platform did not answer in time", true, 0, e);
+                wait = backoff.delay(attempt);
+            } catch (IOException e) {
+                last = new PlatformCallException(what + ": the platform could not be reached (" + e.getClass().getSimpleName() + ")", true, 0, e);
+                wait = backoff.delay(attempt);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new PlatformCallException(what + ": interrupted", true, 0, e);
+            }
+            if (attempt < maxAttempts) {
+                pause(wait);
+            }
+        }
+        throw last;
+    }
+
+    private void pause(Duration wait) {
+        try {
+            sleeper.sleep(wait.compareTo(MAX_WAIT) > 0 ? MAX_WAIT : wait);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PlatformCallException("interrupted while waiting to retry", true, 0, e);
+        }
+    }
+
+    /** {@code Retry-After} in seconds or as an HTTP date (RFC 1123). */
+    static Optional<Duration> retryAfter(HttpResponse<String> response) {
+        return response.headers().firstValue("Retry-After").flatMap(value -> {
+            String trimmed = value.trim();
+            try {
+                return Optional.of(Duration.ofMillis((long) (Double.parseDouble(trimmed) * 1000)));
+            } catch (NumberFormatException notSeconds) {
+                try {
+                    Instant at = ZonedDateTime.parse(trimmed, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                    Duration until = Duration.between(Instant.now(), at);
+                    return Optional.of(until.isNegative() ? Duration.ZERO : until);
+                } catch (DateTimeParseException notADate) {
+                    return Optional.empty();
+                }
+            }
+        });
+    }
+
+    private static String excerpt(String body) {
+        if (body == null) {
+            return "";
+        }
+        String flat = body.replaceAll("\\s+", " ");
+        return flat.length() > 200 ? flat.substring(0, 200) + "..." : flat;
+    }
+}

@@ -1,0 +1,75 @@
+package org.storeline.channels.api;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.util.Currency;
+import java.util.Optional;
+import org.storeline.core.money.Money;
+
+/**
+ * Reading platform JSON safely: floats are read as exact decimals (Ecwid and Lightspeed send money as
+ * JSON numbers), ids are read as strings whatever their JSON type (Shopify's exceed 2^53), and missing,
+ * null and empty values are all "absent".
+ */
+public final class PlatformJson {
+    public static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS);
+
+    private PlatformJson() {
+    }
+
+    public static JsonNode parse(byte[] body, String what) {
+        try {
+            return MAPPER.readTree(body);
+        } catch (IOException e) {
+            throw new PlatformCallException(what + " is not valid JSON: " + e.getMessage(), false, 0, e);
+        }
+    }
+
+    public static JsonNode parse(String body, String what) {
+        try {
+            return MAPPER.readTree(body);
+        } catch (IOException e) {
+            throw new PlatformCallException(what + " is not valid JSON", false, 0, e);
+        }
+    }
+
+    public static Optional<String> text(JsonNode node, String field) {
+        JsonNode value = node.path(field);
+        if (value.isMissingNode() || value.isNull()) {
+            return Optional.empty();
+        }
+        String text = value.isNumber() ? value.numberValue().toString() : value.asText();
+        return text.isBlank() ? Optional.empty() : Optional.of(text.trim());
+    }
+
+    /** An id, as a string: {@code 450789469} and {@code "450789469"} read the same. */
+    public static Optional<String> id(JsonNode node, String field) {
+        JsonNode value = node.path(field);
+        if (value.isIntegralNumber()) {
+            return Optional.of(value.bigIntegerValue().toString());
+        }
+        return text(node, field).filter(v -> !v.equals("0"));
+    }
+
+    public static BigDecimal decimal(JsonNode node, String field) {
+        JsonNode value = node.path(field);
+        if (value.isNumber()) {
+            return value.decimalValue();
+        }
+        return text(node, field).map(BigDecimal::new).orElse(BigDecimal.ZERO);
+    }
+
+    /** A money field; amounts with more places than the currency (BigCommerce sends 4) are rounded half-up. */
+    public static Money money(JsonNode node, String field, Currency currency) {
+        return Money.rounded(decimal(node, field), currency);
+    }
+
+    public static long quantity(JsonNode node, String field) {
+        return decimal(node, field).longValueExact();
+    }
+}

@@ -1,0 +1,237 @@
+package org.storeline.channels.api.contract;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.storeline.channels.api.ChannelConnection;
+import org.storeline.channels.api.Connector;
+import org.storeline.channels.api.DeliveryEvent;
+import org.storeline.channels.api.PlatformCallException;
+import org.storeline.channels.api.PlatformHttp;
+import org.storeline.channels.api.Verification;
+import org.storeline.channels.api.WebhookDelivery;
+import org.storeline.core.channel.ChannelOrder;
+import org.storeline.core.channel.FulfillmentType;
+import org.storeline.core.channel.OrderDisposition;
+
+/**
+ * The contract every platform connector passes. A platform's test extends it, feeds it real example
+ * payloads from the platform's docs or SDK fixtures (their sources cited beside the files), and plays the
+ * platform's API with WireMock at the channel's {@code base_url}.
+ */
+public abstract class ConnectorContract {
+    protected static final String SECRET = "contract-test-webhook-secret";
+
+    protected WireMockServer platform;
+    protected Connector connector;
+    protected ChannelConnection connection;
+
+    /** The connector under test, calling the platform through {@code http}. */
+    protected abstract Connector connector(PlatformHttp http);
+
+    /** Credentials that work against the WireMock platform. */
+    protected abstract Map<String, String> credentials();
+
+    /** The real example orders, each as a delivery signed the way the platform signs it. */
+    protected abstract List<Example> examples();
+
+    /** The API path {@code fetchOrder} reads the example's order from. */
+    protected abstract String orderPath(Example example);
+
+    /** The platform's answer on {@link #orderPath}: the order as its API returns it. */
+    protected abstract String orderResponse(Example example);
+
+    /** Other endpoints fetching an order needs (BigCommerce's products and addresses); none by default. */
+    protected void stubSubresources(Example example) {
+    }
+
+    /** The example delivery with its signed content changed (by default: one byte of the body). */
+    protected WebhookDelivery tampered(WebhookDelivery delivery) {
+        byte[] body = delivery.body().clone();
+        int i = body.length / 2;
+        body[i] = (byte) (body[i] == '1' ? '2' : '1');
+        return new WebhookDelivery(delivery.headers(), delivery.query(), body);
+    }
+
+    /** The header that carries the signature (or, for BigCommerce, the shared secret). */
+    protected abstract String signatureHeader();
+
+    /**
+     * A real example, its delivery (headers and raw body exactly as the platform sends them) and what it
+     * must map to.
+     */
+    public record Example(String name, WebhookDelivery delivery, Expected expected) {
+    }
+
+    public record Expected(String externalId, String number, OrderDisposition disposition, String total, String currency,
+                           int productLines, FulfillmentType type, Optional<String> email, boolean shipping) {
+    }
+
+    @BeforeEach
+    void startPlatform() {
+        platform = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+        platform.start();
+        PlatformHttp http = new PlatformHttp(HttpClient.newHttpClient(), 4, attempt -> Duration.ofMillis(5),
+                duration -> Thread.sleep(Math.min(duration.toMillis(), 50)), Duration.ofSeconds(5));
+        connector = connector(http);
+        connection = new ChannelConnection("channel-under-test", URI.create(platform.baseUrl()), credentials(), SECRET);
+    }
+
+    @AfterEach
+    void stopPlatform() {
+        platform.stop();
+    }
+
+    @Test
+    void acceptsEveryRealExampleAndMapsItsOrder() {
+        assertThat(examples()).as("at least one real example").isNotEmpty();
+        for (Example example : examples()) {
+            stub(example);
+            assertThat(connector.verify(example.delivery(), connection).outcome()).as(example.name()).isEqualTo(Verification.Outcome.VALID);
+            DeliveryEvent event = connector.read(example.delivery());
+            assertThat(event.kind()).as(example.name()).isEqualTo(DeliveryEvent.Kind.ORDER);
+            assertThat(event.orderId()).as(example.name()).contains(example.expected().externalId());
+
+            ChannelOrder order = connector.resolve(event, example.delivery(), connection);
+
+            Expected expected = example.expected();
+            assertThat(order.externalId()).as(example.name()).isEqualTo(expected.externalId());
+            assertThat(order.number()).as(example.name()).isEqualTo(expected.number());
+            assertThat(order.disposition()).as(example.name()).isEqualTo(expected.disposition());
+            assertThat(order.total().toDecimalString()).as(example.name()).isEqualTo(expected.total());
+            assertThat(order.currency().getCurrencyCode()).as(example.name()).isEqualTo(expected.currency());
+            assertThat(order.lines()).as(example.name()).hasSize(expected.productLines());
+            assertThat(order.fulfillmentType()).as(example.name()).isEqualTo(expected.type());
+            assertThat(order.customer().flatMap(ChannelOrder.OrderCustomer::email)).as(example.name()).isEqualTo(expected.email());
+            assertThat(order.shipping().isEmpty()).as(example.name() + " has shipping").isEqualTo(!expected.shipping());
+            assertThat(order.updatedAt()).as(example.name()).isNotNull();
+            order.lines().forEach(line -> assertThat(line.quantity()).as(example.name()).isPositive());
+        }
+    }
+
+    @Test
+    void rejectsADeliveryWhoseSignedContentWasChanged() {
+        Example example = examples().get(0);
+
+        Verification verdict = connector.verify(tampered(example.delivery()), connection);
+
+        assertThat(verdict.outcome()).isEqualTo(Verification.Outcome.INVALID);
+        assertThat(verdict.reason()).isNotBlank();
+    }
+
+    @Test
+    void rejectsADeliverySignedWithAnotherSecret() {
+        Example example = examples().get(0);
+        ChannelConnection otherSecret = new ChannelConnection(connection.channelId(), connection.baseUrl(), credentials(), "another-secret");
+
+        assertThat(connector.verify(example.delivery(), otherSecret).outcome()).isEqualTo(Verification.Outcome.INVALID);
+    }
+
+    @Test
+    void rejectsADeliveryWithoutItsSignature() {
+        Example example = examples().get(0);
+        Map<String, String> headers = new HashMap<>(example.delivery().headers());
+        headers.remove(signatureHeader().toLowerCase(java.util.Locale.ROOT));
+
+        Verification verdict = connector.verify(new WebhookDelivery(headers, example.delivery().query(), example.delivery().body()), connection);
+
+        assertThat(verdict.outcome()).isEqualTo(Verification.Outcome.INVALID);
+    }
+
+    @Test
+    void theSameDeliveryTwiceIsTheSameOrderVersionSoItIsNotAppliedTwice() {
+        Example example = examples().get(0);
+        stub(example);
+
+        ChannelOrder first = connector.resolve(connector.read(example.delivery()), example.delivery(), connection);
+        ChannelOrder second = connector.resolve(connector.read(example.delivery()), example.delivery(), connection);
+
+        assertThat(second.externalId()).isEqualTo(first.externalId());
+        assertThat(second.updatedAt()).isEqualTo(first.updatedAt());
+        assertThat(second).isEqualTo(first);
+    }
+
+    @Test
+    void fetchRetriesOn429And5xxThenSucceeds() {
+        Example example = examples().get(0);
+        stubSubresources(example);
+        String path = orderPath(example);
+        platform.stubFor(get(urlPathEqualTo(path)).inScenario("flaky").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "0")).willSetStateTo("throttled"));
+        platform.stubFor(get(urlPathEqualTo(path)).inScenario("flaky").whenScenarioStateIs("throttled")
+                .willReturn(aResponse().withStatus(503)).willSetStateTo("recovered"));
+        platform.stubFor(get(urlPathEqualTo(path)).inScenario("flaky").whenScenarioStateIs("recovered")
+                .willReturn(json(orderResponse(example))));
+
+        ChannelOrder order = connector.fetchOrder(example.expected().externalId(), connection);
+
+        assertThat(order.externalId()).isEqualTo(example.expected().externalId());
+        platform.verify(3, getRequestedFor(urlPathEqualTo(path)));
+    }
+
+    @Test
+    void fetchGivesUpAtOnceWhenThePlatformSaysNo() {
+        Example example = examples().get(0);
+        platform.stubFor(get(anyUrl()).willReturn(aResponse().withStatus(404).withBody("{\"error\":\"Not Found\"}")));
+
+        assertThatThrownBy(() -> connector.fetchOrder(example.expected().externalId(), connection))
+                .isInstanceOfSatisfying(PlatformCallException.class, e -> {
+                    assertThat(e.retryable()).isFalse();
+                    assertThat(e.status()).isEqualTo(404);
+                });
+        platform.verify(1, getRequestedFor(urlPathEqualTo(orderPath(example))));
+    }
+
+    @Test
+    void fetchReportsARetryableFailureWhenThePlatformKeepsFailing() {
+        Example example = examples().get(0);
+        platform.stubFor(get(anyUrl()).willReturn(aResponse().withStatus(502)));
+
+        assertThatThrownBy(() -> connector.fetchOrder(example.expected().externalId(), connection))
+                .isInstanceOfSatisfying(PlatformCallException.class, e -> assertThat(e.retryable()).isTrue());
+        platform.verify(4, getRequestedFor(urlPathEqualTo(orderPath(example))));
+    }
+
+    private void stub(Example example) {
+        stubSubresources(example);
+        platform.stubFor(get(urlPathEqualTo(orderPath(example))).willReturn(json(orderResponse(example))));
+    }
+
+    protected static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(String body) {
+        return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body);
+    }
+
+    /** Reads a fixture from the test's resources. */
+    protected static String resource(String path) {
+        try (InputStream in = ConnectorContract.class.getClassLoader().getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("Missing test resource " + path);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,226 @@
+package org.storeline.channels.bigcommerce;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.storeline.channels.api.ChannelConnection;
+import org.storeline.channels.api.OrderQuery;
+import org.storeline.channels.api.PlatformCallException;
+import org.storeline.channels.api.PlatformHttp;
+import org.storeline.channels.api.PlatformJson;
+import org.storeline.channels.api.Registration;
+import org.storeline.core.error.StorelineException;
+
+/**
+ * BigCommerce's REST API, always through {@link PlatformHttp}: orders from v2 (order, then its products and
+ * shipping addresses, which the order only links to), hooks from v3. Authenticated with the store-level
+ * {@code X-Auth-Token}; every path starts with {@code /stores/{store_hash}}.
+ */
+final class BigCommerceClient {
+    /** The largest page v2 serves; its default is 50, so it is always asked for explicitly. */
+    static final int MAX_PAGE_SIZE = 250;
+    /** The hooks we need: {@code archived} is left out because an archived order changes nothing here. */
+    static final List<String> ORDER_SCOPES = List.of("store/order/created", "store/order/updated", "store/order/statusUpdated");
+    /** A guard against a platform that keeps answering full pages of the same items. */
+    private static final int MAX_SUBRESOURCE_PAGES = 40;
+
+    private final PlatformHttp http;
+    private final int pageSize;
+
+    BigCommerceClient(PlatformHttp http) {
+        this(http, MAX_PAGE_SIZE);
+    }
+
+    /** {@code pageSize} below 250 lets tests walk several pages without serving hundreds of orders. */
+    BigCommerceClient(PlatformHttp http, int pageSize) {
+        this.http = http;
+        this.pageSize = pageSize;
+    }
+
+    /** A page of orders and the token of the next one. */
+    record OrdersPage(List<BigCommerceOrderData> orders, Optional<String> nextPage) {
+    }
+
+    BigCommerceOrderData fetchOrder(String orderId, ChannelConnection connection) {
+        String id = checkedOrderId(orderId);
+        JsonNode order = get(connection, v2(connection, "/orders/" + id), "Fetching BigCommerce order " + id)
+                .orElseThrow(() -> new PlatformCallException("Fetching BigCommerce order " + id + ": the platform answered no content",
+                        false, 204));
+        return withSubresources(order, id, connection);
+    }
+
+    /**
+     * Orders modified since {@code modifiedSince}, oldest change first. v2 answers 204 with an empty body when
+     * nothing matches; a full page means there may be another. List items are the same objects as a single
+     * GET, so each only needs its products and shipping addresses (two calls per order).
+     */
+    OrdersPage listOrders(OrderQuery query, ChannelConnection connection) {
+        int page = query.page().map(BigCommerceClient::pageNumber).orElse(1);
+        StringBuilder path = new StringBuilder("/orders?min_date_modified=").append(encode(BigCommerceDates.filter(query.modifiedSince())));
+        query.modifiedUntil().ifPresent(until -> path.append("&max_date_modified=").append(encode(BigCommerceDates.filter(until))));
+        path.append("&sort=date_modified:asc&limit=").append(pageSize).append("&page=").append(page);
+        List<JsonNode> items = elements(get(connection, v2(connection, path.toString()), "Listing BigCommerce orders (page " + page + ")"));
+        List<BigCommerceOrderData> orders = new ArrayList<>();
+        for (JsonNode item : items) {
+            String id = PlatformJson.id(item, "id")
+                    .orElseThrow(() -> new PlatformCallException("BigCommerce listed an order without an id", false, 0));
+            orders.add(withSubresources(item, checkedOrderId(id), connection));
+        }
+        return new OrdersPage(orders, items.size() >= pageSize ? Optional.of(String.valueOf(page + 1)) : Optional.empty());
+    }
+
+    /**
+     * Checks the token with a cheap authenticated GET ({@code /v2/store}), then creates our order hooks, or
+     * updates the ones this token already has for this destination (BigCommerce allows one hook per scope
+     * and destination): the update re-activates a hook BigCommerce deactivated and refreshes the secret header.
+     */
+    Registration register(ChannelConnection connection, URI webhookUrl) {
+        try {
+            JsonNode store = get(connection, v2(connection, "/store"), "Checking the BigCommerce credentials").orElse(PlatformJson.MAPPER.createObjectNode());
+            String storeName = PlatformJson.text(store, "name").orElse(connection.credential("store_hash"));
+            if (!"https".equalsIgnoreCase(webhookUrl.getScheme()) || (webhookUrl.getPort() != -1 && webhookUrl.getPort() != 443)) {
+                return Registration.failed("The access token works (store " + storeName + "), but BigCommerce only delivers webhooks to "
+                        + "https URLs on port 443, and " + webhookUrl + " is not one: give Storeline a public https address.");
+            }
+            Map<String, String> existing = existingHooks(connection, webhookUrl);
+            List<String> hooks = new ArrayList<>();
+            for (String scope : ORDER_SCOPES) {
+                hooks.add(scope + " -> hook " + upsertHook(connection, webhookUrl, scope, Optional.ofNullable(existing.get(scope))));
+            }
+            return Registration.connected("BigCommerce store " + storeName + " accepted the access token; order hooks point at "
+                    + webhookUrl + " (they can take a minute to start).", hooks);
+        } catch (PlatformCallException e) {
+            return Registration.failed(refusal(e));
+        } catch (StorelineException e) {
+            return Registration.failed(e.getMessage());
+        }
+    }
+
+    private BigCommerceOrderData withSubresources(JsonNode order, String id, ChannelConnection connection) {
+        return new BigCommerceOrderData(order, allPages(connection, "/orders/" + id + "/products", "products of BigCommerce order " + id),
+                allPages(connection, "/orders/" + id + "/shipping_addresses", "shipping addresses of BigCommerce order " + id));
+    }
+
+    private List<JsonNode> allPages(ChannelConnection connection, String path, String what) {
+        List<JsonNode> all = new ArrayList<>();
+        for (int page = 1; page <= MAX_SUBRESOURCE_PAGES; page++) {
+            List<JsonNode> items = elements(get(connection, v2(connection, path + "?limit=" + pageSize + "&page=" + page),
+                    "Fetching the " + what));
+            all.addAll(items);
+            if (items.size() < pageSize) {
+                return all;
+            }
+        }
+        throw new PlatformCallException("Fetching the " + what + ": more than " + MAX_SUBRESOURCE_PAGES + " pages", false, 0);
+    }
+
+    private Map<String, String> existingHooks(ChannelConnection connection, URI webhookUrl) {
+        Optional<JsonNode> answer = get(connection, v3(connection, "/hooks?destination=" + encode(webhookUrl.toString()) + "&limit=250"),
+                "Listing the BigCommerce hooks");
+        Map<String, String> byScope = new LinkedHashMap<>();
+        for (JsonNode hook : elements(answer.map(body -> body.has("data") ? body.get("data") : body))) {
+            // The destination filter is applied here too, in case the platform ignores the query parameter.
+            if (webhookUrl.toString().equals(PlatformJson.text(hook, "destination").orElse(""))) {
+                PlatformJson.text(hook, "scope").ifPresent(scope -> PlatformJson.id(hook, "id").ifPresent(id -> byScope.put(scope, id)));
+            }
+        }
+        return byScope;
+    }
+
+    private String upsertHook(ChannelConnection connection, URI webhookUrl, String scope, Optional<String> existingId) {
+        ObjectNode body = PlatformJson.MAPPER.createObjectNode()
+                .put("scope", scope).put("destination", webhookUrl.toString()).put("is_active", true);
+        body.putObject("headers").put(BigCommerceWebhookVerifier.SECRET_HEADER, connection.webhookSecret());
+        HttpRequest.BodyPublisher json = HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8);
+        HttpRequest.Builder request = existingId
+                .map(id -> authorized(connection, v3(connection, "/hooks/" + encode(id))).PUT(json))
+                .orElseGet(() -> authorized(connection, v3(connection, "/hooks")).POST(json))
+                .header("Content-Type", "application/json");
+        String what = (existingId.isPresent() ? "Updating" : "Creating") + " the BigCommerce hook for " + scope;
+        JsonNode answer = parse(http.send(request, what), what).orElse(PlatformJson.MAPPER.createObjectNode());
+        JsonNode hook = answer.has("data") ? answer.get("data") : answer;
+        return PlatformJson.id(hook, "id").or(() -> existingId).orElse("?");
+    }
+
+    private Optional<JsonNode> get(ChannelConnection connection, URI uri, String what) {
+        return parse(http.send(authorized(connection, uri).GET(), what), what);
+    }
+
+    /** 204 and empty bodies are "nothing": v2 answers them for empty lists, and they are not JSON. */
+    private static Optional<JsonNode> parse(PlatformHttp.Response response, String what) {
+        if (response.status() == 204 || response.body() == null || response.body().isBlank()) {
+            return Optional.empty();
+        }
+        return Optional.of(PlatformJson.parse(response.body(), what));
+    }
+
+    private static List<JsonNode> elements(Optional<JsonNode> answer) {
+        List<JsonNode> items = new ArrayList<>();
+        answer.filter(JsonNode::isArray).ifPresent(array -> array.forEach(items::add));
+        return items;
+    }
+
+    private static HttpRequest.Builder authorized(ChannelConnection connection, URI uri) {
+        return HttpRequest.newBuilder(uri).header("X-Auth-Token", connection.credential("access_token"))
+                .header("Accept", "application/json");
+    }
+
+    private static URI v2(ChannelConnection connection, String path) {
+        return connection.resolve("/stores/" + storeHash(connection) + "/v2" + path);
+    }
+
+    private static URI v3(ChannelConnection connection, String path) {
+        return connection.resolve("/stores/" + storeHash(connection) + "/v3" + path);
+    }
+
+    /** Store hashes are short alphanumeric ids; anything else would change the path we call. */
+    private static String storeHash(ChannelConnection connection) {
+        String hash = connection.credential("store_hash");
+        if (!hash.matches("[A-Za-z0-9]+")) {
+            throw StorelineException.invalid("credentials.store_hash must be the store's hash (letters and digits, as in "
+                    + "api.bigcommerce.com/stores/{hash}/); got '" + hash + "'.");
+        }
+        return hash;
+    }
+
+    private static String checkedOrderId(String orderId) {
+        if (orderId == null || !orderId.matches("[0-9]+")) {
+            throw StorelineException.invalid("A BigCommerce order id is a number; got '" + orderId + "'.");
+        }
+        return orderId;
+    }
+
+    private static int pageNumber(String token) {
+        try {
+            int page = Integer.parseInt(token);
+            if (page >= 1) {
+                return page;
+            }
+        } catch (NumberFormatException notANumber) {
+            // reported below
+        }
+        throw StorelineException.invalid("A BigCommerce page token is a page number (1, 2...); got '" + token + "'.");
+    }
+
+    private static String refusal(PlatformCallException e) {
+        if (e.status() == 401 || e.status() == 403) {
+            return "BigCommerce refused the access token (HTTP " + e.status() + "): check credentials.store_hash and "
+                    + "credentials.access_token, and that the API account has the Orders and Information & settings scopes. "
+                    + e.getMessage();
+        }
+        return (e.retryable() ? "BigCommerce could not be reached; Storeline will try again later. " : "BigCommerce said no. ")
+                + e.getMessage();
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}

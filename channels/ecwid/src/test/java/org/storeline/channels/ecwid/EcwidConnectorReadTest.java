@@ -1,0 +1,79 @@
+package org.storeline.channels.ecwid;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.storeline.channels.api.DeliveryEvent;
+import org.storeline.channels.api.PlatformCallException;
+import org.storeline.channels.api.PlatformHttp;
+import org.storeline.channels.api.WebhookDelivery;
+import org.storeline.core.channel.Platform;
+
+/** {@code read}: cheap, no network, on the docs' webhook bodies. */
+class EcwidConnectorReadTest {
+    private final EcwidConnector connector = new EcwidConnector(PlatformHttp.standard());
+
+    @Test
+    void anOrderEventNamesTheOrderByDataOrderIdWithTheEventIdAndTime() {
+        DeliveryEvent event = connector.read(delivery(EcwidFixtures.payload("k8xtq-paid.webhook.json"), Map.of()));
+
+        assertThat(event.kind()).isEqualTo(DeliveryEvent.Kind.ORDER);
+        assertThat(event.topic()).isEqualTo("order.created");
+        assertThat(event.orderId()).contains("K8XTQ");
+        assertThat(event.eventKey()).contains("80aece08-40e8-4145-8764-6c2f0d38678");
+        assertThat(event.eventTime()).contains(Instant.ofEpochSecond(1725434529L));
+    }
+
+    @Test
+    void anOlderDeliveryWithoutDataOrderIdFallsBackToEntityIdAsAString() {
+        DeliveryEvent event = connector.read(delivery(EcwidFixtures.payload("lala1028001-mollie-shipping.webhook.json"), Map.of()));
+
+        assertThat(event.kind()).isEqualTo(DeliveryEvent.Kind.ORDER);
+        assertThat(event.orderId()).contains("1028");
+    }
+
+    @Test
+    void productsUnfinishedOrdersAndDeletionsAreIgnored() {
+        assertThat(connector.read(delivery(EcwidFixtures.payload("product-updated.webhook.json"), Map.of())))
+                .isEqualTo(DeliveryEvent.ignored("product.updated"));
+        assertThat(connector.read(delivery(EcwidFixtures.payload("unfinished-order-created.webhook.json"), Map.of())))
+                .isEqualTo(DeliveryEvent.ignored("unfinished_order.created"));
+        String deleted = "{\"eventId\":\"80aece08-40e8-4145-8764-6c2f0d38678\",\"eventCreated\":1234567,\"storeId\":1003,"
+                + "\"entityId\":102,\"eventType\":\"order.deleted\"}";
+        assertThat(connector.read(delivery(deleted, Map.of())).kind()).isEqualTo(DeliveryEvent.Kind.IGNORED);
+    }
+
+    @Test
+    void theBodysEventTypeWinsOverTheUrlsAndTheUrlsIsUsedWhenTheBodyHasNone() {
+        String body = EcwidFixtures.payload("k8xtq-paid.webhook.json");
+        assertThat(connector.read(delivery(body, Map.of("eventtype", "product.updated"))).topic()).isEqualTo("order.created");
+
+        String withoutType = "{\"eventId\":\"e1\",\"eventCreated\":1234567,\"storeId\":1003,\"entityId\":103}";
+        assertThat(connector.read(delivery(withoutType, Map.of("eventType", "order.updated"))).orderId()).contains("103");
+        assertThat(connector.read(delivery(withoutType, Map.of())).kind()).isEqualTo(DeliveryEvent.Kind.IGNORED);
+    }
+
+    @Test
+    void anOrderEventThatNamesNoOrderFailsVisibly() {
+        String body = "{\"eventId\":\"e1\",\"eventCreated\":1234567,\"storeId\":1003,\"eventType\":\"order.created\",\"data\":{}}";
+
+        assertThatThrownBy(() -> connector.read(delivery(body, Map.of()))).isInstanceOf(PlatformCallException.class)
+                .hasMessageContaining("names no order");
+    }
+
+    @Test
+    void theConnectorNeedsAStoreIdAndATokenAndTrimsWhatItIsGiven() {
+        assertThat(connector.platform()).isEqualTo(Platform.ECWID);
+        assertThat(connector.requiredCredentials()).containsExactly("store_id", "access_token");
+        assertThat(connector.normalizeCredentials(Map.of(" store_id ", " 1003 ", "access_token", "secret_x\n", "currency", "usd ")))
+                .containsExactlyInAnyOrderEntriesOf(Map.of("store_id", "1003", "access_token", "secret_x", "currency", "usd"));
+    }
+
+    private static WebhookDelivery delivery(String body, Map<String, String> query) {
+        return new WebhookDelivery(Map.of(), query, body.getBytes(StandardCharsets.UTF_8));
+    }
+}

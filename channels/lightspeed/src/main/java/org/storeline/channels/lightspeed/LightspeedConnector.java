@@ -1,0 +1,194 @@
+package org.storeline.channels.lightspeed;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.storeline.channels.api.ChannelConnection;
+import org.storeline.channels.api.Connector;
+import org.storeline.channels.api.DeliveryEvent;
+import org.storeline.channels.api.OrderPage;
+import org.storeline.channels.api.OrderQuery;
+import org.storeline.channels.api.PlatformCallException;
+import org.storeline.channels.api.PlatformHttp;
+import org.storeline.channels.api.PlatformJson;
+import org.storeline.channels.api.Registration;
+import org.storeline.channels.api.Verification;
+import org.storeline.channels.api.WebhookDelivery;
+import org.storeline.core.channel.ChannelOrder;
+import org.storeline.core.channel.Platform;
+import org.storeline.core.error.StorelineException;
+import org.storeline.core.money.Money;
+
+/**
+ * Lightspeed eCom (C-Series, formerly SEOshop / WebshopApp). Webhooks carry the whole order resource
+ * ({@code {"order": {...}}}) signed with md5(body + API secret); when they only link the order's products,
+ * the products are fetched. Credentials: {@code api_key}, {@code api_secret}, and optionally {@code language}
+ * (URL prefix, default "nl") and {@code currency} (Lightspeed orders do not state theirs; default EUR).
+ */
+public final class LightspeedConnector implements Connector {
+    /**
+     * The date filter of the order list takes no time zone and Lightspeed does not document which one it
+     * means, so we ask for 14 hours (the widest UTC offset) more on each side and keep only the orders whose
+     * updatedAt is really in range: an order is never missed, and re-importing one is harmless (BYD-1).
+     */
+    static final Duration FILTER_MARGIN = Duration.ofHours(14);
+
+    private final LightspeedWebhookVerifier verifier = new LightspeedWebhookVerifier();
+    private final LightspeedOrderMapper mapper = new LightspeedOrderMapper();
+    private final LightspeedClient client;
+
+    public LightspeedConnector(PlatformHttp http) {
+        this.client = new LightspeedClient(http);
+    }
+
+    @Override
+    public Platform platform() {
+        return Platform.LIGHTSPEED_ECOM;
+    }
+
+    @Override
+    public List<String> requiredCredentials() {
+        return List.of("api_key", "api_secret");
+    }
+
+    @Override
+    public Map<String, String> normalizeCredentials(Map<String, String> credentials) {
+        Map<String, String> normalized = new LinkedHashMap<>();
+        credentials.forEach((name, value) -> {
+            String trimmed = value == null ? "" : value.trim();
+            if (name.equals("language")) {
+                trimmed = trimmed.toLowerCase(Locale.ROOT);
+            } else if (name.equals("currency")) {
+                trimmed = trimmed.toUpperCase(Locale.ROOT);
+            }
+            normalized.put(name, trimmed);
+        });
+        return normalized;
+    }
+
+    @Override
+    public Verification verify(WebhookDelivery delivery, ChannelConnection connection) {
+        return verifier.verify(delivery, connection.webhookSecret());
+    }
+
+    /**
+     * The topic comes from the headers integrators report ({@code X-Event: orders/updated}, or
+     * {@code X-Group}/{@code X-Action}); neither is documented, so without them the body decides: an
+     * {@code order} object is an order event, anything else is named after its root key and ignored.
+     */
+    @Override
+    public DeliveryEvent read(WebhookDelivery delivery) {
+        Optional<String> headerTopic = headerTopic(delivery);
+        if (headerTopic.isPresent() && (!headerTopic.get().startsWith("orders") || headerTopic.get().endsWith("/deleted"))) {
+            // Other resources, and deleted orders (nothing left to import), are kept but not acted on.
+            return DeliveryEvent.ignored(headerTopic.get());
+        }
+        JsonNode body;
+        try {
+            body = PlatformJson.parse(delivery.body(), "The Lightspeed delivery");
+        } catch (PlatformCallException notJson) {
+            return DeliveryEvent.ignored(headerTopic.orElse("unreadable (not JSON: register the webhook with format json)"));
+        }
+        JsonNode order = body.path("order");
+        Optional<String> orderId = order.isObject() ? PlatformJson.id(order, "id") : Optional.empty();
+        if (orderId.isEmpty()) {
+            return DeliveryEvent.ignored(headerTopic.orElse(body.fieldNames().hasNext() ? body.fieldNames().next() : "empty"));
+        }
+        return DeliveryEvent.order(headerTopic.orElse("orders"), orderId.get(), Optional.empty(), eventTime(order, orderId.get()));
+    }
+
+    /** A hint only: an unreadable time must not stop the delivery here (resolve reports it). */
+    private static Optional<Instant> eventTime(JsonNode order, String orderId) {
+        try {
+            return LightspeedOrderMapper.instant(order, "updatedAt", orderId);
+        } catch (PlatformCallException unreadable) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<String> headerTopic(WebhookDelivery delivery) {
+        Optional<String> event = delivery.header("X-Event").map(String::trim).filter(v -> !v.isEmpty());
+        if (event.isPresent()) {
+            return event.map(v -> v.toLowerCase(Locale.ROOT));
+        }
+        return delivery.header("X-Group").map(String::trim).filter(v -> !v.isEmpty())
+                .map(group -> (group + delivery.header("X-Action").map(a -> "/" + a.trim()).orElse("")).toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * Maps the delivery's own order. Only a missing product list is fetched, never the order itself: a stored
+     * delivery must always map to the same order version (same updatedAt), whatever happened since.
+     */
+    @Override
+    public ChannelOrder resolve(DeliveryEvent event, WebhookDelivery delivery, ChannelConnection connection) {
+        if (event.kind() != DeliveryEvent.Kind.ORDER || event.orderId().isEmpty()) {
+            throw new IllegalArgumentException("Only order events resolve to an order; this one is " + event.topic());
+        }
+        JsonNode order = PlatformJson.parse(delivery.body(), "The Lightspeed delivery").path("order");
+        return withProducts(order, event.orderId().get(), connection);
+    }
+
+    @Override
+    public ChannelOrder fetchOrder(String externalOrderId, ChannelConnection connection) {
+        return withProducts(client.order(externalOrderId, connection), externalOrderId, connection);
+    }
+
+    private ChannelOrder withProducts(JsonNode order, String orderId, ChannelConnection connection) {
+        List<JsonNode> products = LightspeedOrderMapper.embeddedProducts(order)
+                .orElseGet(() -> client.orderProducts(orderId, connection));
+        return mapper.map(order, products, fallbackCurrency(connection));
+    }
+
+    /** Page tokens are Lightspeed's page numbers; a full page means there may be another. */
+    @Override
+    public OrderPage listOrders(OrderQuery query, ChannelConnection connection) {
+        int page = query.page().map(LightspeedConnector::pageNumber).orElse(1);
+        List<JsonNode> listed = client.orders(query.modifiedSince().minus(FILTER_MARGIN),
+                query.modifiedUntil().map(until -> until.plus(FILTER_MARGIN)), page, connection);
+        List<ChannelOrder> orders = new ArrayList<>();
+        for (JsonNode order : listed) {
+            String id = PlatformJson.id(order, "id").orElseThrow(
+                    () -> new PlatformCallException("Lightspeed listed an order without an id", false, 200));
+            ChannelOrder mapped = withProducts(order, id, connection);
+            if (inRange(mapped.updatedAt(), query)) {
+                orders.add(mapped);
+            }
+        }
+        Optional<String> next = listed.size() >= LightspeedClient.PAGE_SIZE ? Optional.of(String.valueOf(page + 1)) : Optional.empty();
+        return new OrderPage(orders, next);
+    }
+
+    private static boolean inRange(Instant updatedAt, OrderQuery query) {
+        return !updatedAt.isBefore(query.modifiedSince()) && query.modifiedUntil().map(updatedAt::isBefore).orElse(true);
+    }
+
+    private static int pageNumber(String token) {
+        try {
+            int page = Integer.parseInt(token.trim());
+            if (page >= 1) {
+                return page;
+            }
+        } catch (NumberFormatException notANumber) {
+            // reported below
+        }
+        throw StorelineException.invalid("'" + token + "' is not a Lightspeed page token (a page number from 1).");
+    }
+
+    @Override
+    public Registration register(ChannelConnection connection, URI webhookUrl) {
+        return client.register(connection, webhookUrl);
+    }
+
+    /** Lightspeed orders carry no currency field: the channel's {@code currency} credential, else EUR. */
+    private static Currency fallbackCurrency(ChannelConnection connection) {
+        return connection.optionalCredential("currency").map(Money::currency).orElse(Currency.getInstance("EUR"));
+    }
+}

@@ -1,0 +1,230 @@
+package org.storeline.channels.lightspeed;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.storeline.channels.api.PlatformCallException;
+import org.storeline.channels.api.PlatformJson;
+import org.storeline.core.channel.ChannelOrder;
+import org.storeline.core.channel.ChannelOrder.OrderCustomer;
+import org.storeline.core.channel.ChannelOrder.OrderLine;
+import org.storeline.core.channel.ChannelOrder.OrderPayment;
+import org.storeline.core.channel.ChannelOrder.ShippingCharge;
+import org.storeline.core.channel.FulfillmentType;
+import org.storeline.core.channel.OrderDisposition;
+import org.storeline.core.money.Money;
+
+/**
+ * The anti-corruption layer: a Lightspeed eCom {@code order} resource (and its {@code orderProducts}) into
+ * Storeline's {@link ChannelOrder}. Lightspeed sends money as JSON numbers with up to four places
+ * ({@code basePriceIncl: 9.198}); they are read exactly and rounded half-up to the currency.
+ *
+ * <p>Amounts, as the Lightspeed docs' own example shows them (order 1623550: 6 × 7.35 = 44.10):
+ * {@code basePriceIncl} is the unit price before discounts, {@code priceIncl}/{@code priceExcl} are the
+ * <em>line</em> totals after discounts, {@code discountIncl} is the line's discount.
+ */
+public final class LightspeedOrderMapper {
+    private static final DateTimeFormatter COMPACT_OFFSET = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxx");
+
+    /**
+     * The state table (also in docs/platforms/lightspeed_ecom.md). Lightspeed has three status words:
+     * {@code status} (the order's workflow), {@code paymentStatus} and {@code shipmentStatus}.
+     */
+    static OrderDisposition disposition(String status, String paymentStatus, String shipmentStatus) {
+        // Row 1: the order or its payment was cancelled: nothing was sold.
+        if ("cancelled".equals(status) || "cancelled".equals(paymentStatus)) {
+            return OrderDisposition.SKIP_CANCELLED;
+        }
+        return switch (paymentStatus) {
+            // Row 2: paid and already handed over (shipped or picked up): a paid sale whose fulfilment is done.
+            // Row 3: paid, not yet handed over: a paid sale to fulfil.
+            case "paid" -> handedOver(status, shipmentStatus) ? OrderDisposition.IMPORT_FULFILLED : OrderDisposition.IMPORT_PAID;
+            // Row 4: nothing or part paid (invoice, bank transfer, pay at pickup): an unpaid sale, to fulfil once paid.
+            case "not_paid", "partially_paid" -> OrderDisposition.IMPORT_UNPAID;
+            // Row 5: a payment status we do not know: never lose the order; import it unpaid so nobody ships unpaid goods.
+            default -> OrderDisposition.IMPORT_UNPAID;
+        };
+    }
+
+    private static boolean handedOver(String status, String shipmentStatus) {
+        return switch (status) {
+            case "completed", "completed_shipped", "completed_picked_up" -> true;
+            default -> "shipped".equals(shipmentStatus);
+        };
+    }
+
+    /**
+     * The order's products when the resource carries them: as a plain list, or embedded in its
+     * {@code products.resource.embedded} link. Empty when Lightspeed only linked them (they must be fetched).
+     */
+    public static Optional<List<JsonNode>> embeddedProducts(JsonNode order) {
+        JsonNode products = order.path("products");
+        if (products.isArray()) {
+            return Optional.of(list(products));
+        }
+        JsonNode embedded = products.path("resource").path("embedded");
+        return embedded.isArray() ? Optional.of(list(embedded)) : Optional.empty();
+    }
+
+    /** Maps one order; {@code fallbackCurrency} is used when the order does not say its currency (it usually does not). */
+    public ChannelOrder map(JsonNode order, List<JsonNode> products, Currency fallbackCurrency) {
+        String id = PlatformJson.id(order, "id").orElseThrow(() -> unreadable("?", "it has no id"));
+        Currency currency = currency(order, fallbackCurrency);
+        String status = text(order, "status").orElse("");
+        String paymentStatus = text(order, "paymentStatus").orElse("");
+        String shipmentStatus = text(order, "shipmentStatus").orElse("");
+        Instant placedAt = instant(order, "createdAt", id).orElseThrow(() -> unreadable(id, "it has no createdAt"));
+        // updatedAt orders the events of one order; an order never touched since it was placed may lack it.
+        Instant updatedAt = instant(order, "updatedAt", id).orElse(placedAt);
+        Money total = PlatformJson.money(order, "priceIncl", currency);
+        Money totalTax = total.minus(PlatformJson.money(order, "priceExcl", currency));
+        boolean pickup = order.path("shipmentIsPickup").asBoolean(false);
+        return new ChannelOrder(id, text(order, "number").orElse(id), platformStatus(status, paymentStatus, shipmentStatus),
+                disposition(status, paymentStatus, shipmentStatus), placedAt, updatedAt, currency, customer(order),
+                lines(products, currency), shipping(order, currency), totalTax, total, payment(order),
+                pickup ? FulfillmentType.PICKUP : FulfillmentType.DELIVERY, text(order, "shipmentTitle"),
+                deliveryAddress(order), text(order, "phone").or(() -> text(order, "mobile")), text(order, "comment"));
+    }
+
+    private static String platformStatus(String status, String paymentStatus, String shipmentStatus) {
+        return Stream.of(status, paymentStatus, shipmentStatus).filter(s -> !s.isEmpty()).collect(Collectors.joining("/"));
+    }
+
+    /** Lightspeed's order resource has no currency field in any example we found; accept one if a shop sends it. */
+    private static Currency currency(JsonNode order, Currency fallback) {
+        JsonNode field = order.path("currency");
+        Optional<String> code = field.isObject() ? text(field, "shortcode").or(() -> text(field, "code")) : text(order, "currency");
+        return code.map(Money::currency).orElse(fallback);
+    }
+
+    private static List<OrderLine> lines(List<JsonNode> products, Currency currency) {
+        List<OrderLine> lines = new ArrayList<>();
+        for (JsonNode product : products) {
+            long quantity = PlatformJson.quantity(product, "quantityOrdered");
+            // A line nobody ordered any of carries no sale; quantities must be positive.
+            if (quantity > 0) {
+                lines.add(line(product, quantity, currency));
+            }
+        }
+        return lines;
+    }
+
+    private static OrderLine line(JsonNode product, long quantity, Currency currency) {
+        Money total = PlatformJson.money(product, "priceIncl", currency);
+        Money tax = total.minus(PlatformJson.money(product, "priceExcl", currency));
+        return new OrderLine(PlatformJson.id(product, "id").orElse(""), text(product, "sku"),
+                resourceId(product, "product"), resourceId(product, "variant"), lineName(product), quantity,
+                PlatformJson.money(product, "basePriceIncl", currency), PlatformJson.money(product, "discountIncl", currency),
+                tax, total);
+    }
+
+    /** "Product - Variant", without repeating a variant title that only restates the product ("anacampseros"). */
+    private static String lineName(JsonNode product) {
+        Optional<String> title = text(product, "productTitle");
+        Optional<String> variant = text(product, "variantTitle");
+        if (title.isPresent() && variant.isPresent() && !simplified(title.get()).equals(simplified(variant.get()))) {
+            return title.get() + " - " + variant.get();
+        }
+        return title.or(() -> variant).or(() -> text(product, "articleCode"))
+                .orElse("Product " + PlatformJson.id(product, "id").orElse("?"));
+    }
+
+    private static String simplified(String title) {
+        return title.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]", "");
+    }
+
+    /** Lightspeed models shipping as fields on the order: one charge, when it costs something or has a method. */
+    private static List<ShippingCharge> shipping(JsonNode order, Currency currency) {
+        Money total = PlatformJson.money(order, "shipmentPriceIncl", currency);
+        Optional<String> method = text(order, "shipmentTitle");
+        if (total.isZero() && method.isEmpty()) {
+            return List.of();
+        }
+        Money tax = total.minus(PlatformJson.money(order, "shipmentPriceExcl", currency));
+        return List.of(new ShippingCharge(method.or(() -> text(order, "shipmentId")).orElse("Shipping"), total, tax));
+    }
+
+    private static OrderPayment payment(JsonNode order) {
+        String id = text(order, "paymentId").orElse("");
+        String title = text(order, "paymentTitle").orElse("");
+        String method = title.isEmpty() ? (id.isEmpty() ? "unknown" : id) : title;
+        boolean integrated = LightspeedPaymentMethods.integrated(id, title, order.path("shipmentIsCashOnDelivery").asBoolean(false));
+        return new OrderPayment(method, integrated, integrated ? Optional.of(method) : Optional.empty());
+    }
+
+    private static Optional<OrderCustomer> customer(JsonNode order) {
+        Optional<String> email = text(order, "email");
+        String fullName = Stream.of("firstname", "middlename", "lastname").map(f -> text(order, f)).flatMap(Optional::stream)
+                .collect(Collectors.joining(" "));
+        Optional<String> name = fullName.isEmpty() ? text(order, "addressBillingName") : Optional.of(fullName);
+        if (email.isEmpty() && name.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new OrderCustomer(email, name));
+    }
+
+    /** The shipping address as readable lines, Dutch style ("Keizersgracht 313", "1016 EE Amsterdam"). */
+    private static Optional<String> deliveryAddress(JsonNode order) {
+        String street = joined(" ", List.of(text(order, "addressShippingStreet"), text(order, "addressShippingNumber"),
+                text(order, "addressShippingExtension")));
+        String place = joined(" ", List.of(text(order, "addressShippingZipcode"), text(order, "addressShippingCity")));
+        JsonNode country = order.path("addressShippingCountry");
+        String address = joined("\n", List.of(text(order, "addressShippingName"), text(order, "addressShippingCompany"),
+                optional(street), text(order, "addressShippingStreet2"), optional(place), text(order, "addressShippingRegion"),
+                country.isObject() ? text(country, "title") : Optional.<String>empty()));
+        return optional(address);
+    }
+
+    private static String joined(String separator, List<Optional<String>> parts) {
+        return parts.stream().flatMap(Optional::stream).collect(Collectors.joining(separator));
+    }
+
+    private static Optional<String> optional(String value) {
+        return value.isEmpty() ? Optional.empty() : Optional.of(value);
+    }
+
+    private static Optional<String> resourceId(JsonNode node, String field) {
+        return PlatformJson.id(node.path(field).path("resource"), "id");
+    }
+
+    /** Lightspeed writes {@code false} for "not set" ({@code addressShippingCompany: false}): that is absent, not "false". */
+    static Optional<String> text(JsonNode node, String field) {
+        return node.path(field).isBoolean() ? Optional.empty() : PlatformJson.text(node, field);
+    }
+
+    /** ISO-8601 with an offset ("2019-09-16T19:46:01+00:00"; older docs show "+0200" too), to UTC. */
+    static Optional<Instant> instant(JsonNode order, String field, String orderId) {
+        Optional<String> value = text(order, field);
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(OffsetDateTime.parse(value.get(), DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant());
+        } catch (DateTimeParseException notIso) {
+            try {
+                return Optional.of(OffsetDateTime.parse(value.get(), COMPACT_OFFSET).toInstant());
+            } catch (DateTimeParseException notCompact) {
+                throw unreadable(orderId, field + " '" + value.get() + "' is not an ISO-8601 time with an offset");
+            }
+        }
+    }
+
+    private static PlatformCallException unreadable(String orderId, String why) {
+        return new PlatformCallException("Lightspeed order " + orderId + " cannot be read: " + why, false, 0);
+    }
+
+    private static List<JsonNode> list(JsonNode array) {
+        List<JsonNode> items = new ArrayList<>();
+        array.forEach(items::add);
+        return List.copyOf(items);
+    }
+}

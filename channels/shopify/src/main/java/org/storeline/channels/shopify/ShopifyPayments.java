@@ -1,0 +1,78 @@
+package org.storeline.channels.shopify;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.storeline.channels.api.PlatformJson;
+import org.storeline.core.channel.ChannelOrder.OrderPayment;
+
+/**
+ * How a Shopify order is paid, from {@code payment_gateway_names} (or the deprecated {@code gateway}).
+ * Shopify's manual payment methods (https://help.shopify.com/en/manual/payments/manual-payments) carry their
+ * display name or a snake_case code as the gateway name; every other gateway is a processor that confirmed
+ * the payment (ORD-5), offline ones arrive unpaid (ORD-6).
+ */
+final class ShopifyPayments {
+    /** Gateway names of manual (offline) payments, lower case; "" is an order with no gateway at all. */
+    private static final Set<String> OFFLINE = Set.of("manual", "cash on delivery (cod)", "cash_on_delivery", "bank deposit",
+            "bank_deposit", "money order", "money_order", "");
+
+    /** Names whose generic "snake_case to Title Case" rendering would be wrong. */
+    private static final Map<String, String> DISPLAY_NAMES = Map.of(
+            "shopify_payments", "Shopify Payments",
+            "paypal", "PayPal",
+            "authorize_net", "Authorize.Net",
+            "shopify_installments", "Shop Pay Installments");
+
+    private ShopifyPayments() {
+    }
+
+    static OrderPayment payment(JsonNode order) {
+        List<String> gateways = gateways(order);
+        String method = gateways.isEmpty() ? "none" : String.join(", ", gateways);
+        // With a split payment (gift card + card, say) the first gateway a processor confirms is the one to show.
+        Optional<String> processor = gateways.stream()
+                .filter(ShopifyPayments::integrated)
+                .findFirst()
+                .map(ShopifyPayments::displayName);
+        return new OrderPayment(method, processor.isPresent(), processor);
+    }
+
+    static boolean integrated(String gateway) {
+        return !OFFLINE.contains(gateway.trim().toLowerCase(Locale.ROOT));
+    }
+
+    /** "shopify_payments" shows as "Shopify Payments"; a name that already reads as words is kept as Shopify wrote it. */
+    static String displayName(String gateway) {
+        String known = DISPLAY_NAMES.get(gateway.toLowerCase(Locale.ROOT));
+        if (known != null) {
+            return known;
+        }
+        if (!gateway.equals(gateway.toLowerCase(Locale.ROOT)) || gateway.contains(" ")) {
+            return gateway;
+        }
+        return Arrays.stream(gateway.split("_"))
+                .filter(word -> !word.isEmpty())
+                .map(word -> Character.toUpperCase(word.charAt(0)) + word.substring(1))
+                .collect(Collectors.joining(" "));
+    }
+
+    private static List<String> gateways(JsonNode order) {
+        List<String> names = new ArrayList<>();
+        for (JsonNode name : order.path("payment_gateway_names")) {
+            if (name.isTextual() && !name.asText().isBlank()) {
+                names.add(name.asText().trim());
+            }
+        }
+        if (names.isEmpty()) {
+            PlatformJson.text(order, "gateway").ifPresent(names::add);
+        }
+        return names;
+    }
+}

@@ -1,0 +1,72 @@
+package org.storeline.channels.shopify;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.storeline.channels.api.Connector;
+import org.storeline.channels.api.PlatformHttp;
+import org.storeline.channels.api.contract.ConnectorContract;
+import org.storeline.core.channel.FulfillmentType;
+import org.storeline.core.channel.OrderDisposition;
+
+/**
+ * The shared connector contract, fed with Shopify's own examples (sources in
+ * src/test/resources/payloads/SOURCES.md), each signed as Shopify signs deliveries.
+ */
+class ShopifyConnectorContractTest extends ConnectorContract {
+
+    @Override
+    protected Connector connector(PlatformHttp http) {
+        return new ShopifyConnector(http);
+    }
+
+    @Override
+    protected Map<String, String> credentials() {
+        return Map.of("access_token", "shpat_contract_test_token");
+    }
+
+    @Override
+    protected List<Example> examples() {
+        return List.of(
+                // The REST Order docs example: partially refunded (so paid), three taxed and discounted lines, free shipping.
+                example("rest-order-450789469.json", "orders/updated", new Expected("450789469", "#1001",
+                        OrderDisposition.IMPORT_PAID, "598.94", "USD", 3, FulfillmentType.DELIVERY,
+                        Optional.of("bob.norman@mail.example.com"), true)),
+                // The orders/create sample payload of Shopify's webhook reference: a cancelled, voided test order.
+                example("webhook-orders-create-docs-sample.json", "orders/create", new Expected("820982911946154508", "#9999",
+                        OrderDisposition.SKIP_CANCELLED, "404.95", "USD", 5, FulfillmentType.DELIVERY,
+                        Optional.of("jon@example.com"), true)),
+                // Shopify's Ruby SDK fixture: authorized through authorize_net (the deprecated `gateway` field only).
+                example("ruby-order-authorized.json", "orders/create", new Expected("450789469", "#1001",
+                        OrderDisposition.IMPORT_PAID, "409.94", "USD", 3, FulfillmentType.DELIVERY,
+                        Optional.of("bob.norman@hostmail.com"), true)),
+                // Derived from the webhook sample: pending, cash on delivery.
+                example("derived-unpaid-cash-on-delivery.json", "orders/create", new Expected("820982911946154508", "#9999",
+                        OrderDisposition.IMPORT_UNPAID, "404.95", "USD", 5, FulfillmentType.DELIVERY,
+                        Optional.of("jon@example.com"), true)),
+                // Derived from the REST example: paid, a "Pick up in store" line and no shipping address.
+                example("derived-paid-pickup.json", "orders/paid", new Expected("450789469", "#1001",
+                        OrderDisposition.IMPORT_PAID, "598.94", "USD", 3, FulfillmentType.PICKUP,
+                        Optional.of("bob.norman@mail.example.com"), true)));
+    }
+
+    private static Example example(String file, String topic, Expected expected) {
+        return new Example(file, ShopifyDeliveries.signed(topic, ShopifyDeliveries.payload(file), SECRET), expected);
+    }
+
+    @Override
+    protected String orderPath(Example example) {
+        return "/admin/api/" + ShopifyClient.API_VERSION + "/orders/" + example.expected().externalId() + ".json";
+    }
+
+    @Override
+    protected String orderResponse(Example example) {
+        // GET /orders/{id}.json wraps the same order object the webhook sends.
+        return "{\"order\": " + ShopifyDeliveries.payloadText(example.name()) + "}";
+    }
+
+    @Override
+    protected String signatureHeader() {
+        return ShopifyWebhookVerifier.SIGNATURE_HEADER;
+    }
+}

@@ -1,0 +1,113 @@
+package org.storeline.channels.woocommerce;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.storeline.channels.api.ChannelConnection;
+import org.storeline.channels.api.Connector;
+import org.storeline.channels.api.DeliveryEvent;
+import org.storeline.channels.api.OrderPage;
+import org.storeline.channels.api.OrderQuery;
+import org.storeline.channels.api.PlatformCallException;
+import org.storeline.channels.api.PlatformHttp;
+import org.storeline.channels.api.PlatformJson;
+import org.storeline.channels.api.Registration;
+import org.storeline.channels.api.Verification;
+import org.storeline.channels.api.WebhookDelivery;
+import org.storeline.core.channel.ChannelOrder;
+import org.storeline.core.channel.Platform;
+
+/**
+ * WooCommerce (REST API v3). Order webhooks carry the whole order as the REST API shows it at delivery
+ * time, so {@link #resolve} maps the body without calling the store; the reconciliation poll lists orders
+ * by {@code modified_after}, which matters here because WooCommerce never retries a failed delivery.
+ */
+public final class WooCommerceConnector implements Connector {
+    static final String TOPIC_HEADER = "X-WC-Webhook-Topic";
+    static final String DELIVERY_ID_HEADER = "X-WC-Webhook-Delivery-ID";
+    /** Topics whose body is the order: created, changed (status, payment, refunds) or taken out of the bin. */
+    static final Set<String> ORDER_TOPICS = Set.of("order.created", "order.updated", "order.restored");
+
+    private final WooCommerceWebhookVerifier verifier = new WooCommerceWebhookVerifier();
+    private final WooCommerceOrderMapper mapper = new WooCommerceOrderMapper();
+    private final WooCommerceClient client;
+
+    public WooCommerceConnector(PlatformHttp http) {
+        this.client = new WooCommerceClient(http, mapper);
+    }
+
+    @Override
+    public Platform platform() {
+        return Platform.WOOCOMMERCE;
+    }
+
+    @Override
+    public List<String> requiredCredentials() {
+        return List.of("consumer_key", "consumer_secret");
+    }
+
+    @Override
+    public Verification verify(WebhookDelivery delivery, ChannelConnection connection) {
+        return verifier.verify(delivery, connection.webhookSecret());
+    }
+
+    /**
+     * The topic header decides. order.deleted (body {@code {"id": N}}) is kept and logged but changes
+     * nothing: a sale is never deleted because the web order was. The delivery id is new on every
+     * delivery, not per event; WooCommerce sends no event time, so the order's {@code date_modified_gmt}
+     * stands in for it.
+     */
+    @Override
+    public DeliveryEvent read(WebhookDelivery delivery) {
+        String topic = delivery.header(TOPIC_HEADER).map(String::trim).orElse("");
+        if (!ORDER_TOPICS.contains(topic)) {
+            return DeliveryEvent.ignored(topic.isEmpty() ? "(no " + TOPIC_HEADER + ")" : topic);
+        }
+        JsonNode body = PlatformJson.parse(delivery.body(), "WooCommerce " + topic + " delivery");
+        String orderId = PlatformJson.id(body, "id")
+                .orElseThrow(() -> new PlatformCallException("WooCommerce " + topic + " delivery has no order id", false, 0));
+        Optional<Instant> eventTime = WooCommerceText.gmt(body, "date_modified_gmt");
+        return DeliveryEvent.order(topic, orderId, delivery.header(DELIVERY_ID_HEADER).map(String::trim), eventTime);
+    }
+
+    /**
+     * Maps the body when it is a REST v3 order. A webhook created with an older API version (wp_api_v1
+     * bodies have no {@code *_gmt} times) or a body without line items is re-read from the store instead.
+     */
+    @Override
+    public ChannelOrder resolve(DeliveryEvent event, WebhookDelivery delivery, ChannelConnection connection) {
+        String orderId = event.orderId()
+                .orElseThrow(() -> new PlatformCallException("WooCommerce delivery " + event.topic() + " is not about an order", false, 0));
+        JsonNode body = PlatformJson.parse(delivery.body(), "WooCommerce " + event.topic() + " delivery");
+        boolean wholeV3Order = body.hasNonNull("date_modified_gmt") && body.has("line_items") && body.hasNonNull("currency");
+        return wholeV3Order ? mapper.map(body) : client.fetchOrder(orderId, connection);
+    }
+
+    @Override
+    public ChannelOrder fetchOrder(String externalOrderId, ChannelConnection connection) {
+        return client.fetchOrder(externalOrderId.trim(), connection);
+    }
+
+    @Override
+    public OrderPage listOrders(OrderQuery query, ChannelConnection connection) {
+        return client.listOrders(query, connection);
+    }
+
+    @Override
+    public Registration register(ChannelConnection connection, URI webhookUrl) {
+        return client.register(connection, webhookUrl);
+    }
+
+    /** Keys pasted from WooCommerce's screen often carry spaces or a line break. */
+    @Override
+    public Map<String, String> normalizeCredentials(Map<String, String> credentials) {
+        Map<String, String> trimmed = new LinkedHashMap<>();
+        credentials.forEach((name, value) -> trimmed.put(name.trim(), value == null ? null : value.trim()));
+        return trimmed;
+    }
+}

@@ -1,0 +1,220 @@
+package org.storeline.channels.woocommerce;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
+import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.storeline.channels.api.ChannelConnection;
+import org.storeline.channels.api.DeliveryEvent;
+import org.storeline.channels.api.OrderPage;
+import org.storeline.channels.api.OrderQuery;
+import org.storeline.channels.api.PlatformHttp;
+import org.storeline.channels.api.Registration;
+import org.storeline.channels.api.WebhookDelivery;
+import org.storeline.core.channel.ChannelOrder;
+
+/** What the shared contract does not cover: topics, thin bodies, the backfill query and webhook setup. */
+class WooCommerceConnectorTest {
+    private static final String SECRET = "wc-webhook-secret";
+    private static final String ORDER_727 = WooCommerceOrderMapperTest.payload("order-727-processing.json").toString();
+
+    private WireMockServer store;
+    private WooCommerceConnector connector;
+    private ChannelConnection connection;
+
+    @BeforeEach
+    void startStore() {
+        store = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+        store.start();
+        PlatformHttp http = new PlatformHttp(HttpClient.newHttpClient(), 2, attempt -> Duration.ZERO, duration -> { }, Duration.ofSeconds(5));
+        connector = new WooCommerceConnector(http);
+        connection = connection(Map.of("consumer_key", "ck_abc", "consumer_secret", "cs_xyz"));
+    }
+
+    @AfterEach
+    void stopStore() {
+        store.stop();
+    }
+
+    private ChannelConnection connection(Map<String, String> credentials) {
+        return new ChannelConnection("channel-1", URI.create(store.baseUrl()), credentials, SECRET);
+    }
+
+    @Test
+    void anOrderUpdateNamesItsOrderDeliveryIdAndModifiedTime() {
+        DeliveryEvent event = connector.read(WooCommerceDeliveries.signed("order.updated", ORDER_727, SECRET));
+
+        assertThat(event.kind()).isEqualTo(DeliveryEvent.Kind.ORDER);
+        assertThat(event.topic()).isEqualTo("order.updated");
+        assertThat(event.orderId()).contains("727");
+        assertThat(event.eventKey()).contains("0c4f9b1b8b3cf1e2a3bb8f0a6e8d5c21");
+        assertThat(event.eventTime()).contains(Instant.parse("2017-03-22T19:28:08Z"));
+    }
+
+    @Test
+    void aRestoredOrderIsAnOrderEvent() {
+        assertThat(connector.read(WooCommerceDeliveries.signed("order.restored", ORDER_727, SECRET)).kind()).isEqualTo(DeliveryEvent.Kind.ORDER);
+    }
+
+    @Test
+    void aDeletedOrderIsKeptButChangesNothing() {
+        DeliveryEvent event = connector.read(WooCommerceDeliveries.signed("order.deleted", "{\"id\":727}", SECRET));
+
+        assertThat(event.kind()).isEqualTo(DeliveryEvent.Kind.IGNORED);
+        assertThat(event.topic()).isEqualTo("order.deleted");
+    }
+
+    @Test
+    void productAndCustomerTopicsAreIgnored() {
+        assertThat(connector.read(WooCommerceDeliveries.signed("product.updated", "{\"id\":93}", SECRET)).kind())
+                .isEqualTo(DeliveryEvent.Kind.IGNORED);
+        assertThat(connector.read(WooCommerceDeliveries.signed("customer.created", "{\"id\":26}", SECRET)).kind())
+                .isEqualTo(DeliveryEvent.Kind.IGNORED);
+    }
+
+    @Test
+    void aBodyWithoutGmtTimesIsReadAgainFromTheStore() {
+        // A webhook made with API version wp_api_v1 sends no *_gmt times: the v3 order is fetched instead.
+        ObjectNode v1Body = WooCommerceOrderMapperTest.payload("order-727-processing.json");
+        v1Body.remove("date_modified_gmt");
+        v1Body.remove("date_created_gmt");
+        WebhookDelivery delivery = WooCommerceDeliveries.signed("order.created", v1Body.toString(), SECRET);
+        store.stubFor(get(urlPathEqualTo("/wp-json/wc/v3/orders/727")).willReturn(json(ORDER_727)));
+
+        ChannelOrder order = connector.resolve(connector.read(delivery), delivery, connection);
+
+        assertThat(order.updatedAt()).isEqualTo(Instant.parse("2017-03-22T19:28:08Z"));
+        store.verify(getRequestedFor(urlPathEqualTo("/wp-json/wc/v3/orders/727"))
+                .withHeader("Authorization", equalTo("Basic " + Base64.getEncoder().encodeToString("ck_abc:cs_xyz".getBytes()))));
+    }
+
+    @Test
+    void aWholeBodyIsMappedWithoutCallingTheStore() {
+        WebhookDelivery delivery = WooCommerceDeliveries.signed("order.created", ORDER_727, SECRET);
+
+        connector.resolve(connector.read(delivery), delivery, connection);
+
+        assertThat(store.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
+    void theBackfillAsksForOrdersModifiedInTheRangeInGmtOldestFirstAndFollowsTotalPages() {
+        store.stubFor(get(urlPathEqualTo("/wp-json/wc/v3/orders")).willReturn(json("[" + ORDER_727 + "]").withHeader("X-WP-TotalPages", "2")));
+        OrderQuery query = new OrderQuery(Instant.parse("2017-03-22T00:00:00.500Z"), Optional.of(Instant.parse("2017-03-23T00:00:00Z")),
+                Optional.empty());
+
+        OrderPage page = connector.listOrders(query, connection);
+
+        assertThat(page.orders()).extracting(ChannelOrder::externalId).containsExactly("727");
+        assertThat(page.nextPage()).contains("2");
+        store.verify(getRequestedFor(urlPathEqualTo("/wp-json/wc/v3/orders"))
+                .withQueryParam("modified_after", equalTo("2017-03-21T23:59:59"))
+                .withQueryParam("modified_before", equalTo("2017-03-23T00:00:00"))
+                .withQueryParam("dates_are_gmt", equalTo("true"))
+                .withQueryParam("orderby", equalTo("modified"))
+                .withQueryParam("order", equalTo("asc"))
+                .withQueryParam("per_page", equalTo("100"))
+                .withQueryParam("page", equalTo("1")));
+    }
+
+    @Test
+    void theLastPageHasNoNextAndOrdersOutsideTheRangeFromOldStoresAreDropped() {
+        // WooCommerce before 5.8 ignores modified_after and lists everything.
+        store.stubFor(get(urlPathEqualTo("/wp-json/wc/v3/orders")).willReturn(json("[" + ORDER_727 + "]").withHeader("X-WP-TotalPages", "2")));
+        OrderQuery query = new OrderQuery(Instant.parse("2024-01-01T00:00:00Z"), Optional.empty(), Optional.of("2"));
+
+        OrderPage page = connector.listOrders(query, connection);
+
+        assertThat(page.orders()).isEmpty();
+        assertThat(page.nextPage()).isEmpty();
+        store.verify(getRequestedFor(urlPathEqualTo("/wp-json/wc/v3/orders")).withQueryParam("page", equalTo("2")));
+    }
+
+    @Test
+    void keysCanTravelInTheQueryStringWhenTheServerStripsAuthorization() {
+        store.stubFor(get(urlPathEqualTo("/wp-json/wc/v3/orders/727")).willReturn(json(ORDER_727)));
+        ChannelConnection queryAuth = connection(Map.of("consumer_key", "ck_abc", "consumer_secret", "cs_xyz", "query_string_auth", "true"));
+
+        connector.fetchOrder("727", queryAuth);
+
+        store.verify(getRequestedFor(urlPathEqualTo("/wp-json/wc/v3/orders/727"))
+                .withQueryParam("consumer_key", equalTo("ck_abc")).withQueryParam("consumer_secret", equalTo("cs_xyz"))
+                .withoutHeader("Authorization"));
+    }
+
+    @Test
+    void registeringChecksTheKeysThenCreatesMissingWebhooksAndReactivatesOurDisabledOne() {
+        String url = "https://storeline.example/webhooks/channel-1";
+        store.stubFor(get(urlPathEqualTo("/wp-json/wc/v3/system_status")).willReturn(json("{\"environment\":{\"version\":\"8.2.1\"}}")));
+        store.stubFor(get(urlPathEqualTo("/wp-json/wc/v3/webhooks")).willReturn(json(
+                "[{\"id\":31,\"name\":\"Storeline order.updated\",\"status\":\"disabled\",\"topic\":\"order.updated\",\"delivery_url\":\"" + url + "\"},"
+                        + "{\"id\":32,\"name\":\"Zapier\",\"status\":\"active\",\"topic\":\"order.created\",\"delivery_url\":\"https://hooks.zapier.com/x\"}]")));
+        store.stubFor(post(urlPathEqualTo("/wp-json/wc/v3/webhooks")).willReturn(json("{\"id\":33,\"topic\":\"order.created\"}").withStatus(201)));
+        store.stubFor(put(urlPathEqualTo("/wp-json/wc/v3/webhooks/31")).willReturn(json("{\"id\":31,\"status\":\"active\"}")));
+
+        Registration registration = connector.register(connection, URI.create(url));
+
+        assertThat(registration.connected()).isTrue();
+        assertThat(registration.webhooks()).containsExactly("order.created #33", "order.updated #31");
+        assertThat(registration.detail()).contains("WooCommerce 8.2.1");
+        store.verify(getRequestedFor(urlPathEqualTo("/wp-json/wc/v3/system_status")).withQueryParam("_fields", equalTo("environment.version")));
+        store.verify(postRequestedFor(urlPathEqualTo("/wp-json/wc/v3/webhooks")).withRequestBody(equalToJson(
+                "{\"name\":\"Storeline order.created\",\"topic\":\"order.created\",\"delivery_url\":\"" + url + "\",\"secret\":\"" + SECRET
+                        + "\",\"status\":\"active\"}")));
+        store.verify(putRequestedFor(urlPathEqualTo("/wp-json/wc/v3/webhooks/31"))
+                .withRequestBody(equalToJson("{\"secret\":\"" + SECRET + "\",\"status\":\"active\"}")));
+    }
+
+    @Test
+    void refusedKeysAreAFailedRegistrationThatSaysWhatToCheck() {
+        store.stubFor(get(urlPathEqualTo("/wp-json/wc/v3/system_status")).willReturn(aResponse().withStatus(401)
+                .withBody("{\"code\":\"woocommerce_rest_cannot_view\",\"message\":\"Sorry, you cannot list resources.\",\"data\":{\"status\":401}}")));
+
+        Registration registration = connector.register(connection, URI.create("https://storeline.example/webhooks/channel-1"));
+
+        assertThat(registration.connected()).isFalse();
+        assertThat(registration.detail()).contains("consumer_key").contains("Read/Write");
+    }
+
+    @Test
+    void anUnreachableStoreIsAFailedRegistrationNotAnException() {
+        ChannelConnection nowhere = new ChannelConnection("channel-1", URI.create("http://127.0.0.1:1"), connection.credentials(), SECRET);
+
+        Registration registration = connector.register(nowhere, URI.create("https://storeline.example/webhooks/channel-1"));
+
+        assertThat(registration.connected()).isFalse();
+        assertThat(registration.detail()).contains("could not be reached");
+    }
+
+    @Test
+    void pastedKeysAreTrimmed() {
+        assertThat(connector.normalizeCredentials(Map.of("consumer_key", " ck_abc\n", "consumer_secret", "cs_xyz ")))
+                .containsEntry("consumer_key", "ck_abc").containsEntry("consumer_secret", "cs_xyz");
+        assertThat(connector.requiredCredentials()).containsExactly("consumer_key", "consumer_secret");
+    }
+
+    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(String body) {
+        return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body);
+    }
+}

@@ -1,0 +1,38 @@
+package org.storeline.core.channel;
+
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * One line of a channel's activity log (BYD-4): a delivery received or rejected, an order fetched,
+ * imported, skipped or not applied, a registration or a reconciliation, with its reason. Failed entries
+ * that may succeed later are {@code retryable}.
+ */
+public record ActivityEntry(UUID id, UUID channelId, Instant at, Kind kind, Outcome outcome, Optional<String> externalOrderId,
+                            Optional<UUID> deliveryId, Optional<UUID> saleId, String reason, boolean retryable,
+                            Optional<Instant> retriedAt) {
+
+    public enum Kind {
+        DELIVERY, FETCH, IMPORT, REGISTRATION, RECONCILIATION;
+
+        public String wireName() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    public enum Outcome {
+        ACCEPTED, REJECTED, IMPORTED, SKIPPED, NOT_APPLIED, IGNORED, FAILED, SUCCEEDED;
+
+        public String wireName() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    public static ActivityEntry of(UUID channelId, Instant at, Kind kind, Outcome outcome, Optional<String> externalOrderId,
+                                   Optional<UUID> deliveryId, Optional<UUID> saleId, String reason, boolean retryable) {
+        return new ActivityEntry(org.storeline.core.ids.Ids.newId(), channelId, at, kind, outcome, externalOrderId, deliveryId,
+                saleId, reason, retryable, Optional.empty());
+    }
+}

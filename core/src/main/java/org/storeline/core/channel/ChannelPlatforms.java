@@ -1,0 +1,9 @@
+package org.storeline.core.channel;
+
+import java.util.List;
+
+/** Port: what core needs to know of the platform connectors when a channel is created. */
+public interface ChannelPlatforms {
+    /** The credential names the platform's API needs. */
+    List<String> requiredCredentials(Platform platform);
+}

@@ -1,0 +1,25 @@
+package org.storeline.core.fulfillment;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.storeline.core.channel.FulfillmentType;
+import org.storeline.core.paging.Page;
+import org.storeline.core.paging.PageRequest;
+
+/** Port: fulfillments and their items. */
+public interface FulfillmentRepository {
+    void insertAll(List<Fulfillment> fulfillments);
+
+    Optional<Fulfillment> findById(UUID id);
+
+    List<Fulfillment> findBySale(UUID saleId);
+
+    /** The filters of {@code GET /api/v1/fulfillments}; the list is newest first. */
+    record Filter(Optional<UUID> outletId, Optional<UUID> saleId, Optional<FulfillmentType> type, Set<FulfillmentStatus> statuses) {
+    }
+
+    Page<Fulfillment> list(Filter filter, Optional<Collection<UUID>> visibleOutlets, PageRequest page);
+}

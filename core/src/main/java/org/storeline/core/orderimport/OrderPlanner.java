@@ -1,0 +1,131 @@
+package org.storeline.core.orderimport;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import org.storeline.core.catalog.Product;
+import org.storeline.core.channel.Channel;
+import org.storeline.core.channel.ChannelOrder;
+import org.storeline.core.channel.FulfillmentType;
+import org.storeline.core.fulfillment.Fulfillment;
+import org.storeline.core.fulfillment.FulfillmentStatus;
+import org.storeline.core.ids.Ids;
+import org.storeline.core.notification.NotificationRepository;
+import org.storeline.core.payment.PaymentType;
+import org.storeline.core.sale.ChannelOrderRef;
+import org.storeline.core.sale.Sale;
+import org.storeline.core.sale.SaleLine;
+import org.storeline.core.stock.StockChange;
+import org.storeline.core.stock.StockReason;
+
+/**
+ * Decides, without writing anything, what one platform order becomes: the sale with its lines and
+ * payment, the fulfillments per outlet, the stock it takes and the notifications it raises.
+ */
+final class OrderPlanner {
+    /** What the planner reads, loaded in bulk for a whole batch by the import service. */
+    record Context(Channel channel, UUID saleOutletId, Optional<UUID> openPeriodId, Map<String, Product> productsBySku,
+                   Map<String, Product> productsByLink, Function<java.util.Currency, Product> shippingFee,
+                   Function<ChannelOrder.OrderPayment, PaymentType> paymentTypes, StockView stock) {
+    }
+
+    private OrderPlanner() {
+    }
+
+    static OrderPlan plan(ChannelOrder order, UUID saleId, String receiptNumber, Optional<UUID> customerId, Context ctx, Instant now) {
+        List<Optional<Product>> products = new ArrayList<>();
+        Map<String, UUID> newLinks = new HashMap<>();
+        List<String> remarks = new ArrayList<>();
+        for (ChannelOrder.OrderLine line : order.lines()) {
+            Optional<Product> product = match(line, ctx, newLinks);
+            if (product.isEmpty()) {
+                remarks.add("line '" + line.name() + "'" + line.sku().map(s -> " (SKU " + s + ")").orElse(" (no SKU)") + " matches no product");
+            }
+            products.add(product);
+        }
+        List<SaleLine> lines = SaleLines.all(order, products, ctx.shippingFee().apply(order.currency()));
+        lines.stream().filter(SaleLine::adjustment).forEach(adj -> remarks.add("the platform's lines, shipping and taxes differ from its total by "
+                + adj.total().toDecimalString() + " (tax " + adj.tax().toDecimalString() + "): adjustment line added"));
+        Channel channel = ctx.channel();
+        boolean fulfilled = order.disposition().alreadyFulfilled();
+        Sale sale = Sale.fromChannel(saleId, receiptNumber, now, ctx.saleOutletId(), channel.registerId(),
+                new ChannelOrderRef(channel.id(), order.externalId(), order.number()), order.currency(), customerId, lines,
+                SaleNotes.of(order, channel), fulfilled);
+        if (order.disposition().paid() && sale.total().isPositive()) {
+            sale.applyPayment(ctx.paymentTypes().apply(order.payment()), sale.total(), order.placedAt(), channel.registerId(),
+                    ctx.openPeriodId(), Optional.empty());
+        }
+        List<Fulfillment> fulfillments = fulfillments(order, sale, ctx, now);
+        return new OrderPlan(sale, fulfillments, stockChanges(sale, fulfillments), announcements(order, sale, fulfillments, ctx),
+                newLinks, remarks);
+    }
+
+    /** By SKU first, then by the platform's variant or product id once a SKU match has taught it. */
+    private static Optional<Product> match(ChannelOrder.OrderLine line, Context ctx, Map<String, UUID> newLinks) {
+        Optional<Product> bySku = line.sku().map(ctx.productsBySku()::get);
+        if (bySku.isPresent()) {
+            ProductLinks.keys(line).forEach(key -> {
+                if (!ctx.productsByLink().containsKey(key)) {
+                    newLinks.put(key, bySku.get().id());
+                }
+            });
+            return bySku;
+        }
+        return ProductLinks.keys(line).stream().map(ctx.productsByLink()::get).filter(p -> p != null).findFirst();
+    }
+
+    private static List<Fulfillment> fulfillments(ChannelOrder order, Sale sale, Context ctx, Instant now) {
+        List<Allocation.Demand> demands = new ArrayList<>();
+        for (int i = 0; i < order.lines().size(); i++) {
+            SaleLine line = sale.lines().get(i);
+            demands.add(new Allocation.Demand(i, line.productId(), line.quantity()));
+        }
+        List<UUID> candidates = new ArrayList<>();
+        candidates.add(ctx.saleOutletId());
+        candidates.addAll(ctx.channel().outletIds());
+        Optional<UUID> methodOutlet = order.shippingMethod().flatMap(ctx.channel()::outletForShippingMethod);
+        if (demands.isEmpty()) {
+            return List.of();
+        }
+        FulfillmentStatus status = !order.disposition().alreadyFulfilled() ? FulfillmentStatus.NEW
+                : order.fulfillmentType() == FulfillmentType.PICKUP ? FulfillmentStatus.PICKED_UP : FulfillmentStatus.SHIPPED;
+        List<Fulfillment> fulfillments = new ArrayList<>();
+        Allocation.allocate(demands, candidates, methodOutlet, ctx.stock()).forEach((outlet, shares) -> {
+            List<Fulfillment.Item> items = shares.stream().map(share -> {
+                SaleLine line = sale.lines().get(share.line());
+                return new Fulfillment.Item(line.id(), line.sku(), line.name(), share.quantity(), 0);
+            }).toList();
+            fulfillments.add(new Fulfillment(Ids.newId(), sale.id(), outlet, order.fulfillmentType(), status, items, now, Optional.empty()));
+        });
+        return fulfillments;
+    }
+
+    private static List<StockChange> stockChanges(Sale sale, List<Fulfillment> fulfillments) {
+        Map<UUID, SaleLine> lines = new HashMap<>();
+        sale.lines().forEach(line -> lines.put(line.id(), line));
+        List<StockChange> changes = new ArrayList<>();
+        for (Fulfillment fulfillment : fulfillments) {
+            for (Fulfillment.Item item : fulfillment.items()) {
+                lines.get(item.lineId()).productId().ifPresent(product -> changes.add(new StockChange(product, fulfillment.outletId(),
+                        -item.quantity(), StockReason.ONLINE_ORDER, Optional.of(sale.id()), Optional.empty())));
+            }
+        }
+        return changes;
+    }
+
+    private static List<NotificationRepository.Announcement> announcements(ChannelOrder order, Sale sale, List<Fulfillment> fulfillments,
+                                                                          Context ctx) {
+        if (!ctx.channel().notifications() || order.disposition().alreadyFulfilled()) {
+            return List.of();
+        }
+        return fulfillments.stream().map(f -> new NotificationRepository.Announcement(f.outletId(), f.id(), sale.id(),
+                "New online order " + order.number() + " from " + ctx.channel().name() + " (" + f.type().wireName() + ", "
+                        + f.items().stream().mapToLong(Fulfillment.Item::quantity).sum() + " items, receipt " + sale.receiptNumber() + ")"))
+                .toList();
+    }
+}

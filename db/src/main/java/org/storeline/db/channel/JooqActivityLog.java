@@ -1,0 +1,82 @@
+package org.storeline.db.channel;
+
+import static org.storeline.db.jooq.Tables.CHANNEL_ACTIVITY;
+import static org.storeline.db.postgres.Timestamps.fromDb;
+import static org.storeline.db.postgres.Timestamps.toDb;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.jooq.DSLContext;
+import org.storeline.core.channel.ActivityEntry;
+import org.storeline.core.channel.ActivityLog;
+import org.storeline.core.paging.Page;
+import org.storeline.core.paging.PageRequest;
+import org.storeline.db.jooq.tables.records.ChannelActivityRecord;
+import org.storeline.db.postgres.Cursors;
+
+public final class JooqActivityLog implements ActivityLog {
+    private final DSLContext dsl;
+
+    public JooqActivityLog(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    @Override
+    public void record(List<ActivityEntry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        dsl.batchInsert(entries.stream().map(this::toRecord).toList()).execute();
+    }
+
+    @Override
+    public Page<ActivityEntry> list(UUID channelId, PageRequest page) {
+        List<ActivityEntry> rows = dsl.selectFrom(CHANNEL_ACTIVITY)
+                .where(CHANNEL_ACTIVITY.CHANNEL_ID.eq(channelId)).and(Cursors.before(CHANNEL_ACTIVITY.ID, page))
+                .orderBy(CHANNEL_ACTIVITY.ID.desc()).limit(Cursors.overfetch(page))
+                .fetch(JooqActivityLog::toEntry);
+        return Page.fromOverfetched(rows, page.limit(), ActivityEntry::id);
+    }
+
+    @Override
+    public Optional<ActivityEntry> find(UUID channelId, UUID entryId) {
+        return dsl.selectFrom(CHANNEL_ACTIVITY).where(CHANNEL_ACTIVITY.CHANNEL_ID.eq(channelId).and(CHANNEL_ACTIVITY.ID.eq(entryId)))
+                .fetchOptional().map(JooqActivityLog::toEntry);
+    }
+
+    @Override
+    public void markRetried(UUID entryId, Instant at) {
+        dsl.update(CHANNEL_ACTIVITY).set(CHANNEL_ACTIVITY.RETRIED_AT, toDb(at)).where(CHANNEL_ACTIVITY.ID.eq(entryId)).execute();
+    }
+
+    @Override
+    public long failuresSince(UUID channelId, Instant since) {
+        return dsl.fetchCount(CHANNEL_ACTIVITY, CHANNEL_ACTIVITY.CHANNEL_ID.eq(channelId)
+                .and(CHANNEL_ACTIVITY.OUTCOME.in("failed", "rejected")).and(CHANNEL_ACTIVITY.CREATED_AT.ge(toDb(since))));
+    }
+
+    private ChannelActivityRecord toRecord(ActivityEntry e) {
+        ChannelActivityRecord r = dsl.newRecord(CHANNEL_ACTIVITY);
+        r.setId(e.id());
+        r.setChannelId(e.channelId());
+        r.setCreatedAt(toDb(e.at()));
+        r.setKind(e.kind().wireName());
+        r.setOutcome(e.outcome().wireName());
+        r.setExternalOrderId(e.externalOrderId().orElse(null));
+        r.setDeliveryId(e.deliveryId().orElse(null));
+        r.setSaleId(e.saleId().orElse(null));
+        r.setReason(e.reason().length() > 4000 ? e.reason().substring(0, 4000) : e.reason());
+        r.setRetryable(e.retryable());
+        return r;
+    }
+
+    private static ActivityEntry toEntry(ChannelActivityRecord r) {
+        return new ActivityEntry(r.getId(), r.getChannelId(), fromDb(r.getCreatedAt()),
+                ActivityEntry.Kind.valueOf(r.getKind().toUpperCase(Locale.ROOT)), ActivityEntry.Outcome.valueOf(r.getOutcome().toUpperCase(Locale.ROOT)),
+                Optional.ofNullable(r.getExternalOrderId()), Optional.ofNullable(r.getDeliveryId()), Optional.ofNullable(r.getSaleId()),
+                r.getReason(), r.getRetryable(), Optional.ofNullable(r.getRetriedAt()).map(t -> t.toInstant()));
+    }
+}

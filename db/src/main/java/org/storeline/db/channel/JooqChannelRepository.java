@@ -1,0 +1,99 @@
+package org.storeline.db.channel;
+
+import static org.storeline.db.jooq.Tables.CHANNEL;
+import static org.storeline.db.jooq.Tables.CHANNEL_OUTLET;
+import static org.storeline.db.jooq.Tables.CHANNEL_SHIPPING_METHOD;
+import static org.storeline.db.postgres.Timestamps.fromDb;
+import static org.storeline.db.postgres.Timestamps.toDb;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jooq.DSLContext;
+import org.storeline.core.channel.Channel;
+import org.storeline.core.channel.ChannelRepository;
+import org.storeline.core.channel.Platform;
+import org.storeline.db.crypto.SecretBox;
+import org.storeline.db.jooq.tables.records.ChannelRecord;
+import org.storeline.db.postgres.PropertiesText;
+
+/** Channels on PostgreSQL; credentials and the webhook secret are sealed with AES-256-GCM before they are written. */
+public final class JooqChannelRepository implements ChannelRepository {
+    private final DSLContext dsl;
+    private final SecretBox box;
+
+    public JooqChannelRepository(DSLContext dsl, SecretBox box) {
+        this.dsl = dsl;
+        this.box = box;
+    }
+
+    @Override
+    public void insert(Channel channel) {
+        dsl.insertInto(CHANNEL)
+                .set(CHANNEL.ID, channel.id())
+                .set(CHANNEL.PLATFORM, channel.platform().wireName())
+                .set(CHANNEL.NAME, channel.name())
+                .set(CHANNEL.BASE_URL, channel.baseUrl().toString())
+                .set(CHANNEL.CREDENTIALS, box.encrypt(PropertiesText.encode(channel.credentials())))
+                .set(CHANNEL.WEBHOOK_SECRET, box.encrypt(channel.webhookSecret()))
+                .set(CHANNEL.KEY_ID, box.currentKeyId())
+                .set(CHANNEL.REGISTER_ID, channel.registerId())
+                .set(CHANNEL.NOTIFICATIONS, channel.notifications())
+                .set(CHANNEL.CONNECTION_STATUS, channel.connection().status().name().toLowerCase(Locale.ROOT))
+                .set(CHANNEL.CONNECTION_DETAIL, channel.connection().detail())
+                .set(CHANNEL.CREATED_AT, toDb(channel.createdAt()))
+                .execute();
+        int position = 0;
+        for (UUID outlet : channel.outletIds()) {
+            dsl.insertInto(CHANNEL_OUTLET).set(CHANNEL_OUTLET.CHANNEL_ID, channel.id()).set(CHANNEL_OUTLET.OUTLET_ID, outlet)
+                    .set(CHANNEL_OUTLET.POSITION, position++).execute();
+        }
+        channel.shippingMethodOutlets().forEach((method, outlet) -> dsl.insertInto(CHANNEL_SHIPPING_METHOD)
+                .set(CHANNEL_SHIPPING_METHOD.CHANNEL_ID, channel.id()).set(CHANNEL_SHIPPING_METHOD.METHOD_NAME, method)
+                .set(CHANNEL_SHIPPING_METHOD.OUTLET_ID, outlet).execute());
+    }
+
+    @Override
+    public Optional<Channel> findById(UUID id) {
+        return dsl.selectFrom(CHANNEL).where(CHANNEL.ID.eq(id)).fetchOptional().map(this::toChannel);
+    }
+
+    @Override
+    public List<Channel> findAll() {
+        return dsl.selectFrom(CHANNEL).orderBy(CHANNEL.ID).fetch(this::toChannel);
+    }
+
+    @Override
+    public void updateConnection(UUID channelId, Channel.Connection connection) {
+        dsl.update(CHANNEL)
+                .set(CHANNEL.CONNECTION_STATUS, connection.status().name().toLowerCase(Locale.ROOT))
+                .set(CHANNEL.CONNECTION_DETAIL, connection.detail())
+                .set(CHANNEL.CONNECTION_CHECKED_AT, connection.checkedAt().map(t -> toDb(t)).orElse(null))
+                .where(CHANNEL.ID.eq(channelId))
+                .execute();
+    }
+
+    @Override
+    public void updateReconciledUntil(UUID channelId, Instant until) {
+        dsl.update(CHANNEL).set(CHANNEL.RECONCILED_UNTIL, toDb(until)).where(CHANNEL.ID.eq(channelId)).execute();
+    }
+
+    private Channel toChannel(ChannelRecord row) {
+        List<UUID> outlets = dsl.select(CHANNEL_OUTLET.OUTLET_ID).from(CHANNEL_OUTLET).where(CHANNEL_OUTLET.CHANNEL_ID.eq(row.getId()))
+                .orderBy(CHANNEL_OUTLET.POSITION).fetch(CHANNEL_OUTLET.OUTLET_ID);
+        Map<String, UUID> methods = new HashMap<>();
+        dsl.selectFrom(CHANNEL_SHIPPING_METHOD).where(CHANNEL_SHIPPING_METHOD.CHANNEL_ID.eq(row.getId()))
+                .forEach(m -> methods.put(m.getMethodName(), m.getOutletId()));
+        Channel.Connection connection = new Channel.Connection(Channel.ConnectionStatus.valueOf(row.getConnectionStatus().toUpperCase(Locale.ROOT)),
+                row.getConnectionDetail(), Optional.ofNullable(row.getConnectionCheckedAt()).map(t -> t.toInstant()));
+        return new Channel(row.getId(), Platform.fromWire(row.getPlatform()), row.getName(), URI.create(row.getBaseUrl()),
+                PropertiesText.decode(box.decrypt(row.getKeyId(), row.getCredentials())), box.decrypt(row.getKeyId(), row.getWebhookSecret()), outlets,
+                row.getRegisterId(), methods, row.getNotifications(), connection,
+                Optional.ofNullable(row.getReconciledUntil()).map(t -> t.toInstant()), fromDb(row.getCreatedAt()));
+    }
+}

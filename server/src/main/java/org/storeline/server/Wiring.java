@@ -1,0 +1,204 @@
+package org.storeline.server;
+
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.jooq.DSLContext;
+import org.storeline.channels.api.Connectors;
+import org.storeline.channels.api.PlatformHttp;
+import org.storeline.channels.bigcommerce.BigCommerceConnector;
+import org.storeline.channels.ecwid.EcwidConnector;
+import org.storeline.channels.lightspeed.LightspeedConnector;
+import org.storeline.channels.shopify.ShopifyConnector;
+import org.storeline.channels.woocommerce.WooCommerceConnector;
+import org.storeline.core.catalog.CatalogService;
+import org.storeline.core.channel.ChannelService;
+import org.storeline.core.customer.CustomerService;
+import org.storeline.core.fulfillment.Fulfillment;
+import org.storeline.core.fulfillment.FulfillmentService;
+import org.storeline.core.notification.NotificationService;
+import org.storeline.core.orderimport.CustomerResolver;
+import org.storeline.core.orderimport.OrderImportService;
+import org.storeline.core.outlet.OutletService;
+import org.storeline.core.payment.PaymentTypeService;
+import org.storeline.core.register.RegisterService;
+import org.storeline.core.sale.InStoreSaleService;
+import org.storeline.core.sale.SaleService;
+import org.storeline.core.settings.SettingsService;
+import org.storeline.core.stock.StockService;
+import org.storeline.core.transaction.Transactions;
+import org.storeline.core.user.UserService;
+import org.storeline.db.catalog.JooqProductRepository;
+import org.storeline.db.channel.JooqActivityLog;
+import org.storeline.db.channel.JooqChannelRepository;
+import org.storeline.db.channel.JooqWebhookInbox;
+import org.storeline.db.crypto.SecretBox;
+import org.storeline.db.customer.JooqCustomerRepository;
+import org.storeline.db.fulfillment.JooqFulfillmentRepository;
+import org.storeline.db.notification.JooqNotificationRepository;
+import org.storeline.db.orderimport.JooqOrderImportRepository;
+import org.storeline.db.outlet.JooqOutletRepository;
+import org.storeline.db.payment.JooqPaymentTypeRepository;
+import org.storeline.db.postgres.Database;
+import org.storeline.db.postgres.JooqTransactions;
+import org.storeline.db.register.JooqRegisterRepository;
+import org.storeline.db.sale.JooqSaleRepository;
+import org.storeline.db.settings.JooqSettingsRepository;
+import org.storeline.db.stock.JooqStockLedger;
+import org.storeline.db.user.JooqUserRepository;
+import org.storeline.server.sync.DeliveryProcessor;
+import org.storeline.server.sync.InboxWorker;
+import org.storeline.server.sync.PlatformChannelSync;
+import org.storeline.server.sync.Reconciler;
+import org.storeline.web.catalog.CatalogRoutes;
+import org.storeline.web.channel.ChannelRoutes;
+import org.storeline.web.channel.WebhookRoutes;
+import org.storeline.web.customer.CustomerRoutes;
+import org.storeline.web.fulfillment.FulfillmentRoutes;
+import org.storeline.web.http.Routes;
+import org.storeline.web.notification.NotificationRoutes;
+import org.storeline.web.operations.OperationsRoutes;
+import org.storeline.web.sale.SaleRoutes;
+import org.storeline.web.security.Argon2PasswordHasher;
+import org.storeline.web.security.Authentication;
+import org.storeline.web.setup.SetupRoutes;
+import org.storeline.web.user.UserRoutes;
+
+/**
+ * The hand-written object graph: repositories (jOOQ), use cases (core), connectors, workers, routes.
+ * No DI container: every dependency is passed by constructor, here, where it can be read top to bottom.
+ */
+public final class Wiring {
+    private final Clock clock;
+    private final Runnable wakeWorker;
+    private final Duration inboxLease;
+
+    final JooqOutletRepository outletRepository;
+    final JooqRegisterRepository registerRepository;
+    final JooqProductRepository productRepository;
+    final JooqSettingsRepository settingsRepository;
+    final JooqStockLedger stockLedger;
+    final JooqSaleRepository saleRepository;
+    final JooqPaymentTypeRepository paymentTypeRepository;
+    final JooqCustomerRepository customerRepository;
+    final JooqChannelRepository channelRepository;
+    final JooqWebhookInbox inbox;
+    final JooqActivityLog activity;
+    final JooqFulfillmentRepository fulfillmentRepository;
+
+    private final OutletService outlets;
+    private final RegisterService registers;
+    private final PaymentTypeService paymentTypes;
+    private final CatalogService catalog;
+    private final StockService stock;
+    private final CustomerService customers;
+    private final UserService users;
+    private final SettingsService settings;
+    private final InStoreSaleService inStoreSales;
+    private final SaleService sales;
+    private final Connectors connectors;
+    private final ChannelService channels;
+    private final OrderImportService orderImport;
+    private final FulfillmentService fulfillments;
+    private final NotificationService notifications;
+    private final PlatformChannelSync sync;
+    private final DeliveryProcessor deliveryProcessor;
+
+    Wiring(Database database, StorelineConfig config, Clock clock, Runnable wakeWorker, URI publicUrl) {
+        this.clock = clock;
+        this.wakeWorker = wakeWorker;
+        this.inboxLease = config.inboxLease();
+        DSLContext dsl = database.dsl();
+        Transactions tx = new JooqTransactions(dsl);
+        outletRepository = new JooqOutletRepository(dsl);
+        registerRepository = new JooqRegisterRepository(dsl);
+        productRepository = new JooqProductRepository(dsl);
+        settingsRepository = new JooqSettingsRepository(dsl);
+        stockLedger = new JooqStockLedger(dsl);
+        saleRepository = new JooqSaleRepository(dsl);
+        paymentTypeRepository = new JooqPaymentTypeRepository(dsl);
+        customerRepository = new JooqCustomerRepository(dsl);
+        channelRepository = new JooqChannelRepository(dsl, new SecretBox(config.secretKey(), config.oldSecretKeys().toArray(byte[][]::new)));
+        inbox = new JooqWebhookInbox(dsl);
+        activity = new JooqActivityLog(dsl);
+        fulfillmentRepository = new JooqFulfillmentRepository(dsl);
+        var notificationRepository = new JooqNotificationRepository(dsl);
+
+        outlets = new OutletService(outletRepository, tx, clock);
+        registers = new RegisterService(registerRepository, outlets, settingsRepository, tx, clock);
+        paymentTypes = new PaymentTypeService(paymentTypeRepository, tx, clock);
+        catalog = new CatalogService(productRepository, tx, clock);
+        stock = new StockService(stockLedger, catalog, outlets, tx, clock);
+        customers = new CustomerService(customerRepository, tx, clock);
+        users = new UserService(new JooqUserRepository(dsl), outletRepository, new Argon2PasswordHasher(), tx, clock);
+        settings = new SettingsService(settingsRepository, tx);
+        inStoreSales = new InStoreSaleService(saleRepository, productRepository, registerRepository, outletRepository, paymentTypes,
+                customers, stockLedger, settingsRepository, tx, clock);
+        sales = new SaleService(saleRepository, registerRepository, paymentTypes, outlets, tx, clock);
+        fulfillments = new FulfillmentService(fulfillmentRepository, outlets);
+        notifications = new NotificationService(notificationRepository, outlets);
+
+        PlatformHttp http = PlatformHttp.standard();
+        connectors = new Connectors(List.of(new ShopifyConnector(http), new WooCommerceConnector(http), new BigCommerceConnector(http),
+                new EcwidConnector(http), new LightspeedConnector(http)));
+        channels = new ChannelService(channelRepository, connectors, outlets, registers, tx, clock);
+        orderImport = new OrderImportService(new JooqOrderImportRepository(dsl, productRepository, paymentTypeRepository), productRepository,
+                stockLedger, new CustomerResolver(customerRepository), outletRepository, registerRepository, saleRepository,
+                fulfillmentRepository, notificationRepository, activity, tx, clock);
+        sync = new PlatformChannelSync(connectors, channelRepository, orderImport, activity, inbox, wakeWorker, publicUrl, clock);
+        deliveryProcessor = new DeliveryProcessor(connectors, channelRepository, inbox, orderImport, activity, tx, clock);
+    }
+
+    InboxWorker inboxWorker() {
+        return new InboxWorker(inbox, deliveryProcessor, clock, 200, inboxLease);
+    }
+
+    Reconciler reconciler() {
+        return new Reconciler(channelRepository, sync, connectors, activity, clock);
+    }
+
+    Authentication authentication() {
+        return new Authentication(users);
+    }
+
+    List<Routes> routes(Database database, PrometheusMeterRegistry metrics) {
+        return List.of(
+                new OperationsRoutes(database::isHealthy, metrics),
+                new SetupRoutes(outlets, registers, paymentTypes, settings),
+                new CatalogRoutes(catalog, stock),
+                new CustomerRoutes(customers),
+                new UserRoutes(users),
+                new SaleRoutes(inStoreSales, sales, customers,
+                        saleId -> fulfillmentRepository.findBySale(saleId).stream().map(Fulfillment::id).toList()),
+                new ChannelRoutes(channels, sync, activity, inbox, clock),
+                new WebhookRoutes(channelRepository, connectors, inbox, activity, wakeWorker, clock),
+                new FulfillmentRoutes(fulfillments, sales, customers),
+                new NotificationRoutes(notifications));
+    }
+
+    public UserService users() {
+        return users;
+    }
+
+    public PlatformChannelSync sync() {
+        return sync;
+    }
+
+    public DeliveryProcessor deliveryProcessor() {
+        return deliveryProcessor;
+    }
+
+    public OrderImportService orderImport() {
+        return orderImport;
+    }
+
+    public JooqWebhookInbox inbox() {
+        return inbox;
+    }
+
+    public ChannelService channels() {
+        return channels;
+    }
+}

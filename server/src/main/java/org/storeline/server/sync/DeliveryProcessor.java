@@ -1,0 +1,146 @@
+package org.storeline.server.sync;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.storeline.channels.api.ChannelConnection;
+import org.storeline.channels.api.Connector;
+import org.storeline.channels.api.Connectors;
+import org.storeline.channels.api.DeliveryEvent;
+import org.storeline.channels.api.PlatformCallException;
+import org.storeline.channels.api.WebhookDelivery;
+import org.storeline.core.channel.ActivityEntry;
+import org.storeline.core.channel.ActivityLog;
+import org.storeline.core.channel.Channel;
+import org.storeline.core.channel.ChannelOrder;
+import org.storeline.core.channel.ChannelRepository;
+import org.storeline.core.channel.StoredDelivery;
+import org.storeline.core.channel.WebhookInbox;
+import org.storeline.core.orderimport.ImportOutcome;
+import org.storeline.core.orderimport.IncomingOrder;
+import org.storeline.core.orderimport.OrderImportService;
+import org.storeline.core.transaction.Transactions;
+
+/**
+ * Turns claimed deliveries into imported orders. Per channel: each delivery is read by its connector
+ * (fetching the order where the platform sends only ids); the orders are imported as one batch in one
+ * transaction together with marking their deliveries done, so a crash anywhere before the commit leaves
+ * the deliveries to be processed again and the import key keeps that from making a second sale.
+ * A platform that cannot answer now puts its delivery back with a growing delay; one that says no fails it.
+ */
+public final class DeliveryProcessor {
+    static final int MAX_ATTEMPTS = 12;
+    private static final Logger LOG = LoggerFactory.getLogger(DeliveryProcessor.class);
+
+    private final Connectors connectors;
+    private final ChannelRepository channels;
+    private final WebhookInbox inbox;
+    private final OrderImportService importer;
+    private final ActivityLog activity;
+    private final Transactions tx;
+    private final Clock clock;
+
+    public DeliveryProcessor(Connectors connectors, ChannelRepository channels, WebhookInbox inbox, OrderImportService importer,
+                             ActivityLog activity, Transactions tx, Clock clock) {
+        this.connectors = connectors;
+        this.channels = channels;
+        this.inbox = inbox;
+        this.importer = importer;
+        this.activity = activity;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    public void process(List<StoredDelivery> deliveries) {
+        Map<UUID, List<StoredDelivery>> byChannel = new LinkedHashMap<>();
+        deliveries.forEach(d -> byChannel.computeIfAbsent(d.channelId(), id -> new ArrayList<>()).add(d));
+        byChannel.forEach((channelId, batch) -> channels.findById(channelId).ifPresentOrElse(
+                channel -> processChannel(channel, batch),
+                () -> batch.forEach(d -> inbox.fail(d.id(), "the channel no longer exists", Optional.empty()))));
+    }
+
+    private void processChannel(Channel channel, List<StoredDelivery> batch) {
+        Connector connector = connectors.of(channel.platform());
+        ChannelConnection connection = Connectors.connection(channel);
+        List<IncomingOrder> orders = new ArrayList<>();
+        List<WebhookInbox.Finished> ignored = new ArrayList<>();
+        List<ActivityEntry> notes = new ArrayList<>();
+        for (StoredDelivery stored : batch) {
+            WebhookDelivery delivery = new WebhookDelivery(stored.headers(), stored.query(), stored.body());
+            try {
+                DeliveryEvent event = connector.read(delivery);
+                if (event.kind() == DeliveryEvent.Kind.IGNORED) {
+                    ignored.add(new WebhookInbox.Finished(stored.id(), true, Optional.empty()));
+                    notes.add(entry(channel, stored, ActivityEntry.Outcome.IGNORED, Optional.empty(), "topic " + event.topic() + " is not about orders", false));
+                    continue;
+                }
+                ChannelOrder order = connector.resolve(event, delivery, connection);
+                orders.add(new IncomingOrder(order, Optional.of(stored.id())));
+            } catch (PlatformCallException e) {
+                failed(channel, stored, e.getMessage(), e.retryable());
+            } catch (RuntimeException e) {
+                LOG.warn("Delivery {} of channel {} could not be read", stored.id(), channel.id(), e);
+                failed(channel, stored, "the delivery could not be read: " + e.getMessage(), false);
+            }
+        }
+        tx.run(() -> {
+            inbox.finish(ignored, clock.instant());
+            activity.record(notes);
+        });
+        importBatch(channel, orders);
+    }
+
+    /** The whole batch in one transaction; if it fails, each order alone, so that one bad order holds up no other. */
+    private void importBatch(Channel channel, List<IncomingOrder> orders) {
+        if (orders.isEmpty()) {
+            return;
+        }
+        try {
+            tx.run(() -> finish(importer.importOrders(channel, orders)));
+        } catch (RuntimeException batchFailure) {
+            if (orders.size() == 1) {
+                IncomingOrder only = orders.get(0);
+                LOG.warn("Order {} of channel {} could not be imported", only.order().externalId(), channel.id(), batchFailure);
+                inbox.find(only.deliveryId().orElseThrow()).ifPresent(d -> failed(channel, d,
+                        "the import failed: " + batchFailure.getMessage(), true));
+                return;
+            }
+            orders.forEach(order -> importBatch(channel, List.of(order)));
+        }
+    }
+
+    private void finish(List<ImportOutcome> outcomes) {
+        inbox.finish(outcomes.stream().filter(o -> o.deliveryId().isPresent())
+                .map(o -> new WebhookInbox.Finished(o.deliveryId().get(), false, Optional.of(o.externalOrderId()))).toList(), clock.instant());
+    }
+
+    private void failed(Channel channel, StoredDelivery stored, String reason, boolean retryable) {
+        boolean again = retryable && stored.attempts() < MAX_ATTEMPTS;
+        Optional<Instant> retryAt = again ? Optional.of(clock.instant().plus(backoff(stored.attempts()))) : Optional.empty();
+        tx.run(() -> {
+            inbox.fail(stored.id(), reason, retryAt);
+            activity.record(List.of(entry(channel, stored, ActivityEntry.Outcome.FAILED, Optional.empty(),
+                    reason + (again ? " (will be tried again at " + retryAt.get() + ")" : " (given up: retry it from the activity log)"), true)));
+        });
+    }
+
+    /** 10 s, 20 s, 40 s ... capped at one hour: a platform that is down is not hammered. */
+    static Duration backoff(int attempts) {
+        long seconds = 10L << Math.min(Math.max(attempts - 1, 0), 9);
+        return Duration.ofSeconds(Math.min(seconds, 3600));
+    }
+
+    private ActivityEntry entry(Channel channel, StoredDelivery stored, ActivityEntry.Outcome outcome, Optional<String> orderId,
+                                String reason, boolean retryable) {
+        return ActivityEntry.of(channel.id(), clock.instant(), ActivityEntry.Kind.FETCH, outcome, orderId, Optional.of(stored.id()),
+                Optional.empty(), reason, retryable);
+    }
+}

@@ -1,0 +1,190 @@
+package org.storeline.server.sync;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.storeline.channels.api.ChannelConnection;
+import org.storeline.channels.api.Connector;
+import org.storeline.channels.api.Connectors;
+import org.storeline.channels.api.OrderPage;
+import org.storeline.channels.api.OrderQuery;
+import org.storeline.channels.api.PlatformCallException;
+import org.storeline.channels.api.Registration;
+import org.storeline.core.channel.ActivityEntry;
+import org.storeline.core.channel.ActivityLog;
+import org.storeline.core.channel.Channel;
+import org.storeline.core.channel.ChannelRepository;
+import org.storeline.core.channel.ChannelSync;
+import org.storeline.core.channel.WebhookInbox;
+import org.storeline.core.error.ErrorCode;
+import org.storeline.core.error.StorelineException;
+import org.storeline.core.orderimport.ImportOutcome;
+import org.storeline.core.orderimport.IncomingOrder;
+import org.storeline.core.orderimport.OrderImportService;
+
+/**
+ * Pulls orders through each platform's list API (manual imports, reconciliation), re-runs failed activity
+ * entries, and registers webhooks. Everything pulled goes through the same {@link OrderImportService} as
+ * webhooks, so nothing is imported twice.
+ */
+public final class PlatformChannelSync implements ChannelSync, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(PlatformChannelSync.class);
+    private static final int MAX_PAGES = 1000;
+
+    private final Connectors connectors;
+    private final ChannelRepository channels;
+    private final OrderImportService importer;
+    private final ActivityLog activity;
+    private final WebhookInbox inbox;
+    private final Runnable wakeWorker;
+    private final URI publicBaseUrl;
+    private final Clock clock;
+    private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
+
+    public PlatformChannelSync(Connectors connectors, ChannelRepository channels, OrderImportService importer, ActivityLog activity,
+                               WebhookInbox inbox, Runnable wakeWorker, URI publicBaseUrl, Clock clock) {
+        this.connectors = connectors;
+        this.channels = channels;
+        this.importer = importer;
+        this.activity = activity;
+        this.inbox = inbox;
+        this.wakeWorker = wakeWorker;
+        this.publicBaseUrl = publicBaseUrl;
+        this.clock = clock;
+    }
+
+    @Override
+    public ImportSummary importOrders(Channel channel, Optional<Instant> since, Optional<Instant> until, List<String> orderIds) {
+        Connector connector = connectors.of(channel.platform());
+        ChannelConnection connection = Connectors.connection(channel);
+        Tally tally = new Tally();
+        if (!orderIds.isEmpty()) {
+            for (String id : orderIds) {
+                try {
+                    tally.add(importer.importOrders(channel, List.of(new IncomingOrder(connector.fetchOrder(id.trim(), connection), Optional.empty()))));
+                    tally.fetched++;
+                } catch (PlatformCallException e) {
+                    tally.failed(channel, id, e, activity, clock);
+                }
+            }
+            return tally.summary();
+        }
+        Instant from = since.orElseThrow(() -> StorelineException.invalid("Give since (and until) or order_ids."));
+        pullRange(channel, connector, connection, from, until, tally);
+        return tally.summary();
+    }
+
+    /** Pages through the platform's orders modified in the range, importing each page as one batch. */
+    void pullRange(Channel channel, Connector connector, ChannelConnection connection, Instant from, Optional<Instant> until, Tally tally) {
+        Optional<String> page = Optional.empty();
+        for (int pages = 0; pages < MAX_PAGES; pages++) {
+            OrderPage result;
+            try {
+                result = connector.listOrders(new OrderQuery(from, until, page), connection);
+            } catch (PlatformCallException e) {
+                tally.failed(channel, "list " + from + "..", e, activity, clock);
+                throw new StorelineException(ErrorCode.PLATFORM_UNAVAILABLE, "The platform's order list could not be read: " + e.getMessage(), e);
+            }
+            tally.fetched += result.orders().size();
+            if (!result.orders().isEmpty()) {
+                tally.add(importer.importOrders(channel, result.orders().stream().map(o -> new IncomingOrder(o, Optional.empty())).toList()));
+            }
+            if (result.nextPage().isEmpty()) {
+                return;
+            }
+            page = result.nextPage();
+        }
+    }
+
+    @Override
+    public String retry(Channel channel, ActivityEntry entry) {
+        if (entry.deliveryId().isPresent() && inbox.find(entry.deliveryId().get()).isPresent()) {
+            inbox.requeue(entry.deliveryId().get(), clock.instant());
+            activity.markRetried(entry.id(), clock.instant());
+            wakeWorker.run();
+            return "the delivery is queued again";
+        }
+        if (entry.externalOrderId().isPresent()) {
+            ImportSummary summary = importOrders(channel, Optional.empty(), Optional.empty(), List.of(entry.externalOrderId().get()));
+            activity.markRetried(entry.id(), clock.instant());
+            return summary.failed() == 0 ? "the order was fetched and imported again" : "it failed again: " + String.join("; ", summary.problems());
+        }
+        if (entry.kind() == ActivityEntry.Kind.REGISTRATION) {
+            registerSoon(channel);
+            activity.markRetried(entry.id(), clock.instant());
+            return "registration runs again";
+        }
+        throw new StorelineException(ErrorCode.NOT_RETRYABLE, "This activity entry names no delivery or order to run again.");
+    }
+
+    @Override
+    public void registerSoon(Channel channel) {
+        background.submit(() -> register(channel));
+    }
+
+    /** Registers webhooks and checks the credentials; the outcome is shown on the channel and in its activity. */
+    public void register(Channel channel) {
+        Registration registration;
+        try {
+            URI webhookUrl = publicBaseUrl.resolve("/webhooks/" + channel.id());
+            registration = connectors.of(channel.platform()).register(Connectors.connection(channel), webhookUrl);
+        } catch (RuntimeException e) {
+            LOG.warn("Registering channel {} failed", channel.id(), e);
+            registration = Registration.failed("registration failed: " + e.getMessage());
+        }
+        Instant now = clock.instant();
+        channels.updateConnection(channel.id(), new Channel.Connection(registration.connected() ? Channel.ConnectionStatus.CONNECTED
+                : Channel.ConnectionStatus.FAILED, registration.detail(), Optional.of(now)));
+        activity.record(List.of(ActivityEntry.of(channel.id(), now, ActivityEntry.Kind.REGISTRATION,
+                registration.connected() ? ActivityEntry.Outcome.SUCCEEDED : ActivityEntry.Outcome.FAILED, Optional.empty(), Optional.empty(),
+                Optional.empty(), registration.detail() + (registration.webhooks().isEmpty() ? "" : " (webhooks: "
+                        + String.join(", ", registration.webhooks()) + ")"), !registration.connected())));
+    }
+
+    @Override
+    public void close() {
+        background.shutdownNow();
+    }
+
+    /** Counts what an import did. */
+    static final class Tally {
+        int fetched;
+        int imported;
+        int skipped;
+        int notApplied;
+        int duplicates;
+        int failed;
+        final List<String> problems = new ArrayList<>();
+
+        void add(List<ImportOutcome> outcomes) {
+            for (ImportOutcome outcome : outcomes) {
+                switch (outcome.kind()) {
+                    case IMPORTED -> imported++;
+                    case SKIPPED -> skipped++;
+                    case NOT_APPLIED -> notApplied++;
+                    case DUPLICATE -> duplicates++;
+                }
+            }
+        }
+
+        void failed(Channel channel, String what, PlatformCallException e, ActivityLog activity, Clock clock) {
+            failed++;
+            problems.add(what + ": " + e.getMessage());
+            activity.record(List.of(ActivityEntry.of(channel.id(), clock.instant(), ActivityEntry.Kind.FETCH, ActivityEntry.Outcome.FAILED,
+                    what.startsWith("list ") ? Optional.empty() : Optional.of(what), Optional.empty(), Optional.empty(), e.getMessage(),
+                    e.retryable() || !what.startsWith("list "))));
+        }
+
+        ImportSummary summary() {
+            return new ImportSummary(fetched, imported, skipped, notApplied, duplicates, failed, problems);
+        }
+    }
+
+}

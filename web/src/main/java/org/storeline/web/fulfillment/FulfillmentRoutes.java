@@ -1,0 +1,128 @@
+package org.storeline.web.fulfillment;
+
+import static org.storeline.web.security.Authentication.actor;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import org.storeline.core.channel.FulfillmentType;
+import org.storeline.core.customer.Customer;
+import org.storeline.core.customer.CustomerService;
+import org.storeline.core.fulfillment.Fulfillment;
+import org.storeline.core.fulfillment.FulfillmentRepository;
+import org.storeline.core.fulfillment.FulfillmentService;
+import org.storeline.core.fulfillment.FulfillmentStatus;
+import org.storeline.core.ids.Ids;
+import org.storeline.core.sale.Sale;
+import org.storeline.core.sale.SaleService;
+import org.storeline.core.user.Actor;
+import org.storeline.web.http.Json;
+import org.storeline.web.http.Pages;
+import org.storeline.web.http.Responses;
+import org.storeline.web.http.RouteTable;
+import org.storeline.web.http.Routes;
+
+/** The Fulfillments page's data: incomplete fulfillments by default, filterable by outlet, sale, type and status. */
+public final class FulfillmentRoutes implements Routes {
+    private final FulfillmentService fulfillments;
+    private final SaleService sales;
+    private final CustomerService customers;
+
+    public FulfillmentRoutes(FulfillmentService fulfillments, SaleService sales, CustomerService customers) {
+        this.fulfillments = fulfillments;
+        this.sales = sales;
+        this.customers = customers;
+    }
+
+    @Override
+    public void addTo(RouteTable routes) {
+        routes.get("/api/v1/fulfillments", this::list);
+        routes.get("/api/v1/fulfillments/{id}", ctx -> Responses.ok(ctx,
+                representation(actor(ctx)).apply(fulfillments.get(actor(ctx), Ids.parse("id", ctx.pathParam("id"))))));
+    }
+
+    private void list(Context ctx) {
+        FulfillmentRepository.Filter filter = new FulfillmentRepository.Filter(
+                query(ctx, "outlet_id").map(v -> Ids.parse("outlet_id", v)),
+                query(ctx, "sale_id").map(v -> Ids.parse("sale_id", v)),
+                query(ctx, "type").map(FulfillmentRoutes::type),
+                statuses(query(ctx, "status")));
+        Responses.ok(ctx, Pages.write(fulfillments.list(actor(ctx), filter, Pages.request(ctx)), representation(actor(ctx))));
+    }
+
+    /** {@code status=new,packed}, {@code status=any}, or nothing: the incomplete ones (new, in progress, packed). */
+    static Set<FulfillmentStatus> statuses(Optional<String> param) {
+        if (param.isEmpty()) {
+            return FulfillmentStatus.INCOMPLETE;
+        }
+        if (param.get().trim().equals("any")) {
+            return EnumSet.allOf(FulfillmentStatus.class);
+        }
+        EnumSet<FulfillmentStatus> statuses = EnumSet.noneOf(FulfillmentStatus.class);
+        Arrays.stream(param.get().split(",")).filter(s -> !s.isBlank()).map(FulfillmentStatus::fromWire).forEach(statuses::add);
+        return statuses;
+    }
+
+    private static FulfillmentType type(String value) {
+        return switch (value.trim()) {
+            case "delivery" -> FulfillmentType.DELIVERY;
+            case "pickup" -> FulfillmentType.PICKUP;
+            default -> throw org.storeline.core.error.StorelineException.invalid("type must be delivery or pickup; got '" + value + "'.");
+        };
+    }
+
+    private static Optional<String> query(Context ctx, String name) {
+        return Optional.ofNullable(ctx.queryParam(name)).filter(v -> !v.isBlank());
+    }
+
+    /** Writes fulfillments with their sale's receipt number, note and customer, each sale read once per request. */
+    private Function<Fulfillment, JsonNode> representation(Actor actor) {
+        Map<UUID, Sale> saleCache = new HashMap<>();
+        Map<UUID, Customer> customerCache = new HashMap<>();
+        return f -> {
+            Sale sale = saleCache.computeIfAbsent(f.saleId(), id -> sales.get(actor, id));
+            Optional<Customer> customer = sale.customerId().map(id -> customerCache.computeIfAbsent(id, customers::get));
+            return fulfillment(f, sale, customer);
+        };
+    }
+
+    static ObjectNode fulfillment(Fulfillment f, Sale sale, Optional<Customer> customer) {
+        ObjectNode node = Json.object();
+        node.put("id", f.id().toString());
+        node.put("sale_id", f.saleId().toString());
+        node.put("receipt_number", sale.receiptNumber());
+        node.put("external_order_number", sale.channelOrder().map(c -> c.externalOrderNumber()).orElse(null));
+        node.put("created_at", Json.time(f.createdAt()));
+        node.put("outlet_id", f.outletId().toString());
+        node.put("type", f.type().wireName());
+        node.put("status", f.status().wireName());
+        node.set("customer", customer.map(c -> {
+            ObjectNode cn = Json.object();
+            cn.put("id", c.id().toString());
+            cn.put("name", c.name());
+            return cn;
+        }).orElse(null));
+        ArrayNode items = node.putArray("items");
+        for (Fulfillment.Item item : f.items()) {
+            ObjectNode i = items.addObject();
+            i.put("line_id", item.lineId().toString());
+            i.put("sku", item.sku());
+            i.put("name", item.name());
+            i.put("quantity", item.quantity());
+            i.put("picked", item.picked());
+        }
+        node.put("sale_note", sale.note());
+        node.putArray("notes");
+        node.put("assigned_user_id", Json.id(f.assignedUserId()));
+        return node;
+    }
+}
