@@ -93,6 +93,11 @@ public final class Storeline implements AutoCloseable {
         return api.endpoints();
     }
 
+    /** The connection pool, for benchmarks that prepare large data sets with SQL. */
+    public javax.sql.DataSource dataSource() {
+        return database.dataSource();
+    }
+
     /** The wired components, for tests that drive the workers directly. */
     public Wiring wiring() {
         return wiring;

@@ -152,7 +152,7 @@ public final class Wiring {
     }
 
     InboxWorker inboxWorker() {
-        return new InboxWorker(inbox, deliveryProcessor, clock, 200, inboxLease);
+        return new InboxWorker(inbox, deliveryProcessor, clock, Integer.getInteger("storeline.inboxBatch", 500), inboxLease);
     }
 
     Reconciler reconciler() {

@@ -95,7 +95,7 @@ public final class ChannelService {
         if (!missing.isEmpty()) {
             throw StorelineException.invalid("credentials for " + platform.wireName() + " need " + String.join(", ", missing) + ".");
         }
-        return credentials;
+        return platforms.normalizeCredentials(platform, credentials);
     }
 
     private static URI parseBaseUrl(String value) {

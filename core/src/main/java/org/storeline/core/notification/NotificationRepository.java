@@ -13,7 +13,7 @@ public interface NotificationRepository {
     record Announcement(UUID outletId, UUID fulfillmentId, UUID saleId, String message) {
     }
 
-    /** Writes each announcement for every user permitted for its outlet (admins see every outlet, NTF-2). */
+    /** Writes each announcement once, for its outlet: every user permitted for the outlet sees it (admins see all, NTF-2). */
     void announceToOutletUsers(List<Announcement> announcements, Instant at);
 
     /** The user's notifications, newest first, limited to {@code outlets} when not null (admins: all). */

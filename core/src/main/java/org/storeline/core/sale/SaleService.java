@@ -49,6 +49,14 @@ public final class SaleService {
         return sale;
     }
 
+    /**
+     * A sale without an outlet check: for callers that already checked the actor against something that
+     * belongs to the sale (a fulfillment at another outlet than the sale's, say).
+     */
+    public Sale require(UUID id) {
+        return sales.findById(id).orElseThrow(() -> StorelineException.notFound(ErrorCode.SALE_NOT_FOUND, "Sale", id));
+    }
+
     public Page<Sale> list(Actor actor, SaleFilter filter, PageRequest page) {
         filter.outletId().ifPresent(actor::requireOutlet);
         Optional<Collection<UUID>> visible = actor.role().seesEveryOutlet()

@@ -15,6 +15,7 @@ import org.storeline.core.channel.ActivityLog;
 import org.storeline.core.paging.Page;
 import org.storeline.core.paging.PageRequest;
 import org.storeline.db.jooq.tables.records.ChannelActivityRecord;
+import org.storeline.db.postgres.BatchInsert;
 import org.storeline.db.postgres.Cursors;
 
 public final class JooqActivityLog implements ActivityLog {
@@ -29,7 +30,15 @@ public final class JooqActivityLog implements ActivityLog {
         if (entries.isEmpty()) {
             return;
         }
-        dsl.batchInsert(entries.stream().map(this::toRecord).toList()).execute();
+        BatchInsert rows = BatchInsert.into(dsl, CHANNEL_ACTIVITY, CHANNEL_ACTIVITY.ID, CHANNEL_ACTIVITY.CHANNEL_ID, CHANNEL_ACTIVITY.CREATED_AT,
+                CHANNEL_ACTIVITY.KIND, CHANNEL_ACTIVITY.OUTCOME, CHANNEL_ACTIVITY.EXTERNAL_ORDER_ID, CHANNEL_ACTIVITY.DELIVERY_ID,
+                CHANNEL_ACTIVITY.SALE_ID, CHANNEL_ACTIVITY.REASON, CHANNEL_ACTIVITY.RETRYABLE);
+        for (ActivityEntry e : entries) {
+            rows.row(e.id(), e.channelId(), toDb(e.at()), e.kind().wireName(), e.outcome().wireName(), e.externalOrderId().orElse(null),
+                    e.deliveryId().orElse(null), e.saleId().orElse(null), e.reason().length() > 4000 ? e.reason().substring(0, 4000) : e.reason(),
+                    e.retryable());
+        }
+        rows.execute();
     }
 
     @Override
@@ -58,20 +67,6 @@ public final class JooqActivityLog implements ActivityLog {
                 .and(CHANNEL_ACTIVITY.OUTCOME.in("failed", "rejected")).and(CHANNEL_ACTIVITY.CREATED_AT.ge(toDb(since))));
     }
 
-    private ChannelActivityRecord toRecord(ActivityEntry e) {
-        ChannelActivityRecord r = dsl.newRecord(CHANNEL_ACTIVITY);
-        r.setId(e.id());
-        r.setChannelId(e.channelId());
-        r.setCreatedAt(toDb(e.at()));
-        r.setKind(e.kind().wireName());
-        r.setOutcome(e.outcome().wireName());
-        r.setExternalOrderId(e.externalOrderId().orElse(null));
-        r.setDeliveryId(e.deliveryId().orElse(null));
-        r.setSaleId(e.saleId().orElse(null));
-        r.setReason(e.reason().length() > 4000 ? e.reason().substring(0, 4000) : e.reason());
-        r.setRetryable(e.retryable());
-        return r;
-    }
 
     private static ActivityEntry toEntry(ChannelActivityRecord r) {
         return new ActivityEntry(r.getId(), r.getChannelId(), fromDb(r.getCreatedAt()),

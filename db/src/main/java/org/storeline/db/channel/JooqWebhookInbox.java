@@ -63,18 +63,26 @@ public final class JooqWebhookInbox implements WebhookInbox {
                 .toList();
     }
 
+    /** One statement for the whole batch: an UPDATE joined to the (id, order id) pairs. */
     @Override
     public void finish(List<Finished> finished, Instant at) {
-        for (Finished f : finished) {
-            dsl.update(WEBHOOK_DELIVERY)
-                    .set(WEBHOOK_DELIVERY.STATUS, f.ignored() ? "ignored" : "done")
-                    .set(WEBHOOK_DELIVERY.PROCESSED_AT, toDb(at))
-                    .set(WEBHOOK_DELIVERY.LOCKED_UNTIL, (java.time.OffsetDateTime) null)
-                    .set(WEBHOOK_DELIVERY.EXTERNAL_ORDER_ID, f.externalOrderId().orElse(null))
-                    .set(WEBHOOK_DELIVERY.LAST_ERROR, (String) null)
-                    .where(WEBHOOK_DELIVERY.ID.eq(f.deliveryId()))
-                    .execute();
+        if (finished.isEmpty()) {
+            return;
         }
+        var rows = finished.stream()
+                .map(f -> DSL.row(f.deliveryId(), f.ignored() ? "ignored" : "done", f.externalOrderId().orElse(null)))
+                .toArray(org.jooq.Row3[]::new);
+        @SuppressWarnings("unchecked")
+        var done = DSL.values((org.jooq.Row3<UUID, String, String>[]) rows).as("done", "id", "status", "order_id");
+        dsl.update(WEBHOOK_DELIVERY)
+                .set(WEBHOOK_DELIVERY.STATUS, done.field("status", String.class))
+                .set(WEBHOOK_DELIVERY.PROCESSED_AT, toDb(at))
+                .set(WEBHOOK_DELIVERY.LOCKED_UNTIL, (java.time.OffsetDateTime) null)
+                .set(WEBHOOK_DELIVERY.EXTERNAL_ORDER_ID, done.field("order_id", String.class))
+                .set(WEBHOOK_DELIVERY.LAST_ERROR, (String) null)
+                .from(done)
+                .where(WEBHOOK_DELIVERY.ID.eq(done.field("id", UUID.class)))
+                .execute();
     }
 
     @Override

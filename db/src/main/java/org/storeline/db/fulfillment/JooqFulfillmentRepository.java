@@ -6,7 +6,6 @@ import static org.storeline.db.jooq.Tables.SALE_LINE;
 import static org.storeline.db.postgres.Timestamps.fromDb;
 import static org.storeline.db.postgres.Timestamps.toDb;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +22,8 @@ import org.storeline.core.fulfillment.FulfillmentRepository;
 import org.storeline.core.fulfillment.FulfillmentStatus;
 import org.storeline.core.paging.Page;
 import org.storeline.core.paging.PageRequest;
-import org.storeline.db.jooq.tables.records.FulfillmentItemRecord;
 import org.storeline.db.jooq.tables.records.FulfillmentRecord;
+import org.storeline.db.postgres.BatchInsert;
 import org.storeline.db.postgres.Cursors;
 
 public final class JooqFulfillmentRepository implements FulfillmentRepository {
@@ -39,31 +38,20 @@ public final class JooqFulfillmentRepository implements FulfillmentRepository {
         if (fulfillments.isEmpty()) {
             return;
         }
-        List<FulfillmentRecord> rows = new ArrayList<>();
-        List<FulfillmentItemRecord> items = new ArrayList<>();
+        BatchInsert rows = BatchInsert.into(dsl, FULFILLMENT, FULFILLMENT.ID, FULFILLMENT.SALE_ID, FULFILLMENT.OUTLET_ID, FULFILLMENT.TYPE,
+                FULFILLMENT.STATUS, FULFILLMENT.CREATED_AT, FULFILLMENT.ASSIGNED_USER_ID);
+        BatchInsert items = BatchInsert.into(dsl, FULFILLMENT_ITEM, FULFILLMENT_ITEM.FULFILLMENT_ID, FULFILLMENT_ITEM.LINE_ID,
+                FULFILLMENT_ITEM.POSITION, FULFILLMENT_ITEM.QUANTITY, FULFILLMENT_ITEM.PICKED);
         for (Fulfillment f : fulfillments) {
-            FulfillmentRecord row = dsl.newRecord(FULFILLMENT);
-            row.setId(f.id());
-            row.setSaleId(f.saleId());
-            row.setOutletId(f.outletId());
-            row.setType(f.type().wireName());
-            row.setStatus(f.status().wireName());
-            row.setCreatedAt(toDb(f.createdAt()));
-            row.setAssignedUserId(f.assignedUserId().orElse(null));
-            rows.add(row);
+            rows.row(f.id(), f.saleId(), f.outletId(), f.type().wireName(), f.status().wireName(), toDb(f.createdAt()),
+                    f.assignedUserId().orElse(null));
             int position = 0;
             for (Fulfillment.Item item : f.items()) {
-                FulfillmentItemRecord i = dsl.newRecord(FULFILLMENT_ITEM);
-                i.setFulfillmentId(f.id());
-                i.setLineId(item.lineId());
-                i.setPosition(position++);
-                i.setQuantity(item.quantity());
-                i.setPicked(item.picked());
-                items.add(i);
+                items.row(f.id(), item.lineId(), position++, item.quantity(), item.picked());
             }
         }
-        dsl.batchInsert(rows).execute();
-        dsl.batchInsert(items).execute();
+        rows.execute();
+        items.execute();
     }
 
     @Override

@@ -1,17 +1,12 @@
 package org.storeline.db.notification;
 
-import static org.storeline.db.jooq.Tables.APP_USER;
 import static org.storeline.db.jooq.Tables.NOTIFICATION;
-import static org.storeline.db.jooq.Tables.USER_OUTLET;
+import static org.storeline.db.jooq.Tables.NOTIFICATION_READ;
 import static org.storeline.db.postgres.Timestamps.fromDb;
 import static org.storeline.db.postgres.Timestamps.toDb;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashSet;
-import java.util.Map;
-import java.util.Set;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -22,9 +17,10 @@ import org.storeline.core.notification.Notification;
 import org.storeline.core.notification.NotificationRepository;
 import org.storeline.core.paging.Page;
 import org.storeline.core.paging.PageRequest;
-import org.storeline.db.jooq.tables.records.NotificationRecord;
+import org.storeline.db.postgres.BatchInsert;
 import org.storeline.db.postgres.Cursors;
 
+/** Notifications are stored once per outlet; who may see them is decided when they are read. */
 public final class JooqNotificationRepository implements NotificationRepository {
     private final DSLContext dsl;
 
@@ -32,46 +28,29 @@ public final class JooqNotificationRepository implements NotificationRepository 
         this.dsl = dsl;
     }
 
-    /** Two statements for a whole batch: who sees each outlet (admins and its users), then every row at once. */
     @Override
     public void announceToOutletUsers(List<Announcement> announcements, Instant at) {
-        if (announcements.isEmpty()) {
-            return;
-        }
-        List<UUID> outlets = announcements.stream().map(Announcement::outletId).distinct().toList();
-        List<UUID> admins = dsl.select(APP_USER.ID).from(APP_USER).where(APP_USER.ROLE.eq("admin")).fetch(APP_USER.ID);
-        Map<UUID, List<UUID>> outletUsers = dsl.select(USER_OUTLET.OUTLET_ID, USER_OUTLET.USER_ID).from(USER_OUTLET)
-                .where(USER_OUTLET.OUTLET_ID.in(outlets))
-                .fetchGroups(USER_OUTLET.OUTLET_ID, USER_OUTLET.USER_ID);
-        List<NotificationRecord> rows = new ArrayList<>();
+        BatchInsert rows = BatchInsert.into(dsl, NOTIFICATION, NOTIFICATION.ID, NOTIFICATION.OUTLET_ID, NOTIFICATION.FULFILLMENT_ID,
+                NOTIFICATION.SALE_ID, NOTIFICATION.MESSAGE, NOTIFICATION.CREATED_AT);
         for (Announcement a : announcements) {
-            Set<UUID> recipients = new LinkedHashSet<>(admins);
-            recipients.addAll(outletUsers.getOrDefault(a.outletId(), List.of()));
-            for (UUID user : recipients) {
-                NotificationRecord row = dsl.newRecord(NOTIFICATION);
-                row.setId(Ids.newId());
-                row.setUserId(user);
-                row.setOutletId(a.outletId());
-                row.setFulfillmentId(a.fulfillmentId());
-                row.setSaleId(a.saleId());
-                row.setMessage(a.message());
-                row.setCreatedAt(toDb(at));
-                rows.add(row);
-            }
+            rows.row(Ids.newId(), a.outletId(), a.fulfillmentId(), a.saleId(), a.message(), toDb(at));
         }
-        dsl.batchInsert(rows).execute();
+        rows.execute();
     }
 
     @Override
     public Page<Notification> forUser(UUID userId, Collection<UUID> outlets, PageRequest page) {
-        List<Notification> rows = dsl.selectFrom(NOTIFICATION)
-                .where(NOTIFICATION.USER_ID.eq(userId))
-                .and(outlets == null ? DSL.noCondition() : NOTIFICATION.OUTLET_ID.in(outlets))
+        var read = NOTIFICATION_READ.as("r");
+        List<Notification> rows = dsl.select(NOTIFICATION.asterisk(), read.READ_AT)
+                .from(NOTIFICATION)
+                .leftJoin(read).on(read.NOTIFICATION_ID.eq(NOTIFICATION.ID).and(read.USER_ID.eq(userId)))
+                .where(outlets == null ? DSL.noCondition() : NOTIFICATION.OUTLET_ID.in(outlets))
                 .and(Cursors.before(NOTIFICATION.ID, page))
                 .orderBy(NOTIFICATION.ID.desc())
                 .limit(Cursors.overfetch(page))
-                .fetch(r -> new Notification(r.getId(), r.getUserId(), r.getOutletId(), Optional.ofNullable(r.getFulfillmentId()),
-                        Optional.ofNullable(r.getSaleId()), r.getMessage(), fromDb(r.getCreatedAt()), Optional.ofNullable(r.getReadAt()).map(t -> t.toInstant())));
+                .fetch(r -> new Notification(r.get(NOTIFICATION.ID), userId, r.get(NOTIFICATION.OUTLET_ID),
+                        Optional.ofNullable(r.get(NOTIFICATION.FULFILLMENT_ID)), Optional.ofNullable(r.get(NOTIFICATION.SALE_ID)),
+                        r.get(NOTIFICATION.MESSAGE), fromDb(r.get(NOTIFICATION.CREATED_AT)), Optional.ofNullable(r.get(read.READ_AT)).map(t -> t.toInstant())));
         return Page.fromOverfetched(rows, page.limit(), Notification::id);
     }
 }

@@ -45,7 +45,13 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setServerConfig("max_connections", "200")
                     // The library's defaults suit throw-away test databases (no fsync); this is a system of record.
                     .setServerConfig("fsync", "on")
-                    .setServerConfig("synchronous_commit", "on");
+                    .setServerConfig("synchronous_commit", "on")
+                    // Sized for a back office with a busy web shop rather than the library's test defaults: more
+                    // cache, and fewer checkpoints, so that commits (which wait for the WAL to reach disk) stay quick.
+                    .setServerConfig("shared_buffers", "512MB")
+                    .setServerConfig("wal_buffers", "32MB")
+                    .setServerConfig("max_wal_size", "4GB")
+                    .setServerConfig("checkpoint_timeout", "15min");
             settings.forEach(builder::setServerConfig);
             return new EmbeddedPostgresServer(builder.start());
         } catch (IOException e) {

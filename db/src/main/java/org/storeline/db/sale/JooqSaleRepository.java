@@ -35,6 +35,7 @@ import org.storeline.core.sale.SaleStatus;
 import org.storeline.db.jooq.tables.records.SaleLineRecord;
 import org.storeline.db.jooq.tables.records.SalePaymentRecord;
 import org.storeline.db.jooq.tables.records.SaleRecord;
+import org.storeline.db.postgres.BatchInsert;
 import org.storeline.db.postgres.Cursors;
 
 /** Sales on PostgreSQL. A page of sales is loaded with three queries (sales, lines, payments), never one per sale. */
@@ -56,42 +57,36 @@ public final class JooqSaleRepository implements SaleRepository {
         if (sales.isEmpty()) {
             return;
         }
-        dsl.batchInsert(sales.stream().map(this::saleRecord).toList()).execute();
-        List<SaleLineRecord> lines = new ArrayList<>();
+        BatchInsert saleRows = BatchInsert.into(dsl, SALE, SALE.ID, SALE.RECEIPT_NUMBER, SALE.CREATED_AT, SALE.OUTLET_ID, SALE.REGISTER_ID,
+                SALE.SOURCE, SALE.CHANNEL_ID, SALE.EXTERNAL_ORDER_ID, SALE.EXTERNAL_ORDER_NUMBER, SALE.STATUS, SALE.CURRENCY, SALE.CUSTOMER_ID,
+                SALE.NOTE, SALE.USER_ID);
+        BatchInsert lineRows = BatchInsert.into(dsl, SALE_LINE, SALE_LINE.ID, SALE_LINE.SALE_ID, SALE_LINE.POSITION, SALE_LINE.PRODUCT_ID,
+                SALE_LINE.SKU, SALE_LINE.NAME, SALE_LINE.QUANTITY, SALE_LINE.UNIT_PRICE, SALE_LINE.DISCOUNT, SALE_LINE.TAX_RATE, SALE_LINE.TAX,
+                SALE_LINE.TOTAL, SALE_LINE.IS_SHIPPING_FEE, SALE_LINE.UNMATCHED, SALE_LINE.IS_ADJUSTMENT);
+        BatchInsert paymentRows = BatchInsert.into(dsl, SALE_PAYMENT, SALE_PAYMENT.ID, SALE_PAYMENT.SALE_ID, SALE_PAYMENT.PAYMENT_TYPE_ID,
+                SALE_PAYMENT.AMOUNT, SALE_PAYMENT.CURRENCY, SALE_PAYMENT.PAID_AT, SALE_PAYMENT.REGISTER_ID, SALE_PAYMENT.REGISTER_PERIOD_ID,
+                SALE_PAYMENT.USER_ID);
         for (Sale sale : sales) {
+            var ref = sale.channelOrder();
+            saleRows.row(sale.id(), sale.receiptNumber(), toDb(sale.createdAt()), sale.outletId(), sale.registerId(), sale.source().wireName(),
+                    ref.map(r -> r.channelId()).orElse(null), ref.map(r -> r.externalOrderId()).orElse(null),
+                    ref.map(r -> r.externalOrderNumber()).orElse(null), sale.status().wireName(), sale.currency().getCurrencyCode(),
+                    sale.customerId().orElse(null), sale.note(), sale.userId().orElse(null));
             int position = 0;
-            for (SaleLine line : sale.lines()) {
-                lines.add(lineRecord(sale.id(), position++, line));
+            for (SaleLine l : sale.lines()) {
+                lineRows.row(l.id(), sale.id(), position++, l.productId().orElse(null), l.sku(), l.name(), l.quantity(), l.unitPrice().amount(),
+                        l.discount().amount(), l.taxRate().value(), l.tax().amount(), l.total().amount(), l.shippingFee(), l.unmatched(), l.adjustment());
+            }
+            for (SalePayment p : sale.payments()) {
+                paymentRows.row(p.id(), sale.id(), p.paymentTypeId(), p.amount().amount(), p.amount().currency().getCurrencyCode(),
+                        toDb(p.paidAt()), p.registerId(), p.registerPeriodId().orElse(null), p.userId().orElse(null));
             }
         }
-        dsl.batchInsert(lines).execute();
-        List<SalePaymentRecord> payments = new ArrayList<>();
-        sales.forEach(sale -> sale.payments().forEach(p -> payments.add(paymentRecord(sale.id(), p))));
-        if (!payments.isEmpty()) {
-            dsl.batchInsert(payments).execute();
-        }
+        saleRows.execute();
+        lineRows.execute();
+        paymentRows.execute();
     }
 
-    private SaleRecord saleRecord(Sale sale) {
-        SaleRecord row = dsl.newRecord(SALE);
-        row.setId(sale.id());
-        row.setReceiptNumber(sale.receiptNumber());
-        row.setCreatedAt(toDb(sale.createdAt()));
-        row.setOutletId(sale.outletId());
-        row.setRegisterId(sale.registerId());
-        row.setSource(sale.source().wireName());
-        sale.channelOrder().ifPresent(ref -> {
-            row.setChannelId(ref.channelId());
-            row.setExternalOrderId(ref.externalOrderId());
-            row.setExternalOrderNumber(ref.externalOrderNumber());
-        });
-        row.setStatus(sale.status().wireName());
-        row.setCurrency(sale.currency().getCurrencyCode());
-        row.setCustomerId(sale.customerId().orElse(null));
-        row.setNote(sale.note());
-        row.setUserId(sale.userId().orElse(null));
-        return row;
-    }
 
     @Override
     public Optional<Sale> findById(UUID id) {
@@ -149,25 +144,6 @@ public final class JooqSaleRepository implements SaleRepository {
         return r;
     }
 
-    private SaleLineRecord lineRecord(UUID saleId, int position, SaleLine line) {
-        SaleLineRecord r = dsl.newRecord(SALE_LINE);
-        r.setId(line.id());
-        r.setSaleId(saleId);
-        r.setPosition(position);
-        r.setProductId(line.productId().orElse(null));
-        r.setSku(line.sku());
-        r.setName(line.name());
-        r.setQuantity(line.quantity());
-        r.setUnitPrice(line.unitPrice().amount());
-        r.setDiscount(line.discount().amount());
-        r.setTaxRate(line.taxRate().value());
-        r.setTax(line.tax().amount());
-        r.setTotal(line.total().amount());
-        r.setIsShippingFee(line.shippingFee());
-        r.setUnmatched(line.unmatched());
-        r.setIsAdjustment(line.adjustment());
-        return r;
-    }
 
     private List<Sale> load(List<SaleRecord> rows) {
         if (rows.isEmpty()) {

@@ -8,11 +8,14 @@ import static org.storeline.db.postgres.Timestamps.toDb;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.storeline.core.ids.Ids;
 import org.storeline.core.paging.Page;
 import org.storeline.core.paging.PageRequest;
@@ -22,6 +25,7 @@ import org.storeline.core.stock.StockLevel;
 import org.storeline.core.stock.StockMovement;
 import org.storeline.core.stock.StockReason;
 import org.storeline.db.jooq.tables.records.StockMovementRecord;
+import org.storeline.db.postgres.BatchInsert;
 import org.storeline.db.postgres.Cursors;
 
 /**
@@ -30,35 +34,62 @@ import org.storeline.db.postgres.Cursors;
  * records the change is inserted in the same transaction, with the level it produced.
  */
 public final class JooqStockLedger implements StockLedger {
-    /** Changes are applied in one fixed order so that two transactions never wait on each other's rows. */
-    private static final Comparator<StockChange> LOCK_ORDER =
-            Comparator.comparing(StockChange::productId).thenComparing(StockChange::outletId);
-
     private final DSLContext dsl;
 
     public JooqStockLedger(DSLContext dsl) {
         this.dsl = dsl;
     }
 
+    /**
+     * Two statements for any number of changes: one multi-row upsert of the levels (rows in a fixed order,
+     * so that two transactions never wait on each other in a cycle) and one multi-row insert of the
+     * movements, each with the level it left behind.
+     */
     @Override
     public List<StockMovement> apply(List<StockChange> changes, Instant at) {
-        List<StockMovement> movements = new ArrayList<>();
-        for (StockChange change : changes.stream().sorted(LOCK_ORDER).toList()) {
-            long after = dsl.insertInto(STOCK_LEVEL)
-                    .set(STOCK_LEVEL.PRODUCT_ID, change.productId())
-                    .set(STOCK_LEVEL.OUTLET_ID, change.outletId())
-                    .set(STOCK_LEVEL.QUANTITY, change.delta())
-                    .set(STOCK_LEVEL.UPDATED_AT, toDb(at))
-                    .onConflict(STOCK_LEVEL.PRODUCT_ID, STOCK_LEVEL.OUTLET_ID)
-                    .doUpdate()
-                    .set(STOCK_LEVEL.QUANTITY, STOCK_LEVEL.QUANTITY.plus(change.delta()))
-                    .set(STOCK_LEVEL.UPDATED_AT, toDb(at))
-                    .returning(STOCK_LEVEL.QUANTITY)
-                    .fetchSingle(STOCK_LEVEL.QUANTITY);
-            movements.add(record(new StockMovement(Ids.newId(), change.productId(), change.outletId(), change.delta(), after,
-                    change.reason(), change.saleId(), change.userId(), at)));
+        if (changes.isEmpty()) {
+            return List.of();
         }
+        Map<LevelKey, Long> deltas = new TreeMap<>();
+        changes.forEach(c -> deltas.merge(new LevelKey(c.productId(), c.outletId()), c.delta(), Long::sum));
+        var upsert = dsl.insertInto(STOCK_LEVEL, STOCK_LEVEL.PRODUCT_ID, STOCK_LEVEL.OUTLET_ID, STOCK_LEVEL.QUANTITY, STOCK_LEVEL.UPDATED_AT);
+        for (Map.Entry<LevelKey, Long> delta : deltas.entrySet()) {
+            upsert = upsert.values(delta.getKey().productId(), delta.getKey().outletId(), delta.getValue(), toDb(at));
+        }
+        Map<LevelKey, Long> after = new HashMap<>();
+        upsert.onConflict(STOCK_LEVEL.PRODUCT_ID, STOCK_LEVEL.OUTLET_ID)
+                .doUpdate()
+                .set(STOCK_LEVEL.QUANTITY, STOCK_LEVEL.QUANTITY.plus(DSL.excluded(STOCK_LEVEL.QUANTITY)))
+                .set(STOCK_LEVEL.UPDATED_AT, DSL.excluded(STOCK_LEVEL.UPDATED_AT))
+                .returning(STOCK_LEVEL.PRODUCT_ID, STOCK_LEVEL.OUTLET_ID, STOCK_LEVEL.QUANTITY)
+                .fetch()
+                .forEach(r -> after.put(new LevelKey(r.get(STOCK_LEVEL.PRODUCT_ID), r.get(STOCK_LEVEL.OUTLET_ID)), r.get(STOCK_LEVEL.QUANTITY)));
+        List<StockMovement> movements = movementsWithLevels(changes, after, at);
+        recordAll(movements);
         return movements;
+    }
+
+    /** Walks the changes backwards from each final level, so that each movement carries the level right after it. */
+    private static List<StockMovement> movementsWithLevels(List<StockChange> changes, Map<LevelKey, Long> after, Instant at) {
+        Map<LevelKey, Long> level = new HashMap<>(after);
+        StockMovement[] movements = new StockMovement[changes.size()];
+        for (int i = changes.size() - 1; i >= 0; i--) {
+            StockChange change = changes.get(i);
+            LevelKey key = new LevelKey(change.productId(), change.outletId());
+            long quantityAfter = level.get(key);
+            level.put(key, quantityAfter - change.delta());
+            movements[i] = new StockMovement(Ids.newId(), change.productId(), change.outletId(), change.delta(), quantityAfter,
+                    change.reason(), change.saleId(), change.userId(), at);
+        }
+        return List.of(movements);
+    }
+
+    private record LevelKey(UUID productId, UUID outletId) implements Comparable<LevelKey> {
+        @Override
+        public int compareTo(LevelKey other) {
+            int byProduct = productId.compareTo(other.productId);
+            return byProduct != 0 ? byProduct : outletId.compareTo(other.outletId);
+        }
     }
 
     @Override
@@ -115,6 +146,17 @@ public final class JooqStockLedger implements StockLedger {
                 .fetch(r -> new StockLevel(r.getProductId(), r.getOutletId(), r.getQuantity()));
     }
 
+    private void recordAll(List<StockMovement> movements) {
+        BatchInsert rows = BatchInsert.into(dsl, STOCK_MOVEMENT, STOCK_MOVEMENT.ID, STOCK_MOVEMENT.PRODUCT_ID, STOCK_MOVEMENT.OUTLET_ID,
+                STOCK_MOVEMENT.DELTA, STOCK_MOVEMENT.QUANTITY_AFTER, STOCK_MOVEMENT.REASON, STOCK_MOVEMENT.SALE_ID, STOCK_MOVEMENT.USER_ID,
+                STOCK_MOVEMENT.CREATED_AT);
+        for (StockMovement m : movements) {
+            rows.row(m.id(), m.productId(), m.outletId(), m.delta(), m.quantityAfter(), m.reason().wireName(), m.saleId().orElse(null),
+                    m.userId().orElse(null), toDb(m.createdAt()));
+        }
+        rows.execute();
+    }
+
     private StockMovement record(StockMovement movement) {
         dsl.insertInto(STOCK_MOVEMENT)
                 .set(STOCK_MOVEMENT.ID, movement.id())
@@ -141,8 +183,8 @@ public final class JooqStockLedger implements StockLedger {
         if (productIds.isEmpty() || outletIds.isEmpty()) {
             return List.of();
         }
-        return dsl.selectFrom(STOCK_LEVEL)
+        return dsl.select(STOCK_LEVEL.PRODUCT_ID, STOCK_LEVEL.OUTLET_ID, STOCK_LEVEL.QUANTITY).from(STOCK_LEVEL)
                 .where(STOCK_LEVEL.PRODUCT_ID.in(productIds).and(STOCK_LEVEL.OUTLET_ID.in(outletIds)))
-                .fetch(r -> new StockLevel(r.getProductId(), r.getOutletId(), r.getQuantity()));
+                .fetch(r -> new StockLevel(r.value1(), r.value2(), r.value3()));
     }
 }

@@ -91,10 +91,12 @@ public final class DeliveryProcessor {
                 failed(channel, stored, "the delivery could not be read: " + e.getMessage(), false);
             }
         }
-        tx.run(() -> {
-            inbox.finish(ignored, clock.instant());
-            activity.record(notes);
-        });
+        if (!ignored.isEmpty()) {
+            tx.run(() -> {
+                inbox.finish(ignored, clock.instant());
+                activity.record(notes);
+            });
+        }
         importBatch(channel, orders);
     }
 

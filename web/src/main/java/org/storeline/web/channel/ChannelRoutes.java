@@ -69,7 +69,8 @@ public final class ChannelRoutes implements Routes {
 
     private static Map<String, String> credentials(JsonBody body) {
         Map<String, String> credentials = new HashMap<>();
-        body.optionalObject("credentials").ifPresent(c -> c.fieldNames().forEach(name -> c.optionalText(name).ifPresent(v -> credentials.put(name, v))));
+        // Values may come as strings or numbers (a location id): both are kept as text.
+        body.optionalObject("credentials").ifPresent(c -> c.fieldNames().forEach(name -> c.optionalDecimalOrText(name).ifPresent(v -> credentials.put(name, v))));
         return credentials;
     }
 
@@ -103,8 +104,9 @@ public final class ChannelRoutes implements Routes {
         UUID entryId = Ids.parse("entry_id", ctx.pathParam("entry_id"));
         ActivityEntry entry = activity.find(channel.id(), entryId)
                 .orElseThrow(() -> StorelineException.notFound(ErrorCode.ACTIVITY_NOT_FOUND, "Activity entry", entryId));
-        if (entry.outcome() != ActivityEntry.Outcome.FAILED) {
-            throw new StorelineException(ErrorCode.NOT_RETRYABLE, "Only failed entries can be retried; this one is " + entry.outcome().wireName() + ".");
+        if (entry.outcome() != ActivityEntry.Outcome.FAILED || !entry.retryable()) {
+            throw new StorelineException(ErrorCode.NOT_RETRYABLE, "Only failed entries that may succeed later can be retried; this one is "
+                    + entry.outcome().wireName() + (entry.retryable() ? "" : " and final") + ".");
         }
         ObjectNode node = Json.object();
         node.put("entry_id", entryId.toString());

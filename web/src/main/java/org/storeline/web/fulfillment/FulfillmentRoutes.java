@@ -84,12 +84,16 @@ public final class FulfillmentRoutes implements Routes {
         return Optional.ofNullable(ctx.queryParam(name)).filter(v -> !v.isBlank());
     }
 
-    /** Writes fulfillments with their sale's receipt number, note and customer, each sale read once per request. */
+    /**
+     * Writes fulfillments with their sale's receipt number, note and customer, each sale read once per request.
+     * The fulfillment's outlet was checked against the actor; its sale may belong to another outlet (a split order).
+     */
     private Function<Fulfillment, JsonNode> representation(Actor actor) {
         Map<UUID, Sale> saleCache = new HashMap<>();
         Map<UUID, Customer> customerCache = new HashMap<>();
         return f -> {
-            Sale sale = saleCache.computeIfAbsent(f.saleId(), id -> sales.get(actor, id));
+            actor.requireOutlet(f.outletId());
+            Sale sale = saleCache.computeIfAbsent(f.saleId(), sales::require);
             Optional<Customer> customer = sale.customerId().map(id -> customerCache.computeIfAbsent(id, customers::get));
             return fulfillment(f, sale, customer);
         };

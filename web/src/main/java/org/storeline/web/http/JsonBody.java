@@ -78,6 +78,22 @@ public final class JsonBody {
         });
     }
 
+    /** A string, or a number written as text (ids that some platforms give as numbers). */
+    public Optional<String> optionalDecimalOrText(String field) {
+        return value(field).map(v -> {
+            if (v.isTextual()) {
+                return v.asText();
+            }
+            if (v.isIntegralNumber()) {
+                return v.bigIntegerValue().toString();
+            }
+            if (v.isNumber()) {
+                return v.decimalValue().toPlainString();
+            }
+            throw StorelineException.invalid(name(field) + " must be a string.");
+        });
+    }
+
     public String decimal(String field) {
         return optionalDecimal(field).orElseThrow(() -> StorelineException.invalid(name(field) + " is required."));
     }

@@ -28,6 +28,11 @@ public final class Connectors implements ChannelPlatforms {
         return of(platform).requiredCredentials();
     }
 
+    @Override
+    public Map<String, String> normalizeCredentials(Platform platform, Map<String, String> credentials) {
+        return of(platform).normalizeCredentials(credentials);
+    }
+
     public static ChannelConnection connection(Channel channel) {
         return new ChannelConnection(channel.id().toString(), channel.baseUrl(), channel.credentials(), channel.webhookSecret());
     }

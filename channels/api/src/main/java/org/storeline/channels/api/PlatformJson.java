@@ -51,7 +51,8 @@ public final class PlatformJson {
     public static Optional<String> id(JsonNode node, String field) {
         JsonNode value = node.path(field);
         if (value.isIntegralNumber()) {
-            return Optional.of(value.bigIntegerValue().toString());
+            // 0 means "none" on these platforms (a guest customer, a simple product's variation).
+            return value.bigIntegerValue().signum() == 0 ? Optional.empty() : Optional.of(value.bigIntegerValue().toString());
         }
         return text(node, field).filter(v -> !v.equals("0"));
     }

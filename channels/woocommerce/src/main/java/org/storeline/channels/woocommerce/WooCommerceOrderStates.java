@@ -42,6 +42,8 @@ final class WooCommerceOrderStates {
             case "processing" -> isOffline(paymentMethod) && !datePaid ? OrderDisposition.IMPORT_UNPAID : OrderDisposition.IMPORT_PAID;
             // Shipped or downloaded: first seen already fulfilled.
             case "completed" -> OrderDisposition.IMPORT_FULFILLED;
+            // WooCommerce 11.3+ core status for local pickup: paid, waiting at the store (it follows processing).
+            case "ready-for-pickup" -> OrderDisposition.IMPORT_PAID;
             // Cancelled by the merchant or the unpaid-order timeout, or moved to the bin.
             case "cancelled", "trash" -> OrderDisposition.SKIP_CANCELLED;
             // Refunded in full before we ever saw it.
