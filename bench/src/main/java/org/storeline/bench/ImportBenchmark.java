@@ -64,9 +64,15 @@ public final class ImportBenchmark {
             // Warm-up (JIT, caches, connection pools): not measured.
             sender.warmUp(10_000);
             awaitDrained(imported, 10_000, Duration.ofMinutes(3));
-            acksAlone(storeline, sender, imported, rate, Math.min(seconds, 20));
-            sustained(sender, imported, rate, Math.min(seconds, 20));
+            boolean all = !options.containsKey("only");
+            if (all) {
+                acksAlone(storeline, sender, imported, rate, Math.min(seconds, 20));
+                sustained(sender, imported, rate, Math.min(seconds, 20));
+            }
             underLoad(storeline, sender, imported, rate, backlog, seconds);
+            if (!all) {
+                return;
+            }
             capacity(storeline, sender, imported, backlog, seconds);
             double ceiling = SqlCeiling.ordersPerSecond(storeline.dataSource(), setup.channel, setup.outlets.get(0), setup.register, 1000, 20);
             System.out.printf("%nceiling: set-based SQL of the same writes: %.0f orders/s%n", ceiling);

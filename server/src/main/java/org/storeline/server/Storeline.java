@@ -64,11 +64,15 @@ public final class Storeline implements AutoCloseable {
         Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
         PrometheusMeterRegistry metrics = metrics();
         List<Runnable> wakeUps = new ArrayList<>();
-        URI publicUrl = config.publicUrl().orElse(URI.create("http://localhost:" + config.port()));
-        Wiring wiring = new Wiring(database, config, clock, () -> wakeUps.forEach(Runnable::run), publicUrl);
+        // The port is known only once the server is up (port 0 picks a free one): read it when a channel registers.
+        java.util.concurrent.atomic.AtomicReference<URI> boundUrl = new java.util.concurrent.atomic.AtomicReference<>(
+                URI.create("http://localhost:" + config.port()));
+        Wiring wiring = new Wiring(database, config, clock, () -> wakeUps.forEach(Runnable::run),
+                () -> config.publicUrl().orElse(boundUrl.get()));
         InboxWorker worker = wiring.inboxWorker().start();
         wakeUps.add(worker::wake);
         ApiServer api = ApiServer.start(config.host(), config.port(), wiring.authentication(), wiring.routes(database, metrics), metrics);
+        boundUrl.set(URI.create("http://localhost:" + api.port()));
         Reconciler reconciler = wiring.reconciler().start(config.reconcileEvery());
         // After the server is up, so that a start that fails earlier never consumes the one-time token.
         Optional<String> generated = wiring.users().bootstrapAdmin(config.adminToken());

@@ -106,7 +106,7 @@ public final class Wiring {
     private final PlatformChannelSync sync;
     private final DeliveryProcessor deliveryProcessor;
 
-    Wiring(Database database, StorelineConfig config, Clock clock, Runnable wakeWorker, URI publicUrl) {
+    Wiring(Database database, StorelineConfig config, Clock clock, Runnable wakeWorker, java.util.function.Supplier<URI> publicUrl) {
         this.clock = clock;
         this.wakeWorker = wakeWorker;
         this.inboxLease = config.inboxLease();

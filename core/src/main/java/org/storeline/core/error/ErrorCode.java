@@ -40,6 +40,7 @@ public enum ErrorCode {
     BODY_TOO_LARGE("body_too_large", ErrorCategory.TOO_LARGE),
     INVALID_SIGNATURE("invalid_signature", ErrorCategory.UNAUTHENTICATED),
     PLATFORM_UNAVAILABLE("platform_unavailable", ErrorCategory.UNAVAILABLE),
+    PLATFORM_REFUSED("platform_refused", ErrorCategory.UNPROCESSABLE),
     DATABASE_UNAVAILABLE("database_unavailable", ErrorCategory.UNAVAILABLE);
 
     private final String code;

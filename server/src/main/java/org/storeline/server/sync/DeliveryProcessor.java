@@ -75,8 +75,10 @@ public final class DeliveryProcessor {
         List<ActivityEntry> notes = new ArrayList<>();
         for (StoredDelivery stored : batch) {
             WebhookDelivery delivery = new WebhookDelivery(stored.headers(), stored.query(), stored.body());
+            Optional<String> orderId = Optional.empty();
             try {
                 DeliveryEvent event = connector.read(delivery);
+                orderId = event.orderId();
                 if (event.kind() == DeliveryEvent.Kind.IGNORED) {
                     ignored.add(new WebhookInbox.Finished(stored.id(), true, Optional.empty()));
                     notes.add(entry(channel, stored, ActivityEntry.Outcome.IGNORED, Optional.empty(), "topic " + event.topic() + " is not about orders", false));
@@ -85,10 +87,10 @@ public final class DeliveryProcessor {
                 ChannelOrder order = connector.resolve(event, delivery, connection);
                 orders.add(new IncomingOrder(order, Optional.of(stored.id())));
             } catch (PlatformCallException e) {
-                failed(channel, stored, e.getMessage(), e.retryable());
+                failed(channel, stored, orderId, e.getMessage(), e.retryable());
             } catch (RuntimeException e) {
                 LOG.warn("Delivery {} of channel {} could not be read", stored.id(), channel.id(), e);
-                failed(channel, stored, "the delivery could not be read: " + e.getMessage(), false);
+                failed(channel, stored, orderId, "the delivery could not be read: " + e.getMessage(), false);
             }
         }
         if (!ignored.isEmpty()) {
@@ -111,7 +113,7 @@ public final class DeliveryProcessor {
             if (orders.size() == 1) {
                 IncomingOrder only = orders.get(0);
                 LOG.warn("Order {} of channel {} could not be imported", only.order().externalId(), channel.id(), batchFailure);
-                inbox.find(only.deliveryId().orElseThrow()).ifPresent(d -> failed(channel, d,
+                inbox.find(only.deliveryId().orElseThrow()).ifPresent(d -> failed(channel, d, Optional.of(only.order().externalId()),
                         "the import failed: " + batchFailure.getMessage(), true));
                 return;
             }
@@ -124,12 +126,12 @@ public final class DeliveryProcessor {
                 .map(o -> new WebhookInbox.Finished(o.deliveryId().get(), false, Optional.of(o.externalOrderId()))).toList(), clock.instant());
     }
 
-    private void failed(Channel channel, StoredDelivery stored, String reason, boolean retryable) {
+    private void failed(Channel channel, StoredDelivery stored, Optional<String> orderId, String reason, boolean retryable) {
         boolean again = retryable && stored.attempts() < MAX_ATTEMPTS;
         Optional<Instant> retryAt = again ? Optional.of(clock.instant().plus(backoff(stored.attempts()))) : Optional.empty();
         tx.run(() -> {
             inbox.fail(stored.id(), reason, retryAt);
-            activity.record(List.of(entry(channel, stored, ActivityEntry.Outcome.FAILED, Optional.empty(),
+            activity.record(List.of(entry(channel, stored, ActivityEntry.Outcome.FAILED, orderId,
                     reason + (again ? " (will be tried again at " + retryAt.get() + ")" : " (given up: retry it from the activity log)"), true)));
         });
     }

@@ -44,12 +44,12 @@ public final class PlatformChannelSync implements ChannelSync, AutoCloseable {
     private final ActivityLog activity;
     private final WebhookInbox inbox;
     private final Runnable wakeWorker;
-    private final URI publicBaseUrl;
+    private final java.util.function.Supplier<URI> publicBaseUrl;
     private final Clock clock;
     private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
 
     public PlatformChannelSync(Connectors connectors, ChannelRepository channels, OrderImportService importer, ActivityLog activity,
-                               WebhookInbox inbox, Runnable wakeWorker, URI publicBaseUrl, Clock clock) {
+                               WebhookInbox inbox, Runnable wakeWorker, java.util.function.Supplier<URI> publicBaseUrl, Clock clock) {
         this.connectors = connectors;
         this.channels = channels;
         this.importer = importer;
@@ -77,6 +77,9 @@ public final class PlatformChannelSync implements ChannelSync, AutoCloseable {
             return tally.summary();
         }
         Instant from = since.orElseThrow(() -> StorelineException.invalid("Give since (and until) or order_ids."));
+        if (until.isPresent() && !until.get().isAfter(from)) {
+            throw StorelineException.invalid("until (" + until.get() + ") must be after since (" + from + ").");
+        }
         pullRange(channel, connector, connection, from, until, tally);
         return tally.summary();
     }
@@ -90,7 +93,8 @@ public final class PlatformChannelSync implements ChannelSync, AutoCloseable {
                 result = connector.listOrders(new OrderQuery(from, until, page), connection);
             } catch (PlatformCallException e) {
                 tally.failed(channel, "list " + from + "..", e, activity, clock);
-                throw new StorelineException(ErrorCode.PLATFORM_UNAVAILABLE, "The platform's order list could not be read: " + e.getMessage(), e);
+                throw new StorelineException(e.retryable() ? ErrorCode.PLATFORM_UNAVAILABLE : ErrorCode.PLATFORM_REFUSED,
+                        "The platform's order list could not be read: " + e.getMessage(), e);
             }
             tally.fetched += result.orders().size();
             if (!result.orders().isEmpty()) {
@@ -133,7 +137,7 @@ public final class PlatformChannelSync implements ChannelSync, AutoCloseable {
     public void register(Channel channel) {
         Registration registration;
         try {
-            URI webhookUrl = publicBaseUrl.resolve("/webhooks/" + channel.id());
+            URI webhookUrl = publicBaseUrl.get().resolve("/webhooks/" + channel.id());
             registration = connectors.of(channel.platform()).register(Connectors.connection(channel), webhookUrl);
         } catch (RuntimeException e) {
             LOG.warn("Registering channel {} failed", channel.id(), e);
@@ -177,9 +181,12 @@ public final class PlatformChannelSync implements ChannelSync, AutoCloseable {
         void failed(Channel channel, String what, PlatformCallException e, ActivityLog activity, Clock clock) {
             failed++;
             problems.add(what + ": " + e.getMessage());
+            boolean list = what.startsWith("list ");
+            // A single order can be fetched again from its entry; a failed list is run again by the next
+            // reconciliation pass or a new import, so its entry offers no retry of its own.
             activity.record(List.of(ActivityEntry.of(channel.id(), clock.instant(), ActivityEntry.Kind.FETCH, ActivityEntry.Outcome.FAILED,
-                    what.startsWith("list ") ? Optional.empty() : Optional.of(what), Optional.empty(), Optional.empty(), e.getMessage(),
-                    e.retryable() || !what.startsWith("list "))));
+                    list ? Optional.empty() : Optional.of(what), Optional.empty(), Optional.empty(),
+                    e.getMessage() + (list ? " (run the import again, or wait for the next reconciliation pass)" : ""), !list)));
         }
 
         ImportSummary summary() {

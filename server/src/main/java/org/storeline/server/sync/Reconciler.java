@@ -67,7 +67,8 @@ public final class Reconciler implements AutoCloseable {
         try {
             sync.pullRange(channel, connectors.of(channel.platform()), Connectors.connection(channel), from, Optional.of(now), tally);
         } catch (RuntimeException e) {
-            record(channel, ActivityEntry.Outcome.FAILED, "reconciliation from " + from + " failed: " + e.getMessage(), true);
+            record(channel, ActivityEntry.Outcome.FAILED, "reconciliation from " + from + " failed: " + e.getMessage()
+                    + " (the next pass starts from the same point)", false);
             return;
         }
         channels.updateReconciledUntil(channel.id(), now);

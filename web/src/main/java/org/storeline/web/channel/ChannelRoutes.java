@@ -104,6 +104,10 @@ public final class ChannelRoutes implements Routes {
         UUID entryId = Ids.parse("entry_id", ctx.pathParam("entry_id"));
         ActivityEntry entry = activity.find(channel.id(), entryId)
                 .orElseThrow(() -> StorelineException.notFound(ErrorCode.ACTIVITY_NOT_FOUND, "Activity entry", entryId));
+        if (entry.retriedAt().isPresent()) {
+            throw new StorelineException(ErrorCode.NOT_RETRYABLE, "This entry was already retried at " + entry.retriedAt().get()
+                    + "; its outcome is a newer entry in the activity log.");
+        }
         if (entry.outcome() != ActivityEntry.Outcome.FAILED || !entry.retryable()) {
             throw new StorelineException(ErrorCode.NOT_RETRYABLE, "Only failed entries that may succeed later can be retried; this one is "
                     + entry.outcome().wireName() + (entry.retryable() ? "" : " and final") + ".");
@@ -176,7 +180,7 @@ public final class ChannelRoutes implements Routes {
         node.put("delivery_id", Json.id(entry.deliveryId()));
         node.put("sale_id", Json.id(entry.saleId()));
         node.put("reason", entry.reason());
-        node.put("retryable", entry.retryable() && entry.outcome() == ActivityEntry.Outcome.FAILED);
+        node.put("retryable", entry.retryable() && entry.outcome() == ActivityEntry.Outcome.FAILED && entry.retriedAt().isEmpty());
         node.put("retried_at", entry.retriedAt().map(Json::time).orElse(null));
         return node;
     }
