@@ -16,7 +16,6 @@ import org.storeline.channels.woocommerce.WooCommerceConnector;
 import org.storeline.core.catalog.CatalogService;
 import org.storeline.core.channel.ChannelService;
 import org.storeline.core.customer.CustomerService;
-import org.storeline.core.fulfillment.Fulfillment;
 import org.storeline.core.fulfillment.FulfillmentService;
 import org.storeline.core.notification.NotificationService;
 import org.storeline.core.orderimport.CustomerResolver;
@@ -170,8 +169,7 @@ public final class Wiring {
                 new CatalogRoutes(catalog, stock),
                 new CustomerRoutes(customers),
                 new UserRoutes(users),
-                new SaleRoutes(inStoreSales, sales, customers,
-                        saleId -> fulfillmentRepository.findBySale(saleId).stream().map(Fulfillment::id).toList()),
+                new SaleRoutes(inStoreSales, sales, customers, fulfillmentRepository::idsBySale),
                 new ChannelRoutes(channels, sync, activity, inbox, clock),
                 new WebhookRoutes(channelRepository, connectors, inbox, activity, wakeWorker, clock),
                 new FulfillmentRoutes(fulfillments, sales, customers),

@@ -107,8 +107,7 @@ class ErrorHandlingIT {
         String registerOfB = shop.openRegister(shop.outlet("RegB"));
         String product = shop.product("1.00", "0");
 
-        Response response = admin.post("/api/v1/sales", Map.of("outlet_id", outletA, "register_id", registerOfB,
-                "lines", List.of(Map.of("product_id", product, "quantity", 1))));
+        Response response = shop.inStoreSale(outletA, registerOfB, product, 1);
 
         assertThat(response.status()).isEqualTo(422);
         assertThat(response.errorCode()).isEqualTo("register_outlet_mismatch");

@@ -68,8 +68,7 @@ class FoundationApiIT {
         String product = shop.product("5.00", "0.06");
         shop.setStock(product, outlet, 3);
 
-        Response refused = admin.post("/api/v1/sales", Map.of("outlet_id", outlet, "register_id", register,
-                "lines", List.of(Map.of("product_id", product, "quantity", 1))));
+        Response refused = shop.inStoreSale(outlet, register, product, 1);
 
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.errorCode()).isEqualTo("register_closed");
@@ -86,8 +85,7 @@ class FoundationApiIT {
         shop.setStock(product, outletA, 5);
         shop.setStock(product, outletB, 7);
         String registerB = shop.openRegister(outletB);
-        String saleInB = admin.post("/api/v1/sales", Map.of("outlet_id", outletB, "register_id", registerB,
-                "lines", List.of(Map.of("product_id", product, "quantity", 1)))).id();
+        String saleInB = shop.inStoreSale(outletB, registerB, product, 1).id();
         ApiClient staff = admin.as(shop.staffToken(outletA));
 
         assertThat(staff.get("/api/v1/sales?outlet_id=" + outletB).status()).isEqualTo(403);
@@ -129,8 +127,7 @@ class FoundationApiIT {
         String product = shop.product("2.00", "0");
         shop.setStock(product, outlet, 1);
 
-        Response sale = admin.post("/api/v1/sales", Map.of("outlet_id", outlet, "register_id", register,
-                "lines", List.of(Map.of("product_id", product, "quantity", 3))));
+        Response sale = shop.inStoreSale(outlet, register, product, 3);
 
         assertThat(sale.status()).isEqualTo(201);
         assertThat(shop.stockLevel(product, outlet)).isEqualTo(-2);

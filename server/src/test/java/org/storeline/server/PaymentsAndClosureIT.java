@@ -23,8 +23,7 @@ class PaymentsAndClosureIT {
         String register = shop.openRegister(outlet);
         String cash = shop.paymentType("cash");
         String product = shop.product("10.00", "0");
-        String sale = admin.post("/api/v1/sales", Map.of("outlet_id", outlet, "register_id", register,
-                "lines", List.of(Map.of("product_id", product, "quantity", 3)))).id();
+        String sale = shop.inStoreSale(outlet, register, product, 3).id();
 
         Response partial = admin.post("/api/v1/sales/" + sale + "/payments",
                 Map.of("payment_type_id", cash, "amount", "12.50", "register_id", register));
@@ -50,8 +49,7 @@ class PaymentsAndClosureIT {
         String register = shop.openRegister(outlet);
         String card = shop.paymentType("card");
         String product = shop.product("8.00", "0");
-        String sale = admin.post("/api/v1/sales", Map.of("outlet_id", outlet, "register_id", register,
-                "lines", List.of(Map.of("product_id", product, "quantity", 1)))).id();
+        String sale = shop.inStoreSale(outlet, register, product, 1).id();
 
         Response beforeOpening = admin.post("/api/v1/sales/" + sale + "/payments", Map.of("payment_type_id", card, "amount", "8.00",
                 "register_id", register, "paid_at", Instant.now().minusSeconds(3600).toString()));
@@ -122,8 +120,7 @@ class PaymentsAndClosureIT {
         String outlet = shop.outlet("Notes");
         String register = shop.openRegister(outlet);
         String product = shop.product("3.00", "0");
-        String sale = admin.post("/api/v1/sales", Map.of("outlet_id", outlet, "register_id", register,
-                "lines", List.of(Map.of("product_id", product, "quantity", 1)))).id();
+        String sale = shop.inStoreSale(outlet, register, product, 1).id();
 
         Response patched = admin.patch("/api/v1/sales/" + sale, Map.of("note", "Tracking: 3SABC123"));
 

@@ -15,7 +15,8 @@ public interface FulfillmentRepository {
 
     Optional<Fulfillment> findById(UUID id);
 
-    List<Fulfillment> findBySale(UUID saleId);
+    /** The fulfillment ids of each of these sales (a sale with none is absent), in one look-up. */
+    java.util.Map<UUID, List<UUID>> idsBySale(Collection<UUID> saleIds);
 
     /** The filters of {@code GET /api/v1/fulfillments}; the list is newest first. */
     record Filter(Optional<UUID> outletId, Optional<UUID> saleId, Optional<FulfillmentType> type, Set<FulfillmentStatus> statuses) {

@@ -1,6 +1,5 @@
 package org.storeline.core.register;
 
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -19,8 +18,6 @@ public interface RegisterRepository {
      */
     Optional<Register> findByIdForUpdate(UUID id);
 
-    List<Register> findByOutlets(Collection<UUID> outletIds);
-
     List<Register> findAll();
 
     void insertPeriod(RegisterPeriod period);
@@ -29,8 +26,6 @@ public interface RegisterRepository {
 
     /** Payments recorded in a period, totalled by payment type. */
     List<ClosureReport.PaymentTotal> paymentTotals(UUID periodId);
-
-    Optional<RegisterPeriod> findPeriod(UUID periodId);
 
     List<RegisterPeriod> closedPeriods(UUID registerId, int limit);
 }

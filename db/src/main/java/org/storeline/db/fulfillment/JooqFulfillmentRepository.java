@@ -60,8 +60,12 @@ public final class JooqFulfillmentRepository implements FulfillmentRepository {
     }
 
     @Override
-    public List<Fulfillment> findBySale(UUID saleId) {
-        return load(dsl.selectFrom(FULFILLMENT).where(FULFILLMENT.SALE_ID.eq(saleId)).orderBy(FULFILLMENT.ID).fetch());
+    public Map<UUID, List<UUID>> idsBySale(Collection<UUID> saleIds) {
+        if (saleIds.isEmpty()) {
+            return Map.of();
+        }
+        return dsl.select(FULFILLMENT.SALE_ID, FULFILLMENT.ID).from(FULFILLMENT).where(FULFILLMENT.SALE_ID.in(saleIds))
+                .orderBy(FULFILLMENT.ID).fetchGroups(FULFILLMENT.SALE_ID, FULFILLMENT.ID);
     }
 
     @Override

@@ -7,9 +7,9 @@ import static org.storeline.db.jooq.Tables.SALE_PAYMENT;
 import static org.storeline.db.postgres.Timestamps.fromDb;
 import static org.storeline.db.postgres.Timestamps.toDb;
 
-import java.util.Collection;
 import java.util.Currency;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
@@ -55,14 +55,13 @@ public final class JooqRegisterRepository implements RegisterRepository {
         return dsl.selectFrom(REGISTER).where(REGISTER.ID.eq(id)).forUpdate().fetchOptional().map(this::toRegister);
     }
 
-    @Override
-    public List<Register> findByOutlets(Collection<UUID> outletIds) {
-        return dsl.selectFrom(REGISTER).where(REGISTER.OUTLET_ID.in(outletIds)).orderBy(REGISTER.ID).fetch(this::toRegister);
-    }
-
+    /** Every register with its open period: two queries, however many registers there are. */
     @Override
     public List<Register> findAll() {
-        return dsl.selectFrom(REGISTER).orderBy(REGISTER.ID).fetch(this::toRegister);
+        Map<UUID, RegisterPeriod> open = dsl.selectFrom(REGISTER_PERIOD).where(REGISTER_PERIOD.CLOSED_AT.isNull())
+                .fetchMap(REGISTER_PERIOD.REGISTER_ID, JooqRegisterRepository::toPeriod);
+        return dsl.selectFrom(REGISTER).orderBy(REGISTER.ID)
+                .fetch(row -> toRegister(row, Optional.ofNullable(open.get(row.getId()))));
     }
 
     @Override
@@ -100,11 +99,6 @@ public final class JooqRegisterRepository implements RegisterRepository {
     }
 
     @Override
-    public Optional<RegisterPeriod> findPeriod(UUID periodId) {
-        return dsl.selectFrom(REGISTER_PERIOD).where(REGISTER_PERIOD.ID.eq(periodId)).fetchOptional().map(JooqRegisterRepository::toPeriod);
-    }
-
-    @Override
     public List<RegisterPeriod> closedPeriods(UUID registerId, int limit) {
         return dsl.selectFrom(REGISTER_PERIOD)
                 .where(REGISTER_PERIOD.REGISTER_ID.eq(registerId).and(REGISTER_PERIOD.CLOSED_AT.isNotNull()))
@@ -114,10 +108,13 @@ public final class JooqRegisterRepository implements RegisterRepository {
     }
 
     private Register toRegister(RegisterRecord row) {
-        Optional<RegisterPeriod> open = dsl.selectFrom(REGISTER_PERIOD)
+        return toRegister(row, dsl.selectFrom(REGISTER_PERIOD)
                 .where(REGISTER_PERIOD.REGISTER_ID.eq(row.getId()).and(REGISTER_PERIOD.CLOSED_AT.isNull()))
                 .fetchOptional()
-                .map(JooqRegisterRepository::toPeriod);
+                .map(JooqRegisterRepository::toPeriod));
+    }
+
+    private static Register toRegister(RegisterRecord row, Optional<RegisterPeriod> open) {
         return new Register(row.getId(), row.getOutletId(), row.getName(), fromDb(row.getCreatedAt()), open);
     }
 

@@ -71,7 +71,9 @@ public final class PlatformChannelSync implements ChannelSync, AutoCloseable {
                     tally.add(importer.importOrders(channel, List.of(new IncomingOrder(connector.fetchOrder(id.trim(), connection), Optional.empty()))));
                     tally.fetched++;
                 } catch (PlatformCallException e) {
-                    tally.failed(channel, id, e, activity, clock);
+                    tally.failed(id + ": " + e.getMessage());
+                    // The order can be fetched again from its entry.
+                    recordFetchFailure(channel, Optional.of(id), e.getMessage(), true);
                 }
             }
             return tally.summary();
@@ -92,7 +94,10 @@ public final class PlatformChannelSync implements ChannelSync, AutoCloseable {
             try {
                 result = connector.listOrders(new OrderQuery(from, until, page), connection);
             } catch (PlatformCallException e) {
-                tally.failed(channel, "list " + from + "..", e, activity, clock);
+                tally.failed("list from " + from + ": " + e.getMessage());
+                // A failed list is run again by the next reconciliation pass or a new import: no retry of its own.
+                recordFetchFailure(channel, Optional.empty(), e.getMessage() + " (run the import again, or wait for the next reconciliation pass)",
+                        false);
                 throw new StorelineException(e.retryable() ? ErrorCode.PLATFORM_UNAVAILABLE : ErrorCode.PLATFORM_REFUSED,
                         "The platform's order list could not be read: " + e.getMessage(), e);
             }
@@ -152,6 +157,11 @@ public final class PlatformChannelSync implements ChannelSync, AutoCloseable {
                         + String.join(", ", registration.webhooks()) + ")"), !registration.connected())));
     }
 
+    private void recordFetchFailure(Channel channel, Optional<String> orderId, String reason, boolean retryable) {
+        activity.record(List.of(ActivityEntry.of(channel.id(), clock.instant(), ActivityEntry.Kind.FETCH, ActivityEntry.Outcome.FAILED,
+                orderId, Optional.empty(), Optional.empty(), reason, retryable)));
+    }
+
     @Override
     public void close() {
         background.shutdownNow();
@@ -178,15 +188,9 @@ public final class PlatformChannelSync implements ChannelSync, AutoCloseable {
             }
         }
 
-        void failed(Channel channel, String what, PlatformCallException e, ActivityLog activity, Clock clock) {
+        void failed(String problem) {
             failed++;
-            problems.add(what + ": " + e.getMessage());
-            boolean list = what.startsWith("list ");
-            // A single order can be fetched again from its entry; a failed list is run again by the next
-            // reconciliation pass or a new import, so its entry offers no retry of its own.
-            activity.record(List.of(ActivityEntry.of(channel.id(), clock.instant(), ActivityEntry.Kind.FETCH, ActivityEntry.Outcome.FAILED,
-                    list ? Optional.empty() : Optional.of(what), Optional.empty(), Optional.empty(),
-                    e.getMessage() + (list ? " (run the import again, or wait for the next reconciliation pass)" : ""), !list)));
+            problems.add(problem);
         }
 
         ImportSummary summary() {

@@ -44,6 +44,12 @@ public final class Shop {
                 "currency", "EUR", "tax_rate", taxRate, "barcodes", List.of(unique("871")))));
     }
 
+    /** An in-store sale of one product line, with no payment. */
+    public ApiClient.Response inStoreSale(String outletId, String registerId, String productId, int quantity) {
+        return admin.post("/api/v1/sales", Map.of("outlet_id", outletId, "register_id", registerId,
+                "lines", List.of(Map.of("product_id", productId, "quantity", quantity))));
+    }
+
     public void setStock(String productId, String outletId, long quantity) {
         assertThat(admin.put("/api/v1/products/" + productId + "/stock/" + outletId, Map.of("quantity", quantity)).status())
                 .isEqualTo(200);

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import org.storeline.web.http.RouteTable;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import org.storeline.core.customer.Customer;
 import org.storeline.core.customer.CustomerService;
 import org.storeline.core.customer.Email;
 import org.storeline.core.ids.Ids;
+import org.storeline.core.paging.Page;
 import org.storeline.core.sale.InStoreSaleService;
 import org.storeline.core.sale.Sale;
 import org.storeline.core.sale.SaleFilter;
@@ -35,10 +37,10 @@ public final class SaleRoutes implements Routes {
     private final InStoreSaleService inStoreSales;
     private final SaleService sales;
     private final CustomerService customers;
-    private final Function<UUID, List<UUID>> fulfillmentIds;
+    private final Function<Collection<UUID>, Map<UUID, List<UUID>>> fulfillmentIds;
 
     public SaleRoutes(InStoreSaleService inStoreSales, SaleService sales, CustomerService customers,
-                      Function<UUID, List<UUID>> fulfillmentIds) {
+                      Function<Collection<UUID>, Map<UUID, List<UUID>>> fulfillmentIds) {
         this.inStoreSales = inStoreSales;
         this.sales = sales;
         this.customers = customers;
@@ -49,7 +51,7 @@ public final class SaleRoutes implements Routes {
     public void addTo(RouteTable routes) {
         routes.post("/api/v1/sales", this::recordSale);
         routes.get("/api/v1/sales", this::listSales);
-        routes.get("/api/v1/sales/{id}", ctx -> Responses.ok(ctx, representation(ctx).apply(sales.get(actor(ctx), saleId(ctx)))));
+        routes.get("/api/v1/sales/{id}", ctx -> Responses.ok(ctx, one(sales.get(actor(ctx), saleId(ctx)))));
         routes.post("/api/v1/sales/{id}/payments", this::applyPayment);
         routes.patch("/api/v1/sales/{id}", this::annotate);
     }
@@ -65,7 +67,7 @@ public final class SaleRoutes implements Routes {
                 .toList();
         Sale sale = inStoreSales.record(actor(ctx), new InStoreSaleService.SaleRequest(body.id("outlet_id"), body.id("register_id"),
                 body.optionalId("customer_id"), lines, payments));
-        Responses.created(ctx, representation(ctx).apply(sale));
+        Responses.created(ctx, one(sale));
     }
 
     private void listSales(Context ctx) {
@@ -75,20 +77,21 @@ public final class SaleRoutes implements Routes {
                 query(ctx, "external_order_id"),
                 query(ctx, "customer_id").map(v -> Ids.parse("customer_id", v)),
                 query(ctx, "status").map(SaleStatus::fromWire));
-        Responses.ok(ctx, Pages.write(sales.list(actor(ctx), filter, Pages.request(ctx)), representation(ctx)));
+        Page<Sale> page = sales.list(actor(ctx), filter, Pages.request(ctx));
+        Responses.ok(ctx, Pages.write(page, representation(page.items())));
     }
 
     private void applyPayment(Context ctx) {
         JsonBody body = JsonBody.of(ctx.bodyAsBytes());
         Sale sale = sales.applyPayment(actor(ctx), saleId(ctx), new SaleService.PaymentRequest(body.id("payment_type_id"),
                 body.decimal("amount"), body.optionalTime("paid_at"), body.id("register_id")));
-        Responses.created(ctx, representation(ctx).apply(sale));
+        Responses.created(ctx, one(sale));
     }
 
     private void annotate(Context ctx) {
         JsonBody body = JsonBody.of(ctx.bodyAsBytes());
         Sale sale = sales.annotate(actor(ctx), saleId(ctx), body.text("note"));
-        Responses.ok(ctx, representation(ctx).apply(sale));
+        Responses.ok(ctx, one(sale));
     }
 
     private static UUID saleId(Context ctx) {
@@ -99,10 +102,16 @@ public final class SaleRoutes implements Routes {
         return Optional.ofNullable(ctx.queryParam(name)).filter(v -> !v.isBlank());
     }
 
-    /** Writes sales, looking each customer up once per request. */
-    private Function<Sale, JsonNode> representation(Context ctx) {
+    private JsonNode one(Sale sale) {
+        return representation(List.of(sale)).apply(sale);
+    }
+
+    /** Writes sales: their fulfillment ids read in one query, each customer looked up once. */
+    private Function<Sale, JsonNode> representation(List<Sale> sales) {
+        Map<UUID, List<UUID>> fulfillments = fulfillmentIds.apply(sales.stream().map(Sale::id).toList());
         Map<UUID, Customer> seen = new HashMap<>();
-        return sale -> sale(sale, sale.customerId().map(id -> seen.computeIfAbsent(id, customers::get)), fulfillmentIds.apply(sale.id()));
+        return sale -> sale(sale, sale.customerId().map(id -> seen.computeIfAbsent(id, customers::get)),
+                fulfillments.getOrDefault(sale.id(), List.of()));
     }
 
     static ObjectNode sale(Sale sale, Optional<Customer> customer, List<UUID> fulfillments) {
