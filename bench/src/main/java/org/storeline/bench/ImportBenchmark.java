@@ -1,5 +1,6 @@
 package org.storeline.bench;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,6 +11,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,13 +51,26 @@ public final class ImportBenchmark {
         int backlog = Integer.parseInt(options.getOrDefault("backlog", "90000"));
         int products = 10_000;
 
+        // --pg name=value,name=value: PostgreSQL settings over Storeline's own, to try a change without a build.
+        Map<String, String> pgSettings = new java.util.TreeMap<>();
+        for (String pair : options.getOrDefault("pg", "").split(",")) {
+            if (pair.contains("=")) {
+                pgSettings.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
+            }
+        }
         Path dataDir = Files.createTempDirectory("storeline-bench-");
         String token = ApiTokens.newToken();
         StorelineConfig config = new StorelineConfig("127.0.0.1", 0, dataDir, Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.of(token), Map.of(), SecretBox.newKey(), List.of(), Optional.empty(), Duration.ofDays(1), Duration.ofSeconds(60));
-        System.out.printf("Storeline import benchmark: %d cores, %s, JDK %s%n", Runtime.getRuntime().availableProcessors(),
-                System.getProperty("os.arch"), Runtime.version());
-        try (Storeline storeline = Storeline.start(config)) {
+                Optional.of(token), pgSettings, SecretBox.newKey(), List.of(), Optional.empty(), Duration.ofDays(1), Duration.ofSeconds(60));
+        System.out.printf("Storeline import benchmark: %d cores, %s, JDK %s%s%n", Runtime.getRuntime().availableProcessors(),
+                System.getProperty("os.arch"), Runtime.version(), pgSettings.isEmpty() ? "" : ", PostgreSQL settings " + pgSettings);
+        Storeline started = Storeline.start(config);
+        // The benchmark's database is gigabytes: it goes when the benchmark ends, also on Ctrl-C.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            started.close();
+            deleteTree(dataDir);
+        }));
+        try (Storeline storeline = started) {
             String baseUrl = "http://127.0.0.1:" + storeline.port();
             BenchSetup setup = BenchSetup.create(baseUrl, token, storeline.dataSource(), 5, products, SECRET);
             System.out.printf("setup: %d products, %d outlets, channel %s%n", products, setup.outlets.size(), setup.channel);
@@ -69,7 +85,7 @@ public final class ImportBenchmark {
                 acksAlone(storeline, sender, imported, rate, Math.min(seconds, 20));
                 sustained(sender, imported, rate, Math.min(seconds, 20));
             }
-            underLoad(storeline, sender, imported, rate, backlog, seconds);
+            underLoad(storeline, sender, imported, rate, backlog, seconds, options.containsKey("trace"));
             if (!all) {
                 return;
             }
@@ -111,24 +127,35 @@ public final class ImportBenchmark {
      * The target: a backlog drains while new deliveries keep arriving at the given rate; orders fully
      * imported per second and the ack latency of the new deliveries, over the same window.
      */
-    private static void underLoad(Storeline storeline, Sender sender, Counter imported, int rate, int backlog, int seconds) throws Exception {
+    private static void underLoad(Storeline storeline, Sender sender, Counter imported, int rate, int backlog, int seconds, boolean trace)
+            throws Exception {
         storeline.inboxWorker().pause();
         long before = imported.count();
         long stored = sender.asFastAsPossible(backlog, 64);
         long startCount = imported.count();
         storeline.inboxWorker().resume();
+        // Said as it happens, so that a profiler can be pointed at the window.
+        System.out.printf("%nunder load: %d stored, the %d-second window starts now%n", stored, seconds);
         long windowStart = System.nanoTime();
         Histogram latency = new ConcurrentHistogram(3);
         long sent = sender.atRate(rate, Duration.ofSeconds(seconds), latency);
         double window = (System.nanoTime() - windowStart) / 1e9;
         long done = imported.count() - startCount;
         boolean ranOut = imported.count() - before >= stored + sent;
-        System.out.printf("%nunder load: backlog of %d, then %d/s new deliveries for %d s while it drains:%n", stored, rate, seconds);
+        System.out.printf("under load: backlog of %d, then %d/s new deliveries for %d s while it drains:%n", stored, rate, seconds);
         System.out.printf("under load: %d orders fully imported in %.1f s: %.0f orders/s%s%n", done, window, done / window,
                 ranOut ? " (everything was imported before the window ended: raise --backlog)" : "");
         System.out.printf("under load: %d new deliveries acknowledged (%.0f/s), ack p50 %.1f ms, p99 %.1f ms, max %.1f ms, %d errors%n", sent,
                 sent / window, latency.getValueAtPercentile(50) / 1000.0, latency.getValueAtPercentile(99) / 1000.0,
                 latency.getMaxValue() / 1000.0, sender.errors.get());
+        if (trace) {
+            // Whether slow acknowledgements come in bursts (a stall) or spread evenly (CPU) shows here.
+            for (int second = 0; second < sender.bySecond.length; second++) {
+                Histogram h = sender.bySecond[second];
+                System.out.printf("under load: second %2d: ack p50 %5.1f ms, p99 %6.1f ms, max %6.1f ms%n", second + 1,
+                        h.getValueAtPercentile(50) / 1000.0, h.getValueAtPercentile(99) / 1000.0, h.getMaxValue() / 1000.0);
+            }
+        }
         awaitDrained(imported, before + stored + sent, Duration.ofMinutes(10));
     }
 
@@ -188,6 +215,8 @@ public final class ImportBenchmark {
         private final BenchOrders orders;
         private final AtomicLong nextId = new AtomicLong(1);
         final AtomicLong errors = new AtomicLong();
+        /** The last {@link #atRate} run's latencies by the second each request was due in, for {@code --trace}. */
+        Histogram[] bySecond = new Histogram[0];
 
         Sender(String url, BenchOrders orders) {
             this.url = URI.create(url);
@@ -202,6 +231,8 @@ public final class ImportBenchmark {
         long atRate(int rate, Duration duration, Histogram latency) throws Exception {
             long total = rate * duration.toSeconds();
             long intervalNanos = 1_000_000_000L / rate;
+            bySecond = new Histogram[(int) duration.toSeconds()];
+            Arrays.setAll(bySecond, i -> new ConcurrentHistogram(3));
             long start = System.nanoTime();
             try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
                 for (long i = 0; i < total; i++) {
@@ -212,7 +243,9 @@ public final class ImportBenchmark {
                     }
                     pool.submit(() -> {
                         send();
-                        latency.recordValue(Math.max(1, (System.nanoTime() - due) / 1000));
+                        long micros = Math.max(1, (System.nanoTime() - due) / 1000);
+                        latency.recordValue(micros);
+                        bySecond[(int) ((due - start) / 1_000_000_000L)].recordValue(micros);
                     });
                 }
             }
@@ -248,6 +281,14 @@ public final class ImportBenchmark {
             } catch (Exception e) {
                 errors.incrementAndGet();
             }
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            System.err.println("Could not delete " + dir + ": " + e.getMessage());
         }
     }
 

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.storeline.db.postgres.Database;
 import org.storeline.db.postgres.EmbeddedPostgresServer;
 import org.storeline.server.sync.InboxWorker;
@@ -30,6 +31,7 @@ public final class Storeline implements AutoCloseable {
     private final ApiServer api;
     private final Wiring wiring;
     private final InboxWorker worker;
+    private final AtomicBoolean closed = new AtomicBoolean();
     private final Reconciler reconciler;
     private final Optional<String> generatedAdminToken;
 
@@ -120,8 +122,12 @@ public final class Storeline implements AutoCloseable {
         return generatedAdminToken;
     }
 
+    /** Stops everything once; a second call (a shutdown hook after a normal close) does nothing. */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         api.close();
         reconciler.close();
         worker.close();

@@ -3,7 +3,6 @@ package org.storeline.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +15,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
+import org.junit.jupiter.api.io.TempDir;
 import org.storeline.core.user.ApiTokens;
 import org.storeline.server.support.ApiClient;
 import org.storeline.server.support.ServeProcess;
@@ -30,9 +31,12 @@ import org.storeline.server.support.WooCommerceOrders;
 class CrashRecoveryIT {
     private static final int ORDERS = 300;
 
+    // Kept when the test fails: the server logs are in it.
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
+    Path dataDir;
+
     @Test
     void ordersAcknowledgedBeforeAKillAreEachImportedExactlyOnceAfterARestart() throws Exception {
-        Path dataDir = Files.createTempDirectory("storeline-crash-");
         int port = ServeProcess.freePort();
         String token = ApiTokens.newToken();
         Map<String, String> env = Map.of("STORELINE_ADMIN_TOKEN", token);

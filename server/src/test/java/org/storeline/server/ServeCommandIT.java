@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
+import org.junit.jupiter.api.io.TempDir;
 import org.storeline.server.support.ApiClient;
 import org.storeline.server.support.ServeProcess;
 
@@ -21,9 +23,12 @@ import org.storeline.server.support.ServeProcess;
 class ServeCommandIT {
     private static final Pattern TOKEN = Pattern.compile("(stl_[A-Za-z0-9_-]{20,})");
 
+    // Kept when the test fails: the server logs are in it.
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
+    Path dataDir;
+
     @Test
     void serveStartsPrintsTheAdminTokenOnceAndRestartsWithinFiveSecondsKeepingItsData() throws Exception {
-        Path dataDir = Files.createTempDirectory("storeline-serve-");
         int port = ServeProcess.freePort();
 
         Path firstLog = dataDir.resolve("first.log");

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,9 +51,21 @@ public final class TestStoreline {
             String adminToken = ApiTokens.newToken();
             instance = Storeline.start(config(dataDir, adminToken));
             admin = new ApiClient("http://127.0.0.1:" + instance.port(), adminToken);
-            Runtime.getRuntime().addShutdownHook(new Thread(instance::close));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                instance.close();
+                deleteTree(dataDir);
+            }));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The test database goes with the JVM: every test run would otherwise leave a PostgreSQL cluster behind. */
+    private static void deleteTree(Path dir) {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            System.err.println("Could not delete " + dir + ": " + e.getMessage());
         }
     }
 }
