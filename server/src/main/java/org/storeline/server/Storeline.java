@@ -78,6 +78,7 @@ public final class Storeline implements AutoCloseable {
         Reconciler reconciler = wiring.reconciler().start(config.reconcileEvery());
         // After the server is up, so that a start that fails earlier never consumes the one-time token.
         Optional<String> generated = wiring.users().bootstrapAdmin(config.adminToken());
+        wiring.markStarted();
         return new Storeline(embedded, database, api, wiring, worker, reconciler, generated);
     }
 

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jooq.DSLContext;
 import org.storeline.channels.api.Connectors;
 import org.storeline.channels.api.PlatformHttp;
@@ -72,6 +73,7 @@ import org.storeline.web.user.UserRoutes;
 public final class Wiring {
     private final Clock clock;
     private final Runnable wakeWorker;
+    private final AtomicBoolean started = new AtomicBoolean();
     private final Duration inboxLease;
 
     final JooqOutletRepository outletRepository;
@@ -162,9 +164,14 @@ public final class Wiring {
         return new Authentication(users);
     }
 
+    /** Startup is complete: health answers 200 from now on. */
+    void markStarted() {
+        started.set(true);
+    }
+
     List<Routes> routes(Database database, PrometheusMeterRegistry metrics) {
         return List.of(
-                new OperationsRoutes(database::isHealthy, metrics),
+                new OperationsRoutes(started::get, database::isHealthy, metrics),
                 new SetupRoutes(outlets, registers, paymentTypes, settings),
                 new CatalogRoutes(catalog, stock),
                 new CustomerRoutes(customers),

@@ -38,6 +38,7 @@ class ErrorHandlingIT {
 
         assertThat(anonymous.get("/health").status()).isEqualTo(200);
         assertThat(anonymous.get("/health").json().path("database").asText()).isEqualTo("up");
+        assertThat(anonymous.get("/health").json().path("status").asText()).isEqualTo("ok");
         Response metrics = anonymous.get("/metrics");
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.text()).contains("jvm_memory_used_bytes").contains("http_server_requests_seconds_count");

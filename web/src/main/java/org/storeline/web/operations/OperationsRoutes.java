@@ -15,11 +15,17 @@ import org.storeline.web.http.Routes;
 public final class OperationsRoutes implements Routes {
     public static final String OPENAPI_PATH = "/api/v1/openapi.json";
 
+    private final BooleanSupplier started;
     private final BooleanSupplier databaseHealthy;
     private final PrometheusMeterRegistry metrics;
     private final byte[] openApi;
 
-    public OperationsRoutes(BooleanSupplier databaseHealthy, PrometheusMeterRegistry metrics) {
+    /**
+     * {@code started} turns true once the server has finished starting (the admin token exists): until then
+     * health answers 503 "starting", so that whatever waits for a 200 never calls the API too early.
+     */
+    public OperationsRoutes(BooleanSupplier started, BooleanSupplier databaseHealthy, PrometheusMeterRegistry metrics) {
+        this.started = started;
         this.databaseHealthy = databaseHealthy;
         this.metrics = metrics;
         this.openApi = loadOpenApi();
@@ -34,10 +40,11 @@ public final class OperationsRoutes implements Routes {
 
     private void health(Context ctx) {
         boolean up = databaseHealthy.getAsBoolean();
+        String status = !up ? "unavailable" : started.getAsBoolean() ? "ok" : "starting";
         ObjectNode body = Json.object();
-        body.put("status", up ? "ok" : "unavailable");
+        body.put("status", status);
         body.put("database", up ? "up" : "down");
-        ctx.status(up ? 200 : 503).contentType("application/json").result(Json.write(body));
+        ctx.status(status.equals("ok") ? 200 : 503).contentType("application/json").result(Json.write(body));
     }
 
     private static byte[] loadOpenApi() {
