@@ -85,7 +85,7 @@ public final class ImportBenchmark {
                 acksAlone(storeline, sender, imported, rate, Math.min(seconds, 20));
                 sustained(sender, imported, rate, Math.min(seconds, 20));
             }
-            underLoad(storeline, sender, imported, rate, backlog, seconds, options.containsKey("trace"));
+            underLoad(storeline, sender, imported, rate, backlog, seconds, options.containsKey("trace"), dataDir);
             if (!all) {
                 return;
             }
@@ -127,8 +127,8 @@ public final class ImportBenchmark {
      * The target: a backlog drains while new deliveries keep arriving at the given rate; orders fully
      * imported per second and the ack latency of the new deliveries, over the same window.
      */
-    private static void underLoad(Storeline storeline, Sender sender, Counter imported, int rate, int backlog, int seconds, boolean trace)
-            throws Exception {
+    private static void underLoad(Storeline storeline, Sender sender, Counter imported, int rate, int backlog, int seconds, boolean trace,
+                                  Path dataDir) throws Exception {
         storeline.inboxWorker().pause();
         long before = imported.count();
         long stored = sender.asFastAsPossible(backlog, 64);
@@ -138,7 +138,11 @@ public final class ImportBenchmark {
         System.out.printf("%nunder load: %d stored, the %d-second window starts now%n", stored, seconds);
         long windowStart = System.nanoTime();
         Histogram latency = new ConcurrentHistogram(3);
-        long sent = sender.atRate(rate, Duration.ofSeconds(seconds), latency);
+        long sent;
+        DiskProbe disk = DiskProbe.start(dataDir, seconds);
+        try (disk) {
+            sent = sender.atRate(rate, Duration.ofSeconds(seconds), latency);
+        }
         double window = (System.nanoTime() - windowStart) / 1e9;
         long done = imported.count() - startCount;
         boolean ranOut = imported.count() - before >= stored + sent;
@@ -148,12 +152,16 @@ public final class ImportBenchmark {
         System.out.printf("under load: %d new deliveries acknowledged (%.0f/s), ack p50 %.1f ms, p99 %.1f ms, max %.1f ms, %d errors%n", sent,
                 sent / window, latency.getValueAtPercentile(50) / 1000.0, latency.getValueAtPercentile(99) / 1000.0,
                 latency.getMaxValue() / 1000.0, sender.errors.get());
+        System.out.printf("under load: the disk itself, same window (8 kB + fdatasync every 20 ms): existing blocks %s; "
+                + "new blocks %s%n", disk.preallocated.summary(), disk.growing.summary());
         if (trace) {
-            // Whether slow acknowledgements come in bursts (a stall) or spread evenly (CPU) shows here.
+            // Whether slow acknowledgements come in bursts (a stall) or spread evenly (CPU) shows here, and
+            // whether a burst is the disk's: the slowest probe sync of the same second stands beside it.
             for (int second = 0; second < sender.bySecond.length; second++) {
                 Histogram h = sender.bySecond[second];
-                System.out.printf("under load: second %2d: ack p50 %5.1f ms, p99 %6.1f ms, max %6.1f ms%n", second + 1,
-                        h.getValueAtPercentile(50) / 1000.0, h.getValueAtPercentile(99) / 1000.0, h.getMaxValue() / 1000.0);
+                System.out.printf("under load: second %2d: ack p50 %5.1f ms, p99 %6.1f ms, max %6.1f ms; disk max %6.1f / %6.1f ms%n",
+                        second + 1, h.getValueAtPercentile(50) / 1000.0, h.getValueAtPercentile(99) / 1000.0, h.getMaxValue() / 1000.0,
+                        disk.preallocated.maxBySecondMicros[second] / 1000.0, disk.growing.maxBySecondMicros[second] / 1000.0);
             }
         }
         awaitDrained(imported, before + stored + sent, Duration.ofMinutes(10));

@@ -22,6 +22,7 @@ import javax.sql.DataSource;
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
+    private static final String INITDB_PREFIX = "initdb.";
     private final EmbeddedPostgres postgres;
 
     private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
@@ -30,7 +31,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     /**
      * Starts PostgreSQL on {@code dataDirectory}, creating the cluster on first use and reusing it after.
-     * {@code settings} are extra server settings (the tests turn durability off for speed).
+     * {@code settings} are extra server settings (the tests turn durability off for speed); a name starting
+     * with {@code initdb.} is an {@code initdb} option instead, which only applies when the cluster is created.
      */
     public static EmbeddedPostgresServer start(Path dataDirectory, Map<String, String> settings) {
         try {
@@ -56,7 +58,13 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     // it holds the WAL write lock: every commit (every webhook acknowledgement) waited ~80 ms for it,
                     // about once a second under import. ext4 and xfs allocate the blocks as WAL is written instead.
                     .setServerConfig("wal_init_zero", "off");
-            settings.forEach(builder::setServerConfig);
+            settings.forEach((name, value) -> {
+                if (name.startsWith(INITDB_PREFIX)) {
+                    builder.setLocaleConfig(name.substring(INITDB_PREFIX.length()), value);
+                } else {
+                    builder.setServerConfig(name, value);
+                }
+            });
             return new EmbeddedPostgresServer(builder.start());
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDirectory, e);
