@@ -1,6 +1,7 @@
 package org.storeline.channels.api;
 
 import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.storeline.core.channel.ChannelOrder;
@@ -47,8 +48,14 @@ public interface Connector {
     /** Registers our webhooks where the platform's API allows it, and checks the credentials. */
     Registration register(ChannelConnection connection, URI webhookUrl);
 
-    /** Shapes the credentials for storage: trims them; an unknown key is kept (platform options). */
+    /**
+     * Shapes the credentials for storage: names and values are trimmed (keys pasted from a platform's admin
+     * often carry a space or a newline); an unknown key is kept (platform options). A connector that shapes
+     * some value further starts from this.
+     */
     default Map<String, String> normalizeCredentials(Map<String, String> credentials) {
-        return credentials;
+        Map<String, String> trimmed = new LinkedHashMap<>();
+        credentials.forEach((name, value) -> trimmed.put(name.trim(), value == null ? null : value.trim()));
+        return trimmed;
     }
 }

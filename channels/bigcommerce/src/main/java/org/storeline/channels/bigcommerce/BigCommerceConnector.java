@@ -106,13 +106,12 @@ public final class BigCommerceConnector implements Connector {
     }
 
     /**
-     * Trims every value. A store hash pasted as {@code stores/abc123} or as the whole API path is cut down to
+     * Trims (as every connector does). A store hash pasted as {@code stores/abc123} or as the whole API path is cut down to
      * the hash, which is what the control panel's API account page shows inside a URL.
      */
     @Override
     public Map<String, String> normalizeCredentials(Map<String, String> credentials) {
-        Map<String, String> normalized = new LinkedHashMap<>();
-        credentials.forEach((name, value) -> normalized.put(name, value == null ? null : value.trim()));
+        Map<String, String> normalized = new LinkedHashMap<>(Connector.super.normalizeCredentials(credentials));
         Optional.ofNullable(normalized.get("store_hash")).ifPresent(hash -> normalized.put("store_hash", storeHashOf(hash)));
         return normalized;
     }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Currency;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -103,13 +102,6 @@ public final class EcwidConnector implements Connector {
     @Override
     public Registration register(ChannelConnection connection, URI webhookUrl) {
         return client.register(connection, webhookUrl, currency(connection));
-    }
-
-    @Override
-    public Map<String, String> normalizeCredentials(Map<String, String> credentials) {
-        Map<String, String> trimmed = new LinkedHashMap<>();
-        credentials.forEach((name, value) -> trimmed.put(name.trim(), value == null ? null : value.trim()));
-        return trimmed;
     }
 
     static Currency currency(ChannelConnection connection) {

@@ -62,14 +62,14 @@ public final class LightspeedConnector implements Connector {
     @Override
     public Map<String, String> normalizeCredentials(Map<String, String> credentials) {
         Map<String, String> normalized = new LinkedHashMap<>();
-        credentials.forEach((name, value) -> {
-            String trimmed = value == null ? "" : value.trim();
+        Connector.super.normalizeCredentials(credentials).forEach((name, value) -> {
+            String shaped = value == null ? "" : value;
             if (name.equals("language")) {
-                trimmed = trimmed.toLowerCase(Locale.ROOT);
+                shaped = shaped.toLowerCase(Locale.ROOT);
             } else if (name.equals("currency")) {
-                trimmed = trimmed.toUpperCase(Locale.ROOT);
+                shaped = shaped.toUpperCase(Locale.ROOT);
             }
-            normalized.put(name, trimmed);
+            normalized.put(name, shaped);
         });
         return normalized;
     }

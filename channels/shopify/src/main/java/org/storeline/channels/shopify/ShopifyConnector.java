@@ -4,9 +4,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.storeline.channels.api.ChannelConnection;
@@ -100,14 +98,6 @@ public final class ShopifyConnector implements Connector {
     @Override
     public Registration register(ChannelConnection connection, URI webhookUrl) {
         return client.register(connection, webhookUrl);
-    }
-
-    @Override
-    public Map<String, String> normalizeCredentials(Map<String, String> credentials) {
-        // Tokens pasted from the Shopify admin often carry a trailing space or newline.
-        Map<String, String> trimmed = new LinkedHashMap<>();
-        credentials.forEach((key, value) -> trimmed.put(key, value == null ? null : value.trim()));
-        return trimmed;
     }
 
     /** {@code X-Shopify-Triggered-At}, e.g. "2025-07-10T16:15:47.000000Z"; an unreadable value is ignored, not fatal. */

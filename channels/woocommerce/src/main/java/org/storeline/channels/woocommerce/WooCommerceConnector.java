@@ -3,9 +3,7 @@ package org.storeline.channels.woocommerce;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.storeline.channels.api.ChannelConnection;
@@ -103,11 +101,4 @@ public final class WooCommerceConnector implements Connector {
         return client.register(connection, webhookUrl);
     }
 
-    /** Keys pasted from WooCommerce's screen often carry spaces or a line break. */
-    @Override
-    public Map<String, String> normalizeCredentials(Map<String, String> credentials) {
-        Map<String, String> trimmed = new LinkedHashMap<>();
-        credentials.forEach((name, value) -> trimmed.put(name.trim(), value == null ? null : value.trim()));
-        return trimmed;
-    }
-}
+    /** Keys pasted from WooCommerce's screen often carry spaces or a line break. */}
