@@ -2,17 +2,16 @@ package org.storeline.core.fulfillment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.params.provider.MethodSource;
+import org.storeline.core.StateMachineTest;
 import org.storeline.core.TransitionTable;
 import org.storeline.core.error.ErrorCode;
 import org.storeline.core.fulfillment.FulfillmentStatus.Event;
 
 /** Walks every (state, event) pair of the fulfillment's state machine (FUL-2; DESIGN.md, convention 4). */
-class FulfillmentStatusTest {
+class FulfillmentStatusTest extends StateMachineTest<FulfillmentStatus, Event> {
     private static final ErrorCode REFUSED = ErrorCode.INVALID_TRANSITION;
 
     static final TransitionTable<FulfillmentStatus, Event> TABLE =
@@ -48,19 +47,9 @@ class FulfillmentStatusTest {
                     .refused(FulfillmentStatus.CANCELLED, Event.PICK_UP, REFUSED)
                     .refused(FulfillmentStatus.CANCELLED, Event.CANCEL, REFUSED);
 
-    static Stream<TransitionTable.Row<FulfillmentStatus, Event>> everyPair() {
-        return TABLE.rows().stream();
-    }
-
-    @Test
-    void theTableHasExactlyOneRowForEveryStateAndEvent() {
-        TABLE.assertOneRowForEveryStateAndEvent();
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("everyPair")
-    void followsTheTransitionTable(TransitionTable.Row<FulfillmentStatus, Event> transition) {
-        TABLE.assertFollowed(transition);
+    @Override
+    protected TransitionTable<FulfillmentStatus, Event> table() {
+        return TABLE;
     }
 
     @ParameterizedTest

@@ -2,17 +2,16 @@ package org.storeline.core.register;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.params.provider.MethodSource;
+import org.storeline.core.StateMachineTest;
 import org.storeline.core.TransitionTable;
 import org.storeline.core.error.ErrorCode;
 import org.storeline.core.register.RegisterStatus.Event;
 
 /** Walks every (state, event) pair of the register's state machine (DESIGN.md, convention 4). */
-class RegisterStatusTest {
+class RegisterStatusTest extends StateMachineTest<RegisterStatus, Event> {
 
     static final TransitionTable<RegisterStatus, Event> TABLE = new TransitionTable<>(RegisterStatus.class, Event.class, RegisterStatus::on)
             .to(RegisterStatus.CLOSED, Event.OPEN, RegisterStatus.OPEN)
@@ -20,19 +19,9 @@ class RegisterStatusTest {
             .refused(RegisterStatus.OPEN, Event.OPEN, ErrorCode.REGISTER_ALREADY_OPEN)
             .to(RegisterStatus.OPEN, Event.CLOSE, RegisterStatus.CLOSED);
 
-    static Stream<TransitionTable.Row<RegisterStatus, Event>> everyPair() {
-        return TABLE.rows().stream();
-    }
-
-    @Test
-    void theTableHasExactlyOneRowForEveryStateAndEvent() {
-        TABLE.assertOneRowForEveryStateAndEvent();
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("everyPair")
-    void followsTheTransitionTable(TransitionTable.Row<RegisterStatus, Event> transition) {
-        TABLE.assertFollowed(transition);
+    @Override
+    protected TransitionTable<RegisterStatus, Event> table() {
+        return TABLE;
     }
 
     @ParameterizedTest

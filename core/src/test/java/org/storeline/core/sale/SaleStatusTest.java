@@ -3,17 +3,16 @@ package org.storeline.core.sale;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.storeline.core.ErrorAssertions.assertRefused;
 
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.params.provider.MethodSource;
+import org.storeline.core.StateMachineTest;
 import org.storeline.core.TransitionTable;
 import org.storeline.core.error.ErrorCode;
 import org.storeline.core.sale.SaleStatus.Event;
 
 /** Walks every (state, event) pair of the sale's state machine (DESIGN.md, convention 4). */
-class SaleStatusTest {
+class SaleStatusTest extends StateMachineTest<SaleStatus, Event> {
 
     static final TransitionTable<SaleStatus, Event> TABLE = new TransitionTable<>(SaleStatus.class, Event.class, SaleStatus::on)
             .to(SaleStatus.OPEN, Event.COMPLETE, SaleStatus.COMPLETED)
@@ -23,19 +22,9 @@ class SaleStatusTest {
             .refused(SaleStatus.CANCELLED, Event.COMPLETE, ErrorCode.INVALID_TRANSITION)
             .refused(SaleStatus.CANCELLED, Event.CANCEL, ErrorCode.INVALID_TRANSITION);
 
-    static Stream<TransitionTable.Row<SaleStatus, Event>> everyPair() {
-        return TABLE.rows().stream();
-    }
-
-    @Test
-    void theTableHasExactlyOneRowForEveryStateAndEvent() {
-        TABLE.assertOneRowForEveryStateAndEvent();
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("everyPair")
-    void followsTheTransitionTable(TransitionTable.Row<SaleStatus, Event> transition) {
-        TABLE.assertFollowed(transition);
+    @Override
+    protected TransitionTable<SaleStatus, Event> table() {
+        return TABLE;
     }
 
     @Test
