@@ -77,6 +77,10 @@ public final class ImportBenchmark {
             Sender sender = new Sender(baseUrl + "/webhooks/" + setup.channel, new BenchOrders(products, SECRET));
             Counter imported = new Counter(storeline.dataSource(), setup.channel);
 
+            int prewarmMb = Integer.parseInt(options.getOrDefault("prewarm-wal-mb", "0"));
+            if (prewarmMb > 0) {
+                prewarmWal(storeline.dataSource(), prewarmMb);
+            }
             // Warm-up (JIT, caches, connection pools): not measured.
             sender.warmUp(10_000);
             awaitDrained(imported, 10_000, Duration.ofMinutes(3));
@@ -95,6 +99,25 @@ public final class ImportBenchmark {
             SqlCeiling.TIME.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue(), a.getValue())).limit(6)
                     .forEach(e -> System.out.printf("ceiling:   %5.1f s  %s...%n", e.getValue() / 1e9, e.getKey()));
         }
+    }
+
+    /**
+     * {@code --prewarm-wal-mb N}: puts the cluster in the state of a server that has run through checkpoints, whose
+     * WAL is written into recycled segments (blocks that exist) instead of new files. N MB of WAL records (logical
+     * messages: no table is touched) and two checkpoints; keep them with {@code --pg min_wal_size=...}.
+     */
+    private static void prewarmWal(DataSource db, int megabytes) throws Exception {
+        long start = System.nanoTime();
+        try (Connection c = db.getConnection(); var statement = c.createStatement()) {
+            for (int i = 0; i < megabytes; i++) {
+                statement.execute("select pg_logical_emit_message(false, 'storeline-bench', repeat('x', 1048000))");
+            }
+            statement.execute("checkpoint");
+            statement.execute("select pg_switch_wal()");
+            statement.execute("select pg_logical_emit_message(false, 'storeline-bench', 'x')");
+            statement.execute("checkpoint");
+        }
+        System.out.printf("prewarm: %d MB of WAL and two checkpoints in %.1f s%n", megabytes, (System.nanoTime() - start) / 1e9);
     }
 
     /** The same rate with the worker paused: what acknowledging costs when nothing else competes for the CPU. */
