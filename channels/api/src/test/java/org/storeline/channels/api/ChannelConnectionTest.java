@@ -24,7 +24,7 @@ class ChannelConnectionTest {
             "https://api.webshopapp.com/nl/,           /nl/orders/1623550.json,            https://api.webshopapp.com/nl/orders/1623550.json",
             "http://127.0.0.1:8089/fake,               /nl/orders/1623550.json,            http://127.0.0.1:8089/fake/nl/orders/1623550.json",
     })
-    void the_api_path_is_appended_once_even_when_the_pasted_base_url_already_starts_it(String base, String path, String expected) {
+    void theApiPathIsAppendedOnceEvenWhenThePastedBaseUrlAlreadyStartsIt(String base, String path, String expected) {
         ChannelConnection connection = new ChannelConnection("c", URI.create(base), Map.of(), "secret");
 
         assertThat(connection.resolve(path)).hasToString(expected);
