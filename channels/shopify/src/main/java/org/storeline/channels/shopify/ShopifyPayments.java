@@ -37,15 +37,22 @@ final class ShopifyPayments {
         List<String> gateways = gateways(order);
         String method = gateways.isEmpty() ? "none" : String.join(", ", gateways);
         // With a split payment (gift card + card, say) the first gateway a processor confirms is the one to show.
+        // processing_method "manual" (sent by older API versions) says no processor was involved, whatever the
+        // merchant named the manual method ("Pay at the counter" would otherwise read as a processor).
+        boolean manual = PlatformJson.text(order, "processing_method").filter("manual"::equalsIgnoreCase).isPresent();
         Optional<String> processor = gateways.stream()
-                .filter(ShopifyPayments::integrated)
+                .filter(gateway -> !manual && integrated(gateway))
                 .findFirst()
                 .map(ShopifyPayments::displayName);
         return new OrderPayment(method, processor.isPresent(), processor);
     }
 
     static boolean integrated(String gateway) {
-        return !OFFLINE.contains(gateway.trim().toLowerCase(Locale.ROOT));
+        String name = gateway.trim().toLowerCase(Locale.ROOT);
+        // A merchant's own manual method arrives under its own name: a real order marked paid by hand carried
+        // "manual_in_shopify_test" (draft-order-paid-fulfilled-pln.json in payloads/SOURCES.md). No processor's
+        // name starts with "manual", so such names are offline too.
+        return !OFFLINE.contains(name) && !name.startsWith("manual");
     }
 
     /** "shopify_payments" shows as "Shopify Payments"; a name that already reads as words is kept as Shopify wrote it. */

@@ -47,7 +47,23 @@ class ShopifyConnectorContractTest extends ConnectorContract {
                 // Derived from the REST example: paid, a "Pick up in store" line and no shipping address.
                 example("derived-paid-pickup.json", "orders/paid", new Expected("450789469", "#1001",
                         OrderDisposition.IMPORT_PAID, "598.94", "USD", 3, FulfillmentType.PICKUP,
-                        Optional.of("bob.norman@mail.example.com"), true)));
+                        Optional.of("bob.norman@mail.example.com"), true)),
+                // Real orders from outside Shopify's docs (SOURCES.md). A guest draft order in HKD: no customer, no
+                // addresses, two discounts, a custom 22.00 shipping line, marked paid by hand.
+                example("draft-order-guest-hkd-two-discounts.json", "orders/create", new Expected("6200407294252", "#1071",
+                        OrderDisposition.IMPORT_PAID, "186.90", "HKD", 2, FulfillmentType.DELIVERY, Optional.empty(), true)),
+                // PLN, paid and fulfilled, quantities 2 and 3, VAT on top, no shipping line.
+                example("draft-order-paid-fulfilled-pln.json", "orders/fulfilled", new Expected("100500", "#1166X01",
+                        OrderDisposition.IMPORT_FULFILLED, "2147.58", "PLN", 2, FulfillmentType.DELIVERY,
+                        Optional.of("przecietny-kowalski@mail.pl"), false)),
+                // TRY, taxes included, paid through iyzico, free shipping line.
+                example("checkout-paid-taxes-included-try.json", "orders/paid", new Expected("4893196583145", "#35712",
+                        OrderDisposition.IMPORT_PAID, "875.00", "TRY", 1, FulfillmentType.DELIVERY,
+                        Optional.of("ayse.ornek@example.com"), true)),
+                // AUD, Shopify Payments test order, GST and 10.00 shipping on top.
+                example("checkout-paid-shopify-payments-aud.json", "orders/create", new Expected("2998557704341", "#1030",
+                        OrderDisposition.IMPORT_PAID, "59.45", "AUD", 1, FulfillmentType.DELIVERY,
+                        Optional.of("buyer@example.com"), true)));
     }
 
     private static Example example(String file, String topic, Expected expected) {
