@@ -18,6 +18,7 @@ import org.storeline.core.channel.ChannelOrder.OrderLine;
 import org.storeline.core.channel.ChannelOrder.OrderPayment;
 import org.storeline.core.channel.ChannelOrder.ShippingCharge;
 import org.storeline.core.channel.FulfillmentType;
+import org.storeline.core.error.StorelineException;
 import org.storeline.core.money.Money;
 
 /**
@@ -31,7 +32,8 @@ public final class WooCommerceOrderMapper {
 
     public ChannelOrder map(JsonNode order) {
         String id = PlatformJson.id(order, "id").orElseThrow(() -> malformed("an order without an id"));
-        Currency currency = Money.currency(PlatformJson.text(order, "currency").orElseThrow(() -> malformed("order " + id + " without a currency")));
+        String where = "order " + id;
+        Currency currency = currency(order, where);
         String status = PlatformJson.text(order, "status").orElse("");
         String gateway = PlatformJson.text(order, "payment_method").orElse("");
         boolean datePaid = datePaid(order);
@@ -41,8 +43,8 @@ public final class WooCommerceOrderMapper {
         return new ChannelOrder(id, PlatformJson.text(order, "number").orElse(id), platformStatus(status, gateway, datePaid),
                 WooCommerceOrderStates.disposition(status, gateway, datePaid),
                 WooCommerceText.gmt(order, "date_created_gmt").orElse(updatedAt), updatedAt, currency, customer(billing),
-                lines(order, currency), shippingCharges(order, currency), PlatformJson.money(order, "total_tax", currency),
-                PlatformJson.money(order, "total", currency), payment(order, gateway), fulfillmentType(order), shippingMethod(order),
+                lines(order, currency, where), shippingCharges(order, currency, where), money(order, "total_tax", currency, where),
+                money(order, "total", currency, where), payment(order, gateway), fulfillmentType(order), shippingMethod(order),
                 WooCommerceText.address(shipping), PlatformJson.text(shipping, "phone").or(() -> PlatformJson.text(billing, "phone")),
                 PlatformJson.text(order, "customer_note"));
     }
@@ -72,15 +74,28 @@ public final class WooCommerceOrderMapper {
         return email.isEmpty() && name.isEmpty() ? Optional.empty() : Optional.of(new OrderCustomer(email, name));
     }
 
-    private static List<OrderLine> lines(JsonNode order, Currency currency) {
+    /**
+     * The order's ISO 4217 code. An unknown code is this mapper's error (naming the order), not core's
+     * generic "invalid request": the import reports it against the delivery like any other bad payload.
+     */
+    private static Currency currency(JsonNode order, String where) {
+        String code = PlatformJson.text(order, "currency").orElseThrow(() -> malformed(where + " without a currency"));
+        try {
+            return Money.currency(code);
+        } catch (StorelineException e) {
+            throw malformed(where + " in currency '" + code + "', which is not an ISO 4217 code", e);
+        }
+    }
+
+    private static List<OrderLine> lines(JsonNode order, Currency currency, String where) {
         List<OrderLine> lines = new ArrayList<>();
         for (JsonNode item : order.path("line_items")) {
-            lines.add(productLine(item, currency));
+            lines.add(productLine(item, currency, where));
         }
         // WooCommerce models surcharges (a COD fee, a gift wrap) as fee lines the customer pays: they are
         // sold like products here, named after the fee and without a SKU.
         for (JsonNode fee : order.path("fee_lines")) {
-            lines.add(feeLine(fee, currency));
+            lines.add(feeLine(fee, currency, where));
         }
         return lines;
     }
@@ -89,31 +104,64 @@ public final class WooCommerceOrderMapper {
      * {@code subtotal} is the line before discounts and {@code total} after, both without tax; {@code price}
      * is a float of total / quantity and is not used.
      */
-    static OrderLine productLine(JsonNode item, Currency currency) {
-        long quantity = PlatformJson.quantity(item, "quantity");
-        BigDecimal subtotal = PlatformJson.decimal(item, "subtotal");
-        Money total = PlatformJson.money(item, "total", currency);
-        Money tax = PlatformJson.money(item, "total_tax", currency);
+    static OrderLine productLine(JsonNode item, Currency currency, String order) {
+        String where = order + ", line " + lineId(item, order);
+        long quantity = quantity(item, where);
+        BigDecimal subtotal = decimal(item, "subtotal", where);
+        Money total = money(item, "total", currency, where);
+        Money tax = money(item, "total_tax", currency, where);
         // Exact when the subtotal divides by the quantity; otherwise rounded half-up, and the line total
         // (which comes from WooCommerce, not from unit × quantity) stays exact.
         Money unitPrice = Money.rounded(quantity > 0 ? subtotal.divide(BigDecimal.valueOf(quantity), MathContext.DECIMAL128) : subtotal,
                 currency);
         Money discount = Money.rounded(subtotal, currency).minus(total);
-        return new OrderLine(lineId(item), PlatformJson.text(item, "sku"), nonZeroId(item, "product_id"), nonZeroId(item, "variation_id"),
+        return new OrderLine(lineId(item, order), PlatformJson.text(item, "sku"), nonZeroId(item, "product_id"), nonZeroId(item, "variation_id"),
                 WooCommerceText.decodedText(item, "name").orElse("(unnamed item)"), quantity, unitPrice, discount, tax, total.plus(tax));
     }
 
-    static OrderLine feeLine(JsonNode fee, Currency currency) {
-        Money total = PlatformJson.money(fee, "total", currency);
-        Money tax = PlatformJson.money(fee, "total_tax", currency);
-        return new OrderLine(lineId(fee), Optional.empty(), Optional.empty(), Optional.empty(),
+    static OrderLine feeLine(JsonNode fee, Currency currency, String order) {
+        String where = order + ", fee " + lineId(fee, order);
+        Money total = money(fee, "total", currency, where);
+        Money tax = money(fee, "total_tax", currency, where);
+        return new OrderLine(lineId(fee, order), Optional.empty(), Optional.empty(), Optional.empty(),
                 WooCommerceText.decodedText(fee, "name").orElse("Fee"), 1, total, Money.zero(currency), tax, total.plus(tax));
     }
 
-    private static String lineId(JsonNode item) {
+    private static String lineId(JsonNode item, String order) {
         // Item ids come from one table (woocommerce_order_items) for products, fees and shipping alike,
         // so they are unique within an order whatever the line's kind.
-        return PlatformJson.id(item, "id").orElseThrow(() -> malformed("an order line without an id"));
+        return PlatformJson.id(item, "id").orElseThrow(() -> malformed(order + " with a line without an id"));
+    }
+
+    /**
+     * {@link PlatformJson#decimal}, except that a value that is no number ("abc", "12,50", true) is this
+     * order's clear error instead of a NumberFormatException escaping the mapper. WooCommerce itself always
+     * writes "12.50"; a plugin filtering the REST response may not.
+     */
+    private static BigDecimal decimal(JsonNode node, String field, String where) {
+        try {
+            return PlatformJson.decimal(node, field);
+        } catch (NumberFormatException e) {
+            throw malformed(where + " with " + field + " '" + node.path(field).asText() + "', which is not a number", e);
+        }
+    }
+
+    private static Money money(JsonNode node, String field, Currency currency, String where) {
+        return Money.rounded(decimal(node, field, where), currency);
+    }
+
+    /**
+     * Whole units. "3", 3 and 3.0 all read 3; a fractional quantity (plugins that sell by weight filter
+     * wc_stock_amount to floatval) cannot be a Storeline line, so it is refused by name rather than by an
+     * ArithmeticException.
+     */
+    private static long quantity(JsonNode item, String where) {
+        BigDecimal quantity = decimal(item, "quantity", where);
+        try {
+            return quantity.longValueExact();
+        } catch (ArithmeticException e) {
+            throw malformed(where + " with quantity " + quantity.toPlainString() + "; Storeline sells whole units only", e);
+        }
     }
 
     /** WooCommerce writes 0 for "none" (a simple product's variation_id, a deleted product's product_id). */
@@ -121,11 +169,12 @@ public final class WooCommerceOrderMapper {
         return PlatformJson.id(node, field).filter(value -> !value.equals("0"));
     }
 
-    private static List<ShippingCharge> shippingCharges(JsonNode order, Currency currency) {
+    private static List<ShippingCharge> shippingCharges(JsonNode order, Currency currency, String where) {
         List<ShippingCharge> charges = new ArrayList<>();
         for (JsonNode line : order.path("shipping_lines")) {
-            Money total = PlatformJson.money(line, "total", currency);
-            Money tax = PlatformJson.money(line, "total_tax", currency);
+            String shippingLine = where + ", shipping line " + PlatformJson.id(line, "id").orElse("?");
+            Money total = money(line, "total", currency, shippingLine);
+            Money tax = money(line, "total_tax", currency, shippingLine);
             Optional<String> method = methodName(line);
             if (!total.isZero() || !tax.isZero() || method.isPresent()) {
                 charges.add(new ShippingCharge(method.orElse("Shipping"), total.plus(tax), tax));
@@ -191,6 +240,10 @@ public final class WooCommerceOrderMapper {
     }
 
     private static PlatformCallException malformed(String what) {
-        return new PlatformCallException("WooCommerce sent " + what + "; Storeline cannot import it", false, 0);
+        return malformed(what, null);
+    }
+
+    private static PlatformCallException malformed(String what, Throwable cause) {
+        return new PlatformCallException("WooCommerce sent " + what + "; Storeline cannot import it", false, 0, cause);
     }
 }

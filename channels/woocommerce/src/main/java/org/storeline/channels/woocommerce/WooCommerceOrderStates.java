@@ -39,11 +39,11 @@ final class WooCommerceOrderStates {
             case "on-hold" -> OrderDisposition.IMPORT_UNPAID;
             // Paid and to fulfil, except cash on delivery (and a bacs/cheque order an admin moved on
             // without recording payment): core's COD gateway puts orders straight into processing.
-            case "processing" -> isOffline(paymentMethod) && !datePaid ? OrderDisposition.IMPORT_UNPAID : OrderDisposition.IMPORT_PAID;
+            // WooCommerce 11.3+ adds "ready-for-pickup" after processing (local pickup): read it the same way, since a
+            // cash-at-the-counter order waiting there is not paid yet.
+            case "processing", "ready-for-pickup" -> isOffline(paymentMethod) && !datePaid ? OrderDisposition.IMPORT_UNPAID : OrderDisposition.IMPORT_PAID;
             // Shipped or downloaded: first seen already fulfilled.
             case "completed" -> OrderDisposition.IMPORT_FULFILLED;
-            // WooCommerce 11.3+ core status for local pickup: paid, waiting at the store (it follows processing).
-            case "ready-for-pickup" -> OrderDisposition.IMPORT_PAID;
             // Cancelled by the merchant or the unpaid-order timeout, or moved to the bin.
             case "cancelled", "trash" -> OrderDisposition.SKIP_CANCELLED;
             // Refunded in full before we ever saw it.

@@ -18,6 +18,7 @@ import org.storeline.channels.api.PlatformJson;
 /** WooCommerce's text conventions: UTC times without an offset, HTML entities in names, address parts. */
 final class WooCommerceText {
     private static final Pattern ENTITY = Pattern.compile("&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});");
+    private static final Pattern DATE_SPACE_TIME = Pattern.compile("^(\\d{4}-\\d{2}-\\d{2}) (\\d{2}:)");
     private static final Map<String, String> NAMED = Map.ofEntries(
             Map.entry("amp", "&"), Map.entry("lt", "<"), Map.entry("gt", ">"), Map.entry("quot", "\""),
             Map.entry("apos", "'"), Map.entry("nbsp", " "), Map.entry("ndash", "\u2013"), Map.entry("mdash", "\u2014"),
@@ -33,7 +34,9 @@ final class WooCommerceText {
      * adds one, is honoured.
      */
     static Instant gmt(String value) {
-        String text = value.trim();
+        // MySQL's "2017-03-22 19:28:02" (how WooCommerce stores the time, and what a plugin adding or
+        // rewriting a date field tends to write) is the same instant: accept the space for the 'T'.
+        String text = DATE_SPACE_TIME.matcher(value.trim()).replaceFirst("$1T$2");
         try {
             if (text.endsWith("Z") || text.endsWith("z") || text.matches(".*[+-]\\d{2}:?\\d{2}$")) {
                 return OffsetDateTime.parse(text.replace('z', 'Z')).toInstant();

@@ -38,6 +38,8 @@ class WooCommerceOrderMapperTest {
             processing     | ''     | null                | IMPORT_UNPAID
             processing     | cod    | 2017-03-22T19:28:08 | IMPORT_PAID
             processing     | bacs   | 2017-03-22T19:28:08 | IMPORT_PAID
+            ready-for-pickup | stripe | 2017-03-22T19:28:08 | IMPORT_PAID
+            ready-for-pickup | cod  | null                | IMPORT_UNPAID
             completed      | bacs   | null                | IMPORT_FULFILLED
             completed      | stripe | 2017-03-22T19:28:08 | IMPORT_FULFILLED
             cancelled      | bacs   | null                | SKIP_CANCELLED
