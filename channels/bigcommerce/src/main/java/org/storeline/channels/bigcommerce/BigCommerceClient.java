@@ -106,7 +106,22 @@ final class BigCommerceClient {
 
     private BigCommerceOrderData withSubresources(JsonNode order, String id, ChannelConnection connection) {
         return new BigCommerceOrderData(order, allPages(connection, "/orders/" + id + "/products", "products of BigCommerce order " + id),
-                allPages(connection, "/orders/" + id + "/shipping_addresses", "shipping addresses of BigCommerce order " + id));
+                allPages(connection, "/orders/" + id + "/shipping_addresses", "shipping addresses of BigCommerce order " + id),
+                hasCurrency(order) ? Optional.empty() : storeCurrency(connection, id));
+    }
+
+    private static boolean hasCurrency(JsonNode order) {
+        return PlatformJson.text(order, "currency_code").or(() -> PlatformJson.text(order, "default_currency_code"))
+                .or(() -> PlatformJson.text(order, "store_default_currency_code")).isPresent();
+    }
+
+    /**
+     * The store's currency, for the rare order that names none: the documented answer to "Create an Order"
+     * has {@code currency_code} and {@code default_currency_code} both {@code null}. One extra call, only then.
+     */
+    private Optional<String> storeCurrency(ChannelConnection connection, String id) {
+        return get(connection, v2(connection, "/store"), "Fetching the BigCommerce store's currency for order " + id)
+                .flatMap(store -> PlatformJson.text(store, "currency"));
     }
 
     private List<JsonNode> allPages(ChannelConnection connection, String path, String what) {

@@ -73,7 +73,9 @@ public final class BigCommerceConnector implements Connector {
     private static Optional<Instant> eventTime(JsonNode body) {
         JsonNode createdAt = body.path("created_at");
         if (createdAt.isIntegralNumber() && createdAt.canConvertToLong()) {
-            return Optional.of(Instant.ofEpochSecond(createdAt.longValue()));
+            // Instant.ofEpochSecond throws beyond year 1e9; a time that far off is no time at all, not a failed delivery.
+            long seconds = createdAt.longValue();
+            return seconds >= 0 && seconds <= 999_999_999_999L ? Optional.of(Instant.ofEpochSecond(seconds)) : Optional.empty();
         }
         return PlatformJson.text(body, "created_at").filter(text -> text.matches("[0-9]{1,12}"))
                 .map(text -> Instant.ofEpochSecond(Long.parseLong(text)));
