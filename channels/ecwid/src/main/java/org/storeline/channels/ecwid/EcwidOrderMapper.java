@@ -1,6 +1,8 @@
 package org.storeline.channels.ecwid;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -45,7 +47,7 @@ public final class EcwidOrderMapper {
         return new ChannelOrder(externalId, number(order, externalId), payment + "/" + fulfillment, disposition(payment, fulfillment),
                 placed.orElse(updatedAt), updatedAt, currency, customer(order),
                 EcwidOrderAmounts.lines(order, currency), EcwidOrderAmounts.shipping(order, currency),
-                PlatformJson.money(order, "tax", currency), PlatformJson.money(order, "total", currency), payment(order), type,
+                EcwidOrderAmounts.money(order, "tax", currency), EcwidOrderAmounts.money(order, "total", currency), payment(order), type,
                 PlatformJson.text(option, "shippingMethodName"),
                 type == FulfillmentType.PICKUP ? Optional.empty() : address(order.path("shippingPerson")),
                 phone(order), PlatformJson.text(order, "orderComments"));
@@ -96,11 +98,22 @@ public final class EcwidOrderMapper {
 
     /** The unix-seconds field when there is one (exact, no zone to get wrong), else the formatted date. */
     static Optional<Instant> time(JsonNode order, String timestampField, String dateField) {
-        JsonNode timestamp = order.path(timestampField);
-        if (timestamp.isIntegralNumber() && timestamp.longValue() > 0) {
-            return Optional.of(Instant.ofEpochSecond(timestamp.longValue()));
+        return epochSeconds(order.path(timestampField)).or(() -> PlatformJson.text(order, dateField).map(EcwidOrderMapper::parseDate));
+    }
+
+    /**
+     * A unix timestamp written as a number (1725434529, or 1725434529.0) or as a numeric string
+     * ("1725434529"): without this, a string timestamp on an order without {@code updateDate} lost the order.
+     * Anything else (0, negative, not a number, out of Instant's range) is absent, so the formatted date is used.
+     */
+    private static Optional<Instant> epochSeconds(JsonNode timestamp) {
+        String text = timestamp.isNumber() ? timestamp.decimalValue().toPlainString() : timestamp.isTextual() ? timestamp.asText().trim() : "";
+        try {
+            long seconds = new BigDecimal(text).longValueExact();
+            return seconds > 0 ? Optional.of(Instant.ofEpochSecond(seconds)) : Optional.empty();
+        } catch (NumberFormatException | ArithmeticException | DateTimeException notATimestamp) {
+            return Optional.empty();
         }
-        return PlatformJson.text(order, dateField).map(EcwidOrderMapper::parseDate);
     }
 
     static Instant parseDate(String text) {

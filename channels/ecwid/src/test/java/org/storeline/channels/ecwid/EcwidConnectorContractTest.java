@@ -48,7 +48,15 @@ class EcwidConnectorContractTest extends ConnectorContract {
                 example("k8xtu-unpaid-offline", new Expected("K8XTU", "K8XTU", OrderDisposition.IMPORT_UNPAID, "10.00", "EUR", 1,
                         FulfillmentType.DELIVERY, Optional.of("ec.apps@lightspeedhq.com"), false)),
                 example("k8xtp-pickup", new Expected("K8XTP", "K8XTP", OrderDisposition.IMPORT_PAID, "10.00", "EUR", 1,
-                        FulfillmentType.PICKUP, Optional.of("ec.apps@lightspeedhq.com"), true)));
+                        FulfillmentType.PICKUP, Optional.of("ec.apps@lightspeedhq.com"), true)),
+                example("order270-pay-by-cash-pickup", new Expected("270", "270", OrderDisposition.IMPORT_UNPAID, "23.27", "EUR", 1,
+                        FulfillmentType.PICKUP, Optional.of("pat.example@example.com"), true)),
+                example("ebjft-coupon-guest", new Expected("EBJFT", "EBJFT", OrderDisposition.IMPORT_FULFILLED, "600.00", "EUR", 1,
+                        FulfillmentType.DELIVERY, Optional.empty(), true)),
+                example("lmli4-cancelled-phone-order", new Expected("LMLI4", "LMLI4", OrderDisposition.SKIP_CANCELLED, "40.00", "EUR", 1,
+                        FulfillmentType.DELIVERY, Optional.of("example@example.com"), true)),
+                example("isjfz-no-payment-method", new Expected("ISJFZ", "ISJFZ", OrderDisposition.IMPORT_UNPAID, "10.00", "EUR", 1,
+                        FulfillmentType.DELIVERY, Optional.of("customer@example.com"), false)));
     }
 
     @Override

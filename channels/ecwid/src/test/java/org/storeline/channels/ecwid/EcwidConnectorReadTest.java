@@ -73,6 +73,36 @@ class EcwidConnectorReadTest {
                 .containsExactlyInAnyOrderEntriesOf(Map.of("store_id", "1003", "access_token", "secret_x", "currency", "usd"));
     }
 
+    @Test
+    void anOrderIdSentAsANumberAndAnEntityIdSentAsAStringAreReadAsStrings() {
+        String numericOrderId = "{\"eventId\":\"e1\",\"eventCreated\":1591390112,\"storeId\":1003,\"entityId\":270,"
+                + "\"eventType\":\"order.created\",\"data\":{\"orderId\":270,\"newPaymentStatus\":\"AWAITING_PAYMENT\"}}";
+        String stringEntityId = "{\"eventId\":\"e2\",\"eventCreated\":\"1591390112\",\"storeId\":\"1003\",\"entityId\":\"270\","
+                + "\"eventType\":\"order.updated\",\"data\":null}";
+
+        assertThat(connector.read(delivery(numericOrderId, Map.of())).orderId()).contains("270");
+        DeliveryEvent event = connector.read(delivery(stringEntityId, Map.of()));
+        assertThat(event.orderId()).contains("270");
+        // A string eventCreated is not a time we can trust: the event simply has none.
+        assertThat(event.eventTime()).isEmpty();
+    }
+
+    @Test
+    void aBodyThatIsEmptyOrNotAnObjectIsIgnoredRatherThanCrashing() {
+        assertThat(connector.read(delivery("[]", Map.of())).kind()).isEqualTo(DeliveryEvent.Kind.IGNORED);
+        assertThat(connector.read(delivery("null", Map.of())).kind()).isEqualTo(DeliveryEvent.Kind.IGNORED);
+        assertThat(connector.read(delivery("", Map.of())).kind()).isEqualTo(DeliveryEvent.Kind.IGNORED);
+        assertThatThrownBy(() -> connector.read(delivery("{not json", Map.of()))).isInstanceOf(PlatformCallException.class);
+    }
+
+    @Test
+    void theNewRealWebhooksNameTheirOrders() {
+        assertThat(connector.read(delivery(EcwidFixtures.payload("order270-pay-by-cash-pickup.webhook.json"), Map.of())).orderId())
+                .contains("270");
+        assertThat(connector.read(delivery(EcwidFixtures.payload("lmli4-cancelled-phone-order.webhook.json"), Map.of())).topic())
+                .isEqualTo("order.updated");
+    }
+
     private static WebhookDelivery delivery(String body, Map<String, String> query) {
         return new WebhookDelivery(Map.of(), query, body.getBytes(StandardCharsets.UTF_8));
     }
