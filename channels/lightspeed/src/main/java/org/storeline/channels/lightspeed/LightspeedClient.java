@@ -147,7 +147,8 @@ public final class LightspeedClient {
             // Lightspeed leaves the list out when it is empty.
             return List.of();
         }
-        if (!array.isArray()) {
+        // PHP encodes a list with non-sequential keys as an object of objects: its values are the items.
+        if (!array.isArray() && !LightspeedOrderMapper.keyedObjects(array)) {
             throw new PlatformCallException(what + ": '" + field + "' is not a list", false, 200);
         }
         List<JsonNode> items = new ArrayList<>();

@@ -98,7 +98,7 @@ public final class LightspeedConnector implements Connector {
             return DeliveryEvent.ignored(headerTopic.orElse("unreadable (not JSON: register the webhook with format json)"));
         }
         JsonNode order = body.path("order");
-        Optional<String> orderId = order.isObject() ? PlatformJson.id(order, "id") : Optional.empty();
+        Optional<String> orderId = order.isObject() ? LightspeedOrderMapper.id(order, "id") : Optional.empty();
         if (orderId.isEmpty()) {
             return DeliveryEvent.ignored(headerTopic.orElse(body.fieldNames().hasNext() ? body.fieldNames().next() : "empty"));
         }
@@ -155,7 +155,7 @@ public final class LightspeedConnector implements Connector {
                 query.modifiedUntil().map(until -> until.plus(FILTER_MARGIN)), page, connection);
         List<ChannelOrder> orders = new ArrayList<>();
         for (JsonNode order : listed) {
-            String id = PlatformJson.id(order, "id").orElseThrow(
+            String id = LightspeedOrderMapper.id(order, "id").orElseThrow(
                     () -> new PlatformCallException("Lightspeed listed an order without an id", false, 200));
             ChannelOrder mapped = withProducts(order, id, connection);
             if (inRange(mapped.updatedAt(), query)) {

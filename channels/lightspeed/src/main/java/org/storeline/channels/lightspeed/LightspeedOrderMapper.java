@@ -1,6 +1,7 @@
 package org.storeline.channels.lightspeed;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -21,6 +22,7 @@ import org.storeline.core.channel.ChannelOrder.OrderPayment;
 import org.storeline.core.channel.ChannelOrder.ShippingCharge;
 import org.storeline.core.channel.FulfillmentType;
 import org.storeline.core.channel.OrderDisposition;
+import org.storeline.core.error.StorelineException;
 import org.storeline.core.money.Money;
 
 /**
@@ -72,25 +74,47 @@ public final class LightspeedOrderMapper {
             return Optional.of(list(products));
         }
         JsonNode embedded = products.path("resource").path("embedded");
-        return embedded.isArray() ? Optional.of(list(embedded)) : Optional.empty();
+        if (embedded.isArray() || keyedObjects(embedded)) {
+            return Optional.of(list(embedded));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * PHP's json_encode writes a list whose keys are not 0..n-1 as an object ({@code {"3515302": {...}}}), so a
+     * list may arrive as an object whose every value is an object. A single product is not that: its values are
+     * scalars (its id, its prices).
+     */
+    static boolean keyedObjects(JsonNode node) {
+        if (!node.isObject() || node.isEmpty()) {
+            return false;
+        }
+        for (JsonNode value : node) {
+            if (!value.isObject()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Maps one order; {@code fallbackCurrency} is used when the order does not say its currency (it usually does not). */
     public ChannelOrder map(JsonNode order, List<JsonNode> products, Currency fallbackCurrency) {
-        String id = PlatformJson.id(order, "id").orElseThrow(() -> unreadable("?", "it has no id"));
-        Currency currency = currency(order, fallbackCurrency);
-        String status = text(order, "status").orElse("");
-        String paymentStatus = text(order, "paymentStatus").orElse("");
-        String shipmentStatus = text(order, "shipmentStatus").orElse("");
+        String id = id(order, "id").orElseThrow(() -> unreadable("?", "it has no id"));
+        Currency currency = currency(order, fallbackCurrency, id);
+        // Status words are compared lower-case and trimmed: the docs write them so, but nothing guarantees it.
+        String status = word(order, "status");
+        String paymentStatus = word(order, "paymentStatus");
+        String shipmentStatus = word(order, "shipmentStatus");
         Instant placedAt = instant(order, "createdAt", id).orElseThrow(() -> unreadable(id, "it has no createdAt"));
         // updatedAt orders the events of one order; an order never touched since it was placed may lack it.
         Instant updatedAt = instant(order, "updatedAt", id).orElse(placedAt);
-        Money total = PlatformJson.money(order, "priceIncl", currency);
-        Money totalTax = total.minus(PlatformJson.money(order, "priceExcl", currency));
-        boolean pickup = order.path("shipmentIsPickup").asBoolean(false);
+        // Without its total the sale could not be made equal to the platform's to the cent: refuse it, never guess 0.
+        Money total = amount(order, "priceIncl", currency, id).orElseThrow(() -> unreadable(id, "it has no priceIncl (its total)"));
+        Money totalTax = taxIn(total, order, "priceExcl", currency, id);
+        boolean pickup = flag(order, "shipmentIsPickup");
         return new ChannelOrder(id, text(order, "number").orElse(id), platformStatus(status, paymentStatus, shipmentStatus),
                 disposition(status, paymentStatus, shipmentStatus), placedAt, updatedAt, currency, customer(order),
-                lines(products, currency), shipping(order, currency), totalTax, total, payment(order),
+                lines(products, currency, id), shipping(order, currency, id), totalTax, total, payment(order),
                 pickup ? FulfillmentType.PICKUP : FulfillmentType.DELIVERY, text(order, "shipmentTitle"),
                 deliveryAddress(order), text(order, "phone").or(() -> text(order, "mobile")), text(order, "comment"));
     }
@@ -100,31 +124,63 @@ public final class LightspeedOrderMapper {
     }
 
     /** Lightspeed's order resource has no currency field in any example we found; accept one if a shop sends it. */
-    private static Currency currency(JsonNode order, Currency fallback) {
+    private static Currency currency(JsonNode order, Currency fallback, String orderId) {
         JsonNode field = order.path("currency");
         Optional<String> code = field.isObject() ? text(field, "shortcode").or(() -> text(field, "code")) : text(order, "currency");
-        return code.map(Money::currency).orElse(fallback);
+        if (code.isEmpty()) {
+            return fallback;
+        }
+        try {
+            return Money.currency(code.get());
+        } catch (StorelineException notIso) {
+            // A currency we cannot name would price every line wrongly: refuse the order with the module's error.
+            throw unreadable(orderId, "currency '" + code.get() + "' is not an ISO 4217 code");
+        }
     }
 
-    private static List<OrderLine> lines(List<JsonNode> products, Currency currency) {
+    private static List<OrderLine> lines(List<JsonNode> products, Currency currency, String orderId) {
         List<OrderLine> lines = new ArrayList<>();
         for (JsonNode product : products) {
-            long quantity = PlatformJson.quantity(product, "quantityOrdered");
+            if (!product.isObject()) {
+                // A null or a scalar in the list carries no product; skipping it loses nothing.
+                continue;
+            }
+            long quantity = quantity(product, orderId);
             // A line nobody ordered any of carries no sale; quantities must be positive.
             if (quantity > 0) {
-                lines.add(line(product, quantity, currency));
+                lines.add(line(product, quantity, currency, orderId));
             }
         }
         return lines;
     }
 
-    private static OrderLine line(JsonNode product, long quantity, Currency currency) {
-        Money total = PlatformJson.money(product, "priceIncl", currency);
-        Money tax = total.minus(PlatformJson.money(product, "priceExcl", currency));
-        return new OrderLine(PlatformJson.id(product, "id").orElse(""), text(product, "sku"),
+    private static OrderLine line(JsonNode product, long quantity, Currency currency, String orderId) {
+        Money unitPrice = money(product, "basePriceIncl", currency, orderId);
+        Money discount = money(product, "discountIncl", currency, orderId);
+        // priceIncl is the line total; if a shop leaves it out, the docs' own arithmetic gives it back.
+        Money total = amount(product, "priceIncl", currency, orderId)
+                .orElseGet(() -> Money.rounded(unitPrice.amount().multiply(BigDecimal.valueOf(quantity)), currency).minus(discount));
+        return new OrderLine(id(product, "id").orElse(""), text(product, "sku"),
                 resourceId(product, "product"), resourceId(product, "variant"), lineName(product), quantity,
-                PlatformJson.money(product, "basePriceIncl", currency), PlatformJson.money(product, "discountIncl", currency),
-                tax, total);
+                unitPrice, discount, taxIn(total, product, "priceExcl", currency, orderId), total);
+    }
+
+    /**
+     * The quantity ordered, a whole number however it is written (6, 6.0, "6"). A missing or fractional
+     * quantity is refused: dropping the line or rounding it would silently change what was sold.
+     */
+    private static long quantity(JsonNode product, String orderId) {
+        JsonNode value = product.path("quantityOrdered");
+        Optional<String> raw = value.isNumber() ? Optional.of(value.decimalValue().toPlainString()) : text(product, "quantityOrdered");
+        if (raw.isEmpty()) {
+            throw unreadable(orderId, "product line " + id(product, "id").orElse("?") + " has no quantityOrdered");
+        }
+        try {
+            return new BigDecimal(raw.get()).stripTrailingZeros().longValueExact();
+        } catch (NumberFormatException | ArithmeticException notWhole) {
+            throw unreadable(orderId, "quantityOrdered '" + raw.get() + "' of product line " + id(product, "id").orElse("?")
+                    + " is not a whole number");
+        }
     }
 
     /** "Product - Variant", without repeating a variant title that only restates the product ("anacampseros"). */
@@ -135,7 +191,7 @@ public final class LightspeedOrderMapper {
             return title.get() + " - " + variant.get();
         }
         return title.or(() -> variant).or(() -> text(product, "articleCode"))
-                .orElse("Product " + PlatformJson.id(product, "id").orElse("?"));
+                .orElse("Product " + id(product, "id").orElse("?"));
     }
 
     private static String simplified(String title) {
@@ -143,13 +199,13 @@ public final class LightspeedOrderMapper {
     }
 
     /** Lightspeed models shipping as fields on the order: one charge, when it costs something or has a method. */
-    private static List<ShippingCharge> shipping(JsonNode order, Currency currency) {
-        Money total = PlatformJson.money(order, "shipmentPriceIncl", currency);
+    private static List<ShippingCharge> shipping(JsonNode order, Currency currency, String orderId) {
+        Money total = money(order, "shipmentPriceIncl", currency, orderId);
         Optional<String> method = text(order, "shipmentTitle");
         if (total.isZero() && method.isEmpty()) {
             return List.of();
         }
-        Money tax = total.minus(PlatformJson.money(order, "shipmentPriceExcl", currency));
+        Money tax = taxIn(total, order, "shipmentPriceExcl", currency, orderId);
         return List.of(new ShippingCharge(method.or(() -> text(order, "shipmentId")).orElse("Shipping"), total, tax));
     }
 
@@ -157,7 +213,7 @@ public final class LightspeedOrderMapper {
         String id = text(order, "paymentId").orElse("");
         String title = text(order, "paymentTitle").orElse("");
         String method = title.isEmpty() ? (id.isEmpty() ? "unknown" : id) : title;
-        boolean integrated = LightspeedPaymentMethods.integrated(id, title, order.path("shipmentIsCashOnDelivery").asBoolean(false));
+        boolean integrated = LightspeedPaymentMethods.integrated(id, title, flag(order, "shipmentIsCashOnDelivery"));
         return new OrderPayment(method, integrated, integrated ? Optional.of(method) : Optional.empty());
     }
 
@@ -180,7 +236,7 @@ public final class LightspeedOrderMapper {
         JsonNode country = order.path("addressShippingCountry");
         String address = joined("\n", List.of(text(order, "addressShippingName"), text(order, "addressShippingCompany"),
                 optional(street), text(order, "addressShippingStreet2"), optional(place), text(order, "addressShippingRegion"),
-                country.isObject() ? text(country, "title") : Optional.<String>empty()));
+                country.isObject() ? text(country, "title") : text(order, "addressShippingCountry")));
         return optional(address);
     }
 
@@ -193,7 +249,78 @@ public final class LightspeedOrderMapper {
     }
 
     private static Optional<String> resourceId(JsonNode node, String field) {
-        return PlatformJson.id(node.path(field).path("resource"), "id");
+        // "variant": false (a product without variants) has no resource: path() makes that an absent id.
+        return id(node.path(field).path("resource"), "id");
+    }
+
+    /**
+     * An id as a string, like {@link PlatformJson#id}, but {@code false} is "none" (not the id "false") and a
+     * whole number written as a float ({@code 1623550.0}) is the same id as {@code 1623550}.
+     */
+    static Optional<String> id(JsonNode node, String field) {
+        JsonNode value = node.path(field);
+        if (value.isBoolean() || value.isContainerNode()) {
+            return Optional.empty();
+        }
+        if (value.isNumber() && !value.isIntegralNumber()) {
+            BigDecimal number = value.decimalValue().stripTrailingZeros();
+            if (number.scale() <= 0) {
+                return number.signum() == 0 ? Optional.empty() : Optional.of(number.toBigInteger().toString());
+            }
+        }
+        return PlatformJson.id(node, field);
+    }
+
+    /** A money field: absent when missing, null, {@code false} or blank; a number or a decimal string otherwise. */
+    static Optional<Money> amount(JsonNode node, String field, Currency currency, String orderId) {
+        JsonNode value = node.path(field);
+        if (value.isNumber()) {
+            return Optional.of(Money.rounded(value.decimalValue(), currency));
+        }
+        if (value.isContainerNode()) {
+            // PHP writes an empty array ([]) for "nothing"; anything else in a money field is not an amount.
+            if (value.isEmpty()) {
+                return Optional.empty();
+            }
+            throw unreadable(orderId, field + " is not an amount");
+        }
+        Optional<String> raw = text(node, field);
+        if (raw.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Money.rounded(new BigDecimal(raw.get()), currency));
+        } catch (NumberFormatException notDecimal) {
+            // PlatformJson.money would let a NumberFormatException escape; this names the field instead.
+            throw unreadable(orderId, field + " '" + raw.get() + "' is not an amount");
+        }
+    }
+
+    private static Money money(JsonNode node, String field, Currency currency, String orderId) {
+        return amount(node, field, currency, orderId).orElse(Money.zero(currency));
+    }
+
+    /**
+     * The tax in a tax-included amount: the amount minus its tax-excluded field. Without that field the tax is
+     * unknown and reported as 0, rather than the whole amount (which {@code total - 0} would claim).
+     */
+    private static Money taxIn(Money total, JsonNode node, String exclField, Currency currency, String orderId) {
+        return amount(node, exclField, currency, orderId).map(total::minus).orElse(Money.zero(currency));
+    }
+
+    /** A lower-case status word, "" when absent. */
+    private static String word(JsonNode node, String field) {
+        return text(node, field).map(w -> w.toLowerCase(Locale.ROOT)).orElse("");
+    }
+
+    /** A yes/no field: true, "true", 1 and "1" are yes; anything else (false, null, missing) is no. */
+    private static boolean flag(JsonNode node, String field) {
+        JsonNode value = node.path(field);
+        if (value.isTextual()) {
+            String text = value.asText().trim();
+            return text.equalsIgnoreCase("true") || text.equals("1");
+        }
+        return value.asBoolean(false);
     }
 
     /** Lightspeed writes {@code false} for "not set" ({@code addressShippingCompany: false}): that is absent, not "false". */

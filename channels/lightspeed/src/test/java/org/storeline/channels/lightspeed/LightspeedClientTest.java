@@ -57,6 +57,30 @@ class LightspeedClientTest {
     }
 
     @Test
+    void orderProductsTheFakeApiAnswersAsAnObjectKeyedByIdAreReadAsAListAndAMissingListAsNone() {
+        String pickup = new String(bytes("payloads/order-pickup-1623552.json"), java.nio.charset.StandardCharsets.UTF_8);
+        JsonNode product = PlatformJson.parse(bytes("payloads/order-products-1623550.json"), "products").path("orderProducts").get(0);
+        ObjectNode keyed = PlatformJson.MAPPER.createObjectNode();
+        keyed.putObject("orderProducts").set("3515302", product);
+        platform.stubFor(get(urlPathEqualTo("/us/orders/1623552.json")).willReturn(okJson(pickup)));
+        platform.stubFor(get(urlPathEqualTo("/us/orders/1623552/products.json")).willReturn(okJson(keyed.toString())));
+
+        assertThat(connector.fetchOrder("1623552", connection).lines()).extracting(ChannelOrder.OrderLine::name)
+                .containsExactly("anacampseros");
+
+        platform.stubFor(get(urlPathEqualTo("/us/orders/1623552/products.json")).willReturn(okJson("{}")));
+        assertThat(connector.fetchOrder("1623552", connection).lines()).isEmpty();
+    }
+
+    private static byte[] bytes(String path) {
+        try (InputStream in = LightspeedClientTest.class.getClassLoader().getResourceAsStream(path)) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Test
     void listingAsksForUpdatedOrdersWithAWideWindowAndKeepsOnlyThoseReallyInRange() {
         platform.stubFor(get(urlPathEqualTo("/us/orders.json")).willReturn(okJson(ordersBody(2, "2019-09-16T19:46:01+00:00"))));
         Instant since = Instant.parse("2019-09-16T00:00:00Z");

@@ -60,7 +60,17 @@ class LightspeedConnectorContractTest extends ConnectorContract {
                 example("paid and shipped, with the X-Event header integrators report", "order-fulfilled-1623553.json",
                         Map.of("X-Event", "orders/updated"),
                         new Expected("1623553", "ORD00021", OrderDisposition.IMPORT_FULFILLED, "50.35", "USD", 1,
-                                FulfillmentType.DELIVERY, EMAIL, true)));
+                                FulfillmentType.DELIVERY, EMAIL, true)),
+                // The three below are not Lightspeed's own docs example: see SOURCES.md. None embeds its products.
+                example("an integrator's minimal webhook in EUR, no priceExcl, no updatedAt", "order-integrator-webhook-304989105.json",
+                        Map.of(), new Expected("304989105", "VKNG186515", OrderDisposition.IMPORT_PAID, "54.51", "EUR", 1,
+                                FulfillmentType.DELIVERY, Optional.of("test@example.com"), false)),
+                example("a second shop's minimal webhook", "order-integrator-webhook-304989106.json", Map.of(),
+                        new Expected("304989106", "RET789123", OrderDisposition.IMPORT_PAID, "89.99", "EUR", 1,
+                                FulfillmentType.DELIVERY, Optional.of("test@example.org"), false)),
+                example("a client library's sample: numeric number, customer false", "order-client-sample-1001.json", Map.of(),
+                        new Expected("1001", "1001", OrderDisposition.IMPORT_PAID, "49.99", "USD", 1,
+                                FulfillmentType.DELIVERY, Optional.of("john@example.com"), false)));
     }
 
     @Override
