@@ -57,12 +57,21 @@ public final class PlatformJson {
         return text(node, field).filter(v -> !v.equals("0"));
     }
 
+    /** A decimal field; absent is zero; anything else that is not a number is an {@link UnreadableFieldException}. */
     public static BigDecimal decimal(JsonNode node, String field) {
         JsonNode value = node.path(field);
         if (value.isNumber()) {
             return value.decimalValue();
         }
-        return text(node, field).map(BigDecimal::new).orElse(BigDecimal.ZERO);
+        return text(node, field).map(text -> parseDecimal(field, text)).orElse(BigDecimal.ZERO);
+    }
+
+    private static BigDecimal parseDecimal(String field, String text) {
+        try {
+            return new BigDecimal(text);
+        } catch (NumberFormatException e) {
+            throw new UnreadableFieldException(field, text, "a number", e);
+        }
     }
 
     /** A money field; amounts with more places than the currency (BigCommerce sends 4) are rounded half-up. */
@@ -70,7 +79,13 @@ public final class PlatformJson {
         return Money.rounded(decimal(node, field), currency);
     }
 
+    /** Whole units: {@code 3}, {@code "3"} and {@code 3.0} read the same; a fraction is an {@link UnreadableFieldException}. */
     public static long quantity(JsonNode node, String field) {
-        return decimal(node, field).longValueExact();
+        BigDecimal quantity = decimal(node, field);
+        try {
+            return quantity.longValueExact();
+        } catch (ArithmeticException e) {
+            throw new UnreadableFieldException(field, quantity.toPlainString(), "a whole number", e);
+        }
     }
 }

@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.storeline.channels.api.PlatformCallException;
 import org.storeline.channels.api.PlatformJson;
+import org.storeline.channels.api.UnreadableFieldException;
 import org.storeline.core.channel.ChannelOrder;
 import org.storeline.core.channel.ChannelOrder.OrderCustomer;
 import org.storeline.core.channel.ChannelOrder.OrderLine;
@@ -44,13 +45,9 @@ final class BigCommerceOrderMapper {
                 .orElseThrow(() -> new PlatformCallException("BigCommerce sent an order without an id", false, 0));
         try {
             return map(data, order, id);
-        } catch (UnreadableField unreadable) {
-            throw new PlatformCallException("BigCommerce order " + id + " has " + unreadable.getMessage(), false, 0, unreadable.getCause());
-        } catch (NumberFormatException | ArithmeticException unreadable) {
-            // Last line of defence: a number we could not read must not escape as a bare runtime exception
-            // (the import would treat it as a crash); it is a payload problem, reported with the order id.
-            throw new PlatformCallException("BigCommerce order " + id + " has an unreadable number: " + unreadable.getMessage(),
-                    false, 0, unreadable);
+        } catch (UnreadableFieldException unreadable) {
+            // The reader names the field and the value; the order id makes it findable.
+            throw new PlatformCallException("BigCommerce order " + id + " has an unreadable field: " + unreadable.getMessage(), false, 0, unreadable);
         }
     }
 
@@ -64,8 +61,8 @@ final class BigCommerceOrderMapper {
         Instant updatedAt = dateIfPresent(order, "date_modified", id).orElse(placedAt);
         return new ChannelOrder(id, id, platformStatus(order, statusId), BigCommerceOrderStatus.dispositionOf(statusId),
                 placedAt, updatedAt, currency, customer(order.path("billing_address")), lines(data.products(), currency),
-                shipping(order, shippingMethod, currency), money(order, "total_tax", currency),
-                money(order, "total_inc_tax", currency), payment(order),
+                shipping(order, shippingMethod, currency), PlatformJson.money(order, "total_tax", currency),
+                PlatformJson.money(order, "total_inc_tax", currency), payment(order),
                 fulfillmentType(order, statusId, shippingMethod), shippingMethod, address.flatMap(BigCommerceOrderMapper::addressText),
                 phone(address, order.path("billing_address")), PlatformJson.text(order, "customer_message"));
     }
@@ -86,40 +83,6 @@ final class BigCommerceOrderMapper {
             // Money.currency reports a bad code as a validation error of Storeline's input; here it is the
             // platform's payload that is unusable, so it is reported like every other unusable order.
             throw new PlatformCallException("BigCommerce order " + id + " has an unknown currency_code '" + code + "'", false, 0, notIso4217);
-        }
-    }
-
-    /**
-     * A money field. v2 sends strings with 4 decimals, but proxies and older answers send JSON numbers and
-     * sometimes text that is not a number at all: that is a clear, final error naming the field, never a
-     * NumberFormatException.
-     */
-    private static Money money(JsonNode node, String field, Currency currency) {
-        return Money.rounded(decimal(node, field, field), currency);
-    }
-
-    private static BigDecimal decimal(JsonNode node, String field, String what) {
-        try {
-            return PlatformJson.decimal(node, field);
-        } catch (NumberFormatException notANumber) {
-            throw new UnreadableField("an unreadable amount in " + what + ": '" + PlatformJson.text(node, field).orElse("") + "'", notANumber);
-        }
-    }
-
-    /** A line quantity: whole units only; "2", 2 and "2.0000" read the same, "1.5" or "two" are a clear error. */
-    private static long quantity(JsonNode product) {
-        try {
-            return PlatformJson.quantity(product, "quantity");
-        } catch (NumberFormatException | ArithmeticException notAWholeNumber) {
-            throw new UnreadableField("an unreadable quantity: '" + PlatformJson.text(product, "quantity").orElse("") + "'",
-                    notAWholeNumber);
-        }
-    }
-
-    /** A field the mapper cannot read; {@link #map} turns it into a final PlatformCallException naming the order. */
-    private static final class UnreadableField extends RuntimeException {
-        UnreadableField(String message, Throwable cause) {
-            super(message, cause);
         }
     }
 
@@ -181,27 +144,31 @@ final class BigCommerceOrderMapper {
      * line's {@code applied_discounts} are taken off {@code total_inc_tax}.
      */
     private static Optional<OrderLine> line(JsonNode product, Currency currency) {
-        long quantity = quantity(product);
+        long quantity = PlatformJson.quantity(product, "quantity");
         if (quantity <= 0) {
             return Optional.empty(); // nothing sold on this line (a removed product): no line to import
         }
         Money discount = discount(product, currency);
         Money total = PlatformJson.text(product, "discounted_total_inc_tax")
-                .map(value -> money(product, "discounted_total_inc_tax", currency))
-                .orElseGet(() -> money(product, "total_inc_tax", currency).minus(discount));
+                .map(value -> PlatformJson.money(product, "discounted_total_inc_tax", currency))
+                .orElseGet(() -> PlatformJson.money(product, "total_inc_tax", currency).minus(discount));
         String lineId = PlatformJson.id(product, "id").orElse("");
         String name = PlatformJson.text(product, "name").or(() -> PlatformJson.text(product, "name_merchant"))
                 .orElse("BigCommerce item " + lineId);
         return Optional.of(new OrderLine(lineId, PlatformJson.text(product, "sku"), nonZeroId(product, "product_id"),
-                nonZeroId(product, "variant_id"), name, quantity, money(product, "price_inc_tax", currency),
-                discount, money(product, "total_tax", currency), total));
+                nonZeroId(product, "variant_id"), name, quantity, PlatformJson.money(product, "price_inc_tax", currency),
+                discount, PlatformJson.money(product, "total_tax", currency), total));
     }
 
     private static Money discount(JsonNode product, Currency currency) {
         BigDecimal sum = BigDecimal.ZERO;
         for (JsonNode applied : product.path("applied_discounts")) {
             // Current answers send "amount" as a string, the older docs as a JSON number (4.66): both read.
-            sum = sum.add(decimal(applied, "amount", "applied_discounts[].amount"));
+            try {
+                sum = sum.add(PlatformJson.decimal(applied, "amount"));
+            } catch (UnreadableFieldException unreadable) {
+                throw unreadable.within("applied_discounts[]");
+            }
         }
         return Money.rounded(sum, currency);
     }
@@ -213,11 +180,11 @@ final class BigCommerceOrderMapper {
 
     /** v2 keeps shipping at order level; the method's name is on the (first) shipping address. */
     private static List<ShippingCharge> shipping(JsonNode order, Optional<String> method, Currency currency) {
-        Money total = money(order, "shipping_cost_inc_tax", currency);
+        Money total = PlatformJson.money(order, "shipping_cost_inc_tax", currency);
         if (total.isZero() && method.isEmpty()) {
             return List.of();
         }
-        return List.of(new ShippingCharge(method.orElse("Shipping"), total, money(order, "shipping_cost_tax", currency)));
+        return List.of(new ShippingCharge(method.orElse("Shipping"), total, PlatformJson.money(order, "shipping_cost_tax", currency)));
     }
 
     private static Optional<String> shippingMethod(List<JsonNode> addresses) {

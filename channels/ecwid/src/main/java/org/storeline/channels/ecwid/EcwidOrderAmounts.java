@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
-import org.storeline.channels.api.PlatformCallException;
 import org.storeline.channels.api.PlatformJson;
 import org.storeline.core.channel.ChannelOrder.OrderLine;
 import org.storeline.core.channel.ChannelOrder.ShippingCharge;
@@ -47,45 +46,13 @@ final class EcwidOrderAmounts {
     }
 
     /**
-     * {@link PlatformJson#decimal}, but a value that is not a number ("10,70", "N/A") fails as a
-     * {@link PlatformCallException} that names the field, instead of a bare NumberFormatException.
-     */
-    static BigDecimal decimal(JsonNode node, String field) {
-        try {
-            return PlatformJson.decimal(node, field);
-        } catch (NumberFormatException notANumber) {
-            throw new PlatformCallException("Ecwid sent '" + PlatformJson.text(node, field).orElse("") + "' as " + field
-                    + ", which is not a number", false, 0, notANumber);
-        }
-    }
-
-    /** A money field of the order, read as {@link #decimal} and rounded to the currency. */
-    static Money money(JsonNode node, String field, Currency currency) {
-        return Money.rounded(decimal(node, field), currency);
-    }
-
-    /**
-     * An item's quantity: a whole number, as a JSON number or a string ("2", 2, 2.0). A fraction or a value
-     * that is not a number fails as a {@link PlatformCallException}, not an ArithmeticException.
-     */
-    static long quantity(JsonNode item) {
-        BigDecimal quantity = decimal(item, "quantity");
-        try {
-            return quantity.longValueExact();
-        } catch (ArithmeticException notWhole) {
-            throw new PlatformCallException("Ecwid sent " + quantity.toPlainString() + " as an item's quantity, which is not a whole number",
-                    false, 0, notWhole);
-        }
-    }
-
-    /**
      * {@code price} is the unit price with option modifiers; the line's discount is its share of the coupon
      * ({@code couponAmount}) plus its share of the other discounts ({@code discounts[].total}).
      */
     static OrderLine line(JsonNode item, int index, Currency currency, boolean gross) {
-        long quantity = quantity(item);
-        BigDecimal unitPrice = decimal(item, "price");
-        BigDecimal discount = decimal(item, "couponAmount").add(sum(item.path("discounts"), "total"));
+        long quantity = PlatformJson.quantity(item, "quantity");
+        BigDecimal unitPrice = PlatformJson.decimal(item, "price");
+        BigDecimal discount = PlatformJson.decimal(item, "couponAmount").add(sum(item.path("discounts"), "total"));
         BigDecimal tax = itemTax(item);
         BigDecimal total = unitPrice.multiply(BigDecimal.valueOf(quantity)).subtract(discount).add(gross ? BigDecimal.ZERO : tax);
         return new OrderLine(PlatformJson.id(item, "id").orElse("item-" + (index + 1)), PlatformJson.text(item, "sku"),
@@ -102,13 +69,13 @@ final class EcwidOrderAmounts {
     static BigDecimal itemTax(JsonNode item) {
         JsonNode taxes = item.path("taxes");
         if (!taxes.isArray() || taxes.isEmpty()) {
-            return decimal(item, "tax");
+            return PlatformJson.decimal(item, "tax");
         }
         BigDecimal tax = BigDecimal.ZERO;
         for (JsonNode each : taxes) {
             tax = tax.add(each.hasNonNull("taxOnDiscountedSubtotal")
-                    ? decimal(each, "taxOnDiscountedSubtotal")
-                    : decimal(each, "total").subtract(decimal(each, "taxOnShipping")));
+                    ? PlatformJson.decimal(each, "taxOnDiscountedSubtotal")
+                    : PlatformJson.decimal(each, "total").subtract(PlatformJson.decimal(each, "taxOnShipping")));
         }
         return tax;
     }
@@ -123,13 +90,13 @@ final class EcwidOrderAmounts {
         BigDecimal tax = shippingTax(order);
         List<ShippingCharge> charges = new ArrayList<>();
         JsonNode option = order.path("shippingOption");
-        BigDecimal rate = decimal(option, "shippingRate");
+        BigDecimal rate = PlatformJson.decimal(option, "shippingRate");
         Optional<String> method = PlatformJson.text(option, "shippingMethodName");
         if (rate.signum() != 0 || method.isPresent()) {
             charges.add(charge(method.orElse("Shipping"), rate, tax, gross, currency));
         }
         JsonNode fee = order.path("handlingFee");
-        BigDecimal feeValue = decimal(fee, "value");
+        BigDecimal feeValue = PlatformJson.decimal(fee, "value");
         if (feeValue.signum() != 0) {
             charges.add(charge(PlatformJson.text(fee, "name").orElse("Handling fee"), feeValue,
                     charges.isEmpty() ? tax : BigDecimal.ZERO, gross, currency));
@@ -161,7 +128,7 @@ final class EcwidOrderAmounts {
     private static BigDecimal sum(JsonNode array, String field) {
         BigDecimal sum = BigDecimal.ZERO;
         for (JsonNode each : array) {
-            sum = sum.add(decimal(each, field));
+            sum = sum.add(PlatformJson.decimal(each, field));
         }
         return sum;
     }

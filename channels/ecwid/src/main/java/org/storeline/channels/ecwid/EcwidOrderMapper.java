@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.storeline.channels.api.PlatformCallException;
 import org.storeline.channels.api.PlatformJson;
+import org.storeline.channels.api.UnreadableFieldException;
 import org.storeline.core.channel.ChannelOrder;
 import org.storeline.core.channel.ChannelOrder.OrderCustomer;
 import org.storeline.core.channel.ChannelOrder.OrderPayment;
@@ -37,6 +38,15 @@ public final class EcwidOrderMapper {
 
     public ChannelOrder map(JsonNode order, Currency currency) {
         String externalId = externalId(order);
+        try {
+            return map(order, externalId, currency);
+        } catch (UnreadableFieldException unreadable) {
+            // The reader names the field and the value ("price '10,70' is not a number"); the order id makes it findable.
+            throw new PlatformCallException("Ecwid order " + externalId + " cannot be read: " + unreadable.getMessage(), false, 0, unreadable);
+        }
+    }
+
+    private ChannelOrder map(JsonNode order, String externalId, Currency currency) {
         String payment = status(order, "paymentStatus");
         String fulfillment = status(order, "fulfillmentStatus");
         Optional<Instant> placed = time(order, "createTimestamp", "createDate");
@@ -47,7 +57,7 @@ public final class EcwidOrderMapper {
         return new ChannelOrder(externalId, number(order, externalId), payment + "/" + fulfillment, disposition(payment, fulfillment),
                 placed.orElse(updatedAt), updatedAt, currency, customer(order),
                 EcwidOrderAmounts.lines(order, currency), EcwidOrderAmounts.shipping(order, currency),
-                EcwidOrderAmounts.money(order, "tax", currency), EcwidOrderAmounts.money(order, "total", currency), payment(order), type,
+                PlatformJson.money(order, "tax", currency), PlatformJson.money(order, "total", currency), payment(order), type,
                 PlatformJson.text(option, "shippingMethodName"),
                 type == FulfillmentType.PICKUP ? Optional.empty() : address(order.path("shippingPerson")),
                 phone(order), PlatformJson.text(order, "orderComments"));

@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.storeline.channels.api.PlatformCallException;
 import org.storeline.channels.api.PlatformJson;
+import org.storeline.channels.api.UnreadableFieldException;
 import org.storeline.core.channel.ChannelOrder;
 import org.storeline.core.channel.ChannelOrder.OrderCustomer;
 import org.storeline.core.channel.ChannelOrder.OrderLine;
@@ -33,9 +34,8 @@ public final class ShopifyOrderMapper {
                 .orElseThrow(() -> new PlatformCallException("The Shopify order has no id", false, 0));
         try {
             return map(order, id);
-        } catch (NumberFormatException | ArithmeticException e) {
-            // PlatformJson.decimal/quantity throw these on an amount like "12,50" or a quantity like "1.5": without
-            // this the order would fail with a bare NumberFormatException that names neither the order nor the value.
+        } catch (UnreadableFieldException e) {
+            // The reader names the field and the value ("price '12,50' is not a number"); the order id makes it findable.
             throw new PlatformCallException("The Shopify order " + id + " cannot be read: " + e.getMessage(), false, 0, e);
         }
     }
@@ -48,7 +48,7 @@ public final class ShopifyOrderMapper {
                 // updated_at moves on every change (payment, fulfilment, edit): it orders the events of one order.
                 time(order, "updated_at").orElse(placedAt), currency, customer(order),
                 lines(order, currency, taxesIncluded), shipping(order, currency, taxesIncluded),
-                money(order, "total_tax", currency), total(order, currency),
+                PlatformJson.money(order, "total_tax", currency), total(order, currency),
                 ShopifyPayments.payment(order), ShopifyFulfillment.type(order), ShopifyFulfillment.shippingMethod(order),
                 ShopifyFulfillment.deliveryAddress(order), phone(order), PlatformJson.text(order, "note"));
     }
@@ -72,8 +72,8 @@ public final class ShopifyOrderMapper {
     /** {@code total_price}, else {@code total_price_set.shop_money.amount} (the same amount, kept when a version drops the former). */
     private static Money total(JsonNode order, Currency currency) {
         return order.hasNonNull("total_price")
-                ? money(order, "total_price", currency)
-                : money(order.path("total_price_set").path("shop_money"), "amount", currency);
+                ? PlatformJson.money(order, "total_price", currency)
+                : PlatformJson.money(order.path("total_price_set").path("shop_money"), "amount", currency);
     }
 
     /** {@code name} is what the customer sees ("#1001", with the shop's prefix and suffix); {@code order_number} lacks them. */
@@ -150,7 +150,7 @@ public final class ShopifyOrderMapper {
         for (JsonNode line : order.path("line_items")) {
             // `quantity` is what was ordered (it never drops below 1); removals and refunds show in
             // current_quantity and refunds[], which the sale handles as returns, not as a smaller order.
-            long quantity = quantity(line, "quantity");
+            long quantity = PlatformJson.quantity(line, "quantity");
             if (quantity > 0) {
                 lines.add(line(line, quantity, currency, taxesIncluded));
             }
@@ -159,7 +159,7 @@ public final class ShopifyOrderMapper {
     }
 
     private static OrderLine line(JsonNode line, long quantity, Currency currency, boolean taxesIncluded) {
-        Money unitPrice = money(line, "price", currency);
+        Money unitPrice = PlatformJson.money(line, "price", currency);
         Money discount = lineDiscount(line, currency);
         Money tax = taxOf(line, currency);
         Money beforeTax = unitPrice.times(quantity).minus(discount);
@@ -180,18 +180,18 @@ public final class ShopifyOrderMapper {
         if (allocations.isArray() && !allocations.isEmpty()) {
             BigDecimal sum = BigDecimal.ZERO;
             for (JsonNode allocation : allocations) {
-                sum = sum.add(decimal(allocation, "amount"));
+                sum = sum.add(PlatformJson.decimal(allocation, "amount"));
             }
             return Money.rounded(sum, currency);
         }
-        return money(line, "total_discount", currency);
+        return PlatformJson.money(line, "total_discount", currency);
     }
 
     /** The sum of a line's (or shipping line's) {@code tax_lines[].price}. */
     private static Money taxOf(JsonNode taxed, Currency currency) {
         BigDecimal sum = BigDecimal.ZERO;
         for (JsonNode taxLine : taxed.path("tax_lines")) {
-            sum = sum.add(decimal(taxLine, "price"));
+            sum = sum.add(PlatformJson.decimal(taxLine, "price"));
         }
         return Money.rounded(sum, currency);
     }
@@ -201,8 +201,8 @@ public final class ShopifyOrderMapper {
         for (JsonNode line : ShopifyFulfillment.shippingLines(order)) {
             // discounted_price is what the customer paid after shipping discounts; older payloads lack it.
             Money amount = line.hasNonNull("discounted_price")
-                    ? money(line, "discounted_price", currency)
-                    : money(line, "price", currency);
+                    ? PlatformJson.money(line, "discounted_price", currency)
+                    : PlatformJson.money(line, "price", currency);
             Money tax = taxOf(line, currency);
             Money total = taxesIncluded ? amount : amount.plus(tax);
             Optional<String> method = ShopifyFulfillment.methodName(line);
@@ -222,29 +222,6 @@ public final class ShopifyOrderMapper {
                 throw new PlatformCallException("The Shopify order's " + field + " '" + text + "' is not an ISO-8601 time", false, 0, e);
             }
         });
-    }
-
-    // PlatformJson's readers throw a bare NumberFormatException ("12,50") or ArithmeticException (quantity "1.5")
-    // that names neither the field nor the value. These say both; map() adds the order id.
-
-    private static BigDecimal decimal(JsonNode node, String field) {
-        try {
-            return PlatformJson.decimal(node, field);
-        } catch (NumberFormatException e) {
-            throw new NumberFormatException(field + " '" + node.path(field).asText() + "' is not a decimal amount");
-        }
-    }
-
-    private static Money money(JsonNode node, String field, Currency currency) {
-        return Money.rounded(decimal(node, field), currency);
-    }
-
-    private static long quantity(JsonNode node, String field) {
-        try {
-            return decimal(node, field).longValueExact();
-        } catch (ArithmeticException e) {
-            throw new ArithmeticException(field + " '" + node.path(field).asText() + "' is not a whole number");
-        }
     }
 
     private static PlatformCallException missing(String id, String field) {

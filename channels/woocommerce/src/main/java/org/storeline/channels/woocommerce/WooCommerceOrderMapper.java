@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.storeline.channels.api.PlatformCallException;
 import org.storeline.channels.api.PlatformJson;
+import org.storeline.channels.api.UnreadableFieldException;
 import org.storeline.core.channel.ChannelOrder;
 import org.storeline.core.channel.ChannelOrder.OrderCustomer;
 import org.storeline.core.channel.ChannelOrder.OrderLine;
@@ -32,6 +33,15 @@ public final class WooCommerceOrderMapper {
 
     public ChannelOrder map(JsonNode order) {
         String id = PlatformJson.id(order, "id").orElseThrow(() -> malformed("an order without an id"));
+        try {
+            return map(order, id);
+        } catch (UnreadableFieldException unreadable) {
+            // The reader names the field and the value ("total 'abc' is not a number"); the order id makes it findable.
+            throw malformed("order " + id + " whose " + unreadable.getMessage(), unreadable);
+        }
+    }
+
+    private ChannelOrder map(JsonNode order, String id) {
         String where = "order " + id;
         Currency currency = currency(order, where);
         String status = PlatformJson.text(order, "status").orElse("");
@@ -43,8 +53,8 @@ public final class WooCommerceOrderMapper {
         return new ChannelOrder(id, PlatformJson.text(order, "number").orElse(id), platformStatus(status, gateway, datePaid),
                 WooCommerceOrderStates.disposition(status, gateway, datePaid),
                 WooCommerceText.gmt(order, "date_created_gmt").orElse(updatedAt), updatedAt, currency, customer(billing),
-                lines(order, currency, where), shippingCharges(order, currency, where), money(order, "total_tax", currency, where),
-                money(order, "total", currency, where), payment(order, gateway), fulfillmentType(order), shippingMethod(order),
+                lines(order, currency, where), shippingCharges(order, currency), PlatformJson.money(order, "total_tax", currency),
+                PlatformJson.money(order, "total", currency), payment(order, gateway), fulfillmentType(order), shippingMethod(order),
                 WooCommerceText.address(shipping), PlatformJson.text(shipping, "phone").or(() -> PlatformJson.text(billing, "phone")),
                 PlatformJson.text(order, "customer_note"));
     }
@@ -105,11 +115,10 @@ public final class WooCommerceOrderMapper {
      * is a float of total / quantity and is not used.
      */
     static OrderLine productLine(JsonNode item, Currency currency, String order) {
-        String where = order + ", line " + lineId(item, order);
-        long quantity = quantity(item, where);
-        BigDecimal subtotal = decimal(item, "subtotal", where);
-        Money total = money(item, "total", currency, where);
-        Money tax = money(item, "total_tax", currency, where);
+        long quantity = PlatformJson.quantity(item, "quantity");
+        BigDecimal subtotal = PlatformJson.decimal(item, "subtotal");
+        Money total = PlatformJson.money(item, "total", currency);
+        Money tax = PlatformJson.money(item, "total_tax", currency);
         // Exact when the subtotal divides by the quantity; otherwise rounded half-up, and the line total
         // (which comes from WooCommerce, not from unit × quantity) stays exact.
         Money unitPrice = Money.rounded(quantity > 0 ? subtotal.divide(BigDecimal.valueOf(quantity), MathContext.DECIMAL128) : subtotal,
@@ -120,9 +129,8 @@ public final class WooCommerceOrderMapper {
     }
 
     static OrderLine feeLine(JsonNode fee, Currency currency, String order) {
-        String where = order + ", fee " + lineId(fee, order);
-        Money total = money(fee, "total", currency, where);
-        Money tax = money(fee, "total_tax", currency, where);
+        Money total = PlatformJson.money(fee, "total", currency);
+        Money tax = PlatformJson.money(fee, "total_tax", currency);
         return new OrderLine(lineId(fee, order), Optional.empty(), Optional.empty(), Optional.empty(),
                 WooCommerceText.decodedText(fee, "name").orElse("Fee"), 1, total, Money.zero(currency), tax, total.plus(tax));
     }
@@ -133,48 +141,16 @@ public final class WooCommerceOrderMapper {
         return PlatformJson.id(item, "id").orElseThrow(() -> malformed(order + " with a line without an id"));
     }
 
-    /**
-     * {@link PlatformJson#decimal}, except that a value that is no number ("abc", "12,50", true) is this
-     * order's clear error instead of a NumberFormatException escaping the mapper. WooCommerce itself always
-     * writes "12.50"; a plugin filtering the REST response may not.
-     */
-    private static BigDecimal decimal(JsonNode node, String field, String where) {
-        try {
-            return PlatformJson.decimal(node, field);
-        } catch (NumberFormatException e) {
-            throw malformed(where + " with " + field + " '" + node.path(field).asText() + "', which is not a number", e);
-        }
-    }
-
-    private static Money money(JsonNode node, String field, Currency currency, String where) {
-        return Money.rounded(decimal(node, field, where), currency);
-    }
-
-    /**
-     * Whole units. "3", 3 and 3.0 all read 3; a fractional quantity (plugins that sell by weight filter
-     * wc_stock_amount to floatval) cannot be a Storeline line, so it is refused by name rather than by an
-     * ArithmeticException.
-     */
-    private static long quantity(JsonNode item, String where) {
-        BigDecimal quantity = decimal(item, "quantity", where);
-        try {
-            return quantity.longValueExact();
-        } catch (ArithmeticException e) {
-            throw malformed(where + " with quantity " + quantity.toPlainString() + "; Storeline sells whole units only", e);
-        }
-    }
-
     /** WooCommerce writes 0 for "none" (a simple product's variation_id, a deleted product's product_id). */
     private static Optional<String> nonZeroId(JsonNode node, String field) {
         return PlatformJson.id(node, field).filter(value -> !value.equals("0"));
     }
 
-    private static List<ShippingCharge> shippingCharges(JsonNode order, Currency currency, String where) {
+    private static List<ShippingCharge> shippingCharges(JsonNode order, Currency currency) {
         List<ShippingCharge> charges = new ArrayList<>();
         for (JsonNode line : order.path("shipping_lines")) {
-            String shippingLine = where + ", shipping line " + PlatformJson.id(line, "id").orElse("?");
-            Money total = money(line, "total", currency, shippingLine);
-            Money tax = money(line, "total_tax", currency, shippingLine);
+            Money total = PlatformJson.money(line, "total", currency);
+            Money tax = PlatformJson.money(line, "total_tax", currency);
             Optional<String> method = methodName(line);
             if (!total.isZero() || !tax.isZero() || method.isPresent()) {
                 charges.add(new ShippingCharge(method.orElse("Shipping"), total.plus(tax), tax));

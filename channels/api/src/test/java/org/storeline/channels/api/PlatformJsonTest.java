@@ -1,0 +1,42 @@
+package org.storeline.channels.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import org.junit.jupiter.api.Test;
+
+class PlatformJsonTest {
+    private static JsonNode json(String text) {
+        return PlatformJson.parse(text, "test payload");
+    }
+
+    @Test
+    void amountsReadTheSameAsJsonNumbersAndAsStringsAndAbsentIsZero() {
+        JsonNode order = json("{\"a\": 12.5, \"b\": \"12.50\", \"c\": null}");
+
+        assertThat(PlatformJson.decimal(order, "a")).isEqualByComparingTo("12.50");
+        assertThat(PlatformJson.decimal(order, "b")).isEqualByComparingTo("12.50");
+        assertThat(PlatformJson.decimal(order, "c")).isEqualByComparingTo(BigDecimal.ZERO);
+    }
+
+    @Test
+    void anAmountThatIsNotANumberIsAFinalErrorNamingTheFieldAndTheValue() {
+        assertThatThrownBy(() -> PlatformJson.decimal(json("{\"total\": \"12,50\"}"), "total"))
+                .isInstanceOf(UnreadableFieldException.class)
+                .hasMessage("total '12,50' is not a number")
+                .satisfies(e -> assertThat(((PlatformCallException) e).retryable()).isFalse());
+    }
+
+    @Test
+    void wholeQuantitiesReadInEveryShapeAndAFractionIsAFinalErrorNamingTheField() {
+        JsonNode line = json("{\"q1\": 3, \"q2\": \"3\", \"q3\": 3.0, \"q4\": \"1.5\"}");
+
+        assertThat(PlatformJson.quantity(line, "q1")).isEqualTo(3);
+        assertThat(PlatformJson.quantity(line, "q2")).isEqualTo(3);
+        assertThat(PlatformJson.quantity(line, "q3")).isEqualTo(3);
+        assertThatThrownBy(() -> PlatformJson.quantity(line, "q4"))
+                .isInstanceOf(UnreadableFieldException.class).hasMessage("q4 '1.5' is not a whole number");
+    }
+}
