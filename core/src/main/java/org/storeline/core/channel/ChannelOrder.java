@@ -30,6 +30,21 @@ public record ChannelOrder(String externalId, String number, String platformStat
         shipping = List.copyOf(shipping);
     }
 
+    /**
+     * What the platform's own lines and shipping charges add up to. Where it differs from {@link #total()}, the
+     * import adds a flagged adjustment line so that the sale still equals the platform's total.
+     */
+    public Money itemizedTotal() {
+        Money sum = Money.zero(currency);
+        for (OrderLine line : lines) {
+            sum = sum.plus(line.total());
+        }
+        for (ShippingCharge charge : shipping) {
+            sum = sum.plus(charge.total());
+        }
+        return sum;
+    }
+
     /** A buyer as the platform knows them: the email is the key (CUS-1); the name may be missing (CUS-4). */
     public record OrderCustomer(Optional<String> email, Optional<String> name) {
     }

@@ -25,16 +25,23 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.storeline.channels.api.ChannelConnection;
 import org.storeline.channels.api.DeliveryEvent;
 import org.storeline.channels.api.OrderPage;
 import org.storeline.channels.api.OrderQuery;
 import org.storeline.channels.api.PlatformHttp;
 import org.storeline.channels.api.Registration;
+import org.storeline.channels.api.Verification;
 import org.storeline.channels.api.WebhookDelivery;
 import org.storeline.core.channel.ChannelOrder;
+import org.storeline.core.channel.OrderDisposition;
 
-/** What the shared contract does not cover: topics, thin bodies, the backfill query and webhook setup. */
+/**
+ * What the shared contract does not cover: topics, thin bodies, the backfill query and webhook setup, and the
+ * real payloads sent the way WooCommerce sends them.
+ */
 class WooCommerceConnectorTest {
     private static final String SECRET = "wc-webhook-secret";
     private static final String ORDER_727 = WooCommerceOrderMapperTest.payload("order-727-processing.json").toString();
@@ -212,6 +219,44 @@ class WooCommerceConnectorTest {
         assertThat(connector.normalizeCredentials(Map.of("consumer_key", " ck_abc\n", "consumer_secret", "cs_xyz ")))
                 .containsEntry("consumer_key", "ck_abc").containsEntry("consumer_secret", "cs_xyz");
         assertThat(connector.requiredCredentials()).containsExactly("consumer_key", "consumer_secret");
+    }
+
+    // ---- real payloads sent the way WooCommerce sends them: compact, signed, through verify, read and resolve ----
+
+    @ParameterizedTest(name = "{0} via {1}")
+    @CsvSource({
+            "order-963-coupon-stripe.json, order.created, 963, 31.20, IMPORT_PAID",
+            "order-1274-tax-inclusive-no-shipping.json, order.updated, 1274, 26.09, IMPORT_PAID",
+            "order-15-zero-total-no-gateway.json, order.restored, 15, 0.00, IMPORT_FULFILLED"})
+    void aSignedRealOrderDeliveryIsVerifiedReadAndMappedFromItsBody(String file, String topic, String id, String total,
+                                                                               OrderDisposition disposition) {
+        WebhookDelivery delivery = WooCommerceDeliveries.signed(topic, WooCommerceOrderMapperTest.payload(file).toString(), SECRET);
+
+        assertThat(connector.verify(delivery, connection).outcome()).isEqualTo(Verification.Outcome.VALID);
+        DeliveryEvent event = connector.read(delivery);
+        ChannelOrder order = connector.resolve(event, delivery, connection);
+
+        assertThat(event.orderId()).contains(id);
+        assertThat(order.externalId()).isEqualTo(id);
+        assertThat(order.total().toDecimalString()).isEqualTo(total);
+        assertThat(order.disposition()).isEqualTo(disposition);
+        assertThat(store.getAllServeEvents()).as("the body is the whole order").isEmpty();
+    }
+
+    @Test
+    void aDraftDeliveredWithNullDatesIsReadAgainFromTheStore() {
+        ObjectNode draft = WooCommerceOrderMapperTest.payload("order-85-draft-null-dates.json");
+        WebhookDelivery delivery = WooCommerceDeliveries.signed("order.updated", draft.toString(), SECRET);
+        String stored = draft.put("date_created_gmt", "2019-01-01T10:00:00").put("date_modified_gmt", "2019-01-01T10:00:05").toString();
+        store.stubFor(get(urlPathEqualTo("/wp-json/wc/v3/orders/85"))
+                .willReturn(json(stored)));
+
+        DeliveryEvent event = connector.read(delivery);
+        ChannelOrder order = connector.resolve(event, delivery, connection);
+
+        assertThat(event.eventTime()).isEmpty();
+        assertThat(order.externalId()).isEqualTo("85");
+        assertThat(order.disposition()).isEqualTo(OrderDisposition.SKIP_INCOMPLETE);
     }
 
     private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(String body) {
