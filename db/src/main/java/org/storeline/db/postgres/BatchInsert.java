@@ -1,18 +1,34 @@
 package org.storeline.db.postgres;
 
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.jooq.BatchBindStep;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Table;
+import org.jooq.exception.DataAccessException;
+import org.jooq.impl.DSL;
+import org.postgresql.PGConnection;
 
 /**
- * Many rows into one table with one prepared statement: the INSERT is rendered once and every row is a
- * bind, which the driver sends as multi-row INSERTs ({@code reWriteBatchedInserts}). jOOQ's record batches
- * render one statement per row, which cost more CPU than the database spent on an import batch.
+ * Many rows into one table in one statement, for the append-only tables an import batch writes.
+ *
+ * <p>A few rows go as one prepared INSERT with a bind per row (the driver sends multi-row INSERTs,
+ * {@code reWriteBatchedInserts}). From {@link #COPY_FROM_ROWS} rows on they go as {@code COPY ... FROM
+ * STDIN}: PostgreSQL then inserts them many to a page and extends the table many pages at a time with
+ * {@code posix_fallocate}, instead of writing one zeroed page into the OS cache per page it adds. Those zeroed
+ * pages were most of what the kernel wrote back in bursts under load, and each burst stalled the WAL syncs
+ * the webhook acknowledgements wait for (docs/BENCHMARKS.md). COPY also skips the parsing and planning of a
+ * multi-row INSERT. Constraints and foreign keys are checked the same way by both.
  */
 public final class BatchInsert {
+    static final int COPY_FROM_ROWS = 16;
+
     private final DSLContext dsl;
     private final Table<?> table;
     private final List<Field<?>> fields;
@@ -41,11 +57,36 @@ public final class BatchInsert {
         if (rows.isEmpty()) {
             return;
         }
+        if (rows.size() >= COPY_FROM_ROWS) {
+            copy();
+        } else {
+            insert();
+        }
+    }
+
+    private void insert() {
         Object[] placeholders = new Object[fields.size()];
         BatchBindStep batch = dsl.batch(dsl.insertInto(table).columns(fields).values(placeholders));
         for (Object[] row : rows) {
             batch = batch.bind(row);
         }
         batch.execute();
+    }
+
+    /** Runs on the connection of the calling thread's transaction, like every other statement here. */
+    private void copy() {
+        String sql = "COPY " + dsl.render(table) + " ("
+                + fields.stream().map(f -> dsl.render(DSL.name(f.getName()))).collect(Collectors.joining(", "))
+                + ") FROM STDIN WITH (FORMAT csv)";
+        String data = CsvRows.of(rows);
+        dsl.connection(connection -> {
+            try {
+                connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new StringReader(data));
+            } catch (SQLException e) {
+                throw new DataAccessException("COPY into " + table.getName() + " failed: " + e.getMessage(), e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
     }
 }
