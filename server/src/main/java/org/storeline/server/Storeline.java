@@ -133,6 +133,7 @@ public final class Storeline implements AutoCloseable {
         reconciler.close();
         worker.close();
         wiring.sync().close();
+        wiring.receivingInbox.close();
         database.close();
         embedded.ifPresent(EmbeddedPostgresServer::close);
     }

@@ -6,8 +6,11 @@ import static org.storeline.db.postgres.Timestamps.toDb;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -23,14 +26,48 @@ import org.storeline.db.postgres.PropertiesText;
  */
 public final class JooqWebhookInbox implements WebhookInbox {
     private final DSLContext dsl;
+    private final DSLContext unsynced;
 
-    public JooqWebhookInbox(DSLContext dsl) {
+    /** {@code unsynced}: statements whose commit does not wait for the WAL ({@code Database.unsyncedDsl()}). */
+    public JooqWebhookInbox(DSLContext dsl, DSLContext unsynced) {
         this.dsl = dsl;
+        this.unsynced = unsynced;
     }
 
     @Override
     public void store(StoredDelivery delivery) {
-        dsl.insertInto(WEBHOOK_DELIVERY)
+        insert(dsl, delivery).execute();
+    }
+
+    /**
+     * Stores a delivery without waiting for PostgreSQL's WAL to reach the disk: the row is visible to every
+     * worker at once, and the caller makes it durable itself ({@link JournaledWebhookInbox}).
+     */
+    public void storeUnsynced(StoredDelivery delivery) {
+        insert(unsynced, delivery).execute();
+    }
+
+    /** Stores a delivery unless one with its id is stored already (a journal's record replayed). */
+    public void storeIfAbsent(StoredDelivery delivery) {
+        insert(dsl, delivery).onConflictDoNothing().execute();
+    }
+
+    /** Which of these deliveries are stored. */
+    public Set<UUID> stored(Collection<UUID> deliveryIds) {
+        return new HashSet<>(dsl.select(WEBHOOK_DELIVERY.ID).from(WEBHOOK_DELIVERY).where(WEBHOOK_DELIVERY.ID.in(deliveryIds))
+                .fetch(WEBHOOK_DELIVERY.ID));
+    }
+
+    /**
+     * Waits until everything committed so far is on disk: a transaction with an id commits synchronously, and
+     * its commit record comes after every commit before it in the WAL.
+     */
+    public void syncCommitted() {
+        dsl.transaction(tx -> tx.dsl().fetch("select pg_current_xact_id()"));
+    }
+
+    private static org.jooq.InsertSetMoreStep<WebhookDeliveryRecord> insert(DSLContext dsl, StoredDelivery delivery) {
+        return dsl.insertInto(WEBHOOK_DELIVERY)
                 .set(WEBHOOK_DELIVERY.ID, delivery.id())
                 .set(WEBHOOK_DELIVERY.CHANNEL_ID, delivery.channelId())
                 .set(WEBHOOK_DELIVERY.RECEIVED_AT, toDb(delivery.receivedAt()))
@@ -38,8 +75,7 @@ public final class JooqWebhookInbox implements WebhookInbox {
                 .set(WEBHOOK_DELIVERY.QUERY, PropertiesText.encode(delivery.query()))
                 .set(WEBHOOK_DELIVERY.BODY, delivery.body())
                 .set(WEBHOOK_DELIVERY.STATUS, "pending")
-                .set(WEBHOOK_DELIVERY.AVAILABLE_AT, toDb(delivery.receivedAt()))
-                .execute();
+                .set(WEBHOOK_DELIVERY.AVAILABLE_AT, toDb(delivery.receivedAt()));
     }
 
     @Override

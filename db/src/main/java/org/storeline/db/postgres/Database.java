@@ -21,11 +21,18 @@ import org.jooq.impl.ThreadLocalTransactionProvider;
  * without passing a connection around.
  */
 public final class Database implements AutoCloseable {
-    private final HikariDataSource dataSource;
-    private final DSLContext dsl;
+    private static final int UNSYNCED_POOL_SIZE = 8;
 
-    private Database(HikariDataSource dataSource) {
+    private final HikariDataSource dataSource;
+    private final HikariDataSource unsyncedDataSource;
+    private final DSLContext dsl;
+    private final DSLContext unsyncedDsl;
+
+    private Database(HikariDataSource dataSource, HikariDataSource unsyncedDataSource) {
         this.dataSource = dataSource;
+        this.unsyncedDataSource = unsyncedDataSource;
+        this.unsyncedDsl = DSL.using(unsyncedDataSource, SQLDialect.POSTGRES, new Settings()
+                .withRenderQuotedNames(RenderQuotedNames.EXPLICIT_DEFAULT_UNQUOTED).withExecuteLogging(false));
         DefaultConfiguration configuration = new DefaultConfiguration();
         configuration.set(SQLDialect.POSTGRES);
         configuration.set(new ThreadLocalTransactionProvider(new DataSourceConnectionProvider(dataSource)));
@@ -48,11 +55,16 @@ public final class Database implements AutoCloseable {
         HikariDataSource dataSource = new HikariDataSource(config);
         try {
             migrate(dataSource);
-            return new Database(dataSource);
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
         }
+        HikariConfig unsynced = new HikariConfig();
+        config.copyStateTo(unsynced);
+        unsynced.setPoolName("storeline-unsynced");
+        unsynced.setMaximumPoolSize(UNSYNCED_POOL_SIZE);
+        unsynced.setConnectionInitSql("set synchronous_commit = off");
+        return new Database(dataSource, new HikariDataSource(unsynced));
     }
 
     public static void migrate(DataSource dataSource) {
@@ -65,6 +77,14 @@ public final class Database implements AutoCloseable {
 
     public DSLContext dsl() {
         return dsl;
+    }
+
+    /**
+     * Statements on their own (autocommit) whose commit does not wait for the WAL to reach the disk. Only for
+     * writes that the caller makes durable another way ({@code JournaledWebhookInbox}).
+     */
+    public DSLContext unsyncedDsl() {
+        return unsyncedDsl;
     }
 
     public DataSource dataSource() {
@@ -82,6 +102,7 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        unsyncedDataSource.close();
         dataSource.close();
     }
 }
