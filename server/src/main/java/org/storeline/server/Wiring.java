@@ -126,7 +126,9 @@ public final class Wiring {
         customerRepository = new JooqCustomerRepository(dsl);
         channelRepository = new JooqChannelRepository(dsl, new SecretBox(config.secretKey(), config.oldSecretKeys().toArray(byte[][]::new)));
         inbox = new JooqWebhookInbox(dsl, database.unsyncedDsl());
-        receivingInbox = JournaledWebhookInbox.open(inbox, config.dataDir().resolve("delivery-journal"));
+        // The confirmation's pace can be slowed for a test that must catch PostgreSQL before it syncs.
+        receivingInbox = JournaledWebhookInbox.open(inbox, config.dataDir().resolve("delivery-journal"),
+                Duration.ofMillis(Long.getLong("storeline.journalConfirmMillis", JournaledWebhookInbox.CONFIRM_EVERY.toMillis())));
         activity = new JooqActivityLog(dsl);
         fulfillmentRepository = new JooqFulfillmentRepository(dsl);
         var notificationRepository = new JooqNotificationRepository(dsl);

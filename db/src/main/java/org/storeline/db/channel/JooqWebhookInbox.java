@@ -47,9 +47,9 @@ public final class JooqWebhookInbox implements WebhookInbox {
         insert(unsynced, delivery).execute();
     }
 
-    /** Stores a delivery unless one with its id is stored already (a journal's record replayed). */
-    public void storeIfAbsent(StoredDelivery delivery) {
-        insert(dsl, delivery).onConflictDoNothing().execute();
+    /** Stores a delivery unless one with its id is stored already (a journal's record replayed); true if it stored it. */
+    public boolean storeIfAbsent(StoredDelivery delivery) {
+        return insert(dsl, delivery).onConflictDoNothing().execute() == 1;
     }
 
     /** Which of these deliveries are stored. */

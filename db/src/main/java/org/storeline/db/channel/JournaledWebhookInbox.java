@@ -42,7 +42,7 @@ import org.storeline.db.postgres.PropertiesText;
  * a disk error), the delivery is made durable by a synchronous commit instead, as without a journal.
  */
 public final class JournaledWebhookInbox implements WebhookInbox, AutoCloseable {
-    static final Duration CONFIRM_EVERY = Duration.ofMillis(200);
+    public static final Duration CONFIRM_EVERY = Duration.ofMillis(200);
     private static final Logger LOG = LoggerFactory.getLogger(JournaledWebhookInbox.class);
     private static final int SEGMENTS = 4;
     private static final int SEGMENT_BYTES = 8 << 20;
@@ -50,6 +50,7 @@ public final class JournaledWebhookInbox implements WebhookInbox, AutoCloseable 
     private final JooqWebhookInbox inbox;
     private final DeliveryJournal journal;
     private final Path dir;
+    private final int recoveredOnOpen;
     private final ConcurrentLinkedQueue<Entry> unconfirmed = new ConcurrentLinkedQueue<>();
     /** Whether the last append failed: said once in the log when it starts and once when it ends, not per delivery. */
     private final AtomicBoolean unavailable = new AtomicBoolean();
@@ -66,28 +67,37 @@ public final class JournaledWebhookInbox implements WebhookInbox, AutoCloseable 
         }
     }
 
-    private JournaledWebhookInbox(JooqWebhookInbox inbox, DeliveryJournal journal, Path dir) {
+    private JournaledWebhookInbox(JooqWebhookInbox inbox, DeliveryJournal journal, Path dir, int recoveredOnOpen) {
         this.inbox = inbox;
         this.journal = journal;
         this.dir = dir;
+        this.recoveredOnOpen = recoveredOnOpen;
     }
 
-    /** Opens the journal in {@code dir} (four segments of 8 MiB), first storing what a previous run left in it. */
-    public static JournaledWebhookInbox open(JooqWebhookInbox inbox, Path dir) {
-        return open(inbox, dir, SEGMENTS, SEGMENT_BYTES, CONFIRM_EVERY);
+    /**
+     * Opens the journal in {@code dir} (four segments of 8 MiB), first storing what a previous run left in it,
+     * and confirms it every {@code confirmEvery} ({@link #CONFIRM_EVERY} unless a test must catch PostgreSQL
+     * before it syncs).
+     */
+    public static JournaledWebhookInbox open(JooqWebhookInbox inbox, Path dir, Duration confirmEvery) {
+        return open(inbox, dir, SEGMENTS, SEGMENT_BYTES, confirmEvery);
     }
 
     /** The same with the journal's size and the confirmation's pace given (tests). */
     public static JournaledWebhookInbox open(JooqWebhookInbox inbox, Path dir, int segments, int segmentBytes, Duration confirmEvery) {
+        int[] found = {0};
         int[] recovered = {0};
         DeliveryJournal journal = DeliveryJournal.open(dir, segments, segmentBytes, record -> {
-            storeAgain(inbox, decode(record), dir);
-            recovered[0]++;
+            found[0]++;
+            if (storeAgain(inbox, decode(record), dir)) {
+                recovered[0]++;
+            }
         });
-        if (recovered[0] > 0) {
-            LOG.info("Delivery journal: {} deliveries from the last run checked against the inbox", recovered[0]);
+        if (found[0] > 0) {
+            LOG.info("Delivery journal: {} deliveries from the last run checked against the inbox, {} of them stored again",
+                    found[0], recovered[0]);
         }
-        JournaledWebhookInbox journaled = new JournaledWebhookInbox(inbox, journal, dir);
+        JournaledWebhookInbox journaled = new JournaledWebhookInbox(inbox, journal, dir, recovered[0]);
         long every = confirmEvery.toMillis();
         journaled.confirmer.scheduleWithFixedDelay(journaled::confirmQuietly, every, every, TimeUnit.MILLISECONDS);
         return journaled;
@@ -132,13 +142,13 @@ public final class JournaledWebhookInbox implements WebhookInbox, AutoCloseable 
     }
 
     /**
-     * Stores a delivery from the journal unless its row exists. A row PostgreSQL refuses for its content (an
+     * Stores a delivery from the journal unless its row exists; true if it was missing. A row PostgreSQL refuses for its content (an
      * integrity error: say its channel is gone) is kept as a file in {@code refused/} and skipped, so that one
      * record cannot stop every start or every confirmation; any other error is thrown and the record stays.
      */
-    private static void storeAgain(JooqWebhookInbox inbox, StoredDelivery delivery, Path dir) {
+    private static boolean storeAgain(JooqWebhookInbox inbox, StoredDelivery delivery, Path dir) {
         try {
-            inbox.storeIfAbsent(delivery);
+            return inbox.storeIfAbsent(delivery);
         } catch (DataAccessException e) {
             if (e.sqlState() == null || !e.sqlState().startsWith("23")) {
                 throw e;
@@ -152,7 +162,13 @@ public final class JournaledWebhookInbox implements WebhookInbox, AutoCloseable 
             }
             LOG.error("Delivery {} (channel {}) from the journal was refused by PostgreSQL ({}): kept in {}", delivery.id(),
                     delivery.channelId(), e.getMessage(), kept);
+            return false;
         }
+    }
+
+    /** How many deliveries the journal had that PostgreSQL did not, stored again when this was opened. */
+    public int recoveredOnOpen() {
+        return recoveredOnOpen;
     }
 
     private void confirmQuietly() {
