@@ -86,7 +86,7 @@ class DeliveryJournalIT {
     void aRecordPostgresqlRefusesIsKeptAsAFileAndDoesNotStopTheStart() throws Exception {
         StoredDelivery orphan = new StoredDelivery(Ids.newId(), UUID.randomUUID(), Instant.now().truncatedTo(ChronoUnit.MICROS),
                 Map.of("x-wc-webhook-topic", "order.created"), Map.of(), "{\"id\": 1}".getBytes(StandardCharsets.UTF_8), 0);
-        try (DeliveryJournal journal = DeliveryJournal.open(dir, 2, 1 << 20, record -> { })) {
+        try (DeliveryJournal journal = DeliveryJournal.open(dir, 2, 1 << 20, records -> { })) {
             journal.append(JournaledWebhookInbox.encode(orphan));
         }
 
@@ -94,6 +94,21 @@ class DeliveryJournalIT {
             assertThat(inbox.find(orphan.id())).isEmpty();
             Path kept = dir.resolve("refused").resolve(orphan.id().toString());
             assertSame(JournaledWebhookInbox.decode(Files.readAllBytes(kept)), orphan);
+        }
+    }
+
+    /** Rows deleted after the clean close show that the next start did not store anything again. */
+    @Test
+    void afterACleanShutdownTheNextStartHasNothingToCheck() {
+        StoredDelivery delivery = delivery("confirmed at shutdown");
+        try (JournaledWebhookInbox running = JournaledWebhookInbox.open(inbox, dir, 2, 1 << 20, NEVER)) {
+            running.store(delivery);
+        }
+        lose(delivery);
+
+        try (JournaledWebhookInbox next = JournaledWebhookInbox.open(inbox, dir, 2, 1 << 20, NEVER)) {
+            assertThat(next.recoveredOnOpen()).isZero();
+            assertThat(inbox.find(delivery.id())).isEmpty();
         }
     }
 

@@ -85,10 +85,10 @@ public final class DeliveryJournal implements AutoCloseable {
 
     /**
      * Opens the journal in {@code dir}, making its segment files (written with zeros, so that their blocks
-     * exist) if they are missing, and hands every record still readable in them to {@code recover}. Once that
-     * returns, the records are forgotten: {@code recover} must have made them durable elsewhere.
+     * exist) if they are missing, and hands the records still readable in them to {@code recover}, all at once.
+     * Once that returns, the records are forgotten: {@code recover} must have made them durable elsewhere.
      */
-    public static DeliveryJournal open(Path dir, int segmentCount, int segmentBytes, RecordHandler recover) {
+    public static DeliveryJournal open(Path dir, int segmentCount, int segmentBytes, Recovery recover) {
         try {
             Files.createDirectories(dir);
             FileChannel lockFile = lock(dir);
@@ -101,13 +101,10 @@ public final class DeliveryJournal implements AutoCloseable {
                 preallocate(segments[i], segmentBytes);
                 newestGeneration = Math.max(newestGeneration, read(segments[i], segmentBytes, records));
             }
-            for (byte[] record : records) {
-                recover.handle(record);
+            if (!records.isEmpty()) {
+                recover.recover(records);
             }
-            for (FileChannel segment : segments) {
-                segment.write(ByteBuffer.allocate(HEADER_BYTES), 0);
-                segment.force(false);
-            }
+            forget(segments);
             DeliveryJournal journal = new DeliveryJournal(lockFile, segments, segmentBytes, newestGeneration + 1);
             journal.writer.start();
             return journal;
@@ -116,10 +113,10 @@ public final class DeliveryJournal implements AutoCloseable {
         }
     }
 
-    /** What to do with a record found on opening. */
+    /** What to do with the records found on opening. */
     @FunctionalInterface
-    public interface RecordHandler {
-        void handle(byte[] record);
+    public interface Recovery {
+        void recover(List<byte[]> records);
     }
 
     /** Appends a record and returns its sequence number once it is on disk. */
@@ -216,6 +213,31 @@ public final class DeliveryJournal implements AutoCloseable {
         } finally {
             buffer.clear();
             written.clear();
+        }
+    }
+
+    /**
+     * Empties the journal once every record in it is confirmed (a clean shutdown), so that the next start has
+     * nothing to check; returns false, and leaves the records, if some are not.
+     */
+    public boolean clearIfConfirmed() {
+        if (durable > confirmed || !queue.isEmpty()) {
+            return false;
+        }
+        try {
+            forget(segments);
+            return true;
+        } catch (IOException e) {
+            LOG.warn("Could not empty the delivery journal; the next start checks its records again", e);
+            return false;
+        }
+    }
+
+    /** A zeroed first header makes a segment read as empty. */
+    private static void forget(FileChannel[] segments) throws IOException {
+        for (FileChannel segment : segments) {
+            segment.write(ByteBuffer.allocate(HEADER_BYTES), 0);
+            segment.force(false);
         }
     }
 

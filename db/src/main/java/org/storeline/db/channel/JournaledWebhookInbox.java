@@ -85,18 +85,13 @@ public final class JournaledWebhookInbox implements WebhookInbox, AutoCloseable 
 
     /** The same with the journal's size and the confirmation's pace given (tests). */
     public static JournaledWebhookInbox open(JooqWebhookInbox inbox, Path dir, int segments, int segmentBytes, Duration confirmEvery) {
-        int[] found = {0};
         int[] recovered = {0};
-        DeliveryJournal journal = DeliveryJournal.open(dir, segments, segmentBytes, record -> {
-            found[0]++;
-            if (storeAgain(inbox, decode(record), dir)) {
-                recovered[0]++;
-            }
-        });
-        if (found[0] > 0) {
+        DeliveryJournal journal = DeliveryJournal.open(dir, segments, segmentBytes, records -> {
+            List<StoredDelivery> deliveries = records.stream().map(JournaledWebhookInbox::decode).toList();
+            recovered[0] = storeMissing(inbox, deliveries, dir);
             LOG.info("Delivery journal: {} deliveries from the last run checked against the inbox, {} of them stored again",
-                    found[0], recovered[0]);
-        }
+                    deliveries.size(), recovered[0]);
+        });
         JournaledWebhookInbox journaled = new JournaledWebhookInbox(inbox, journal, dir, recovered[0]);
         long every = confirmEvery.toMillis();
         journaled.confirmer.scheduleWithFixedDelay(journaled::confirmQuietly, every, every, TimeUnit.MILLISECONDS);
@@ -117,8 +112,8 @@ public final class JournaledWebhookInbox implements WebhookInbox, AutoCloseable 
             if (unavailable.compareAndSet(false, true)) {
                 LOG.warn("Delivery journal unavailable ({}): acknowledgements wait for PostgreSQL's WAL until it is back", e.getMessage());
             }
-            inbox.syncCommitted();
             unconfirmed.remove(entry);
+            inbox.syncCommitted();
         }
     }
 
@@ -129,16 +124,28 @@ public final class JournaledWebhookInbox implements WebhookInbox, AutoCloseable 
         if (entries.isEmpty()) {
             return;
         }
-        Set<UUID> stored = inbox.stored(entries.stream().map(e -> e.delivery.id()).toList());
-        for (Entry entry : entries) {
-            if (!stored.contains(entry.delivery.id())) {
-                LOG.warn("Delivery {} was acknowledged but PostgreSQL lost it: stored again from the journal", entry.delivery.id());
-                storeAgain(inbox, entry.delivery, dir);
-            }
-        }
+        storeMissing(inbox, entries.stream().map(e -> e.delivery).toList(), dir);
         inbox.syncCommitted();
         journal.confirm(durable);
         unconfirmed.removeIf(e -> e.sequence > 0 && e.sequence <= durable);
+    }
+
+    /** Stores the deliveries whose rows are missing (looked up a thousand at a time); returns how many it stored. */
+    private static int storeMissing(JooqWebhookInbox inbox, List<StoredDelivery> deliveries, Path dir) {
+        int stored = 0;
+        for (int from = 0; from < deliveries.size(); from += 1000) {
+            List<StoredDelivery> chunk = deliveries.subList(from, Math.min(deliveries.size(), from + 1000));
+            Set<UUID> present = inbox.stored(chunk.stream().map(StoredDelivery::id).toList());
+            for (StoredDelivery delivery : chunk) {
+                if (!present.contains(delivery.id())) {
+                    LOG.warn("Delivery {} was acknowledged but PostgreSQL lost it: stored again from the journal", delivery.id());
+                    if (storeAgain(inbox, delivery, dir)) {
+                        stored++;
+                    }
+                }
+            }
+        }
+        return stored;
     }
 
     /**
@@ -251,13 +258,19 @@ public final class JournaledWebhookInbox implements WebhookInbox, AutoCloseable 
         return inbox.oldestPending(channelId);
     }
 
-    /** Confirms what it can, then closes: what is left unconfirmed is checked on the next start. */
+    /**
+     * Confirms what it can and, if that was everything, empties the journal, then closes: whatever is left is
+     * checked on the next start.
+     */
     @Override
     public void close() {
         confirmer.shutdown();
         try {
             confirmer.awaitTermination(5, TimeUnit.SECONDS);
             confirmQuietly();
+            if (unconfirmed.isEmpty()) {
+                journal.clearIfConfirmed();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

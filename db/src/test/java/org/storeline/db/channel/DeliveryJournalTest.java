@@ -28,7 +28,7 @@ class DeliveryJournalTest {
 
     @Test
     void segmentFilesAreWrittenToTheirFullSizeOnFirstOpenSoThatAppendsReuseExistingBlocks() throws IOException {
-        try (DeliveryJournal journal = DeliveryJournal.open(dir, 3, 64 * 1024, record -> { })) {
+        try (DeliveryJournal journal = DeliveryJournal.open(dir, 3, 64 * 1024, records -> { })) {
             assertThat(journal.durableSequence()).isZero();
         }
         for (int i = 0; i < 3; i++) {
@@ -38,7 +38,7 @@ class DeliveryJournalTest {
 
     @Test
     void recordsAppendedBeforeACrashAreHandedBackInOrderWhenTheJournalIsOpenedAgain() throws Exception {
-        DeliveryJournal journal = DeliveryJournal.open(dir, 2, 64 * 1024, record -> { });
+        DeliveryJournal journal = DeliveryJournal.open(dir, 2, 64 * 1024, records -> { });
         assertThat(journal.append(text("first"))).isEqualTo(1);
         assertThat(journal.append(text("second"))).isEqualTo(2);
         assertThat(journal.append(text("third"))).isEqualTo(3);
@@ -49,7 +49,7 @@ class DeliveryJournalTest {
 
     @Test
     void recordsHandedBackOnOpeningAreNotHandedBackASecondTime() throws Exception {
-        try (DeliveryJournal journal = DeliveryJournal.open(dir, 2, 64 * 1024, record -> { })) {
+        try (DeliveryJournal journal = DeliveryJournal.open(dir, 2, 64 * 1024, records -> { })) {
             journal.append(text("only once"));
         }
         assertThat(reopen()).containsExactly("only once");
@@ -58,7 +58,7 @@ class DeliveryJournalTest {
 
     @Test
     void aRecordTornByACrashEndsTheSegmentAndWhatCameBeforeItIsKept() throws Exception {
-        try (DeliveryJournal journal = DeliveryJournal.open(dir, 2, 64 * 1024, record -> { })) {
+        try (DeliveryJournal journal = DeliveryJournal.open(dir, 2, 64 * 1024, records -> { })) {
             journal.append(text("whole"));
             journal.append(text("torn apart"));
         }
@@ -72,7 +72,7 @@ class DeliveryJournalTest {
 
     @Test
     void whenNoSegmentIsConfirmedTheJournalRefusesInsteadOfOverwritingRecords() throws Exception {
-        try (DeliveryJournal journal = DeliveryJournal.open(dir, 2, 1024, record -> { })) {
+        try (DeliveryJournal journal = DeliveryJournal.open(dir, 2, 1024, records -> { })) {
             byte[] record = new byte[400];
             journal.append(record);
             journal.append(record);
@@ -86,7 +86,7 @@ class DeliveryJournalTest {
 
     @Test
     void aSegmentWhoseRecordsAreConfirmedIsReusedAndItsEarlierPassIsNotHandedBack() throws Exception {
-        try (DeliveryJournal journal = DeliveryJournal.open(dir, 2, 1024, record -> { })) {
+        try (DeliveryJournal journal = DeliveryJournal.open(dir, 2, 1024, records -> { })) {
             journal.append(padded("pass 1, a", 400));
             journal.append(padded("pass 1, b", 400));
             journal.append(padded("pass 1, c", 400));
@@ -99,8 +99,20 @@ class DeliveryJournalTest {
     }
 
     @Test
+    void aJournalClearedAfterEverythingWasConfirmedHandsNothingBack() throws Exception {
+        try (DeliveryJournal journal = DeliveryJournal.open(dir, 2, 64 * 1024, records -> { })) {
+            journal.append(text("confirmed"));
+            assertThat(journal.clearIfConfirmed()).as("cleared before the confirmation").isFalse();
+            journal.confirm(journal.durableSequence());
+            assertThat(journal.clearIfConfirmed()).isTrue();
+        }
+
+        assertThat(reopen()).isEmpty();
+    }
+
+    @Test
     void aRecordTooLargeForASegmentIsRefused() {
-        try (DeliveryJournal journal = DeliveryJournal.open(dir, 2, 1024, record -> { })) {
+        try (DeliveryJournal journal = DeliveryJournal.open(dir, 2, 1024, records -> { })) {
             assertThatThrownBy(() -> journal.append(new byte[2000])).isInstanceOf(DeliveryJournal.Unavailable.class)
                     .hasMessageContaining("does not fit");
         }
@@ -110,7 +122,7 @@ class DeliveryJournalTest {
     void concurrentAppendsAreEachGivenTheirOwnSequenceNumberAndAllComeBack() throws Exception {
         int count = 400;
         List<Future<Long>> sequences = new ArrayList<>();
-        try (DeliveryJournal journal = DeliveryJournal.open(dir, 4, 1 << 20, record -> { });
+        try (DeliveryJournal journal = DeliveryJournal.open(dir, 4, 1 << 20, records -> { });
              ExecutorService senders = Executors.newFixedThreadPool(16)) {
             for (int i = 0; i < count; i++) {
                 byte[] record = text("record " + i);
@@ -128,8 +140,8 @@ class DeliveryJournalTest {
 
     private List<String> reopen() {
         List<String> found = new ArrayList<>();
-        DeliveryJournal.open(dir, segmentCount(), segmentBytes(), record -> found.add(new String(record, StandardCharsets.UTF_8).trim()))
-                .close();
+        DeliveryJournal.open(dir, segmentCount(), segmentBytes(),
+                records -> records.forEach(record -> found.add(new String(record, StandardCharsets.UTF_8).trim()))).close();
         return found;
     }
 
