@@ -54,7 +54,12 @@ public final class Storeline implements AutoCloseable {
             Database database = embedded
                     .map(pg -> Database.connect(pg.jdbcUrl("postgres"), "postgres", "", 20))
                     .orElseGet(() -> Database.connect(config.dbUrl().get(), config.dbUser().orElse(null), config.dbPassword().orElse(null), 20));
-            return startServices(config, embedded, database);
+            try {
+                return startServices(config, embedded, database);
+            } catch (RuntimeException e) {
+                database.close();
+                throw e;
+            }
         } catch (RuntimeException e) {
             embedded.ifPresent(EmbeddedPostgresServer::close);
             throw e;
@@ -73,7 +78,15 @@ public final class Storeline implements AutoCloseable {
                 () -> config.publicUrl().orElse(boundUrl.get()));
         InboxWorker worker = wiring.inboxWorker().start();
         wakeUps.add(worker::wake);
-        ApiServer api = ApiServer.start(config.host(), config.port(), wiring.authentication(), wiring.routes(database, metrics), metrics);
+        ApiServer api;
+        try {
+            api = ApiServer.start(config.host(), config.port(), wiring.authentication(), wiring.routes(database, metrics), metrics);
+        } catch (RuntimeException e) {
+            // Say a port in use: what Wiring opened (the delivery journal's lock and threads) goes with the failed start.
+            worker.close();
+            wiring.receivingInbox.close();
+            throw e;
+        }
         boundUrl.set(URI.create("http://localhost:" + api.port()));
         Reconciler reconciler = wiring.reconciler().start(config.reconcileEvery());
         // After the server is up, so that a start that fails earlier never consumes the one-time token.

@@ -59,6 +59,21 @@ class BatchInsertIT {
         assertThat(readBack()).containsExactlyElementsOf(expected(rows));
     }
 
+    /**
+     * A text longer than the driver's chunks of 65,536 characters, full of characters made of two (emoji), in
+     * two batches whose lengths differ by one: in one of them a pair straddles the chunk boundary.
+     */
+    @Test
+    void emojiAcrossTheDriversChunkBoundaryArriveWhole() {
+        for (String lead : List.of("a".repeat(65_400), "a".repeat(65_401))) {
+            List<Object[]> rows = rows(20);
+            rows.get(0)[1] = lead + "🛒".repeat(100);
+            insert(rows);
+            assertThat(readBack()).containsExactlyElementsOf(expected(rows));
+            dsl.deleteFrom(table).execute();
+        }
+    }
+
     @Test
     void aSmallBatchGoesInByInsertAndReadsBackExactlyAsGiven() {
         List<Object[]> rows = rows(5);

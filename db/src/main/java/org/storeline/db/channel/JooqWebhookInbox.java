@@ -6,13 +6,16 @@ import static org.storeline.db.postgres.Timestamps.toDb;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import org.jooq.DSLContext;
+import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 import org.storeline.core.channel.StoredDelivery;
 import org.storeline.core.channel.WebhookInbox;
@@ -47,23 +50,41 @@ public final class JooqWebhookInbox implements WebhookInbox {
         insert(unsynced, delivery).execute();
     }
 
-    /** Stores a delivery unless one with its id is stored already (a journal's record replayed); true if it stored it. */
-    public boolean storeIfAbsent(StoredDelivery delivery) {
-        return insert(dsl, delivery).onConflictDoNothing().execute() == 1;
-    }
-
-    /** Which of these deliveries are stored. */
-    public Set<UUID> stored(Collection<UUID> deliveryIds) {
-        return new HashSet<>(dsl.select(WEBHOOK_DELIVERY.ID).from(WEBHOOK_DELIVERY).where(WEBHOOK_DELIVERY.ID.in(deliveryIds))
-                .fetch(WEBHOOK_DELIVERY.ID));
-    }
-
     /**
-     * Waits until everything committed so far is on disk: a transaction with an id commits synchronously, and
-     * its commit record comes after every commit before it in the WAL.
+     * Makes these deliveries durable in PostgreSQL, in one transaction that commits synchronously: it stores
+     * those whose rows are missing (a PostgreSQL that restarted lost its unsynced commits) and its commit puts
+     * every earlier commit, the present rows' included, on disk. If PostgreSQL restarts in between, the commit
+     * fails and nothing is taken for durable. A delivery PostgreSQL refuses for its content (an integrity error)
+     * goes to {@code refused} and the rest carry on. Returns the deliveries that were missing and stored.
      */
-    public void syncCommitted() {
-        dsl.transaction(tx -> tx.dsl().fetch("select pg_current_xact_id()"));
+    public List<StoredDelivery> storeDurably(Collection<StoredDelivery> deliveries, BiConsumer<StoredDelivery, DataAccessException> refused) {
+        return dsl.transactionResult(tx -> {
+            DSLContext t = tx.dsl();
+            t.execute("set local synchronous_commit = on");
+            Set<UUID> present = new HashSet<>(t.select(WEBHOOK_DELIVERY.ID).from(WEBHOOK_DELIVERY)
+                    .where(WEBHOOK_DELIVERY.ID.in(deliveries.stream().map(StoredDelivery::id).toList())).fetch(WEBHOOK_DELIVERY.ID));
+            List<StoredDelivery> stored = new ArrayList<>();
+            for (StoredDelivery delivery : deliveries) {
+                if (!present.contains(delivery.id()) && storeInSavepoint(t, delivery, refused)) {
+                    stored.add(delivery);
+                }
+            }
+            // An id for the transaction, so that its commit is a WAL record that must reach the disk.
+            t.fetch("select pg_current_xact_id()");
+            return stored;
+        });
+    }
+
+    private static boolean storeInSavepoint(DSLContext t, StoredDelivery delivery, BiConsumer<StoredDelivery, DataAccessException> refused) {
+        try {
+            return t.transactionResult(savepoint -> insert(savepoint.dsl(), delivery).onConflictDoNothing().execute()) == 1;
+        } catch (DataAccessException e) {
+            if (e.sqlState() == null || !e.sqlState().startsWith("23")) {
+                throw e;
+            }
+            refused.accept(delivery, e);
+            return false;
+        }
     }
 
     private static org.jooq.InsertSetMoreStep<WebhookDeliveryRecord> insert(DSLContext dsl, StoredDelivery delivery) {

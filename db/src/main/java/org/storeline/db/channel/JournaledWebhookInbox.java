@@ -14,13 +14,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.jooq.exception.DataAccessException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,18 +35,20 @@ import org.storeline.db.postgres.PropertiesText;
  * WAL. The row is committed without waiting for the WAL, then its record is appended to the journal and
  * synced.
  *
- * <p>Every {@link #CONFIRM_EVERY}, a confirmer makes the journal's records durable in PostgreSQL: it checks
- * that their rows are there (a PostgreSQL that restarted may have lost its last unsynced commits; those rows
- * are stored again), then commits synchronously, which puts every earlier commit on disk, and frees the
- * journal's segments up to that point. On start, every record still in the journal is stored unless its row
- * exists. If the journal cannot take a record (no segment free because PostgreSQL has been unreachable, or
- * a disk error), the delivery is made durable by a synchronous commit instead, as without a journal.
+ * <p>Every {@link #CONFIRM_EVERY}, a confirmer makes the journal's records durable in PostgreSQL, in one
+ * transaction that commits synchronously: it stores again the rows that are missing (a PostgreSQL that
+ * restarted may have lost its last unsynced commits), and its commit puts every earlier commit on disk; then
+ * the journal is freed up to that point. On start, every record still in the journal goes through the same
+ * transaction. If the journal cannot take a record (no segment free because PostgreSQL has been unreachable, a
+ * disk error, or closing), the delivery is made durable by that synchronous transaction instead, as without a
+ * journal. A record PostgreSQL refuses for its content is kept as a file in {@code refused/}.
  */
 public final class JournaledWebhookInbox implements WebhookInbox, AutoCloseable {
     public static final Duration CONFIRM_EVERY = Duration.ofMillis(200);
     private static final Logger LOG = LoggerFactory.getLogger(JournaledWebhookInbox.class);
     private static final int SEGMENTS = 4;
     private static final int SEGMENT_BYTES = 8 << 20;
+    private static final int CHECK_AT_ONCE = 1000;
 
     private final JooqWebhookInbox inbox;
     private final DeliveryJournal journal;
@@ -54,6 +57,9 @@ public final class JournaledWebhookInbox implements WebhookInbox, AutoCloseable 
     private final ConcurrentLinkedQueue<Entry> unconfirmed = new ConcurrentLinkedQueue<>();
     /** Whether the last append failed: said once in the log when it starts and once when it ends, not per delivery. */
     private final AtomicBoolean unavailable = new AtomicBoolean();
+    /** Stores hold it shared; closing takes it alone, so that no append is in flight once the journal is emptied. */
+    private final ReadWriteLock gate = new ReentrantReadWriteLock();
+    private volatile boolean closed;
     private final ScheduledExecutorService confirmer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("storeline-journal-confirmer").daemon().factory());
 
@@ -75,22 +81,22 @@ public final class JournaledWebhookInbox implements WebhookInbox, AutoCloseable 
     }
 
     /**
-     * Opens the journal in {@code dir} (four segments of 8 MiB), first storing what a previous run left in it,
-     * and confirms it every {@code confirmEvery} ({@link #CONFIRM_EVERY} unless a test must catch PostgreSQL
-     * before it syncs).
+     * Opens the journal in {@code dir} (four segments of 8 MiB), first making durable what a previous run left
+     * in it, and confirms it every {@code confirmEvery} ({@link #CONFIRM_EVERY} unless a test must catch
+     * PostgreSQL before it syncs).
      */
     public static JournaledWebhookInbox open(JooqWebhookInbox inbox, Path dir, Duration confirmEvery) {
         return open(inbox, dir, SEGMENTS, SEGMENT_BYTES, confirmEvery);
     }
 
-    /** The same with the journal's size and the confirmation's pace given (tests). */
+    /** The same with the journal's size given (tests). */
     public static JournaledWebhookInbox open(JooqWebhookInbox inbox, Path dir, int segments, int segmentBytes, Duration confirmEvery) {
         int[] recovered = {0};
         DeliveryJournal journal = DeliveryJournal.open(dir, segments, segmentBytes, records -> {
             List<StoredDelivery> deliveries = records.stream().map(JournaledWebhookInbox::decode).toList();
-            recovered[0] = storeMissing(inbox, deliveries, dir);
-            LOG.info("Delivery journal: {} deliveries from the last run checked against the inbox, {} of them stored again",
-                    deliveries.size(), recovered[0]);
+            recovered[0] = makeDurable(inbox, deliveries, dir);
+            LOG.info("Delivery journal: {} deliveries from the last run made durable, {} of them stored again", deliveries.size(),
+                    recovered[0]);
         });
         JournaledWebhookInbox journaled = new JournaledWebhookInbox(inbox, journal, dir, recovered[0]);
         long every = confirmEvery.toMillis();
@@ -100,20 +106,29 @@ public final class JournaledWebhookInbox implements WebhookInbox, AutoCloseable 
 
     @Override
     public void store(StoredDelivery delivery) {
-        inbox.storeUnsynced(delivery);
-        Entry entry = new Entry(delivery);
-        unconfirmed.add(entry);
+        gate.readLock().lock();
         try {
-            entry.sequence = journal.append(encode(delivery));
-            if (unavailable.compareAndSet(true, false)) {
-                LOG.info("Delivery journal available again");
+            if (closed) {
+                makeDurable(inbox, List.of(delivery), dir);
+                return;
             }
-        } catch (DeliveryJournal.Unavailable e) {
-            if (unavailable.compareAndSet(false, true)) {
-                LOG.warn("Delivery journal unavailable ({}): acknowledgements wait for PostgreSQL's WAL until it is back", e.getMessage());
+            inbox.storeUnsynced(delivery);
+            Entry entry = new Entry(delivery);
+            unconfirmed.add(entry);
+            try {
+                entry.sequence = journal.append(encode(delivery));
+                if (unavailable.compareAndSet(true, false)) {
+                    LOG.info("Delivery journal available again");
+                }
+            } catch (DeliveryJournal.Unavailable e) {
+                if (unavailable.compareAndSet(false, true)) {
+                    LOG.warn("Delivery journal unavailable ({}): acknowledgements wait for PostgreSQL's WAL until it is back", e.getMessage());
+                }
+                unconfirmed.remove(entry);
+                makeDurable(inbox, List.of(delivery), dir);
             }
-            unconfirmed.remove(entry);
-            inbox.syncCommitted();
+        } finally {
+            gate.readLock().unlock();
         }
     }
 
@@ -124,58 +139,40 @@ public final class JournaledWebhookInbox implements WebhookInbox, AutoCloseable 
         if (entries.isEmpty()) {
             return;
         }
-        storeMissing(inbox, entries.stream().map(e -> e.delivery).toList(), dir);
-        inbox.syncCommitted();
+        makeDurable(inbox, entries.stream().map(e -> e.delivery).toList(), dir);
         journal.confirm(durable);
         unconfirmed.removeIf(e -> e.sequence > 0 && e.sequence <= durable);
-    }
-
-    /** Stores the deliveries whose rows are missing (looked up a thousand at a time); returns how many it stored. */
-    private static int storeMissing(JooqWebhookInbox inbox, List<StoredDelivery> deliveries, Path dir) {
-        int stored = 0;
-        for (int from = 0; from < deliveries.size(); from += 1000) {
-            List<StoredDelivery> chunk = deliveries.subList(from, Math.min(deliveries.size(), from + 1000));
-            Set<UUID> present = inbox.stored(chunk.stream().map(StoredDelivery::id).toList());
-            for (StoredDelivery delivery : chunk) {
-                if (!present.contains(delivery.id())) {
-                    LOG.warn("Delivery {} was acknowledged but PostgreSQL lost it: stored again from the journal", delivery.id());
-                    if (storeAgain(inbox, delivery, dir)) {
-                        stored++;
-                    }
-                }
-            }
-        }
-        return stored;
-    }
-
-    /**
-     * Stores a delivery from the journal unless its row exists; true if it was missing. A row PostgreSQL refuses for its content (an
-     * integrity error: say its channel is gone) is kept as a file in {@code refused/} and skipped, so that one
-     * record cannot stop every start or every confirmation; any other error is thrown and the record stays.
-     */
-    private static boolean storeAgain(JooqWebhookInbox inbox, StoredDelivery delivery, Path dir) {
-        try {
-            return inbox.storeIfAbsent(delivery);
-        } catch (DataAccessException e) {
-            if (e.sqlState() == null || !e.sqlState().startsWith("23")) {
-                throw e;
-            }
-            Path kept = dir.resolve("refused").resolve(delivery.id().toString());
-            try {
-                Files.createDirectories(kept.getParent());
-                Files.write(kept, encode(delivery));
-            } catch (IOException io) {
-                throw new UncheckedIOException("Could not keep refused delivery " + delivery.id() + " in " + kept, io);
-            }
-            LOG.error("Delivery {} (channel {}) from the journal was refused by PostgreSQL ({}): kept in {}", delivery.id(),
-                    delivery.channelId(), e.getMessage(), kept);
-            return false;
-        }
     }
 
     /** How many deliveries the journal had that PostgreSQL did not, stored again when this was opened. */
     public int recoveredOnOpen() {
         return recoveredOnOpen;
+    }
+
+    /** Makes deliveries durable in PostgreSQL, a thousand per transaction; returns how many were missing and stored again. */
+    private static int makeDurable(JooqWebhookInbox inbox, List<StoredDelivery> deliveries, Path dir) {
+        int stored = 0;
+        for (int from = 0; from < deliveries.size(); from += CHECK_AT_ONCE) {
+            List<StoredDelivery> chunk = deliveries.subList(from, Math.min(deliveries.size(), from + CHECK_AT_ONCE));
+            for (StoredDelivery again : inbox.storeDurably(chunk, (refused, e) -> keepRefused(refused, e, dir))) {
+                LOG.warn("Delivery {} was acknowledged but PostgreSQL lost it: stored again from the journal", again.id());
+                stored++;
+            }
+        }
+        return stored;
+    }
+
+    /** A record PostgreSQL refuses for its content (say its channel is gone) is kept as a file, and the rest go on. */
+    private static void keepRefused(StoredDelivery delivery, DataAccessException e, Path dir) {
+        Path kept = dir.resolve("refused").resolve(delivery.id().toString());
+        try {
+            Files.createDirectories(kept.getParent());
+            Files.write(kept, encode(delivery));
+        } catch (IOException io) {
+            throw new UncheckedIOException("Could not keep refused delivery " + delivery.id() + " in " + kept, io);
+        }
+        LOG.error("Delivery {} (channel {}) from the journal was refused by PostgreSQL ({}): kept in {}", delivery.id(),
+                delivery.channelId(), e.getMessage(), kept);
     }
 
     private void confirmQuietly() {
@@ -259,20 +256,27 @@ public final class JournaledWebhookInbox implements WebhookInbox, AutoCloseable 
     }
 
     /**
-     * Confirms what it can and, if that was everything, empties the journal, then closes: whatever is left is
-     * checked on the next start.
+     * Stops taking deliveries into the journal (later ones are made durable by a synchronous commit), waits for
+     * those in flight, confirms what it can and, if that was everything, empties the journal; whatever is left
+     * is checked on the next start.
      */
     @Override
     public void close() {
+        gate.writeLock().lock();
+        try {
+            closed = true;
+        } finally {
+            gate.writeLock().unlock();
+        }
         confirmer.shutdown();
         try {
             confirmer.awaitTermination(5, TimeUnit.SECONDS);
-            confirmQuietly();
-            if (unconfirmed.isEmpty()) {
-                journal.clearIfConfirmed();
-            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        confirmQuietly();
+        if (unconfirmed.isEmpty()) {
+            journal.stopAndClearIfConfirmed();
         }
         journal.close();
     }

@@ -1,8 +1,9 @@
 package org.storeline.db.postgres;
 
 import java.io.IOException;
-import java.io.StringReader;
+import java.io.ByteArrayInputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,10 +79,12 @@ public final class BatchInsert {
         String sql = "COPY " + dsl.render(table) + " ("
                 + fields.stream().map(f -> dsl.render(DSL.name(f.getName()))).collect(Collectors.joining(", "))
                 + ") FROM STDIN WITH (FORMAT csv)";
-        String data = CsvRows.of(rows);
+        // Bytes, not a Reader: the driver encodes a Reader in chunks of 65,536 characters and would break a
+        // character made of two (an emoji) that straddles two chunks.
+        byte[] data = CsvRows.of(rows).getBytes(StandardCharsets.UTF_8);
         dsl.connection(connection -> {
             try {
-                connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new StringReader(data));
+                connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new ByteArrayInputStream(data));
             } catch (SQLException e) {
                 throw new DataAccessException("COPY into " + table.getName() + " failed: " + e.getMessage(), e);
             } catch (IOException e) {

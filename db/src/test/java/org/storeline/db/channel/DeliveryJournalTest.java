@@ -102,12 +102,39 @@ class DeliveryJournalTest {
     void aJournalClearedAfterEverythingWasConfirmedHandsNothingBack() throws Exception {
         try (DeliveryJournal journal = DeliveryJournal.open(dir, 2, 64 * 1024, records -> { })) {
             journal.append(text("confirmed"));
-            assertThat(journal.clearIfConfirmed()).as("cleared before the confirmation").isFalse();
+            assertThat(journal.stopAndClearIfConfirmed()).as("cleared before the confirmation").isFalse();
             journal.confirm(journal.durableSequence());
-            assertThat(journal.clearIfConfirmed()).isTrue();
+            assertThat(journal.stopAndClearIfConfirmed()).isTrue();
         }
 
         assertThat(reopen()).isEmpty();
+    }
+
+    /** Generations keep growing across restarts, so the old records behind a new pass's last one stay dead. */
+    @Test
+    void recordsOfARunBeforeACleanRestartAreNotHandedBackBehindTheNextRunsRecords() throws Exception {
+        try (DeliveryJournal journal = DeliveryJournal.open(dir, 2, 64 * 1024, records -> { })) {
+            for (int i = 0; i < 5; i++) {
+                journal.append(text("old " + i));
+            }
+            journal.confirm(journal.durableSequence());
+            journal.stopAndClearIfConfirmed();
+        }
+        try (DeliveryJournal journal = DeliveryJournal.open(dir, 2, 64 * 1024, records -> { })) {
+            journal.append(text("new 0"));
+            journal.append(text("new 1"));
+        }
+
+        assertThat(reopen()).containsExactly("new 0", "new 1");
+    }
+
+    @Test
+    void anAppendAfterCloseIsRefusedAtOnceInsteadOfWaiting() {
+        DeliveryJournal journal = DeliveryJournal.open(dir, 2, 64 * 1024, records -> { });
+        journal.close();
+
+        assertThatThrownBy(() -> journal.append(text("too late"))).isInstanceOf(DeliveryJournal.Unavailable.class)
+                .hasMessageContaining("closed");
     }
 
     @Test
