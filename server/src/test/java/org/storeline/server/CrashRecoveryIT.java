@@ -2,12 +2,9 @@ package org.storeline.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,6 +16,7 @@ import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 import org.storeline.core.user.ApiTokens;
 import org.storeline.server.support.ApiClient;
+import org.storeline.server.support.ChannelSales;
 import org.storeline.server.support.ServeProcess;
 import org.storeline.server.support.Shop;
 import org.storeline.server.support.WooCommerceOrders;
@@ -55,20 +53,16 @@ class CrashRecoveryIT {
             shop.setStock(product, outlet, 1000);
 
             deliverAll(admin, channel, sku);
-            importedBeforeKill = countSales(admin, channel);
+            importedBeforeKill = ChannelSales.all(admin, channel).size();
             first.kill();
         }
 
         try (ServeProcess second = ServeProcess.start(port, dataDir, dataDir.resolve("second.log"), env, "--inbox-lease-seconds", "2")) {
             second.awaitHealthy(Duration.ofMinutes(1));
             ApiClient admin = new ApiClient(second.baseUrl(), token);
-            awaitSales(admin, channel, ORDERS);
+            Set<String> orderIds = ChannelSales.awaitOrders(admin, channel, ORDERS, Duration.ofSeconds(90));
 
             System.out.printf("crash: %d of %d orders were sales when the server was killed%n", importedBeforeKill, ORDERS);
-            Set<String> orderIds = new HashSet<>();
-            for (JsonNode sale : allSales(admin, channel)) {
-                assertThat(orderIds.add(sale.path("external_order_id").asText())).as("one sale per order").isTrue();
-            }
             assertThat(orderIds).hasSize(ORDERS);
             assertThat(admin.get("/api/v1/products/" + product + "/stock/" + outlet).json().path("quantity").asLong()).isEqualTo(1000 - ORDERS);
         }
@@ -86,31 +80,5 @@ class CrashRecoveryIT {
                 assertThat(ack.get()).isEqualTo(200);
             }
         }
-    }
-
-    private static int countSales(ApiClient admin, String channel) {
-        return allSales(admin, channel).size();
-    }
-
-    private static List<JsonNode> allSales(ApiClient admin, String channel) {
-        List<JsonNode> sales = new ArrayList<>();
-        String cursor = "";
-        do {
-            JsonNode page = admin.get("/api/v1/sales?limit=500&channel_id=" + channel + (cursor.isEmpty() ? "" : "&cursor=" + cursor)).json();
-            page.path("items").forEach(sales::add);
-            cursor = page.path("next_cursor").isNull() ? "" : page.path("next_cursor").asText();
-        } while (!cursor.isEmpty());
-        return sales;
-    }
-
-    private static void awaitSales(ApiClient admin, String channel, int expected) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-        while (Instant.now().isBefore(deadline)) {
-            if (allSales(admin, channel).size() >= expected) {
-                return;
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("Only " + allSales(admin, channel).size() + " of " + expected + " orders became sales");
     }
 }

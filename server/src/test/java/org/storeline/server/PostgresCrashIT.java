@@ -2,12 +2,9 @@ package org.storeline.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.storeline.core.user.ApiTokens;
 import org.storeline.db.crypto.SecretBox;
 import org.storeline.server.support.ApiClient;
+import org.storeline.server.support.ChannelSales;
 import org.storeline.server.support.Shop;
 import org.storeline.server.support.WooCommerceOrders;
 
@@ -72,7 +70,7 @@ class PostgresCrashIT {
                     second.wiring().receivingInbox.recoveredOnOpen(), ORDERS);
             assertThat(second.wiring().receivingInbox.recoveredOnOpen()).as("deliveries PostgreSQL lost").isPositive();
             ApiClient admin = new ApiClient("http://127.0.0.1:" + second.port(), token);
-            Set<String> orderIds = awaitSales(admin, channel);
+            Set<String> orderIds = ChannelSales.awaitOrders(admin, channel, ORDERS, Duration.ofSeconds(60));
             assertThat(orderIds).hasSize(ORDERS);
             assertThat(admin.get("/api/v1/products/" + product + "/stock/" + outlet).json().path("quantity").asLong()).isEqualTo(1000 - ORDERS);
         } finally {
@@ -100,21 +98,6 @@ class PostgresCrashIT {
             storeline.close();
         } catch (RuntimeException expected) {
             System.out.println("postgres crash: closing after the crash: " + expected.getMessage());
-        }
-    }
-
-    private static Set<String> awaitSales(ApiClient admin, String channel) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(60);
-        while (true) {
-            JsonNode page = admin.get("/api/v1/sales?limit=500&channel_id=" + channel).json();
-            Set<String> orderIds = new HashSet<>();
-            for (JsonNode sale : page.path("items")) {
-                assertThat(orderIds.add(sale.path("external_order_id").asText())).as("one sale per order").isTrue();
-            }
-            if (orderIds.size() >= ORDERS || Instant.now().isAfter(deadline)) {
-                return orderIds;
-            }
-            Thread.sleep(200);
         }
     }
 }

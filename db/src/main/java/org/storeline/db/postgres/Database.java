@@ -31,14 +31,17 @@ public final class Database implements AutoCloseable {
     private Database(HikariDataSource dataSource, HikariDataSource unsyncedDataSource) {
         this.dataSource = dataSource;
         this.unsyncedDataSource = unsyncedDataSource;
-        this.unsyncedDsl = DSL.using(unsyncedDataSource, SQLDialect.POSTGRES, new Settings()
-                .withRenderQuotedNames(RenderQuotedNames.EXPLICIT_DEFAULT_UNQUOTED).withExecuteLogging(false));
+        this.unsyncedDsl = DSL.using(unsyncedDataSource, SQLDialect.POSTGRES, settings());
         DefaultConfiguration configuration = new DefaultConfiguration();
         configuration.set(SQLDialect.POSTGRES);
         configuration.set(new ThreadLocalTransactionProvider(new DataSourceConnectionProvider(dataSource)));
-        configuration.set(new Settings().withRenderQuotedNames(RenderQuotedNames.EXPLICIT_DEFAULT_UNQUOTED)
-                .withExecuteLogging(false));
+        configuration.set(settings());
         this.dsl = DSL.using(configuration);
+    }
+
+    /** How every statement is rendered, on either pool. */
+    private static Settings settings() {
+        return new Settings().withRenderQuotedNames(RenderQuotedNames.EXPLICIT_DEFAULT_UNQUOTED).withExecuteLogging(false);
     }
 
     /** Connects, migrates the schema to the newest version, and returns the ready database. */
