@@ -39,4 +39,14 @@ class PlatformJsonTest {
         assertThatThrownBy(() -> PlatformJson.quantity(line, "q4"))
                 .isInstanceOf(UnreadableFieldException.class).hasMessage("q4 '1.5' is not a whole number");
     }
+
+    @Test
+    void anUnreadableFieldSaidOfAPartAndThenOfAnOrderNamesThePlatformTheOrderThePathAndTheValueAndStaysFinal() {
+        UnreadableFieldException unreadable = new UnreadableFieldException("amount", "N/A", "a number", null);
+
+        PlatformCallException said = unreadable.within("applied_discounts[]").inOrder("BigCommerce", "118");
+
+        assertThat(said).hasMessage("BigCommerce order 118 cannot be read: applied_discounts[].amount 'N/A' is not a number");
+        assertThat(said.retryable()).isFalse();
+    }
 }

@@ -46,8 +46,7 @@ final class BigCommerceOrderMapper {
         try {
             return map(data, order, id);
         } catch (UnreadableFieldException unreadable) {
-            // The reader names the field and the value; the order id makes it findable.
-            throw new PlatformCallException("BigCommerce order " + id + " has an unreadable field: " + unreadable.getMessage(), false, 0, unreadable);
+            throw unreadable.inOrder("BigCommerce", id);
         }
     }
 

@@ -41,8 +41,7 @@ public final class EcwidOrderMapper {
         try {
             return map(order, externalId, currency);
         } catch (UnreadableFieldException unreadable) {
-            // The reader names the field and the value ("price '10,70' is not a number"); the order id makes it findable.
-            throw new PlatformCallException("Ecwid order " + externalId + " cannot be read: " + unreadable.getMessage(), false, 0, unreadable);
+            throw unreadable.inOrder("Ecwid", externalId);
         }
     }
 

@@ -34,9 +34,8 @@ public final class ShopifyOrderMapper {
                 .orElseThrow(() -> new PlatformCallException("The Shopify order has no id", false, 0));
         try {
             return map(order, id);
-        } catch (UnreadableFieldException e) {
-            // The reader names the field and the value ("price '12,50' is not a number"); the order id makes it findable.
-            throw new PlatformCallException("The Shopify order " + id + " cannot be read: " + e.getMessage(), false, 0, e);
+        } catch (UnreadableFieldException unreadable) {
+            throw unreadable.inOrder("Shopify", id);
         }
     }
 

@@ -36,8 +36,7 @@ public final class WooCommerceOrderMapper {
         try {
             return map(order, id);
         } catch (UnreadableFieldException unreadable) {
-            // The reader names the field and the value ("total 'abc' is not a number"); the order id makes it findable.
-            throw malformed("order " + id + " whose " + unreadable.getMessage(), unreadable);
+            throw unreadable.inOrder("WooCommerce", id);
         }
     }
 
