@@ -14,7 +14,7 @@ import org.storeline.channels.api.PlatformJson;
 import org.storeline.channels.api.Signatures;
 import org.storeline.channels.api.Verification;
 import org.storeline.channels.api.WebhookDelivery;
-import org.storeline.channels.api.contract.ConnectorContract;
+import org.storeline.channels.contract.ConnectorContract;
 import org.storeline.core.channel.FulfillmentType;
 import org.storeline.core.channel.OrderDisposition;
 

@@ -20,7 +20,7 @@ import org.storeline.channels.api.DeliveryEvent;
 import org.storeline.channels.api.PlatformHttp;
 import org.storeline.channels.api.Verification;
 import org.storeline.channels.api.WebhookDelivery;
-import org.storeline.channels.api.contract.ConnectorContract;
+import org.storeline.channels.contract.ConnectorContract;
 import org.storeline.core.channel.ChannelOrder;
 import org.storeline.core.channel.FulfillmentType;
 import org.storeline.core.channel.OrderDisposition;

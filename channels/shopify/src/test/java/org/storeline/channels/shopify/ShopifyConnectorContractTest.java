@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.storeline.channels.api.Connector;
 import org.storeline.channels.api.PlatformHttp;
-import org.storeline.channels.api.contract.ConnectorContract;
+import org.storeline.channels.contract.ConnectorContract;
 import org.storeline.core.channel.FulfillmentType;
 import org.storeline.core.channel.OrderDisposition;
 

@@ -1,4 +1,4 @@
-package org.storeline.channels.api.contract;
+package org.storeline.channels.contract;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
