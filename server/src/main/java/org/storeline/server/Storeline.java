@@ -82,9 +82,8 @@ public final class Storeline implements AutoCloseable {
         try {
             api = ApiServer.start(config.host(), config.port(), wiring.authentication(), wiring.routes(database, metrics), metrics);
         } catch (RuntimeException e) {
-            // Say a port in use: what Wiring opened (the delivery journal's lock and threads) goes with the failed start.
+            // Say a port in use: the worker started above goes with the failed start.
             worker.close();
-            wiring.receivingInbox.close();
             throw e;
         }
         boundUrl.set(URI.create("http://localhost:" + api.port()));
@@ -146,7 +145,6 @@ public final class Storeline implements AutoCloseable {
         reconciler.close();
         worker.close();
         wiring.sync().close();
-        wiring.receivingInbox.close();
         database.close();
         embedded.ifPresent(EmbeddedPostgresServer::close);
     }

@@ -34,7 +34,6 @@ import org.storeline.db.catalog.JooqProductRepository;
 import org.storeline.db.channel.JooqActivityLog;
 import org.storeline.db.channel.JooqChannelRepository;
 import org.storeline.db.channel.JooqWebhookInbox;
-import org.storeline.db.channel.JournaledWebhookInbox;
 import org.storeline.db.crypto.SecretBox;
 import org.storeline.db.customer.JooqCustomerRepository;
 import org.storeline.db.fulfillment.JooqFulfillmentRepository;
@@ -87,8 +86,6 @@ public final class Wiring {
     final JooqCustomerRepository customerRepository;
     final JooqChannelRepository channelRepository;
     final JooqWebhookInbox inbox;
-    /** The inbox as the webhook route stores into it: durable through the delivery journal. */
-    final JournaledWebhookInbox receivingInbox;
     final JooqActivityLog activity;
     final JooqFulfillmentRepository fulfillmentRepository;
 
@@ -125,10 +122,7 @@ public final class Wiring {
         paymentTypeRepository = new JooqPaymentTypeRepository(dsl);
         customerRepository = new JooqCustomerRepository(dsl);
         channelRepository = new JooqChannelRepository(dsl, new SecretBox(config.secretKey(), config.oldSecretKeys().toArray(byte[][]::new)));
-        inbox = new JooqWebhookInbox(dsl, database.unsyncedDsl());
-        // The confirmation's pace can be slowed for a test that must catch PostgreSQL before it syncs.
-        receivingInbox = JournaledWebhookInbox.open(inbox, config.dataDir().resolve("delivery-journal"),
-                Duration.ofMillis(Long.getLong("storeline.journalConfirmMillis", JournaledWebhookInbox.CONFIRM_EVERY.toMillis())));
+        inbox = new JooqWebhookInbox(dsl, database.receivingDsl());
         activity = new JooqActivityLog(dsl);
         fulfillmentRepository = new JooqFulfillmentRepository(dsl);
         var notificationRepository = new JooqNotificationRepository(dsl);
@@ -184,7 +178,7 @@ public final class Wiring {
                 new UserRoutes(users),
                 new SaleRoutes(inStoreSales, sales, customers, fulfillmentRepository::idsBySale),
                 new ChannelRoutes(channels, sync, activity, inbox, clock),
-                new WebhookRoutes(channelRepository, connectors, receivingInbox, activity, wakeWorker, clock),
+                new WebhookRoutes(channelRepository, connectors, inbox, activity, wakeWorker, clock),
                 new FulfillmentRoutes(fulfillments, sales, customers),
                 new NotificationRoutes(notifications));
     }

@@ -20,12 +20,12 @@ import org.storeline.server.support.Shop;
 import org.storeline.server.support.WooCommerceOrders;
 
 /**
- * Acknowledged deliveries survive PostgreSQL losing its last commits. The webhook route commits a delivery's
- * row without waiting for the WAL and waits for the delivery journal instead. Here PostgreSQL's WAL writer is
- * slowed to 10 s, the journal's confirmation to an hour and the import worker is paused, so nothing syncs the
- * WAL after the acknowledgements; then PostgreSQL is stopped in immediate mode (SIGQUIT to the postmaster),
- * which throws away the WAL still in its buffers. The next start stores again, from the journal, what
- * PostgreSQL lost, and every order becomes a sale exactly once.
+ * Acknowledged deliveries survive PostgreSQL stopping abruptly. The webhook route acknowledges a delivery only
+ * once its row is committed synchronously. Here PostgreSQL's WAL writer is slowed to 10 s and the import worker
+ * is paused, so nothing but the commits themselves writes the WAL after the acknowledgements; then PostgreSQL is
+ * stopped in immediate mode (SIGQUIT to the postmaster), which throws away the WAL still in its buffers. A
+ * commit that did not wait for the WAL (synchronous_commit = off) loses its rows here; ours are all found on
+ * the next start, and every order becomes a sale exactly once.
  */
 class PostgresCrashIT {
     private static final int ORDERS = 40;
@@ -35,13 +35,12 @@ class PostgresCrashIT {
     Path dataDir;
 
     @Test
-    void deliveriesAcknowledgedBeforePostgresqlLostItsUnsyncedCommitsAreStoredAgainFromTheJournalAndImportedOnce() throws Exception {
+    void everyDeliveryAcknowledgedBeforePostgresqlStopsInImmediateModeIsStillThereAfterwardsAndImportedOnce() throws Exception {
         String token = ApiTokens.newToken();
         byte[] key = SecretBox.newKey();
         String channel;
         String product;
         String outlet;
-        System.setProperty("storeline.journalConfirmMillis", String.valueOf(Duration.ofHours(1).toMillis()));
         Storeline first = Storeline.start(config(token, key));
         try {
             ApiClient admin = new ApiClient("http://127.0.0.1:" + first.port(), token);
@@ -60,15 +59,11 @@ class PostgresCrashIT {
             }
             stopPostgresImmediately();
         } finally {
-            System.clearProperty("storeline.journalConfirmMillis");
             closeAfterTheCrash(first);
         }
 
         Storeline second = Storeline.start(config(token, key));
         try {
-            System.out.printf("postgres crash: %d of %d acknowledged deliveries were lost by PostgreSQL and stored again from the journal%n",
-                    second.wiring().receivingInbox.recoveredOnOpen(), ORDERS);
-            assertThat(second.wiring().receivingInbox.recoveredOnOpen()).as("deliveries PostgreSQL lost").isPositive();
             ApiClient admin = new ApiClient("http://127.0.0.1:" + second.port(), token);
             Set<String> orderIds = ChannelSales.awaitOrders(admin, channel, ORDERS, Duration.ofSeconds(60));
             assertThat(orderIds).hasSize(ORDERS);

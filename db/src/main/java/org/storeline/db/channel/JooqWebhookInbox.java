@@ -6,16 +6,10 @@ import static org.storeline.db.postgres.Timestamps.toDb;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
-import java.util.function.BiConsumer;
 import org.jooq.DSLContext;
-import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 import org.storeline.core.channel.StoredDelivery;
 import org.storeline.core.channel.WebhookInbox;
@@ -29,62 +23,21 @@ import org.storeline.db.postgres.PropertiesText;
  */
 public final class JooqWebhookInbox implements WebhookInbox {
     private final DSLContext dsl;
-    private final DSLContext unsynced;
+    private final DSLContext receiving;
 
-    /** {@code unsynced}: statements whose commit does not wait for the WAL ({@code Database.unsyncedDsl()}). */
-    public JooqWebhookInbox(DSLContext dsl, DSLContext unsynced) {
+    /**
+     * {@code receiving}: the connections reserved for storing deliveries ({@code Database.receivingDsl()}), so that
+     * storing one never waits for a connection held by an import.
+     */
+    public JooqWebhookInbox(DSLContext dsl, DSLContext receiving) {
         this.dsl = dsl;
-        this.unsynced = unsynced;
+        this.receiving = receiving;
     }
 
+    /** Commits the delivery's row on its own, synchronously: once this returns, the delivery survives a crash. */
     @Override
     public void store(StoredDelivery delivery) {
-        insert(dsl, delivery).execute();
-    }
-
-    /**
-     * Stores a delivery without waiting for PostgreSQL's WAL to reach the disk: the row is visible to every
-     * worker at once, and the caller makes it durable itself ({@link JournaledWebhookInbox}).
-     */
-    public void storeUnsynced(StoredDelivery delivery) {
-        insert(unsynced, delivery).execute();
-    }
-
-    /**
-     * Makes these deliveries durable in PostgreSQL, in one transaction that commits synchronously: it stores
-     * those whose rows are missing (a PostgreSQL that restarted lost its unsynced commits) and its commit puts
-     * every earlier commit, the present rows' included, on disk. If PostgreSQL restarts in between, the commit
-     * fails and nothing is taken for durable. A delivery PostgreSQL refuses for its content (an integrity error)
-     * goes to {@code refused} and the rest carry on. Returns the deliveries that were missing and stored.
-     */
-    public List<StoredDelivery> storeDurably(Collection<StoredDelivery> deliveries, BiConsumer<StoredDelivery, DataAccessException> refused) {
-        return dsl.transactionResult(tx -> {
-            DSLContext t = tx.dsl();
-            t.execute("set local synchronous_commit = on");
-            Set<UUID> present = new HashSet<>(t.select(WEBHOOK_DELIVERY.ID).from(WEBHOOK_DELIVERY)
-                    .where(WEBHOOK_DELIVERY.ID.in(deliveries.stream().map(StoredDelivery::id).toList())).fetch(WEBHOOK_DELIVERY.ID));
-            List<StoredDelivery> stored = new ArrayList<>();
-            for (StoredDelivery delivery : deliveries) {
-                if (!present.contains(delivery.id()) && storeInSavepoint(t, delivery, refused)) {
-                    stored.add(delivery);
-                }
-            }
-            // An id for the transaction, so that its commit is a WAL record that must reach the disk.
-            t.fetch("select pg_current_xact_id()");
-            return stored;
-        });
-    }
-
-    private static boolean storeInSavepoint(DSLContext t, StoredDelivery delivery, BiConsumer<StoredDelivery, DataAccessException> refused) {
-        try {
-            return t.transactionResult(savepoint -> insert(savepoint.dsl(), delivery).onConflictDoNothing().execute()) == 1;
-        } catch (DataAccessException e) {
-            if (e.sqlState() == null || !e.sqlState().startsWith("23")) {
-                throw e;
-            }
-            refused.accept(delivery, e);
-            return false;
-        }
+        insert(receiving, delivery).execute();
     }
 
     private static org.jooq.InsertSetMoreStep<WebhookDeliveryRecord> insert(DSLContext dsl, StoredDelivery delivery) {

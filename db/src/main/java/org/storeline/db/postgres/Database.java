@@ -21,17 +21,21 @@ import org.jooq.impl.ThreadLocalTransactionProvider;
  * without passing a connection around.
  */
 public final class Database implements AutoCloseable {
-    private static final int UNSYNCED_POOL_SIZE = 8;
+    /**
+     * Connections of the webhook route's own. A delivery is acknowledged once its row is committed synchronously;
+     * with a pool of its own that commit never waits for a connection held by an import or a report.
+     */
+    private static final int RECEIVING_POOL_SIZE = 8;
 
     private final HikariDataSource dataSource;
-    private final HikariDataSource unsyncedDataSource;
+    private final HikariDataSource receivingDataSource;
     private final DSLContext dsl;
-    private final DSLContext unsyncedDsl;
+    private final DSLContext receivingDsl;
 
-    private Database(HikariDataSource dataSource, HikariDataSource unsyncedDataSource) {
+    private Database(HikariDataSource dataSource, HikariDataSource receivingDataSource) {
         this.dataSource = dataSource;
-        this.unsyncedDataSource = unsyncedDataSource;
-        this.unsyncedDsl = DSL.using(unsyncedDataSource, SQLDialect.POSTGRES, settings());
+        this.receivingDataSource = receivingDataSource;
+        this.receivingDsl = DSL.using(receivingDataSource, SQLDialect.POSTGRES, settings());
         DefaultConfiguration configuration = new DefaultConfiguration();
         configuration.set(SQLDialect.POSTGRES);
         configuration.set(new ThreadLocalTransactionProvider(new DataSourceConnectionProvider(dataSource)));
@@ -62,12 +66,11 @@ public final class Database implements AutoCloseable {
             dataSource.close();
             throw e;
         }
-        HikariConfig unsynced = new HikariConfig();
-        config.copyStateTo(unsynced);
-        unsynced.setPoolName("storeline-unsynced");
-        unsynced.setMaximumPoolSize(UNSYNCED_POOL_SIZE);
-        unsynced.setConnectionInitSql("set synchronous_commit = off");
-        return new Database(dataSource, new HikariDataSource(unsynced));
+        HikariConfig receiving = new HikariConfig();
+        config.copyStateTo(receiving);
+        receiving.setPoolName("storeline-receiving");
+        receiving.setMaximumPoolSize(RECEIVING_POOL_SIZE);
+        return new Database(dataSource, new HikariDataSource(receiving));
     }
 
     public static void migrate(DataSource dataSource) {
@@ -83,11 +86,11 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Statements on their own (autocommit) whose commit does not wait for the WAL to reach the disk. Only for
-     * writes that the caller makes durable another way ({@code JournaledWebhookInbox}).
+     * Statements on their own (autocommit, committed synchronously like every other) on the small pool reserved
+     * for storing webhook deliveries, so acknowledgements never queue behind the imports for a connection.
      */
-    public DSLContext unsyncedDsl() {
-        return unsyncedDsl;
+    public DSLContext receivingDsl() {
+        return receivingDsl;
     }
 
     public DataSource dataSource() {
@@ -105,7 +108,7 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
-        unsyncedDataSource.close();
+        receivingDataSource.close();
         dataSource.close();
     }
 }
