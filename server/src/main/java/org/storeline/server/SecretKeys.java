@@ -16,6 +16,8 @@ import org.storeline.db.crypto.SecretBox;
  * Where the key that seals channel secrets comes from: {@code STORELINE_SECRET_KEY} (base64 of 32 bytes),
  * else the key file in the data directory, made on first start (readable by its owner only).
  * {@code STORELINE_SECRET_KEYS_OLD} (comma-separated) keeps secrets sealed with earlier keys readable.
+ * On a shared database ({@code --db-url}) no key is made: every process must seal and open secrets with the same
+ * key, and a key made by one process in its own directory would differ from the others'.
  */
 public final class SecretKeys {
     public static final String KEY_FILE = "secret.key";
@@ -26,7 +28,11 @@ public final class SecretKeys {
     public record Loaded(byte[] current, List<byte[]> old, String origin) {
     }
 
-    public static Loaded load(Optional<String> fromEnvironment, Optional<String> oldFromEnvironment, Path dataDir) {
+    /**
+     * @param mayGenerate whether a missing key may be made in the data directory (the embedded database, whose
+     *                    directory is this process's own); otherwise a missing key stops the start with a clear error
+     */
+    public static Loaded load(Optional<String> fromEnvironment, Optional<String> oldFromEnvironment, Path dataDir, boolean mayGenerate) {
         List<byte[]> old = new ArrayList<>();
         oldFromEnvironment.ifPresent(list -> {
             for (String key : list.split(",")) {
@@ -43,6 +49,9 @@ public final class SecretKeys {
             if (Files.exists(file)) {
                 return new Loaded(decode(Files.readString(file, StandardCharsets.US_ASCII), file.toString()), old, file.toString());
             }
+            if (!mayGenerate) {
+                throw new MissingSecretKeyException(file);
+            }
             Files.createDirectories(dataDir);
             byte[] key = SecretBox.newKey();
             Files.writeString(file, Base64.getEncoder().encodeToString(key) + "\n", StandardCharsets.US_ASCII);
@@ -54,6 +63,16 @@ public final class SecretKeys {
             return new Loaded(key, old, file + " (generated now: back it up with the database)");
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read or create the secret key file " + file, e);
+        }
+    }
+
+    /** Said at start, before anything else happens, when a shared database is used without a key. */
+    public static final class MissingSecretKeyException extends IllegalStateException {
+        MissingSecretKeyException(Path file) {
+            super("With --db-url, every Storeline process on the database must use the same secret key: set "
+                    + "STORELINE_SECRET_KEY to base64 of 32 random bytes (openssl rand -base64 32), the same for every process, "
+                    + "or put that key in " + file + ". Keep it with the database's backups: channel secrets cannot be "
+                    + "read without it.");
         }
     }
 

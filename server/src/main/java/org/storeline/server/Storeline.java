@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.storeline.db.postgres.Database;
 import org.storeline.db.postgres.EmbeddedPostgresServer;
+import org.storeline.server.jobs.ClusterJobs;
 import org.storeline.server.sync.InboxWorker;
 import org.storeline.server.sync.Reconciler;
 import org.storeline.web.ApiServer;
@@ -33,16 +34,18 @@ public final class Storeline implements AutoCloseable {
     private final InboxWorker worker;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Reconciler reconciler;
+    private final ClusterJobs jobs;
     private final Optional<String> generatedAdminToken;
 
     private Storeline(Optional<EmbeddedPostgresServer> embedded, Database database, ApiServer api, Wiring wiring, InboxWorker worker,
-                      Reconciler reconciler, Optional<String> generatedAdminToken) {
+                      Reconciler reconciler, ClusterJobs jobs, Optional<String> generatedAdminToken) {
         this.embedded = embedded;
         this.database = database;
         this.api = api;
         this.wiring = wiring;
         this.worker = worker;
         this.reconciler = reconciler;
+        this.jobs = jobs;
         this.generatedAdminToken = generatedAdminToken;
     }
 
@@ -87,11 +90,12 @@ public final class Storeline implements AutoCloseable {
             throw e;
         }
         boundUrl.set(URI.create("http://localhost:" + api.port()));
-        Reconciler reconciler = wiring.reconciler().start(config.reconcileEvery());
+        Reconciler reconciler = wiring.reconciler();
+        ClusterJobs jobs = ClusterJobs.start(database.dataSource(), config.reconcileEvery(), reconciler::runOnce);
         // After the server is up, so that a start that fails earlier never consumes the one-time token.
         Optional<String> generated = wiring.users().bootstrapAdmin(config.adminToken());
         wiring.markStarted();
-        return new Storeline(embedded, database, api, wiring, worker, reconciler, generated);
+        return new Storeline(embedded, database, api, wiring, worker, reconciler, jobs, generated);
     }
 
     private static PrometheusMeterRegistry metrics() {
@@ -142,7 +146,7 @@ public final class Storeline implements AutoCloseable {
             return;
         }
         api.close();
-        reconciler.close();
+        jobs.close();
         worker.close();
         wiring.sync().close();
         database.close();

@@ -63,7 +63,15 @@ public final class StorelineCli implements Runnable {
         public Integer call() throws InterruptedException {
             long started = System.nanoTime();
             Optional<String> adminToken = Optional.ofNullable(System.getenv("STORELINE_ADMIN_TOKEN")).filter(t -> !t.isBlank());
-            SecretKeys.Loaded keys = SecretKeys.load(env("STORELINE_SECRET_KEY"), env("STORELINE_SECRET_KEYS_OLD"), dataDir.toAbsolutePath());
+            SecretKeys.Loaded keys;
+            try {
+                keys = SecretKeys.load(env("STORELINE_SECRET_KEY"), env("STORELINE_SECRET_KEYS_OLD"), dataDir.toAbsolutePath(),
+                        dbUrl == null);
+            } catch (SecretKeys.MissingSecretKeyException | IllegalArgumentException e) {
+                // A configuration mistake: the sentence says what to do, a stack trace would only hide it.
+                System.err.println("storeline: " + e.getMessage());
+                return 2;
+            }
             StorelineConfig config = new StorelineConfig(host, port, dataDir.toAbsolutePath(), Optional.ofNullable(dbUrl),
                     Optional.ofNullable(dbUser), Optional.ofNullable(dbPassword), adminToken, java.util.Map.of(), keys.current(), keys.old(),
                     Optional.ofNullable(publicUrl).map(java.net.URI::create), java.time.Duration.ofMinutes(reconcileMinutes),

@@ -4,9 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.storeline.channels.api.Connectors;
@@ -19,9 +16,10 @@ import org.storeline.core.channel.ChannelRepository;
  * Self-healing sync (BYD-2): every few minutes, each channel's orders modified since the last successful
  * pass (minus an overlap, for platform clocks and late writes) are pulled and imported; webhooks that were
  * lost, late or never sent are caught up. Channels whose registration failed are retried here too.
- * Duplicates cost nothing: the import recognises every order it already has.
+ * Duplicates cost nothing: the import recognises every order it already has. The passes are scheduled once across
+ * all server processes on the database ({@code server.jobs.ClusterJobs}).
  */
-public final class Reconciler implements AutoCloseable {
+public final class Reconciler {
     static final Duration OVERLAP = Duration.ofMinutes(10);
     private static final Logger LOG = LoggerFactory.getLogger(Reconciler.class);
 
@@ -30,8 +28,6 @@ public final class Reconciler implements AutoCloseable {
     private final Connectors connectors;
     private final ActivityLog activity;
     private final Clock clock;
-    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().name("storeline-reconciler").daemon().factory());
 
     public Reconciler(ChannelRepository channels, PlatformChannelSync sync, Connectors connectors, ActivityLog activity, Clock clock) {
         this.channels = channels;
@@ -39,11 +35,6 @@ public final class Reconciler implements AutoCloseable {
         this.connectors = connectors;
         this.activity = activity;
         this.clock = clock;
-    }
-
-    public Reconciler start(Duration every) {
-        scheduler.scheduleWithFixedDelay(this::runOnce, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
-        return this;
     }
 
     public void runOnce() {
@@ -81,10 +72,5 @@ public final class Reconciler implements AutoCloseable {
     private void record(Channel channel, ActivityEntry.Outcome outcome, String reason, boolean retryable) {
         activity.record(java.util.List.of(ActivityEntry.of(channel.id(), clock.instant(), ActivityEntry.Kind.RECONCILIATION, outcome,
                 Optional.empty(), Optional.empty(), Optional.empty(), reason, retryable)));
-    }
-
-    @Override
-    public void close() {
-        scheduler.shutdownNow();
     }
 }

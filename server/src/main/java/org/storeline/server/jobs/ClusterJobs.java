@@ -1,0 +1,67 @@
+package org.storeline.server.jobs;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.task.ExecutionComplete;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.Schedule;
+import java.time.Duration;
+import java.time.Instant;
+import javax.sql.DataSource;
+
+/**
+ * Periodic jobs that must run once across every server process on one database, scheduled by db-scheduler: each
+ * job is a row in {@code scheduled_tasks} that one process at a time picks (an optimistic update of its version),
+ * runs and reschedules; a process that dies while running one leaves a stale heartbeat, and another takes the job
+ * over. So any number of processes can run side by side, and reconciliation still polls each channel once a pass.
+ */
+public final class ClusterJobs implements AutoCloseable {
+    /** How often a process looks for due jobs; the jobs themselves run every few minutes. */
+    public static final Duration POLLING = Duration.ofSeconds(5);
+
+    private final Scheduler scheduler;
+
+    private ClusterJobs(Scheduler scheduler) {
+        this.scheduler = scheduler;
+    }
+
+    /** Starts the scheduler with reconciliation every {@code reconcileEvery}, the first pass one interval from now. */
+    public static ClusterJobs start(DataSource dataSource, Duration reconcileEvery, Runnable reconcile) {
+        return start(dataSource, reconcileEvery, reconcile, POLLING);
+    }
+
+    /** The same, looking for due jobs every {@code polling} (a test's jobs run every second). */
+    static ClusterJobs start(DataSource dataSource, Duration reconcileEvery, Runnable reconcile, Duration polling) {
+        RecurringTask<Void> reconciliation = Tasks.recurring("reconcile-channels", new EveryInterval(reconcileEvery))
+                .execute((instance, context) -> reconcile.run());
+        Scheduler scheduler = Scheduler.create(dataSource)
+                .startTasks(reconciliation)
+                .threads(1)
+                .pollingInterval(polling)
+                .shutdownMaxWait(Duration.ofSeconds(10))
+                .build();
+        scheduler.start();
+        return new ClusterJobs(scheduler);
+    }
+
+    @Override
+    public void close() {
+        scheduler.stop();
+    }
+
+    /**
+     * A fixed delay between the end of one run and the start of the next, whose first run is one interval after the
+     * job is first scheduled (db-scheduler's own FixedDelay runs at once), so a new database is not polled at start.
+     */
+    record EveryInterval(Duration interval) implements Schedule {
+        @Override
+        public Instant getNextExecutionTime(ExecutionComplete executionComplete) {
+            return executionComplete.getTimeDone().plus(interval);
+        }
+
+        @Override
+        public boolean isDeterministic() {
+            return false;
+        }
+    }
+}
