@@ -64,7 +64,7 @@ public final class JooqActivityLog implements ActivityLog {
     @Override
     public long failuresSince(UUID channelId, Instant since) {
         return dsl.fetchCount(CHANNEL_ACTIVITY, CHANNEL_ACTIVITY.CHANNEL_ID.eq(channelId)
-                .and(CHANNEL_ACTIVITY.OUTCOME.in("failed", "rejected")).and(CHANNEL_ACTIVITY.CREATED_AT.ge(toDb(since))));
+                .and(CHANNEL_ACTIVITY.OUTCOME.in(ActivityEntry.Outcome.FAILED.wireName(), ActivityEntry.Outcome.REJECTED.wireName())).and(CHANNEL_ACTIVITY.CREATED_AT.ge(toDb(since))));
     }
 
 

@@ -20,7 +20,7 @@ import org.storeline.core.channel.ChannelRepository;
 import org.storeline.core.channel.Platform;
 import org.storeline.db.crypto.SecretBox;
 import org.storeline.db.jooq.tables.records.ChannelRecord;
-import org.storeline.db.postgres.PropertiesText;
+import org.storeline.db.postgres.JsonMaps;
 
 /** Channels on PostgreSQL; credentials and the webhook secret are sealed with AES-256-GCM before they are written. */
 public final class JooqChannelRepository implements ChannelRepository {
@@ -39,7 +39,7 @@ public final class JooqChannelRepository implements ChannelRepository {
                 .set(CHANNEL.PLATFORM, channel.platform().wireName())
                 .set(CHANNEL.NAME, channel.name())
                 .set(CHANNEL.BASE_URL, channel.baseUrl().toString())
-                .set(CHANNEL.CREDENTIALS, box.encrypt(PropertiesText.encode(channel.credentials())))
+                .set(CHANNEL.CREDENTIALS, box.encrypt(JsonMaps.toJson(channel.credentials())))
                 .set(CHANNEL.WEBHOOK_SECRET, box.encrypt(channel.webhookSecret()))
                 .set(CHANNEL.KEY_ID, box.currentKeyId())
                 .set(CHANNEL.REGISTER_ID, channel.registerId())
@@ -92,7 +92,7 @@ public final class JooqChannelRepository implements ChannelRepository {
         Channel.Connection connection = new Channel.Connection(Channel.ConnectionStatus.valueOf(row.getConnectionStatus().toUpperCase(Locale.ROOT)),
                 row.getConnectionDetail(), Optional.ofNullable(row.getConnectionCheckedAt()).map(t -> t.toInstant()));
         return new Channel(row.getId(), Platform.fromWire(row.getPlatform()), row.getName(), URI.create(row.getBaseUrl()),
-                PropertiesText.decode(box.decrypt(row.getKeyId(), row.getCredentials())), box.decrypt(row.getKeyId(), row.getWebhookSecret()), outlets,
+                JsonMaps.fromSealedCredentials(box.decrypt(row.getKeyId(), row.getCredentials())), box.decrypt(row.getKeyId(), row.getWebhookSecret()), outlets,
                 row.getRegisterId(), methods, row.getNotifications(), connection,
                 Optional.ofNullable(row.getReconciledUntil()).map(t -> t.toInstant()), fromDb(row.getCreatedAt()));
     }

@@ -11,10 +11,12 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
+import org.storeline.core.channel.DeliveryStatus;
+import org.storeline.core.channel.DeliveryStatus.Event;
 import org.storeline.core.channel.StoredDelivery;
 import org.storeline.core.channel.WebhookInbox;
 import org.storeline.db.jooq.tables.records.WebhookDeliveryRecord;
-import org.storeline.db.postgres.PropertiesText;
+import org.storeline.db.postgres.JsonMaps;
 
 /**
  * The inbox on PostgreSQL. Claiming is one statement: the due rows are locked with
@@ -45,23 +47,23 @@ public final class JooqWebhookInbox implements WebhookInbox {
                 .set(WEBHOOK_DELIVERY.ID, delivery.id())
                 .set(WEBHOOK_DELIVERY.CHANNEL_ID, delivery.channelId())
                 .set(WEBHOOK_DELIVERY.RECEIVED_AT, toDb(delivery.receivedAt()))
-                .set(WEBHOOK_DELIVERY.HEADERS, PropertiesText.encode(delivery.headers()))
-                .set(WEBHOOK_DELIVERY.QUERY, PropertiesText.encode(delivery.query()))
+                .set(WEBHOOK_DELIVERY.HEADERS, JsonMaps.toJsonb(delivery.headers()))
+                .set(WEBHOOK_DELIVERY.QUERY, JsonMaps.toJsonb(delivery.query()))
                 .set(WEBHOOK_DELIVERY.BODY, delivery.body())
-                .set(WEBHOOK_DELIVERY.STATUS, "pending")
+                .set(WEBHOOK_DELIVERY.STATUS, DeliveryStatus.PENDING.wireName())
                 .set(WEBHOOK_DELIVERY.AVAILABLE_AT, toDb(delivery.receivedAt()));
     }
 
     @Override
     public List<StoredDelivery> claim(int limit, Duration lease, Instant now) {
         var due = dsl.select(WEBHOOK_DELIVERY.ID).from(WEBHOOK_DELIVERY)
-                .where(WEBHOOK_DELIVERY.STATUS.eq("pending").and(WEBHOOK_DELIVERY.AVAILABLE_AT.le(toDb(now)))
-                        .or(WEBHOOK_DELIVERY.STATUS.eq("processing").and(WEBHOOK_DELIVERY.LOCKED_UNTIL.lt(toDb(now)))))
+                .where(is(DeliveryStatus.PENDING).and(WEBHOOK_DELIVERY.AVAILABLE_AT.le(toDb(now)))
+                        .or(is(DeliveryStatus.PROCESSING).and(WEBHOOK_DELIVERY.LOCKED_UNTIL.lt(toDb(now)))))
                 .orderBy(WEBHOOK_DELIVERY.AVAILABLE_AT)
                 .limit(limit)
                 .forUpdate().skipLocked();
         return dsl.update(WEBHOOK_DELIVERY)
-                .set(WEBHOOK_DELIVERY.STATUS, "processing")
+                .set(WEBHOOK_DELIVERY.STATUS, DeliveryStatus.PENDING.on(Event.CLAIM).wireName())
                 .set(WEBHOOK_DELIVERY.LOCKED_UNTIL, toDb(now.plus(lease)))
                 .set(WEBHOOK_DELIVERY.ATTEMPTS, WEBHOOK_DELIVERY.ATTEMPTS.plus(1))
                 .where(WEBHOOK_DELIVERY.ID.in(due))
@@ -80,7 +82,8 @@ public final class JooqWebhookInbox implements WebhookInbox {
             return;
         }
         var rows = finished.stream()
-                .map(f -> DSL.row(f.deliveryId(), f.ignored() ? "ignored" : "done", f.externalOrderId().orElse(null)))
+                .map(f -> DSL.row(f.deliveryId(), DeliveryStatus.PROCESSING.on(f.ignored() ? Event.IGNORE : Event.FINISH).wireName(),
+                        f.externalOrderId().orElse(null)))
                 .toArray(org.jooq.Row3[]::new);
         @SuppressWarnings("unchecked")
         var done = DSL.values((org.jooq.Row3<UUID, String, String>[]) rows).as("done", "id", "status", "order_id");
@@ -91,19 +94,19 @@ public final class JooqWebhookInbox implements WebhookInbox {
                 .set(WEBHOOK_DELIVERY.EXTERNAL_ORDER_ID, done.field("order_id", String.class))
                 .set(WEBHOOK_DELIVERY.LAST_ERROR, (String) null)
                 .from(done)
-                .where(WEBHOOK_DELIVERY.ID.eq(done.field("id", UUID.class)))
+                .where(WEBHOOK_DELIVERY.ID.eq(done.field("id", UUID.class)).and(isIn(DeliveryStatus.from(Event.FINISH))))
                 .execute();
     }
 
     @Override
     public void fail(UUID deliveryId, String error, Optional<Instant> retryAt) {
         dsl.update(WEBHOOK_DELIVERY)
-                .set(WEBHOOK_DELIVERY.STATUS, retryAt.isPresent() ? "pending" : "failed")
+                .set(WEBHOOK_DELIVERY.STATUS, DeliveryStatus.PROCESSING.on(retryAt.isPresent() ? Event.RETRY_LATER : Event.GIVE_UP).wireName())
                 .set(WEBHOOK_DELIVERY.AVAILABLE_AT, retryAt.<org.jooq.Field<java.time.OffsetDateTime>>map(t -> DSL.val(toDb(t)))
                         .orElse(DSL.currentOffsetDateTime()))
                 .set(WEBHOOK_DELIVERY.LOCKED_UNTIL, (java.time.OffsetDateTime) null)
                 .set(WEBHOOK_DELIVERY.LAST_ERROR, error.length() > 2000 ? error.substring(0, 2000) : error)
-                .where(WEBHOOK_DELIVERY.ID.eq(deliveryId))
+                .where(WEBHOOK_DELIVERY.ID.eq(deliveryId).and(isIn(DeliveryStatus.from(Event.GIVE_UP))))
                 .execute();
     }
 
@@ -115,22 +118,30 @@ public final class JooqWebhookInbox implements WebhookInbox {
     @Override
     public void requeue(UUID deliveryId, Instant now) {
         dsl.update(WEBHOOK_DELIVERY)
-                .set(WEBHOOK_DELIVERY.STATUS, "pending")
+                .set(WEBHOOK_DELIVERY.STATUS, DeliveryStatus.FAILED.on(Event.REQUEUE).wireName())
                 .set(WEBHOOK_DELIVERY.AVAILABLE_AT, toDb(now))
                 .set(WEBHOOK_DELIVERY.LOCKED_UNTIL, (java.time.OffsetDateTime) null)
-                .where(WEBHOOK_DELIVERY.ID.eq(deliveryId))
+                .where(WEBHOOK_DELIVERY.ID.eq(deliveryId).and(isIn(DeliveryStatus.from(Event.REQUEUE))))
                 .execute();
     }
 
     @Override
     public Optional<Instant> oldestPending(UUID channelId) {
         return dsl.select(DSL.min(WEBHOOK_DELIVERY.RECEIVED_AT)).from(WEBHOOK_DELIVERY)
-                .where(WEBHOOK_DELIVERY.CHANNEL_ID.eq(channelId).and(WEBHOOK_DELIVERY.STATUS.in("pending", "processing")))
+                .where(WEBHOOK_DELIVERY.CHANNEL_ID.eq(channelId).and(isIn(DeliveryStatus.WAITING)))
                 .fetchOptional(0, java.time.OffsetDateTime.class).map(t -> t.toInstant());
     }
 
+    private static org.jooq.Condition is(DeliveryStatus status) {
+        return WEBHOOK_DELIVERY.STATUS.eq(status.wireName());
+    }
+
+    private static org.jooq.Condition isIn(java.util.Set<DeliveryStatus> statuses) {
+        return WEBHOOK_DELIVERY.STATUS.in(statuses.stream().map(DeliveryStatus::wireName).toList());
+    }
+
     private static StoredDelivery toDelivery(WebhookDeliveryRecord row) {
-        return new StoredDelivery(row.getId(), row.getChannelId(), fromDb(row.getReceivedAt()), PropertiesText.decode(row.getHeaders()),
-                PropertiesText.decode(row.getQuery()), row.getBody(), row.getAttempts());
+        return new StoredDelivery(row.getId(), row.getChannelId(), fromDb(row.getReceivedAt()), JsonMaps.fromJsonb(row.getHeaders()),
+                JsonMaps.fromJsonb(row.getQuery()), row.getBody(), row.getAttempts());
     }
 }
