@@ -75,16 +75,31 @@ public final class Allocation {
             for (UUID outlet : outlets) {
                 long take = Math.min(remaining, Math.max(0, trial.available(demand.productId().get(), outlet)));
                 if (take > 0) {
-                    shares.computeIfAbsent(outlet, o -> new ArrayList<>()).add(new Share(demand.line(), take));
+                    give(shares, outlet, demand.line(), take);
                     trial.debit(demand.productId().get(), outlet, take);
                     remaining -= take;
                 }
             }
             if (remaining > 0) {
-                shares.computeIfAbsent(outlets.get(0), o -> new ArrayList<>()).add(new Share(demand.line(), remaining));
+                give(shares, outlets.get(0), demand.line(), remaining);
             }
         }
         return shares;
+    }
+
+    /**
+     * Adds units of a line to an outlet's share of it. A fulfillment holds each line at most once (its items are
+     * keyed by line), so the shortfall given to the first outlet joins what that outlet already takes of the line.
+     */
+    private static void give(Map<UUID, List<Share>> shares, UUID outlet, int line, long quantity) {
+        List<Share> list = shares.computeIfAbsent(outlet, o -> new ArrayList<>());
+        for (int i = 0; i < list.size(); i++) {
+            if (list.get(i).line() == line) {
+                list.set(i, new Share(line, list.get(i).quantity() + quantity));
+                return;
+            }
+        }
+        list.add(new Share(line, quantity));
     }
 
     private static void addUnmatched(List<Demand> demands, Map<UUID, List<Share>> shares, UUID fallback) {

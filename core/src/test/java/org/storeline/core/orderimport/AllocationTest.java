@@ -61,6 +61,8 @@ class AllocationTest {
                         "p*5, q*1", "A B", "", "p@A=2, p@B=3, q@A=1", "A: 0*2 1*1 | B: 0*3", ""),
                 new Row("ALC-4: what no outlet has goes to the register's outlet, whose level goes negative",
                         "p*1, q*3", "A B", "", "p@B=1", "B: 0*1 | A: 1*3", "q@A=-3"),
+                new Row("ALC-4: the shortfall joins the register's outlet's share of the line: one item per line",
+                        "p*5", "A B", "", "p@A=2, p@B=2", "A: 0*3 | B: 0*2", "p@A=-1"),
                 new Row("ALC-4: a negative level counts as nothing available",
                         "p*1, q*1", "A B", "", "p@A=-2, q@A=1, p@B=1", "B: 0*1 | A: 1*1", "p@A=-2"),
                 new Row("ALC-5: an unmatched line goes to the outlet that sends the most units",
