@@ -1,6 +1,7 @@
 package org.storeline.core.orderimport;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,6 +15,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Which outlet fulfils which part of an order (ALC-1..5), one row per rule and edge case. A row is written in a
@@ -101,6 +103,26 @@ class AllocationTest {
         assertThat(names.render(first)).isEqualTo("A: 0*1");
         assertThat(names.render(second)).isEqualTo("B: 0*1");
         assertThat(names.levels(stock)).isEmpty();
+    }
+
+    @Test
+    void linesThePlannerLeftOutLeaveGapsInTheIndicesAndAreNeverAllocated() {
+        Names names = new Names();
+        StockView stock = names.stock("p@A=1, q@B=1");
+        List<Allocation.Demand> demands = List.of(new Allocation.Demand(0, Optional.of(names.product("p")), 1),
+                new Allocation.Demand(2, Optional.of(names.product("q")), 1));
+
+        var shares = Allocation.allocate(demands, names.outlets("A B"), Optional.empty(), stock);
+
+        assertThat(names.render(shares)).isEqualTo("A: 0*1 | B: 2*1");
+        assertThat(names.levels(stock)).isEmpty();
+    }
+
+    @ParameterizedTest(name = "BYD-6: a demand of {0} units is refused (the planner keeps such lines out)")
+    @ValueSource(longs = {0, -3, Long.MIN_VALUE})
+    void aDemandIsOfAtLeastOneUnit(long quantity) {
+        assertThatThrownBy(() -> new Allocation.Demand(0, Optional.empty(), quantity))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     /** Turns the letters of a row into ids and back. */

@@ -31,6 +31,7 @@ import org.storeline.core.payment.PaymentType;
  */
 class OrderPlannerTest {
     static final Instant NOW = Instant.parse("2026-03-02T10:00:00Z");
+    static final String UNALLOCATED = " kept on the sale unallocated (nothing to pick, no stock taken)";
 
     record Row(String name, ChannelOrder order, String stock, Map<String, String> expected) {
         @Override
@@ -109,7 +110,57 @@ class OrderPlannerTest {
                         "lines", "TEE 1 12.10 product, ADJUSTMENT 1 0.40 adjustment",
                         "fulfillments", "A new delivery: TEE*1", "payments", "12.50 Stripe",
                         "remarks", "the platform's lines, shipping and taxes differ from its total by 0.40 (tax 0.00):"
-                                + " adjustment line added"));
+                                + " adjustment line added"),
+                row("BYD-6: a line of -3 units stays on the sale, flagged, but is neither picked nor taken from stock",
+                        order("30").line("TEE", 2, "10.00", "20.00", "0.00").line("MUG", -3, "5.00", "-15.00", "0.00"),
+                        "TEE@A=2, MUG@A=9",
+                        "lines", "TEE 2 20.00 product, MUG -3 -15.00 unmatched", "payments", "5.00 Stripe",
+                        "fulfillments", "A new delivery: TEE*2", "stock", "TEE@A -2",
+                        "remarks", "line 'Item MUG' (SKU MUG) has quantity -3, which is no number of units to sell:"
+                                + UNALLOCATED),
+                row("BYD-6: a line of no units is flagged and not allocated",
+                        order("31").line("TEE", 1, "10.00", "10.00", "0.00").line("MUG", 0, "5.00", "0.00", "0.00"),
+                        "TEE@A=1",
+                        "lines", "TEE 1 10.00 product, MUG 0 0.00 unmatched", "fulfillments", "A new delivery: TEE*1",
+                        "remarks", "line 'Item MUG' (SKU MUG) has quantity 0, which is no number of units to sell:"
+                                + UNALLOCATED),
+                row("BYD-6: 10^12 units are not split over the outlets, nor drive any level to -10^12",
+                        order("32").line("TEE", 1, "10.00", "10.00", "0.00")
+                                .line("MUG", 1_000_000_000_000L, "0.01", "10000000000.00", "0.00"),
+                        "TEE@A=1, MUG@A=5, MUG@B=5",
+                        "lines", "TEE 1 10.00 product, MUG 1000000000000 10000000000.00 unmatched",
+                        "fulfillments", "A new delivery: TEE*1", "stock", "TEE@A -1",
+                        "payments", "10000000010.00 Stripe",
+                        "remarks", "line 'Item MUG' (SKU MUG) has quantity 1000000000000, more than the 1000000 units a"
+                                + " sale line may hold:" + UNALLOCATED),
+                row("BYD-6: the in-store sale's limit itself, 1,000,000 units, is a sound line",
+                        order("33").line("TEE", 1_000_000, "0.01", "10000.00", "0.00"), "",
+                        "fulfillments", "A new delivery: TEE*1000000", "stock", "TEE@A -1000000", "remarks", ""),
+                row("BYD-6: an order of nothing but a line one unit over the limit is one sale, with nothing to fulfil",
+                        order("34").line("TEE", 1_000_001, "0.01", "10000.01", "0.00"), "TEE@A=9",
+                        "sale", "open at A", "lines", "TEE 1000001 10000.01 unmatched", "payments", "10000.01 Stripe",
+                        "fulfillments", "", "stock", "", "announcements", "",
+                        "remarks", "line 'Item TEE' (SKU TEE) has quantity 1000001, more than the 1000000 units a sale"
+                                + " line may hold:" + UNALLOCATED),
+                row("BYD-6: a line with a negative unit price is flagged and not allocated",
+                        order("35").line("TEE", 2, "10.00", "20.00", "0.00").line("MUG", 2, "-5.00", "-10.00", "0.00"),
+                        "",
+                        "lines", "TEE 2 20.00 product, MUG 2 -10.00 unmatched", "fulfillments", "A new delivery: TEE*2",
+                        "remarks", "line 'Item MUG' (SKU MUG) has a negative unit price (-5.00):" + UNALLOCATED),
+                row("BYD-6: a line whose total is negative is flagged and not allocated",
+                        order("36").line("TEE", 1, "10.00", "10.00", "0.00").line("MUG", 1, "5.00", "-1.00", "0.00"),
+                        "",
+                        "lines", "TEE 1 10.00 product, MUG 1 -1.00 unmatched", "fulfillments", "A new delivery: TEE*1",
+                        "remarks", "line 'Item MUG' (SKU MUG) has a negative total (-1.00):" + UNALLOCATED),
+                row("BYD-6: an absurd line whose SKU matches nothing gets the one remark that stops it",
+                        order("37").line("TEE", 1, "10.00", "10.00", "0.00").line("NO-SUCH", -1, "8.00", "-8.00", "0"),
+                        "",
+                        "fulfillments", "A new delivery: TEE*1",
+                        "remarks", "line 'Item NO-SUCH' (SKU NO-SUCH) has quantity -1, which is no number of units to"
+                                + " sell:" + UNALLOCATED),
+                row("BYD-6: an absurd line teaches no platform id",
+                        order("38").line(Optional.of("TEE"), Optional.of("v-tee"), -3, "10.00", "-30.00", "0.00"), "",
+                        "lines", "TEE -3 -30.00 unmatched", "links", "", "fulfillments", ""));
     }
 
     @ParameterizedTest(name = "{0}")
