@@ -180,6 +180,46 @@ class OrderImportScenarioIT {
     }
 
     @Test
+    void anOrderWithAbsurdLinesIsOneFlaggedSaleThatPicksAndTakesNothingForThem() {
+        shop.setStock(product1, outletA, 5);
+        shop.setStock(product2, outletA, 5);
+        shop.setStock(product2, outletB, 5);
+        WooCommerceOrders order = WooCommerceOrders.order(next()).status("processing")
+                .line(sku1, 1, "10.00", "10.00", "0.00")
+                .line(sku2, -3, "-15.00", "-15.00", "0.00")
+                .line(sku2, 1_000_000_000_000L, "10000000000.00", "10000000000.00", "0.00")
+                .totals("9999999995.00", "0.00");
+
+        assertThat(order.deliver(admin, channel, "order.created").status()).isEqualTo(200);
+        JsonNode sale = awaitSale(order);
+
+        assertThat(sales(order)).hasSize(1);
+        assertThat(sale.path("total").asText()).isEqualTo("9999999995.00");
+        assertThat(sale.path("lines")).hasSize(3);
+        for (int i : new int[] {1, 2}) {
+            JsonNode absurd = sale.path("lines").get(i);
+            assertThat(absurd.path("unmatched").asBoolean()).as("line %d flagged", i).isTrue();
+            assertThat(absurd.path("product_id").isNull()).as("line %d tied to no product", i).isTrue();
+            assertThat(absurd.path("sku").asText()).isEqualTo(sku2);
+        }
+        assertThat(sale.path("lines").get(1).path("quantity").asLong()).isEqualTo(-3);
+        assertThat(sale.path("lines").get(2).path("quantity").asLong()).isEqualTo(1_000_000_000_000L);
+        String saleId = sale.path("id").asText();
+        JsonNode fulfillments = admin.get("/api/v1/fulfillments?status=any&sale_id=" + saleId).json().path("items");
+        assertThat(fulfillments).hasSize(1);
+        assertThat(fulfillments.get(0).path("items")).singleElement().satisfies(item -> {
+            assertThat(item.path("sku").asText()).isEqualTo(sku1);
+            assertThat(item.path("quantity").asLong()).isEqualTo(1);
+        });
+        assertThat(shop.stockLevel(product1, outletA)).isEqualTo(4);
+        assertThat(shop.stockLevel(product2, outletA)).isEqualTo(5);
+        assertThat(shop.stockLevel(product2, outletB)).isEqualTo(5);
+        assertThat(awaitActivity(o -> o.equals("imported")).path("reason").asText())
+                .contains("flagged").contains("has quantity -3").contains("has quantity 1000000000000")
+                .contains("unallocated");
+    }
+
+    @Test
     void customersAreMatchedByEmailAndNeverRenamed() {
         String email = Shop.unique("known") + "@example.com";
         String existing = admin.post("/api/v1/customers", Map.of("name", "Known Name", "email", email)).id();

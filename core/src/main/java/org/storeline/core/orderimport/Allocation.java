@@ -1,6 +1,7 @@
 package org.storeline.core.orderimport;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,10 +21,19 @@ import java.util.UUID;
  *   <li>ALC-5: lines that match no product go with the rest of the order (the outlet with most units);
  *       an order with no matched line goes to the online register's outlet.</li>
  * </ol>
+ * Lines whose quantity or price cannot be sold never get here (BYD-6, {@link LineProblems}).
  */
 public final class Allocation {
-    /** A line to allocate: its index in the order, its product (if matched) and quantity. */
+    /**
+     * A line to allocate: its index in the order, its product (if matched) and quantity, at least one unit. The
+     * planner keeps lines that cannot be allocated out (BYD-6), so the indices of an order's demands may have gaps.
+     */
     public record Demand(int line, Optional<UUID> productId, long quantity) {
+        public Demand {
+            if (quantity < 1) {
+                throw new IllegalArgumentException("A line to allocate needs at least one unit, not " + quantity);
+            }
+        }
     }
 
     /** A part of a line given to an outlet. */
@@ -75,16 +85,31 @@ public final class Allocation {
             for (UUID outlet : outlets) {
                 long take = Math.min(remaining, Math.max(0, trial.available(demand.productId().get(), outlet)));
                 if (take > 0) {
-                    shares.computeIfAbsent(outlet, o -> new ArrayList<>()).add(new Share(demand.line(), take));
+                    give(shares, outlet, demand.line(), take);
                     trial.debit(demand.productId().get(), outlet, take);
                     remaining -= take;
                 }
             }
             if (remaining > 0) {
-                shares.computeIfAbsent(outlets.get(0), o -> new ArrayList<>()).add(new Share(demand.line(), remaining));
+                give(shares, outlets.get(0), demand.line(), remaining);
             }
         }
         return shares;
+    }
+
+    /**
+     * Adds units of a line to an outlet's share of it. A fulfillment holds each line at most once (its items are
+     * keyed by line), so the shortfall given to the first outlet joins what that outlet already takes of the line.
+     */
+    private static void give(Map<UUID, List<Share>> shares, UUID outlet, int line, long quantity) {
+        List<Share> list = shares.computeIfAbsent(outlet, o -> new ArrayList<>());
+        for (int i = 0; i < list.size(); i++) {
+            if (list.get(i).line() == line) {
+                list.set(i, new Share(line, list.get(i).quantity() + quantity));
+                return;
+            }
+        }
+        list.add(new Share(line, quantity));
     }
 
     private static void addUnmatched(List<Demand> demands, Map<UUID, List<Share>> shares, UUID fallback) {
@@ -104,7 +129,9 @@ public final class Allocation {
     }
 
     private static void debit(List<Demand> demands, Map<UUID, List<Share>> shares, StockView stock) {
-        shares.forEach((outlet, list) -> list.forEach(share -> demands.get(share.line()).productId()
+        Map<Integer, Demand> byLine = new HashMap<>();
+        demands.forEach(d -> byLine.put(d.line(), d));
+        shares.forEach((outlet, list) -> list.forEach(share -> byLine.get(share.line()).productId()
                 .ifPresent(product -> stock.debit(product, outlet, share.quantity()))));
     }
 }

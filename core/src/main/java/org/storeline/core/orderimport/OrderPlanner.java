@@ -38,16 +38,9 @@ final class OrderPlanner {
     }
 
     static OrderPlan plan(ChannelOrder order, UUID saleId, String receiptNumber, Optional<UUID> customerId, Context ctx, Instant now) {
-        List<Optional<Product>> products = new ArrayList<>();
         Map<String, UUID> newLinks = new HashMap<>();
         List<String> remarks = new ArrayList<>();
-        for (ChannelOrder.OrderLine line : order.lines()) {
-            Optional<Product> product = match(line, ctx, newLinks);
-            if (product.isEmpty()) {
-                remarks.add("line '" + line.name() + "'" + line.sku().map(s -> " (SKU " + s + ")").orElse(" (no SKU)") + " matches no product");
-            }
-            products.add(product);
-        }
+        List<Optional<Product>> products = products(order, ctx, newLinks, remarks);
         List<SaleLine> lines = SaleLines.all(order, products, ctx.shippingFee().apply(order.currency()));
         lines.stream().filter(SaleLine::adjustment).forEach(adj -> remarks.add("the platform's lines, shipping and taxes differ from its total by "
                 + adj.total().toDecimalString() + " (tax " + adj.tax().toDecimalString() + "): adjustment line added"));
@@ -63,6 +56,28 @@ final class OrderPlanner {
         List<Fulfillment> fulfillments = fulfillments(order, sale, ctx, now);
         return new OrderPlan(sale, fulfillments, stockChanges(sale, fulfillments), announcements(order, sale, fulfillments, ctx),
                 newLinks, remarks);
+    }
+
+    /**
+     * The product of each line, flagging for staff (BYD-6) the lines that match none and those that cannot be
+     * allocated at all ({@link LineProblems}): the latter are tied to no product, so nothing is picked or taken
+     * from stock for them, and teach no platform ids.
+     */
+    private static List<Optional<Product>> products(ChannelOrder order, Context ctx, Map<String, UUID> newLinks,
+                                                    List<String> remarks) {
+        List<Optional<Product>> products = new ArrayList<>();
+        for (ChannelOrder.OrderLine line : order.lines()) {
+            String named = "line '" + line.name() + "'" + line.sku().map(s -> " (SKU " + s + ")").orElse(" (no SKU)");
+            Optional<String> problem = LineProblems.of(line);
+            Optional<Product> product = problem.isPresent() ? Optional.empty() : match(line, ctx, newLinks);
+            if (problem.isPresent()) {
+                remarks.add(named + " " + problem.get() + ": kept on the sale unallocated (nothing to pick, no stock taken)");
+            } else if (product.isEmpty()) {
+                remarks.add(named + " matches no product");
+            }
+            products.add(product);
+        }
+        return products;
     }
 
     /** By SKU first, then by the platform's variant or product id once a SKU match has taught it. */
@@ -83,7 +98,9 @@ final class OrderPlanner {
         List<Allocation.Demand> demands = new ArrayList<>();
         for (int i = 0; i < order.lines().size(); i++) {
             SaleLine line = sale.lines().get(i);
-            demands.add(new Allocation.Demand(i, line.productId(), line.quantity()));
+            if (LineProblems.of(order.lines().get(i)).isEmpty()) {
+                demands.add(new Allocation.Demand(i, line.productId(), line.quantity()));
+            }
         }
         List<UUID> candidates = new ArrayList<>();
         candidates.add(ctx.saleOutletId());

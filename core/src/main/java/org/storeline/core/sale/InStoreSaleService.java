@@ -104,8 +104,9 @@ public final class InStoreSaleService {
             throw StorelineException.invalid("lines must hold at least one line.");
         }
         for (LineRequest line : request.lines()) {
-            if (line.quantity() < 1 || line.quantity() > 1_000_000) {
-                throw StorelineException.invalid("A line's quantity must be between 1 and 1000000 (returns go through /returns).");
+            if (line.quantity() < 1 || line.quantity() > SaleLine.MAX_QUANTITY) {
+                throw StorelineException.invalid("A line's quantity must be between 1 and " + SaleLine.MAX_QUANTITY
+                        + " (returns go through /returns).");
             }
         }
     }

@@ -8,11 +8,15 @@ import org.storeline.core.money.TaxRate;
 
 /**
  * One line of a sale. {@code total} is what the customer pays for the line, tax included;
- * {@code tax} is the part of it that is tax. Both are fixed when the line is priced.
+ * {@code tax} is the part of it that is tax. Both are fixed when the line is priced. An {@code unmatched}
+ * line (online orders only) is tied to no product: its SKU matched none, or its quantity or price could not
+ * be sold (BYD-6); it is kept as the platform sent it, for staff to check.
  */
 public record SaleLine(UUID id, Optional<UUID> productId, String sku, String name, long quantity, Money unitPrice,
                        Money discount, TaxRate taxRate, Money tax, Money total, boolean shippingFee, boolean unmatched,
                        boolean adjustment) {
+    /** The most units one line may hold: an in-store line above it is refused, an imported one is flagged. */
+    public static final long MAX_QUANTITY = 1_000_000;
 
     /** A product or shipping line (not an adjustment). */
     public SaleLine(UUID id, Optional<UUID> productId, String sku, String name, long quantity, Money unitPrice, Money discount,

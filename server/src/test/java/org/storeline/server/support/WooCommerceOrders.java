@@ -79,7 +79,7 @@ public final class WooCommerceOrders {
     }
 
     /** A line: {@code subtotal} before discounts, {@code total} after, both without tax; {@code tax} on top. */
-    public WooCommerceOrders line(String sku, int quantity, String subtotal, String total, String tax) {
+    public WooCommerceOrders line(String sku, long quantity, String subtotal, String total, String tax) {
         ArrayNode lines = (ArrayNode) order.path("line_items");
         ObjectNode line = lines.addObject();
         line.put("id", 1000 + lines.size());
