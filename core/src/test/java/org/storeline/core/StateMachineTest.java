@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * The checks every state machine's test makes (DESIGN.md, convention 4): its transition table names each
+ * The checks every state machine's test makes (docs/ARCHITECTURE.md, convention 4): its transition table names each
  * (state, event) pair exactly once, and the machine follows every row. A subclass gives the table and adds
  * what is particular to its machine.
  */

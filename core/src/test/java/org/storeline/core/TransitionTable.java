@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
 import org.storeline.core.error.ErrorCode;
 
 /**
- * A state machine's transition table as a test writes it down (DESIGN.md, convention 4): one row per
+ * A state machine's transition table as a test writes it down (docs/ARCHITECTURE.md, convention 4): one row per
  * (state, event), with the next state or the error that refuses the event. The status tests walk it.
  */
 public final class TransitionTable<S extends Enum<S>, E extends Enum<E>> {

@@ -11,7 +11,7 @@ import org.storeline.server.support.ApiClient.Response;
 import org.storeline.server.support.Shop;
 import org.storeline.server.support.TestStoreline;
 
-/** The foundation's acceptance walk, through the public API exactly as API.md names it. */
+/** The foundation's acceptance walk, through the public API exactly as docs/API.md names it. */
 class FoundationApiIT {
     private final ApiClient admin = TestStoreline.admin();
     private final Shop shop = new Shop(admin);

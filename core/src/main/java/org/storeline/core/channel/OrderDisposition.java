@@ -2,7 +2,7 @@ package org.storeline.core.channel;
 
 /**
  * What a platform order's state means here, decided by each platform's mapper from its own status
- * words (the tables are in docs/PLATFORM_STATES.md and in each mapper). Only the three IMPORT_* values
+ * words (each platform's state table is in docs/platforms/ and in its mapper). Only the three IMPORT_* values
  * create a sale; the others are logged and wait for a later, importable state.
  */
 public enum OrderDisposition {

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Core holds the domain and its ports only (DESIGN.md, conventions 1 and 14). These rules keep
+ * Core holds the domain and its ports only (docs/ARCHITECTURE.md, conventions 1 and 14). These rules keep
  * infrastructure out of it; each failure message says where the offending code belongs instead.
  */
 class CoreArchitectureTest {

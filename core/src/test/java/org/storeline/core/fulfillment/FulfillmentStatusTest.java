@@ -10,7 +10,7 @@ import org.storeline.core.TransitionTable;
 import org.storeline.core.error.ErrorCode;
 import org.storeline.core.fulfillment.FulfillmentStatus.Event;
 
-/** Walks every (state, event) pair of the fulfillment's state machine (FUL-2; DESIGN.md, convention 4). */
+/** Walks every (state, event) pair of the fulfillment's state machine (FUL-2; docs/ARCHITECTURE.md, convention 4). */
 class FulfillmentStatusTest extends StateMachineTest<FulfillmentStatus, Event> {
     private static final ErrorCode REFUSED = ErrorCode.INVALID_TRANSITION;
 

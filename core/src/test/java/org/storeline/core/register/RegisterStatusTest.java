@@ -10,7 +10,7 @@ import org.storeline.core.TransitionTable;
 import org.storeline.core.error.ErrorCode;
 import org.storeline.core.register.RegisterStatus.Event;
 
-/** Walks every (state, event) pair of the register's state machine (DESIGN.md, convention 4). */
+/** Walks every (state, event) pair of the register's state machine (docs/ARCHITECTURE.md, convention 4). */
 class RegisterStatusTest extends StateMachineTest<RegisterStatus, Event> {
 
     static final TransitionTable<RegisterStatus, Event> TABLE = new TransitionTable<>(RegisterStatus.class, Event.class, RegisterStatus::on)

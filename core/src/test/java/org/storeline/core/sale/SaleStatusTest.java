@@ -11,7 +11,7 @@ import org.storeline.core.TransitionTable;
 import org.storeline.core.error.ErrorCode;
 import org.storeline.core.sale.SaleStatus.Event;
 
-/** Walks every (state, event) pair of the sale's state machine (DESIGN.md, convention 4). */
+/** Walks every (state, event) pair of the sale's state machine (docs/ARCHITECTURE.md, convention 4). */
 class SaleStatusTest extends StateMachineTest<SaleStatus, Event> {
 
     static final TransitionTable<SaleStatus, Event> TABLE = new TransitionTable<>(SaleStatus.class, Event.class, SaleStatus::on)

@@ -9,22 +9,40 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 
-/** A small HTTP client for the tests: real requests over loopback, JSON in and out. */
+/**
+ * A small HTTP client for the tests: real requests over loopback, JSON in and out. Every answer is held to the
+ * OpenAPI document ({@link OpenApiContract}): one the document does not describe fails the test that got it.
+ */
 public final class ApiClient {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String baseUrl;
     private final String token;
+    private final boolean documented;
 
     public ApiClient(String baseUrl, String token) {
+        this(baseUrl, token, true);
+    }
+
+    private ApiClient(String baseUrl, String token, boolean documented) {
         this.baseUrl = baseUrl;
         this.token = token;
+        this.documented = documented;
     }
 
     public ApiClient as(String otherToken) {
-        return new ApiClient(baseUrl, otherToken);
+        return new ApiClient(baseUrl, otherToken, documented);
+    }
+
+    /**
+     * The same client for calls the document deliberately does not describe (a path that does not exist, say):
+     * their answers are not looked up in the document, but an error answer must still be a documented Error.
+     */
+    public ApiClient undocumented() {
+        return new ApiClient(baseUrl, token, false);
     }
 
     public String baseUrl() {
@@ -72,6 +90,7 @@ public final class ApiClient {
     public Response send(HttpRequest.Builder builder) {
         try {
             HttpResponse<String> response = HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+            holdToTheDocument(response);
             return new Response(response.statusCode(), response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -79,6 +98,26 @@ public final class ApiClient {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    private void holdToTheDocument(HttpResponse<String> response) {
+        HttpRequest request = response.request();
+        String contentType = response.headers().firstValue("Content-Type").orElse("");
+        String body = response.body() == null ? "" : response.body();
+        List<String> problems = documented
+                ? OpenApiContract.published().problems(request.method(), request.uri().getRawPath(),
+                        response.statusCode(), contentType, body)
+                : OpenApiContract.published().undocumentedProblems(response.statusCode(), contentType, body);
+        if (!problems.isEmpty()) {
+            throw new AssertionError(request.method() + " " + request.uri().getRawPath() + " answered "
+                    + response.statusCode() + " (" + contentType + ") as the OpenAPI document "
+                    + "(web/src/main/resources/openapi.json) does not describe:\n  - "
+                    + String.join("\n  - ", problems) + "\nbody: " + abbreviate(body));
+        }
+    }
+
+    private static String abbreviate(String body) {
+        return body.length() <= 2000 ? body : body.substring(0, 2000) + "...";
     }
 
     public HttpRequest.Builder request(String path) {
