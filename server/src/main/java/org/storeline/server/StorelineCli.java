@@ -55,6 +55,10 @@ public final class StorelineCli implements Runnable {
                 description = "How long a worker holds the deliveries it claimed before another may take them over (default: ${DEFAULT-VALUE}).")
         long inboxLeaseSeconds;
 
+        @Option(names = "--inbox-batch", defaultValue = "500",
+                description = "How many deliveries a worker imports in one transaction at most (default: ${DEFAULT-VALUE}).")
+        int inboxBatch;
+
         private static Optional<String> env(String name) {
             return Optional.ofNullable(System.getenv(name)).filter(v -> !v.isBlank());
         }
@@ -75,7 +79,7 @@ public final class StorelineCli implements Runnable {
             StorelineConfig config = new StorelineConfig(host, port, dataDir.toAbsolutePath(), Optional.ofNullable(dbUrl),
                     Optional.ofNullable(dbUser), Optional.ofNullable(dbPassword), adminToken, java.util.Map.of(), keys.current(), keys.old(),
                     Optional.ofNullable(publicUrl).map(java.net.URI::create), java.time.Duration.ofMinutes(reconcileMinutes),
-                    java.time.Duration.ofSeconds(inboxLeaseSeconds));
+                    java.time.Duration.ofSeconds(inboxLeaseSeconds), inboxBatch);
             Storeline storeline = Storeline.start(config);
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {

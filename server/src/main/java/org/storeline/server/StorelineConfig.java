@@ -18,13 +18,28 @@ import java.util.Optional;
  * @param publicUrl        where platforms reach this server (webhook URLs we register); default http://localhost:port
  * @param reconcileEvery   how often each channel is polled for orders webhooks missed
  * @param inboxLease       how long a worker holds the deliveries it claimed; a crashed worker's are taken over after it
+ * @param inboxBatch       how many deliveries a worker claims and imports in one transaction at most
  */
 public record StorelineConfig(String host, int port, Path dataDir, Optional<String> dbUrl, Optional<String> dbUser,
                               Optional<String> dbPassword, Optional<String> adminToken, Map<String, String> postgresSettings,
                               byte[] secretKey, List<byte[]> oldSecretKeys, Optional<URI> publicUrl, Duration reconcileEvery,
-                              Duration inboxLease) {
+                              Duration inboxLease, int inboxBatch) {
+    public static final int DEFAULT_INBOX_BATCH = 500;
+
     public StorelineConfig {
         postgresSettings = Map.copyOf(postgresSettings);
         oldSecretKeys = List.copyOf(oldSecretKeys);
+        if (inboxBatch < 1) {
+            throw new IllegalArgumentException("The inbox batch must hold at least one delivery, not " + inboxBatch);
+        }
+    }
+
+    /** With the default inbox batch. */
+    public StorelineConfig(String host, int port, Path dataDir, Optional<String> dbUrl, Optional<String> dbUser,
+                           Optional<String> dbPassword, Optional<String> adminToken, Map<String, String> postgresSettings,
+                           byte[] secretKey, List<byte[]> oldSecretKeys, Optional<URI> publicUrl, Duration reconcileEvery,
+                           Duration inboxLease) {
+        this(host, port, dataDir, dbUrl, dbUser, dbPassword, adminToken, postgresSettings, secretKey, oldSecretKeys, publicUrl,
+                reconcileEvery, inboxLease, DEFAULT_INBOX_BATCH);
     }
 }

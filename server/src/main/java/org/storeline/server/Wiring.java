@@ -75,6 +75,7 @@ public final class Wiring {
     private final Runnable wakeWorker;
     private final AtomicBoolean started = new AtomicBoolean();
     private final Duration inboxLease;
+    private final int inboxBatch;
 
     final JooqOutletRepository outletRepository;
     final JooqRegisterRepository registerRepository;
@@ -111,6 +112,7 @@ public final class Wiring {
         this.clock = clock;
         this.wakeWorker = wakeWorker;
         this.inboxLease = config.inboxLease();
+        this.inboxBatch = config.inboxBatch();
         DSLContext dsl = database.dsl();
         Transactions tx = new JooqTransactions(dsl);
         outletRepository = new JooqOutletRepository(dsl);
@@ -153,7 +155,7 @@ public final class Wiring {
     }
 
     InboxWorker inboxWorker() {
-        return new InboxWorker(inbox, deliveryProcessor, clock, Integer.getInteger("storeline.inboxBatch", 500), inboxLease);
+        return new InboxWorker(inbox, deliveryProcessor, clock, inboxBatch, inboxLease);
     }
 
     Reconciler reconciler() {
