@@ -1,10 +1,13 @@
 package org.storeline.server.jobs;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.task.ExecutionComplete;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedule;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
 import javax.sql.DataSource;
@@ -37,11 +40,23 @@ public final class ClusterJobs implements AutoCloseable {
         Scheduler scheduler = Scheduler.create(dataSource)
                 .startTasks(reconciliation)
                 .threads(1)
+                // Said in scheduled_tasks.picked_by: which process runs a job, also among several on one host.
+                .schedulerName(new SchedulerName.Fixed(processName()))
                 .pollingInterval(polling)
                 .shutdownMaxWait(Duration.ofSeconds(10))
                 .build();
         scheduler.start();
         return new ClusterJobs(scheduler);
+    }
+
+    private static String processName() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            host = "unknown-host";
+        }
+        return host + "-" + ProcessHandle.current().pid();
     }
 
     @Override
