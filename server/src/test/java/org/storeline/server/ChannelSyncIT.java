@@ -148,6 +148,64 @@ class ChannelSyncIT {
     }
 
     @Test
+    void anOrderOfAListedPageThatCannotBeReadIsLoggedForRetryAndTheRestOfThePageIsImported() {
+        String channel = wooChannel();
+        Instant until = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        long brokenId = next();
+        WooCommerceOrders before = wooOrder(next(), until.minusSeconds(900));
+        WooCommerceOrders broken = wooOrder(brokenId, until.minusSeconds(600)).totals("12,10", "2.10");
+        WooCommerceOrders after = wooOrder(next(), until.minusSeconds(300));
+        stubWooList(List.of(before, broken, after));
+
+        Map<String, Object> range = Map.of("since", until.minusSeconds(3600).toString(), "until", until.toString());
+
+        JsonNode summary = importOrders(channel, range);
+
+        String id = String.valueOf(brokenId);
+        assertThat(summary.path("imported").asInt()).as(summary.toString()).isEqualTo(2);
+        assertThat(summary.path("failed").asInt()).as(summary.toString()).isEqualTo(1);
+        assertThat(summary.path("problems").get(0).asText()).contains(id, "total '12,10' is not a number");
+        assertThat(externalIds(sales(channel))).containsExactlyInAnyOrder(wooId(before), wooId(after));
+        JsonNode failed = awaitActivity(channel, e -> e.path("external_order_id").asText().equals(id));
+        assertThat(failed.path("kind").asText()).isEqualTo("fetch");
+        assertThat(failed.path("outcome").asText()).isEqualTo("failed");
+        assertThat(failed.path("retryable").asBoolean()).isTrue();
+        assertThat(failed.path("reason").asText())
+                .startsWith("WooCommerce order " + id + " cannot be read: total '12,10' is not a number");
+
+        stubWooOrder(wooOrder(brokenId, until.minusSeconds(60)));
+        ApiClient.Response retried = retry(channel, failed.path("id").asText());
+
+        assertThat(retried.status()).as(retried.text()).isEqualTo(200);
+        assertThat(retried.json().path("result").asText()).isEqualTo("the order was fetched and imported again");
+        assertThat(salesOf(channel, id)).hasSize(1);
+    }
+
+    @Test
+    void reconciliationImportsTheReadableOrdersLogsTheOneThatCannotBeReadAndMovesOn() {
+        String channel = wooChannel();
+        Instant now = Instant.now();
+        WooCommerceOrders readable = wooOrder(next(), now.minusSeconds(120));
+        WooCommerceOrders broken = wooOrder(next(), now.minusSeconds(60)).totals("12,10", "2.10");
+        stubWooList(List.of(broken, readable));
+        Instant beforePass = Instant.now();
+
+        Channel loaded = TestStoreline.instance().wiring().channels().require(UUID.fromString(channel));
+        TestStoreline.instance().reconciler().reconcile(loaded);
+
+        assertThat(salesOf(channel, wooId(readable))).hasSize(1);
+        assertThat(salesOf(channel, wooId(broken))).isEmpty();
+        JsonNode failed = awaitActivity(channel, e -> e.path("external_order_id").asText().equals(wooId(broken)));
+        assertThat(failed.path("retryable").asBoolean()).isTrue();
+        JsonNode pass = awaitActivity(channel, e -> e.path("kind").asText().equals("reconciliation"));
+        assertThat(pass.path("outcome").asText()).isEqualTo("failed");
+        assertThat(pass.path("reason").asText()).contains("1 imported that webhooks had missed", "1 could not be read");
+        assertThat(pass.path("retryable").asBoolean()).isFalse();
+        String reconciledUntil = admin.get("/api/v1/channels/" + channel).json().path("reconciled_until").asText();
+        assertThat(Instant.parse(reconciledUntil)).isAfterOrEqualTo(beforePass.truncatedTo(ChronoUnit.MILLIS));
+    }
+
+    @Test
     void aSignedEcwidWebhookIsAcknowledgedAndItsOrderFetchedFromThePlatformToTheCent() {
         String channel = ecwidChannel();
         long order = next();

@@ -86,7 +86,11 @@ public final class PlatformChannelSync implements ChannelSync, AutoCloseable {
         return tally.summary();
     }
 
-    /** Pages through the platform's orders modified in the range, importing each page as one batch. */
+    /**
+     * Pages through the platform's orders modified in the range, importing each page as one batch. A listed order
+     * the connector cannot read is logged on its own, as a failed fetch that can be retried once it is fixed on the
+     * platform; the rest of its page is imported.
+     */
     void pullRange(Channel channel, Connector connector, ChannelConnection connection, Instant from, Optional<Instant> until, Tally tally) {
         Optional<String> page = Optional.empty();
         for (int pages = 0; pages < MAX_PAGES; pages++) {
@@ -102,6 +106,7 @@ public final class PlatformChannelSync implements ChannelSync, AutoCloseable {
                         "The platform's order list could not be read: " + e.getMessage(), e);
             }
             tally.fetched += result.orders().size();
+            recordUnreadable(channel, result.unreadable(), tally);
             if (!result.orders().isEmpty()) {
                 tally.add(importer.importOrders(channel, result.orders().stream().map(o -> new IncomingOrder(o, Optional.empty())).toList()));
             }
@@ -155,6 +160,23 @@ public final class PlatformChannelSync implements ChannelSync, AutoCloseable {
                 registration.connected() ? ActivityEntry.Outcome.SUCCEEDED : ActivityEntry.Outcome.FAILED, Optional.empty(), Optional.empty(),
                 Optional.empty(), registration.detail() + (registration.webhooks().isEmpty() ? "" : " (webhooks: "
                         + String.join(", ", registration.webhooks()) + ")"), !registration.connected())));
+    }
+
+    private void recordUnreadable(Channel channel, List<OrderPage.UnreadableOrder> unreadable, Tally tally) {
+        if (unreadable.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        List<ActivityEntry> entries = new ArrayList<>();
+        for (OrderPage.UnreadableOrder order : unreadable) {
+            tally.failed(order.externalId().map(id -> id + ": ").orElse("") + order.reason());
+            // Without an id there is nothing to fetch again: the next pass lists it again once it is fixed.
+            boolean retryable = order.externalId().isPresent();
+            entries.add(ActivityEntry.of(channel.id(), now, ActivityEntry.Kind.FETCH, ActivityEntry.Outcome.FAILED,
+                    order.externalId(), Optional.empty(), Optional.empty(), order.reason()
+                            + (retryable ? " (fix the order on the platform, then retry this entry)" : ""), retryable));
+        }
+        activity.record(entries);
     }
 
     private void recordFetchFailure(Channel channel, Optional<String> orderId, String reason, boolean retryable) {

@@ -62,10 +62,14 @@ public final class Reconciler {
                     + " (the next pass starts from the same point)", false);
             return;
         }
+        // Orders that could not be read are each in the activity log, to retry on their own: the pass moves on.
         channels.updateReconciledUntil(channel.id(), now);
         if (tally.imported > 0 || tally.failed > 0) {
-            record(channel, tally.failed > 0 ? ActivityEntry.Outcome.FAILED : ActivityEntry.Outcome.SUCCEEDED, "reconciliation from " + from
-                    + ": " + tally.fetched + " seen, " + tally.imported + " imported that webhooks had missed, " + tally.failed + " failed", tally.failed > 0);
+            String unreadable = tally.failed > 0 ? ", " + tally.failed + " could not be read (each is logged on its own)"
+                    : "";
+            record(channel, tally.failed > 0 ? ActivityEntry.Outcome.FAILED : ActivityEntry.Outcome.SUCCEEDED,
+                    "reconciliation from " + from + ": " + tally.fetched + " seen, " + tally.imported
+                            + " imported that webhooks had missed" + unreadable, false);
         }
     }
 

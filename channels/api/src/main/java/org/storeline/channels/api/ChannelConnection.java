@@ -2,7 +2,9 @@ package org.storeline.channels.api;
 
 import java.net.URI;
 import java.util.Arrays;
+import java.util.Currency;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -30,6 +32,21 @@ public record ChannelConnection(String channelId, URI baseUrl, Map<String, Strin
 
     public Optional<String> optionalCredential(String name) {
         return Optional.ofNullable(credentials.get(name)).filter(v -> !v.isBlank());
+    }
+
+    /**
+     * The channel's {@code currency} credential, for platforms whose orders do not state theirs (Ecwid, Lightspeed);
+     * {@code fallback} when it is not set. A code that is not ISO 4217 is the channel's setting to fix.
+     */
+    public Currency currency(Currency fallback) {
+        return optionalCredential("currency").map(code -> {
+            try {
+                return Currency.getInstance(code.trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw StorelineException.invalid("credentials.currency '" + code
+                        + "' is not an ISO 4217 currency code (such as EUR).");
+            }
+        }).orElse(fallback);
     }
 
     /**

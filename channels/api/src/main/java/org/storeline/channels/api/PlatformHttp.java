@@ -72,20 +72,22 @@ public final class PlatformHttp {
                     return new Response(status, response.body(), response);
                 }
                 if (status != 429 && status < 500) {
-                    throw new PlatformCallException(what + ": the platform answered " + status + " " + excerpt(response.body()), false, status);
+                    throw PlatformCallException.refused(what + ": the platform answered " + status + " "
+                            + excerpt(response.body()), status);
                 }
-                last = new PlatformCallException(what + ": the platform answered " + status + " (attempt " + attempt + " of " + maxAttempts + ")",
-                        true, status);
+                last = PlatformCallException.unavailable(what + ": the platform answered " + status
+                        + " (attempt " + attempt + " of " + maxAttempts + ")", status);
                 wait = retryAfter(response).orElse(backoff.delay(attempt));
             } catch (HttpTimeoutException e) {
-                last = new PlatformCallException(what + ": the platform did not answer in time", true, 0, e);
+                last = PlatformCallException.unreachable(what + ": the platform did not answer in time", e);
                 wait = backoff.delay(attempt);
             } catch (IOException e) {
-                last = new PlatformCallException(what + ": the platform could not be reached (" + e.getClass().getSimpleName() + ")", true, 0, e);
+                last = PlatformCallException.unreachable(what + ": the platform could not be reached ("
+                        + e.getClass().getSimpleName() + ")", e);
                 wait = backoff.delay(attempt);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new PlatformCallException(what + ": interrupted", true, 0, e);
+                throw PlatformCallException.unreachable(what + ": interrupted", e);
             }
             if (attempt < maxAttempts) {
                 pause(wait);
@@ -99,7 +101,7 @@ public final class PlatformHttp {
             sleeper.sleep(wait.compareTo(MAX_WAIT) > 0 ? MAX_WAIT : wait);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new PlatformCallException("interrupted while waiting to retry", true, 0, e);
+            throw PlatformCallException.unreachable("interrupted while waiting to retry", e);
         }
     }
 

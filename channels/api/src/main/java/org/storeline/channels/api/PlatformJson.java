@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.Currency;
+import java.util.Locale;
 import java.util.Optional;
 import org.storeline.core.money.Money;
 
@@ -26,7 +27,7 @@ public final class PlatformJson {
         try {
             return MAPPER.readTree(body);
         } catch (IOException e) {
-            throw new PlatformCallException(what + " is not valid JSON: " + e.getMessage(), false, 0, e);
+            throw PlatformCallException.unreadable(what + " is not valid JSON: " + e.getMessage(), e);
         }
     }
 
@@ -34,7 +35,7 @@ public final class PlatformJson {
         try {
             return MAPPER.readTree(body);
         } catch (IOException e) {
-            throw new PlatformCallException(what + " is not valid JSON", false, 0, e);
+            throw PlatformCallException.unreadable(what + " is not valid JSON", e);
         }
     }
 
@@ -59,11 +60,23 @@ public final class PlatformJson {
 
     /** A decimal field; absent is zero; anything else that is not a number is an {@link UnreadableFieldException}. */
     public static BigDecimal decimal(JsonNode node, String field) {
+        return optionalDecimal(node, field).orElse(BigDecimal.ZERO);
+    }
+
+    /**
+     * A decimal field that may be absent (missing, null, blank, or an empty list or object); anything else that is
+     * not a number, an object such as {@code {"amount": 5}} included, is an {@link UnreadableFieldException}.
+     */
+    public static Optional<BigDecimal> optionalDecimal(JsonNode node, String field) {
         JsonNode value = node.path(field);
         if (value.isNumber()) {
-            return value.decimalValue();
+            return Optional.of(value.decimalValue());
         }
-        return text(node, field).map(text -> parseDecimal(field, text)).orElse(BigDecimal.ZERO);
+        if (value.isContainerNode() && !value.isEmpty()) {
+            // Read as text it would be blank, so absent, so zero: an amount nobody could read would cost nothing.
+            throw new UnreadableFieldException(field, value.toString(), "a number", null);
+        }
+        return text(node, field).map(text -> parseDecimal(field, text));
     }
 
     private static BigDecimal parseDecimal(String field, String text) {
@@ -77,6 +90,20 @@ public final class PlatformJson {
     /** A money field; amounts with more places than the currency (BigCommerce sends 4) are rounded half-up. */
     public static Money money(JsonNode node, String field, Currency currency) {
         return Money.rounded(decimal(node, field), currency);
+    }
+
+    /**
+     * A currency code: {@code "EUR"} and {@code "eur"} read the same; absent when missing, null or blank; a code
+     * that is not ISO 4217 is an {@link UnreadableFieldException} (the order cannot be priced in it).
+     */
+    public static Optional<Currency> currency(JsonNode node, String field) {
+        return text(node, field).map(code -> {
+            try {
+                return Currency.getInstance(code.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new UnreadableFieldException(field, code, "an ISO 4217 currency code", e);
+            }
+        });
     }
 
     /** Whole units: {@code 3}, {@code "3"} and {@code 3.0} read the same; a fraction is an {@link UnreadableFieldException}. */

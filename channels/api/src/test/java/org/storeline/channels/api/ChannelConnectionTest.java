@@ -1,11 +1,15 @@
 package org.storeline.channels.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
+import java.util.Currency;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.storeline.core.error.StorelineException;
 
 class ChannelConnectionTest {
 
@@ -28,5 +32,20 @@ class ChannelConnectionTest {
         ChannelConnection connection = new ChannelConnection("c", URI.create(base), Map.of(), "secret");
 
         assertThat(connection.resolve(path)).hasToString(expected);
+    }
+
+    @Test
+    void theCurrencyCredentialIsReadInAnyCaseAndTheFallbackStandsInWhenItIsNotSet() {
+        Currency eur = Currency.getInstance("EUR");
+
+        assertThat(connection(Map.of("currency", " usd ")).currency(eur)).isEqualTo(Currency.getInstance("USD"));
+        assertThat(connection(Map.of("currency", "")).currency(eur)).isEqualTo(eur);
+        assertThat(connection(Map.of()).currency(eur)).isEqualTo(eur);
+        assertThatThrownBy(() -> connection(Map.of("currency", "euro")).currency(eur))
+                .isInstanceOf(StorelineException.class).hasMessageContaining("credentials.currency 'euro'");
+    }
+
+    private static ChannelConnection connection(Map<String, String> credentials) {
+        return new ChannelConnection("c", URI.create("https://shop.example.com"), credentials, "secret");
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
+import java.util.Currency;
 import org.junit.jupiter.api.Test;
 
 class PlatformJsonTest {
@@ -47,6 +48,52 @@ class PlatformJsonTest {
         PlatformCallException said = unreadable.within("applied_discounts[]").inOrder("BigCommerce", "118");
 
         assertThat(said).hasMessage("BigCommerce order 118 cannot be read: applied_discounts[].amount 'N/A' is not a number");
+        assertThat(said.retryable()).isFalse();
+    }
+
+    @Test
+    void anObjectWhereAnAmountBelongsIsAFinalErrorRatherThanZeroAndAnEmptyOneIsAbsent() {
+        JsonNode order = json("{\"total\": {\"amount\": 5}, \"tax\": [], \"fee\": \"\"}");
+
+        assertThatThrownBy(() -> PlatformJson.decimal(order, "total"))
+                .isInstanceOf(UnreadableFieldException.class).hasMessage("total '{\"amount\":5}' is not a number");
+        assertThat(PlatformJson.optionalDecimal(order, "tax")).isEmpty();
+        assertThat(PlatformJson.optionalDecimal(order, "fee")).isEmpty();
+        assertThat(PlatformJson.optionalDecimal(order, "missing")).isEmpty();
+        assertThat(PlatformJson.decimal(order, "tax")).isEqualByComparingTo(BigDecimal.ZERO);
+    }
+
+    @Test
+    void aCurrencyIsReadInAnyCaseAndAbsentWhenMissingOrBlank() {
+        JsonNode order = json("{\"a\": \"EUR\", \"b\": \" hkd \", \"c\": \"\", \"d\": null}");
+
+        assertThat(PlatformJson.currency(order, "a")).contains(Currency.getInstance("EUR"));
+        assertThat(PlatformJson.currency(order, "b")).contains(Currency.getInstance("HKD"));
+        assertThat(PlatformJson.currency(order, "c")).isEmpty();
+        assertThat(PlatformJson.currency(order, "d")).isEmpty();
+        assertThat(PlatformJson.currency(order, "e")).isEmpty();
+    }
+
+    @Test
+    void aCurrencyThatIsNotAnIsoCodeIsAFinalErrorThatSaysSoOfTheOrder() {
+        JsonNode order = json("{\"currency\": \"Hong Kong dollars\"}");
+
+        assertThatThrownBy(() -> PlatformJson.currency(order, "currency"))
+                .isInstanceOfSatisfying(UnreadableFieldException.class, e -> {
+                    assertThat(e).hasMessage("currency 'Hong Kong dollars' is not an ISO 4217 currency code");
+                    assertThat(e.inOrder("Shopify", "1071")).hasMessage("Shopify order 1071 cannot be read: "
+                            + "currency 'Hong Kong dollars' is not an ISO 4217 currency code");
+                    assertThat(e.retryable()).isFalse();
+                });
+    }
+
+    @Test
+    void aMissingFieldIsNamedFromItsPartAndItsOrder() {
+        PlatformCallException said = UnreadableFieldException.missing("quantityOrdered").within("products[3515302]")
+                .inOrder("Lightspeed", "1623550");
+
+        assertThat(said)
+                .hasMessage("Lightspeed order 1623550 cannot be read: products[3515302].quantityOrdered is missing");
         assertThat(said.retryable()).isFalse();
     }
 }

@@ -45,16 +45,18 @@ final class BigCommerceClient {
         this.pageSize = pageSize;
     }
 
-    /** A page of orders and the token of the next one. */
-    record OrdersPage(List<BigCommerceOrderData> orders, Optional<String> nextPage) {
+    /** A page of listed orders (each still without its products and addresses) and the token of the next one. */
+    record OrdersPage(List<JsonNode> orders, Optional<String> nextPage) {
     }
 
     BigCommerceOrderData fetchOrder(String orderId, ChannelConnection connection) {
-        String id = checkedOrderId(orderId);
-        JsonNode order = get(connection, v2(connection, "/orders/" + id), "Fetching BigCommerce order " + id)
-                .orElseThrow(() -> new PlatformCallException("Fetching BigCommerce order " + id + ": the platform answered no content",
-                        false, 204));
-        return withSubresources(order, id, connection);
+        if (orderId == null || !isOrderId(orderId)) {
+            throw PlatformCallException.refused("A BigCommerce order id is a number; got '" + orderId + "'.", 0);
+        }
+        JsonNode order = get(connection, v2(connection, "/orders/" + orderId), "Fetching BigCommerce order " + orderId)
+                .orElseThrow(() -> PlatformCallException.unreadable("Fetching BigCommerce order " + orderId
+                        + ": the platform answered no content"));
+        return withSubresources(order, orderId, connection);
     }
 
     /**
@@ -63,18 +65,23 @@ final class BigCommerceClient {
      * GET, so each only needs its products and shipping addresses (two calls per order).
      */
     OrdersPage listOrders(OrderQuery query, ChannelConnection connection) {
-        int page = query.page().map(BigCommerceClient::pageNumber).orElse(1);
+        int page = query.pageNumber();
         StringBuilder path = new StringBuilder("/orders?min_date_modified=").append(encode(BigCommerceDates.filter(query.modifiedSince())));
         query.modifiedUntil().ifPresent(until -> path.append("&max_date_modified=").append(encode(BigCommerceDates.filter(until))));
         path.append("&sort=date_modified:asc&limit=").append(pageSize).append("&page=").append(page);
         List<JsonNode> items = elements(get(connection, v2(connection, path.toString()), "Listing BigCommerce orders (page " + page + ")"));
-        List<BigCommerceOrderData> orders = new ArrayList<>();
-        for (JsonNode item : items) {
-            String id = PlatformJson.id(item, "id")
-                    .orElseThrow(() -> new PlatformCallException("BigCommerce listed an order without an id", false, 0));
-            orders.add(withSubresources(item, checkedOrderId(id), connection));
+        Optional<String> next = items.size() >= pageSize ? Optional.of(String.valueOf(page + 1)) : Optional.empty();
+        return new OrdersPage(items, next);
+    }
+
+    /** A listed order with its products and shipping addresses: two more calls. */
+    BigCommerceOrderData withSubresources(JsonNode listed, ChannelConnection connection) {
+        String id = PlatformJson.id(listed, "id")
+                .orElseThrow(() -> PlatformCallException.unreadable("BigCommerce listed an order without an id"));
+        if (!isOrderId(id)) {
+            throw PlatformCallException.unreadable("BigCommerce listed an order whose id '" + id + "' is not a number");
         }
-        return new OrdersPage(orders, items.size() >= pageSize ? Optional.of(String.valueOf(page + 1)) : Optional.empty());
+        return withSubresources(listed, id, connection);
     }
 
     /**
@@ -107,7 +114,7 @@ final class BigCommerceClient {
     private BigCommerceOrderData withSubresources(JsonNode order, String id, ChannelConnection connection) {
         return new BigCommerceOrderData(order, allPages(connection, "/orders/" + id + "/products", "products of BigCommerce order " + id),
                 allPages(connection, "/orders/" + id + "/shipping_addresses", "shipping addresses of BigCommerce order " + id),
-                hasCurrency(order) ? Optional.empty() : storeCurrency(connection, id));
+                hasCurrency(order) ? Optional.empty() : store(connection, id));
     }
 
     private static boolean hasCurrency(JsonNode order) {
@@ -119,9 +126,8 @@ final class BigCommerceClient {
      * The store's currency, for the rare order that names none: the documented answer to "Create an Order"
      * has {@code currency_code} and {@code default_currency_code} both {@code null}. One extra call, only then.
      */
-    private Optional<String> storeCurrency(ChannelConnection connection, String id) {
-        return get(connection, v2(connection, "/store"), "Fetching the BigCommerce store's currency for order " + id)
-                .flatMap(store -> PlatformJson.text(store, "currency"));
+    private Optional<JsonNode> store(ChannelConnection connection, String id) {
+        return get(connection, v2(connection, "/store"), "Fetching the BigCommerce store's currency for order " + id);
     }
 
     private List<JsonNode> allPages(ChannelConnection connection, String path, String what) {
@@ -134,7 +140,8 @@ final class BigCommerceClient {
                 return all;
             }
         }
-        throw new PlatformCallException("Fetching the " + what + ": more than " + MAX_SUBRESOURCE_PAGES + " pages", false, 0);
+        throw PlatformCallException.unreadable("Fetching the " + what + ": more than " + MAX_SUBRESOURCE_PAGES
+                + " pages");
     }
 
     private Map<String, String> existingHooks(ChannelConnection connection, URI webhookUrl) {
@@ -206,23 +213,9 @@ final class BigCommerceClient {
         return hash;
     }
 
-    private static String checkedOrderId(String orderId) {
-        if (orderId == null || !orderId.matches("[0-9]+")) {
-            throw StorelineException.invalid("A BigCommerce order id is a number; got '" + orderId + "'.");
-        }
-        return orderId;
-    }
-
-    private static int pageNumber(String token) {
-        try {
-            int page = Integer.parseInt(token);
-            if (page >= 1) {
-                return page;
-            }
-        } catch (NumberFormatException notANumber) {
-            // reported below
-        }
-        throw StorelineException.invalid("A BigCommerce page token is a page number (1, 2...); got '" + token + "'.");
+    /** Order ids are numbers; anything else would change the path we call. */
+    private static boolean isOrderId(String orderId) {
+        return orderId.matches("[0-9]+");
     }
 
     private static String refusal(PlatformCallException e) {

@@ -99,7 +99,8 @@ public final class BigCommerceConnector implements Connector {
     @Override
     public OrderPage listOrders(OrderQuery query, ChannelConnection connection) {
         BigCommerceClient.OrdersPage page = client.listOrders(query, connection);
-        return new OrderPage(page.orders().stream().map(mapper::map).toList(), page.nextPage());
+        return OrderPage.read(page.orders(), order -> PlatformJson.id(order, "id"),
+                order -> Optional.of(mapper.map(client.withSubresources(order, connection))), page.nextPage());
     }
 
     @Override

@@ -9,16 +9,17 @@ import java.util.Optional;
  * links to ({@code products} and {@code shipping_addresses} are {@code {url, resource}} references, so
  * they cost a call each). Package-private: BigCommerce JSON never leaves this module.
  *
- * @param storeCurrency the store's currency ({@code GET /v2/store} {@code currency}), fetched only when the
- *                      order itself names none (orders created through the API can answer
- *                      {@code "currency_code": null}); empty otherwise
+ * @param store the store ({@code GET /v2/store}, whose {@code currency} is the store's), fetched only when the
+ *              order itself names no currency (orders created through the API can answer
+ *              {@code "currency_code": null}); empty otherwise
  */
-record BigCommerceOrderData(JsonNode order, List<JsonNode> products, List<JsonNode> shippingAddresses, Optional<String> storeCurrency) {
+record BigCommerceOrderData(JsonNode order, List<JsonNode> products, List<JsonNode> shippingAddresses,
+                            Optional<JsonNode> store) {
 
     BigCommerceOrderData {
         products = List.copyOf(products);
         shippingAddresses = List.copyOf(shippingAddresses);
-        storeCurrency = storeCurrency == null ? Optional.empty() : storeCurrency;
+        store = store == null ? Optional.empty() : store;
     }
 
     BigCommerceOrderData(JsonNode order, List<JsonNode> products, List<JsonNode> shippingAddresses) {

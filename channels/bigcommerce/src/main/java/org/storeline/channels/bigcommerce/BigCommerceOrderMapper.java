@@ -42,7 +42,7 @@ final class BigCommerceOrderMapper {
     ChannelOrder map(BigCommerceOrderData data) {
         JsonNode order = data.order();
         String id = PlatformJson.id(order, "id")
-                .orElseThrow(() -> new PlatformCallException("BigCommerce sent an order without an id", false, 0));
+                .orElseThrow(() -> PlatformCallException.unreadable("BigCommerce sent an order without an id"));
         try {
             return map(data, order, id);
         } catch (UnreadableFieldException unreadable) {
@@ -51,7 +51,7 @@ final class BigCommerceOrderMapper {
     }
 
     private ChannelOrder map(BigCommerceOrderData data, JsonNode order, String id) {
-        Currency currency = currency(order, id, data.storeCurrency());
+        Currency currency = currency(order, id, data.store());
         OptionalInt statusId = statusId(order);
         Optional<String> shippingMethod = shippingMethod(data.shippingAddresses());
         Optional<JsonNode> address = data.shippingAddresses().stream().findFirst();
@@ -72,16 +72,20 @@ final class BigCommerceOrderMapper {
      * client fetched it. Orders created through the API on some stores come back with both codes {@code null}
      * (documented "Create an Order" response): without the store fallback such an order could not be imported.
      */
-    private static Currency currency(JsonNode order, String id, Optional<String> storeCurrency) {
-        String code = PlatformJson.text(order, "currency_code").or(() -> PlatformJson.text(order, "default_currency_code"))
-                .or(() -> PlatformJson.text(order, "store_default_currency_code")).or(() -> storeCurrency.filter(c -> !c.isBlank()))
-                .orElseThrow(() -> new PlatformCallException("BigCommerce order " + id + " has no currency_code", false, 0));
+    private static Currency currency(JsonNode order, String id, Optional<JsonNode> store) {
+        return PlatformJson.currency(order, "currency_code")
+                .or(() -> PlatformJson.currency(order, "default_currency_code"))
+                .or(() -> PlatformJson.currency(order, "store_default_currency_code"))
+                .or(() -> storeCurrency(store))
+                .orElseThrow(() -> PlatformCallException.unreadable("BigCommerce order " + id
+                        + " has no currency_code"));
+    }
+
+    private static Optional<Currency> storeCurrency(Optional<JsonNode> store) {
         try {
-            return Money.currency(code);
-        } catch (RuntimeException notIso4217) {
-            // Money.currency reports a bad code as a validation error of Storeline's input; here it is the
-            // platform's payload that is unusable, so it is reported like every other unusable order.
-            throw new PlatformCallException("BigCommerce order " + id + " has an unknown currency_code '" + code + "'", false, 0, notIso4217);
+            return store.flatMap(answer -> PlatformJson.currency(answer, "currency"));
+        } catch (UnreadableFieldException unknown) {
+            throw unknown.within("store");
         }
     }
 
@@ -106,14 +110,15 @@ final class BigCommerceOrderMapper {
 
     private static Instant date(JsonNode order, String field, String id) {
         return dateIfPresent(order, field, id)
-                .orElseThrow(() -> new PlatformCallException("BigCommerce order " + id + " has no " + field, false, 0));
+                .orElseThrow(() -> PlatformCallException.unreadable("BigCommerce order " + id + " has no " + field));
     }
 
     private static Optional<Instant> dateIfPresent(JsonNode order, String field, String id) {
         Optional<String> text = PlatformJson.text(order, field);
         Optional<Instant> parsed = text.flatMap(BigCommerceDates::parse);
         if (text.isPresent() && parsed.isEmpty()) {
-            throw new PlatformCallException("BigCommerce order " + id + " has an unreadable " + field + ": '" + text.get() + "'", false, 0);
+            throw PlatformCallException.unreadable("BigCommerce order " + id + " has an unreadable " + field + ": '"
+                    + text.get() + "'");
         }
         return parsed;
     }

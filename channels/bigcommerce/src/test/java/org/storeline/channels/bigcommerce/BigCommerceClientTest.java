@@ -12,6 +12,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.storeline.channels.api.ChannelConnection;
 import org.storeline.channels.api.OrderPage;
 import org.storeline.channels.api.OrderQuery;
+import org.storeline.channels.api.PlatformCallException;
 import org.storeline.channels.api.PlatformHttp;
 import org.storeline.channels.api.Registration;
 import org.storeline.core.channel.ChannelOrder;
@@ -37,6 +39,8 @@ class BigCommerceClientTest {
     private static final URI WEBHOOK_URL = URI.create("https://pos.example.com/webhooks/ch_1");
     private static final String V2 = "/stores/abc123/v2";
     private static final String V3 = "/stores/abc123/v3";
+    private static final OrderQuery LISTED_SINCE_2019 =
+            new OrderQuery(Instant.parse("2019-01-01T00:00:00Z"), Optional.empty(), Optional.empty());
 
     private WireMockServer platform;
     private PlatformHttp http;
@@ -73,6 +77,37 @@ class BigCommerceClientTest {
                 .withQueryParam("limit", equalTo("250"))
                 .withQueryParam("page", equalTo("1"))
                 .withHeader("X-Auth-Token", equalTo("token-1")));
+    }
+
+    @Test
+    void anOrderWhoseProductsThePlatformRefusesIsReportedAndTheOthersAreListed() {
+        stubOrder("247", "order-247-products.json", "order-247-shipping-addresses.json");
+        platform.stubFor(get(urlPathEqualTo(V2 + "/orders/218/products")).willReturn(aResponse().withStatus(404)));
+        stubTwoListedOrders();
+
+        OrderPage page = new BigCommerceConnector(http).listOrders(LISTED_SINCE_2019, connection);
+
+        assertThat(page.orders()).extracting(ChannelOrder::externalId).containsExactly("247");
+        assertThat(page.unreadable()).singleElement().satisfies(unreadable -> {
+            assertThat(unreadable.externalId()).contains("218");
+            assertThat(unreadable.reason()).contains("products of BigCommerce order 218", "404");
+        });
+    }
+
+    @Test
+    void anOrderWhoseProductsThePlatformCannotServeNowFailsThePageToBeAskedForAgain() {
+        stubOrder("247", "order-247-products.json", "order-247-shipping-addresses.json");
+        platform.stubFor(get(urlPathEqualTo(V2 + "/orders/218/products")).willReturn(aResponse().withStatus(503)));
+        stubTwoListedOrders();
+
+        assertThatThrownBy(() -> new BigCommerceConnector(http).listOrders(LISTED_SINCE_2019, connection))
+                .isInstanceOfSatisfying(PlatformCallException.class, e -> assertThat(e.retryable()).isTrue());
+    }
+
+    private void stubTwoListedOrders() {
+        String listed = "[" + BigCommerceConnectorContractTest.payload("order-218.json") + ","
+                + BigCommerceConnectorContractTest.payload("order-247.json") + "]";
+        platform.stubFor(get(urlPathEqualTo(V2 + "/orders")).willReturn(json(listed)));
     }
 
     @Test

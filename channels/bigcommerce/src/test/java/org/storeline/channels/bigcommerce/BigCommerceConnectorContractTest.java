@@ -91,6 +91,23 @@ class BigCommerceConnectorContractTest extends ConnectorContract {
         return BigCommerceWebhookVerifier.SECRET_HEADER;
     }
 
+    /** v2's list items are the same objects as a single order's answer. */
+    @Override
+    protected String listedOrder(Example example) {
+        return orderResponse(example);
+    }
+
+    @Override
+    protected void stubOrderList(List<String> orders) {
+        platform.stubFor(get(urlPathEqualTo("/stores/" + STORE_HASH + "/v2/orders"))
+                .willReturn(json("[" + String.join(",", orders) + "]")));
+    }
+
+    @Override
+    protected String totalField() {
+        return "total_inc_tax";
+    }
+
     /** The "signed content" of a BigCommerce delivery is the secret header: change one character of it. */
     @Override
     protected WebhookDelivery tampered(WebhookDelivery delivery) {

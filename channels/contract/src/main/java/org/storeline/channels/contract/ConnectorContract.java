@@ -8,6 +8,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
@@ -18,7 +19,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,8 +32,11 @@ import org.junit.jupiter.api.Test;
 import org.storeline.channels.api.ChannelConnection;
 import org.storeline.channels.api.Connector;
 import org.storeline.channels.api.DeliveryEvent;
+import org.storeline.channels.api.OrderPage;
+import org.storeline.channels.api.OrderQuery;
 import org.storeline.channels.api.PlatformCallException;
 import org.storeline.channels.api.PlatformHttp;
+import org.storeline.channels.api.PlatformJson;
 import org.storeline.channels.api.Verification;
 import org.storeline.channels.api.WebhookDelivery;
 import org.storeline.core.channel.ChannelOrder;
@@ -43,6 +50,8 @@ import org.storeline.core.channel.OrderDisposition;
  */
 public abstract class ConnectorContract {
     protected static final String SECRET = "contract-test-webhook-secret";
+    /** Before any example order was placed: every example is in a range that starts here. */
+    private static final Instant LONG_AGO = Instant.parse("2000-01-01T00:00:00Z");
 
     protected WireMockServer platform;
     protected Connector connector;
@@ -77,6 +86,18 @@ public abstract class ConnectorContract {
 
     /** The header that carries the signature (or, for BigCommerce, the shared secret). */
     protected abstract String signatureHeader();
+
+    /** The example's order as the platform's order list holds it: the bare order object. */
+    protected abstract String listedOrder(Example example);
+
+    /**
+     * Plays the platform's order list: one page, the last, holding {@code orders} (JSON objects as
+     * {@link #listedOrder} gives them), whatever the query.
+     */
+    protected abstract void stubOrderList(List<String> orders);
+
+    /** The field of a listed order that holds its total, which the mapper cannot do without. */
+    protected abstract String totalField();
 
     /**
      * A real example, its delivery (headers and raw body exactly as the platform sends them) and what it
@@ -212,6 +233,40 @@ public abstract class ConnectorContract {
         assertThatThrownBy(() -> connector.fetchOrder(example.expected().externalId(), connection))
                 .isInstanceOfSatisfying(PlatformCallException.class, e -> assertThat(e.retryable()).isTrue());
         platform.verify(4, getRequestedFor(urlPathEqualTo(orderPath(example))));
+    }
+
+    @Test
+    void aListedOrderThatCannotBeReadIsReportedWithItsIdAndReasonAndTheOthersAreStillListed() {
+        Map<String, Example> byOrder = new LinkedHashMap<>();
+        examples().forEach(example -> byOrder.putIfAbsent(example.expected().externalId(), example));
+        List<Example> listed = byOrder.values().stream().limit(3).toList();
+        assertThat(listed).as("examples of at least two different orders").hasSizeGreaterThanOrEqualTo(2);
+        Example broken = listed.get(1);
+        List<String> page = new ArrayList<>();
+        for (Example example : listed) {
+            stubSubresources(example);
+            page.add(example == broken ? withUnreadableTotal(listedOrder(example)) : listedOrder(example));
+        }
+        stubOrderList(page);
+
+        OrderQuery everything = new OrderQuery(LONG_AGO, Optional.empty(), Optional.empty());
+
+        OrderPage result = connector.listOrders(everything, connection);
+
+        List<String> readable = listed.stream().filter(example -> example != broken)
+                .map(example -> example.expected().externalId()).toList();
+        assertThat(result.orders()).extracting(ChannelOrder::externalId).containsExactlyElementsOf(readable);
+        String id = broken.expected().externalId();
+        assertThat(result.unreadable()).singleElement().satisfies(unreadable -> {
+            assertThat(unreadable.externalId()).contains(id);
+            assertThat(unreadable.reason()).contains(id, totalField() + " '12,50' is not a number");
+        });
+        assertThat(result.nextPage()).isEmpty();
+    }
+
+    /** The order with its total written the way no platform writes a number: a decimal comma. */
+    private String withUnreadableTotal(String order) {
+        return ((ObjectNode) PlatformJson.parse(order, "the example order")).put(totalField(), "12,50").toString();
     }
 
     private void stub(Example example) {

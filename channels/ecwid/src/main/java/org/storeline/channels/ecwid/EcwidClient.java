@@ -53,7 +53,7 @@ public final class EcwidClient {
      * Unfinished (INCOMPLETE) orders are not listed unless asked for, and we never ask.
      */
     public Page listOrders(OrderQuery query, ChannelConnection connection) {
-        long offset = query.page().map(EcwidClient::offset).orElse(0L);
+        long offset = query.offset();
         StringBuilder path = new StringBuilder("/orders?updatedFrom=").append(query.modifiedSince().getEpochSecond());
         query.modifiedUntil().ifPresent(until -> path.append("&updatedTo=").append(lastSecondBefore(until)));
         path.append("&offset=").append(offset).append("&limit=").append(PAGE_SIZE);
@@ -99,14 +99,6 @@ public final class EcwidClient {
                 .header("Authorization", "Bearer " + connection.credential("access_token"))
                 .header("Accept", "application/json");
         return http.send(request, what);
-    }
-
-    private static long offset(String page) {
-        try {
-            return Long.parseLong(page);
-        } catch (NumberFormatException e) {
-            throw new PlatformCallException("'" + page + "' is not an Ecwid page token (an offset)", false, 0, e);
-        }
     }
 
     private static long lastSecondBefore(Instant until) {

@@ -22,7 +22,6 @@ import org.storeline.channels.api.Verification;
 import org.storeline.channels.api.WebhookDelivery;
 import org.storeline.core.channel.ChannelOrder;
 import org.storeline.core.channel.Platform;
-import org.storeline.core.money.Money;
 
 /**
  * Ecwid by Lightspeed (Lightspeed eCom E-Series). Its webhooks are thin (ids and statuses) and their body is
@@ -73,8 +72,8 @@ public final class EcwidConnector implements Connector {
             return DeliveryEvent.ignored(topic);
         }
         String orderId = PlatformJson.text(body.path("data"), "orderId").or(() -> PlatformJson.id(body, "entityId"))
-                .orElseThrow(() -> new PlatformCallException("Ecwid " + topic + " webhook names no order (no data.orderId, no entityId)",
-                        false, 0));
+                .orElseThrow(() -> PlatformCallException.unreadable("Ecwid " + topic
+                        + " webhook names no order (no data.orderId, no entityId)"));
         Optional<Instant> eventTime = body.path("eventCreated").canConvertToLong()
                 ? Optional.of(Instant.ofEpochSecond(body.path("eventCreated").asLong())) : Optional.empty();
         return DeliveryEvent.order(topic, orderId, PlatformJson.text(body, "eventId"), eventTime);
@@ -96,7 +95,8 @@ public final class EcwidConnector implements Connector {
     public OrderPage listOrders(OrderQuery query, ChannelConnection connection) {
         EcwidClient.Page page = client.listOrders(query, connection);
         Currency currency = currency(connection);
-        return new OrderPage(page.orders().stream().map(order -> mapper.map(order, currency)).toList(), page.nextPage());
+        return OrderPage.read(page.orders(), EcwidOrderMapper::externalIdIfAny,
+                order -> Optional.of(mapper.map(order, currency)), page.nextPage());
     }
 
     @Override
@@ -105,7 +105,7 @@ public final class EcwidConnector implements Connector {
     }
 
     static Currency currency(ChannelConnection connection) {
-        return connection.optionalCredential("currency").map(Money::currency).orElse(DEFAULT_CURRENCY);
+        return connection.currency(DEFAULT_CURRENCY);
     }
 
     private static Optional<String> queryEventType(WebhookDelivery delivery) {

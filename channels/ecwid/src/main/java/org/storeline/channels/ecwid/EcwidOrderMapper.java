@@ -50,7 +50,8 @@ public final class EcwidOrderMapper {
         String fulfillment = status(order, "fulfillmentStatus");
         Optional<Instant> placed = time(order, "createTimestamp", "createDate");
         Instant updatedAt = time(order, "updateTimestamp", "updateDate").or(() -> placed)
-                .orElseThrow(() -> new PlatformCallException("Ecwid order " + externalId + " has no updateDate", false, 0));
+                .orElseThrow(() -> PlatformCallException.unreadable("Ecwid order " + externalId
+                        + " has no updateDate"));
         JsonNode option = order.path("shippingOption");
         FulfillmentType type = isPickup(option) ? FulfillmentType.PICKUP : FulfillmentType.DELIVERY;
         return new ChannelOrder(externalId, number(order, externalId), payment + "/" + fulfillment, disposition(payment, fulfillment),
@@ -92,8 +93,12 @@ public final class EcwidOrderMapper {
 
     /** {@code id} ("K8XTQ", what the API's URLs take); orders from before ids existed only have {@code orderNumber}. */
     static String externalId(JsonNode order) {
-        return PlatformJson.text(order, "id").or(() -> PlatformJson.id(order, "orderNumber"))
-                .orElseThrow(() -> new PlatformCallException("An Ecwid order has neither id nor orderNumber", false, 0));
+        return externalIdIfAny(order)
+                .orElseThrow(() -> PlatformCallException.unreadable("An Ecwid order has neither id nor orderNumber"));
+    }
+
+    static Optional<String> externalIdIfAny(JsonNode order) {
+        return PlatformJson.text(order, "id").or(() -> PlatformJson.id(order, "orderNumber"));
     }
 
     /** What the customer sees: {@code vendorOrderNumber} (with the store's prefix and suffix), else the id. */
@@ -129,7 +134,8 @@ public final class EcwidOrderMapper {
         try {
             return OffsetDateTime.parse(text, ECWID_DATE).toInstant();
         } catch (DateTimeParseException e) {
-            throw new PlatformCallException("'" + text + "' is not an Ecwid date (yyyy-MM-dd HH:mm:ss +zzzz)", false, 0, e);
+            throw PlatformCallException.unreadable("'" + text + "' is not an Ecwid date (yyyy-MM-dd HH:mm:ss +zzzz)",
+                    e);
         }
     }
 

@@ -1,5 +1,7 @@
 package org.storeline.channels.ecwid;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -72,6 +74,24 @@ class EcwidConnectorContractTest extends ConnectorContract {
     @Override
     protected String signatureHeader() {
         return EcwidWebhookVerifier.SIGNATURE_HEADER;
+    }
+
+    @Override
+    protected String listedOrder(Example example) {
+        return orderResponse(example);
+    }
+
+    /** {@code GET /orders} answers a search result: {@code items}, {@code count} of {@code total}. */
+    @Override
+    protected void stubOrderList(List<String> orders) {
+        String result = "{\"total\": " + orders.size() + ", \"count\": " + orders.size()
+                + ", \"offset\": 0, \"limit\": 100, \"items\": [" + String.join(",", orders) + "]}";
+        platform.stubFor(get(urlPathEqualTo("/api/v3/" + STORE_ID + "/orders")).willReturn(json(result)));
+    }
+
+    @Override
+    protected String totalField() {
+        return "total";
     }
 
     /** Ecwid signs eventCreated and eventId, not the body: tampering with what is signed means changing the eventId. */

@@ -46,7 +46,7 @@ public final class LightspeedClient {
         String what = "Fetching Lightspeed order " + orderId;
         JsonNode order = get(connection, "/orders/" + encode(orderId) + ".json", what).path("order");
         if (!order.isObject()) {
-            throw new PlatformCallException(what + ": the answer holds no order", false, 200);
+            throw PlatformCallException.unreadable(what + ": the answer holds no order");
         }
         return order;
     }
@@ -149,7 +149,7 @@ public final class LightspeedClient {
         }
         // PHP encodes a list with non-sequential keys as an object of objects: its values are the items.
         if (!array.isArray() && !LightspeedOrderMapper.keyedObjects(array)) {
-            throw new PlatformCallException(what + ": '" + field + "' is not a list", false, 200);
+            throw PlatformCallException.unreadable(what + ": '" + field + "' is not a list");
         }
         List<JsonNode> items = new ArrayList<>();
         array.forEach(items::add);

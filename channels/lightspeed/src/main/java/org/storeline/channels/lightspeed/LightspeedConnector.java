@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,8 +23,6 @@ import org.storeline.channels.api.Verification;
 import org.storeline.channels.api.WebhookDelivery;
 import org.storeline.core.channel.ChannelOrder;
 import org.storeline.core.channel.Platform;
-import org.storeline.core.error.StorelineException;
-import org.storeline.core.money.Money;
 
 /**
  * Lightspeed eCom (C-Series, formerly SEOshop / WebshopApp). Webhooks carry the whole order resource
@@ -102,13 +99,13 @@ public final class LightspeedConnector implements Connector {
         if (orderId.isEmpty()) {
             return DeliveryEvent.ignored(headerTopic.orElse(body.fieldNames().hasNext() ? body.fieldNames().next() : "empty"));
         }
-        return DeliveryEvent.order(headerTopic.orElse("orders"), orderId.get(), Optional.empty(), eventTime(order, orderId.get()));
+        return DeliveryEvent.order(headerTopic.orElse("orders"), orderId.get(), Optional.empty(), eventTime(order));
     }
 
     /** A hint only: an unreadable time must not stop the delivery here (resolve reports it). */
-    private static Optional<Instant> eventTime(JsonNode order, String orderId) {
+    private static Optional<Instant> eventTime(JsonNode order) {
         try {
-            return LightspeedOrderMapper.instant(order, "updatedAt", orderId);
+            return LightspeedOrderMapper.instant(order, "updatedAt");
         } catch (PlatformCallException unreadable) {
             return Optional.empty();
         }
@@ -150,36 +147,30 @@ public final class LightspeedConnector implements Connector {
     /** Page tokens are Lightspeed's page numbers; a full page means there may be another. */
     @Override
     public OrderPage listOrders(OrderQuery query, ChannelConnection connection) {
-        int page = query.page().map(LightspeedConnector::pageNumber).orElse(1);
+        int page = query.pageNumber();
         List<JsonNode> listed = client.orders(query.modifiedSince().minus(FILTER_MARGIN),
                 query.modifiedUntil().map(until -> until.plus(FILTER_MARGIN)), page, connection);
-        List<ChannelOrder> orders = new ArrayList<>();
-        for (JsonNode order : listed) {
-            String id = LightspeedOrderMapper.id(order, "id").orElseThrow(
-                    () -> new PlatformCallException("Lightspeed listed an order without an id", false, 200));
-            ChannelOrder mapped = withProducts(order, id, connection);
-            if (inRange(mapped.updatedAt(), query)) {
-                orders.add(mapped);
-            }
-        }
         Optional<String> next = listed.size() >= LightspeedClient.PAGE_SIZE ? Optional.of(String.valueOf(page + 1)) : Optional.empty();
-        return new OrderPage(orders, next);
+        return OrderPage.read(listed, order -> LightspeedOrderMapper.id(order, "id"),
+                order -> readInRange(order, query, connection), next);
+    }
+
+    /**
+     * Only orders really in the range are read: the filter's margin lists many that are not, and reading one costs
+     * a call for its products (and would report an unreadable one on every pass of the next 14 hours).
+     */
+    private Optional<ChannelOrder> readInRange(JsonNode order, OrderQuery query, ChannelConnection connection) {
+        String id = LightspeedOrderMapper.id(order, "id")
+                .orElseThrow(() -> PlatformCallException.unreadable("Lightspeed listed an order without an id"));
+        Optional<Instant> lastChange = LightspeedOrderMapper.lastChange(order);
+        if (lastChange.isPresent() && !inRange(lastChange.get(), query)) {
+            return Optional.empty();
+        }
+        return Optional.of(withProducts(order, id, connection));
     }
 
     private static boolean inRange(Instant updatedAt, OrderQuery query) {
         return !updatedAt.isBefore(query.modifiedSince()) && query.modifiedUntil().map(updatedAt::isBefore).orElse(true);
-    }
-
-    private static int pageNumber(String token) {
-        try {
-            int page = Integer.parseInt(token.trim());
-            if (page >= 1) {
-                return page;
-            }
-        } catch (NumberFormatException notANumber) {
-            // reported below
-        }
-        throw StorelineException.invalid("'" + token + "' is not a Lightspeed page token (a page number from 1).");
     }
 
     @Override
@@ -189,6 +180,6 @@ public final class LightspeedConnector implements Connector {
 
     /** Lightspeed orders carry no currency field: the channel's {@code currency} credential, else EUR. */
     private static Currency fallbackCurrency(ChannelConnection connection) {
-        return connection.optionalCredential("currency").map(Money::currency).orElse(Currency.getInstance("EUR"));
+        return connection.currency(Currency.getInstance("EUR"));
     }
 }

@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.storeline.channels.api.PlatformCallException;
 import org.storeline.channels.api.PlatformJson;
+import org.storeline.channels.api.UnreadableFieldException;
 import org.storeline.core.channel.ChannelOrder;
 import org.storeline.core.channel.ChannelOrder.OrderCustomer;
 import org.storeline.core.channel.ChannelOrder.OrderLine;
@@ -22,7 +23,6 @@ import org.storeline.core.channel.ChannelOrder.OrderPayment;
 import org.storeline.core.channel.ChannelOrder.ShippingCharge;
 import org.storeline.core.channel.FulfillmentType;
 import org.storeline.core.channel.OrderDisposition;
-import org.storeline.core.error.StorelineException;
 import org.storeline.core.money.Money;
 
 /**
@@ -99,22 +99,31 @@ public final class LightspeedOrderMapper {
 
     /** Maps one order; {@code fallbackCurrency} is used when the order does not say its currency (it usually does not). */
     public ChannelOrder map(JsonNode order, List<JsonNode> products, Currency fallbackCurrency) {
-        String id = id(order, "id").orElseThrow(() -> unreadable("?", "it has no id"));
-        Currency currency = currency(order, fallbackCurrency, id);
+        String id = id(order, "id").orElseThrow(() -> PlatformCallException.unreadable("A Lightspeed order has no id"));
+        try {
+            return map(order, id, products, fallbackCurrency);
+        } catch (UnreadableFieldException unreadable) {
+            throw unreadable.inOrder("Lightspeed", id);
+        }
+    }
+
+    private static ChannelOrder map(JsonNode order, String id, List<JsonNode> products, Currency fallbackCurrency) {
+        Currency currency = currency(order, fallbackCurrency);
         // Status words are compared lower-case and trimmed: the docs write them so, but nothing guarantees it.
         String status = word(order, "status");
         String paymentStatus = word(order, "paymentStatus");
         String shipmentStatus = word(order, "shipmentStatus");
-        Instant placedAt = instant(order, "createdAt", id).orElseThrow(() -> unreadable(id, "it has no createdAt"));
+        Instant placedAt = instant(order, "createdAt").orElseThrow(() -> UnreadableFieldException.missing("createdAt"));
         // updatedAt orders the events of one order; an order never touched since it was placed may lack it.
-        Instant updatedAt = instant(order, "updatedAt", id).orElse(placedAt);
+        Instant updatedAt = instant(order, "updatedAt").orElse(placedAt);
         // Without its total the sale could not be made equal to the platform's to the cent: refuse it, never guess 0.
-        Money total = amount(order, "priceIncl", currency, id).orElseThrow(() -> unreadable(id, "it has no priceIncl (its total)"));
-        Money totalTax = taxIn(total, order, "priceExcl", currency, id);
+        Money total = amount(order, "priceIncl", currency)
+                .orElseThrow(() -> UnreadableFieldException.missing("priceIncl"));
+        Money totalTax = taxIn(total, order, "priceExcl", currency);
         boolean pickup = flag(order, "shipmentIsPickup");
         return new ChannelOrder(id, text(order, "number").orElse(id), platformStatus(status, paymentStatus, shipmentStatus),
                 disposition(status, paymentStatus, shipmentStatus), placedAt, updatedAt, currency, customer(order),
-                lines(products, currency, id), shipping(order, currency, id), totalTax, total, payment(order),
+                lines(products, currency), shipping(order, currency), totalTax, total, payment(order),
                 pickup ? FulfillmentType.PICKUP : FulfillmentType.DELIVERY, text(order, "shipmentTitle"),
                 deliveryAddress(order), text(order, "phone").or(() -> text(order, "mobile")), text(order, "comment"));
     }
@@ -123,64 +132,66 @@ public final class LightspeedOrderMapper {
         return Stream.of(status, paymentStatus, shipmentStatus).filter(s -> !s.isEmpty()).collect(Collectors.joining("/"));
     }
 
-    /** Lightspeed's order resource has no currency field in any example we found; accept one if a shop sends it. */
-    private static Currency currency(JsonNode order, Currency fallback, String orderId) {
+    /**
+     * Lightspeed's order resource has no currency field in any example we found; accept one if a shop sends it, as
+     * a code or as an object. A currency we cannot name would price every line wrongly: the order is refused.
+     */
+    private static Currency currency(JsonNode order, Currency fallback) {
         JsonNode field = order.path("currency");
-        Optional<String> code = field.isObject() ? text(field, "shortcode").or(() -> text(field, "code")) : text(order, "currency");
-        if (code.isEmpty()) {
-            return fallback;
+        if (!field.isObject()) {
+            return currencyCode(order, "currency").orElse(fallback);
         }
         try {
-            return Money.currency(code.get());
-        } catch (StorelineException notIso) {
-            // A currency we cannot name would price every line wrongly: refuse the order with the module's error.
-            throw unreadable(orderId, "currency '" + code.get() + "' is not an ISO 4217 code");
+            return currencyCode(field, "shortcode").or(() -> currencyCode(field, "code")).orElse(fallback);
+        } catch (UnreadableFieldException unknown) {
+            throw unknown.within("currency");
         }
     }
 
-    private static List<OrderLine> lines(List<JsonNode> products, Currency currency, String orderId) {
+    private static Optional<Currency> currencyCode(JsonNode node, String field) {
+        return unset(node, field) ? Optional.empty() : PlatformJson.currency(node, field);
+    }
+
+    private static List<OrderLine> lines(List<JsonNode> products, Currency currency) {
         List<OrderLine> lines = new ArrayList<>();
         for (JsonNode product : products) {
             if (!product.isObject()) {
                 // A null or a scalar in the list carries no product; skipping it loses nothing.
                 continue;
             }
-            long quantity = quantity(product, orderId);
-            // A line nobody ordered any of carries no sale; quantities must be positive.
-            if (quantity > 0) {
-                lines.add(line(product, quantity, currency, orderId));
+            try {
+                long quantity = quantity(product);
+                // A line nobody ordered any of carries no sale; quantities must be positive.
+                if (quantity > 0) {
+                    lines.add(line(product, quantity, currency));
+                }
+            } catch (UnreadableFieldException unreadable) {
+                throw unreadable.within("products[" + id(product, "id").orElse("?") + "]");
             }
         }
         return lines;
     }
 
-    private static OrderLine line(JsonNode product, long quantity, Currency currency, String orderId) {
-        Money unitPrice = money(product, "basePriceIncl", currency, orderId);
-        Money discount = money(product, "discountIncl", currency, orderId);
+    private static OrderLine line(JsonNode product, long quantity, Currency currency) {
+        Money unitPrice = money(product, "basePriceIncl", currency);
+        Money discount = money(product, "discountIncl", currency);
         // priceIncl is the line total; if a shop leaves it out, the docs' own arithmetic gives it back.
-        Money total = amount(product, "priceIncl", currency, orderId)
+        Money total = amount(product, "priceIncl", currency)
                 .orElseGet(() -> Money.rounded(unitPrice.amount().multiply(BigDecimal.valueOf(quantity)), currency).minus(discount));
         return new OrderLine(id(product, "id").orElse(""), text(product, "sku"),
                 resourceId(product, "product"), resourceId(product, "variant"), lineName(product), quantity,
-                unitPrice, discount, taxIn(total, product, "priceExcl", currency, orderId), total);
+                unitPrice, discount, taxIn(total, product, "priceExcl", currency), total);
     }
 
     /**
      * The quantity ordered, a whole number however it is written (6, 6.0, "6"). A missing or fractional
      * quantity is refused: dropping the line or rounding it would silently change what was sold.
      */
-    private static long quantity(JsonNode product, String orderId) {
-        JsonNode value = product.path("quantityOrdered");
-        Optional<String> raw = value.isNumber() ? Optional.of(value.decimalValue().toPlainString()) : text(product, "quantityOrdered");
-        if (raw.isEmpty()) {
-            throw unreadable(orderId, "product line " + id(product, "id").orElse("?") + " has no quantityOrdered");
+    private static long quantity(JsonNode product) {
+        if (text(product, "quantityOrdered").isEmpty()) {
+            throw UnreadableFieldException.missing("quantityOrdered");
         }
-        try {
-            return new BigDecimal(raw.get()).stripTrailingZeros().longValueExact();
-        } catch (NumberFormatException | ArithmeticException notWhole) {
-            throw unreadable(orderId, "quantityOrdered '" + raw.get() + "' of product line " + id(product, "id").orElse("?")
-                    + " is not a whole number");
-        }
+        return PlatformJson.quantity(product, "quantityOrdered");
     }
 
     /** "Product - Variant", without repeating a variant title that only restates the product ("anacampseros"). */
@@ -199,13 +210,13 @@ public final class LightspeedOrderMapper {
     }
 
     /** Lightspeed models shipping as fields on the order: one charge, when it costs something or has a method. */
-    private static List<ShippingCharge> shipping(JsonNode order, Currency currency, String orderId) {
-        Money total = money(order, "shipmentPriceIncl", currency, orderId);
+    private static List<ShippingCharge> shipping(JsonNode order, Currency currency) {
+        Money total = money(order, "shipmentPriceIncl", currency);
         Optional<String> method = text(order, "shipmentTitle");
         if (total.isZero() && method.isEmpty()) {
             return List.of();
         }
-        Money tax = taxIn(total, order, "shipmentPriceExcl", currency, orderId);
+        Money tax = taxIn(total, order, "shipmentPriceExcl", currency);
         return List.of(new ShippingCharge(method.or(() -> text(order, "shipmentId")).orElse("Shipping"), total, tax));
     }
 
@@ -271,41 +282,27 @@ public final class LightspeedOrderMapper {
         return PlatformJson.id(node, field);
     }
 
-    /** A money field: absent when missing, null, {@code false} or blank; a number or a decimal string otherwise. */
-    static Optional<Money> amount(JsonNode node, String field, Currency currency, String orderId) {
-        JsonNode value = node.path(field);
-        if (value.isNumber()) {
-            return Optional.of(Money.rounded(value.decimalValue(), currency));
-        }
-        if (value.isContainerNode()) {
-            // PHP writes an empty array ([]) for "nothing"; anything else in a money field is not an amount.
-            if (value.isEmpty()) {
-                return Optional.empty();
-            }
-            throw unreadable(orderId, field + " is not an amount");
-        }
-        Optional<String> raw = text(node, field);
-        if (raw.isEmpty()) {
+    /**
+     * A money field: absent when missing, null, {@code false}, blank or an empty array (PHP's "nothing"); a number
+     * or a decimal string otherwise, and anything else is unreadable.
+     */
+    static Optional<Money> amount(JsonNode node, String field, Currency currency) {
+        if (unset(node, field)) {
             return Optional.empty();
         }
-        try {
-            return Optional.of(Money.rounded(new BigDecimal(raw.get()), currency));
-        } catch (NumberFormatException notDecimal) {
-            // PlatformJson.money would let a NumberFormatException escape; this names the field instead.
-            throw unreadable(orderId, field + " '" + raw.get() + "' is not an amount");
-        }
+        return PlatformJson.optionalDecimal(node, field).map(amount -> Money.rounded(amount, currency));
     }
 
-    private static Money money(JsonNode node, String field, Currency currency, String orderId) {
-        return amount(node, field, currency, orderId).orElse(Money.zero(currency));
+    private static Money money(JsonNode node, String field, Currency currency) {
+        return amount(node, field, currency).orElse(Money.zero(currency));
     }
 
     /**
      * The tax in a tax-included amount: the amount minus its tax-excluded field. Without that field the tax is
      * unknown and reported as 0, rather than the whole amount (which {@code total - 0} would claim).
      */
-    private static Money taxIn(Money total, JsonNode node, String exclField, Currency currency, String orderId) {
-        return amount(node, exclField, currency, orderId).map(total::minus).orElse(Money.zero(currency));
+    private static Money taxIn(Money total, JsonNode node, String exclField, Currency currency) {
+        return amount(node, exclField, currency).map(total::minus).orElse(Money.zero(currency));
     }
 
     /** A lower-case status word, "" when absent. */
@@ -325,11 +322,27 @@ public final class LightspeedOrderMapper {
 
     /** Lightspeed writes {@code false} for "not set" ({@code addressShippingCompany: false}): that is absent, not "false". */
     static Optional<String> text(JsonNode node, String field) {
-        return node.path(field).isBoolean() ? Optional.empty() : PlatformJson.text(node, field);
+        return unset(node, field) ? Optional.empty() : PlatformJson.text(node, field);
+    }
+
+    private static boolean unset(JsonNode node, String field) {
+        return node.path(field).isBoolean();
+    }
+
+    /**
+     * When the order last changed ({@code updatedAt}, else {@code createdAt}), where that can be read: a hint to
+     * leave out orders outside a range before their products are fetched; {@link #map} says why a time is unreadable.
+     */
+    static Optional<Instant> lastChange(JsonNode order) {
+        try {
+            return instant(order, "updatedAt").or(() -> instant(order, "createdAt"));
+        } catch (UnreadableFieldException unreadable) {
+            return Optional.empty();
+        }
     }
 
     /** ISO-8601 with an offset ("2019-09-16T19:46:01+00:00"; older docs show "+0200" too), to UTC. */
-    static Optional<Instant> instant(JsonNode order, String field, String orderId) {
+    static Optional<Instant> instant(JsonNode order, String field) {
         Optional<String> value = text(order, field);
         if (value.isEmpty()) {
             return Optional.empty();
@@ -340,13 +353,9 @@ public final class LightspeedOrderMapper {
             try {
                 return Optional.of(OffsetDateTime.parse(value.get(), COMPACT_OFFSET).toInstant());
             } catch (DateTimeParseException notCompact) {
-                throw unreadable(orderId, field + " '" + value.get() + "' is not an ISO-8601 time with an offset");
+                throw new UnreadableFieldException(field, value.get(), "an ISO-8601 time with an offset", notCompact);
             }
         }
-    }
-
-    private static PlatformCallException unreadable(String orderId, String why) {
-        return new PlatformCallException("Lightspeed order " + orderId + " cannot be read: " + why, false, 0);
     }
 
     private static List<JsonNode> list(JsonNode array) {

@@ -8,6 +8,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -98,6 +99,27 @@ class LightspeedClientTest {
                 .withQueryParam("updated_at_min", equalTo("2019-09-15 10:00:00"))
                 .withQueryParam("updated_at_max", equalTo("2019-09-17 14:00:00"))
                 .withQueryParam("limit", equalTo("250")).withQueryParam("page", equalTo("1")));
+    }
+
+    @Test
+    void anOrderTheWideWindowListsOutsideTheRangeIsNeitherReadNorReportedAndCostsNoCallForItsProducts() {
+        JsonNode linked = PlatformJson.parse(resourceText("payloads/order-pickup-1623552.json"), "pickup order")
+                .path("order");
+        ObjectNode inRange = ((ObjectNode) linked.deepCopy()).put("updatedAt", "2019-09-16T19:46:01+00:00");
+        ObjectNode outside = ((ObjectNode) linked.deepCopy()).put("id", 1623599)
+                .put("updatedAt", "2019-09-15T12:00:00+00:00").put("priceIncl", "12,50");
+        ObjectNode body = PlatformJson.MAPPER.createObjectNode();
+        body.putArray("orders").add(outside).add(inRange);
+        platform.stubFor(get(urlPathEqualTo("/us/orders.json")).willReturn(okJson(body.toString())));
+        platform.stubFor(get(urlPathMatching("/us/orders/[0-9]+/products.json"))
+                .willReturn(okJson(resourceText("payloads/order-products-1623550.json"))));
+
+        OrderPage page = connector.listOrders(new OrderQuery(Instant.parse("2019-09-16T00:00:00Z"),
+                Optional.of(Instant.parse("2019-09-17T00:00:00Z")), Optional.empty()), connection);
+
+        assertThat(page.orders()).extracting(ChannelOrder::externalId).containsExactly("1623552");
+        assertThat(page.unreadable()).isEmpty();
+        platform.verify(0, getRequestedFor(urlPathEqualTo("/us/orders/1623599/products.json")));
     }
 
     @Test

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.storeline.channels.api.Connector;
 import org.storeline.channels.api.DeliveryEvent;
 import org.storeline.channels.api.PlatformHttp;
+import org.storeline.channels.api.PlatformJson;
 import org.storeline.channels.api.Verification;
 import org.storeline.channels.api.WebhookDelivery;
 import org.storeline.channels.contract.ConnectorContract;
@@ -93,6 +94,23 @@ class LightspeedConnectorContractTest extends ConnectorContract {
     @Override
     protected String signatureHeader() {
         return LightspeedWebhookVerifier.SIGNATURE_HEADER;
+    }
+
+    /** The list holds the same resource the webhook wraps in {@code order}. */
+    @Override
+    protected String listedOrder(Example example) {
+        return PlatformJson.parse(example.delivery().body(), "the example delivery").path("order").toString();
+    }
+
+    @Override
+    protected void stubOrderList(List<String> orders) {
+        platform.stubFor(get(urlPathEqualTo("/us/orders.json"))
+                .willReturn(json("{\"orders\": [" + String.join(",", orders) + "]}")));
+    }
+
+    @Override
+    protected String totalField() {
+        return "priceIncl";
     }
 
     @Test

@@ -49,12 +49,12 @@ public final class ShopifyClient {
     /** {@code GET /admin/api/{version}/orders/{id}.json}: the {@code order} object. */
     public JsonNode fetchOrder(String orderId, ChannelConnection connection) {
         if (!orderId.matches("\\d+")) {
-            throw new PlatformCallException("'" + orderId + "' is not a Shopify order id (digits only)", false, 0);
+            throw PlatformCallException.refused("'" + orderId + "' is not a Shopify order id (digits only)", 0);
         }
         PlatformHttp.Response response = http.send(get(connection, "/orders/" + orderId + ".json"), "Fetching Shopify order " + orderId);
         JsonNode order = PlatformJson.parse(response.body(), "Shopify's order response").path("order");
         if (!order.isObject()) {
-            throw new PlatformCallException("Shopify's answer for order " + orderId + " has no order object", false, response.status());
+            throw PlatformCallException.unreadable("Shopify's answer for order " + orderId + " has no order object");
         }
         return order;
     }

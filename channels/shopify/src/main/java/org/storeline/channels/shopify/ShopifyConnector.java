@@ -67,7 +67,8 @@ public final class ShopifyConnector implements Connector {
         }
         // Parsed with BigInteger ints: ids exceed 2^53 and must not pass through a double.
         String orderId = PlatformJson.id(PlatformJson.parse(delivery.body(), "Shopify " + topic + " body"), "id")
-                .orElseThrow(() -> new PlatformCallException("The Shopify " + topic + " delivery has no order id", false, 0));
+                .orElseThrow(() -> PlatformCallException.unreadable("The Shopify " + topic
+                        + " delivery has no order id"));
         return DeliveryEvent.order(topic, orderId, delivery.header(WEBHOOK_ID_HEADER).map(String::trim).filter(s -> !s.isEmpty()),
                 delivery.header(TRIGGERED_AT_HEADER).flatMap(ShopifyConnector::instant));
     }
@@ -88,11 +89,9 @@ public final class ShopifyConnector implements Connector {
     @Override
     public OrderPage listOrders(OrderQuery query, ChannelConnection connection) {
         ShopifyClient.RawPage page = client.listOrders(query, connection);
-        List<ChannelOrder> orders = page.orders().stream()
-                .map(mapper::map)
-                .filter(order -> ShopifyClient.inWindow(order.updatedAt(), query))
-                .toList();
-        return new OrderPage(orders, page.nextPageInfo());
+        return OrderPage.read(page.orders(), order -> PlatformJson.id(order, "id"),
+                order -> Optional.of(mapper.map(order)).filter(o -> ShopifyClient.inWindow(o.updatedAt(), query)),
+                page.nextPageInfo());
     }
 
     @Override

@@ -31,7 +31,7 @@ public final class ShopifyOrderMapper {
 
     public ChannelOrder map(JsonNode order) {
         String id = PlatformJson.id(order, "id")
-                .orElseThrow(() -> new PlatformCallException("The Shopify order has no id", false, 0));
+                .orElseThrow(() -> PlatformCallException.unreadable("The Shopify order has no id"));
         try {
             return map(order, id);
         } catch (UnreadableFieldException unreadable) {
@@ -54,18 +54,12 @@ public final class ShopifyOrderMapper {
 
     /**
      * The shop currency: {@code currency}, else the currency of {@code total_price_set.shop_money} (the same value,
-     * sent alongside it in every payload we have). Money.currency would throw a StorelineException that does not name the
-     * order; a missing or unknown code is the platform's payload problem, so it is reported as one.
+     * sent alongside it in every payload we have). A missing or unknown code is the platform's payload problem.
      */
     private static Currency currency(JsonNode order, String id) {
-        String code = PlatformJson.text(order, "currency")
-                .or(() -> PlatformJson.text(order.path("total_price_set").path("shop_money"), "currency_code"))
+        return PlatformJson.currency(order, "currency")
+                .or(() -> PlatformJson.currency(order.path("total_price_set").path("shop_money"), "currency_code"))
                 .orElseThrow(() -> missing(id, "currency"));
-        try {
-            return Currency.getInstance(code.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new PlatformCallException("The Shopify order " + id + " has currency '" + code + "', not an ISO 4217 code", false, 0, e);
-        }
     }
 
     /** {@code total_price}, else {@code total_price_set.shop_money.amount} (the same amount, kept when a version drops the former). */
@@ -164,7 +158,8 @@ public final class ShopifyOrderMapper {
         Money beforeTax = unitPrice.times(quantity).minus(discount);
         // With taxes_included the price already holds the tax: adding it again would charge it twice.
         Money total = taxesIncluded ? beforeTax : beforeTax.plus(tax);
-        String id = PlatformJson.id(line, "id").orElseThrow(() -> new PlatformCallException("A Shopify line item has no id", false, 0));
+        String id = PlatformJson.id(line, "id")
+                .orElseThrow(() -> PlatformCallException.unreadable("A Shopify line item has no id"));
         String name = PlatformJson.text(line, "name").or(() -> PlatformJson.text(line, "title")).orElse("Item " + id);
         return new OrderLine(id, PlatformJson.text(line, "sku"), PlatformJson.id(line, "product_id"),
                 PlatformJson.id(line, "variant_id"), name, quantity, unitPrice, discount, tax, total);
@@ -218,12 +213,13 @@ public final class ShopifyOrderMapper {
             try {
                 return OffsetDateTime.parse(text).toInstant();
             } catch (DateTimeParseException e) {
-                throw new PlatformCallException("The Shopify order's " + field + " '" + text + "' is not an ISO-8601 time", false, 0, e);
+                throw PlatformCallException.unreadable("The Shopify order's " + field + " '" + text
+                        + "' is not an ISO-8601 time", e);
             }
         });
     }
 
     private static PlatformCallException missing(String id, String field) {
-        return new PlatformCallException("The Shopify order " + id + " has no " + field, false, 0);
+        return PlatformCallException.unreadable("The Shopify order " + id + " has no " + field);
     }
 }

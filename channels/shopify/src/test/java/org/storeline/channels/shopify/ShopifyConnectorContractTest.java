@@ -1,5 +1,8 @@
 package org.storeline.channels.shopify;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -84,5 +87,22 @@ class ShopifyConnectorContractTest extends ConnectorContract {
     @Override
     protected String signatureHeader() {
         return ShopifyWebhookVerifier.SIGNATURE_HEADER;
+    }
+
+    @Override
+    protected String listedOrder(Example example) {
+        return ShopifyDeliveries.payloadText(example.name());
+    }
+
+    /** {@code GET /orders.json} wraps the orders in {@code orders}; without a Link header there is no next page. */
+    @Override
+    protected void stubOrderList(List<String> orders) {
+        platform.stubFor(get(urlPathEqualTo("/admin/api/" + ShopifyClient.API_VERSION + "/orders.json"))
+                .willReturn(json("{\"orders\": [" + String.join(",", orders) + "]}")));
+    }
+
+    @Override
+    protected String totalField() {
+        return "total_price";
     }
 }

@@ -49,7 +49,7 @@ public final class WooCommerceClient {
 
     public ChannelOrder fetchOrder(String orderId, ChannelConnection connection) {
         if (!orderId.matches("[0-9]{1,20}")) {
-            throw new PlatformCallException("'" + orderId + "' is not a WooCommerce order id (a number)", false, 0);
+            throw PlatformCallException.refused("'" + orderId + "' is not a WooCommerce order id (a number)", 0);
         }
         PlatformHttp.Response response = http.send(get(connection, API + "/orders/" + orderId, Map.of()), "WooCommerce order " + orderId);
         return mapper.map(PlatformJson.parse(response.body(), "WooCommerce order " + orderId));
@@ -61,7 +61,7 @@ public final class WooCommerceClient {
      * lower bound is moved one second back: a few orders may come twice, which the import absorbs.
      */
     public OrderPage listOrders(OrderQuery query, ChannelConnection connection) {
-        int page = query.page().map(WooCommerceClient::pageNumber).orElse(1);
+        int page = query.pageNumber();
         Map<String, String> params = new LinkedHashMap<>();
         params.put("modified_after", WOO_GMT.format(query.modifiedSince().truncatedTo(ChronoUnit.SECONDS).minusSeconds(1)));
         query.modifiedUntil().ifPresent(until -> params.put("modified_before", WOO_GMT.format(until)));
@@ -71,16 +71,23 @@ public final class WooCommerceClient {
         params.put("per_page", String.valueOf(PAGE_SIZE));
         params.put("page", String.valueOf(page));
         PlatformHttp.Response response = http.send(get(connection, API + "/orders", params), "WooCommerce orders page " + page);
-        JsonNode list = PlatformJson.parse(response.body(), "WooCommerce orders page " + page);
-        List<ChannelOrder> orders = new ArrayList<>();
-        for (JsonNode order : list) {
-            ChannelOrder mapped = mapper.map(order);
-            // Stores older than WooCommerce 5.8 ignore modified_after and send everything: keep the range.
-            if (inRange(mapped.updatedAt(), query)) {
-                orders.add(mapped);
-            }
+        List<JsonNode> listed = new ArrayList<>();
+        PlatformJson.parse(response.body(), "WooCommerce orders page " + page).forEach(listed::add);
+        return OrderPage.read(listed, order -> PlatformJson.id(order, "id"), order -> readInRange(order, query),
+                nextPage(response, page, listed.size()));
+    }
+
+    /**
+     * Stores older than WooCommerce 5.8 ignore modified_after and send everything: only orders in the range are
+     * read, so that one that cannot be read is not reported again on every pass while it is outside the range.
+     */
+    private Optional<ChannelOrder> readInRange(JsonNode order, OrderQuery query) {
+        Optional<Instant> modified = WooCommerceText.gmt(order, "date_modified_gmt")
+                .or(() -> WooCommerceText.gmt(order, "date_created_gmt"));
+        if (modified.isPresent() && !inRange(modified.get(), query)) {
+            return Optional.empty();
         }
-        return new OrderPage(orders, nextPage(response, page, list.size()));
+        return Optional.of(mapper.map(order));
     }
 
     private static boolean inRange(Instant updatedAt, OrderQuery query) {
@@ -92,11 +99,6 @@ public final class WooCommerceClient {
         Optional<Integer> totalPages = response.header("X-WP-TotalPages").flatMap(WooCommerceClient::integer);
         boolean more = totalPages.map(total -> page < total).orElse(count >= PAGE_SIZE);
         return more ? Optional.of(String.valueOf(page + 1)) : Optional.empty();
-    }
-
-    private static int pageNumber(String token) {
-        return integer(token).filter(n -> n >= 1)
-                .orElseThrow(() -> StorelineException.invalid("'" + token + "' is not a WooCommerce page token (a page number from 1)."));
     }
 
     private static Optional<Integer> integer(String value) {

@@ -68,7 +68,8 @@ public final class WooCommerceConnector implements Connector {
         }
         JsonNode body = PlatformJson.parse(delivery.body(), "WooCommerce " + topic + " delivery");
         String orderId = PlatformJson.id(body, "id")
-                .orElseThrow(() -> new PlatformCallException("WooCommerce " + topic + " delivery has no order id", false, 0));
+                .orElseThrow(() -> PlatformCallException.unreadable("WooCommerce " + topic
+                        + " delivery has no order id"));
         Optional<Instant> eventTime = WooCommerceText.gmt(body, "date_modified_gmt");
         return DeliveryEvent.order(topic, orderId, delivery.header(DELIVERY_ID_HEADER).map(String::trim), eventTime);
     }
@@ -80,7 +81,8 @@ public final class WooCommerceConnector implements Connector {
     @Override
     public ChannelOrder resolve(DeliveryEvent event, WebhookDelivery delivery, ChannelConnection connection) {
         String orderId = event.orderId()
-                .orElseThrow(() -> new PlatformCallException("WooCommerce delivery " + event.topic() + " is not about an order", false, 0));
+                .orElseThrow(() -> PlatformCallException.unreadable("WooCommerce delivery " + event.topic()
+                        + " is not about an order"));
         JsonNode body = PlatformJson.parse(delivery.body(), "WooCommerce " + event.topic() + " delivery");
         boolean wholeV3Order = body.hasNonNull("date_modified_gmt") && body.has("line_items") && body.hasNonNull("currency");
         return wholeV3Order ? mapper.map(body) : client.fetchOrder(orderId, connection);

@@ -19,7 +19,6 @@ import org.storeline.core.channel.ChannelOrder.OrderLine;
 import org.storeline.core.channel.ChannelOrder.OrderPayment;
 import org.storeline.core.channel.ChannelOrder.ShippingCharge;
 import org.storeline.core.channel.FulfillmentType;
-import org.storeline.core.error.StorelineException;
 import org.storeline.core.money.Money;
 
 /**
@@ -42,7 +41,8 @@ public final class WooCommerceOrderMapper {
 
     private ChannelOrder map(JsonNode order, String id) {
         String where = "order " + id;
-        Currency currency = currency(order, where);
+        Currency currency = PlatformJson.currency(order, "currency")
+                .orElseThrow(() -> malformed(where + " without a currency"));
         String status = PlatformJson.text(order, "status").orElse("");
         String gateway = PlatformJson.text(order, "payment_method").orElse("");
         boolean datePaid = datePaid(order);
@@ -81,19 +81,6 @@ public final class WooCommerceOrderMapper {
         Optional<String> email = PlatformJson.text(billing, "email");
         Optional<String> name = WooCommerceText.personName(billing);
         return email.isEmpty() && name.isEmpty() ? Optional.empty() : Optional.of(new OrderCustomer(email, name));
-    }
-
-    /**
-     * The order's ISO 4217 code. An unknown code is this mapper's error (naming the order), not core's
-     * generic "invalid request": the import reports it against the delivery like any other bad payload.
-     */
-    private static Currency currency(JsonNode order, String where) {
-        String code = PlatformJson.text(order, "currency").orElseThrow(() -> malformed(where + " without a currency"));
-        try {
-            return Money.currency(code);
-        } catch (StorelineException e) {
-            throw malformed(where + " in currency '" + code + "', which is not an ISO 4217 code", e);
-        }
     }
 
     private static List<OrderLine> lines(JsonNode order, Currency currency, String where) {
@@ -215,10 +202,6 @@ public final class WooCommerceOrderMapper {
     }
 
     private static PlatformCallException malformed(String what) {
-        return malformed(what, null);
-    }
-
-    private static PlatformCallException malformed(String what, Throwable cause) {
-        return new PlatformCallException("WooCommerce sent " + what + "; Storeline cannot import it", false, 0, cause);
+        return PlatformCallException.unreadable("WooCommerce sent " + what + "; Storeline cannot import it");
     }
 }

@@ -43,7 +43,7 @@ final class WooCommerceText {
             }
             return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
         } catch (DateTimeParseException e) {
-            throw new PlatformCallException("WooCommerce sent a time Storeline cannot read: '" + text + "'", false, 0, e);
+            throw PlatformCallException.unreadable("WooCommerce sent a time Storeline cannot read: '" + text + "'", e);
         }
     }
 

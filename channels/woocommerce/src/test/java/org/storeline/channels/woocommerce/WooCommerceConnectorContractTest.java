@@ -1,5 +1,8 @@
 package org.storeline.channels.woocommerce;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -64,5 +67,22 @@ class WooCommerceConnectorContractTest extends ConnectorContract {
     @Override
     protected String signatureHeader() {
         return WooCommerceWebhookVerifier.SIGNATURE_HEADER;
+    }
+
+    @Override
+    protected String listedOrder(Example example) {
+        return orderResponse(example);
+    }
+
+    /** {@code GET /orders} answers a JSON array and says how many pages there are in {@code X-WP-TotalPages}. */
+    @Override
+    protected void stubOrderList(List<String> orders) {
+        platform.stubFor(get(urlPathEqualTo(WooCommerceClient.API + "/orders"))
+                .willReturn(json("[" + String.join(",", orders) + "]").withHeader("X-WP-TotalPages", "1")));
+    }
+
+    @Override
+    protected String totalField() {
+        return "total";
     }
 }
