@@ -1,16 +1,14 @@
 package org.storeline.core.channel;
 
-import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Port: the work that needs the platform (implemented where the connectors are wired). Manual imports
  * (ORD-7) and retries reuse the very same import as webhooks, so they never duplicate.
  */
 public interface ChannelSync {
-    /** Imports orders modified in [since, until), or the given order ids, through the platform's API. */
-    ImportSummary importOrders(Channel channel, Optional<Instant> since, Optional<Instant> until, List<String> orderIds);
+    /** Imports the orders the request names, or those modified in its range, through the platform's API. */
+    ImportSummary importOrders(Channel channel, ImportRequest request);
 
     /** Runs a failed activity entry again: its delivery, or its order fetch. */
     String retry(Channel channel, ActivityEntry entry);

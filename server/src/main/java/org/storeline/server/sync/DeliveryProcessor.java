@@ -1,7 +1,6 @@
 package org.storeline.server.sync;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,6 +19,7 @@ import org.storeline.channels.api.WebhookDelivery;
 import org.storeline.core.channel.ActivityEntry;
 import org.storeline.core.channel.ActivityLog;
 import org.storeline.core.channel.Channel;
+import org.storeline.core.channel.DeliveryRetries;
 import org.storeline.core.channel.ChannelOrder;
 import org.storeline.core.channel.ChannelRepository;
 import org.storeline.core.channel.StoredDelivery;
@@ -37,7 +37,6 @@ import org.storeline.core.transaction.Transactions;
  * A platform that cannot answer now puts its delivery back with a growing delay; one that says no fails it.
  */
 public final class DeliveryProcessor {
-    static final int MAX_ATTEMPTS = 12;
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryProcessor.class);
 
     private final Connectors connectors;
@@ -127,19 +126,13 @@ public final class DeliveryProcessor {
     }
 
     private void failed(Channel channel, StoredDelivery stored, Optional<String> orderId, String reason, boolean retryable) {
-        boolean again = retryable && stored.attempts() < MAX_ATTEMPTS;
-        Optional<Instant> retryAt = again ? Optional.of(clock.instant().plus(backoff(stored.attempts()))) : Optional.empty();
+        Optional<Instant> retryAt = DeliveryRetries.nextAttempt(retryable, stored.attempts(), clock.instant());
+        boolean again = retryAt.isPresent();
         tx.run(() -> {
             inbox.fail(stored.id(), reason, retryAt);
             activity.record(List.of(entry(channel, stored, ActivityEntry.Outcome.FAILED, orderId,
                     reason + (again ? " (will be tried again at " + retryAt.get() + ")" : " (given up: retry it from the activity log)"), true)));
         });
-    }
-
-    /** 10 s, 20 s, 40 s ... capped at one hour: a platform that is down is not hammered. */
-    static Duration backoff(int attempts) {
-        long seconds = 10L << Math.min(Math.max(attempts - 1, 0), 9);
-        return Duration.ofSeconds(Math.min(seconds, 3600));
     }
 
     private ActivityEntry entry(Channel channel, StoredDelivery stored, ActivityEntry.Outcome outcome, Optional<String> orderId,

@@ -19,9 +19,11 @@ import org.storeline.channels.api.PlatformCallException;
 import org.storeline.channels.api.Registration;
 import org.storeline.core.channel.ActivityEntry;
 import org.storeline.core.channel.ActivityLog;
+import org.storeline.core.channel.ActivityRetry;
 import org.storeline.core.channel.Channel;
 import org.storeline.core.channel.ChannelRepository;
 import org.storeline.core.channel.ChannelSync;
+import org.storeline.core.channel.ImportRequest;
 import org.storeline.core.channel.WebhookInbox;
 import org.storeline.core.error.ErrorCode;
 import org.storeline.core.error.StorelineException;
@@ -61,14 +63,14 @@ public final class PlatformChannelSync implements ChannelSync, AutoCloseable {
     }
 
     @Override
-    public ImportSummary importOrders(Channel channel, Optional<Instant> since, Optional<Instant> until, List<String> orderIds) {
+    public ImportSummary importOrders(Channel channel, ImportRequest request) {
         Connector connector = connectors.of(channel.platform());
         ChannelConnection connection = Connectors.connection(channel);
         Tally tally = new Tally();
-        if (!orderIds.isEmpty()) {
-            for (String id : orderIds) {
+        if (request instanceof ImportRequest.OrderIds orderIds) {
+            for (String id : orderIds.ids()) {
                 try {
-                    tally.add(importer.importOrders(channel, List.of(new IncomingOrder(connector.fetchOrder(id.trim(), connection), Optional.empty()))));
+                    tally.add(importer.importOrders(channel, List.of(new IncomingOrder(connector.fetchOrder(id, connection), Optional.empty()))));
                     tally.fetched++;
                 } catch (PlatformCallException e) {
                     tally.failed(id + ": " + e.getMessage());
@@ -78,11 +80,8 @@ public final class PlatformChannelSync implements ChannelSync, AutoCloseable {
             }
             return tally.summary();
         }
-        Instant from = since.orElseThrow(() -> StorelineException.invalid("Give since (and until) or order_ids."));
-        if (until.isPresent() && !until.get().isAfter(from)) {
-            throw StorelineException.invalid("until (" + until.get() + ") must be after since (" + from + ").");
-        }
-        pullRange(channel, connector, connection, from, until, tally);
+        ImportRequest.Range range = (ImportRequest.Range) request;
+        pullRange(channel, connector, connection, range.since(), range.until(), tally);
         return tally.summary();
     }
 
@@ -119,23 +118,24 @@ public final class PlatformChannelSync implements ChannelSync, AutoCloseable {
 
     @Override
     public String retry(Channel channel, ActivityEntry entry) {
-        if (entry.deliveryId().isPresent() && inbox.find(entry.deliveryId().get()).isPresent()) {
-            inbox.requeue(entry.deliveryId().get(), clock.instant());
-            activity.markRetried(entry.id(), clock.instant());
-            wakeWorker.run();
-            return "the delivery is queued again";
-        }
-        if (entry.externalOrderId().isPresent()) {
-            ImportSummary summary = importOrders(channel, Optional.empty(), Optional.empty(), List.of(entry.externalOrderId().get()));
-            activity.markRetried(entry.id(), clock.instant());
-            return summary.failed() == 0 ? "the order was fetched and imported again" : "it failed again: " + String.join("; ", summary.problems());
-        }
-        if (entry.kind() == ActivityEntry.Kind.REGISTRATION) {
-            registerSoon(channel);
-            activity.markRetried(entry.id(), clock.instant());
-            return "registration runs again";
-        }
-        throw new StorelineException(ErrorCode.NOT_RETRYABLE, "This activity entry names no delivery or order to run again.");
+        boolean stored = entry.deliveryId().flatMap(inbox::find).isPresent();
+        String result = switch (ActivityRetry.of(entry, stored)) {
+            case REQUEUE_DELIVERY -> {
+                inbox.requeue(entry.deliveryId().orElseThrow(), clock.instant());
+                wakeWorker.run();
+                yield "the delivery is queued again";
+            }
+            case FETCH_ORDER_AGAIN -> {
+                ImportSummary summary = importOrders(channel, new ImportRequest.OrderIds(List.of(entry.externalOrderId().orElseThrow())));
+                yield summary.failed() == 0 ? "the order was fetched and imported again" : "it failed again: " + String.join("; ", summary.problems());
+            }
+            case REGISTER_AGAIN -> {
+                registerSoon(channel);
+                yield "registration runs again";
+            }
+        };
+        activity.markRetried(entry.id(), clock.instant());
+        return result;
     }
 
     @Override

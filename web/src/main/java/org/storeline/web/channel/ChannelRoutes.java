@@ -17,6 +17,7 @@ import org.storeline.core.channel.ActivityLog;
 import org.storeline.core.channel.Channel;
 import org.storeline.core.channel.ChannelService;
 import org.storeline.core.channel.ChannelSync;
+import org.storeline.core.channel.ImportRequest;
 import org.storeline.core.channel.Platform;
 import org.storeline.core.channel.WebhookInbox;
 import org.storeline.core.error.ErrorCode;
@@ -78,10 +79,8 @@ public final class ChannelRoutes implements Routes {
         Channel channel = channels.get(actor(ctx), channelId(ctx));
         JsonBody body = JsonBody.of(ctx.bodyAsBytes());
         List<String> ids = body.textList("order_ids");
-        if (ids.isEmpty() && !body.has("since")) {
-            throw StorelineException.invalid("Give since (and optionally until), or order_ids.");
-        }
-        ChannelSync.ImportSummary summary = sync.importOrders(channel, body.optionalTime("since"), body.optionalTime("until"), ids);
+        ChannelSync.ImportSummary summary = sync.importOrders(channel, ImportRequest.of(body.optionalTime("since"), body.optionalTime("until"),
+                ids));
         ObjectNode node = Json.object();
         node.put("fetched", summary.fetched());
         node.put("imported", summary.imported());
