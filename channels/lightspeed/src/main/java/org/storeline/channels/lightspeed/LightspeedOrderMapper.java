@@ -171,7 +171,9 @@ public final class LightspeedOrderMapper {
      */
     private static long quantity(JsonNode product, String orderId) {
         JsonNode value = product.path("quantityOrdered");
-        Optional<String> raw = value.isNumber() ? Optional.of(value.decimalValue().toPlainString()) : text(product, "quantityOrdered");
+        // toString, not toPlainString: 1e999999999 stays short instead of becoming a billion digits.
+        Optional<String> raw = value.isNumber() ? Optional.of(value.decimalValue().toString())
+                : text(product, "quantityOrdered");
         if (raw.isEmpty()) {
             throw unreadable(orderId, "product line " + id(product, "id").orElse("?") + " has no quantityOrdered");
         }
