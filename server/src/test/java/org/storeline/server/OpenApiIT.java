@@ -8,9 +8,14 @@ import java.util.Iterator;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.storeline.core.error.ErrorCode;
 import org.storeline.server.support.TestStoreline;
+import org.storeline.web.http.ErrorResponses;
 
-/** The OpenAPI document describes exactly the endpoints the server declares: none missing, none invented. */
+/**
+ * The OpenAPI document describes exactly the endpoints the server declares, none missing, none invented, and
+ * lists every error code with the status it comes with.
+ */
 class OpenApiIT {
 
     @Test
@@ -32,5 +37,16 @@ class OpenApiIT {
         }
 
         assertThat(documented).as("documented endpoints").containsExactlyInAnyOrderElementsOf(declared);
+    }
+
+    @Test
+    void theErrorTableListsEveryErrorCodeWithItsStatus() {
+        String description = TestStoreline.admin().as(null).get("/api/v1/openapi.json").json()
+                .path("info").path("description").asText();
+
+        for (ErrorCode code : ErrorCode.values()) {
+            assertThat(description).as("the row of " + code)
+                    .contains("| `" + code.code() + "` | " + ErrorResponses.status(code.category()) + " |");
+        }
     }
 }

@@ -325,9 +325,9 @@ class OrderImportScenarioIT {
     }
 
     @Test
-    void anUnknownChannelIsA404AndABodyOverOneMebibyteA413() {
+    void anUnknownChannelIsA404AndABodyOverSixteenMebibytesA413() {
         assertThat(admin.as(null).post("/webhooks/01a20455-f9c2-780c-a340-c1668a325211", "{}").status()).isEqualTo(404);
-        String huge = "{\"x\":\"" + "y".repeat(1024 * 1024) + "\"}";
+        String huge = "{\"x\":\"" + "y".repeat(16 * 1024 * 1024) + "\"}";
         assertThat(admin.as(null).post("/webhooks/" + channel, huge).status()).isEqualTo(413);
     }
 

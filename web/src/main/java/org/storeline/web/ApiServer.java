@@ -10,11 +10,14 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.storeline.core.error.ErrorCode;
+import org.storeline.core.error.Require;
 import org.storeline.core.error.StorelineException;
 import org.storeline.web.http.ErrorResponses;
+import org.storeline.web.http.JsonErrorHandler;
 import org.storeline.web.http.RouteTable;
 import org.storeline.web.http.Routes;
 import org.storeline.web.operations.OperationsRoutes;
@@ -23,6 +26,8 @@ import org.storeline.web.security.Authentication;
 /**
  * The HTTP server: every feature's routes, bearer authentication on {@code /api/*}, the mapping of
  * errors to statuses, a 1 MiB body limit and request metrics. Runs handlers on virtual threads.
+ * Every error, also those the HTTP server answers itself (a URI too long, a wrong method), is the
+ * API's JSON error with a stable code.
  */
 public final class ApiServer implements AutoCloseable {
     public static final long MAX_BODY_BYTES = 1024 * 1024;
@@ -49,8 +54,11 @@ public final class ApiServer implements AutoCloseable {
                                                        PrometheusMeterRegistry metrics) {
         config.concurrency.useVirtualThreads = true;
         config.http.maxRequestSize = MAX_BODY_BYTES;
+        config.http.prefer405over404 = true;
         config.startup.showJavalinBanner = false;
+        config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
         config.requestLogger.http((ctx, millis) -> record(metrics, ctx, millis));
+        config.routes.before(ApiServer::checkQuery);
         config.routes.before("/api/*", ctx -> {
             if (!ctx.path().equals(OperationsRoutes.OPENAPI_PATH)) {
                 authentication.authenticate(ctx);
@@ -63,15 +71,31 @@ public final class ApiServer implements AutoCloseable {
         config.routes.exception(Exception.class, ApiServer::unexpected);
         config.routes.error(404, ctx -> {
             if (ctx.attribute(ERROR_WRITTEN) == null) {
-                ErrorResponses.write(ctx, 404, "not_found", "No endpoint " + ctx.method() + " " + ctx.path() + ". See " + OperationsRoutes.OPENAPI_PATH + ".");
+                ErrorResponses.write(ctx, ErrorCode.NOT_FOUND, noEndpoint(ctx));
             }
         });
         config.routes.error(405, ctx -> {
             if (ctx.attribute(ERROR_WRITTEN) == null) {
-                ErrorResponses.write(ctx, 405, "method_not_allowed", ctx.method() + " is not allowed on " + ctx.path() + ".");
+                ErrorResponses.write(ctx, ErrorCode.METHOD_NOT_ALLOWED,
+                        ctx.method() + " is not allowed on " + ctx.path() + ".");
             }
         });
         return table.endpoints();
+    }
+
+    /**
+     * Query parameters are text that reaches SQL: one with a NUL character or half a surrogate pair is refused here,
+     * for every endpoint at once, before a handler passes it on.
+     */
+    private static void checkQuery(Context ctx) {
+        ctx.queryParamMap().forEach((name, values) -> {
+            Require.storable("The query parameter name '" + name + "'", name);
+            values.forEach(value -> Require.storable("The query parameter " + name, value));
+        });
+    }
+
+    private static String noEndpoint(Context ctx) {
+        return "No endpoint " + ctx.method() + " " + ctx.path() + ". See " + OperationsRoutes.OPENAPI_PATH + ".";
     }
 
     private static void writeError(Context ctx, ErrorCode code, String message) {
@@ -81,15 +105,26 @@ public final class ApiServer implements AutoCloseable {
 
     private static void httpError(HttpResponseException e, Context ctx) {
         ctx.attribute(ERROR_WRITTEN, true);
-        if (e.getStatus() == 413) {
-            ErrorResponses.write(ctx, ErrorCode.BODY_TOO_LARGE, "The request body is larger than " + MAX_BODY_BYTES + " bytes.");
-        } else if (e.getStatus() == 404) {
-            ErrorResponses.write(ctx, 404, "not_found", "No endpoint " + ctx.method() + " " + ctx.path() + ". See " + OperationsRoutes.OPENAPI_PATH + ".");
-        } else if (e.getStatus() == 405) {
-            ErrorResponses.write(ctx, 405, "method_not_allowed", ctx.method() + " is not allowed on " + ctx.path() + ".");
-        } else {
-            ErrorResponses.write(ctx, e.getStatus(), "http_" + e.getStatus(), e.getMessage());
+        switch (e.getStatus()) {
+            case 413 -> ErrorResponses.write(ctx, ErrorCode.BODY_TOO_LARGE,
+                    "The request body is larger than " + MAX_BODY_BYTES + " bytes.");
+            case 404 -> ErrorResponses.write(ctx, ErrorCode.NOT_FOUND, noEndpoint(ctx));
+            case 405 -> {
+                allowed(e).ifPresent(methods -> ctx.header("Allow", methods));
+                ErrorResponses.write(ctx, ErrorCode.METHOD_NOT_ALLOWED, ctx.method() + " is not allowed on "
+                        + ctx.path() + allowed(e).map(methods -> "; use " + methods + ".").orElse("."));
+            }
+            default -> {
+                // Javalin's own messages name Javalin's concepts: the API says it in its words, by status.
+                JsonErrorHandler.Failure failure = JsonErrorHandler.failure(e.getStatus());
+                ErrorResponses.write(ctx, failure.status(), failure.code(), failure.message());
+            }
         }
+    }
+
+    /** The methods the path answers to, as Javalin lists them when it refuses one ("GET, POST"). */
+    private static Optional<String> allowed(HttpResponseException e) {
+        return e.getDetails().values().stream().filter(v -> v.matches("[A-Z]+(, [A-Z]+)*")).findFirst();
     }
 
     private static void unexpected(Exception e, Context ctx) {
@@ -100,7 +135,7 @@ public final class ApiServer implements AutoCloseable {
             return;
         }
         LOG.error("Unexpected error in {} {}", ctx.method(), ctx.path(), e);
-        ErrorResponses.write(ctx, 500, "internal_error", "Something went wrong on our side; it has been logged.");
+        ErrorResponses.write(ctx, ErrorCode.INTERNAL_ERROR, "Something went wrong on our side; it has been logged.");
     }
 
     private static boolean isDatabaseUnavailable(Throwable e) {

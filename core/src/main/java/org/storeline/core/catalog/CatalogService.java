@@ -43,8 +43,7 @@ public final class CatalogService {
             throw StorelineException.invalid("price cannot be negative.");
         }
         TaxRate taxRate = request.taxRate().map(TaxRate::of).orElse(TaxRate.NONE);
-        List<String> barcodes = new ArrayList<>(new LinkedHashSet<>(request.barcodes().stream()
-                .map(b -> Require.text("barcodes[]", b)).toList()));
+        List<String> barcodes = barcodes(request.barcodes());
         Product product = new Product(Ids.newId(), sku, name, price, taxRate, barcodes, false, clock.instant());
         return tx.inTransaction(() -> {
             products.findBySku(sku).ifPresent(existing -> {
@@ -57,6 +56,24 @@ public final class CatalogService {
             products.insert(product);
             return product;
         });
+    }
+
+    /** The barcodes as given, trimmed, each once; at most {@link Product#MAX_BARCODES}, each a short code. */
+    private static List<String> barcodes(List<String> given) {
+        if (given.size() > Product.MAX_BARCODES) {
+            throw StorelineException.invalid("barcodes holds " + given.size() + " barcodes; a product has at most "
+                    + Product.MAX_BARCODES + ".");
+        }
+        LinkedHashSet<String> barcodes = new LinkedHashSet<>();
+        for (int i = 0; i < given.size(); i++) {
+            String barcode = Require.text("barcodes[" + i + "]", given.get(i));
+            if (barcode.length() > Product.MAX_BARCODE_LENGTH) {
+                throw StorelineException.invalid("barcodes[" + i + "] is " + barcode.length()
+                        + " characters long; a barcode has at most " + Product.MAX_BARCODE_LENGTH + ".");
+            }
+            barcodes.add(barcode);
+        }
+        return new ArrayList<>(barcodes);
     }
 
     public Product require(UUID id) {

@@ -12,6 +12,11 @@ import org.storeline.core.money.TaxRate;
  */
 public record Product(UUID id, String sku, String name, Money price, TaxRate taxRate, List<String> barcodes,
                       boolean shippingFee, Instant createdAt) {
+    /** Enough for every pack size and supplier code of one product; a list longer than this is a mistake. */
+    public static final int MAX_BARCODES = 50;
+    /** Longer than any EAN, UPC or GTIN (8 to 14 digits), room for the longer codes some suppliers print. */
+    public static final int MAX_BARCODE_LENGTH = 64;
+
     public Product {
         barcodes = List.copyOf(barcodes);
     }

@@ -14,6 +14,29 @@ public record ActivityEntry(UUID id, UUID channelId, Instant at, Kind kind, Outc
                             Optional<UUID> deliveryId, Optional<UUID> saleId, String reason, boolean retryable,
                             Optional<Instant> retriedAt) {
 
+    public ActivityEntry {
+        reason = storable(reason);
+        externalOrderId = externalOrderId.map(ActivityEntry::storable);
+    }
+
+    /**
+     * The log keeps what it is told even when that quotes a platform's or a caller's text: a NUL character
+     * (which PostgreSQL refuses, losing the entry) is dropped, half a surrogate pair becomes U+FFFD.
+     */
+    private static String storable(String text) {
+        if (text == null || text.chars().noneMatch(c -> c == 0 || Character.isSurrogate((char) c))) {
+            return text;
+        }
+        StringBuilder clean = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> {
+            if (c == 0) {
+                return;
+            }
+            clean.appendCodePoint(c <= 0xFFFF && Character.isSurrogate((char) c) ? 0xFFFD : c);
+        });
+        return clean.toString();
+    }
+
     public enum Kind {
         DELIVERY, FETCH, IMPORT, REGISTRATION, RECONCILIATION;
 

@@ -28,7 +28,13 @@ public final class CustomerService {
     /** Creates a profile; the name falls back to the email when none is given (CUS-4). */
     public Customer create(Actor actor, Optional<String> name, Optional<String> email) {
         actor.require(Permission.MANAGE_CUSTOMERS);
-        Optional<Email> parsed = email.filter(e -> !e.isBlank()).map(Email::of);
+        Optional<Email> parsed = email.map(e -> {
+            if (e.isBlank()) {
+                throw StorelineException.invalid(
+                        "email is empty: leave it out (or send null) when the customer has none.");
+            }
+            return Email.of(e);
+        });
         String displayName = name.filter(n -> !n.isBlank()).map(n -> Require.text("name", n))
                 .or(() -> parsed.map(Email::value))
                 .orElseThrow(() -> StorelineException.invalid("A customer needs a name or an email."));

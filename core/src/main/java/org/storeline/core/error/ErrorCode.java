@@ -8,6 +8,9 @@ public enum ErrorCode {
     INVALID_REQUEST("invalid_request", ErrorCategory.INVALID),
     MALFORMED_JSON("malformed_json", ErrorCategory.INVALID),
     INVALID_CURSOR("invalid_cursor", ErrorCategory.INVALID),
+    NUMBER_OUT_OF_RANGE("number_out_of_range", ErrorCategory.INVALID),
+    INVALID_TEXT("invalid_text", ErrorCategory.INVALID),
+    MALFORMED_REQUEST("malformed_request", ErrorCategory.INVALID),
     UNAUTHENTICATED("unauthenticated", ErrorCategory.UNAUTHENTICATED),
     FORBIDDEN("forbidden", ErrorCategory.FORBIDDEN),
     OUTLET_FORBIDDEN("outlet_forbidden", ErrorCategory.FORBIDDEN),
@@ -22,6 +25,7 @@ public enum ErrorCode {
     CHANNEL_NOT_FOUND("channel_not_found", ErrorCategory.NOT_FOUND),
     FULFILLMENT_NOT_FOUND("fulfillment_not_found", ErrorCategory.NOT_FOUND),
     ACTIVITY_NOT_FOUND("activity_not_found", ErrorCategory.NOT_FOUND),
+    METHOD_NOT_ALLOWED("method_not_allowed", ErrorCategory.METHOD_NOT_ALLOWED),
     REGISTER_CLOSED("register_closed", ErrorCategory.CONFLICT),
     REGISTER_ALREADY_OPEN("register_already_open", ErrorCategory.CONFLICT),
     REGISTER_NAME_TAKEN("register_name_taken", ErrorCategory.CONFLICT),
@@ -37,11 +41,15 @@ public enum ErrorCode {
     PAYMENT_EXCEEDS_BALANCE("payment_exceeds_balance", ErrorCategory.UNPROCESSABLE),
     REGISTER_OUTLET_MISMATCH("register_outlet_mismatch", ErrorCategory.UNPROCESSABLE),
     BUSINESS_RULE("business_rule", ErrorCategory.UNPROCESSABLE),
+    AMOUNT_TOO_LARGE("amount_too_large", ErrorCategory.UNPROCESSABLE),
     BODY_TOO_LARGE("body_too_large", ErrorCategory.TOO_LARGE),
+    URI_TOO_LONG("uri_too_long", ErrorCategory.URI_TOO_LONG),
+    HEADERS_TOO_LARGE("headers_too_large", ErrorCategory.HEADERS_TOO_LARGE),
     INVALID_SIGNATURE("invalid_signature", ErrorCategory.UNAUTHENTICATED),
     PLATFORM_UNAVAILABLE("platform_unavailable", ErrorCategory.UNAVAILABLE),
     PLATFORM_REFUSED("platform_refused", ErrorCategory.UNPROCESSABLE),
-    DATABASE_UNAVAILABLE("database_unavailable", ErrorCategory.UNAVAILABLE);
+    DATABASE_UNAVAILABLE("database_unavailable", ErrorCategory.UNAVAILABLE),
+    INTERNAL_ERROR("internal_error", ErrorCategory.INTERNAL);
 
     private final String code;
     private final ErrorCategory category;

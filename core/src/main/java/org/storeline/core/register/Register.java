@@ -44,6 +44,10 @@ public final class Register {
     /** Ends the open period and returns it, closed. */
     public RegisterPeriod close(Optional<Money> countedCash, Instant at) {
         status().on(RegisterStatus.Event.CLOSE);
+        if (countedCash.isPresent() && countedCash.get().isNegative()) {
+            throw StorelineException.invalid(
+                    "counted_cash cannot be negative: count the cash in the drawer (0 if it is empty).");
+        }
         RegisterPeriod closed = openPeriod.closedAt(at, countedCash);
         openPeriod = null;
         return closed;

@@ -35,6 +35,9 @@ import org.storeline.core.user.Permission;
  * refused for lack of stock: the level goes negative and is reported.
  */
 public final class InStoreSaleService {
+    static final int MAX_LINES = 1_000;
+    static final int MAX_PAYMENTS = 100;
+
     private final SaleRepository sales;
     private final ProductRepository products;
     private final RegisterRepository registers;
@@ -102,6 +105,11 @@ public final class InStoreSaleService {
     private static void validateShape(SaleRequest request) {
         if (request.lines().isEmpty()) {
             throw StorelineException.invalid("lines must hold at least one line.");
+        }
+        // A counter sale of thousands of lines is a mistake, and it would hold the register for seconds.
+        if (request.lines().size() > MAX_LINES || request.payments().size() > MAX_PAYMENTS) {
+            throw StorelineException.invalid("A sale holds at most " + MAX_LINES + " lines and " + MAX_PAYMENTS
+                    + " payments; this one has " + request.lines().size() + " and " + request.payments().size() + ".");
         }
         for (LineRequest line : request.lines()) {
             if (line.quantity() < 1 || line.quantity() > SaleLine.MAX_QUANTITY) {

@@ -29,6 +29,11 @@ public record SaleLine(UUID id, Optional<UUID> productId, String sku, String nam
                 || !discount.currency().equals(total.currency())) {
             throw new IllegalArgumentException("A sale line's amounts must share one currency");
         }
+        unitPrice.requireRecordable("The unit price of " + name);
+        discount.requireRecordable("The discount on " + name);
+        tax.requireRecordable("The tax on " + name);
+        total.requireRecordable("The line total of " + name + " (" + quantity + " × " + unitPrice.toDecimalString()
+                + ", with tax)");
     }
 
     /**

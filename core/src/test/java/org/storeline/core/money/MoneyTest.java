@@ -1,12 +1,14 @@
 package org.storeline.core.money;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.storeline.core.ErrorAssertions.assertRefused;
 
 import java.math.BigDecimal;
 import java.util.Currency;
 import org.junit.jupiter.api.Test;
 import org.storeline.core.error.ErrorCode;
+import org.storeline.core.error.StorelineException;
 
 class MoneyTest {
     private static final Currency EUR = Currency.getInstance("EUR");
@@ -144,5 +146,25 @@ class MoneyTest {
         assertThat(Money.of("12.5", "EUR")).isEqualTo(Money.of("12.50", "EUR"));
         assertThat(Money.of("12.5", "EUR")).hasSameHashCodeAs(Money.of("12.50", "EUR"));
         assertThat(Money.of("1.00", "EUR")).isNotEqualTo(Money.of("1.00", "USD"));
+    }
+
+    @Test
+    void refusesIsoCodesThatAreNoCurrencyAPriceCanBeIn() {
+        for (String code : new String[] {"XXX", "XTS", "XAU", "XDR", "USN", "CLF"}) {
+            assertRefused(ErrorCode.INVALID_REQUEST, () -> Money.currency(code));
+        }
+        assertThat(Money.currency("chf")).isEqualTo(Currency.getInstance("CHF"));
+    }
+
+    @Test
+    void saysWhichAmountCannotBeRecorded() {
+        Money largest = Money.of("999999999999999.99", "EUR");
+
+        assertThat(largest.requireRecordable("The price")).isSameAs(largest);
+        assertThatThrownBy(() -> largest.plus(Money.of("0.01", "EUR")).requireRecordable("The line total of Tea"))
+                .isInstanceOfSatisfying(StorelineException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.AMOUNT_TOO_LARGE);
+                    assertThat(e.getMessage()).startsWith("The line total of Tea is 1000000000000000.00 EUR");
+                });
     }
 }

@@ -92,6 +92,15 @@ class RegisterTest {
     }
 
     @Test
+    void refusesANegativeCountedCashAndStaysOpen() {
+        Register register = aClosedRegister();
+        register.open(eur("100.00"), OPENED);
+
+        assertRefused(ErrorCode.INVALID_REQUEST, () -> register.close(Optional.of(eur("-5.00")), CLOSED));
+        assertThat(register.status()).isEqualTo(RegisterStatus.OPEN);
+    }
+
+    @Test
     void closesWithoutACount() {
         Register register = aClosedRegister();
         register.open(eur("100.00"), OPENED);

@@ -89,7 +89,7 @@ public final class DeliveryProcessor {
                 failed(channel, stored, orderId, e.getMessage(), e.retryable());
             } catch (RuntimeException e) {
                 LOG.warn("Delivery {} of channel {} could not be read", stored.id(), channel.id(), e);
-                failed(channel, stored, orderId, "the delivery could not be read: " + e.getMessage(), false);
+                failed(channel, stored, orderId, "the delivery could not be read: " + Failures.describe(e), false);
             }
         }
         if (!ignored.isEmpty()) {
@@ -113,7 +113,7 @@ public final class DeliveryProcessor {
                 IncomingOrder only = orders.get(0);
                 LOG.warn("Order {} of channel {} could not be imported", only.order().externalId(), channel.id(), batchFailure);
                 inbox.find(only.deliveryId().orElseThrow()).ifPresent(d -> failed(channel, d, Optional.of(only.order().externalId()),
-                        "the import failed: " + batchFailure.getMessage(), true));
+                        "the import failed: " + Failures.describe(batchFailure), true));
                 return;
             }
             orders.forEach(order -> importBatch(channel, List.of(order)));

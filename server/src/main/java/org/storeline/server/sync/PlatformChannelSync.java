@@ -151,7 +151,7 @@ public final class PlatformChannelSync implements ChannelSync, AutoCloseable {
             registration = connectors.of(channel.platform()).register(Connectors.connection(channel), webhookUrl);
         } catch (RuntimeException e) {
             LOG.warn("Registering channel {} failed", channel.id(), e);
-            registration = Registration.failed("registration failed: " + e.getMessage());
+            registration = Registration.failed("registration failed: " + Failures.describe(e));
         }
         Instant now = clock.instant();
         channels.updateConnection(channel.id(), new Channel.Connection(registration.connected() ? Channel.ConnectionStatus.CONNECTED

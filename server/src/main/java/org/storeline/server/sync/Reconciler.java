@@ -58,8 +58,11 @@ public final class Reconciler {
         try {
             sync.pullRange(channel, connectors.of(channel.platform()), Connectors.connection(channel), from, Optional.of(now), tally);
         } catch (RuntimeException e) {
-            record(channel, ActivityEntry.Outcome.FAILED, "reconciliation from " + from + " failed: " + e.getMessage()
-                    + " (the next pass starts from the same point)", false);
+            if (!Failures.saysItself(e)) {
+                LOG.warn("Reconciling channel {} from {} failed", channel.id(), from, e);
+            }
+            record(channel, ActivityEntry.Outcome.FAILED, "reconciliation from " + from + " failed: "
+                    + Failures.describe(e) + " (the next pass starts from the same point)", false);
             return;
         }
         // Orders that could not be read are each in the activity log, to retry on their own: the pass moves on.

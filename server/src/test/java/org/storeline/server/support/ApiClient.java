@@ -49,6 +49,11 @@ public final class ApiClient {
         return baseUrl;
     }
 
+    /** The bearer token this client sends, for requests written by hand. */
+    public String token() {
+        return token;
+    }
+
     public record Response(int status, String text) {
         public JsonNode json() {
             try {

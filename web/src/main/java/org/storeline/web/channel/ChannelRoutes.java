@@ -70,8 +70,9 @@ public final class ChannelRoutes implements Routes {
 
     private static Map<String, String> credentials(JsonBody body) {
         Map<String, String> credentials = new HashMap<>();
-        // Values may come as strings or numbers (a location id): both are kept as text.
-        body.optionalObject("credentials").ifPresent(c -> c.fieldNames().forEach(name -> c.optionalDecimalOrText(name).ifPresent(v -> credentials.put(name, v))));
+        // Values must be strings, also those that look like numbers (a location id): the platforms take them as text.
+        body.optionalObject("credentials").ifPresent(c -> c.fieldNames()
+                .forEach(name -> c.optionalText(name).ifPresent(v -> credentials.put(name, v))));
         return credentials;
     }
 

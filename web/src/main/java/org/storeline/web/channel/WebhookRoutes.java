@@ -64,7 +64,7 @@ public final class WebhookRoutes implements Routes {
 
     private void receive(Context ctx) {
         Channel channel = channel(ctx.pathParam("channel_id"));
-        byte[] body = ctx.bodyAsBytes();
+        byte[] body = DeliveryBody.read(ctx, channel, activity, clock);
         WebhookDelivery delivery = new WebhookDelivery(ctx.headerMap(), query(ctx), body);
         Verification verdict = connectors.of(channel.platform()).verify(delivery, Connectors.connection(channel));
         ObjectNode answer = Json.object();

@@ -16,9 +16,13 @@ public final class ErrorResponses {
             case UNAUTHENTICATED -> 401;
             case FORBIDDEN -> 403;
             case NOT_FOUND -> 404;
+            case METHOD_NOT_ALLOWED -> 405;
             case CONFLICT -> 409;
             case TOO_LARGE -> 413;
+            case URI_TOO_LONG -> 414;
             case UNPROCESSABLE -> 422;
+            case HEADERS_TOO_LARGE -> 431;
+            case INTERNAL -> 500;
             case UNAVAILABLE -> 503;
         };
     }
@@ -28,10 +32,15 @@ public final class ErrorResponses {
     }
 
     public static void write(Context ctx, int status, String code, String message) {
+        ctx.status(status).contentType("application/json").result(body(code, message));
+    }
+
+    /** {@code {"error": {"code": ..., "message": ...}}}, for whoever writes the answer itself (the HTTP server). */
+    public static byte[] body(String code, String message) {
         ObjectNode body = Json.object();
         ObjectNode error = body.putObject("error");
         error.put("code", code);
         error.put("message", message);
-        ctx.status(status).contentType("application/json").result(Json.write(body));
+        return Json.write(body);
     }
 }

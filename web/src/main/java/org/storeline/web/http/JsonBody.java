@@ -8,12 +8,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.storeline.core.error.ErrorCode;
+import org.storeline.core.error.Require;
 import org.storeline.core.error.StorelineException;
 import org.storeline.core.ids.Ids;
+import org.storeline.core.money.Decimals;
 
 /**
  * A request body read field by field, with messages that name the exact field at fault
- * ({@code lines[1].quantity must be a whole number}).
+ * ({@code lines[1].quantity must be a whole number}). Every value is checked here, when the request is read and
+ * before any use case opens a transaction: text must be storable ({@link Require#storable}) and numbers within
+ * {@link Decimals}' bounds, so that no request parses a runaway number while it holds a lock.
  */
 public final class JsonBody {
     private final JsonNode node;
@@ -44,7 +49,7 @@ public final class JsonBody {
     /** The field names of this object, in the order they came. */
     public List<String> fieldNames() {
         List<String> names = new ArrayList<>();
-        node.fieldNames().forEachRemaining(names::add);
+        node.fieldNames().forEachRemaining(n -> names.add(Require.storable(name(n) + " (a name)", n)));
         return names;
     }
 
@@ -57,7 +62,7 @@ public final class JsonBody {
             if (!v.isTextual()) {
                 throw StorelineException.invalid(name(field) + " must be a string.");
             }
-            return v.asText();
+            return Require.storable(name(field), v.asText());
         });
     }
 
@@ -65,32 +70,19 @@ public final class JsonBody {
         return optionalText(field).orElseThrow(() -> StorelineException.invalid(name(field) + " is required."));
     }
 
-    /** A decimal amount: a string such as "12.50" (preferred) or a JSON number. */
+    /**
+     * A decimal amount: a string such as "12.50" (preferred) or a JSON number, within {@link Decimals}' bounds
+     * (number_out_of_range otherwise), given back in plain digits.
+     */
     public Optional<String> optionalDecimal(String field) {
         return value(field).map(v -> {
             if (v.isTextual()) {
-                return v.asText();
+                return Decimals.parse(name(field), v.asText()).toPlainString();
             }
             if (v.isNumber()) {
-                return v.decimalValue().toPlainString();
+                return Decimals.bounded(name(field), v.decimalValue()).toPlainString();
             }
             throw StorelineException.invalid(name(field) + " must be a decimal string such as \"12.50\".");
-        });
-    }
-
-    /** A string, or a number written as text (ids that some platforms give as numbers). */
-    public Optional<String> optionalDecimalOrText(String field) {
-        return value(field).map(v -> {
-            if (v.isTextual()) {
-                return v.asText();
-            }
-            if (v.isIntegralNumber()) {
-                return v.bigIntegerValue().toString();
-            }
-            if (v.isNumber()) {
-                return v.decimalValue().toPlainString();
-            }
-            throw StorelineException.invalid(name(field) + " must be a string.");
         });
     }
 
@@ -100,8 +92,12 @@ public final class JsonBody {
 
     public Optional<Long> optionalWholeNumber(String field) {
         return value(field).map(v -> {
-            if (!v.isIntegralNumber() || !v.canConvertToLong()) {
+            if (!v.isIntegralNumber()) {
                 throw StorelineException.invalid(name(field) + " must be a whole number.");
+            }
+            if (!v.canConvertToLong()) {
+                throw new StorelineException(ErrorCode.NUMBER_OUT_OF_RANGE,
+                        name(field) + " is too large for a whole number here.");
             }
             return v.asLong();
         });
@@ -145,7 +141,7 @@ public final class JsonBody {
             if (!item.isTextual()) {
                 throw StorelineException.invalid(name(field) + "[" + i + "] must be a string.");
             }
-            values.add(item.asText());
+            values.add(Require.storable(name(field) + "[" + i + "]", item.asText()));
             i++;
         }
         return values;

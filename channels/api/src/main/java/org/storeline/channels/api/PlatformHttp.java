@@ -1,16 +1,20 @@
 package org.storeline.channels.api;
 
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
+import javax.net.ssl.SSLException;
 
 /**
  * The one way connectors call a platform: timeouts on every call; 429 and 5xx retried with the
@@ -82,8 +86,7 @@ public final class PlatformHttp {
                 last = PlatformCallException.unreachable(what + ": the platform did not answer in time", e);
                 wait = backoff.delay(attempt);
             } catch (IOException e) {
-                last = PlatformCallException.unreachable(what + ": the platform could not be reached ("
-                        + e.getClass().getSimpleName() + ")", e);
+                last = PlatformCallException.unreachable(what + ": the platform could not be reached (" + unreachable(e) + ")", e);
                 wait = backoff.delay(attempt);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -94,6 +97,22 @@ public final class PlatformHttp {
             }
         }
         throw last;
+    }
+
+    /** Why a call got no answer, in words for the activity log (which staff read) rather than a class name. */
+    static String unreachable(IOException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof UnknownHostException || t instanceof UnresolvedAddressException) {
+                return "its host name does not resolve";
+            }
+            if (t instanceof SSLException) {
+                return "the TLS handshake failed";
+            }
+            if (t instanceof ConnectException) {
+                return "the connection was refused";
+            }
+        }
+        return "the connection failed";
     }
 
     private void pause(Duration wait) {

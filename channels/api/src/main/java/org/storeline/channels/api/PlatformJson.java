@@ -1,5 +1,7 @@
 package org.storeline.channels.api;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,6 +10,9 @@ import java.math.BigDecimal;
 import java.util.Currency;
 import java.util.Locale;
 import java.util.Optional;
+import org.storeline.core.error.ErrorCode;
+import org.storeline.core.error.StorelineException;
+import org.storeline.core.money.Decimals;
 import org.storeline.core.money.Money;
 
 /**
@@ -26,8 +31,13 @@ public final class PlatformJson {
     public static JsonNode parse(byte[] body, String what) {
         try {
             return MAPPER.readTree(body);
+        } catch (JsonProcessingException e) {
+            // The parser's own message names its classes and settings: only where it stopped is said.
+            JsonLocation at = e.getLocation();
+            throw PlatformCallException.unreadable(what + " is not valid JSON" + (at == null || at.getLineNr() < 0 ? ""
+                    : " (it breaks at line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"), e);
         } catch (IOException e) {
-            throw PlatformCallException.unreadable(what + " is not valid JSON: " + e.getMessage(), e);
+            throw PlatformCallException.unreadable(what + " is not valid JSON", e);
         }
     }
 
@@ -44,7 +54,8 @@ public final class PlatformJson {
         if (value.isMissingNode() || value.isNull()) {
             return Optional.empty();
         }
-        String text = value.isNumber() ? value.numberValue().toString() : value.asText();
+        // NUL is dropped: PostgreSQL cannot store it, and a platform's text with one is still the same order.
+        String text = value.isNumber() ? value.numberValue().toString() : value.asText().replace("\u0000", "");
         return text.isBlank() ? Optional.empty() : Optional.of(text.trim());
     }
 
@@ -58,7 +69,10 @@ public final class PlatformJson {
         return text(node, field).filter(v -> !v.equals("0"));
     }
 
-    /** A decimal field; absent is zero; anything else that is not a number is an {@link UnreadableFieldException}. */
+    /**
+     * A decimal field; absent is zero; anything else that is not a number, or is one beyond {@link Decimals}' bounds
+     * ({@code 1e999999999}), is an {@link UnreadableFieldException}.
+     */
     public static BigDecimal decimal(JsonNode node, String field) {
         return optionalDecimal(node, field).orElse(BigDecimal.ZERO);
     }
@@ -69,21 +83,21 @@ public final class PlatformJson {
      */
     public static Optional<BigDecimal> optionalDecimal(JsonNode node, String field) {
         JsonNode value = node.path(field);
-        if (value.isNumber()) {
-            return Optional.of(value.decimalValue());
-        }
         if (value.isContainerNode() && !value.isEmpty()) {
             // Read as text it would be blank, so absent, so zero: an amount nobody could read would cost nothing.
             throw new UnreadableFieldException(field, value.toString(), "a number", null);
         }
-        return text(node, field).map(text -> parseDecimal(field, text));
-    }
-
-    private static BigDecimal parseDecimal(String field, String text) {
         try {
-            return new BigDecimal(text);
-        } catch (NumberFormatException e) {
-            throw new UnreadableFieldException(field, text, "a number", e);
+            if (value.isNumber()) {
+                return Optional.of(Decimals.boundedForRounding(field, value.decimalValue()));
+            }
+            return text(node, field).map(text -> Decimals.parseForRounding(field, text));
+        } catch (StorelineException e) {
+            String shown = value.isNumber() ? value.numberValue().toString() : value.asText();
+            String expected = e.code() != ErrorCode.NUMBER_OUT_OF_RANGE ? "a number"
+                    : "a number of at most " + Decimals.MAX_INTEGER_DIGITS + " digits before the point";
+            throw new UnreadableFieldException(field, shown.length() > 40 ? shown.substring(0, 40) + "..." : shown,
+                    expected, e);
         }
     }
 

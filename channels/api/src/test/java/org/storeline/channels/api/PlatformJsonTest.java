@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.Currency;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class PlatformJsonTest {
     private static JsonNode json(String text) {
@@ -95,5 +97,30 @@ class PlatformJsonTest {
         assertThat(said)
                 .hasMessage("Lightspeed order 1623550 cannot be read: products[3515302].quantityOrdered is missing");
         assertThat(said.retryable()).isFalse();
+    }
+
+    @Test
+    @Timeout(5)
+    void aNumberBeyondWhatStorelineRecordsIsAFinalErrorAndIsNeverExpanded() {
+        JsonNode order = json("{\"a\": 1e999999999, \"b\": \"1e999999999\", \"c\": 1e-999999999,"
+                + " \"d\": 0.30000000000000004}");
+
+        for (String field : new String[] {"a", "b", "c"}) {
+            assertThatThrownBy(() -> PlatformJson.money(order, field, Currency.getInstance("EUR")))
+                    .isInstanceOf(UnreadableFieldException.class).hasMessageStartingWith(field + " '");
+        }
+        assertThat(PlatformJson.money(order, "d", Currency.getInstance("EUR")).amount()).isEqualByComparingTo("0.30");
+    }
+
+    @Test
+    void aPayloadThatIsNoJsonSaysWhereItBreaksButNotWhatParsedIt() {
+        assertThatThrownBy(() -> PlatformJson.parse("{\"a\": NaN}".getBytes(StandardCharsets.UTF_8), "The delivery"))
+                .isInstanceOf(PlatformCallException.class)
+                .hasMessage("The delivery is not valid JSON (it breaks at line 1, column 10)");
+    }
+
+    @Test
+    void textLosesItsNulCharacters() {
+        assertThat(PlatformJson.text(json("{\"name\": \"Ann\\u0000e\"}"), "name")).contains("Anne");
     }
 }

@@ -121,9 +121,11 @@ public final class EcwidOrderMapper {
      * Anything else (0, negative, not a number, out of Instant's range) is absent, so the formatted date is used.
      */
     private static Optional<Instant> epochSeconds(JsonNode timestamp) {
-        String text = timestamp.isNumber() ? timestamp.decimalValue().toPlainString() : timestamp.isTextual() ? timestamp.asText().trim() : "";
         try {
-            long seconds = new BigDecimal(text).longValueExact();
+            // The number itself, never its plain digits: 1e999999999 would be a billion of them.
+            BigDecimal value = timestamp.isNumber() ? timestamp.decimalValue()
+                    : new BigDecimal(timestamp.isTextual() ? timestamp.asText().trim() : "");
+            long seconds = value.longValueExact();
             return seconds > 0 ? Optional.of(Instant.ofEpochSecond(seconds)) : Optional.empty();
         } catch (NumberFormatException | ArithmeticException | DateTimeException notATimestamp) {
             return Optional.empty();
