@@ -1,35 +1,37 @@
 package org.storeline.db.postgres;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.HashMap;
 import java.util.Map;
 import org.jooq.JSON;
+import org.jooq.tools.json.JSONParser;
+import org.jooq.tools.json.JSONValue;
+import org.jooq.tools.json.ParseException;
 
-/** String maps (a delivery's headers and query, a channel's credentials) as JSON objects: jsonb in a column, or text to seal. */
+/**
+ * String maps (a delivery's headers and query, a channel's credentials) as JSON objects: jsonb in a column, or text to
+ * seal. jOOQ's own small JSON reader and writer do it, so that the database module needs no JSON library of its own.
+ */
 public final class JsonMaps {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final TypeReference<Map<String, String>> MAP = new TypeReference<>() {
-    };
-
     private JsonMaps() {
     }
 
     public static String toJson(Map<String, String> values) {
-        try {
-            return MAPPER.writeValueAsString(values);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A map of strings is always JSON", e);
-        }
+        return JSONValue.toJSONString(values);
     }
 
     public static Map<String, String> fromJson(String json) {
+        Object parsed;
         try {
-            return MAPPER.readValue(json, MAP);
-        } catch (JsonProcessingException e) {
+            parsed = new JSONParser().parse(json);
+        } catch (ParseException e) {
             throw new IllegalStateException("A stored JSON object of strings could not be read back", e);
         }
+        if (!(parsed instanceof Map<?, ?> object)) {
+            throw new IllegalStateException("A stored JSON object of strings is not an object");
+        }
+        Map<String, String> values = new HashMap<>();
+        object.forEach((name, value) -> values.put(String.valueOf(name), value == null ? null : String.valueOf(value)));
+        return values;
     }
 
     /**

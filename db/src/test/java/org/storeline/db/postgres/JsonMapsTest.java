@@ -18,7 +18,9 @@ class JsonMapsTest {
 
     @Test
     void writesAPlainJsonObject() {
-        assertThat(JsonMaps.toJson(Map.of("content-type", "application/json"))).isEqualTo("{\"content-type\":\"application/json\"}");
+        // A slash may be escaped in JSON ("application\/json"): PostgreSQL reads both the same.
+        assertThat(JsonMaps.toJson(Map.of("content-type", "text/plain"))).isIn("{\"content-type\":\"text/plain\"}",
+                "{\"content-type\":\"text\\/plain\"}");
     }
 
     @Test
