@@ -7,6 +7,8 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The same writes the import makes for an order (inbox row done, import key, sale, 3 lines, payment,
@@ -16,7 +18,7 @@ import javax.sql.DataSource;
  */
 final class SqlCeiling {
     /** Time spent per statement, to say where the ceiling comes from. */
-    static final java.util.Map<String, Long> TIME = new java.util.concurrent.ConcurrentHashMap<>();
+    static final Map<String, Long> TIME = new ConcurrentHashMap<>();
 
     private SqlCeiling() {
     }
@@ -53,7 +55,7 @@ final class SqlCeiling {
                 "insert into ceil_l select uuidv7(), o.sale_id, o.fulfillment_id, j.k, p.id from ceil_o o cross join generate_series(0, 2) as j(k) "
                         + "join ceil_p p on p.k = 1 + ((o.n * 3 + j.k) * 7919) % 10000",
                 "insert into webhook_delivery (id, channel_id, received_at, headers, body, status, available_at) "
-                        + "select uuidv7(), ?, now(), 'x-wc-webhook-topic=order.created', '\\x7b7d'::bytea, 'done', now() from ceil_o",
+                        + "select uuidv7(), ?, now(), '{\"x-wc-webhook-topic\": \"order.created\"}', '\\x7b7d'::bytea, 'done', now() from ceil_o",
                 "insert into channel_order select ?, '" + prefix + "' || n, sale_id, now(), 'processing', now() from ceil_o",
                 "insert into sale (id, receipt_number, created_at, outlet_id, register_id, source, channel_id, external_order_id, external_order_number, "
                         + "status, currency, note) select sale_id, '" + prefix + "' || n, now(), ?, ?, 'online', ?, '" + prefix + "' || n, '" + prefix
