@@ -15,6 +15,8 @@ import java.util.Base64;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import java.math.RoundingMode;
+import java.security.GeneralSecurityException;
 
 /**
  * The benchmark's orders: WooCommerce's real order 727 (from its REST API docs) with 3 lines of random
@@ -60,7 +62,7 @@ final class BenchOrders {
         for (int i = 0; i < 3; i++) {
             int quantity = 1 + random.nextInt(3);
             BigDecimal net = PRICE.multiply(BigDecimal.valueOf(quantity));
-            BigDecimal lineTax = net.multiply(TAX_RATE).setScale(2, java.math.RoundingMode.HALF_UP);
+            BigDecimal lineTax = net.multiply(TAX_RATE).setScale(2, RoundingMode.HALF_UP);
             ObjectNode line = lines.addObject();
             line.put("id", id * 10 + i);
             line.put("name", "Product");
@@ -91,7 +93,7 @@ final class BenchOrders {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
             return Base64.getEncoder().encodeToString(mac.doFinal(body));
-        } catch (java.security.GeneralSecurityException e) {
+        } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -28,6 +28,8 @@ import org.storeline.core.user.ApiTokens;
 import org.storeline.db.crypto.SecretBox;
 import org.storeline.server.Storeline;
 import org.storeline.server.StorelineConfig;
+import java.util.HashMap;
+import java.util.TreeMap;
 
 /**
  * Signed WooCommerce webhook deliveries over HTTP on loopback, imported into the embedded PostgreSQL
@@ -52,7 +54,7 @@ public final class ImportBenchmark {
         int products = 10_000;
 
         // --pg name=value,name=value: PostgreSQL settings over Storeline's own, to try a change without a build.
-        Map<String, String> pgSettings = new java.util.TreeMap<>();
+        Map<String, String> pgSettings = new TreeMap<>();
         for (String pair : options.getOrDefault("pg", "").split(",")) {
             if (pair.contains("=")) {
                 pgSettings.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
@@ -338,7 +340,7 @@ public final class ImportBenchmark {
     /** {@code --name value} pairs. */
     static final class Options {
         static Map<String, String> parse(String[] args) {
-            java.util.HashMap<String, String> options = new java.util.HashMap<>();
+            HashMap<String, String> options = new HashMap<>();
             for (int i = 0; i + 1 < args.length; i += 2) {
                 options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
             }

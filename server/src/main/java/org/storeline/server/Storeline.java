@@ -21,6 +21,8 @@ import org.storeline.server.sync.InboxWorker;
 import org.storeline.server.sync.Reconciler;
 import org.storeline.web.ApiServer;
 import org.storeline.web.http.RouteTable;
+import java.util.concurrent.atomic.AtomicReference;
+import javax.sql.DataSource;
 
 /**
  * The running application: the database (embedded unless a URL is given), the HTTP API and the
@@ -75,7 +77,7 @@ public final class Storeline implements AutoCloseable {
         PrometheusMeterRegistry metrics = metrics();
         List<Runnable> wakeUps = new ArrayList<>();
         // The port is known only once the server is up (port 0 picks a free one): read it when a channel registers.
-        java.util.concurrent.atomic.AtomicReference<URI> boundUrl = new java.util.concurrent.atomic.AtomicReference<>(
+        AtomicReference<URI> boundUrl = new AtomicReference<>(
                 URI.create("http://localhost:" + config.port()));
         Wiring wiring = new Wiring(database, config, clock, () -> wakeUps.forEach(Runnable::run),
                 () -> config.publicUrl().orElse(boundUrl.get()));
@@ -117,7 +119,7 @@ public final class Storeline implements AutoCloseable {
     }
 
     /** The connection pool, for benchmarks that prepare large data sets with SQL. */
-    public javax.sql.DataSource dataSource() {
+    public DataSource dataSource() {
         return database.dataSource();
     }
 

@@ -7,6 +7,9 @@ import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
 
 /** The {@code storeline} command line. */
 @Command(name = "storeline", mixinStandardHelpOptions = true, version = "Storeline 0.1",
@@ -77,9 +80,9 @@ public final class StorelineCli implements Runnable {
                 return 2;
             }
             StorelineConfig config = new StorelineConfig(host, port, dataDir.toAbsolutePath(), Optional.ofNullable(dbUrl),
-                    Optional.ofNullable(dbUser), Optional.ofNullable(dbPassword), adminToken, java.util.Map.of(), keys.current(), keys.old(),
-                    Optional.ofNullable(publicUrl).map(java.net.URI::create), java.time.Duration.ofMinutes(reconcileMinutes),
-                    java.time.Duration.ofSeconds(inboxLeaseSeconds), inboxBatch);
+                    Optional.ofNullable(dbUser), Optional.ofNullable(dbPassword), adminToken, Map.of(), keys.current(), keys.old(),
+                    Optional.ofNullable(publicUrl).map(URI::create), Duration.ofMinutes(reconcileMinutes),
+                    Duration.ofSeconds(inboxLeaseSeconds), inboxBatch);
             Storeline storeline = Storeline.start(config);
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -65,6 +65,7 @@ import org.storeline.web.security.Argon2PasswordHasher;
 import org.storeline.web.security.Authentication;
 import org.storeline.web.setup.SetupRoutes;
 import org.storeline.web.user.UserRoutes;
+import java.util.function.Supplier;
 
 /**
  * The hand-written object graph: repositories (jOOQ), use cases (core), connectors, workers, routes.
@@ -108,7 +109,7 @@ public final class Wiring {
     private final PlatformChannelSync sync;
     private final DeliveryProcessor deliveryProcessor;
 
-    Wiring(Database database, StorelineConfig config, Clock clock, Runnable wakeWorker, java.util.function.Supplier<URI> publicUrl) {
+    Wiring(Database database, StorelineConfig config, Clock clock, Runnable wakeWorker, Supplier<URI> publicUrl) {
         this.clock = clock;
         this.wakeWorker = wakeWorker;
         this.inboxLease = config.inboxLease();

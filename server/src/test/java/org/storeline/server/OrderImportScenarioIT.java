@@ -14,6 +14,9 @@ import org.storeline.server.support.ApiClient;
 import org.storeline.server.support.Shop;
 import org.storeline.server.support.TestStoreline;
 import org.storeline.server.support.WooCommerceOrders;
+import java.net.http.HttpRequest;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * Orders in, through the real webhook endpoint and the inbox worker, into PostgreSQL: one sale per order
@@ -306,7 +309,7 @@ class OrderImportScenarioIT {
         ApiClient.Response response = admin.as(null).send(admin.request("/webhooks/" + channel)
                 .header("X-WC-Webhook-Topic", "order.created")
                 .header("X-WC-Webhook-Signature", WooCommerceOrders.sign("{}".getBytes()))
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)));
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
 
         assertThat(response.status()).isEqualTo(401);
         assertThat(response.errorCode()).isEqualTo("invalid_signature");
@@ -318,7 +321,7 @@ class OrderImportScenarioIT {
     void theUnsignedCreationPingIsAnsweredAndCreatesNothing() {
         ApiClient.Response response = admin.as(null).send(admin.request("/webhooks/" + channel)
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("webhook_id=31")));
+                .POST(HttpRequest.BodyPublishers.ofString("webhook_id=31")));
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(admin.get("/api/v1/sales?channel_id=" + channel).json().path("items")).isEmpty();
@@ -354,7 +357,7 @@ class OrderImportScenarioIT {
         }, "a sale for order " + externalId(order));
     }
 
-    private JsonNode awaitActivity(java.util.function.Predicate<String> outcome) {
+    private JsonNode awaitActivity(Predicate<String> outcome) {
         return await(() -> {
             for (JsonNode entry : admin.get("/api/v1/channels/" + channel + "/activity?limit=500").json().path("items")) {
                 if (outcome.test(entry.path("outcome").asText())) {
@@ -365,7 +368,7 @@ class OrderImportScenarioIT {
         }, "an activity entry");
     }
 
-    static JsonNode await(java.util.function.Supplier<JsonNode> probe, String what) {
+    static JsonNode await(Supplier<JsonNode> probe, String what) {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
         while (Instant.now().isBefore(deadline)) {
             JsonNode found = probe.get();

@@ -31,6 +31,7 @@ import org.storeline.server.support.ChannelSales;
 import org.storeline.server.support.ServeProcess;
 import org.storeline.server.support.Shop;
 import org.storeline.server.support.WooCommerceOrders;
+import java.util.Collections;
 
 /**
  * Two {@code ./storeline serve} processes on one PostgreSQL share the work and hold none of their own: 1,000
@@ -95,7 +96,7 @@ class SharedDatabaseIT {
         for (int i = 0; i < DUPLICATES; i++) {
             deliveries.add(11_000_000L + 1 + random.nextInt(ORDERS));
         }
-        java.util.Collections.shuffle(deliveries, random);
+        Collections.shuffle(deliveries, random);
         Map<Long, WooCommerceOrders> orders = new HashMap<>();
         AtomicInteger retried = new AtomicInteger();
         AtomicInteger acknowledged = new AtomicInteger();

@@ -22,6 +22,8 @@ import org.storeline.web.http.RouteTable;
 import org.storeline.web.http.Routes;
 import org.storeline.web.operations.OperationsRoutes;
 import org.storeline.web.security.Authentication;
+import java.net.ConnectException;
+import java.sql.SQLTransientConnectionException;
 
 /**
  * The HTTP server: every feature's routes, bearer authentication on {@code /api/*}, the mapping of
@@ -140,7 +142,7 @@ public final class ApiServer implements AutoCloseable {
 
     private static boolean isDatabaseUnavailable(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLTransientConnectionException || t instanceof java.net.ConnectException) {
+            if (t instanceof SQLTransientConnectionException || t instanceof ConnectException) {
                 return true;
             }
         }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import org.storeline.core.ids.Ids;
 
 /**
  * One line of a channel's activity log (BYD-4): a delivery received or rejected, an order fetched,
@@ -55,7 +56,7 @@ public record ActivityEntry(UUID id, UUID channelId, Instant at, Kind kind, Outc
 
     public static ActivityEntry of(UUID channelId, Instant at, Kind kind, Outcome outcome, Optional<String> externalOrderId,
                                    Optional<UUID> deliveryId, Optional<UUID> saleId, String reason, boolean retryable) {
-        return new ActivityEntry(org.storeline.core.ids.Ids.newId(), channelId, at, kind, outcome, externalOrderId, deliveryId,
+        return new ActivityEntry(Ids.newId(), channelId, at, kind, outcome, externalOrderId, deliveryId,
                 saleId, reason, retryable, Optional.empty());
     }
 }

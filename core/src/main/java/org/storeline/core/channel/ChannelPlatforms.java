@@ -1,6 +1,7 @@
 package org.storeline.core.channel;
 
 import java.util.List;
+import java.util.Map;
 
 /** Port: what core needs to know of the platform connectors when a channel is created. */
 public interface ChannelPlatforms {
@@ -8,5 +9,5 @@ public interface ChannelPlatforms {
     List<String> requiredCredentials(Platform platform);
 
     /** The credentials as the platform's connector wants them stored (trimmed, store hashes without prefixes...). */
-    java.util.Map<String, String> normalizeCredentials(Platform platform, java.util.Map<String, String> credentials);
+    Map<String, String> normalizeCredentials(Platform platform, Map<String, String> credentials);
 }

@@ -4,6 +4,9 @@ import java.util.Optional;
 import java.util.UUID;
 import org.storeline.core.paging.Page;
 import org.storeline.core.paging.PageRequest;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 
 /** Port: customer profiles, unique by email key. */
 public interface CustomerRepository {
@@ -14,9 +17,9 @@ public interface CustomerRepository {
     Optional<Customer> findByEmailKey(String emailKey);
 
     /** Customers by email key, keyed by it. */
-    java.util.Map<String, Customer> findByEmailKeys(java.util.Collection<String> emailKeys);
+    Map<String, Customer> findByEmailKeys(Collection<String> emailKeys);
 
-    void insertAll(java.util.List<Customer> customers);
+    void insertAll(List<Customer> customers);
 
     Page<Customer> list(PageRequest page);
 }

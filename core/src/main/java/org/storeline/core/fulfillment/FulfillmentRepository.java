@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.storeline.core.channel.FulfillmentType;
 import org.storeline.core.paging.Page;
 import org.storeline.core.paging.PageRequest;
+import java.util.Map;
 
 /** Port: fulfillments and their items. */
 public interface FulfillmentRepository {
@@ -16,7 +17,7 @@ public interface FulfillmentRepository {
     Optional<Fulfillment> findById(UUID id);
 
     /** The fulfillment ids of each of these sales (a sale with none is absent), in one look-up. */
-    java.util.Map<UUID, List<UUID>> idsBySale(Collection<UUID> saleIds);
+    Map<UUID, List<UUID>> idsBySale(Collection<UUID> saleIds);
 
     /** The filters of {@code GET /api/v1/fulfillments}; the list is newest first. */
     record Filter(Optional<UUID> outletId, Optional<UUID> saleId, Optional<FulfillmentType> type, Set<FulfillmentStatus> statuses) {

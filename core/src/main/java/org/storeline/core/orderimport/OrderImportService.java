@@ -29,6 +29,10 @@ import org.storeline.core.sale.Sale;
 import org.storeline.core.sale.SaleRepository;
 import org.storeline.core.stock.StockLedger;
 import org.storeline.core.transaction.Transactions;
+import java.util.Currency;
+import java.util.Locale;
+import org.storeline.core.ids.Ids;
+import org.storeline.core.payment.PaymentType;
 
 /**
  * Imports platform orders as sales, exactly once, a batch per transaction (BYD-1).
@@ -123,7 +127,7 @@ public final class OrderImportService {
         if (toCreate.isEmpty()) {
             return List.of();
         }
-        List<UUID> saleIds = toCreate.stream().map(o -> org.storeline.core.ids.Ids.newId()).toList();
+        List<UUID> saleIds = toCreate.stream().map(o -> Ids.newId()).toList();
         List<ImportedOrder> claims = new ArrayList<>();
         for (int i = 0; i < toCreate.size(); i++) {
             ChannelOrder order = toCreate.get(i).order();
@@ -188,8 +192,8 @@ public final class OrderImportService {
         linkIds.forEach((key, id) -> Optional.ofNullable(linked.get(id)).ifPresent(p -> byLink.put(key, p)));
         StockView view = stockView(channel, register, bySku.values(), linked.values());
         Optional<UUID> period = register.openPeriod().filter(p -> p.contains(now)).map(RegisterPeriod::id);
-        Map<java.util.Currency, Product> fees = new HashMap<>();
-        Map<ChannelOrder.OrderPayment, org.storeline.core.payment.PaymentType> types = new HashMap<>();
+        Map<Currency, Product> fees = new HashMap<>();
+        Map<ChannelOrder.OrderPayment, PaymentType> types = new HashMap<>();
         return new OrderPlanner.Context(channel, register.outletId(), period, bySku, byLink,
                 currency -> fees.computeIfAbsent(currency, c -> imports.shippingFeeProduct(c, now)),
                 payment -> types.computeIfAbsent(payment, p -> PaymentTypes.forPayment(imports, channel, p, now)), view);
@@ -208,7 +212,7 @@ public final class OrderImportService {
     }
 
     private static String importedReason(ChannelOrder order, OrderPlan plan) {
-        String base = "imported as sale " + plan.sale().receiptNumber() + " (" + order.disposition().name().toLowerCase(java.util.Locale.ROOT)
+        String base = "imported as sale " + plan.sale().receiptNumber() + " (" + order.disposition().name().toLowerCase(Locale.ROOT)
                 + ", platform status " + order.platformStatus() + ", " + plan.fulfillments().size() + " fulfillment(s))";
         return plan.remarks().isEmpty() ? base : base + "; flagged: " + String.join("; ", plan.remarks());
     }

@@ -22,6 +22,7 @@ import org.storeline.core.sale.Sale;
 import org.storeline.core.sale.SaleLine;
 import org.storeline.core.stock.StockChange;
 import org.storeline.core.stock.StockReason;
+import java.util.Currency;
 
 /**
  * Decides, without writing anything, what one platform order becomes: the sale with its lines and
@@ -30,7 +31,7 @@ import org.storeline.core.stock.StockReason;
 final class OrderPlanner {
     /** What the planner reads, loaded in bulk for a whole batch by the import service. */
     record Context(Channel channel, UUID saleOutletId, Optional<UUID> openPeriodId, Map<String, Product> productsBySku,
-                   Map<String, Product> productsByLink, Function<java.util.Currency, Product> shippingFee,
+                   Map<String, Product> productsByLink, Function<Currency, Product> shippingFee,
                    Function<ChannelOrder.OrderPayment, PaymentType> paymentTypes, StockView stock) {
     }
 

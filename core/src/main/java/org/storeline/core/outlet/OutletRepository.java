@@ -4,11 +4,12 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.time.Instant;
 
 /** Port: outlets and their receipt-number sequences. */
 public interface OutletRepository {
     /** Inserts an outlet, giving it the next outlet number. */
-    Outlet insert(UUID id, String name, ZoneId timeZone, java.time.Instant createdAt);
+    Outlet insert(UUID id, String name, ZoneId timeZone, Instant createdAt);
 
     Optional<Outlet> findById(UUID id);
 

@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.storeline.core.paging.Page;
 import org.storeline.core.paging.PageRequest;
+import java.util.List;
 
 /** Port: sales with their lines and payments. */
 public interface SaleRepository {
@@ -12,7 +13,7 @@ public interface SaleRepository {
     void insert(Sale sale);
 
     /** Inserts new sales with their lines and payments, in bulk. */
-    void insertAll(java.util.List<Sale> sales);
+    void insertAll(List<Sale> sales);
 
     Optional<Sale> findById(UUID id);
 

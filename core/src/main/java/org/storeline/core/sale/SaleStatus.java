@@ -3,6 +3,7 @@ package org.storeline.core.sale;
 import java.util.Locale;
 import org.storeline.core.error.ErrorCode;
 import org.storeline.core.error.StorelineException;
+import java.util.Objects;
 
 /** A sale's life: open until paid in full (in-store) or fulfilled (online); completed or cancelled for good. */
 public enum SaleStatus {
@@ -12,7 +13,7 @@ public enum SaleStatus {
 
     /** The transition table. Completed and cancelled sales accept no further status change. */
     public SaleStatus on(Event event) {
-        java.util.Objects.requireNonNull(event, "event");
+        Objects.requireNonNull(event, "event");
         if (this == OPEN) {
             return event == Event.COMPLETE ? COMPLETED : CANCELLED;
         }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.storeline.core.customer.Email;
+import java.util.Set;
 
 /**
  * A person who signs in or calls the API. Their role decides what they may do, their outlets what
@@ -17,6 +18,6 @@ public record User(UUID id, String name, Email email, Role role, List<UUID> outl
     }
 
     public Actor asActor() {
-        return new Actor(id, name, role, java.util.Set.copyOf(outletIds));
+        return new Actor(id, name, role, Set.copyOf(outletIds));
     }
 }

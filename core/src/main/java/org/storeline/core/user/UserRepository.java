@@ -2,6 +2,7 @@ package org.storeline.core.user;
 
 import java.util.Optional;
 import java.util.UUID;
+import java.time.Instant;
 
 /** Port: users and their API tokens. Tokens are looked up by hash; the token itself is never stored. */
 public interface UserRepository {
@@ -11,7 +12,7 @@ public interface UserRepository {
 
     boolean emailTaken(String emailKey);
 
-    void insertToken(UUID tokenId, UUID userId, String tokenHash, String label, java.time.Instant createdAt);
+    void insertToken(UUID tokenId, UUID userId, String tokenHash, String label, Instant createdAt);
 
     Optional<User> findByTokenHash(String tokenHash);
 

@@ -12,6 +12,9 @@ import java.net.http.HttpClient;
 import java.sql.Connection;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import java.util.Optional;
+import org.storeline.core.money.Money;
+import org.storeline.core.sale.Sale;
 
 /**
  * Core holds the domain and its ports only (docs/ARCHITECTURE.md, conventions 1 and 14). These rules keep
@@ -66,8 +69,8 @@ class CoreArchitectureTest {
 
     @Test
     void importsTheProductionClassesOfCoreAndNoTests() {
-        assertThat(core.contain(org.storeline.core.sale.Sale.class)).isTrue();
-        assertThat(core.contain(org.storeline.core.money.Money.class)).isTrue();
+        assertThat(core.contain(Sale.class)).isTrue();
+        assertThat(core.contain(Money.class)).isTrue();
         assertThat(core.contain(CoreArchitectureTest.class)).isFalse();
     }
 
@@ -118,7 +121,7 @@ class CoreArchitectureTest {
 
     @Test
     void theUtilRuleCatchesAClassInAUtilPackage() {
-        JavaClasses offender = new ClassFileImporter().importClasses(java.util.Optional.class);
+        JavaClasses offender = new ClassFileImporter().importClasses(Optional.class);
         assertThatThrownBy(() -> noUtilPackages("java..").check(offender))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("java.util.Optional")

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.storeline.core.error.ErrorCode;
+import org.assertj.core.api.Assertions;
 
 class IdsTest {
 
@@ -46,7 +47,7 @@ class IdsTest {
         List<String> sorted = new ArrayList<>(asText);
         sorted.sort(null);
         assertThat(sorted).containsExactlyElementsOf(asText);
-        assertThat(new java.util.HashSet<>(made)).hasSize(made.size());
+        assertThat(new HashSet<>(made)).hasSize(made.size());
     }
 
     @Test
@@ -102,7 +103,7 @@ class IdsTest {
     void refusesAMissingIdNamingTheField() {
         assertRefused(ErrorCode.INVALID_REQUEST, () -> Ids.parse("sale_id", null));
         assertRefused(ErrorCode.INVALID_REQUEST, () -> Ids.parse("sale_id", "  "));
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Ids.parse("sale_id", "1-2-3-4-5"))
+        Assertions.assertThatThrownBy(() -> Ids.parse("sale_id", "1-2-3-4-5"))
                 .hasMessageContaining("sale_id")
                 .hasMessageContaining("1-2-3-4-5");
     }

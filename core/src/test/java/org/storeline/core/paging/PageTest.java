@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.storeline.core.error.ErrorCode;
+import java.util.ArrayList;
 
 class PageTest {
 
@@ -69,7 +70,7 @@ class PageTest {
 
     @Test
     void thePageIsACopyThatCannotBeChanged() {
-        List<Row> rows = new java.util.ArrayList<>(rows(3));
+        List<Row> rows = new ArrayList<>(rows(3));
 
         Page<Row> page = Page.fromOverfetched(rows, 5, Row::id);
         rows.clear();

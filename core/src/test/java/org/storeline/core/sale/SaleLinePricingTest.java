@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.storeline.core.error.ErrorCode;
 import org.storeline.core.money.Money;
 import org.storeline.core.money.TaxRate;
+import java.util.Currency;
 
 class SaleLinePricingTest {
     private static final boolean EXCLUDING_TAX = false;
@@ -108,7 +109,7 @@ class SaleLinePricingTest {
     @Test
     void pricesAYenLineWithoutDecimals() {
         SaleLine line = SaleLine.price(UUID.randomUUID(), Optional.empty(), "SKU-1", "Tea", 3, Money.of("333", "JPY"),
-                Money.zero(java.util.Currency.getInstance("JPY")), TaxRate.of("0.1"), EXCLUDING_TAX);
+                Money.zero(Currency.getInstance("JPY")), TaxRate.of("0.1"), EXCLUDING_TAX);
 
         assertThat(line.tax()).isEqualTo(Money.of("100", "JPY"));
         assertThat(line.total()).isEqualTo(Money.of("1099", "JPY"));

@@ -15,6 +15,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.storeline.core.customer.Email;
 import org.storeline.core.error.ErrorCode;
+import org.assertj.core.api.Assertions;
 
 class RoleAndActorTest {
     private static final UUID CENTRE = UUID.randomUUID();
@@ -106,7 +107,7 @@ class RoleAndActorTest {
     void namesTheRoleAndTheDeniedRightInTheRefusal() {
         Actor staff = actor(Role.STAFF);
 
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> staff.require(Permission.MANAGE_USERS))
+        Assertions.assertThatThrownBy(() -> staff.require(Permission.MANAGE_USERS))
                 .hasMessage("Your role (staff) may not manage users.");
     }
 

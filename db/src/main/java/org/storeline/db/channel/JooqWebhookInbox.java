@@ -17,6 +17,13 @@ import org.storeline.core.channel.StoredDelivery;
 import org.storeline.core.channel.WebhookInbox;
 import org.storeline.db.jooq.tables.records.WebhookDeliveryRecord;
 import org.storeline.db.postgres.JsonMaps;
+import java.time.OffsetDateTime;
+import java.util.Comparator;
+import java.util.Set;
+import org.jooq.Condition;
+import org.jooq.Field;
+import org.jooq.InsertSetMoreStep;
+import org.jooq.Row3;
 
 /**
  * The inbox on PostgreSQL. Claiming is one statement: the due rows are locked with
@@ -42,7 +49,7 @@ public final class JooqWebhookInbox implements WebhookInbox {
         insert(receiving, delivery).execute();
     }
 
-    private static org.jooq.InsertSetMoreStep<WebhookDeliveryRecord> insert(DSLContext dsl, StoredDelivery delivery) {
+    private static InsertSetMoreStep<WebhookDeliveryRecord> insert(DSLContext dsl, StoredDelivery delivery) {
         return dsl.insertInto(WEBHOOK_DELIVERY)
                 .set(WEBHOOK_DELIVERY.ID, delivery.id())
                 .set(WEBHOOK_DELIVERY.CHANNEL_ID, delivery.channelId())
@@ -70,7 +77,7 @@ public final class JooqWebhookInbox implements WebhookInbox {
                 .returning()
                 .fetch()
                 .stream()
-                .sorted(java.util.Comparator.comparing(WebhookDeliveryRecord::getReceivedAt))
+                .sorted(Comparator.comparing(WebhookDeliveryRecord::getReceivedAt))
                 .map(JooqWebhookInbox::toDelivery)
                 .toList();
     }
@@ -84,13 +91,13 @@ public final class JooqWebhookInbox implements WebhookInbox {
         var rows = finished.stream()
                 .map(f -> DSL.row(f.deliveryId(), DeliveryStatus.PROCESSING.on(f.ignored() ? Event.IGNORE : Event.FINISH).wireName(),
                         f.externalOrderId().orElse(null)))
-                .toArray(org.jooq.Row3[]::new);
+                .toArray(Row3[]::new);
         @SuppressWarnings("unchecked")
-        var done = DSL.values((org.jooq.Row3<UUID, String, String>[]) rows).as("done", "id", "status", "order_id");
+        var done = DSL.values((Row3<UUID, String, String>[]) rows).as("done", "id", "status", "order_id");
         dsl.update(WEBHOOK_DELIVERY)
                 .set(WEBHOOK_DELIVERY.STATUS, done.field("status", String.class))
                 .set(WEBHOOK_DELIVERY.PROCESSED_AT, toDb(at))
-                .set(WEBHOOK_DELIVERY.LOCKED_UNTIL, (java.time.OffsetDateTime) null)
+                .set(WEBHOOK_DELIVERY.LOCKED_UNTIL, (OffsetDateTime) null)
                 .set(WEBHOOK_DELIVERY.EXTERNAL_ORDER_ID, done.field("order_id", String.class))
                 .set(WEBHOOK_DELIVERY.LAST_ERROR, (String) null)
                 .from(done)
@@ -102,9 +109,9 @@ public final class JooqWebhookInbox implements WebhookInbox {
     public void fail(UUID deliveryId, String error, Optional<Instant> retryAt) {
         dsl.update(WEBHOOK_DELIVERY)
                 .set(WEBHOOK_DELIVERY.STATUS, DeliveryStatus.PROCESSING.on(retryAt.isPresent() ? Event.RETRY_LATER : Event.GIVE_UP).wireName())
-                .set(WEBHOOK_DELIVERY.AVAILABLE_AT, retryAt.<org.jooq.Field<java.time.OffsetDateTime>>map(t -> DSL.val(toDb(t)))
+                .set(WEBHOOK_DELIVERY.AVAILABLE_AT, retryAt.<Field<OffsetDateTime>>map(t -> DSL.val(toDb(t)))
                         .orElse(DSL.currentOffsetDateTime()))
-                .set(WEBHOOK_DELIVERY.LOCKED_UNTIL, (java.time.OffsetDateTime) null)
+                .set(WEBHOOK_DELIVERY.LOCKED_UNTIL, (OffsetDateTime) null)
                 .set(WEBHOOK_DELIVERY.LAST_ERROR, error.length() > 2000 ? error.substring(0, 2000) : error)
                 .where(WEBHOOK_DELIVERY.ID.eq(deliveryId).and(isIn(DeliveryStatus.from(Event.GIVE_UP))))
                 .execute();
@@ -120,7 +127,7 @@ public final class JooqWebhookInbox implements WebhookInbox {
         dsl.update(WEBHOOK_DELIVERY)
                 .set(WEBHOOK_DELIVERY.STATUS, DeliveryStatus.FAILED.on(Event.REQUEUE).wireName())
                 .set(WEBHOOK_DELIVERY.AVAILABLE_AT, toDb(now))
-                .set(WEBHOOK_DELIVERY.LOCKED_UNTIL, (java.time.OffsetDateTime) null)
+                .set(WEBHOOK_DELIVERY.LOCKED_UNTIL, (OffsetDateTime) null)
                 .where(WEBHOOK_DELIVERY.ID.eq(deliveryId).and(isIn(DeliveryStatus.from(Event.REQUEUE))))
                 .execute();
     }
@@ -129,14 +136,14 @@ public final class JooqWebhookInbox implements WebhookInbox {
     public Optional<Instant> oldestPending(UUID channelId) {
         return dsl.select(DSL.min(WEBHOOK_DELIVERY.RECEIVED_AT)).from(WEBHOOK_DELIVERY)
                 .where(WEBHOOK_DELIVERY.CHANNEL_ID.eq(channelId).and(isIn(DeliveryStatus.WAITING)))
-                .fetchOptional(0, java.time.OffsetDateTime.class).map(t -> t.toInstant());
+                .fetchOptional(0, OffsetDateTime.class).map(t -> t.toInstant());
     }
 
-    private static org.jooq.Condition is(DeliveryStatus status) {
+    private static Condition is(DeliveryStatus status) {
         return WEBHOOK_DELIVERY.STATUS.eq(status.wireName());
     }
 
-    private static org.jooq.Condition isIn(java.util.Set<DeliveryStatus> statuses) {
+    private static Condition isIn(Set<DeliveryStatus> statuses) {
         return WEBHOOK_DELIVERY.STATUS.in(statuses.stream().map(DeliveryStatus::wireName).toList());
     }
 

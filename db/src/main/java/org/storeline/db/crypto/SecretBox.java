@@ -10,6 +10,7 @@ import java.util.Map;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+import java.util.HashMap;
 
 /**
  * AES-256-GCM for secrets at rest (channel credentials, webhook secrets). Each value gets a fresh
@@ -27,7 +28,7 @@ public final class SecretBox {
 
     /** {@code current} encrypts; {@code older} keys only decrypt what they encrypted. */
     public SecretBox(byte[] current, byte[]... older) {
-        java.util.HashMap<String, SecretKeySpec> all = new java.util.HashMap<>();
+        HashMap<String, SecretKeySpec> all = new HashMap<>();
         for (byte[] key : older) {
             all.put(keyId(key), spec(key));
         }

@@ -15,6 +15,9 @@ import org.storeline.core.paging.Page;
 import org.storeline.core.paging.PageRequest;
 import org.storeline.db.jooq.tables.records.CustomerRecord;
 import org.storeline.db.postgres.Cursors;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 
 public final class JooqCustomerRepository implements CustomerRepository {
     private final DSLContext dsl;
@@ -56,11 +59,11 @@ public final class JooqCustomerRepository implements CustomerRepository {
     }
 
     @Override
-    public java.util.Map<String, Customer> findByEmailKeys(java.util.Collection<String> emailKeys) {
+    public Map<String, Customer> findByEmailKeys(Collection<String> emailKeys) {
         if (emailKeys.isEmpty()) {
-            return java.util.Map.of();
+            return Map.of();
         }
-        java.util.Map<String, Customer> found = new java.util.HashMap<>();
+        Map<String, Customer> found = new HashMap<>();
         dsl.selectFrom(CUSTOMER).where(CUSTOMER.EMAIL_KEY.in(emailKeys))
                 .forEach(row -> found.put(row.getEmailKey(), toCustomer(row)));
         return found;

@@ -16,6 +16,7 @@ import org.storeline.core.error.StorelineException;
 import org.storeline.core.outlet.Outlet;
 import org.storeline.core.outlet.OutletRepository;
 import org.storeline.db.jooq.tables.records.OutletRecord;
+import java.util.ArrayList;
 
 public final class JooqOutletRepository implements OutletRepository {
     private final DSLContext dsl;
@@ -72,7 +73,7 @@ public final class JooqOutletRepository implements OutletRepository {
                 .fetchOptional()
                 .orElseThrow(() -> StorelineException.notFound(ErrorCode.OUTLET_NOT_FOUND, "Outlet", outletId));
         long last = row.get(OUTLET.LAST_RECEIPT_SEQ);
-        List<String> numbers = new java.util.ArrayList<>(count);
+        List<String> numbers = new ArrayList<>(count);
         for (long seq = last - count + 1; seq <= last; seq++) {
             numbers.add(row.get(OUTLET.NUMBER) + "-" + String.format("%06d", seq));
         }

@@ -37,6 +37,7 @@ import org.storeline.db.jooq.tables.records.SalePaymentRecord;
 import org.storeline.db.jooq.tables.records.SaleRecord;
 import org.storeline.db.postgres.BatchInsert;
 import org.storeline.db.postgres.Cursors;
+import org.storeline.db.jooq.Tables;
 
 /** Sales on PostgreSQL. A page of sales is loaded with three queries (sales, lines, payments), never one per sale. */
 public final class JooqSaleRepository implements SaleRepository {
@@ -188,7 +189,7 @@ public final class JooqSaleRepository implements SaleRepository {
             if (ids.isEmpty()) {
                 return Map.of();
             }
-            var table = org.storeline.db.jooq.Tables.PAYMENT_TYPE;
+            var table = Tables.PAYMENT_TYPE;
             return dsl.selectFrom(table).where(table.ID.in(ids)).fetchMap(table.ID,
                     r -> new PaymentTypeInfo(PaymentKind.fromWire(r.getKind()), Optional.ofNullable(r.getProcessor())));
         }

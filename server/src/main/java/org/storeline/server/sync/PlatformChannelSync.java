@@ -30,6 +30,7 @@ import org.storeline.core.error.StorelineException;
 import org.storeline.core.orderimport.ImportOutcome;
 import org.storeline.core.orderimport.IncomingOrder;
 import org.storeline.core.orderimport.OrderImportService;
+import java.util.function.Supplier;
 
 /**
  * Pulls orders through each platform's list API (manual imports, reconciliation), re-runs failed activity
@@ -46,12 +47,12 @@ public final class PlatformChannelSync implements ChannelSync, AutoCloseable {
     private final ActivityLog activity;
     private final WebhookInbox inbox;
     private final Runnable wakeWorker;
-    private final java.util.function.Supplier<URI> publicBaseUrl;
+    private final Supplier<URI> publicBaseUrl;
     private final Clock clock;
     private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
 
     public PlatformChannelSync(Connectors connectors, ChannelRepository channels, OrderImportService importer, ActivityLog activity,
-                               WebhookInbox inbox, Runnable wakeWorker, java.util.function.Supplier<URI> publicBaseUrl, Clock clock) {
+                               WebhookInbox inbox, Runnable wakeWorker, Supplier<URI> publicBaseUrl, Clock clock) {
         this.connectors = connectors;
         this.channels = channels;
         this.importer = importer;

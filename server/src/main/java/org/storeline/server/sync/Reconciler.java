@@ -11,6 +11,7 @@ import org.storeline.core.channel.ActivityEntry;
 import org.storeline.core.channel.ActivityLog;
 import org.storeline.core.channel.Channel;
 import org.storeline.core.channel.ChannelRepository;
+import java.util.List;
 
 /**
  * Self-healing sync (BYD-2): every few minutes, each channel's orders modified since the last successful
@@ -77,7 +78,7 @@ public final class Reconciler {
     }
 
     private void record(Channel channel, ActivityEntry.Outcome outcome, String reason, boolean retryable) {
-        activity.record(java.util.List.of(ActivityEntry.of(channel.id(), clock.instant(), ActivityEntry.Kind.RECONCILIATION, outcome,
+        activity.record(List.of(ActivityEntry.of(channel.id(), clock.instant(), ActivityEntry.Kind.RECONCILIATION, outcome,
                 Optional.empty(), Optional.empty(), Optional.empty(), reason, retryable)));
     }
 }

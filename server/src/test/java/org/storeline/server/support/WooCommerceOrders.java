@@ -14,6 +14,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import java.net.URI;
+import java.security.GeneralSecurityException;
+import java.util.UUID;
 
 /**
  * WooCommerce orders for scenario tests, made from the real order of WooCommerce's REST API docs
@@ -121,13 +124,13 @@ public final class WooCommerceOrders {
     /** Delivers the order as WooCommerce's webhook for {@code topic} (order.created, order.updated). */
     public ApiClient.Response deliver(ApiClient client, String channelId, String topic) {
         byte[] body = json().getBytes(StandardCharsets.UTF_8);
-        return client.as(null).send(HttpRequest.newBuilder(java.net.URI.create(client.baseUrl() + "/webhooks/" + channelId))
+        return client.as(null).send(HttpRequest.newBuilder(URI.create(client.baseUrl() + "/webhooks/" + channelId))
                 .header("Content-Type", "application/json")
                 .header("X-WC-Webhook-Topic", topic)
                 .header("X-WC-Webhook-Resource", "order")
                 .header("X-WC-Webhook-Event", topic.substring(topic.indexOf('.') + 1))
                 .header("X-WC-Webhook-ID", "31")
-                .header("X-WC-Webhook-Delivery-ID", java.util.UUID.randomUUID().toString())
+                .header("X-WC-Webhook-Delivery-ID", UUID.randomUUID().toString())
                 .header("X-WC-Webhook-Signature", sign(body))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
@@ -137,7 +140,7 @@ public final class WooCommerceOrders {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
             return Base64.getEncoder().encodeToString(mac.doFinal(body));
-        } catch (java.security.GeneralSecurityException e) {
+        } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
     }

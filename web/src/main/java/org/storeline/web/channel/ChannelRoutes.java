@@ -29,6 +29,7 @@ import org.storeline.web.http.Pages;
 import org.storeline.web.http.Responses;
 import org.storeline.web.http.RouteTable;
 import org.storeline.web.http.Routes;
+import java.util.Locale;
 
 /** Channels: connect one, import orders, read the activity log, retry, see how far behind it is. */
 public final class ChannelRoutes implements Routes {
@@ -164,7 +165,7 @@ public final class ChannelRoutes implements Routes {
 
     private static ObjectNode connection(Channel channel) {
         ObjectNode node = Json.object();
-        node.put("status", channel.connection().status().name().toLowerCase(java.util.Locale.ROOT));
+        node.put("status", channel.connection().status().name().toLowerCase(Locale.ROOT));
         node.put("detail", channel.connection().detail());
         node.put("checked_at", channel.connection().checkedAt().map(Json::time).orElse(null));
         return node;

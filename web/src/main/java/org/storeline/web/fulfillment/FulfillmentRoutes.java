@@ -30,6 +30,7 @@ import org.storeline.web.http.Pages;
 import org.storeline.web.http.Responses;
 import org.storeline.web.http.RouteTable;
 import org.storeline.web.http.Routes;
+import org.storeline.core.error.StorelineException;
 
 /** The Fulfillments page's data: incomplete fulfillments by default, filterable by outlet, sale, type and status. */
 public final class FulfillmentRoutes implements Routes {
@@ -76,7 +77,7 @@ public final class FulfillmentRoutes implements Routes {
         return switch (value.trim()) {
             case "delivery" -> FulfillmentType.DELIVERY;
             case "pickup" -> FulfillmentType.PICKUP;
-            default -> throw org.storeline.core.error.StorelineException.invalid("type must be delivery or pickup; got '" + value + "'.");
+            default -> throw StorelineException.invalid("type must be delivery or pickup; got '" + value + "'.");
         };
     }
 

@@ -24,6 +24,7 @@ import org.storeline.web.http.JsonBody;
 import org.storeline.web.http.Pages;
 import org.storeline.web.http.Responses;
 import org.storeline.web.http.Routes;
+import java.util.Locale;
 
 /** Outlets, registers (open, close, closure reports), payment types and store settings. */
 public final class SetupRoutes implements Routes {
@@ -108,7 +109,7 @@ public final class SetupRoutes implements Routes {
         node.put("id", Json.id(register.id()));
         node.put("outlet_id", Json.id(register.outletId()));
         node.put("name", register.name());
-        node.put("status", register.status().name().toLowerCase(java.util.Locale.ROOT));
+        node.put("status", register.status().name().toLowerCase(Locale.ROOT));
         node.set("open_period", register.openPeriod().map(SetupRoutes::period).orElse(null));
         node.put("created_at", Json.time(register.createdAt()));
         return node;

@@ -22,6 +22,7 @@ import org.storeline.channels.api.WebhookDelivery;
 import org.storeline.channels.contract.ConnectorContract;
 import org.storeline.core.channel.FulfillmentType;
 import org.storeline.core.channel.OrderDisposition;
+import java.util.Locale;
 
 /**
  * The shared contract, fed with BigCommerce's documented webhook callbacks and v2 order answers (sources and
@@ -112,7 +113,7 @@ class BigCommerceConnectorContractTest extends ConnectorContract {
     @Override
     protected WebhookDelivery tampered(WebhookDelivery delivery) {
         Map<String, String> headers = new HashMap<>(delivery.headers());
-        String key = signatureHeader().toLowerCase(java.util.Locale.ROOT);
+        String key = signatureHeader().toLowerCase(Locale.ROOT);
         String secret = headers.get(key);
         headers.put(key, secret.substring(0, secret.length() - 1) + (secret.endsWith("x") ? "y" : "x"));
         return new WebhookDelivery(headers, delivery.query(), delivery.body());

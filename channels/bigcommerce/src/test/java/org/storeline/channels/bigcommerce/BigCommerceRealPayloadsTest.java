@@ -39,6 +39,8 @@ import org.storeline.core.channel.ChannelOrder.OrderLine;
 import org.storeline.core.channel.FulfillmentType;
 import org.storeline.core.channel.OrderDisposition;
 import org.storeline.core.money.Money;
+import java.math.BigDecimal;
+import org.assertj.core.api.ThrowableAssert;
 
 /**
  * Real BigCommerce answers that differ from the module's first fixtures (sources in payloads/SOURCES.md), and
@@ -265,14 +267,14 @@ class BigCommerceRealPayloadsTest {
     @Test
     void amountsSentAsJsonNumbersMapToTheSameCents() {
         ObjectNode order = order("order-247.json");
-        order.put("total_inc_tax", new java.math.BigDecimal("1008.74")).put("total_tax", 76.88)
-                .put("shipping_cost_inc_tax", 8).put("shipping_cost_tax", new java.math.BigDecimal("0.61"));
+        order.put("total_inc_tax", new BigDecimal("1008.74")).put("total_tax", 76.88)
+                .put("shipping_cost_inc_tax", 8).put("shipping_cost_tax", new BigDecimal("0.61"));
         ArrayNode products = array("order-247-products.json");
         for (JsonNode product : products) {
             ObjectNode line = (ObjectNode) product;
-            line.put("price_inc_tax", new java.math.BigDecimal(line.get("price_inc_tax").asText()))
-                    .put("total_inc_tax", new java.math.BigDecimal(line.get("total_inc_tax").asText()))
-                    .put("total_tax", new java.math.BigDecimal(line.get("total_tax").asText()));
+            line.put("price_inc_tax", new BigDecimal(line.get("price_inc_tax").asText()))
+                    .put("total_inc_tax", new BigDecimal(line.get("total_inc_tax").asText()))
+                    .put("total_tax", new BigDecimal(line.get("total_tax").asText()));
         }
 
         ChannelOrder mapped = mapper.map(data(order, list(products), list(array("order-247-shipping-addresses.json"))));
@@ -481,7 +483,7 @@ class BigCommerceRealPayloadsTest {
 
     // ---- helpers ---------------------------------------------------------------------------------------------
 
-    private static void assertClearError(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String... words) {
+    private static void assertClearError(ThrowableAssert.ThrowingCallable call, String... words) {
         assertThatThrownBy(call).isInstanceOfSatisfying(PlatformCallException.class, e -> {
             assertThat(e.retryable()).isFalse();
             assertThat(e.getMessage()).contains(words);

@@ -42,6 +42,8 @@ import org.storeline.channels.api.WebhookDelivery;
 import org.storeline.core.channel.ChannelOrder;
 import org.storeline.core.channel.FulfillmentType;
 import org.storeline.core.channel.OrderDisposition;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import java.util.Locale;
 
 /**
  * The contract every platform connector passes. A platform's test extends it, feeds it real example
@@ -174,7 +176,7 @@ public abstract class ConnectorContract {
     void rejectsADeliveryWithoutItsSignature() {
         Example example = examples().get(0);
         Map<String, String> headers = new HashMap<>(example.delivery().headers());
-        headers.remove(signatureHeader().toLowerCase(java.util.Locale.ROOT));
+        headers.remove(signatureHeader().toLowerCase(Locale.ROOT));
 
         Verification verdict = connector.verify(new WebhookDelivery(headers, example.delivery().query(), example.delivery().body()), connection);
 
@@ -274,7 +276,7 @@ public abstract class ConnectorContract {
         platform.stubFor(get(urlPathEqualTo(orderPath(example))).willReturn(json(orderResponse(example))));
     }
 
-    protected static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(String body) {
+    protected static ResponseDefinitionBuilder json(String body) {
         return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body);
     }
 

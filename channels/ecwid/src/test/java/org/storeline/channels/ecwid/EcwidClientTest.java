@@ -25,6 +25,7 @@ import org.storeline.channels.api.OrderPage;
 import org.storeline.channels.api.OrderQuery;
 import org.storeline.channels.api.PlatformHttp;
 import org.storeline.channels.api.Registration;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 
 /** Backfill pagination and registration against a WireMock Ecwid. */
 class EcwidClientTest {
@@ -142,7 +143,7 @@ class EcwidClientTest {
         return "{\"total\":" + total + ",\"count\":" + count + ",\"offset\":" + offset + ",\"limit\":100,\"items\":[" + items + "]}";
     }
 
-    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(String body) {
+    private static ResponseDefinitionBuilder json(String body) {
         return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body);
     }
 }

@@ -35,6 +35,8 @@ import org.storeline.channels.api.PlatformHttp;
 import org.storeline.channels.api.PlatformJson;
 import org.storeline.channels.api.Registration;
 import org.storeline.core.channel.ChannelOrder;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import java.nio.charset.StandardCharsets;
 
 /** Lightspeed's list and webhook APIs, played by WireMock. */
 class LightspeedClientTest {
@@ -59,7 +61,7 @@ class LightspeedClientTest {
 
     @Test
     void orderProductsTheFakeApiAnswersAsAnObjectKeyedByIdAreReadAsAListAndAMissingListAsNone() {
-        String pickup = new String(bytes("payloads/order-pickup-1623552.json"), java.nio.charset.StandardCharsets.UTF_8);
+        String pickup = new String(bytes("payloads/order-pickup-1623552.json"), StandardCharsets.UTF_8);
         JsonNode product = PlatformJson.parse(bytes("payloads/order-products-1623550.json"), "products").path("orderProducts").get(0);
         ObjectNode keyed = PlatformJson.MAPPER.createObjectNode();
         keyed.putObject("orderProducts").set("3515302", product);
@@ -218,13 +220,13 @@ class LightspeedClientTest {
         return body.toString();
     }
 
-    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder okJson(String body) {
+    private static ResponseDefinitionBuilder okJson(String body) {
         return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body);
     }
 
     private static String resourceText(String path) {
         try (InputStream in = LightspeedClientTest.class.getClassLoader().getResourceAsStream(path)) {
-            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -25,6 +25,9 @@ import org.storeline.channels.contract.ConnectorContract;
 import org.storeline.core.channel.ChannelOrder;
 import org.storeline.core.channel.FulfillmentType;
 import org.storeline.core.channel.OrderDisposition;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import java.time.Instant;
+import java.util.Base64;
 
 /**
  * The shared contract, fed with Lightspeed's docs example order and variants of it (see
@@ -137,8 +140,8 @@ class LightspeedConnectorContractTest extends ConnectorContract {
 
         assertThat(order.lines()).hasSize(1);
         platform.verify(getRequestedFor(urlPathEqualTo(orderPath(pickup)))
-                .withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock.equalTo(
-                        "Basic " + java.util.Base64.getEncoder().encodeToString(
+                .withHeader("Authorization", WireMock.equalTo(
+                        "Basic " + Base64.getEncoder().encodeToString(
                                 "contract-api-key:contract-api-secret".getBytes(StandardCharsets.UTF_8)))));
     }
 
@@ -149,7 +152,7 @@ class LightspeedConnectorContractTest extends ConnectorContract {
         assertThat(event.topic()).isEqualTo("orders");
         assertThat(event.orderId()).contains("1623550");
         assertThat(event.eventKey()).isEmpty();
-        assertThat(event.eventTime()).contains(java.time.Instant.parse("2019-09-16T19:46:01Z"));
+        assertThat(event.eventTime()).contains(Instant.parse("2019-09-16T19:46:01Z"));
         assertThat(connector.read(examples().get(3).delivery()).topic()).isEqualTo("orders/updated");
     }
 

@@ -23,6 +23,7 @@ import org.storeline.core.channel.ChannelOrder.OrderLine;
 import org.storeline.core.channel.FulfillmentType;
 import org.storeline.core.channel.OrderDisposition;
 import org.storeline.core.money.Money;
+import java.math.BigDecimal;
 
 class LightspeedOrderMapperTest {
     private static final Currency USD = Currency.getInstance("USD");
@@ -119,7 +120,7 @@ class LightspeedOrderMapperTest {
     @Test
     void amountsWithFourPlacesAreRoundedHalfUpToTheCurrency() {
         ObjectNode product = (ObjectNode) products().get(0);
-        product.put("basePriceIncl", new java.math.BigDecimal("9.198")).put("quantityOrdered", 1);
+        product.put("basePriceIncl", new BigDecimal("9.198")).put("quantityOrdered", 1);
 
         assertThat(mapper.map(docsOrder(), List.of(product), USD).lines().get(0).unitPrice()).isEqualTo(Money.of("9.20", "USD"));
     }

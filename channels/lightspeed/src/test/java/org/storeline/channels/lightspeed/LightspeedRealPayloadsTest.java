@@ -28,6 +28,8 @@ import org.storeline.core.channel.ChannelOrder.OrderLine;
 import org.storeline.core.channel.FulfillmentType;
 import org.storeline.core.channel.OrderDisposition;
 import org.storeline.core.money.Money;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 /**
  * The payloads found in the wild (see payloads/SOURCES.md), and every realistic variant of a real payload we
@@ -102,7 +104,7 @@ class LightspeedRealPayloadsTest {
         LightspeedConnector connector = new LightspeedConnector(null);
         for (String file : List.of("order-integrator-webhook-304989105.json", "order-integrator-webhook-304989106.json",
                 "order-client-sample-1001.json")) {
-            DeliveryEvent event = connector.read(WebhookDelivery.of(java.util.Map.of(), bytes(file)));
+            DeliveryEvent event = connector.read(WebhookDelivery.of(Map.of(), bytes(file)));
 
             assertThat(event.kind()).as(file).isEqualTo(DeliveryEvent.Kind.ORDER);
             assertThat(event.orderId()).as(file).isPresent();
@@ -500,7 +502,7 @@ class LightspeedRealPayloadsTest {
     @ParameterizedTest(name = "body {0}")
     @ValueSource(strings = {"{\"order\":false}", "{\"order\":null}", "{\"order\":{\"id\":false}}", "[]", "\"order\"", "{}"})
     void aDeliveryWithoutAUsableOrderIsIgnoredNotThrown(String body) {
-        DeliveryEvent event = new LightspeedConnector(null).read(WebhookDelivery.of(java.util.Map.of(), body.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        DeliveryEvent event = new LightspeedConnector(null).read(WebhookDelivery.of(Map.of(), body.getBytes(StandardCharsets.UTF_8)));
 
         assertThat(event.kind()).isEqualTo(DeliveryEvent.Kind.IGNORED);
     }
@@ -509,9 +511,9 @@ class LightspeedRealPayloadsTest {
     void aDeliveryWhoseOrderIdIsAStringOrAWholeFloatNamesTheSameOrder() {
         LightspeedConnector connector = new LightspeedConnector(null);
 
-        assertThat(connector.read(WebhookDelivery.of(java.util.Map.of(), "{\"order\":{\"id\":\"1623550\"}}".getBytes())).orderId())
+        assertThat(connector.read(WebhookDelivery.of(Map.of(), "{\"order\":{\"id\":\"1623550\"}}".getBytes())).orderId())
                 .contains("1623550");
-        assertThat(connector.read(WebhookDelivery.of(java.util.Map.of(), "{\"order\":{\"id\":1623550.0}}".getBytes())).orderId())
+        assertThat(connector.read(WebhookDelivery.of(Map.of(), "{\"order\":{\"id\":1623550.0}}".getBytes())).orderId())
                 .contains("1623550");
     }
 

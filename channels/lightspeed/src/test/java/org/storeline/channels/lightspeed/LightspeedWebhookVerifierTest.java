@@ -12,6 +12,7 @@ import org.storeline.channels.api.PlatformHttp;
 import org.storeline.channels.api.PlatformJson;
 import org.storeline.channels.api.Verification;
 import org.storeline.channels.api.WebhookDelivery;
+import java.util.HashMap;
 
 /** Signature and topic edge cases of Lightspeed deliveries; no network. */
 class LightspeedWebhookVerifierTest {
@@ -98,7 +99,7 @@ class LightspeedWebhookVerifierTest {
 
     private static WebhookDelivery signed(String body, Map<String, String> extraHeaders) {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        java.util.Map<String, String> headers = new java.util.HashMap<>(extraHeaders);
+        Map<String, String> headers = new HashMap<>(extraHeaders);
         headers.put("X-Signature", LightspeedConnectorContractTest.lightspeedSignature(bytes, SECRET));
         return WebhookDelivery.of(headers, bytes);
     }

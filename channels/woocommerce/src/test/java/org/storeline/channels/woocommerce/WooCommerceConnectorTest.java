@@ -37,6 +37,7 @@ import org.storeline.channels.api.Verification;
 import org.storeline.channels.api.WebhookDelivery;
 import org.storeline.core.channel.ChannelOrder;
 import org.storeline.core.channel.OrderDisposition;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 
 /**
  * What the shared contract does not cover: topics, thin bodies, the backfill query and webhook setup, and the
@@ -259,7 +260,7 @@ class WooCommerceConnectorTest {
         assertThat(order.disposition()).isEqualTo(OrderDisposition.SKIP_INCOMPLETE);
     }
 
-    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(String body) {
+    private static ResponseDefinitionBuilder json(String body) {
         return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body);
     }
 }

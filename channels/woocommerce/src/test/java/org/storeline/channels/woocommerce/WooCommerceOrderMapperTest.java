@@ -17,6 +17,8 @@ import org.storeline.core.channel.ChannelOrder.OrderLine;
 import org.storeline.core.channel.ChannelOrder.ShippingCharge;
 import org.storeline.core.channel.FulfillmentType;
 import org.storeline.core.channel.OrderDisposition;
+import java.math.BigInteger;
+import org.storeline.core.money.Money;
 
 class WooCommerceOrderMapperTest {
     private final WooCommerceOrderMapper mapper = new WooCommerceOrderMapper();
@@ -177,7 +179,7 @@ class WooCommerceOrderMapperTest {
     @Test
     void idsAreStringsEvenBeyondTheDoublePrecisionOfJavaScript() {
         ObjectNode order = payload("order-727-processing.json").put("number", "WC-2017-727");
-        order.set("id", PlatformJson.MAPPER.getNodeFactory().numberNode(new java.math.BigInteger("9007199254740993")));
+        order.set("id", PlatformJson.MAPPER.getNodeFactory().numberNode(new BigInteger("9007199254740993")));
 
         ChannelOrder mapped = mapper.map(order);
 
@@ -243,8 +245,8 @@ class WooCommerceOrderMapperTest {
         assertThat(order.shipping()).extracting(ShippingCharge::method).containsExactly("Flat rate");
     }
 
-    private static org.storeline.core.money.Money money(String amount) {
-        return org.storeline.core.money.Money.of(amount, "USD");
+    private static Money money(String amount) {
+        return Money.of(amount, "USD");
     }
 
     static ObjectNode payload(String file) {
