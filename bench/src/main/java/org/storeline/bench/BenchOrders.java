@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -15,8 +17,6 @@ import java.util.Base64;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import java.math.RoundingMode;
-import java.security.GeneralSecurityException;
 
 /**
  * The benchmark's orders: WooCommerce's real order 727 (from its REST API docs) with 3 lines of random
@@ -24,7 +24,8 @@ import java.security.GeneralSecurityException;
  */
 final class BenchOrders {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final DateTimeFormatter GMT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter GMT =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss").withZone(ZoneOffset.UTC);
     private static final BigDecimal PRICE = new BigDecimal("9.99");
     private static final BigDecimal TAX_RATE = new BigDecimal("0.21");
 
@@ -76,8 +77,13 @@ final class BenchOrders {
             total = total.add(net).add(lineTax);
             tax = tax.add(lineTax);
         }
-        order.putArray("shipping_lines").addObject().put("id", 1).put("method_id", "flat_rate").put("method_title", "Flat rate")
-                .put("total", "5.00").put("total_tax", "0.00");
+        order.putArray("shipping_lines")
+                .addObject()
+                .put("id", 1)
+                .put("method_id", "flat_rate")
+                .put("method_title", "Flat rate")
+                .put("total", "5.00")
+                .put("total_tax", "0.00");
         order.putArray("fee_lines");
         order.put("total", total.add(new BigDecimal("5.00")).toPlainString());
         order.put("total_tax", tax.toPlainString());

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.ThreadLocalRandom;
@@ -39,7 +38,8 @@ final class DiskProbe implements AutoCloseable {
 
         void record(long startNanos, long micros) {
             all.recordValue(micros);
-            int second = (int) Math.min((System.nanoTime() - startNanos) / 1_000_000_000L, maxBySecondMicros.length - 1);
+            int second =
+                    (int) Math.min((System.nanoTime() - startNanos) / 1_000_000_000L, maxBySecondMicros.length - 1);
             maxBySecondMicros[second] = Math.max(maxBySecondMicros[second], micros);
         }
 
@@ -48,8 +48,12 @@ final class DiskProbe implements AutoCloseable {
         }
 
         String summary() {
-            return String.format("p50 %.2f ms, p99 %.1f ms, max %.1f ms, %d syncs over 50 ms", all.getValueAtPercentile(50) / 1000.0,
-                    all.getValueAtPercentile(99) / 1000.0, all.getMaxValue() / 1000.0, overMillis(50));
+            return String.format(
+                    "p50 %.2f ms, p99 %.1f ms, max %.1f ms, %d syncs over 50 ms",
+                    all.getValueAtPercentile(50) / 1000.0,
+                    all.getValueAtPercentile(99) / 1000.0,
+                    all.getMaxValue() / 1000.0,
+                    overMillis(50));
         }
     }
 
@@ -73,13 +77,19 @@ final class DiskProbe implements AutoCloseable {
     }
 
     private static FileChannel open(Path file) throws IOException {
-        return FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.DELETE_ON_CLOSE);
+        return FileChannel.open(
+                file,
+                StandardOpenOption.CREATE,
+                StandardOpenOption.READ,
+                StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING,
+                StandardOpenOption.DELETE_ON_CLOSE);
     }
 
     private void run(FileChannel fixed, FileChannel grown, long start) {
         byte[] bytes = new byte[BLOCK];
-        try (fixed; grown) {
+        try (fixed;
+                grown) {
             for (long i = 0; running; i++) {
                 ThreadLocalRandom.current().nextBytes(bytes);
                 preallocated.record(start, timedSync(fixed, bytes, (i % PREALLOCATED_BLOCKS) * BLOCK));

@@ -13,9 +13,11 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -28,8 +30,6 @@ import org.storeline.core.user.ApiTokens;
 import org.storeline.db.crypto.SecretBox;
 import org.storeline.server.Storeline;
 import org.storeline.server.StorelineConfig;
-import java.util.HashMap;
-import java.util.TreeMap;
 
 /**
  * Signed WooCommerce webhook deliveries over HTTP on loopback, imported into the embedded PostgreSQL
@@ -62,10 +62,26 @@ public final class ImportBenchmark {
         }
         Path dataDir = Files.createTempDirectory("storeline-bench-");
         String token = ApiTokens.newToken();
-        StorelineConfig config = new StorelineConfig("127.0.0.1", 0, dataDir, Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.of(token), pgSettings, SecretBox.newKey(), List.of(), Optional.empty(), Duration.ofDays(1), Duration.ofSeconds(60));
-        System.out.printf("Storeline import benchmark: %d cores, %s, JDK %s%s%n", Runtime.getRuntime().availableProcessors(),
-                System.getProperty("os.arch"), Runtime.version(), pgSettings.isEmpty() ? "" : ", PostgreSQL settings " + pgSettings);
+        StorelineConfig config = new StorelineConfig(
+                "127.0.0.1",
+                0,
+                dataDir,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.of(token),
+                pgSettings,
+                SecretBox.newKey(),
+                List.of(),
+                Optional.empty(),
+                Duration.ofDays(1),
+                Duration.ofSeconds(60));
+        System.out.printf(
+                "Storeline import benchmark: %d cores, %s, JDK %s%s%n",
+                Runtime.getRuntime().availableProcessors(),
+                System.getProperty("os.arch"),
+                Runtime.version(),
+                pgSettings.isEmpty() ? "" : ", PostgreSQL settings " + pgSettings);
         Storeline started = Storeline.start(config);
         // The benchmark's database is gigabytes: it goes when the benchmark ends, also on Ctrl-C.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -75,7 +91,8 @@ public final class ImportBenchmark {
         try (Storeline storeline = started) {
             String baseUrl = "http://127.0.0.1:" + storeline.port();
             BenchSetup setup = BenchSetup.create(baseUrl, token, storeline.dataSource(), 5, products, SECRET);
-            System.out.printf("setup: %d products, %d outlets, channel %s%n", products, setup.outlets.size(), setup.channel);
+            System.out.printf(
+                    "setup: %d products, %d outlets, channel %s%n", products, setup.outlets.size(), setup.channel);
             Sender sender = new Sender(baseUrl + "/webhooks/" + setup.channel, new BenchOrders(products, SECRET));
             Counter imported = new Counter(storeline.dataSource(), setup.channel);
 
@@ -96,9 +113,12 @@ public final class ImportBenchmark {
                 return;
             }
             capacity(storeline, sender, imported, backlog, seconds);
-            double ceiling = SqlCeiling.ordersPerSecond(storeline.dataSource(), setup.channel, setup.outlets.get(0), setup.register, 1000, 20);
+            double ceiling = SqlCeiling.ordersPerSecond(
+                    storeline.dataSource(), setup.channel, setup.outlets.get(0), setup.register, 1000, 20);
             System.out.printf("%nceiling: set-based SQL of the same writes: %.0f orders/s%n", ceiling);
-            SqlCeiling.TIME.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue(), a.getValue())).limit(6)
+            SqlCeiling.TIME.entrySet().stream()
+                    .sorted((a, b) -> Long.compare(b.getValue(), a.getValue()))
+                    .limit(6)
                     .forEach(e -> System.out.printf("ceiling:   %5.1f s  %s...%n", e.getValue() / 1e9, e.getKey()));
         }
     }
@@ -110,7 +130,8 @@ public final class ImportBenchmark {
      */
     private static void prewarmWal(DataSource db, int megabytes) throws Exception {
         long start = System.nanoTime();
-        try (Connection c = db.getConnection(); var statement = c.createStatement()) {
+        try (Connection c = db.getConnection();
+                var statement = c.createStatement()) {
             for (int i = 0; i < megabytes; i++) {
                 statement.execute("select pg_logical_emit_message(false, 'storeline-bench', repeat('x', 1048000))");
             }
@@ -119,17 +140,24 @@ public final class ImportBenchmark {
             statement.execute("select pg_logical_emit_message(false, 'storeline-bench', 'x')");
             statement.execute("checkpoint");
         }
-        System.out.printf("prewarm: %d MB of WAL and two checkpoints in %.1f s%n", megabytes, (System.nanoTime() - start) / 1e9);
+        System.out.printf(
+                "prewarm: %d MB of WAL and two checkpoints in %.1f s%n", megabytes, (System.nanoTime() - start) / 1e9);
     }
 
     /** The same rate with the worker paused: what acknowledging costs when nothing else competes for the CPU. */
-    private static void acksAlone(Storeline storeline, Sender sender, Counter imported, int rate, int seconds) throws Exception {
+    private static void acksAlone(Storeline storeline, Sender sender, Counter imported, int rate, int seconds)
+            throws Exception {
         storeline.inboxWorker().pause();
         long before = imported.count();
         Histogram latency = new ConcurrentHistogram(3);
         long sent = sender.atRate(rate, Duration.ofSeconds(seconds), latency);
-        System.out.printf("%nacks alone: %d deliveries at %d/s, worker paused: ack p50 %.1f ms, p99 %.1f ms, max %.1f ms%n", sent, rate,
-                latency.getValueAtPercentile(50) / 1000.0, latency.getValueAtPercentile(99) / 1000.0, latency.getMaxValue() / 1000.0);
+        System.out.printf(
+                "%nacks alone: %d deliveries at %d/s, worker paused: ack p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+                sent,
+                rate,
+                latency.getValueAtPercentile(50) / 1000.0,
+                latency.getValueAtPercentile(99) / 1000.0,
+                latency.getMaxValue() / 1000.0);
         storeline.inboxWorker().resume();
         awaitDrained(imported, before + sent, Duration.ofMinutes(5));
     }
@@ -141,19 +169,35 @@ public final class ImportBenchmark {
         long importedDuring = imported.count() - before;
         long lagStart = System.nanoTime();
         awaitDrained(imported, before + sent, Duration.ofMinutes(5));
-        System.out.printf("%nsustained: %d deliveries at %d/s for %d s: %.0f acknowledged/s, ack p50 %.1f ms, p99 %.1f ms, max %.1f ms, %d errors%n",
-                sent, rate, seconds, sent / (double) seconds, latency.getValueAtPercentile(50) / 1000.0, latency.getValueAtPercentile(99) / 1000.0,
-                latency.getMaxValue() / 1000.0, sender.errors.get());
-        System.out.printf("sustained: %d orders fully imported during the window (%.0f/s); the rest within %.1f s after it%n", importedDuring,
-                importedDuring / (double) seconds, (System.nanoTime() - lagStart) / 1e9);
+        System.out.printf(
+                "%nsustained: %d deliveries at %d/s for %d s: %.0f acknowledged/s, ack p50 %.1f ms, p99 %.1f ms, max %.1f ms, %d errors%n",
+                sent,
+                rate,
+                seconds,
+                sent / (double) seconds,
+                latency.getValueAtPercentile(50) / 1000.0,
+                latency.getValueAtPercentile(99) / 1000.0,
+                latency.getMaxValue() / 1000.0,
+                sender.errors.get());
+        System.out.printf(
+                "sustained: %d orders fully imported during the window (%.0f/s); the rest within %.1f s after it%n",
+                importedDuring, importedDuring / (double) seconds, (System.nanoTime() - lagStart) / 1e9);
     }
 
     /**
      * The target: a backlog drains while new deliveries keep arriving at the given rate; orders fully
      * imported per second and the ack latency of the new deliveries, over the same window.
      */
-    private static void underLoad(Storeline storeline, Sender sender, Counter imported, int rate, int backlog, int seconds, boolean trace,
-                                  Path dataDir) throws Exception {
+    private static void underLoad(
+            Storeline storeline,
+            Sender sender,
+            Counter imported,
+            int rate,
+            int backlog,
+            int seconds,
+            boolean trace,
+            Path dataDir)
+            throws Exception {
         storeline.inboxWorker().pause();
         long before = imported.count();
         long stored = sender.asFastAsPossible(backlog, 64);
@@ -171,25 +215,45 @@ public final class ImportBenchmark {
         double window = (System.nanoTime() - windowStart) / 1e9;
         long done = imported.count() - startCount;
         boolean ranOut = imported.count() - before >= stored + sent;
-        System.out.printf("under load: backlog of %d, then %d/s new deliveries for %d s while it drains:%n", stored, rate, seconds);
-        System.out.printf("under load: %d orders fully imported in %.1f s: %.0f orders/s%s%n", done, window, done / window,
+        System.out.printf(
+                "under load: backlog of %d, then %d/s new deliveries for %d s while it drains:%n",
+                stored, rate, seconds);
+        System.out.printf(
+                "under load: %d orders fully imported in %.1f s: %.0f orders/s%s%n",
+                done,
+                window,
+                done / window,
                 ranOut ? " (everything was imported before the window ended: raise --backlog)" : "");
-        System.out.printf("under load: %d new deliveries acknowledged (%.0f/s), ack p50 %.1f ms, p99 %.1f ms, max %.1f ms, %d errors%n", sent,
-                sent / window, latency.getValueAtPercentile(50) / 1000.0, latency.getValueAtPercentile(99) / 1000.0,
-                latency.getMaxValue() / 1000.0, sender.errors.get());
+        System.out.printf(
+                "under load: %d new deliveries acknowledged (%.0f/s), ack p50 %.1f ms, p99 %.1f ms, max %.1f ms, %d errors%n",
+                sent,
+                sent / window,
+                latency.getValueAtPercentile(50) / 1000.0,
+                latency.getValueAtPercentile(99) / 1000.0,
+                latency.getMaxValue() / 1000.0,
+                sender.errors.get());
         long overFiveSeconds = latency.getTotalCount() - latency.getCountBetweenValues(0, 5_000_000);
-        System.out.printf("under load: %d acknowledgements over 5 s (the shortest platform timeout, Shopify's)%n", overFiveSeconds);
+        System.out.printf(
+                "under load: %d acknowledgements over 5 s (the shortest platform timeout, Shopify's)%n",
+                overFiveSeconds);
         System.out.println(verdict(done / window, latency, overFiveSeconds, sender.errors.get()));
-        System.out.printf("under load: the disk itself, same window (8 kB + fdatasync every 20 ms): existing blocks %s; "
-                + "new blocks %s%n", disk.preallocated.summary(), disk.growing.summary());
+        System.out.printf(
+                "under load: the disk itself, same window (8 kB + fdatasync every 20 ms): existing blocks %s; "
+                        + "new blocks %s%n",
+                disk.preallocated.summary(), disk.growing.summary());
         if (trace) {
             // Whether slow acknowledgements come in bursts (a stall) or spread evenly (CPU) shows here, and
             // whether a burst is the disk's: the slowest probe sync of the same second stands beside it.
             for (int second = 0; second < sender.bySecond.length; second++) {
                 Histogram h = sender.bySecond[second];
-                System.out.printf("under load: second %2d: ack p50 %5.1f ms, p99 %6.1f ms, max %6.1f ms; disk max %6.1f / %6.1f ms%n",
-                        second + 1, h.getValueAtPercentile(50) / 1000.0, h.getValueAtPercentile(99) / 1000.0, h.getMaxValue() / 1000.0,
-                        disk.preallocated.maxBySecondMicros[second] / 1000.0, disk.growing.maxBySecondMicros[second] / 1000.0);
+                System.out.printf(
+                        "under load: second %2d: ack p50 %5.1f ms, p99 %6.1f ms, max %6.1f ms; disk max %6.1f / %6.1f ms%n",
+                        second + 1,
+                        h.getValueAtPercentile(50) / 1000.0,
+                        h.getValueAtPercentile(99) / 1000.0,
+                        h.getMaxValue() / 1000.0,
+                        disk.preallocated.maxBySecondMicros[second] / 1000.0,
+                        disk.growing.maxBySecondMicros[second] / 1000.0);
             }
         }
         awaitDrained(imported, before + stored + sent, Duration.ofMinutes(10));
@@ -200,17 +264,21 @@ public final class ImportBenchmark {
         double p99 = latency.getValueAtPercentile(99) / 1000.0;
         double max = latency.getMaxValue() / 1000.0;
         boolean met = p99 <= 250 && max <= 1000 && overFiveSeconds == 0 && errors == 0 && ordersPerSecond >= 1000;
-        return String.format("under load: target (ack p99 <= 250 ms, max <= 1 s, none over 5 s, no error, >= 1000 orders/s "
-                + "imported): %s", met ? "MET" : "NOT MET");
+        return String.format(
+                "under load: target (ack p99 <= 250 ms, max <= 1 s, none over 5 s, no error, >= 1000 orders/s "
+                        + "imported): %s",
+                met ? "MET" : "NOT MET");
     }
 
-    private static void capacity(Storeline storeline, Sender sender, Counter imported, int backlog, int seconds) throws Exception {
+    private static void capacity(Storeline storeline, Sender sender, Counter imported, int backlog, int seconds)
+            throws Exception {
         storeline.inboxWorker().pause();
         long before = imported.count();
         long start = System.nanoTime();
         long stored = sender.asFastAsPossible(backlog, 64);
         double storeSeconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf("%ncapacity: %d deliveries stored in %.1f s (%.0f acknowledged/s with 64 concurrent senders, worker paused)%n",
+        System.out.printf(
+                "%ncapacity: %d deliveries stored in %.1f s (%.0f acknowledged/s with 64 concurrent senders, worker paused)%n",
                 stored, storeSeconds, stored / storeSeconds, 0.0);
         storeline.inboxWorker().resume();
         long windowStart = System.nanoTime();
@@ -225,8 +293,12 @@ public final class ImportBenchmark {
         }
         double window = (System.nanoTime() - windowStart) / 1e9;
         boolean drained = endCount - before >= stored;
-        System.out.printf("capacity: %d orders fully imported in %.1f s: %.0f orders/s%s%n", endCount - startCount, window,
-                (endCount - startCount) / window, drained ? " (the backlog ran out before the window ended: raise --backlog)" : "");
+        System.out.printf(
+                "capacity: %d orders fully imported in %.1f s: %.0f orders/s%s%n",
+                endCount - startCount,
+                window,
+                (endCount - startCount) / window,
+                drained ? " (the backlog ran out before the window ended: raise --backlog)" : "");
         awaitDrained(imported, before + stored, Duration.ofMinutes(10));
     }
 
@@ -234,7 +306,8 @@ public final class ImportBenchmark {
         long deadline = System.nanoTime() + limit.toNanos();
         while (imported.count() < expected) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("Only " + imported.count() + " of " + expected + " orders were imported in " + limit);
+                throw new IllegalStateException(
+                        "Only " + imported.count() + " of " + expected + " orders were imported in " + limit);
             }
             Thread.sleep(200);
         }
@@ -243,7 +316,9 @@ public final class ImportBenchmark {
     /** Counts the channel's imported orders (the import keys). */
     record Counter(DataSource db, String channel) {
         long count() throws Exception {
-            try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement("select count(*) from channel_order where channel_id = ?")) {
+            try (Connection c = db.getConnection();
+                    PreparedStatement ps =
+                            c.prepareStatement("select count(*) from channel_order where channel_id = ?")) {
                 ps.setObject(1, UUID.fromString(channel));
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
@@ -255,7 +330,8 @@ public final class ImportBenchmark {
 
     /** Sends signed deliveries over loopback HTTP. */
     static final class Sender {
-        private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        private final HttpClient http =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         private final URI url;
         private final BenchOrders orders;
         private final AtomicLong nextId = new AtomicLong(1);
@@ -317,9 +393,14 @@ public final class ImportBenchmark {
         private void send() {
             byte[] body = orders.body(nextId.getAndIncrement());
             try {
-                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(url).header("Content-Type", "application/json")
-                        .header("X-WC-Webhook-Topic", "order.created").header("X-WC-Webhook-Signature", orders.sign(body))
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.discarding());
+                HttpResponse<Void> response = http.send(
+                        HttpRequest.newBuilder(url)
+                                .header("Content-Type", "application/json")
+                                .header("X-WC-Webhook-Topic", "order.created")
+                                .header("X-WC-Webhook-Signature", orders.sign(body))
+                                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() != 200) {
                     errors.incrementAndGet();
                 }
@@ -331,7 +412,8 @@ public final class ImportBenchmark {
 
     private static void deleteTree(Path dir) {
         try (var paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            paths.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         } catch (IOException e) {
             System.err.println("Could not delete " + dir + ": " + e.getMessage());
         }

@@ -5,10 +5,10 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
-import java.util.UUID;
-import javax.sql.DataSource;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import javax.sql.DataSource;
 
 /**
  * The same writes the import makes for an order (inbox row done, import key, sale, 3 lines, payment,
@@ -20,20 +20,24 @@ final class SqlCeiling {
     /** Time spent per statement, to say where the ceiling comes from. */
     static final Map<String, Long> TIME = new ConcurrentHashMap<>();
 
-    private SqlCeiling() {
-    }
+    private SqlCeiling() {}
 
-    static double ordersPerSecond(DataSource db, String channel, String outlet, String register, int batch, double seconds) throws SQLException {
+    static double ordersPerSecond(
+            DataSource db, String channel, String outlet, String register, int batch, double seconds)
+            throws SQLException {
         long orders = 0;
         long start = System.nanoTime();
         int round = 0;
         try (Connection c = db.getConnection()) {
             c.setAutoCommit(false);
             try (Statement s = c.createStatement()) {
-                s.execute("create temp table if not exists ceil_o (sale_id uuid, fulfillment_id uuid, n int) on commit delete rows");
-                s.execute("create temp table if not exists ceil_l (line_id uuid, sale_id uuid, fulfillment_id uuid, k int, product_id uuid) "
-                        + "on commit delete rows");
-                s.execute("create temp table if not exists ceil_p as select id, row_number() over () as k from product where sku like 'SKU-%'");
+                s.execute(
+                        "create temp table if not exists ceil_o (sale_id uuid, fulfillment_id uuid, n int) on commit delete rows");
+                s.execute(
+                        "create temp table if not exists ceil_l (line_id uuid, sale_id uuid, fulfillment_id uuid, k int, product_id uuid) "
+                                + "on commit delete rows");
+                s.execute(
+                        "create temp table if not exists ceil_p as select id, row_number() over () as k from product where sku like 'SKU-%'");
             }
             c.commit();
             while ((System.nanoTime() - start) / 1e9 < seconds) {
@@ -46,7 +50,8 @@ final class SqlCeiling {
         return orders / ((System.nanoTime() - start) / 1e9);
     }
 
-    private static void runBatch(Connection c, String channel, String outlet, String register, int batch, String prefix) throws SQLException {
+    private static void runBatch(Connection c, String channel, String outlet, String register, int batch, String prefix)
+            throws SQLException {
         UUID channelId = UUID.fromString(channel);
         UUID outletId = UUID.fromString(outlet);
         UUID registerId = UUID.fromString(register);
@@ -56,9 +61,11 @@ final class SqlCeiling {
                         + "join ceil_p p on p.k = 1 + ((o.n * 3 + j.k) * 7919) % 10000",
                 "insert into webhook_delivery (id, channel_id, received_at, headers, body, status, available_at) "
                         + "select uuidv7(), ?, now(), '{\"x-wc-webhook-topic\": \"order.created\"}', '\\x7b7d'::bytea, 'done', now() from ceil_o",
-                "insert into channel_order select ?, '" + prefix + "' || n, sale_id, now(), 'processing', now() from ceil_o",
+                "insert into channel_order select ?, '" + prefix
+                        + "' || n, sale_id, now(), 'processing', now() from ceil_o",
                 "insert into sale (id, receipt_number, created_at, outlet_id, register_id, source, channel_id, external_order_id, external_order_number, "
-                        + "status, currency, note) select sale_id, '" + prefix + "' || n, now(), ?, ?, 'online', ?, '" + prefix + "' || n, '" + prefix
+                        + "status, currency, note) select sale_id, '" + prefix + "' || n, now(), ?, ?, 'online', ?, '"
+                        + prefix + "' || n, '" + prefix
                         + "' || n, 'open', 'EUR', 'Order from Bench shop' from ceil_o",
                 "insert into sale_line (id, sale_id, position, product_id, sku, name, quantity, unit_price, discount, tax_rate, tax, total) "
                         + "select line_id, sale_id, k, product_id, 'SKU', 'Product', 2, 9.99, 0, 0.21, 4.20, 24.18 from ceil_l",
@@ -74,7 +81,8 @@ final class SqlCeiling {
                 "insert into notification (id, outlet_id, fulfillment_id, sale_id, message, created_at) "
                         + "select uuidv7(), ?, fulfillment_id, sale_id, 'New online order', now() from ceil_o",
                 "insert into channel_activity (id, channel_id, created_at, kind, outcome, external_order_id, sale_id, reason) "
-                        + "select uuidv7(), ?, now(), 'import', 'imported', '" + prefix + "' || n, sale_id, 'imported' from ceil_o");
+                        + "select uuidv7(), ?, now(), 'import', 'imported', '" + prefix
+                        + "' || n, sale_id, 'imported' from ceil_o");
         for (String sql : statements) {
             long start = System.nanoTime();
             try (PreparedStatement ps = c.prepareStatement(sql)) {
@@ -86,7 +94,8 @@ final class SqlCeiling {
         }
     }
 
-    private static void bind(PreparedStatement ps, int parameters, String sql, UUID channel, UUID outlet, UUID register) throws SQLException {
+    private static void bind(PreparedStatement ps, int parameters, String sql, UUID channel, UUID outlet, UUID register)
+            throws SQLException {
         if (parameters == 0) {
             return;
         }
@@ -96,7 +105,8 @@ final class SqlCeiling {
             ps.setObject(3, channel);
         } else if (sql.startsWith("insert into sale_payment")) {
             ps.setObject(1, register);
-        } else if (sql.startsWith("insert into webhook_delivery") || sql.startsWith("insert into channel_order")
+        } else if (sql.startsWith("insert into webhook_delivery")
+                || sql.startsWith("insert into channel_order")
                 || sql.startsWith("insert into channel_activity")) {
             ps.setObject(1, channel);
         } else {

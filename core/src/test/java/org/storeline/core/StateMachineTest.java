@@ -21,6 +21,7 @@ public abstract class StateMachineTest<S extends Enum<S>, E extends Enum<E>> {
 
     @TestFactory
     Stream<DynamicTest> followsTheTransitionTable() {
-        return table().rows().stream().map(row -> DynamicTest.dynamicTest(row.toString(), () -> table().assertFollowed(row)));
+        return table().rows().stream()
+                .map(row -> DynamicTest.dynamicTest(row.toString(), () -> table().assertFollowed(row)));
     }
 }

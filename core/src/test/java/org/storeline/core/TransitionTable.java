@@ -54,7 +54,8 @@ public final class TransitionTable<S extends Enum<S>, E extends Enum<E>> {
     }
 
     public void assertOneRowForEveryStateAndEvent() {
-        Map<String, Long> perPair = rows.stream().collect(Collectors.groupingBy(row -> row.from() + "/" + row.event(), Collectors.counting()));
+        Map<String, Long> perPair = rows.stream()
+                .collect(Collectors.groupingBy(row -> row.from() + "/" + row.event(), Collectors.counting()));
 
         assertThat(perPair).hasSize(states.getEnumConstants().length * events.getEnumConstants().length);
         assertThat(perPair.values()).containsOnly(1L);

@@ -22,17 +22,16 @@ import org.storeline.db.crypto.SecretBox;
 public final class SecretKeys {
     public static final String KEY_FILE = "secret.key";
 
-    private SecretKeys() {
-    }
+    private SecretKeys() {}
 
-    public record Loaded(byte[] current, List<byte[]> old, String origin) {
-    }
+    public record Loaded(byte[] current, List<byte[]> old, String origin) {}
 
     /**
      * @param mayGenerate whether a missing key may be made in the data directory (the embedded database, whose
      *                    directory is this process's own); otherwise a missing key stops the start with a clear error
      */
-    public static Loaded load(Optional<String> fromEnvironment, Optional<String> oldFromEnvironment, Path dataDir, boolean mayGenerate) {
+    public static Loaded load(
+            Optional<String> fromEnvironment, Optional<String> oldFromEnvironment, Path dataDir, boolean mayGenerate) {
         List<byte[]> old = new ArrayList<>();
         oldFromEnvironment.ifPresent(list -> {
             for (String key : list.split(",")) {
@@ -42,12 +41,18 @@ public final class SecretKeys {
             }
         });
         if (fromEnvironment.isPresent()) {
-            return new Loaded(decode(fromEnvironment.get(), "STORELINE_SECRET_KEY"), old, "the STORELINE_SECRET_KEY environment variable");
+            return new Loaded(
+                    decode(fromEnvironment.get(), "STORELINE_SECRET_KEY"),
+                    old,
+                    "the STORELINE_SECRET_KEY environment variable");
         }
         Path file = dataDir.resolve(KEY_FILE);
         try {
             if (Files.exists(file)) {
-                return new Loaded(decode(Files.readString(file, StandardCharsets.US_ASCII), file.toString()), old, file.toString());
+                return new Loaded(
+                        decode(Files.readString(file, StandardCharsets.US_ASCII), file.toString()),
+                        old,
+                        file.toString());
             }
             if (!mayGenerate) {
                 throw new MissingSecretKeyException(file);
@@ -84,8 +89,10 @@ public final class SecretKeys {
             }
             return key;
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("The secret key in " + where + " must be base64 of 32 random bytes (openssl rand -base64 32): "
-                    + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "The secret key in " + where + " must be base64 of 32 random bytes (openssl rand -base64 32): "
+                            + e.getMessage(),
+                    e);
         }
     }
 }

@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import javax.sql.DataSource;
 import org.storeline.db.postgres.Database;
 import org.storeline.db.postgres.EmbeddedPostgresServer;
 import org.storeline.server.jobs.ClusterJobs;
@@ -21,8 +23,6 @@ import org.storeline.server.sync.InboxWorker;
 import org.storeline.server.sync.Reconciler;
 import org.storeline.web.ApiServer;
 import org.storeline.web.http.RouteTable;
-import java.util.concurrent.atomic.AtomicReference;
-import javax.sql.DataSource;
 
 /**
  * The running application: the database (embedded unless a URL is given), the HTTP API and the
@@ -39,8 +39,15 @@ public final class Storeline implements AutoCloseable {
     private final ClusterJobs jobs;
     private final Optional<String> generatedAdminToken;
 
-    private Storeline(Optional<EmbeddedPostgresServer> embedded, Database database, ApiServer api, Wiring wiring, InboxWorker worker,
-                      Reconciler reconciler, ClusterJobs jobs, Optional<String> generatedAdminToken) {
+    private Storeline(
+            Optional<EmbeddedPostgresServer> embedded,
+            Database database,
+            ApiServer api,
+            Wiring wiring,
+            InboxWorker worker,
+            Reconciler reconciler,
+            ClusterJobs jobs,
+            Optional<String> generatedAdminToken) {
         this.embedded = embedded;
         this.database = database;
         this.api = api;
@@ -54,11 +61,15 @@ public final class Storeline implements AutoCloseable {
     public static Storeline start(StorelineConfig config) {
         Optional<EmbeddedPostgresServer> embedded = config.dbUrl().isPresent()
                 ? Optional.empty()
-                : Optional.of(EmbeddedPostgresServer.start(config.dataDir().resolve("postgres"), config.postgresSettings()));
+                : Optional.of(
+                        EmbeddedPostgresServer.start(config.dataDir().resolve("postgres"), config.postgresSettings()));
         try {
-            Database database = embedded
-                    .map(pg -> Database.connect(pg.jdbcUrl("postgres"), "postgres", "", 20))
-                    .orElseGet(() -> Database.connect(config.dbUrl().get(), config.dbUser().orElse(null), config.dbPassword().orElse(null), 20));
+            Database database = embedded.map(pg -> Database.connect(pg.jdbcUrl("postgres"), "postgres", "", 20))
+                    .orElseGet(() -> Database.connect(
+                            config.dbUrl().get(),
+                            config.dbUser().orElse(null),
+                            config.dbPassword().orElse(null),
+                            20));
             try {
                 return startServices(config, embedded, database);
             } catch (RuntimeException e) {
@@ -71,21 +82,26 @@ public final class Storeline implements AutoCloseable {
         }
     }
 
-    private static Storeline startServices(StorelineConfig config, Optional<EmbeddedPostgresServer> embedded, Database database) {
+    private static Storeline startServices(
+            StorelineConfig config, Optional<EmbeddedPostgresServer> embedded, Database database) {
         // PostgreSQL keeps microseconds: a clock at that precision makes what we answer equal what we store.
         Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
         PrometheusMeterRegistry metrics = metrics();
         List<Runnable> wakeUps = new ArrayList<>();
         // The port is known only once the server is up (port 0 picks a free one): read it when a channel registers.
-        AtomicReference<URI> boundUrl = new AtomicReference<>(
-                URI.create("http://localhost:" + config.port()));
-        Wiring wiring = new Wiring(database, config, clock, () -> wakeUps.forEach(Runnable::run),
+        AtomicReference<URI> boundUrl = new AtomicReference<>(URI.create("http://localhost:" + config.port()));
+        Wiring wiring = new Wiring(
+                database,
+                config,
+                clock,
+                () -> wakeUps.forEach(Runnable::run),
                 () -> config.publicUrl().orElse(boundUrl.get()));
         InboxWorker worker = wiring.inboxWorker().start();
         wakeUps.add(worker::wake);
         ApiServer api;
         try {
-            api = ApiServer.start(config.host(), config.port(), wiring.authentication(), wiring.routes(database, metrics), metrics);
+            api = ApiServer.start(
+                    config.host(), config.port(), wiring.authentication(), wiring.routes(database, metrics), metrics);
         } catch (RuntimeException e) {
             // Say a port in use: the worker started above goes with the failed start.
             worker.close();
@@ -154,5 +170,4 @@ public final class Storeline implements AutoCloseable {
         database.close();
         embedded.ifPresent(EmbeddedPostgresServer::close);
     }
-
 }

@@ -1,18 +1,21 @@
 package org.storeline.server;
 
+import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import java.net.URI;
-import java.time.Duration;
-import java.util.Map;
 
 /** The {@code storeline} command line. */
-@Command(name = "storeline", mixinStandardHelpOptions = true, version = "Storeline 0.1",
+@Command(
+        name = "storeline",
+        mixinStandardHelpOptions = true,
+        version = "Storeline 0.1",
         description = "The system of record for a shop's outlets and online stores.",
         subcommands = {StorelineCli.Serve.class})
 public final class StorelineCli implements Runnable {
@@ -26,40 +29,68 @@ public final class StorelineCli implements Runnable {
         CommandLine.usage(this, System.out);
     }
 
-    @Command(name = "serve", mixinStandardHelpOptions = true,
+    @Command(
+            name = "serve",
+            mixinStandardHelpOptions = true,
             description = "Starts Storeline on the embedded PostgreSQL (or --db-url) and serves the HTTP API.")
     static final class Serve implements Callable<Integer> {
         @Option(names = "--port", defaultValue = "8080", description = "HTTP port (default: ${DEFAULT-VALUE}).")
         int port;
 
-        @Option(names = "--host", defaultValue = "0.0.0.0", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+        @Option(
+                names = "--host",
+                defaultValue = "0.0.0.0",
+                description = "Address to listen on (default: ${DEFAULT-VALUE}).")
         String host;
 
-        @Option(names = "--data-dir", defaultValue = "data", description = "Where the embedded PostgreSQL keeps its data (default: ./${DEFAULT-VALUE}).")
+        @Option(
+                names = "--data-dir",
+                defaultValue = "data",
+                description = "Where the embedded PostgreSQL keeps its data (default: ./${DEFAULT-VALUE}).")
         Path dataDir;
 
-        @Option(names = "--db-url", description = "JDBC URL of an external PostgreSQL to use instead of the embedded one.")
+        @Option(
+                names = "--db-url",
+                description = "JDBC URL of an external PostgreSQL to use instead of the embedded one.")
         String dbUrl;
 
-        @Option(names = "--db-user", defaultValue = "${env:STORELINE_DB_USER}", description = "User for --db-url (env STORELINE_DB_USER).")
+        @Option(
+                names = "--db-user",
+                defaultValue = "${env:STORELINE_DB_USER}",
+                description = "User for --db-url (env STORELINE_DB_USER).")
         String dbUser;
 
-        @Option(names = "--db-password", defaultValue = "${env:STORELINE_DB_PASSWORD}", description = "Password for --db-url (env STORELINE_DB_PASSWORD).")
+        @Option(
+                names = "--db-password",
+                defaultValue = "${env:STORELINE_DB_PASSWORD}",
+                description = "Password for --db-url (env STORELINE_DB_PASSWORD).")
         String dbPassword;
 
-        @Option(names = "--public-url", defaultValue = "${env:STORELINE_PUBLIC_URL}",
-                description = "Where the platforms reach this server, for the webhooks it registers (env STORELINE_PUBLIC_URL; default http://localhost:PORT).")
+        @Option(
+                names = "--public-url",
+                defaultValue = "${env:STORELINE_PUBLIC_URL}",
+                description =
+                        "Where the platforms reach this server, for the webhooks it registers (env STORELINE_PUBLIC_URL; default http://localhost:PORT).")
         String publicUrl;
 
-        @Option(names = "--reconcile-minutes", defaultValue = "5", description = "How often each channel is polled for missed orders (default: ${DEFAULT-VALUE}).")
+        @Option(
+                names = "--reconcile-minutes",
+                defaultValue = "5",
+                description = "How often each channel is polled for missed orders (default: ${DEFAULT-VALUE}).")
         long reconcileMinutes;
 
-        @Option(names = "--inbox-lease-seconds", defaultValue = "60",
-                description = "How long a worker holds the deliveries it claimed before another may take them over (default: ${DEFAULT-VALUE}).")
+        @Option(
+                names = "--inbox-lease-seconds",
+                defaultValue = "60",
+                description =
+                        "How long a worker holds the deliveries it claimed before another may take them over (default: ${DEFAULT-VALUE}).")
         long inboxLeaseSeconds;
 
-        @Option(names = "--inbox-batch", defaultValue = "500",
-                description = "How many deliveries a worker imports in one transaction at most (default: ${DEFAULT-VALUE}).")
+        @Option(
+                names = "--inbox-batch",
+                defaultValue = "500",
+                description =
+                        "How many deliveries a worker imports in one transaction at most (default: ${DEFAULT-VALUE}).")
         int inboxBatch;
 
         private static Optional<String> env(String name) {
@@ -69,26 +100,44 @@ public final class StorelineCli implements Runnable {
         @Override
         public Integer call() throws InterruptedException {
             long started = System.nanoTime();
-            Optional<String> adminToken = Optional.ofNullable(System.getenv("STORELINE_ADMIN_TOKEN")).filter(t -> !t.isBlank());
+            Optional<String> adminToken =
+                    Optional.ofNullable(System.getenv("STORELINE_ADMIN_TOKEN")).filter(t -> !t.isBlank());
             SecretKeys.Loaded keys;
             try {
-                keys = SecretKeys.load(env("STORELINE_SECRET_KEY"), env("STORELINE_SECRET_KEYS_OLD"), dataDir.toAbsolutePath(),
+                keys = SecretKeys.load(
+                        env("STORELINE_SECRET_KEY"),
+                        env("STORELINE_SECRET_KEYS_OLD"),
+                        dataDir.toAbsolutePath(),
                         dbUrl == null);
             } catch (SecretKeys.MissingSecretKeyException | IllegalArgumentException e) {
                 // A configuration mistake: the sentence says what to do, a stack trace would only hide it.
                 System.err.println("storeline: " + e.getMessage());
                 return 2;
             }
-            StorelineConfig config = new StorelineConfig(host, port, dataDir.toAbsolutePath(), Optional.ofNullable(dbUrl),
-                    Optional.ofNullable(dbUser), Optional.ofNullable(dbPassword), adminToken, Map.of(), keys.current(), keys.old(),
-                    Optional.ofNullable(publicUrl).map(URI::create), Duration.ofMinutes(reconcileMinutes),
-                    Duration.ofSeconds(inboxLeaseSeconds), inboxBatch);
+            StorelineConfig config = new StorelineConfig(
+                    host,
+                    port,
+                    dataDir.toAbsolutePath(),
+                    Optional.ofNullable(dbUrl),
+                    Optional.ofNullable(dbUser),
+                    Optional.ofNullable(dbPassword),
+                    adminToken,
+                    Map.of(),
+                    keys.current(),
+                    keys.old(),
+                    Optional.ofNullable(publicUrl).map(URI::create),
+                    Duration.ofMinutes(reconcileMinutes),
+                    Duration.ofSeconds(inboxLeaseSeconds),
+                    inboxBatch);
             Storeline storeline = Storeline.start(config);
             CountDownLatch stopped = new CountDownLatch(1);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                storeline.close();
-                stopped.countDown();
-            }, "storeline-shutdown"));
+            Runtime.getRuntime()
+                    .addShutdownHook(new Thread(
+                            () -> {
+                                storeline.close();
+                                stopped.countDown();
+                            },
+                            "storeline-shutdown"));
             printWelcome(storeline, adminToken.isPresent(), (System.nanoTime() - started) / 1_000_000);
             System.out.println("Channel secrets are sealed with the key from " + keys.origin() + ".");
             stopped.await();
@@ -99,7 +148,11 @@ public final class StorelineCli implements Runnable {
             String base = "http://localhost:" + storeline.port();
             System.out.println();
             System.out.println("Storeline is running at " + base + " (started in " + millis + " ms)");
-            System.out.println("  database: " + (dbUrl != null ? dbUrl : "embedded PostgreSQL in " + dataDir.toAbsolutePath().resolve("postgres")));
+            System.out.println("  database: "
+                    + (dbUrl != null
+                            ? dbUrl
+                            : "embedded PostgreSQL in "
+                                    + dataDir.toAbsolutePath().resolve("postgres")));
             System.out.println("  health:   " + base + "/health");
             System.out.println("  API docs: " + base + "/api/v1/openapi.json");
             System.out.println();
@@ -109,11 +162,15 @@ public final class StorelineCli implements Runnable {
             } else if (tokenFromEnvironment) {
                 System.out.println("Authenticate with the admin token from STORELINE_ADMIN_TOKEN.");
             } else {
-                System.out.println("Authenticate with the admin token printed on the first start, or set STORELINE_ADMIN_TOKEN.");
+                System.out.println(
+                        "Authenticate with the admin token printed on the first start, or set STORELINE_ADMIN_TOKEN.");
             }
             System.out.println("Send it as 'Authorization: Bearer <token>'. Create users and their tokens with:");
-            System.out.println("  curl -H 'Authorization: Bearer <token>' -d '{\"name\":\"Ann\",\"email\":\"ann@example.com\",\"role\":\"staff\",\"outlet_ids\":[\"<outlet id>\"]}' " + base + "/api/v1/users");
-            System.out.println("  curl -H 'Authorization: Bearer <token>' -X POST " + base + "/api/v1/users/<user id>/tokens");
+            System.out.println(
+                    "  curl -H 'Authorization: Bearer <token>' -d '{\"name\":\"Ann\",\"email\":\"ann@example.com\",\"role\":\"staff\",\"outlet_ids\":[\"<outlet id>\"]}' "
+                            + base + "/api/v1/users");
+            System.out.println(
+                    "  curl -H 'Authorization: Bearer <token>' -X POST " + base + "/api/v1/users/<user id>/tokens");
             System.out.println();
         }
     }

@@ -20,10 +20,21 @@ import java.util.Optional;
  * @param inboxLease       how long a worker holds the deliveries it claimed; a crashed worker's are taken over after it
  * @param inboxBatch       how many deliveries a worker claims and imports in one transaction at most
  */
-public record StorelineConfig(String host, int port, Path dataDir, Optional<String> dbUrl, Optional<String> dbUser,
-                              Optional<String> dbPassword, Optional<String> adminToken, Map<String, String> postgresSettings,
-                              byte[] secretKey, List<byte[]> oldSecretKeys, Optional<URI> publicUrl, Duration reconcileEvery,
-                              Duration inboxLease, int inboxBatch) {
+public record StorelineConfig(
+        String host,
+        int port,
+        Path dataDir,
+        Optional<String> dbUrl,
+        Optional<String> dbUser,
+        Optional<String> dbPassword,
+        Optional<String> adminToken,
+        Map<String, String> postgresSettings,
+        byte[] secretKey,
+        List<byte[]> oldSecretKeys,
+        Optional<URI> publicUrl,
+        Duration reconcileEvery,
+        Duration inboxLease,
+        int inboxBatch) {
     public static final int DEFAULT_INBOX_BATCH = 500;
 
     public StorelineConfig {
@@ -35,11 +46,34 @@ public record StorelineConfig(String host, int port, Path dataDir, Optional<Stri
     }
 
     /** With the default inbox batch. */
-    public StorelineConfig(String host, int port, Path dataDir, Optional<String> dbUrl, Optional<String> dbUser,
-                           Optional<String> dbPassword, Optional<String> adminToken, Map<String, String> postgresSettings,
-                           byte[] secretKey, List<byte[]> oldSecretKeys, Optional<URI> publicUrl, Duration reconcileEvery,
-                           Duration inboxLease) {
-        this(host, port, dataDir, dbUrl, dbUser, dbPassword, adminToken, postgresSettings, secretKey, oldSecretKeys, publicUrl,
-                reconcileEvery, inboxLease, DEFAULT_INBOX_BATCH);
+    public StorelineConfig(
+            String host,
+            int port,
+            Path dataDir,
+            Optional<String> dbUrl,
+            Optional<String> dbUser,
+            Optional<String> dbPassword,
+            Optional<String> adminToken,
+            Map<String, String> postgresSettings,
+            byte[] secretKey,
+            List<byte[]> oldSecretKeys,
+            Optional<URI> publicUrl,
+            Duration reconcileEvery,
+            Duration inboxLease) {
+        this(
+                host,
+                port,
+                dataDir,
+                dbUrl,
+                dbUser,
+                dbPassword,
+                adminToken,
+                postgresSettings,
+                secretKey,
+                oldSecretKeys,
+                publicUrl,
+                reconcileEvery,
+                inboxLease,
+                DEFAULT_INBOX_BATCH);
     }
 }

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import org.jooq.DSLContext;
 import org.storeline.channels.api.Connectors;
 import org.storeline.channels.api.PlatformHttp;
@@ -65,7 +66,6 @@ import org.storeline.web.security.Argon2PasswordHasher;
 import org.storeline.web.security.Authentication;
 import org.storeline.web.setup.SetupRoutes;
 import org.storeline.web.user.UserRoutes;
-import java.util.function.Supplier;
 
 /**
  * The hand-written object graph: repositories (jOOQ), use cases (core), connectors, workers, routes.
@@ -124,7 +124,8 @@ public final class Wiring {
         saleRepository = new JooqSaleRepository(dsl);
         paymentTypeRepository = new JooqPaymentTypeRepository(dsl);
         customerRepository = new JooqCustomerRepository(dsl);
-        channelRepository = new JooqChannelRepository(dsl, new SecretBox(config.secretKey(), config.oldSecretKeys().toArray(byte[][]::new)));
+        channelRepository = new JooqChannelRepository(
+                dsl, new SecretBox(config.secretKey(), config.oldSecretKeys().toArray(byte[][]::new)));
         inbox = new JooqWebhookInbox(dsl, database.receivingDsl());
         activity = new JooqActivityLog(dsl);
         fulfillmentRepository = new JooqFulfillmentRepository(dsl);
@@ -138,21 +139,46 @@ public final class Wiring {
         customers = new CustomerService(customerRepository, tx, clock);
         users = new UserService(new JooqUserRepository(dsl), outletRepository, new Argon2PasswordHasher(), tx, clock);
         settings = new SettingsService(settingsRepository, tx);
-        inStoreSales = new InStoreSaleService(saleRepository, productRepository, registerRepository, outletRepository, paymentTypes,
-                customers, stockLedger, settingsRepository, tx, clock);
+        inStoreSales = new InStoreSaleService(
+                saleRepository,
+                productRepository,
+                registerRepository,
+                outletRepository,
+                paymentTypes,
+                customers,
+                stockLedger,
+                settingsRepository,
+                tx,
+                clock);
         sales = new SaleService(saleRepository, registerRepository, paymentTypes, outlets, tx, clock);
         fulfillments = new FulfillmentService(fulfillmentRepository, outlets);
         notifications = new NotificationService(notificationRepository, outlets);
 
         PlatformHttp http = PlatformHttp.standard();
-        connectors = new Connectors(List.of(new ShopifyConnector(http), new WooCommerceConnector(http), new BigCommerceConnector(http),
-                new EcwidConnector(http), new LightspeedConnector(http)));
+        connectors = new Connectors(List.of(
+                new ShopifyConnector(http),
+                new WooCommerceConnector(http),
+                new BigCommerceConnector(http),
+                new EcwidConnector(http),
+                new LightspeedConnector(http)));
         channels = new ChannelService(channelRepository, connectors, outlets, registers, tx, clock);
-        orderImport = new OrderImportService(new JooqOrderImportRepository(dsl, productRepository, paymentTypeRepository), productRepository,
-                stockLedger, new CustomerResolver(customerRepository), outletRepository, registerRepository, saleRepository,
-                fulfillmentRepository, notificationRepository, activity, tx, clock);
-        sync = new PlatformChannelSync(connectors, channelRepository, orderImport, activity, inbox, wakeWorker, publicUrl, clock);
-        deliveryProcessor = new DeliveryProcessor(connectors, channelRepository, inbox, orderImport, activity, tx, clock);
+        orderImport = new OrderImportService(
+                new JooqOrderImportRepository(dsl, productRepository, paymentTypeRepository),
+                productRepository,
+                stockLedger,
+                new CustomerResolver(customerRepository),
+                outletRepository,
+                registerRepository,
+                saleRepository,
+                fulfillmentRepository,
+                notificationRepository,
+                activity,
+                tx,
+                clock);
+        sync = new PlatformChannelSync(
+                connectors, channelRepository, orderImport, activity, inbox, wakeWorker, publicUrl, clock);
+        deliveryProcessor =
+                new DeliveryProcessor(connectors, channelRepository, inbox, orderImport, activity, tx, clock);
     }
 
     InboxWorker inboxWorker() {

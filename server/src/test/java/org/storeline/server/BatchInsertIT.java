@@ -28,11 +28,24 @@ import org.storeline.server.support.TestStoreline;
  * back is exactly what was given, texts that CSV must quote included.
  */
 class BatchInsertIT {
-    private static final String[] AWKWARD_TEXTS = {"", "plain", "comma, inside", "quote \" inside", "\"\"", "line\nbreak",
-            "carriage\r\nreturn", "back\\slash \\N", "NULL", "émoji 🛒 ünïcode", "  spaces  ", ","};
+    private static final String[] AWKWARD_TEXTS = {
+        "",
+        "plain",
+        "comma, inside",
+        "quote \" inside",
+        "\"\"",
+        "line\nbreak",
+        "carriage\r\nreturn",
+        "back\\slash \\N",
+        "NULL",
+        "émoji 🛒 ünïcode",
+        "  spaces  ",
+        ","
+    };
 
     private final DSLContext dsl = DSL.using(TestStoreline.instance().dataSource(), SQLDialect.POSTGRES);
-    private final Table<Record> table = DSL.table(DSL.name("batch_insert_probe_" + UUID.randomUUID().toString().replace("-", "")));
+    private final Table<Record> table = DSL.table(
+            DSL.name("batch_insert_probe_" + UUID.randomUUID().toString().replace("-", "")));
     private final Field<UUID> id = DSL.field(DSL.name("id"), SQLDataType.UUID);
     private final Field<String> text = DSL.field(DSL.name("text"), SQLDataType.VARCHAR);
     private final Field<Integer> position = DSL.field(DSL.name("position"), SQLDataType.INTEGER);
@@ -43,7 +56,8 @@ class BatchInsertIT {
 
     @BeforeEach
     void createTable() {
-        dsl.execute("create table " + dsl.render(table) + " (id uuid primary key, text varchar, position integer, quantity bigint not null, "
+        dsl.execute("create table " + dsl.render(table)
+                + " (id uuid primary key, text varchar, position integer, quantity bigint not null, "
                 + "amount numeric(19,4), flag boolean, at timestamptz)");
     }
 
@@ -86,8 +100,9 @@ class BatchInsertIT {
         List<Object[]> rows = rows(40);
         rows.get(30)[3] = null;
 
-        assertThatThrownBy(() -> insert(rows)).isInstanceOfSatisfying(DataAccessException.class,
-                e -> assertThat(e.sqlState()).isEqualTo("23502"));
+        assertThatThrownBy(() -> insert(rows))
+                .isInstanceOfSatisfying(
+                        DataAccessException.class, e -> assertThat(e.sqlState()).isEqualTo("23502"));
         assertThat(readBack()).isEmpty();
     }
 
@@ -101,9 +116,15 @@ class BatchInsertIT {
     private List<Object[]> rows(int count) {
         List<Object[]> rows = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            Object[] row = {UUID.randomUUID(), AWKWARD_TEXTS[i % AWKWARD_TEXTS.length], i, 1L << 40 | i,
-                    new BigDecimal(i % 2 == 0 ? "1E+3" : "-12.3456").add(BigDecimal.valueOf(i)), i % 3 == 0,
-                    OffsetDateTime.of(2026, 11, 22, 23, 59, 59, 123_456_000, ZoneOffset.ofHours(i % 5 - 2))};
+            Object[] row = {
+                UUID.randomUUID(),
+                AWKWARD_TEXTS[i % AWKWARD_TEXTS.length],
+                i,
+                1L << 40 | i,
+                new BigDecimal(i % 2 == 0 ? "1E+3" : "-12.3456").add(BigDecimal.valueOf(i)),
+                i % 3 == 0,
+                OffsetDateTime.of(2026, 11, 22, 23, 59, 59, 123_456_000, ZoneOffset.ofHours(i % 5 - 2))
+            };
             int nulled = i % 7;
             if (nulled == 1 || nulled >= 4) {
                 row[nulled] = null;
@@ -114,15 +135,31 @@ class BatchInsertIT {
     }
 
     private List<List<Object>> expected(List<Object[]> rows) {
-        return rows.stream().map(r -> List.<Object>of(String.valueOf(r[0]), String.valueOf(r[1]), String.valueOf(r[2]), String.valueOf(r[3]),
-                r[4] == null ? "null" : ((BigDecimal) r[4]).setScale(4).toPlainString(), String.valueOf(r[5]),
-                r[6] == null ? "null" : ((OffsetDateTime) r[6]).toInstant().toString())).toList();
+        return rows.stream()
+                .map(r -> List.<Object>of(
+                        String.valueOf(r[0]),
+                        String.valueOf(r[1]),
+                        String.valueOf(r[2]),
+                        String.valueOf(r[3]),
+                        r[4] == null ? "null" : ((BigDecimal) r[4]).setScale(4).toPlainString(),
+                        String.valueOf(r[5]),
+                        r[6] == null
+                                ? "null"
+                                : ((OffsetDateTime) r[6]).toInstant().toString()))
+                .toList();
     }
 
     private List<List<Object>> readBack() {
-        return dsl.select(id, text, position, quantity, amount, flag, at).from(table).orderBy(position)
-                .fetch(r -> List.<Object>of(String.valueOf(r.value1()), String.valueOf(r.value2()), String.valueOf(r.value3()),
-                        String.valueOf(r.value4()), r.value5() == null ? "null" : r.value5().toPlainString(), String.valueOf(r.value6()),
+        return dsl.select(id, text, position, quantity, amount, flag, at)
+                .from(table)
+                .orderBy(position)
+                .fetch(r -> List.<Object>of(
+                        String.valueOf(r.value1()),
+                        String.valueOf(r.value2()),
+                        String.valueOf(r.value3()),
+                        String.valueOf(r.value4()),
+                        r.value5() == null ? "null" : r.value5().toPlainString(),
+                        String.valueOf(r.value6()),
                         r.value7() == null ? "null" : r.value7().toInstant().toString()));
     }
 }

@@ -17,14 +17,29 @@ class ChannelRulesIT {
     @Test
     void aChannelNeverReturnsItsSecrets() {
         String outlet = shop.outlet("Secrets");
-        ApiClient.Response created = admin.post("/api/v1/channels", Map.of("platform", "shopify", "name", Shop.unique("Shop"),
-                "base_url", "http://127.0.0.1:9",
-                "credentials", Map.of("access_token", "shpat_secret", "location_id", "655441491"),
-                "webhook_secret", "very-secret", "outlet_ids", List.of(outlet), "register_id", shop.register(outlet)));
+        ApiClient.Response created = admin.post(
+                "/api/v1/channels",
+                Map.of(
+                        "platform",
+                        "shopify",
+                        "name",
+                        Shop.unique("Shop"),
+                        "base_url",
+                        "http://127.0.0.1:9",
+                        "credentials",
+                        Map.of("access_token", "shpat_secret", "location_id", "655441491"),
+                        "webhook_secret",
+                        "very-secret",
+                        "outlet_ids",
+                        List.of(outlet),
+                        "register_id",
+                        shop.register(outlet)));
 
         assertThat(created.status()).as(created.text()).isEqualTo(201);
         assertThat(created.text()).doesNotContain("shpat_secret").doesNotContain("very-secret");
-        assertThat(created.json().path("credential_names").toString()).contains("access_token").contains("location_id");
+        assertThat(created.json().path("credential_names").toString())
+                .contains("access_token")
+                .contains("location_id");
         assertThat(created.json().path("webhook_url").asText()).endsWith("/webhooks/" + created.id());
         assertThat(created.json().path("outlet_ids").get(0).asText()).isEqualTo(outlet);
     }
@@ -32,10 +47,38 @@ class ChannelRulesIT {
     @Test
     void missingCredentialsAreNamedAndAnUnknownPlatformRefused() {
         String outlet = shop.outlet("Creds");
-        ApiClient.Response missing = admin.post("/api/v1/channels", Map.of("platform", "woocommerce", "name", "W", "base_url", "https://w.example",
-                "credentials", Map.of("consumer_key", "ck"), "webhook_secret", "s", "outlet_ids", List.of(outlet), "register_id", shop.register(outlet)));
-        ApiClient.Response unknown = admin.post("/api/v1/channels", Map.of("platform", "magento", "name", "M", "base_url", "https://m.example",
-                "webhook_secret", "s", "outlet_ids", List.of(outlet), "register_id", shop.register(outlet)));
+        ApiClient.Response missing = admin.post(
+                "/api/v1/channels",
+                Map.of(
+                        "platform",
+                        "woocommerce",
+                        "name",
+                        "W",
+                        "base_url",
+                        "https://w.example",
+                        "credentials",
+                        Map.of("consumer_key", "ck"),
+                        "webhook_secret",
+                        "s",
+                        "outlet_ids",
+                        List.of(outlet),
+                        "register_id",
+                        shop.register(outlet)));
+        ApiClient.Response unknown = admin.post(
+                "/api/v1/channels",
+                Map.of(
+                        "platform",
+                        "magento",
+                        "name",
+                        "M",
+                        "base_url",
+                        "https://m.example",
+                        "webhook_secret",
+                        "s",
+                        "outlet_ids",
+                        List.of(outlet),
+                        "register_id",
+                        shop.register(outlet)));
 
         assertThat(missing.status()).isEqualTo(400);
         assertThat(missing.json().path("error").path("message").asText()).contains("consumer_secret");
@@ -48,9 +91,23 @@ class ChannelRulesIT {
         String outlet = shop.outlet("Managed");
         ApiClient staff = admin.as(shop.staffToken(outlet));
 
-        ApiClient.Response attempt = staff.post("/api/v1/channels", Map.of("platform", "woocommerce", "name", "W", "base_url", "https://w.example",
-                "credentials", Map.of("consumer_key", "ck", "consumer_secret", "cs"), "webhook_secret", "s", "outlet_ids", List.of(outlet),
-                "register_id", shop.register(outlet)));
+        ApiClient.Response attempt = staff.post(
+                "/api/v1/channels",
+                Map.of(
+                        "platform",
+                        "woocommerce",
+                        "name",
+                        "W",
+                        "base_url",
+                        "https://w.example",
+                        "credentials",
+                        Map.of("consumer_key", "ck", "consumer_secret", "cs"),
+                        "webhook_secret",
+                        "s",
+                        "outlet_ids",
+                        List.of(outlet),
+                        "register_id",
+                        shop.register(outlet)));
 
         assertThat(attempt.status()).isEqualTo(403);
         assertThat(staff.get("/api/v1/channels").status()).isEqualTo(403);
@@ -61,7 +118,8 @@ class ChannelRulesIT {
         String outlet = shop.outlet("Range");
         String channel = shop.wooChannel(shop.register(outlet), List.of(outlet), Map.of(), false, "http://127.0.0.1:9");
 
-        ApiClient.Response response = admin.post("/api/v1/channels/" + channel + "/import",
+        ApiClient.Response response = admin.post(
+                "/api/v1/channels/" + channel + "/import",
                 Map.of("since", "2026-11-02T00:00:00Z", "until", "2026-11-01T00:00:00Z"));
         ApiClient.Response nothing = admin.post("/api/v1/channels/" + channel + "/import", Map.of());
 

@@ -52,7 +52,8 @@ class ChannelSyncIT {
     private static final AtomicLong ORDER_IDS = new AtomicLong(System.currentTimeMillis() % 1_000_000_000L);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String WOO_ORDERS = "/wp-json/wc/v3/orders";
-    private static final DateTimeFormatter WOO_GMT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter WOO_GMT =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss").withZone(ZoneOffset.UTC);
     private static final String ECWID_STORE = "1003";
     private static final String ECWID_TOKEN = "secret_storeline-it-token";
 
@@ -83,7 +84,8 @@ class ChannelSyncIT {
         String channel = wooChannel();
         Instant until = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         Instant since = until.minusSeconds(3600);
-        List<WooCommerceOrders> page1 = List.of(wooOrder(next(), until.minusSeconds(900)), wooOrder(next(), until.minusSeconds(600)));
+        List<WooCommerceOrders> page1 =
+                List.of(wooOrder(next(), until.minusSeconds(900)), wooOrder(next(), until.minusSeconds(600)));
         List<WooCommerceOrders> page2 = List.of(wooOrder(next(), until.minusSeconds(300)));
         stubWooList(page1, page2);
         Map<String, Object> range = Map.of("since", since.toString(), "until", until.toString());
@@ -92,15 +94,21 @@ class ChannelSyncIT {
         JsonNode again = importOrders(channel, range);
 
         assertSummary(first, 3, 3, 0);
-        assertThat(externalIds(sales(channel))).containsExactlyInAnyOrderElementsOf(
-                Stream.concat(page1.stream(), page2.stream()).map(ChannelSyncIT::wooId).toList());
+        assertThat(externalIds(sales(channel)))
+                .containsExactlyInAnyOrderElementsOf(Stream.concat(page1.stream(), page2.stream())
+                        .map(ChannelSyncIT::wooId)
+                        .toList());
         assertSummary(again, 3, 0, 3);
         assertThat(sales(channel)).hasSize(3);
         for (String page : List.of("1", "2")) {
-            platform.verify(2, getRequestedFor(urlPathEqualTo(WOO_ORDERS)).withQueryParam("page", equalTo(page))
-                    .withQueryParam("modified_after", equalTo(WOO_GMT.format(since.minusSeconds(1))))
-                    .withQueryParam("modified_before", equalTo(WOO_GMT.format(until)))
-                    .withQueryParam("dates_are_gmt", equalTo("true")).withQueryParam("per_page", equalTo("100")));
+            platform.verify(
+                    2,
+                    getRequestedFor(urlPathEqualTo(WOO_ORDERS))
+                            .withQueryParam("page", equalTo(page))
+                            .withQueryParam("modified_after", equalTo(WOO_GMT.format(since.minusSeconds(1))))
+                            .withQueryParam("modified_before", equalTo(WOO_GMT.format(until)))
+                            .withQueryParam("dates_are_gmt", equalTo("true"))
+                            .withQueryParam("per_page", equalTo("100")));
         }
     }
 
@@ -129,8 +137,22 @@ class ChannelSyncIT {
         Instant now = Instant.now();
         WooCommerceOrders imported = wooOrder(next(), now.minusSeconds(120));
         stubWooList(List.of(imported));
-        assertSummary(importOrders(channel, Map.of("since", now.minusSeconds(3600).truncatedTo(ChronoUnit.SECONDS).toString())), 1, 1, 0);
-        assertThat(admin.get("/api/v1/channels/" + channel).json().path("reconciled_until").isNull()).isTrue();
+        assertSummary(
+                importOrders(
+                        channel,
+                        Map.of(
+                                "since",
+                                now.minusSeconds(3600)
+                                        .truncatedTo(ChronoUnit.SECONDS)
+                                        .toString())),
+                1,
+                1,
+                0);
+        assertThat(admin.get("/api/v1/channels/" + channel)
+                        .json()
+                        .path("reconciled_until")
+                        .isNull())
+                .isTrue();
         WooCommerceOrders missed = wooOrder(next(), now.minusSeconds(60));
         stubWooList(List.of(imported, missed));
         Instant beforePass = Instant.now();
@@ -140,8 +162,13 @@ class ChannelSyncIT {
 
         assertThat(salesOf(channel, wooId(missed))).hasSize(1);
         assertThat(salesOf(channel, wooId(imported))).hasSize(1);
-        String reconciledUntil = admin.get("/api/v1/channels/" + channel).json().path("reconciled_until").asText();
-        assertThat(Instant.parse(reconciledUntil)).isAfterOrEqualTo(beforePass.truncatedTo(ChronoUnit.MILLIS)).isBeforeOrEqualTo(Instant.now());
+        String reconciledUntil = admin.get("/api/v1/channels/" + channel)
+                .json()
+                .path("reconciled_until")
+                .asText();
+        assertThat(Instant.parse(reconciledUntil))
+                .isAfterOrEqualTo(beforePass.truncatedTo(ChronoUnit.MILLIS))
+                .isBeforeOrEqualTo(Instant.now());
         JsonNode pass = awaitActivity(channel, e -> e.path("kind").asText().equals("reconciliation"));
         assertThat(pass.path("outcome").asText()).isEqualTo("succeeded");
         assertThat(pass.path("reason").asText()).contains("1 imported that webhooks had missed");
@@ -166,7 +193,8 @@ class ChannelSyncIT {
         assertThat(summary.path("failed").asInt()).as(summary.toString()).isEqualTo(1);
         assertThat(summary.path("problems").get(0).asText()).contains(id, "total '12,10' is not a number");
         assertThat(externalIds(sales(channel))).containsExactlyInAnyOrder(wooId(before), wooId(after));
-        JsonNode failed = awaitActivity(channel, e -> e.path("external_order_id").asText().equals(id));
+        JsonNode failed =
+                awaitActivity(channel, e -> e.path("external_order_id").asText().equals(id));
         assertThat(failed.path("kind").asText()).isEqualTo("fetch");
         assertThat(failed.path("outcome").asText()).isEqualTo("failed");
         assertThat(failed.path("retryable").asBoolean()).isTrue();
@@ -195,13 +223,17 @@ class ChannelSyncIT {
 
         assertThat(salesOf(channel, wooId(readable))).hasSize(1);
         assertThat(salesOf(channel, wooId(broken))).isEmpty();
-        JsonNode failed = awaitActivity(channel, e -> e.path("external_order_id").asText().equals(wooId(broken)));
+        JsonNode failed =
+                awaitActivity(channel, e -> e.path("external_order_id").asText().equals(wooId(broken)));
         assertThat(failed.path("retryable").asBoolean()).isTrue();
         JsonNode pass = awaitActivity(channel, e -> e.path("kind").asText().equals("reconciliation"));
         assertThat(pass.path("outcome").asText()).isEqualTo("failed");
         assertThat(pass.path("reason").asText()).contains("1 imported that webhooks had missed", "1 could not be read");
         assertThat(pass.path("retryable").asBoolean()).isFalse();
-        String reconciledUntil = admin.get("/api/v1/channels/" + channel).json().path("reconciled_until").asText();
+        String reconciledUntil = admin.get("/api/v1/channels/" + channel)
+                .json()
+                .path("reconciled_until")
+                .asText();
         assertThat(Instant.parse(reconciledUntil)).isAfterOrEqualTo(beforePass.truncatedTo(ChronoUnit.MILLIS));
     }
 
@@ -221,18 +253,27 @@ class ChannelSyncIT {
         assertThat(sale.path("currency").asText()).isEqualTo("USD");
         assertThat(sale.path("external_order_number").asText()).isEqualTo("lala1028001");
         assertThat(sale.path("source").asText()).isEqualTo("online");
-        assertThat(sale.path("lines")).noneSatisfy(line -> assertThat(line.path("is_adjustment").asBoolean()).isTrue());
-        platform.verify(1, getRequestedFor(urlPathEqualTo(ecwidOrderPath(order)))
-                .withHeader("Authorization", equalTo("Bearer " + ECWID_TOKEN)));
+        assertThat(sale.path("lines"))
+                .noneSatisfy(line ->
+                        assertThat(line.path("is_adjustment").asBoolean()).isTrue());
+        platform.verify(
+                1,
+                getRequestedFor(urlPathEqualTo(ecwidOrderPath(order)))
+                        .withHeader("Authorization", equalTo("Bearer " + ECWID_TOKEN)));
     }
 
     @Test
     void anEcwidOrderFetchAnswered503AndThen200IsImportedExactlyOnce() {
         String channel = ecwidChannel();
         long order = next();
-        platform.stubFor(get(urlPathEqualTo(ecwidOrderPath(order))).inScenario("flaky").whenScenarioStateIs(STARTED)
-                .willReturn(aResponse().withStatus(503).withHeader("Retry-After", "0")).willSetStateTo("recovered"));
-        platform.stubFor(get(urlPathEqualTo(ecwidOrderPath(order))).inScenario("flaky").whenScenarioStateIs("recovered")
+        platform.stubFor(get(urlPathEqualTo(ecwidOrderPath(order)))
+                .inScenario("flaky")
+                .whenScenarioStateIs(STARTED)
+                .willReturn(aResponse().withStatus(503).withHeader("Retry-After", "0"))
+                .willSetStateTo("recovered"));
+        platform.stubFor(get(urlPathEqualTo(ecwidOrderPath(order)))
+                .inScenario("flaky")
+                .whenScenarioStateIs("recovered")
                 .willReturn(okJson(ecwidOrder(order))));
 
         assertThat(deliverEcwid(channel, order).status()).isEqualTo(200);
@@ -240,7 +281,8 @@ class ChannelSyncIT {
         awaitSale(channel, String.valueOf(order));
         awaitActivity(channel, e -> e.path("outcome").asText().equals("imported"));
         assertThat(salesOf(channel, String.valueOf(order))).hasSize(1);
-        assertThat(activity(channel)).noneSatisfy(e -> assertThat(e.path("outcome").asText()).isEqualTo("failed"));
+        assertThat(activity(channel))
+                .noneSatisfy(e -> assertThat(e.path("outcome").asText()).isEqualTo("failed"));
         platform.verify(2, getRequestedFor(urlPathEqualTo(ecwidOrderPath(order))));
     }
 
@@ -258,34 +300,44 @@ class ChannelSyncIT {
         assertThat(fixAndRetry(channel, order, failed).path("total").asText()).isEqualTo("2014.97");
         assertThat(salesOf(channel, String.valueOf(order))).hasSize(1);
         String entryId = failed.path("id").asText();
-        assertThat(awaitActivity(channel, e -> e.path("id").asText().equals(entryId)).path("retried_at").isNull()).isFalse();
+        assertThat(awaitActivity(channel, e -> e.path("id").asText().equals(entryId))
+                        .path("retried_at")
+                        .isNull())
+                .isFalse();
     }
 
     @Test
     void healthReportsTheConnectionTheFailuresOfTheLastHourAndHowFarBehindTheChannelIs() {
         String channel = ecwidChannel();
-        JsonNode calm = await(() -> {
-            JsonNode health = health(channel);
-            return health.path("connection").path("status").asText().equals("connected") ? health : null;
-        }, "the Ecwid credentials check");
-        assertThat(calm.path("connection").path("detail").asText()).contains("webhooks are set in the Ecwid app settings");
+        JsonNode calm = await(
+                () -> {
+                    JsonNode health = health(channel);
+                    return health.path("connection").path("status").asText().equals("connected") ? health : null;
+                },
+                "the Ecwid credentials check");
+        assertThat(calm.path("connection").path("detail").asText())
+                .contains("webhooks are set in the Ecwid app settings");
         assertThat(calm.path("connection").path("checked_at").isNull()).isFalse();
         assertThat(calm.path("failures_last_hour").asInt()).isZero();
         assertThat(calm.path("behind_seconds").asLong()).isZero();
         long order = next();
         JsonNode failed = failingEcwidDelivery(channel, order);
 
-        JsonNode behind = await(() -> {
-            JsonNode health = health(channel);
-            return health.path("behind_seconds").asLong() >= 1 ? health : null;
-        }, "the channel to fall behind");
+        JsonNode behind = await(
+                () -> {
+                    JsonNode health = health(channel);
+                    return health.path("behind_seconds").asLong() >= 1 ? health : null;
+                },
+                "the channel to fall behind");
 
         assertThat(behind.path("failures_last_hour").asInt()).isPositive();
         assertThat(behind.path("oldest_pending_at").isNull()).isFalse();
         assertThat(behind.path("connection").path("status").asText()).isEqualTo("connected");
         fixAndRetry(channel, order, failed);
         JsonNode caughtUp = health(channel);
-        assertThat(caughtUp.path("oldest_pending_at").isNull()).as(caughtUp.toString()).isTrue();
+        assertThat(caughtUp.path("oldest_pending_at").isNull())
+                .as(caughtUp.toString())
+                .isTrue();
         assertThat(caughtUp.path("behind_seconds").asLong()).isZero();
     }
 
@@ -295,7 +347,9 @@ class ChannelSyncIT {
         WooCommerceOrders order = wooOrder(next(), Instant.now().minusSeconds(60));
         stubWooOrder(order);
         assertSummary(importOrders(channel, Map.of("order_ids", List.of(wooId(order)))), 1, 1, 0);
-        String imported = awaitActivity(channel, e -> e.path("outcome").asText().equals("imported")).path("id").asText();
+        String imported = awaitActivity(channel, e -> e.path("outcome").asText().equals("imported"))
+                .path("id")
+                .asText();
 
         ApiClient.Response notFailed = retry(channel, imported);
         ApiClient.Response unknown = retry(channel, UUID.randomUUID().toString());
@@ -316,15 +370,20 @@ class ChannelSyncIT {
     }
 
     private WooCommerceOrders wooOrder(long id, Instant modified) {
-        return WooCommerceOrders.order(id).status("processing").line(sku, 1, "10.00", "10.00", "2.10").totals("12.10", "2.10")
+        return WooCommerceOrders.order(id)
+                .status("processing")
+                .line(sku, 1, "10.00", "10.00", "2.10")
+                .totals("12.10", "2.10")
                 .modifiedAt(modified);
     }
 
     @SafeVarargs
     private void stubWooList(List<WooCommerceOrders>... pages) {
         for (int page = 1; page <= pages.length; page++) {
-            String body = pages[page - 1].stream().map(WooCommerceOrders::json).collect(Collectors.joining(",", "[", "]"));
-            platform.stubFor(get(urlPathEqualTo(WOO_ORDERS)).withQueryParam("page", equalTo(String.valueOf(page)))
+            String body =
+                    pages[page - 1].stream().map(WooCommerceOrders::json).collect(Collectors.joining(",", "[", "]"));
+            platform.stubFor(get(urlPathEqualTo(WOO_ORDERS))
+                    .withQueryParam("page", equalTo(String.valueOf(page)))
                     .willReturn(okJson(body).withHeader("X-WP-TotalPages", String.valueOf(pages.length))));
         }
     }
@@ -340,10 +399,27 @@ class ChannelSyncIT {
     // --- Ecwid, played by WireMock ---
 
     private String ecwidChannel() {
-        platform.stubFor(get(urlPathEqualTo("/api/v3/" + ECWID_STORE + "/profile")).willReturn(okJson(payload("ecwid-profile.json"))));
-        ApiClient.Response created = admin.post("/api/v1/channels", Map.of("platform", "ecwid", "name", Shop.unique("Ecwid shop"),
-                "base_url", platform.baseUrl(), "credentials", Map.of("store_id", ECWID_STORE, "access_token", ECWID_TOKEN, "currency", "USD"),
-                "webhook_secret", WooCommerceOrders.SECRET, "outlet_ids", List.of(outlet), "register_id", register, "notifications", false));
+        platform.stubFor(get(urlPathEqualTo("/api/v3/" + ECWID_STORE + "/profile"))
+                .willReturn(okJson(payload("ecwid-profile.json"))));
+        ApiClient.Response created = admin.post(
+                "/api/v1/channels",
+                Map.of(
+                        "platform",
+                        "ecwid",
+                        "name",
+                        Shop.unique("Ecwid shop"),
+                        "base_url",
+                        platform.baseUrl(),
+                        "credentials",
+                        Map.of("store_id", ECWID_STORE, "access_token", ECWID_TOKEN, "currency", "USD"),
+                        "webhook_secret",
+                        WooCommerceOrders.SECRET,
+                        "outlet_ids",
+                        List.of(outlet),
+                        "register_id",
+                        register,
+                        "notifications",
+                        false));
         assertThat(created.status()).as(created.text()).isEqualTo(201);
         return created.id();
     }
@@ -368,13 +444,20 @@ class ChannelSyncIT {
      */
     private ApiClient.Response deliverEcwid(String channel, long order) {
         ObjectNode event = (ObjectNode) read(payload("ecwid-order-created.webhook.json"));
-        event.put("eventId", UUID.randomUUID().toString()).put("eventCreated", Instant.now().getEpochSecond()).put("entityId", order);
+        event.put("eventId", UUID.randomUUID().toString())
+                .put("eventCreated", Instant.now().getEpochSecond())
+                .put("entityId", order);
         ((ObjectNode) event.path("data")).put("orderId", String.valueOf(order));
-        String signed = event.path("eventCreated").asText() + "." + event.path("eventId").asText();
-        return admin.as(null).send(HttpRequest.newBuilder(URI.create(admin.baseUrl() + "/webhooks/" + channel + "?eventtype=order.created"))
-                .header("Content-Type", "application/json")
-                .header("X-Ecwid-Webhook-Signature", WooCommerceOrders.sign(signed.getBytes(StandardCharsets.UTF_8)))
-                .POST(HttpRequest.BodyPublishers.ofString(event.toString())));
+        String signed = event.path("eventCreated").asText() + "."
+                + event.path("eventId").asText();
+        return admin.as(null)
+                .send(HttpRequest.newBuilder(
+                                URI.create(admin.baseUrl() + "/webhooks/" + channel + "?eventtype=order.created"))
+                        .header("Content-Type", "application/json")
+                        .header(
+                                "X-Ecwid-Webhook-Signature",
+                                WooCommerceOrders.sign(signed.getBytes(StandardCharsets.UTF_8)))
+                        .POST(HttpRequest.BodyPublishers.ofString(event.toString())));
     }
 
     // --- Storeline's API ---
@@ -397,26 +480,38 @@ class ChannelSyncIT {
     }
 
     private JsonNode salesOf(String channel, String externalOrderId) {
-        return admin.get("/api/v1/sales?channel_id=" + channel + "&external_order_id=" + externalOrderId).json().path("items");
+        return admin.get("/api/v1/sales?channel_id=" + channel + "&external_order_id=" + externalOrderId)
+                .json()
+                .path("items");
     }
 
     private static List<String> externalIds(JsonNode sales) {
-        return StreamSupport.stream(sales.spliterator(), false).map(s -> s.path("external_order_id").asText()).toList();
+        return StreamSupport.stream(sales.spliterator(), false)
+                .map(s -> s.path("external_order_id").asText())
+                .toList();
     }
 
     private JsonNode awaitSale(String channel, String externalOrderId) {
-        return await(() -> {
-            JsonNode items = salesOf(channel, externalOrderId);
-            return items.isEmpty() ? null : items.get(0);
-        }, "a sale for order " + externalOrderId);
+        return await(
+                () -> {
+                    JsonNode items = salesOf(channel, externalOrderId);
+                    return items.isEmpty() ? null : items.get(0);
+                },
+                "a sale for order " + externalOrderId);
     }
 
     private JsonNode activity(String channel) {
-        return admin.get("/api/v1/channels/" + channel + "/activity?limit=500").json().path("items");
+        return admin.get("/api/v1/channels/" + channel + "/activity?limit=500")
+                .json()
+                .path("items");
     }
 
     private JsonNode awaitActivity(String channel, Predicate<JsonNode> wanted) {
-        return await(() -> StreamSupport.stream(activity(channel).spliterator(), false).filter(wanted).findFirst().orElse(null),
+        return await(
+                () -> StreamSupport.stream(activity(channel).spliterator(), false)
+                        .filter(wanted)
+                        .findFirst()
+                        .orElse(null),
                 "an activity entry");
     }
 
@@ -424,7 +519,10 @@ class ChannelSyncIT {
     private JsonNode failingEcwidDelivery(String channel, long order) {
         stubEcwidOrder(order, aResponse().withStatus(500).withHeader("Retry-After", "0"));
         assertThat(deliverEcwid(channel, order).status()).isEqualTo(200);
-        return awaitActivity(channel, e -> e.path("kind").asText().equals("fetch") && e.path("outcome").asText().equals("failed"));
+        return awaitActivity(
+                channel,
+                e -> e.path("kind").asText().equals("fetch")
+                        && e.path("outcome").asText().equals("failed"));
     }
 
     /** Ecwid answers again; the failed entry is retried (not waited for: the worker's own retry is 10 s+ away). */

@@ -28,8 +28,13 @@ class ConcurrentSalesIT {
         String register = shop.openRegister(outlet);
         String product = shop.product("4.00", "0.21");
         shop.setStock(product, outlet, 100);
-        Map<String, Object> sale = Map.of("outlet_id", outlet, "register_id", register,
-                "lines", List.of(Map.of("product_id", product, "quantity", 1)));
+        Map<String, Object> sale = Map.of(
+                "outlet_id",
+                outlet,
+                "register_id",
+                register,
+                "lines",
+                List.of(Map.of("product_id", product, "quantity", 1)));
 
         CountDownLatch go = new CountDownLatch(1);
         List<Future<ApiClient.Response>> results = new ArrayList<>();
@@ -51,7 +56,9 @@ class ConcurrentSalesIT {
         }
 
         assertThat(shop.stockLevel(product, outlet)).isEqualTo(100 - SALES);
-        var movements = admin.get("/api/v1/products/" + product + "/stock/" + outlet + "/movements?limit=500").json().path("items");
+        var movements = admin.get("/api/v1/products/" + product + "/stock/" + outlet + "/movements?limit=500")
+                .json()
+                .path("items");
         List<Long> levelsLeftBehind = new ArrayList<>();
         for (var movement : movements) {
             if (movement.path("reason").asText().equals("in_store_sale")) {
@@ -61,7 +68,12 @@ class ConcurrentSalesIT {
         }
         assertThat(levelsLeftBehind).hasSize(SALES);
         // Each sale saw the level its predecessor left: every level from 99 down to 50 exactly once.
-        assertThat(new HashSet<>(levelsLeftBehind)).hasSize(SALES).allSatisfy(level -> assertThat(level).isBetween(50L, 99L));
-        assertThat(admin.get("/api/v1/sales?outlet_id=" + outlet + "&limit=500").json().path("items")).hasSize(SALES);
+        assertThat(new HashSet<>(levelsLeftBehind))
+                .hasSize(SALES)
+                .allSatisfy(level -> assertThat(level).isBetween(50L, 99L));
+        assertThat(admin.get("/api/v1/sales?outlet_id=" + outlet + "&limit=500")
+                        .json()
+                        .path("items"))
+                .hasSize(SALES);
     }
 }

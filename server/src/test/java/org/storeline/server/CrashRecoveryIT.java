@@ -42,7 +42,8 @@ class CrashRecoveryIT {
         String product;
         String outlet;
         int importedBeforeKill;
-        try (ServeProcess first = ServeProcess.start(port, dataDir, dataDir.resolve("first.log"), env, "--inbox-lease-seconds", "2")) {
+        try (ServeProcess first =
+                ServeProcess.start(port, dataDir, dataDir.resolve("first.log"), env, "--inbox-lease-seconds", "2")) {
             first.awaitHealthy(Duration.ofMinutes(2));
             ApiClient admin = new ApiClient(first.baseUrl(), token);
             Shop shop = new Shop(admin);
@@ -57,14 +58,20 @@ class CrashRecoveryIT {
             first.kill();
         }
 
-        try (ServeProcess second = ServeProcess.start(port, dataDir, dataDir.resolve("second.log"), env, "--inbox-lease-seconds", "2")) {
+        try (ServeProcess second =
+                ServeProcess.start(port, dataDir, dataDir.resolve("second.log"), env, "--inbox-lease-seconds", "2")) {
             second.awaitHealthy(Duration.ofMinutes(1));
             ApiClient admin = new ApiClient(second.baseUrl(), token);
             Set<String> orderIds = ChannelSales.awaitOrders(admin, channel, ORDERS, Duration.ofSeconds(90));
 
-            System.out.printf("crash: %d of %d orders were sales when the server was killed%n", importedBeforeKill, ORDERS);
+            System.out.printf(
+                    "crash: %d of %d orders were sales when the server was killed%n", importedBeforeKill, ORDERS);
             assertThat(orderIds).hasSize(ORDERS);
-            assertThat(admin.get("/api/v1/products/" + product + "/stock/" + outlet).json().path("quantity").asLong()).isEqualTo(1000 - ORDERS);
+            assertThat(admin.get("/api/v1/products/" + product + "/stock/" + outlet)
+                            .json()
+                            .path("quantity")
+                            .asLong())
+                    .isEqualTo(1000 - ORDERS);
         }
     }
 
@@ -72,9 +79,12 @@ class CrashRecoveryIT {
         List<Future<Integer>> acks = new ArrayList<>();
         try (ExecutorService pool = Executors.newFixedThreadPool(16)) {
             for (int i = 1; i <= ORDERS; i++) {
-                WooCommerceOrders order = WooCommerceOrders.order(9_000_000 + i).status("processing").line(sku, 1, "3.00", "3.00", "0.00")
+                WooCommerceOrders order = WooCommerceOrders.order(9_000_000 + i)
+                        .status("processing")
+                        .line(sku, 1, "3.00", "3.00", "0.00")
                         .totals("3.00", "0.00");
-                acks.add(pool.submit(() -> order.deliver(admin, channel, "order.created").status()));
+                acks.add(pool.submit(
+                        () -> order.deliver(admin, channel, "order.created").status()));
             }
             for (Future<Integer> ack : acks) {
                 assertThat(ack.get()).isEqualTo(200);

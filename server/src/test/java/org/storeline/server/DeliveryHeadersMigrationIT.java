@@ -37,13 +37,15 @@ class DeliveryHeadersMigrationIT {
             insertOldRow(db, channel, delivery);
             flyway(db).load().migrate();
 
-            try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(
-                    "select headers::text, query::text, jsonb_typeof(headers) from webhook_delivery where id = ?")) {
+            try (Connection c = db.getConnection();
+                    PreparedStatement s = c.prepareStatement(
+                            "select headers::text, query::text, jsonb_typeof(headers) from webhook_delivery where id = ?")) {
                 s.setObject(1, delivery);
                 try (ResultSet rs = s.executeQuery()) {
                     assertThat(rs.next()).isTrue();
-                    assertThat(JsonMaps.fromJson(rs.getString(1))).isEqualTo(Map.of("x-wc-webhook-signature", "abc+/=",
-                            "odd:name", "a: b\nc\\d\re", "empty", ""));
+                    assertThat(JsonMaps.fromJson(rs.getString(1)))
+                            .isEqualTo(Map.of(
+                                    "x-wc-webhook-signature", "abc+/=", "odd:name", "a: b\nc\\d\re", "empty", ""));
                     assertThat(JsonMaps.fromJson(rs.getString(2))).isEqualTo(Map.of("shop", "my-shop.myshopify.com"));
                     assertThat(rs.getString(3)).isEqualTo("object");
                 }
@@ -58,8 +60,9 @@ class DeliveryHeadersMigrationIT {
             try (Statement s = c.createStatement()) {
                 s.execute("set local session_replication_role = replica");
             }
-            try (PreparedStatement s = c.prepareStatement("insert into webhook_delivery (id, channel_id, received_at, headers, query, body, "
-                    + "status, available_at) values (?, ?, now(), ?, ?, '\\x7b7d', 'done', now())")) {
+            try (PreparedStatement s = c.prepareStatement(
+                    "insert into webhook_delivery (id, channel_id, received_at, headers, query, body, "
+                            + "status, available_at) values (?, ?, now(), ?, ?, '\\x7b7d', 'done', now())")) {
                 s.setObject(1, delivery);
                 s.setObject(2, channel);
                 s.setString(3, "x-wc-webhook-signature: abc+/=\nodd\\cname: a: b\\nc\\\\d\\re\nempty: \n");

@@ -29,7 +29,8 @@ class ErrorHandlingIT {
     void aRequestWithoutATokenIsA401AndABadTokenToo() {
         assertThat(admin.as(null).get("/api/v1/outlets").status()).isEqualTo(401);
         assertThat(admin.as(null).get("/api/v1/outlets").errorCode()).isEqualTo("unauthenticated");
-        assertThat(admin.as("stl_not-a-real-token").get("/api/v1/outlets").status()).isEqualTo(401);
+        assertThat(admin.as("stl_not-a-real-token").get("/api/v1/outlets").status())
+                .isEqualTo(401);
     }
 
     @Test
@@ -42,15 +43,23 @@ class ErrorHandlingIT {
         Response metrics = anonymous.get("/metrics");
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.text()).contains("jvm_memory_used_bytes").contains("http_server_requests_seconds_count");
-        assertThat(anonymous.get("/api/v1/openapi.json").json().path("openapi").asText()).startsWith("3.");
+        assertThat(anonymous.get("/api/v1/openapi.json").json().path("openapi").asText())
+                .startsWith("3.");
     }
 
     @Test
     void missingAndWronglyTypedFieldsNameTheField() {
         Response missing = admin.post("/api/v1/outlets", Map.of("name", "No zone"));
         Response badZone = admin.post("/api/v1/outlets", Map.of("name", "Zone", "time_zone", "Mars/Base"));
-        Response badQuantity = admin.post("/api/v1/sales", Map.of("outlet_id", shop.outlet("Typed"), "register_id", "x",
-                "lines", List.of(Map.of("product_id", "y", "quantity", "two"))));
+        Response badQuantity = admin.post(
+                "/api/v1/sales",
+                Map.of(
+                        "outlet_id",
+                        shop.outlet("Typed"),
+                        "register_id",
+                        "x",
+                        "lines",
+                        List.of(Map.of("product_id", "y", "quantity", "two"))));
 
         assertThat(missing.status()).isEqualTo(400);
         assertThat(missing.json().path("error").path("message").asText()).isEqualTo("time_zone is required.");
@@ -61,7 +70,8 @@ class ErrorHandlingIT {
 
     @Test
     void moneyWithMoreDecimalsThanTheCurrencyAllowsIsRefused() {
-        Response response = admin.post("/api/v1/products", Map.of("sku", Shop.unique("P"), "name", "P", "price", "1.005", "currency", "EUR"));
+        Response response = admin.post(
+                "/api/v1/products", Map.of("sku", Shop.unique("P"), "name", "P", "price", "1.005", "currency", "EUR"));
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.json().path("error").path("message").asText()).contains("decimal places");
@@ -71,11 +81,25 @@ class ErrorHandlingIT {
     void aTakenSkuOrBarcodeIsAConflict() {
         String sku = Shop.unique("DUP");
         String barcode = Shop.unique("54");
-        admin.post("/api/v1/products", Map.of("sku", sku, "name", "A", "price", "1.00", "currency", "EUR", "barcodes", List.of(barcode)));
+        admin.post(
+                "/api/v1/products",
+                Map.of("sku", sku, "name", "A", "price", "1.00", "currency", "EUR", "barcodes", List.of(barcode)));
 
-        Response sameSku = admin.post("/api/v1/products", Map.of("sku", sku, "name", "B", "price", "1.00", "currency", "EUR"));
-        Response sameBarcode = admin.post("/api/v1/products", Map.of("sku", Shop.unique("OTHER"), "name", "C", "price", "1.00",
-                "currency", "EUR", "barcodes", List.of(barcode)));
+        Response sameSku =
+                admin.post("/api/v1/products", Map.of("sku", sku, "name", "B", "price", "1.00", "currency", "EUR"));
+        Response sameBarcode = admin.post(
+                "/api/v1/products",
+                Map.of(
+                        "sku",
+                        Shop.unique("OTHER"),
+                        "name",
+                        "C",
+                        "price",
+                        "1.00",
+                        "currency",
+                        "EUR",
+                        "barcodes",
+                        List.of(barcode)));
 
         assertThat(sameSku.status()).isEqualTo(409);
         assertThat(sameSku.errorCode()).isEqualTo("sku_taken");
@@ -85,7 +109,9 @@ class ErrorHandlingIT {
 
     @Test
     void unknownThingsAre404sWithTheirOwnCode() {
-        assertThat(admin.get("/api/v1/sales/01a20455-f9c2-780c-a340-c1668a325211").errorCode()).isEqualTo("sale_not_found");
+        assertThat(admin.get("/api/v1/sales/01a20455-f9c2-780c-a340-c1668a325211")
+                        .errorCode())
+                .isEqualTo("sale_not_found");
         assertThat(admin.get("/api/v1/sales/not-an-id").status()).isEqualTo(400);
         Response noRoute = admin.undocumented().get("/api/v1/no-such-thing");
         assertThat(noRoute.status()).isEqualTo(404);
@@ -96,7 +122,8 @@ class ErrorHandlingIT {
     void aBodyOverOneMebibyteIsA413() {
         String huge = "{\"name\": \"" + "x".repeat(1024 * 1024 + 10) + "\", \"time_zone\": \"UTC\"}";
 
-        Response response = admin.send(admin.request("/api/v1/outlets").POST(HttpRequest.BodyPublishers.ofString(huge)));
+        Response response =
+                admin.send(admin.request("/api/v1/outlets").POST(HttpRequest.BodyPublishers.ofString(huge)));
 
         assertThat(response.status()).isEqualTo(413);
         assertThat(response.errorCode()).isEqualTo("body_too_large");

@@ -24,9 +24,17 @@ class FoundationApiIT {
         String product = shop.product("10.00", "0.21");
         shop.setStock(product, outlet, 10);
 
-        Response sale = admin.post("/api/v1/sales", Map.of("outlet_id", outlet, "register_id", register,
-                "lines", List.of(Map.of("product_id", product, "quantity", 2)),
-                "payments", List.of(Map.of("payment_type_id", cash, "amount", "24.20"))));
+        Response sale = admin.post(
+                "/api/v1/sales",
+                Map.of(
+                        "outlet_id",
+                        outlet,
+                        "register_id",
+                        register,
+                        "lines",
+                        List.of(Map.of("product_id", product, "quantity", 2)),
+                        "payments",
+                        List.of(Map.of("payment_type_id", cash, "amount", "24.20"))));
 
         assertThat(sale.status()).as(sale.text()).isEqualTo(201);
         JsonNode body = sale.json();
@@ -50,11 +58,18 @@ class FoundationApiIT {
         String outlet = shop.outlet("Numbered");
         String register = shop.openRegister(outlet);
         String product = shop.product("1.00", "0");
-        Map<String, Object> sale = Map.of("outlet_id", outlet, "register_id", register,
-                "lines", List.of(Map.of("product_id", product, "quantity", 1)));
+        Map<String, Object> sale = Map.of(
+                "outlet_id",
+                outlet,
+                "register_id",
+                register,
+                "lines",
+                List.of(Map.of("product_id", product, "quantity", 1)));
 
-        String first = admin.post("/api/v1/sales", sale).json().path("receipt_number").asText();
-        String second = admin.post("/api/v1/sales", sale).json().path("receipt_number").asText();
+        String first =
+                admin.post("/api/v1/sales", sale).json().path("receipt_number").asText();
+        String second =
+                admin.post("/api/v1/sales", sale).json().path("receipt_number").asText();
 
         assertThat(first).endsWith("-000001");
         assertThat(second).endsWith("-000002");
@@ -74,7 +89,8 @@ class FoundationApiIT {
         assertThat(refused.errorCode()).isEqualTo("register_closed");
         assertThat(refused.json().path("error").path("message").asText()).contains("Open it");
         assertThat(shop.stockLevel(product, outlet)).isEqualTo(3);
-        assertThat(admin.get("/api/v1/sales?outlet_id=" + outlet).json().path("items")).isEmpty();
+        assertThat(admin.get("/api/v1/sales?outlet_id=" + outlet).json().path("items"))
+                .isEmpty();
     }
 
     @Test
@@ -91,17 +107,37 @@ class FoundationApiIT {
         assertThat(staff.get("/api/v1/sales?outlet_id=" + outletB).status()).isEqualTo(403);
         assertThat(staff.get("/api/v1/sales?outlet_id=" + outletB).errorCode()).isEqualTo("outlet_forbidden");
         assertThat(staff.get("/api/v1/sales/" + saleInB).status()).isEqualTo(403);
-        assertThat(staff.get("/api/v1/products/" + product + "/stock/" + outletB).status()).isEqualTo(403);
-        assertThat(staff.get("/api/v1/products/" + product + "/stock?outlet_id=" + outletB).status()).isEqualTo(403);
-        assertThat(staff.put("/api/v1/products/" + product + "/stock/" + outletB, Map.of("quantity", 1)).status()).isEqualTo(403);
-        assertThat(staff.post("/api/v1/sales", Map.of("outlet_id", outletB, "register_id", registerB,
-                "lines", List.of(Map.of("product_id", product, "quantity", 1)))).status()).isEqualTo(403);
+        assertThat(staff.get("/api/v1/products/" + product + "/stock/" + outletB)
+                        .status())
+                .isEqualTo(403);
+        assertThat(staff.get("/api/v1/products/" + product + "/stock?outlet_id=" + outletB)
+                        .status())
+                .isEqualTo(403);
+        assertThat(staff.put("/api/v1/products/" + product + "/stock/" + outletB, Map.of("quantity", 1))
+                        .status())
+                .isEqualTo(403);
+        assertThat(staff.post(
+                                "/api/v1/sales",
+                                Map.of(
+                                        "outlet_id",
+                                        outletB,
+                                        "register_id",
+                                        registerB,
+                                        "lines",
+                                        List.of(Map.of("product_id", product, "quantity", 1))))
+                        .status())
+                .isEqualTo(403);
 
-        JsonNode visibleStock = staff.get("/api/v1/products/" + product + "/stock").json().path("items");
+        JsonNode visibleStock =
+                staff.get("/api/v1/products/" + product + "/stock").json().path("items");
         assertThat(visibleStock).hasSize(1);
         assertThat(visibleStock.get(0).path("outlet_id").asText()).isEqualTo(outletA);
         assertThat(visibleStock.get(0).path("quantity").asLong()).isEqualTo(5);
-        assertThat(staff.get("/api/v1/products/" + product + "/stock/" + outletA).json().path("quantity").asLong()).isEqualTo(5);
+        assertThat(staff.get("/api/v1/products/" + product + "/stock/" + outletA)
+                        .json()
+                        .path("quantity")
+                        .asLong())
+                .isEqualTo(5);
         JsonNode staffSales = staff.get("/api/v1/sales").json().path("items");
         staffSales.forEach(s -> assertThat(s.path("outlet_id").asText()).isEqualTo(outletA));
         assertThat(admin.get("/api/v1/stock/negative").status()).isEqualTo(200);
@@ -113,7 +149,8 @@ class FoundationApiIT {
         ApiClient staff = admin.as(shop.staffToken(outlet));
 
         Response outletAttempt = staff.post("/api/v1/outlets", Map.of("name", "Mine", "time_zone", "UTC"));
-        Response productAttempt = staff.post("/api/v1/products", Map.of("sku", Shop.unique("X"), "name", "X", "price", "1.00", "currency", "EUR"));
+        Response productAttempt = staff.post(
+                "/api/v1/products", Map.of("sku", Shop.unique("X"), "name", "X", "price", "1.00", "currency", "EUR"));
 
         assertThat(outletAttempt.status()).isEqualTo(403);
         assertThat(outletAttempt.errorCode()).isEqualTo("forbidden");
@@ -137,7 +174,9 @@ class FoundationApiIT {
             assertThat(level.path("quantity").asLong()).isEqualTo(-2);
             assertThat(level.path("negative").asBoolean()).isTrue();
         });
-        JsonNode movements = admin.get("/api/v1/products/" + product + "/stock/" + outlet + "/movements").json().path("items");
+        JsonNode movements = admin.get("/api/v1/products/" + product + "/stock/" + outlet + "/movements")
+                .json()
+                .path("items");
         assertThat(movements).hasSize(2);
         assertThat(movements.get(0).path("reason").asText()).isEqualTo("in_store_sale");
         assertThat(movements.get(0).path("delta").asLong()).isEqualTo(-3);
@@ -173,7 +212,8 @@ class FoundationApiIT {
         assertThat(cursor).isNotBlank();
         assertThat(second.json().path("items").get(0).path("id").asText())
                 .isGreaterThan(first.json().path("items").get(1).path("id").asText());
-        assertThat(admin.get("/api/v1/products?cursor=not-a-cursor").errorCode()).isEqualTo("invalid_cursor");
+        assertThat(admin.get("/api/v1/products?cursor=not-a-cursor").errorCode())
+                .isEqualTo("invalid_cursor");
         assertThat(admin.get("/api/v1/products?limit=0").status()).isEqualTo(400);
     }
 }

@@ -27,8 +27,10 @@ class HealthIT {
         Storeline storeline = TestStoreline.instance();
         AtomicBoolean started = new AtomicBoolean(false);
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        OperationsRoutes operations = new OperationsRoutes(started::get, () -> answers(storeline.dataSource()), metrics);
-        try (ApiServer server = ApiServer.start("127.0.0.1", 0, storeline.wiring().authentication(), List.of(operations), metrics)) {
+        OperationsRoutes operations =
+                new OperationsRoutes(started::get, () -> answers(storeline.dataSource()), metrics);
+        try (ApiServer server =
+                ApiServer.start("127.0.0.1", 0, storeline.wiring().authentication(), List.of(operations), metrics)) {
             ApiClient anonymous = new ApiClient("http://127.0.0.1:" + server.port(), null);
 
             Response starting = anonymous.get("/health");

@@ -33,6 +33,7 @@ class HostileDeliveriesIT {
     private static final ApiClient ADMIN = TestStoreline.admin();
     /** Order ids of this class's own channel. */
     private static final AtomicLong ORDER_IDS = new AtomicLong(1_000);
+
     private static String channel;
 
     @BeforeAll
@@ -56,7 +57,8 @@ class HostileDeliveriesIT {
 
             assertThat(answer.status()).as(what + ": " + answer.text()).isEqualTo(200);
             String delivery = answer.json().path("delivery_id").asText();
-            JsonNode entry = awaitEntry(e -> delivery.equals(e.path("delivery_id").asText()), what);
+            JsonNode entry =
+                    awaitEntry(e -> delivery.equals(e.path("delivery_id").asText()), what);
             assertThat(entry.path("outcome").asText()).as(what).isEqualTo("failed");
             assertThat(entry.path("reason").asText()).as(what).isNotBlank().doesNotContainPattern(Internals.PATTERN);
         });
@@ -66,16 +68,23 @@ class HostileDeliveriesIT {
     void aSignedOrderWithNulsAndHalfSurrogatesInItsTextIsImported() {
         long id = ORDER_IDS.incrementAndGet();
         // Written as JSON escapes: a Java string cannot carry half a surrogate pair into UTF-8 bytes.
-        String body = WooCommerceOrders.order(id).status("processing").customer("Ann_NUL_e", "Lee_HALF_", "a@b.com")
-                .line("NO-SUCH-SKU", 1, "10.00", "10.00", "2.10").totals("12.10", "2.10").json()
-                .replace("_NUL_", "\\u0000").replace("_HALF_", "\\ud800");
+        String body = WooCommerceOrders.order(id)
+                .status("processing")
+                .customer("Ann_NUL_e", "Lee_HALF_", "a@b.com")
+                .line("NO-SUCH-SKU", 1, "10.00", "10.00", "2.10")
+                .totals("12.10", "2.10")
+                .json()
+                .replace("_NUL_", "\\u0000")
+                .replace("_HALF_", "\\ud800");
 
         Answer answer = deliver(body.getBytes(StandardCharsets.UTF_8));
 
         assertThat(answer.status()).as(answer.text()).isEqualTo(200);
         JsonNode entry = awaitOrder(id);
         assertThat(entry.path("reason").asText()).doesNotContainPattern(Internals.PATTERN);
-        assertThat(entry.path("outcome").asText()).as(entry.path("reason").asText()).isEqualTo("imported");
+        assertThat(entry.path("outcome").asText())
+                .as(entry.path("reason").asText())
+                .isEqualTo("imported");
     }
 
     @Test
@@ -93,7 +102,9 @@ class HostileDeliveriesIT {
         assertThat(body.length).as("a real order's size").isGreaterThan(1024 * 1024);
         assertThat(answer.status()).as(answer.text()).isEqualTo(200);
         JsonNode entry = awaitOrder(id);
-        assertThat(entry.path("outcome").asText()).as(entry.path("reason").asText()).isEqualTo("imported");
+        assertThat(entry.path("outcome").asText())
+                .as(entry.path("reason").asText())
+                .isEqualTo("imported");
     }
 
     @Test
@@ -110,14 +121,18 @@ class HostileDeliveriesIT {
         assertThat(entry.path("kind").asText()).isEqualTo("delivery");
         assertThat(entry.path("outcome").asText()).isEqualTo("failed");
         assertThat(entry.path("retryable").asBoolean()).isTrue();
-        assertThat(entry.path("reason").asText()).contains(String.valueOf(body.length)).contains("order.created")
-                .contains("/import").doesNotContainPattern(Internals.PATTERN);
+        assertThat(entry.path("reason").asText())
+                .contains(String.valueOf(body.length))
+                .contains("order.created")
+                .contains("/import")
+                .doesNotContainPattern(Internals.PATTERN);
     }
 
     @Test
     void noActivityEntryOfTheChannelShowsInternals() {
         deliver("not json at all".getBytes(StandardCharsets.UTF_8));
-        send(HttpRequest.newBuilder(uri("/webhooks/" + channel)).header("X-WC-Webhook-Signature", "forged")
+        send(HttpRequest.newBuilder(uri("/webhooks/" + channel))
+                .header("X-WC-Webhook-Signature", "forged")
                 .POST(BodyPublishers.ofString("{\"id\": 1}")));
 
         awaitEntry(e -> e.path("outcome").asText().equals("rejected"), "the forged delivery");
@@ -136,22 +151,27 @@ class HostileDeliveriesIT {
     }
 
     private static JsonNode awaitOrder(long id) {
-        return awaitEntry(e -> String.valueOf(id).equals(e.path("external_order_id").asText()), "order " + id);
+        return awaitEntry(
+                e -> String.valueOf(id).equals(e.path("external_order_id").asText()), "order " + id);
     }
 
     private static JsonNode awaitEntry(Predicate<JsonNode> wanted, String what) {
-        return OrderImportScenarioIT.await(() -> {
-            for (JsonNode entry : activity()) {
-                if (wanted.test(entry) && !entry.path("kind").asText().equals("registration")) {
-                    return entry;
-                }
-            }
-            return null;
-        }, "the activity entry of " + what);
+        return OrderImportScenarioIT.await(
+                () -> {
+                    for (JsonNode entry : activity()) {
+                        if (wanted.test(entry) && !entry.path("kind").asText().equals("registration")) {
+                            return entry;
+                        }
+                    }
+                    return null;
+                },
+                "the activity entry of " + what);
     }
 
     private static JsonNode activity() {
-        return ADMIN.get("/api/v1/channels/" + channel + "/activity?limit=500").json().path("items");
+        return ADMIN.get("/api/v1/channels/" + channel + "/activity?limit=500")
+                .json()
+                .path("items");
     }
 
     private static Answer send(HttpRequest.Builder request) {

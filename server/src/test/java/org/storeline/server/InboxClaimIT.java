@@ -41,6 +41,7 @@ class InboxClaimIT {
 
     @TempDir
     static Path dataDir;
+
     private static Storeline storeline;
     private static JooqWebhookInbox inbox;
     private static UUID channel;
@@ -52,7 +53,8 @@ class InboxClaimIT {
         inbox = storeline.wiring().inbox;
         Shop shop = new Shop(new ApiClient("http://127.0.0.1:" + storeline.port(), token));
         String outlet = shop.outlet("Claims");
-        channel = UUID.fromString(shop.wooChannel(shop.register(outlet), List.of(outlet), Map.of(), false, "http://127.0.0.1:9"));
+        channel = UUID.fromString(
+                shop.wooChannel(shop.register(outlet), List.of(outlet), Map.of(), false, "http://127.0.0.1:9"));
     }
 
     @AfterAll
@@ -93,18 +95,29 @@ class InboxClaimIT {
         UUID id = storeDue(1).iterator().next();
         Instant claimedAt = DUE.plusSeconds(1);
 
-        assertThat(inbox.claim(500, LEASE, claimedAt)).extracting(StoredDelivery::id).contains(id);
-        assertThat(inbox.claim(500, LEASE, claimedAt.plus(LEASE).minusSeconds(1))).extracting(StoredDelivery::id).doesNotContain(id);
+        assertThat(inbox.claim(500, LEASE, claimedAt))
+                .extracting(StoredDelivery::id)
+                .contains(id);
+        assertThat(inbox.claim(500, LEASE, claimedAt.plus(LEASE).minusSeconds(1)))
+                .extracting(StoredDelivery::id)
+                .doesNotContain(id);
         assertThat(inbox.claim(500, LEASE, claimedAt.plus(LEASE).plusSeconds(1)))
-                .filteredOn(d -> d.id().equals(id)).singleElement()
+                .filteredOn(d -> d.id().equals(id))
+                .singleElement()
                 .satisfies(taken -> assertThat(taken.attempts()).isEqualTo(2));
     }
 
     private static Set<UUID> storeDue(int count) {
         Set<UUID> ids = new HashSet<>();
         for (int i = 0; i < count; i++) {
-            StoredDelivery delivery = new StoredDelivery(Ids.newId(), channel, DUE, Map.of("x-wc-webhook-topic", "order.created"), Map.of(),
-                    "{}".getBytes(StandardCharsets.UTF_8), 0);
+            StoredDelivery delivery = new StoredDelivery(
+                    Ids.newId(),
+                    channel,
+                    DUE,
+                    Map.of("x-wc-webhook-topic", "order.created"),
+                    Map.of(),
+                    "{}".getBytes(StandardCharsets.UTF_8),
+                    0);
             inbox.store(delivery);
             ids.add(delivery.id());
         }

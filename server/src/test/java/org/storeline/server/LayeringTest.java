@@ -15,25 +15,40 @@ class LayeringTest {
 
     @Test
     void theWebLayerReachesTheDatabaseOnlyThroughCorePorts() {
-        noClasses().that().resideInAPackage("org.storeline.web..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.storeline.db..", "org.jooq..")
+        noClasses()
+                .that()
+                .resideInAPackage("org.storeline.web..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.storeline.db..", "org.jooq..")
                 .because("handlers call core use cases; the server module wires the jOOQ adapters behind core's ports")
                 .check(STORELINE);
     }
 
     @Test
     void theDatabaseLayerKnowsNothingOfHttp() {
-        noClasses().that().resideInAPackage("org.storeline.db..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.storeline.web..", "io.javalin..", "com.fasterxml.jackson..")
+        noClasses()
+                .that()
+                .resideInAPackage("org.storeline.db..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.storeline.web..", "io.javalin..", "com.fasterxml.jackson..")
                 .because("repositories map rows to core types; JSON and HTTP belong to the web module")
                 .check(STORELINE);
     }
 
     @Test
     void coreDependsOnNoOtherStorelineModule() {
-        noClasses().that().resideInAPackage("org.storeline.core..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.storeline.db..", "org.storeline.web..",
-                        "org.storeline.server..", "org.storeline.channels..")
+        noClasses()
+                .that()
+                .resideInAPackage("org.storeline.core..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.storeline.db..",
+                        "org.storeline.web..",
+                        "org.storeline.server..",
+                        "org.storeline.channels..")
                 .because("core is the centre: other modules depend on it, never the other way round")
                 .check(STORELINE);
     }

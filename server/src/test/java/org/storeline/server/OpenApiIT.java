@@ -20,7 +20,8 @@ class OpenApiIT {
 
     @Test
     void theOpenApiDocumentListsEveryEndpointAndNoOther() {
-        JsonNode document = TestStoreline.admin().as(null).get("/api/v1/openapi.json").json();
+        JsonNode document =
+                TestStoreline.admin().as(null).get("/api/v1/openapi.json").json();
         Set<String> declared = TestStoreline.instance().endpoints().stream()
                 .map(e -> e.method() + " " + e.path())
                 .collect(Collectors.toSet());
@@ -41,11 +42,17 @@ class OpenApiIT {
 
     @Test
     void theErrorTableListsEveryErrorCodeWithItsStatus() {
-        String description = TestStoreline.admin().as(null).get("/api/v1/openapi.json").json()
-                .path("info").path("description").asText();
+        String description = TestStoreline.admin()
+                .as(null)
+                .get("/api/v1/openapi.json")
+                .json()
+                .path("info")
+                .path("description")
+                .asText();
 
         for (ErrorCode code : ErrorCode.values()) {
-            assertThat(description).as("the row of " + code)
+            assertThat(description)
+                    .as("the row of " + code)
                     .contains("| `" + code.code() + "` | " + ErrorResponses.status(code.category()) + " |");
         }
     }

@@ -25,11 +25,14 @@ class PaymentsAndClosureIT {
         String product = shop.product("10.00", "0");
         String sale = shop.inStoreSale(outlet, register, product, 3).id();
 
-        Response partial = admin.post("/api/v1/sales/" + sale + "/payments",
+        Response partial = admin.post(
+                "/api/v1/sales/" + sale + "/payments",
                 Map.of("payment_type_id", cash, "amount", "12.50", "register_id", register));
-        Response tooMuch = admin.post("/api/v1/sales/" + sale + "/payments",
+        Response tooMuch = admin.post(
+                "/api/v1/sales/" + sale + "/payments",
                 Map.of("payment_type_id", cash, "amount", "20.00", "register_id", register));
-        Response rest = admin.post("/api/v1/sales/" + sale + "/payments",
+        Response rest = admin.post(
+                "/api/v1/sales/" + sale + "/payments",
                 Map.of("payment_type_id", cash, "amount", "17.50", "register_id", register));
 
         assertThat(partial.status()).isEqualTo(201);
@@ -51,17 +54,28 @@ class PaymentsAndClosureIT {
         String product = shop.product("8.00", "0");
         String sale = shop.inStoreSale(outlet, register, product, 1).id();
 
-        Response beforeOpening = admin.post("/api/v1/sales/" + sale + "/payments", Map.of("payment_type_id", card, "amount", "8.00",
-                "register_id", register, "paid_at", Instant.now().minusSeconds(3600).toString()));
+        Response beforeOpening = admin.post(
+                "/api/v1/sales/" + sale + "/payments",
+                Map.of(
+                        "payment_type_id",
+                        card,
+                        "amount",
+                        "8.00",
+                        "register_id",
+                        register,
+                        "paid_at",
+                        Instant.now().minusSeconds(3600).toString()));
         admin.post("/api/v1/registers/" + register + "/close", Map.of());
-        Response registerClosed = admin.post("/api/v1/sales/" + sale + "/payments",
+        Response registerClosed = admin.post(
+                "/api/v1/sales/" + sale + "/payments",
                 Map.of("payment_type_id", card, "amount", "8.00", "register_id", register));
 
         assertThat(beforeOpening.status()).isEqualTo(409);
         assertThat(beforeOpening.errorCode()).isEqualTo("register_closed");
         assertThat(registerClosed.status()).isEqualTo(409);
         assertThat(registerClosed.errorCode()).isEqualTo("register_closed");
-        assertThat(admin.get("/api/v1/sales/" + sale).json().path("balance").asText()).isEqualTo("8.00");
+        assertThat(admin.get("/api/v1/sales/" + sale).json().path("balance").asText())
+                .isEqualTo("8.00");
     }
 
     @Test
@@ -72,12 +86,30 @@ class PaymentsAndClosureIT {
         String cash = shop.paymentType("cash");
         String card = shop.paymentType("card");
         String product = shop.product("10.00", "0.21");
-        admin.post("/api/v1/sales", Map.of("outlet_id", outlet, "register_id", register,
-                "lines", List.of(Map.of("product_id", product, "quantity", 1)),
-                "payments", List.of(Map.of("payment_type_id", cash, "amount", "5.00"), Map.of("payment_type_id", card, "amount", "7.10"))));
-        admin.post("/api/v1/sales", Map.of("outlet_id", outlet, "register_id", register,
-                "lines", List.of(Map.of("product_id", product, "quantity", 1)),
-                "payments", List.of(Map.of("payment_type_id", cash, "amount", "12.10"))));
+        admin.post(
+                "/api/v1/sales",
+                Map.of(
+                        "outlet_id",
+                        outlet,
+                        "register_id",
+                        register,
+                        "lines",
+                        List.of(Map.of("product_id", product, "quantity", 1)),
+                        "payments",
+                        List.of(
+                                Map.of("payment_type_id", cash, "amount", "5.00"),
+                                Map.of("payment_type_id", card, "amount", "7.10"))));
+        admin.post(
+                "/api/v1/sales",
+                Map.of(
+                        "outlet_id",
+                        outlet,
+                        "register_id",
+                        register,
+                        "lines",
+                        List.of(Map.of("product_id", product, "quantity", 1)),
+                        "payments",
+                        List.of(Map.of("payment_type_id", cash, "amount", "12.10"))));
 
         Response closed = admin.post("/api/v1/registers/" + register + "/close", Map.of("counted_cash", "117.00"));
 
@@ -92,27 +124,45 @@ class PaymentsAndClosureIT {
             assertThat(p.path("count").asLong()).isEqualTo(2);
             assertThat(p.path("total").asText()).isEqualTo("17.10");
         });
-        assertThat(report.path("payments")).anySatisfy(p -> assertThat(p.path("total").asText()).isEqualTo("7.10"));
-        assertThat(admin.post("/api/v1/registers/" + register + "/close", Map.of()).errorCode()).isEqualTo("register_closed");
-        assertThat(admin.get("/api/v1/registers/" + register + "/closures").json().path("items")).hasSize(1);
+        assertThat(report.path("payments"))
+                .anySatisfy(p -> assertThat(p.path("total").asText()).isEqualTo("7.10"));
+        assertThat(admin.post("/api/v1/registers/" + register + "/close", Map.of())
+                        .errorCode())
+                .isEqualTo("register_closed");
+        assertThat(admin.get("/api/v1/registers/" + register + "/closures")
+                        .json()
+                        .path("items"))
+                .hasSize(1);
     }
 
     @Test
     void anIntegratedPaymentTypeShowsItsProcessorOnThePayment() {
         String outlet = shop.outlet("Online-ish");
         String register = shop.openRegister(outlet);
-        String stripe = admin.post("/api/v1/payment-types", Map.of("name", Shop.unique("Stripe"), "kind", "integrated",
-                "processor", "Stripe")).id();
+        String stripe = admin.post(
+                        "/api/v1/payment-types",
+                        Map.of("name", Shop.unique("Stripe"), "kind", "integrated", "processor", "Stripe"))
+                .id();
         String product = shop.product("3.00", "0");
 
-        Response sale = admin.post("/api/v1/sales", Map.of("outlet_id", outlet, "register_id", register,
-                "lines", List.of(Map.of("product_id", product, "quantity", 1)),
-                "payments", List.of(Map.of("payment_type_id", stripe, "amount", "3.00"))));
+        Response sale = admin.post(
+                "/api/v1/sales",
+                Map.of(
+                        "outlet_id",
+                        outlet,
+                        "register_id",
+                        register,
+                        "lines",
+                        List.of(Map.of("product_id", product, "quantity", 1)),
+                        "payments",
+                        List.of(Map.of("payment_type_id", stripe, "amount", "3.00"))));
 
         JsonNode payment = sale.json().path("payments").get(0);
         assertThat(payment.path("kind").asText()).isEqualTo("integrated");
         assertThat(payment.path("processor").asText()).isEqualTo("Stripe");
-        assertThat(admin.post("/api/v1/payment-types", Map.of("name", Shop.unique("X"), "kind", "integrated")).status()).isEqualTo(400);
+        assertThat(admin.post("/api/v1/payment-types", Map.of("name", Shop.unique("X"), "kind", "integrated"))
+                        .status())
+                .isEqualTo(400);
     }
 
     @Test
@@ -125,6 +175,7 @@ class PaymentsAndClosureIT {
         Response patched = admin.patch("/api/v1/sales/" + sale, Map.of("note", "Tracking: 3SABC123"));
 
         assertThat(patched.status()).isEqualTo(200);
-        assertThat(admin.get("/api/v1/sales/" + sale).json().path("note").asText()).isEqualTo("Tracking: 3SABC123");
+        assertThat(admin.get("/api/v1/sales/" + sale).json().path("note").asText())
+                .isEqualTo("Tracking: 3SABC123");
     }
 }

@@ -35,7 +35,8 @@ class PostgresCrashIT {
     Path dataDir;
 
     @Test
-    void everyDeliveryAcknowledgedBeforePostgresqlStopsInImmediateModeIsStillThereAfterwardsAndImportedOnce() throws Exception {
+    void everyDeliveryAcknowledgedBeforePostgresqlStopsInImmediateModeIsStillThereAfterwardsAndImportedOnce()
+            throws Exception {
         String token = ApiTokens.newToken();
         byte[] key = SecretBox.newKey();
         String channel;
@@ -53,9 +54,12 @@ class PostgresCrashIT {
             first.inboxWorker().pause();
 
             for (int i = 1; i <= ORDERS; i++) {
-                WooCommerceOrders order = WooCommerceOrders.order(7_000_000 + i).status("processing").line(sku, 1, "3.00", "3.00", "0.00")
+                WooCommerceOrders order = WooCommerceOrders.order(7_000_000 + i)
+                        .status("processing")
+                        .line(sku, 1, "3.00", "3.00", "0.00")
                         .totals("3.00", "0.00");
-                assertThat(order.deliver(admin, channel, "order.created").status()).isEqualTo(200);
+                assertThat(order.deliver(admin, channel, "order.created").status())
+                        .isEqualTo(200);
             }
             stopPostgresImmediately();
         } finally {
@@ -67,7 +71,11 @@ class PostgresCrashIT {
             ApiClient admin = new ApiClient("http://127.0.0.1:" + second.port(), token);
             Set<String> orderIds = ChannelSales.awaitOrders(admin, channel, ORDERS, Duration.ofSeconds(60));
             assertThat(orderIds).hasSize(ORDERS);
-            assertThat(admin.get("/api/v1/products/" + product + "/stock/" + outlet).json().path("quantity").asLong()).isEqualTo(1000 - ORDERS);
+            assertThat(admin.get("/api/v1/products/" + product + "/stock/" + outlet)
+                            .json()
+                            .path("quantity")
+                            .asLong())
+                    .isEqualTo(1000 - ORDERS);
         } finally {
             second.close();
         }
@@ -75,14 +83,29 @@ class PostgresCrashIT {
 
     /** Durable settings but for fsync (the OS cache survives a PostgreSQL crash), and a WAL writer that waits 10 s. */
     private StorelineConfig config(String token, byte[] key) {
-        return new StorelineConfig("127.0.0.1", 0, dataDir, Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(token),
-                Map.of("fsync", "off", "wal_writer_delay", "10000ms"), key, List.of(), Optional.empty(),
-                Duration.ofDays(1), Duration.ofSeconds(60));
+        return new StorelineConfig(
+                "127.0.0.1",
+                0,
+                dataDir,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.of(token),
+                Map.of("fsync", "off", "wal_writer_delay", "10000ms"),
+                key,
+                List.of(),
+                Optional.empty(),
+                Duration.ofDays(1),
+                Duration.ofSeconds(60));
     }
 
     private void stopPostgresImmediately() throws Exception {
-        long pid = Long.parseLong(Files.readAllLines(dataDir.resolve("postgres").resolve("postmaster.pid")).get(0).trim());
-        Process kill = new ProcessBuilder("kill", "-QUIT", String.valueOf(pid)).inheritIO().start();
+        long pid = Long.parseLong(Files.readAllLines(dataDir.resolve("postgres").resolve("postmaster.pid"))
+                .get(0)
+                .trim());
+        Process kill = new ProcessBuilder("kill", "-QUIT", String.valueOf(pid))
+                .inheritIO()
+                .start();
         assertThat(kill.waitFor()).isZero();
         ProcessHandle.of(pid).ifPresent(postmaster -> postmaster.onExit().join());
     }

@@ -27,21 +27,28 @@ class SecretKeysTest {
     @Test
     void aSharedDatabaseUsesTheKeyFromTheEnvironment() {
         byte[] key = SecretBox.newKey();
-        SecretKeys.Loaded loaded = SecretKeys.load(Optional.of(Base64.getEncoder().encodeToString(key)), Optional.empty(), dataDir, false);
+        SecretKeys.Loaded loaded =
+                SecretKeys.load(Optional.of(Base64.getEncoder().encodeToString(key)), Optional.empty(), dataDir, false);
         assertThat(loaded.current()).isEqualTo(key);
     }
 
     @Test
     void aSharedDatabaseUsesAKeyFileAlreadyInTheDataDirectory() throws Exception {
         byte[] key = SecretBox.newKey();
-        Files.writeString(dataDir.resolve(SecretKeys.KEY_FILE), Base64.getEncoder().encodeToString(key) + "\n");
-        assertThat(SecretKeys.load(Optional.empty(), Optional.empty(), dataDir, false).current()).isEqualTo(key);
+        Files.writeString(
+                dataDir.resolve(SecretKeys.KEY_FILE), Base64.getEncoder().encodeToString(key) + "\n");
+        assertThat(SecretKeys.load(Optional.empty(), Optional.empty(), dataDir, false)
+                        .current())
+                .isEqualTo(key);
     }
 
     @Test
     void theEmbeddedDatabaseMakesItsKeyOnFirstStartAndReadsItBackAfterwards() {
-        byte[] made = SecretKeys.load(Optional.empty(), Optional.empty(), dataDir, true).current();
+        byte[] made = SecretKeys.load(Optional.empty(), Optional.empty(), dataDir, true)
+                .current();
         assertThat(dataDir.resolve(SecretKeys.KEY_FILE)).exists();
-        assertThat(SecretKeys.load(Optional.empty(), Optional.empty(), dataDir, true).current()).isEqualTo(made);
+        assertThat(SecretKeys.load(Optional.empty(), Optional.empty(), dataDir, true)
+                        .current())
+                .isEqualTo(made);
     }
 }

@@ -38,7 +38,9 @@ class ServeCommandIT {
         try (ServeProcess first = ServeProcess.start(port, dataDir, firstLog, Map.of())) {
             firstStartup = first.awaitHealthy(Duration.ofMinutes(3));
             token = awaitToken(firstLog);
-            outlet = new ApiClient(first.baseUrl(), token).post("/api/v1/outlets", "{\"name\": \"Persistent\", \"time_zone\": \"Europe/Amsterdam\"}").id();
+            outlet = new ApiClient(first.baseUrl(), token)
+                    .post("/api/v1/outlets", "{\"name\": \"Persistent\", \"time_zone\": \"Europe/Amsterdam\"}")
+                    .id();
             assertThat(first.stop()).as("serve stops on SIGTERM").isTrue();
         }
 
@@ -46,13 +48,17 @@ class ServeCommandIT {
         try (ServeProcess second = ServeProcess.start(port, dataDir, secondLog, Map.of())) {
             Duration restart = second.awaitHealthy(Duration.ofSeconds(60));
 
-            System.out.printf("serve: first start %d ms, later start %d ms%n", firstStartup.toMillis(), restart.toMillis());
+            System.out.printf(
+                    "serve: first start %d ms, later start %d ms%n", firstStartup.toMillis(), restart.toMillis());
             assertThat(restart).isLessThanOrEqualTo(Duration.ofSeconds(5));
             ApiClient api = new ApiClient(second.baseUrl(), token);
-            assertThat(api.get("/api/v1/outlets/" + outlet).json().path("name").asText()).isEqualTo("Persistent");
+            assertThat(api.get("/api/v1/outlets/" + outlet).json().path("name").asText())
+                    .isEqualTo("Persistent");
         }
         assertThat(Files.readString(secondLog)).doesNotContain(token).contains("http://localhost:" + port);
-        assertThat(Files.readString(firstLog)).contains("/health").contains("Authorization: Bearer")
+        assertThat(Files.readString(firstLog))
+                .contains("/health")
+                .contains("Authorization: Bearer")
                 .contains("secret.key (generated now");
         assertThat(Files.exists(dataDir.resolve("secret.key"))).isTrue();
     }

@@ -7,6 +7,8 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.router.Endpoint;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.net.ConnectException;
+import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,8 +24,6 @@ import org.storeline.web.http.RouteTable;
 import org.storeline.web.http.Routes;
 import org.storeline.web.operations.OperationsRoutes;
 import org.storeline.web.security.Authentication;
-import java.net.ConnectException;
-import java.sql.SQLTransientConnectionException;
 
 /**
  * The HTTP server: every feature's routes, bearer authentication on {@code /api/*}, the mapping of
@@ -44,16 +44,23 @@ public final class ApiServer implements AutoCloseable {
         this.endpoints = endpoints;
     }
 
-    public static ApiServer start(String host, int port, Authentication authentication, List<Routes> features,
-                                  PrometheusMeterRegistry metrics) {
+    public static ApiServer start(
+            String host,
+            int port,
+            Authentication authentication,
+            List<Routes> features,
+            PrometheusMeterRegistry metrics) {
         List<RouteTable.Endpoint> endpoints = new ArrayList<>();
         Javalin app = Javalin.create(config -> endpoints.addAll(configure(config, authentication, features, metrics)));
         app.start(host, port);
         return new ApiServer(app, List.copyOf(endpoints));
     }
 
-    private static List<RouteTable.Endpoint> configure(JavalinConfig config, Authentication authentication, List<Routes> features,
-                                                       PrometheusMeterRegistry metrics) {
+    private static List<RouteTable.Endpoint> configure(
+            JavalinConfig config,
+            Authentication authentication,
+            List<Routes> features,
+            PrometheusMeterRegistry metrics) {
         config.concurrency.useVirtualThreads = true;
         config.http.maxRequestSize = MAX_BODY_BYTES;
         config.http.prefer405over404 = true;
@@ -78,8 +85,8 @@ public final class ApiServer implements AutoCloseable {
         });
         config.routes.error(405, ctx -> {
             if (ctx.attribute(ERROR_WRITTEN) == null) {
-                ErrorResponses.write(ctx, ErrorCode.METHOD_NOT_ALLOWED,
-                        ctx.method() + " is not allowed on " + ctx.path() + ".");
+                ErrorResponses.write(
+                        ctx, ErrorCode.METHOD_NOT_ALLOWED, ctx.method() + " is not allowed on " + ctx.path() + ".");
             }
         });
         return table.endpoints();
@@ -108,13 +115,19 @@ public final class ApiServer implements AutoCloseable {
     private static void httpError(HttpResponseException e, Context ctx) {
         ctx.attribute(ERROR_WRITTEN, true);
         switch (e.getStatus()) {
-            case 413 -> ErrorResponses.write(ctx, ErrorCode.BODY_TOO_LARGE,
-                    "The request body is larger than " + MAX_BODY_BYTES + " bytes.");
+            case 413 ->
+                ErrorResponses.write(
+                        ctx, ErrorCode.BODY_TOO_LARGE, "The request body is larger than " + MAX_BODY_BYTES + " bytes.");
             case 404 -> ErrorResponses.write(ctx, ErrorCode.NOT_FOUND, noEndpoint(ctx));
             case 405 -> {
                 allowed(e).ifPresent(methods -> ctx.header("Allow", methods));
-                ErrorResponses.write(ctx, ErrorCode.METHOD_NOT_ALLOWED, ctx.method() + " is not allowed on "
-                        + ctx.path() + allowed(e).map(methods -> "; use " + methods + ".").orElse("."));
+                ErrorResponses.write(
+                        ctx,
+                        ErrorCode.METHOD_NOT_ALLOWED,
+                        ctx.method() + " is not allowed on " + ctx.path()
+                                + allowed(e)
+                                        .map(methods -> "; use " + methods + ".")
+                                        .orElse("."));
             }
             default -> {
                 // Javalin's own messages name Javalin's concepts: the API says it in its words, by status.
@@ -126,14 +139,19 @@ public final class ApiServer implements AutoCloseable {
 
     /** The methods the path answers to, as Javalin lists them when it refuses one ("GET, POST"). */
     private static Optional<String> allowed(HttpResponseException e) {
-        return e.getDetails().values().stream().filter(v -> v.matches("[A-Z]+(, [A-Z]+)*")).findFirst();
+        return e.getDetails().values().stream()
+                .filter(v -> v.matches("[A-Z]+(, [A-Z]+)*"))
+                .findFirst();
     }
 
     private static void unexpected(Exception e, Context ctx) {
         ctx.attribute(ERROR_WRITTEN, true);
         if (isDatabaseUnavailable(e)) {
             LOG.warn("Database unavailable during {} {}: {}", ctx.method(), ctx.path(), e.toString());
-            ErrorResponses.write(ctx, ErrorCode.DATABASE_UNAVAILABLE, "The database cannot be reached right now; try again shortly.");
+            ErrorResponses.write(
+                    ctx,
+                    ErrorCode.DATABASE_UNAVAILABLE,
+                    "The database cannot be reached right now; try again shortly.");
             return;
         }
         LOG.error("Unexpected error in {} {}", ctx.method(), ctx.path(), e);

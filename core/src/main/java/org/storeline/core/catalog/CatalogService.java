@@ -30,9 +30,8 @@ public final class CatalogService {
         this.clock = clock;
     }
 
-    public record NewProduct(String sku, String name, String price, String currency, Optional<String> taxRate,
-                             List<String> barcodes) {
-    }
+    public record NewProduct(
+            String sku, String name, String price, String currency, Optional<String> taxRate, List<String> barcodes) {}
 
     public Product create(Actor actor, NewProduct request) {
         actor.require(Permission.MANAGE_CATALOG);
@@ -47,11 +46,14 @@ public final class CatalogService {
         Product product = new Product(Ids.newId(), sku, name, price, taxRate, barcodes, false, clock.instant());
         return tx.inTransaction(() -> {
             products.findBySku(sku).ifPresent(existing -> {
-                throw new StorelineException(ErrorCode.SKU_TAKEN, "SKU '" + sku + "' is already used by product " + existing.id() + ".");
+                throw new StorelineException(
+                        ErrorCode.SKU_TAKEN, "SKU '" + sku + "' is already used by product " + existing.id() + ".");
             });
             List<String> taken = products.takenBarcodes(barcodes);
             if (!taken.isEmpty()) {
-                throw new StorelineException(ErrorCode.BARCODE_TAKEN, "Barcode(s) " + String.join(", ", taken) + " already belong to another product.");
+                throw new StorelineException(
+                        ErrorCode.BARCODE_TAKEN,
+                        "Barcode(s) " + String.join(", ", taken) + " already belong to another product.");
             }
             products.insert(product);
             return product;
@@ -77,7 +79,8 @@ public final class CatalogService {
     }
 
     public Product require(UUID id) {
-        return products.findById(id).orElseThrow(() -> StorelineException.notFound(ErrorCode.PRODUCT_NOT_FOUND, "Product", id));
+        return products.findById(id)
+                .orElseThrow(() -> StorelineException.notFound(ErrorCode.PRODUCT_NOT_FOUND, "Product", id));
     }
 
     public Optional<Product> findBySku(String sku) {

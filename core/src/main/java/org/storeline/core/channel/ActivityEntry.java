@@ -11,9 +11,18 @@ import org.storeline.core.ids.Ids;
  * imported, skipped or not applied, a registration or a reconciliation, with its reason. Failed entries
  * that may succeed later are {@code retryable}.
  */
-public record ActivityEntry(UUID id, UUID channelId, Instant at, Kind kind, Outcome outcome, Optional<String> externalOrderId,
-                            Optional<UUID> deliveryId, Optional<UUID> saleId, String reason, boolean retryable,
-                            Optional<Instant> retriedAt) {
+public record ActivityEntry(
+        UUID id,
+        UUID channelId,
+        Instant at,
+        Kind kind,
+        Outcome outcome,
+        Optional<String> externalOrderId,
+        Optional<UUID> deliveryId,
+        Optional<UUID> saleId,
+        String reason,
+        boolean retryable,
+        Optional<Instant> retriedAt) {
 
     public ActivityEntry {
         reason = storable(reason);
@@ -39,7 +48,11 @@ public record ActivityEntry(UUID id, UUID channelId, Instant at, Kind kind, Outc
     }
 
     public enum Kind {
-        DELIVERY, FETCH, IMPORT, REGISTRATION, RECONCILIATION;
+        DELIVERY,
+        FETCH,
+        IMPORT,
+        REGISTRATION,
+        RECONCILIATION;
 
         public String wireName() {
             return name().toLowerCase(Locale.ROOT);
@@ -47,16 +60,41 @@ public record ActivityEntry(UUID id, UUID channelId, Instant at, Kind kind, Outc
     }
 
     public enum Outcome {
-        ACCEPTED, REJECTED, IMPORTED, SKIPPED, NOT_APPLIED, IGNORED, FAILED, SUCCEEDED;
+        ACCEPTED,
+        REJECTED,
+        IMPORTED,
+        SKIPPED,
+        NOT_APPLIED,
+        IGNORED,
+        FAILED,
+        SUCCEEDED;
 
         public String wireName() {
             return name().toLowerCase(Locale.ROOT);
         }
     }
 
-    public static ActivityEntry of(UUID channelId, Instant at, Kind kind, Outcome outcome, Optional<String> externalOrderId,
-                                   Optional<UUID> deliveryId, Optional<UUID> saleId, String reason, boolean retryable) {
-        return new ActivityEntry(Ids.newId(), channelId, at, kind, outcome, externalOrderId, deliveryId,
-                saleId, reason, retryable, Optional.empty());
+    public static ActivityEntry of(
+            UUID channelId,
+            Instant at,
+            Kind kind,
+            Outcome outcome,
+            Optional<String> externalOrderId,
+            Optional<UUID> deliveryId,
+            Optional<UUID> saleId,
+            String reason,
+            boolean retryable) {
+        return new ActivityEntry(
+                Ids.newId(),
+                channelId,
+                at,
+                kind,
+                outcome,
+                externalOrderId,
+                deliveryId,
+                saleId,
+                reason,
+                retryable,
+                Optional.empty());
     }
 }

@@ -22,6 +22,7 @@ public enum ActivityRetry {
         if (entry.kind() == ActivityEntry.Kind.REGISTRATION) {
             return REGISTER_AGAIN;
         }
-        throw new StorelineException(ErrorCode.NOT_RETRYABLE, "This activity entry names no delivery or order to run again.");
+        throw new StorelineException(
+                ErrorCode.NOT_RETRYABLE, "This activity entry names no delivery or order to run again.");
     }
 }

@@ -15,9 +15,20 @@ import java.util.UUID;
  * <p>Life cycle: created {@code pending}; registering webhooks on the platform makes it {@code connected}
  * or {@code failed} (retried later); its reconciliation cursor moves forward as polls succeed.
  */
-public record Channel(UUID id, Platform platform, String name, URI baseUrl, Map<String, String> credentials,
-                      String webhookSecret, List<UUID> outletIds, UUID registerId, Map<String, UUID> shippingMethodOutlets,
-                      boolean notifications, Connection connection, Optional<Instant> reconciledUntil, Instant createdAt) {
+public record Channel(
+        UUID id,
+        Platform platform,
+        String name,
+        URI baseUrl,
+        Map<String, String> credentials,
+        String webhookSecret,
+        List<UUID> outletIds,
+        UUID registerId,
+        Map<String, UUID> shippingMethodOutlets,
+        boolean notifications,
+        Connection connection,
+        Optional<Instant> reconciledUntil,
+        Instant createdAt) {
 
     public Channel {
         credentials = Map.copyOf(credentials);
@@ -25,7 +36,11 @@ public record Channel(UUID id, Platform platform, String name, URI baseUrl, Map<
         shippingMethodOutlets = Map.copyOf(shippingMethodOutlets);
     }
 
-    public enum ConnectionStatus { PENDING, CONNECTED, FAILED }
+    public enum ConnectionStatus {
+        PENDING,
+        CONNECTED,
+        FAILED
+    }
 
     /** How the last attempt to reach the platform went. */
     public record Connection(ConnectionStatus status, String detail, Optional<Instant> checkedAt) {

@@ -19,11 +19,25 @@ import org.storeline.core.money.Money;
  * @param platformStatus    the platform's own status words, for the activity log ("paid/unfulfilled")
  * @param updatedAt         the platform's last-modified time: events of one order apply in this order
  */
-public record ChannelOrder(String externalId, String number, String platformStatus, OrderDisposition disposition,
-                           Instant placedAt, Instant updatedAt, Currency currency, Optional<OrderCustomer> customer,
-                           List<OrderLine> lines, List<ShippingCharge> shipping, Money totalTax, Money total,
-                           OrderPayment payment, FulfillmentType fulfillmentType, Optional<String> shippingMethod,
-                           Optional<String> deliveryAddress, Optional<String> phone, Optional<String> customerNote) {
+public record ChannelOrder(
+        String externalId,
+        String number,
+        String platformStatus,
+        OrderDisposition disposition,
+        Instant placedAt,
+        Instant updatedAt,
+        Currency currency,
+        Optional<OrderCustomer> customer,
+        List<OrderLine> lines,
+        List<ShippingCharge> shipping,
+        Money totalTax,
+        Money total,
+        OrderPayment payment,
+        FulfillmentType fulfillmentType,
+        Optional<String> shippingMethod,
+        Optional<String> deliveryAddress,
+        Optional<String> phone,
+        Optional<String> customerNote) {
 
     public ChannelOrder {
         lines = List.copyOf(lines);
@@ -46,27 +60,31 @@ public record ChannelOrder(String externalId, String number, String platformStat
     }
 
     /** A buyer as the platform knows them: the email is the key (CUS-1); the name may be missing (CUS-4). */
-    public record OrderCustomer(Optional<String> email, Optional<String> name) {
-    }
+    public record OrderCustomer(Optional<String> email, Optional<String> name) {}
 
     /**
      * One product line. {@code sku} may be empty (custom items); {@code platformProductId} and
      * {@code platformVariantId} identify it on the platform. {@code unitPrice} is the platform's unit price,
      * {@code discount} the discount on the whole line, {@code tax} its tax and {@code total} what is paid.
      */
-    public record OrderLine(String platformLineId, Optional<String> sku, Optional<String> platformProductId,
-                            Optional<String> platformVariantId, String name, long quantity, Money unitPrice, Money discount,
-                            Money tax, Money total) {
-    }
+    public record OrderLine(
+            String platformLineId,
+            Optional<String> sku,
+            Optional<String> platformProductId,
+            Optional<String> platformVariantId,
+            String name,
+            long quantity,
+            Money unitPrice,
+            Money discount,
+            Money tax,
+            Money total) {}
 
     /** A shipping fee: its method's name, the amount paid (tax included) and the tax in it. */
-    public record ShippingCharge(String method, Money total, Money tax) {
-    }
+    public record ShippingCharge(String method, Money total, Money tax) {}
 
     /**
      * How the order is (to be) paid: the platform's method name ("bacs", "Stripe", "Pay by cash"), whether
      * it is integrated (a processor confirms it: ORD-5) and the processor's name to show.
      */
-    public record OrderPayment(String method, boolean integrated, Optional<String> processor) {
-    }
+    public record OrderPayment(String method, boolean integrated, Optional<String> processor) {}
 }

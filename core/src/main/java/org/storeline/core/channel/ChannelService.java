@@ -30,8 +30,13 @@ public final class ChannelService {
     private final Transactions tx;
     private final Clock clock;
 
-    public ChannelService(ChannelRepository channels, ChannelPlatforms platforms, OutletService outlets, RegisterService registers,
-                          Transactions tx, Clock clock) {
+    public ChannelService(
+            ChannelRepository channels,
+            ChannelPlatforms platforms,
+            OutletService outlets,
+            RegisterService registers,
+            Transactions tx,
+            Clock clock) {
         this.channels = channels;
         this.platforms = platforms;
         this.outlets = outlets;
@@ -40,9 +45,16 @@ public final class ChannelService {
         this.clock = clock;
     }
 
-    public record NewChannel(Platform platform, String name, String baseUrl, Map<String, String> credentials, String webhookSecret,
-                             List<UUID> outletIds, UUID registerId, Map<String, UUID> shippingMethodOutlets, boolean notifications) {
-    }
+    public record NewChannel(
+            Platform platform,
+            String name,
+            String baseUrl,
+            Map<String, String> credentials,
+            String webhookSecret,
+            List<UUID> outletIds,
+            UUID registerId,
+            Map<String, UUID> shippingMethodOutlets,
+            boolean notifications) {}
 
     public Channel create(Actor actor, NewChannel request) {
         actor.require(Permission.MANAGE_CHANNELS);
@@ -62,9 +74,20 @@ public final class ChannelService {
                 Require.text("shipping_method_outlets key", method);
                 outlets.require(outletId);
             });
-            Channel channel = new Channel(Ids.newId(), request.platform(), name, baseUrl, credentials, secret, outletIds,
-                    register.id(), request.shippingMethodOutlets(), request.notifications(), Channel.Connection.pending(),
-                    Optional.empty(), clock.instant());
+            Channel channel = new Channel(
+                    Ids.newId(),
+                    request.platform(),
+                    name,
+                    baseUrl,
+                    credentials,
+                    secret,
+                    outletIds,
+                    register.id(),
+                    request.shippingMethodOutlets(),
+                    request.notifications(),
+                    Channel.Connection.pending(),
+                    Optional.empty(),
+                    clock.instant());
             channels.insert(channel);
             return channel;
         });
@@ -76,7 +99,8 @@ public final class ChannelService {
     }
 
     public Channel require(UUID id) {
-        return channels.findById(id).orElseThrow(() -> StorelineException.notFound(ErrorCode.CHANNEL_NOT_FOUND, "Channel", id));
+        return channels.findById(id)
+                .orElseThrow(() -> StorelineException.notFound(ErrorCode.CHANNEL_NOT_FOUND, "Channel", id));
     }
 
     public List<Channel> list(Actor actor) {
@@ -91,9 +115,12 @@ public final class ChannelService {
                 credentials.put(key.trim(), value.trim());
             }
         });
-        List<String> missing = platforms.requiredCredentials(platform).stream().filter(k -> !credentials.containsKey(k)).toList();
+        List<String> missing = platforms.requiredCredentials(platform).stream()
+                .filter(k -> !credentials.containsKey(k))
+                .toList();
         if (!missing.isEmpty()) {
-            throw StorelineException.invalid("credentials for " + platform.wireName() + " need " + String.join(", ", missing) + ".");
+            throw StorelineException.invalid(
+                    "credentials for " + platform.wireName() + " need " + String.join(", ", missing) + ".");
         }
         return platforms.normalizeCredentials(platform, credentials);
     }
@@ -107,7 +134,8 @@ public final class ChannelService {
             }
             return uri;
         } catch (URISyntaxException e) {
-            throw StorelineException.invalid("base_url must be an http(s) URL such as https://example.myshopify.com; got '" + text + "'.");
+            throw StorelineException.invalid(
+                    "base_url must be an http(s) URL such as https://example.myshopify.com; got '" + text + "'.");
         }
     }
 }

@@ -16,7 +16,8 @@ public interface ChannelSync {
     /** Registers the channel's webhooks and checks its credentials in the background. */
     void registerSoon(Channel channel);
 
-    record ImportSummary(int fetched, int imported, int skipped, int notApplied, int duplicates, int failed, List<String> problems) {
+    record ImportSummary(
+            int fetched, int imported, int skipped, int notApplied, int duplicates, int failed, List<String> problems) {
         public ImportSummary {
             problems = List.copyOf(problems);
         }

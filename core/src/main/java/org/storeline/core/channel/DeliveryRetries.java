@@ -14,8 +14,7 @@ public final class DeliveryRetries {
     /** About three and a half hours of attempts with the backoff below, longer than any platform outage we have seen. */
     public static final int MAX_ATTEMPTS = 12;
 
-    private DeliveryRetries() {
-    }
+    private DeliveryRetries() {}
 
     /** When to try again after {@code attempts} attempts, or empty to give up. */
     public static Optional<Instant> nextAttempt(boolean retryable, int attempts, Instant now) {

@@ -15,7 +15,11 @@ import org.storeline.core.error.StorelineException;
  * ({@link #from(Event)}) rather than moving one row at a time.
  */
 public enum DeliveryStatus {
-    PENDING, PROCESSING, DONE, IGNORED, FAILED;
+    PENDING,
+    PROCESSING,
+    DONE,
+    IGNORED,
+    FAILED;
 
     public enum Event {
         /** A worker takes the delivery (again, if the lease of the worker that had it ran out). */
@@ -48,8 +52,9 @@ public enum DeliveryStatus {
             case REQUEUE -> this == PROCESSING ? null : PENDING;
         };
         if (next == null) {
-            throw new StorelineException(ErrorCode.INVALID_TRANSITION, "A delivery that is " + wireName() + " cannot be "
-                    + event.done + ".");
+            throw new StorelineException(
+                    ErrorCode.INVALID_TRANSITION,
+                    "A delivery that is " + wireName() + " cannot be " + event.done + ".");
         }
         return next;
     }
@@ -78,7 +83,9 @@ public enum DeliveryStatus {
     }
 
     public static DeliveryStatus fromWire(String value) {
-        return Arrays.stream(values()).filter(s -> s.wireName().equals(value)).findFirst()
+        return Arrays.stream(values())
+                .filter(s -> s.wireName().equals(value))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("Not a delivery status: " + value));
     }
 }

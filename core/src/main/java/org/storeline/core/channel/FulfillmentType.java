@@ -4,7 +4,8 @@ import java.util.Locale;
 
 /** How an online order reaches the customer: sent to them, or collected at an outlet. */
 public enum FulfillmentType {
-    DELIVERY, PICKUP;
+    DELIVERY,
+    PICKUP;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

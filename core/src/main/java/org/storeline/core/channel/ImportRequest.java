@@ -24,8 +24,8 @@ public sealed interface ImportRequest {
                 throw StorelineException.invalid("order_ids must not contain an empty id.");
             }
             if (ids.size() > MAX_ORDER_IDS) {
-                throw StorelineException.invalid("order_ids may name at most " + MAX_ORDER_IDS + " orders at once, not " + ids.size()
-                        + "; import a period with since and until instead.");
+                throw StorelineException.invalid("order_ids may name at most " + MAX_ORDER_IDS + " orders at once, not "
+                        + ids.size() + "; import a period with since and until instead.");
             }
         }
     }
@@ -46,6 +46,8 @@ public sealed interface ImportRequest {
             }
             return new OrderIds(orderIds);
         }
-        return new Range(since.orElseThrow(() -> StorelineException.invalid("Give since (and optionally until), or order_ids.")), until);
+        return new Range(
+                since.orElseThrow(() -> StorelineException.invalid("Give since (and optionally until), or order_ids.")),
+                until);
     }
 }

@@ -29,7 +29,8 @@ public enum Platform {
                 }
             }
         }
-        throw StorelineException.invalid("platform must be one of shopify, woocommerce, bigcommerce, ecwid, lightspeed_ecom; got '"
-                + value + "'.");
+        throw StorelineException.invalid(
+                "platform must be one of shopify, woocommerce, bigcommerce, ecwid, lightspeed_ecom; got '" + value
+                        + "'.");
     }
 }

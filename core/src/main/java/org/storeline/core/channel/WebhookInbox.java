@@ -31,6 +31,5 @@ public interface WebhookInbox {
     /** The oldest delivery still waiting to be processed for a channel. */
     Optional<Instant> oldestPending(UUID channelId);
 
-    record Finished(UUID deliveryId, boolean ignored, Optional<String> externalOrderId) {
-    }
+    record Finished(UUID deliveryId, boolean ignored, Optional<String> externalOrderId) {}
 }

@@ -5,5 +5,4 @@ import java.util.Optional;
 import java.util.UUID;
 
 /** A customer profile. Matched by email (its key); its name is never overwritten by a later order (CUS-2). */
-public record Customer(UUID id, String name, Optional<Email> email, Instant createdAt) {
-}
+public record Customer(UUID id, String name, Optional<Email> email, Instant createdAt) {}

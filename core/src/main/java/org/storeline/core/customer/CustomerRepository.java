@@ -1,12 +1,12 @@
 package org.storeline.core.customer;
 
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.storeline.core.paging.Page;
 import org.storeline.core.paging.PageRequest;
-import java.util.Collection;
-import java.util.List;
-import java.util.Map;
 
 /** Port: customer profiles, unique by email key. */
 public interface CustomerRepository {

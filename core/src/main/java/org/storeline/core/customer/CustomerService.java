@@ -35,12 +35,14 @@ public final class CustomerService {
             }
             return Email.of(e);
         });
-        String displayName = name.filter(n -> !n.isBlank()).map(n -> Require.text("name", n))
+        String displayName = name.filter(n -> !n.isBlank())
+                .map(n -> Require.text("name", n))
                 .or(() -> parsed.map(Email::value))
                 .orElseThrow(() -> StorelineException.invalid("A customer needs a name or an email."));
         return tx.inTransaction(() -> {
             parsed.ifPresent(e -> customers.findByEmailKey(e.key()).ifPresent(existing -> {
-                throw new StorelineException(ErrorCode.EMAIL_TAKEN,
+                throw new StorelineException(
+                        ErrorCode.EMAIL_TAKEN,
                         "Customer " + existing.id() + " already has the email " + e.value() + ".");
             }));
             Customer customer = new Customer(Ids.newId(), displayName, parsed, clock.instant());
@@ -50,7 +52,9 @@ public final class CustomerService {
     }
 
     public Customer get(UUID id) {
-        return customers.findById(id).orElseThrow(() -> StorelineException.notFound(ErrorCode.CUSTOMER_NOT_FOUND, "Customer", id));
+        return customers
+                .findById(id)
+                .orElseThrow(() -> StorelineException.notFound(ErrorCode.CUSTOMER_NOT_FOUND, "Customer", id));
     }
 
     public Optional<Customer> findByEmail(String email) {

@@ -2,8 +2,7 @@ package org.storeline.core.error;
 
 /** Input checks that every use case shares, each failing with a message that names the field. */
 public final class Require {
-    private Require() {
-    }
+    private Require() {}
 
     public static String text(String field, String value) {
         if (value == null || value.isBlank()) {
@@ -28,17 +27,22 @@ public final class Require {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (c == '\u0000') {
-                throw new StorelineException(ErrorCode.INVALID_TEXT,
+                throw new StorelineException(
+                        ErrorCode.INVALID_TEXT,
                         field + " contains a NUL character (\\u0000) at position " + i + "; remove it.");
             }
-            boolean pair = Character.isHighSurrogate(c) && i + 1 < value.length()
+            boolean pair = Character.isHighSurrogate(c)
+                    && i + 1 < value.length()
                     && Character.isLowSurrogate(value.charAt(i + 1));
             if (pair) {
                 i++;
             } else if (Character.isSurrogate(c)) {
-                throw new StorelineException(ErrorCode.INVALID_TEXT, field + " contains half of a UTF-16 surrogate pair"
-                        + " at position " + i + " (\\u" + Integer.toHexString(c) + " alone), which is no character;"
-                        + " send whole characters, in UTF-8.");
+                throw new StorelineException(
+                        ErrorCode.INVALID_TEXT,
+                        field + " contains half of a UTF-16 surrogate pair"
+                                + " at position " + i + " (\\u" + Integer.toHexString(c)
+                                + " alone), which is no character;"
+                                + " send whole characters, in UTF-8.");
             }
         }
         return value;

@@ -11,14 +11,20 @@ import org.storeline.core.channel.FulfillmentType;
  * outlet, FUL-7). Items are the sale's product lines to pick (unmatched ones included), never the
  * shipping fee. Created {@code new} by the order import; the Fulfillment issue adds the actions.
  */
-public record Fulfillment(UUID id, UUID saleId, UUID outletId, FulfillmentType type, FulfillmentStatus status,
-                          List<Item> items, Instant createdAt, Optional<UUID> assignedUserId) {
+public record Fulfillment(
+        UUID id,
+        UUID saleId,
+        UUID outletId,
+        FulfillmentType type,
+        FulfillmentStatus status,
+        List<Item> items,
+        Instant createdAt,
+        Optional<UUID> assignedUserId) {
 
     public Fulfillment {
         items = List.copyOf(items);
     }
 
     /** A line to pick: how many units of it this outlet sends, and how many are picked so far. */
-    public record Item(UUID lineId, String sku, String name, long quantity, long picked) {
-    }
+    public record Item(UUID lineId, String sku, String name, long quantity, long picked) {}
 }

@@ -2,13 +2,13 @@ package org.storeline.core.fulfillment;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.storeline.core.channel.FulfillmentType;
 import org.storeline.core.paging.Page;
 import org.storeline.core.paging.PageRequest;
-import java.util.Map;
 
 /** Port: fulfillments and their items. */
 public interface FulfillmentRepository {
@@ -20,8 +20,11 @@ public interface FulfillmentRepository {
     Map<UUID, List<UUID>> idsBySale(Collection<UUID> saleIds);
 
     /** The filters of {@code GET /api/v1/fulfillments}; the list is newest first. */
-    record Filter(Optional<UUID> outletId, Optional<UUID> saleId, Optional<FulfillmentType> type, Set<FulfillmentStatus> statuses) {
-    }
+    record Filter(
+            Optional<UUID> outletId,
+            Optional<UUID> saleId,
+            Optional<FulfillmentType> type,
+            Set<FulfillmentStatus> statuses) {}
 
     Page<Fulfillment> list(Filter filter, Optional<Collection<UUID>> visibleOutlets, PageRequest page);
 }

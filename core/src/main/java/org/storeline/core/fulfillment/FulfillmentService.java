@@ -22,7 +22,8 @@ public final class FulfillmentService {
     }
 
     public Fulfillment get(Actor actor, UUID id) {
-        Fulfillment fulfillment = fulfillments.findById(id)
+        Fulfillment fulfillment = fulfillments
+                .findById(id)
                 .orElseThrow(() -> StorelineException.notFound(ErrorCode.FULFILLMENT_NOT_FOUND, "Fulfillment", id));
         actor.requireOutlet(fulfillment.outletId());
         return fulfillment;

@@ -10,9 +10,20 @@ import org.storeline.core.error.StorelineException;
  * or picked up (pickups); cancelled from any state before completion.
  */
 public enum FulfillmentStatus {
-    NEW, IN_PROGRESS, PACKED, SHIPPED, PICKED_UP, CANCELLED;
+    NEW,
+    IN_PROGRESS,
+    PACKED,
+    SHIPPED,
+    PICKED_UP,
+    CANCELLED;
 
-    public enum Event { START_PICKING, PACK, SHIP, PICK_UP, CANCEL }
+    public enum Event {
+        START_PICKING,
+        PACK,
+        SHIP,
+        PICK_UP,
+        CANCEL
+    }
 
     /** The statuses the Fulfillments page lists by default. */
     public static final Set<FulfillmentStatus> INCOMPLETE = Set.of(NEW, IN_PROGRESS, PACKED);
@@ -26,8 +37,10 @@ public enum FulfillmentStatus {
             case CANCEL -> isTerminal() ? null : CANCELLED;
         };
         if (next == null) {
-            throw new StorelineException(ErrorCode.INVALID_TRANSITION, "A fulfillment that is " + wireName() + " cannot "
-                    + event.name().toLowerCase(Locale.ROOT).replace('_', ' ') + ".");
+            throw new StorelineException(
+                    ErrorCode.INVALID_TRANSITION,
+                    "A fulfillment that is " + wireName() + " cannot "
+                            + event.name().toLowerCase(Locale.ROOT).replace('_', ' ') + ".");
         }
         return next;
     }
@@ -46,7 +59,8 @@ public enum FulfillmentStatus {
                 return status;
             }
         }
-        throw StorelineException.invalid("status must be one of new, in_progress, packed, shipped, picked_up, cancelled or any; got '"
-                + value + "'.");
+        throw StorelineException.invalid(
+                "status must be one of new, in_progress, packed, shipped, picked_up, cancelled or any; got '" + value
+                        + "'.");
     }
 }

@@ -15,14 +15,14 @@ import org.storeline.core.error.StorelineException;
 public final class Ids {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Clock CLOCK = Clock.systemUTC();
-    private static final Pattern CANONICAL = Pattern.compile("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
+    private static final Pattern CANONICAL =
+            Pattern.compile("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
     private static final int COUNTER_LIMIT = 1 << 12;
 
     private static long lastMillis;
     private static int counter;
 
-    private Ids() {
-    }
+    private Ids() {}
 
     public static UUID newId() {
         long millis;

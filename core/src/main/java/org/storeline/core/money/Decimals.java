@@ -25,8 +25,7 @@ public final class Decimals {
     /** More places than any double has ({@code 4.9E-324}); past them a number only costs time to round. */
     public static final int MAX_SCALE_FOR_ROUNDING = 400;
 
-    private Decimals() {
-    }
+    private Decimals() {}
 
     /** Reads a decimal written as text ({@code "12.50"}, {@code "1E+3"}); {@code field} names it in any refusal. */
     public static BigDecimal parse(String field, String text) {
@@ -45,8 +44,8 @@ public final class Decimals {
         try {
             return bounded(field, new BigDecimal(trimmed));
         } catch (NumberFormatException e) {
-            throw StorelineException.invalid(field + " '" + trimmed
-                    + "' is not a decimal number; write it like \"12.50\".");
+            throw StorelineException.invalid(
+                    field + " '" + trimmed + "' is not a decimal number; write it like \"12.50\".");
         }
     }
 
@@ -109,8 +108,8 @@ public final class Decimals {
     private static void requireIntegerDigits(String field, BigDecimal value) {
         // precision - scale is the number of digits before the point, found without expanding the number.
         if ((long) value.precision() - value.scale() > MAX_INTEGER_DIGITS) {
-            throw outOfRange(field + " is too large: at most " + MAX_INTEGER_DIGITS
-                    + " digits before the decimal point.");
+            throw outOfRange(
+                    field + " is too large: at most " + MAX_INTEGER_DIGITS + " digits before the decimal point.");
         }
     }
 

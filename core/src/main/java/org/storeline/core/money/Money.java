@@ -52,9 +52,11 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
 
     private static void requireSane(BigDecimal amount) {
         if (integerDigits(amount) > MAX_DIGITS) {
-            throw new StorelineException(ErrorCode.AMOUNT_TOO_LARGE, "An amount with more than " + MAX_DIGITS
-                    + " digits before the decimal point cannot be right; Storeline records amounts below 10^"
-                    + MAX_RECORDED_DIGITS + ".");
+            throw new StorelineException(
+                    ErrorCode.AMOUNT_TOO_LARGE,
+                    "An amount with more than " + MAX_DIGITS
+                            + " digits before the decimal point cannot be right; Storeline records amounts below 10^"
+                            + MAX_RECORDED_DIGITS + ".");
         }
     }
 
@@ -114,9 +116,11 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
     /** This amount, if Storeline can record it (below 10^15); otherwise amount_too_large, naming {@code what}. */
     public Money requireRecordable(String what) {
         if (integerDigits(amount) > MAX_RECORDED_DIGITS) {
-            throw new StorelineException(ErrorCode.AMOUNT_TOO_LARGE, what + " is " + this
-                    + ", too large: Storeline records amounts below 10^" + MAX_RECORDED_DIGITS
-                    + " (1,000,000,000,000,000).");
+            throw new StorelineException(
+                    ErrorCode.AMOUNT_TOO_LARGE,
+                    what + " is " + this
+                            + ", too large: Storeline records amounts below 10^" + MAX_RECORDED_DIGITS
+                            + " (1,000,000,000,000,000).");
         }
         return this;
     }
@@ -164,12 +168,14 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
 
     /** The wire form: at least two decimal places ("12.50"), more where the currency has more. */
     public String toDecimalString() {
-        return amount.setScale(Math.max(2, amount.scale()), RoundingMode.UNNECESSARY).toPlainString();
+        return amount.setScale(Math.max(2, amount.scale()), RoundingMode.UNNECESSARY)
+                .toPlainString();
     }
 
     private Money sameCurrency(Money other) {
         if (!currency.equals(other.currency)) {
-            throw new StorelineException(ErrorCode.CURRENCY_MISMATCH,
+            throw new StorelineException(
+                    ErrorCode.CURRENCY_MISMATCH,
                     "Cannot combine " + currency.getCurrencyCode() + " with " + other.currency.getCurrencyCode() + ".");
         }
         return other;

@@ -19,7 +19,9 @@ public final class NotificationService {
     }
 
     public Page<Notification> forActor(Actor actor, PageRequest page) {
-        Collection<UUID> visible = actor.role().seesEveryOutlet() ? null : outlets.list(actor).stream().map(Outlet::id).toList();
+        Collection<UUID> visible = actor.role().seesEveryOutlet()
+                ? null
+                : outlets.list(actor).stream().map(Outlet::id).toList();
         return notifications.forUser(actor.userId(), visible, page);
     }
 }

@@ -37,22 +37,23 @@ public final class Allocation {
     }
 
     /** A part of a line given to an outlet. */
-    public record Share(int line, long quantity) {
-    }
+    public record Share(int line, long quantity) {}
 
-    private Allocation() {
-    }
+    private Allocation() {}
 
     /** The shares per outlet, outlets in the order they were chosen; the stock view is debited. */
-    public static Map<UUID, List<Share>> allocate(List<Demand> demands, List<UUID> candidates, Optional<UUID> shippingMethodOutlet,
-                                                  StockView stock) {
+    public static Map<UUID, List<Share>> allocate(
+            List<Demand> demands, List<UUID> candidates, Optional<UUID> shippingMethodOutlet, StockView stock) {
         List<UUID> outlets = new ArrayList<>(new LinkedHashSet<>(candidates));
         Map<UUID, List<Share>> shares;
         if (shippingMethodOutlet.isPresent()) {
             shares = new LinkedHashMap<>();
-            shares.put(shippingMethodOutlet.get(), demands.stream().map(d -> new Share(d.line(), d.quantity())).toList());
+            shares.put(
+                    shippingMethodOutlet.get(),
+                    demands.stream().map(d -> new Share(d.line(), d.quantity())).toList());
         } else {
-            List<Demand> matched = demands.stream().filter(d -> d.productId().isPresent()).toList();
+            List<Demand> matched =
+                    demands.stream().filter(d -> d.productId().isPresent()).toList();
             shares = matched.isEmpty() ? new LinkedHashMap<>() : wholeOrSplit(matched, outlets, stock);
             addUnmatched(demands, shares, outlets.get(0));
         }
@@ -64,7 +65,11 @@ public final class Allocation {
         for (UUID outlet : outlets) {
             if (canFulfilAll(matched, outlet, stock)) {
                 Map<UUID, List<Share>> whole = new LinkedHashMap<>();
-                whole.put(outlet, new ArrayList<>(matched.stream().map(d -> new Share(d.line(), d.quantity())).toList()));
+                whole.put(
+                        outlet,
+                        new ArrayList<>(matched.stream()
+                                .map(d -> new Share(d.line(), d.quantity()))
+                                .toList()));
                 return whole;
             }
         }
@@ -83,7 +88,9 @@ public final class Allocation {
         for (Demand demand : matched) {
             long remaining = demand.quantity();
             for (UUID outlet : outlets) {
-                long take = Math.min(remaining, Math.max(0, trial.available(demand.productId().get(), outlet)));
+                long take = Math.min(
+                        remaining,
+                        Math.max(0, trial.available(demand.productId().get(), outlet)));
                 if (take > 0) {
                     give(shares, outlet, demand.line(), take);
                     trial.debit(demand.productId().get(), outlet, take);
@@ -113,7 +120,10 @@ public final class Allocation {
     }
 
     private static void addUnmatched(List<Demand> demands, Map<UUID, List<Share>> shares, UUID fallback) {
-        List<Share> unmatched = demands.stream().filter(d -> d.productId().isEmpty()).map(d -> new Share(d.line(), d.quantity())).toList();
+        List<Share> unmatched = demands.stream()
+                .filter(d -> d.productId().isEmpty())
+                .map(d -> new Share(d.line(), d.quantity()))
+                .toList();
         if (unmatched.isEmpty()) {
             return;
         }
@@ -131,7 +141,8 @@ public final class Allocation {
     private static void debit(List<Demand> demands, Map<UUID, List<Share>> shares, StockView stock) {
         Map<Integer, Demand> byLine = new HashMap<>();
         demands.forEach(d -> byLine.put(d.line(), d));
-        shares.forEach((outlet, list) -> list.forEach(share -> byLine.get(share.line()).productId()
+        shares.forEach((outlet, list) -> list.forEach(share -> byLine.get(share.line())
+                .productId()
                 .ifPresent(product -> stock.debit(product, outlet, share.quantity()))));
     }
 }

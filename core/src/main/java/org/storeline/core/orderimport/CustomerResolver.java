@@ -30,10 +30,13 @@ public final class CustomerResolver {
     public Map<String, Optional<UUID>> resolve(List<ChannelOrder> orders, Instant now) {
         Map<String, Email> emails = new LinkedHashMap<>();
         for (ChannelOrder order : orders) {
-            order.customer().flatMap(ChannelOrder.OrderCustomer::email).flatMap(CustomerResolver::parse)
+            order.customer()
+                    .flatMap(ChannelOrder.OrderCustomer::email)
+                    .flatMap(CustomerResolver::parse)
                     .ifPresent(email -> emails.put(order.externalId(), email));
         }
-        Map<String, Customer> byKey = new HashMap<>(customers.findByEmailKeys(emails.values().stream().map(Email::key).distinct().toList()));
+        Map<String, Customer> byKey = new HashMap<>(customers.findByEmailKeys(
+                emails.values().stream().map(Email::key).distinct().toList()));
         Map<String, Customer> created = new LinkedHashMap<>();
         Map<String, Optional<UUID>> result = new HashMap<>();
         for (ChannelOrder order : orders) {
@@ -43,7 +46,10 @@ public final class CustomerResolver {
                 continue;
             }
             Customer customer = byKey.computeIfAbsent(email.key(), key -> {
-                String name = order.customer().flatMap(ChannelOrder.OrderCustomer::name).filter(n -> !n.isBlank()).orElse(email.value());
+                String name = order.customer()
+                        .flatMap(ChannelOrder.OrderCustomer::name)
+                        .filter(n -> !n.isBlank())
+                        .orElse(email.value());
                 Customer fresh = new Customer(Ids.newId(), name, Optional.of(email), now);
                 created.put(key, fresh);
                 return fresh;

@@ -4,7 +4,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /** What importing one platform order did. */
-public record ImportOutcome(String externalOrderId, Optional<UUID> deliveryId, Kind kind, Optional<UUID> saleId, String reason) {
+public record ImportOutcome(
+        String externalOrderId, Optional<UUID> deliveryId, Kind kind, Optional<UUID> saleId, String reason) {
     public enum Kind {
         /** A sale was made. */
         IMPORTED,

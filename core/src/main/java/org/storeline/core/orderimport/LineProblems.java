@@ -15,8 +15,7 @@ import org.storeline.core.sale.SaleLine;
  * outlets driving their stock to -10<sup>12</sup>: what the customer meant is for staff to find out.
  */
 final class LineProblems {
-    private LineProblems() {
-    }
+    private LineProblems() {}
 
     /** Why the line cannot be allocated, worded to follow "line 'name' (SKU ...)"; empty when it is sound. */
     static Optional<String> of(ChannelOrder.OrderLine line) {

@@ -4,9 +4,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Currency;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -20,19 +22,16 @@ import org.storeline.core.channel.ActivityLog;
 import org.storeline.core.channel.Channel;
 import org.storeline.core.channel.ChannelOrder;
 import org.storeline.core.fulfillment.FulfillmentRepository;
+import org.storeline.core.ids.Ids;
 import org.storeline.core.notification.NotificationRepository;
 import org.storeline.core.outlet.OutletRepository;
+import org.storeline.core.payment.PaymentType;
 import org.storeline.core.register.Register;
 import org.storeline.core.register.RegisterPeriod;
 import org.storeline.core.register.RegisterRepository;
-import org.storeline.core.sale.Sale;
 import org.storeline.core.sale.SaleRepository;
 import org.storeline.core.stock.StockLedger;
 import org.storeline.core.transaction.Transactions;
-import java.util.Currency;
-import java.util.Locale;
-import org.storeline.core.ids.Ids;
-import org.storeline.core.payment.PaymentType;
 
 /**
  * Imports platform orders as sales, exactly once, a batch per transaction (BYD-1).
@@ -57,10 +56,19 @@ public final class OrderImportService {
     private final Transactions tx;
     private final Clock clock;
 
-    public OrderImportService(OrderImportRepository imports, ProductRepository products, StockLedger stock, CustomerResolver customers,
-                              OutletRepository outlets, RegisterRepository registers, SaleRepository sales,
-                              FulfillmentRepository fulfillments, NotificationRepository notifications, ActivityLog activity,
-                              Transactions tx, Clock clock) {
+    public OrderImportService(
+            OrderImportRepository imports,
+            ProductRepository products,
+            StockLedger stock,
+            CustomerResolver customers,
+            OutletRepository outlets,
+            RegisterRepository registers,
+            SaleRepository sales,
+            FulfillmentRepository fulfillments,
+            NotificationRepository notifications,
+            ActivityLog activity,
+            Transactions tx,
+            Clock clock) {
         this.imports = imports;
         this.products = products;
         this.stock = stock;
@@ -87,26 +95,35 @@ public final class OrderImportService {
                 if (existing != null) {
                     outcomes.add(alreadyImported(channel, order, existing));
                 } else if (!order.order().disposition().createsSale()) {
-                    outcomes.add(outcome(order, ImportOutcome.Kind.SKIPPED, Optional.empty(), skipReason(order.order())));
+                    outcomes.add(
+                            outcome(order, ImportOutcome.Kind.SKIPPED, Optional.empty(), skipReason(order.order())));
                 } else {
                     toCreate.add(order);
                 }
             }
             outcomes.addAll(create(channel, toCreate, now));
-            activity.record(outcomes.stream().map(o -> toActivity(channel, o, now)).toList());
+            activity.record(
+                    outcomes.stream().map(o -> toActivity(channel, o, now)).toList());
             return outcomes;
         });
     }
 
     /** Duplicates inside one batch: the newest version (platform time) wins; the others are duplicates. */
-    private static Map<String, IncomingOrder> newestVersions(List<IncomingOrder> incoming, List<ImportOutcome> outcomes) {
+    private static Map<String, IncomingOrder> newestVersions(
+            List<IncomingOrder> incoming, List<ImportOutcome> outcomes) {
         Map<String, IncomingOrder> newest = new LinkedHashMap<>();
         for (IncomingOrder order : incoming) {
-            IncomingOrder kept = newest.merge(order.order().externalId(), order,
+            IncomingOrder kept = newest.merge(
+                    order.order().externalId(),
+                    order,
                     (a, b) -> b.order().updatedAt().isAfter(a.order().updatedAt()) ? b : a);
             IncomingOrder dropped = kept == order ? null : order;
             if (dropped != null) {
-                outcomes.add(outcome(dropped, ImportOutcome.Kind.DUPLICATE, Optional.empty(), "a newer version of this order is in the same batch"));
+                outcomes.add(outcome(
+                        dropped,
+                        ImportOutcome.Kind.DUPLICATE,
+                        Optional.empty(),
+                        "a newer version of this order is in the same batch"));
             }
         }
         return newest;
@@ -115,12 +132,19 @@ public final class OrderImportService {
     private ImportOutcome alreadyImported(Channel channel, IncomingOrder order, ImportedOrder existing) {
         ChannelOrder version = order.order();
         if (!version.updatedAt().isAfter(existing.platformUpdatedAt())) {
-            return outcome(order, ImportOutcome.Kind.DUPLICATE, Optional.of(existing.saleId()),
+            return outcome(
+                    order,
+                    ImportOutcome.Kind.DUPLICATE,
+                    Optional.of(existing.saleId()),
                     "already imported (this version is not newer than " + existing.platformUpdatedAt() + ")");
         }
         imports.recordVersion(channel.id(), version.externalId(), version.updatedAt(), version.platformStatus());
-        return outcome(order, ImportOutcome.Kind.NOT_APPLIED, Optional.of(existing.saleId()), "changed on the platform ("
-                + existing.platformStatus() + " → " + version.platformStatus() + "); this system is the record, so it is logged, not applied");
+        return outcome(
+                order,
+                ImportOutcome.Kind.NOT_APPLIED,
+                Optional.of(existing.saleId()),
+                "changed on the platform (" + existing.platformStatus() + " → " + version.platformStatus()
+                        + "); this system is the record, so it is logged, not applied");
     }
 
     private List<ImportOutcome> create(Channel channel, List<IncomingOrder> toCreate, Instant now) {
@@ -131,7 +155,8 @@ public final class OrderImportService {
         List<ImportedOrder> claims = new ArrayList<>();
         for (int i = 0; i < toCreate.size(); i++) {
             ChannelOrder order = toCreate.get(i).order();
-            claims.add(new ImportedOrder(order.externalId(), saleIds.get(i), order.updatedAt(), order.platformStatus()));
+            claims.add(
+                    new ImportedOrder(order.externalId(), saleIds.get(i), order.updatedAt(), order.platformStatus()));
         }
         Set<String> claimed = imports.claim(channel.id(), claims, now);
         List<ImportOutcome> outcomes = new ArrayList<>();
@@ -142,7 +167,11 @@ public final class OrderImportService {
                 mine.add(toCreate.get(i));
                 mySaleIds.add(saleIds.get(i));
             } else {
-                outcomes.add(outcome(toCreate.get(i), ImportOutcome.Kind.DUPLICATE, Optional.empty(), "imported at the same time by another worker"));
+                outcomes.add(outcome(
+                        toCreate.get(i),
+                        ImportOutcome.Kind.DUPLICATE,
+                        Optional.empty(),
+                        "imported at the same time by another worker"));
             }
         }
         outcomes.addAll(write(channel, mine, mySaleIds, now));
@@ -154,16 +183,23 @@ public final class OrderImportService {
             return List.of();
         }
         Register register = registers.findById(channel.registerId()).orElseThrow();
-        OrderPlanner.Context context = context(channel, register, orders.stream().map(IncomingOrder::order).toList(), now);
+        OrderPlanner.Context context = context(
+                channel, register, orders.stream().map(IncomingOrder::order).toList(), now);
         List<String> receipts = outlets.nextReceiptNumbers(register.outletId(), orders.size());
-        Map<String, Optional<UUID>> customerIds = customers.resolve(orders.stream().map(IncomingOrder::order).toList(), now);
+        Map<String, Optional<UUID>> customerIds =
+                customers.resolve(orders.stream().map(IncomingOrder::order).toList(), now);
         List<OrderPlan> plans = new ArrayList<>();
         List<ImportOutcome> outcomes = new ArrayList<>();
         for (int i = 0; i < orders.size(); i++) {
             ChannelOrder order = orders.get(i).order();
-            OrderPlan plan = OrderPlanner.plan(order, saleIds.get(i), receipts.get(i), customerIds.get(order.externalId()), context, now);
+            OrderPlan plan = OrderPlanner.plan(
+                    order, saleIds.get(i), receipts.get(i), customerIds.get(order.externalId()), context, now);
             plans.add(plan);
-            outcomes.add(outcome(orders.get(i), ImportOutcome.Kind.IMPORTED, Optional.of(saleIds.get(i)), importedReason(order, plan)));
+            outcomes.add(outcome(
+                    orders.get(i),
+                    ImportOutcome.Kind.IMPORTED,
+                    Optional.of(saleIds.get(i)),
+                    importedReason(order, plan)));
         }
         persist(channel, plans, now);
         return outcomes;
@@ -172,8 +208,10 @@ public final class OrderImportService {
     private void persist(Channel channel, List<OrderPlan> plans, Instant now) {
         sales.insertAll(plans.stream().map(OrderPlan::sale).toList());
         stock.apply(plans.stream().flatMap(p -> p.stockChanges().stream()).toList(), now);
-        fulfillments.insertAll(plans.stream().flatMap(p -> p.fulfillments().stream()).toList());
-        notifications.announceToOutletUsers(plans.stream().flatMap(p -> p.announcements().stream()).toList(), now);
+        fulfillments.insertAll(
+                plans.stream().flatMap(p -> p.fulfillments().stream()).toList());
+        notifications.announceToOutletUsers(
+                plans.stream().flatMap(p -> p.announcements().stream()).toList(), now);
         Map<String, UUID> links = new HashMap<>();
         plans.forEach(p -> links.putAll(p.newProductLinks()));
         if (!links.isEmpty()) {
@@ -182,51 +220,77 @@ public final class OrderImportService {
     }
 
     private OrderPlanner.Context context(Channel channel, Register register, List<ChannelOrder> orders, Instant now) {
-        List<String> skus = orders.stream().flatMap(o -> o.lines().stream()).flatMap(l -> l.sku().stream()).distinct().toList();
-        Map<String, Product> bySku = products.findBySkus(skus).stream().collect(Collectors.toMap(Product::sku, Function.identity()));
-        List<String> keys = orders.stream().flatMap(o -> o.lines().stream()).flatMap(l -> ProductLinks.keys(l).stream()).distinct().toList();
+        List<String> skus = orders.stream()
+                .flatMap(o -> o.lines().stream())
+                .flatMap(l -> l.sku().stream())
+                .distinct()
+                .toList();
+        Map<String, Product> bySku =
+                products.findBySkus(skus).stream().collect(Collectors.toMap(Product::sku, Function.identity()));
+        List<String> keys = orders.stream()
+                .flatMap(o -> o.lines().stream())
+                .flatMap(l -> ProductLinks.keys(l).stream())
+                .distinct()
+                .toList();
         Map<String, UUID> linkIds = imports.productLinks(channel.id(), keys);
-        Map<UUID, Product> linked = products.findByIds(linkIds.values().stream().distinct().toList()).stream()
+        Map<UUID, Product> linked = products
+                .findByIds(linkIds.values().stream().distinct().toList())
+                .stream()
                 .collect(Collectors.toMap(Product::id, Function.identity()));
         Map<String, Product> byLink = new HashMap<>();
         linkIds.forEach((key, id) -> Optional.ofNullable(linked.get(id)).ifPresent(p -> byLink.put(key, p)));
         StockView view = stockView(channel, register, bySku.values(), linked.values());
-        Optional<UUID> period = register.openPeriod().filter(p -> p.contains(now)).map(RegisterPeriod::id);
+        Optional<UUID> period =
+                register.openPeriod().filter(p -> p.contains(now)).map(RegisterPeriod::id);
         Map<Currency, Product> fees = new HashMap<>();
         Map<ChannelOrder.OrderPayment, PaymentType> types = new HashMap<>();
-        return new OrderPlanner.Context(channel, register.outletId(), period, bySku, byLink,
+        return new OrderPlanner.Context(
+                channel,
+                register.outletId(),
+                period,
+                bySku,
+                byLink,
                 currency -> fees.computeIfAbsent(currency, c -> imports.shippingFeeProduct(c, now)),
-                payment -> types.computeIfAbsent(payment, p -> PaymentTypes.forPayment(imports, channel, p, now)), view);
+                payment -> types.computeIfAbsent(payment, p -> PaymentTypes.forPayment(imports, channel, p, now)),
+                view);
     }
 
-    private StockView stockView(Channel channel, Register register, Collection<Product> bySku, Collection<Product> linked) {
+    private StockView stockView(
+            Channel channel, Register register, Collection<Product> bySku, Collection<Product> linked) {
         List<UUID> productIds = new ArrayList<>();
         bySku.forEach(p -> productIds.add(p.id()));
         linked.forEach(p -> productIds.add(p.id()));
         List<UUID> outletIds = new ArrayList<>(channel.outletIds());
         outletIds.add(register.outletId());
         StockView view = StockView.empty();
-        stock.levelsAt(productIds.stream().distinct().toList(), outletIds.stream().distinct().toList())
+        stock.levelsAt(
+                        productIds.stream().distinct().toList(),
+                        outletIds.stream().distinct().toList())
                 .forEach(level -> view.set(level.productId(), level.outletId(), level.quantity()));
         return view;
     }
 
     private static String importedReason(ChannelOrder order, OrderPlan plan) {
-        String base = "imported as sale " + plan.sale().receiptNumber() + " (" + order.disposition().name().toLowerCase(Locale.ROOT)
-                + ", platform status " + order.platformStatus() + ", " + plan.fulfillments().size() + " fulfillment(s))";
+        String base = "imported as sale " + plan.sale().receiptNumber() + " ("
+                + order.disposition().name().toLowerCase(Locale.ROOT) + ", platform status " + order.platformStatus()
+                + ", " + plan.fulfillments().size() + " fulfillment(s))";
         return plan.remarks().isEmpty() ? base : base + "; flagged: " + String.join("; ", plan.remarks());
     }
 
     private static String skipReason(ChannelOrder order) {
         return switch (order.disposition()) {
-            case SKIP_INCOMPLETE -> "not imported: an unfinished checkout (platform status " + order.platformStatus() + ")";
-            case SKIP_CANCELLED -> "not imported: cancelled on the platform before it was imported (" + order.platformStatus() + ")";
-            case SKIP_REFUNDED -> "not imported: refunded on the platform before it was imported (" + order.platformStatus() + ")";
+            case SKIP_INCOMPLETE ->
+                "not imported: an unfinished checkout (platform status " + order.platformStatus() + ")";
+            case SKIP_CANCELLED ->
+                "not imported: cancelled on the platform before it was imported (" + order.platformStatus() + ")";
+            case SKIP_REFUNDED ->
+                "not imported: refunded on the platform before it was imported (" + order.platformStatus() + ")";
             default -> "not imported (" + order.platformStatus() + ")";
         };
     }
 
-    private static ImportOutcome outcome(IncomingOrder order, ImportOutcome.Kind kind, Optional<UUID> saleId, String reason) {
+    private static ImportOutcome outcome(
+            IncomingOrder order, ImportOutcome.Kind kind, Optional<UUID> saleId, String reason) {
         return new ImportOutcome(order.order().externalId(), order.deliveryId(), kind, saleId, reason);
     }
 
@@ -237,8 +301,15 @@ public final class OrderImportService {
             case NOT_APPLIED -> ActivityEntry.Outcome.NOT_APPLIED;
             case DUPLICATE -> ActivityEntry.Outcome.IGNORED;
         };
-        return ActivityEntry.of(channel.id(), now, ActivityEntry.Kind.IMPORT, result, Optional.of(outcome.externalOrderId()),
-                outcome.deliveryId(), outcome.saleId(), outcome.reason(), false);
+        return ActivityEntry.of(
+                channel.id(),
+                now,
+                ActivityEntry.Kind.IMPORT,
+                result,
+                Optional.of(outcome.externalOrderId()),
+                outcome.deliveryId(),
+                outcome.saleId(),
+                outcome.reason(),
+                false);
     }
-
 }

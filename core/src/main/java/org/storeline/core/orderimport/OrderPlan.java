@@ -9,7 +9,10 @@ import org.storeline.core.sale.Sale;
 import org.storeline.core.stock.StockChange;
 
 /** Everything importing one order writes, decided before anything is written. */
-public record OrderPlan(Sale sale, List<Fulfillment> fulfillments, List<StockChange> stockChanges,
-                        List<NotificationRepository.Announcement> announcements, Map<String, UUID> newProductLinks,
-                        List<String> remarks) {
-}
+public record OrderPlan(
+        Sale sale,
+        List<Fulfillment> fulfillments,
+        List<StockChange> stockChanges,
+        List<NotificationRepository.Announcement> announcements,
+        Map<String, UUID> newProductLinks,
+        List<String> remarks) {}

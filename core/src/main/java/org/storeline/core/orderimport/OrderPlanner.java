@@ -2,6 +2,7 @@ package org.storeline.core.orderimport;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,6 @@ import org.storeline.core.sale.Sale;
 import org.storeline.core.sale.SaleLine;
 import org.storeline.core.stock.StockChange;
 import org.storeline.core.stock.StockReason;
-import java.util.Currency;
 
 /**
  * Decides, without writing anything, what one platform order becomes: the sale with its lines and
@@ -30,33 +30,65 @@ import java.util.Currency;
  */
 final class OrderPlanner {
     /** What the planner reads, loaded in bulk for a whole batch by the import service. */
-    record Context(Channel channel, UUID saleOutletId, Optional<UUID> openPeriodId, Map<String, Product> productsBySku,
-                   Map<String, Product> productsByLink, Function<Currency, Product> shippingFee,
-                   Function<ChannelOrder.OrderPayment, PaymentType> paymentTypes, StockView stock) {
-    }
+    record Context(
+            Channel channel,
+            UUID saleOutletId,
+            Optional<UUID> openPeriodId,
+            Map<String, Product> productsBySku,
+            Map<String, Product> productsByLink,
+            Function<Currency, Product> shippingFee,
+            Function<ChannelOrder.OrderPayment, PaymentType> paymentTypes,
+            StockView stock) {}
 
-    private OrderPlanner() {
-    }
+    private OrderPlanner() {}
 
-    static OrderPlan plan(ChannelOrder order, UUID saleId, String receiptNumber, Optional<UUID> customerId, Context ctx, Instant now) {
+    static OrderPlan plan(
+            ChannelOrder order,
+            UUID saleId,
+            String receiptNumber,
+            Optional<UUID> customerId,
+            Context ctx,
+            Instant now) {
         Map<String, UUID> newLinks = new HashMap<>();
         List<String> remarks = new ArrayList<>();
         List<Optional<Product>> products = products(order, ctx, newLinks, remarks);
         List<SaleLine> lines = SaleLines.all(order, products, ctx.shippingFee().apply(order.currency()));
-        lines.stream().filter(SaleLine::adjustment).forEach(adj -> remarks.add("the platform's lines, shipping and taxes differ from its total by "
-                + adj.total().toDecimalString() + " (tax " + adj.tax().toDecimalString() + "): adjustment line added"));
+        lines.stream()
+                .filter(SaleLine::adjustment)
+                .forEach(adj -> remarks.add("the platform's lines, shipping and taxes differ from its total by "
+                        + adj.total().toDecimalString() + " (tax " + adj.tax().toDecimalString()
+                        + "): adjustment line added"));
         Channel channel = ctx.channel();
         boolean fulfilled = order.disposition().alreadyFulfilled();
-        Sale sale = Sale.fromChannel(saleId, receiptNumber, now, ctx.saleOutletId(), channel.registerId(),
-                new ChannelOrderRef(channel.id(), order.externalId(), order.number()), order.currency(), customerId, lines,
-                SaleNotes.of(order, channel), fulfilled);
+        Sale sale = Sale.fromChannel(
+                saleId,
+                receiptNumber,
+                now,
+                ctx.saleOutletId(),
+                channel.registerId(),
+                new ChannelOrderRef(channel.id(), order.externalId(), order.number()),
+                order.currency(),
+                customerId,
+                lines,
+                SaleNotes.of(order, channel),
+                fulfilled);
         if (order.disposition().paid() && sale.total().isPositive()) {
-            sale.applyPayment(ctx.paymentTypes().apply(order.payment()), sale.total(), order.placedAt(), channel.registerId(),
-                    ctx.openPeriodId(), Optional.empty());
+            sale.applyPayment(
+                    ctx.paymentTypes().apply(order.payment()),
+                    sale.total(),
+                    order.placedAt(),
+                    channel.registerId(),
+                    ctx.openPeriodId(),
+                    Optional.empty());
         }
         List<Fulfillment> fulfillments = fulfillments(order, sale, ctx, now);
-        return new OrderPlan(sale, fulfillments, stockChanges(sale, fulfillments), announcements(order, sale, fulfillments, ctx),
-                newLinks, remarks);
+        return new OrderPlan(
+                sale,
+                fulfillments,
+                stockChanges(sale, fulfillments),
+                announcements(order, sale, fulfillments, ctx),
+                newLinks,
+                remarks);
     }
 
     /**
@@ -64,15 +96,17 @@ final class OrderPlanner {
      * allocated at all ({@link LineProblems}): the latter are tied to no product, so nothing is picked or taken
      * from stock for them, and teach no platform ids.
      */
-    private static List<Optional<Product>> products(ChannelOrder order, Context ctx, Map<String, UUID> newLinks,
-                                                    List<String> remarks) {
+    private static List<Optional<Product>> products(
+            ChannelOrder order, Context ctx, Map<String, UUID> newLinks, List<String> remarks) {
         List<Optional<Product>> products = new ArrayList<>();
         for (ChannelOrder.OrderLine line : order.lines()) {
-            String named = "line '" + line.name() + "'" + line.sku().map(s -> " (SKU " + s + ")").orElse(" (no SKU)");
+            String named = "line '" + line.name() + "'"
+                    + line.sku().map(s -> " (SKU " + s + ")").orElse(" (no SKU)");
             Optional<String> problem = LineProblems.of(line);
             Optional<Product> product = problem.isPresent() ? Optional.empty() : match(line, ctx, newLinks);
             if (problem.isPresent()) {
-                remarks.add(named + " " + problem.get() + ": kept on the sale unallocated (nothing to pick, no stock taken)");
+                remarks.add(named + " " + problem.get()
+                        + ": kept on the sale unallocated (nothing to pick, no stock taken)");
             } else if (product.isEmpty()) {
                 remarks.add(named + " matches no product");
             }
@@ -92,7 +126,10 @@ final class OrderPlanner {
             });
             return bySku;
         }
-        return ProductLinks.keys(line).stream().map(ctx.productsByLink()::get).filter(p -> p != null).findFirst();
+        return ProductLinks.keys(line).stream()
+                .map(ctx.productsByLink()::get)
+                .filter(p -> p != null)
+                .findFirst();
     }
 
     private static List<Fulfillment> fulfillments(ChannelOrder order, Sale sale, Context ctx, Instant now) {
@@ -110,15 +147,21 @@ final class OrderPlanner {
         if (demands.isEmpty()) {
             return List.of();
         }
-        FulfillmentStatus status = !order.disposition().alreadyFulfilled() ? FulfillmentStatus.NEW
-                : order.fulfillmentType() == FulfillmentType.PICKUP ? FulfillmentStatus.PICKED_UP : FulfillmentStatus.SHIPPED;
+        FulfillmentStatus status = !order.disposition().alreadyFulfilled()
+                ? FulfillmentStatus.NEW
+                : order.fulfillmentType() == FulfillmentType.PICKUP
+                        ? FulfillmentStatus.PICKED_UP
+                        : FulfillmentStatus.SHIPPED;
         List<Fulfillment> fulfillments = new ArrayList<>();
         Allocation.allocate(demands, candidates, methodOutlet, ctx.stock()).forEach((outlet, shares) -> {
-            List<Fulfillment.Item> items = shares.stream().map(share -> {
-                SaleLine line = sale.lines().get(share.line());
-                return new Fulfillment.Item(line.id(), line.sku(), line.name(), share.quantity(), 0);
-            }).toList();
-            fulfillments.add(new Fulfillment(Ids.newId(), sale.id(), outlet, order.fulfillmentType(), status, items, now, Optional.empty()));
+            List<Fulfillment.Item> items = shares.stream()
+                    .map(share -> {
+                        SaleLine line = sale.lines().get(share.line());
+                        return new Fulfillment.Item(line.id(), line.sku(), line.name(), share.quantity(), 0);
+                    })
+                    .toList();
+            fulfillments.add(new Fulfillment(
+                    Ids.newId(), sale.id(), outlet, order.fulfillmentType(), status, items, now, Optional.empty()));
         });
         return fulfillments;
     }
@@ -129,21 +172,35 @@ final class OrderPlanner {
         List<StockChange> changes = new ArrayList<>();
         for (Fulfillment fulfillment : fulfillments) {
             for (Fulfillment.Item item : fulfillment.items()) {
-                lines.get(item.lineId()).productId().ifPresent(product -> changes.add(new StockChange(product, fulfillment.outletId(),
-                        -item.quantity(), StockReason.ONLINE_ORDER, Optional.of(sale.id()), Optional.empty())));
+                lines.get(item.lineId())
+                        .productId()
+                        .ifPresent(product -> changes.add(new StockChange(
+                                product,
+                                fulfillment.outletId(),
+                                -item.quantity(),
+                                StockReason.ONLINE_ORDER,
+                                Optional.of(sale.id()),
+                                Optional.empty())));
             }
         }
         return changes;
     }
 
-    private static List<NotificationRepository.Announcement> announcements(ChannelOrder order, Sale sale, List<Fulfillment> fulfillments,
-                                                                          Context ctx) {
+    private static List<NotificationRepository.Announcement> announcements(
+            ChannelOrder order, Sale sale, List<Fulfillment> fulfillments, Context ctx) {
         if (!ctx.channel().notifications() || order.disposition().alreadyFulfilled()) {
             return List.of();
         }
-        return fulfillments.stream().map(f -> new NotificationRepository.Announcement(f.outletId(), f.id(), sale.id(),
-                "New online order " + order.number() + " from " + ctx.channel().name() + " (" + f.type().wireName() + ", "
-                        + f.items().stream().mapToLong(Fulfillment.Item::quantity).sum() + " items, receipt " + sale.receiptNumber() + ")"))
+        return fulfillments.stream()
+                .map(f -> new NotificationRepository.Announcement(
+                        f.outletId(),
+                        f.id(),
+                        sale.id(),
+                        "New online order " + order.number() + " from "
+                                + ctx.channel().name() + " (" + f.type().wireName() + ", "
+                                + f.items().stream()
+                                        .mapToLong(Fulfillment.Item::quantity)
+                                        .sum() + " items, receipt " + sale.receiptNumber() + ")"))
                 .toList();
     }
 }

@@ -14,14 +14,19 @@ import org.storeline.core.payment.PaymentType;
  * (ORD-5, PAY-4); offline ones get the closest kind.
  */
 final class PaymentTypes {
-    private PaymentTypes() {
-    }
+    private PaymentTypes() {}
 
-    static PaymentType forPayment(OrderImportRepository imports, Channel channel, ChannelOrder.OrderPayment payment, Instant now) {
-        String method = payment.method().isBlank() ? "online payment" : payment.method().trim();
+    static PaymentType forPayment(
+            OrderImportRepository imports, Channel channel, ChannelOrder.OrderPayment payment, Instant now) {
+        String method =
+                payment.method().isBlank() ? "online payment" : payment.method().trim();
         String name = platformLabel(channel) + ": " + method;
         if (payment.integrated()) {
-            return imports.paymentType(name, PaymentKind.INTEGRATED, Optional.of(payment.processor().orElse(method)), now);
+            return imports.paymentType(
+                    name,
+                    PaymentKind.INTEGRATED,
+                    Optional.of(payment.processor().orElse(method)),
+                    now);
         }
         return imports.paymentType(name, offlineKind(method), Optional.empty(), now);
     }
@@ -31,7 +36,11 @@ final class PaymentTypes {
         if (m.contains("cheque") || m.contains("check")) {
             return PaymentKind.CHEQUE;
         }
-        if (m.contains("bacs") || m.contains("bank") || m.contains("transfer") || m.contains("deposit") || m.contains("virement")
+        if (m.contains("bacs")
+                || m.contains("bank")
+                || m.contains("transfer")
+                || m.contains("deposit")
+                || m.contains("virement")
                 || m.contains("overschrijving")) {
             return PaymentKind.BANK_DEPOSIT;
         }

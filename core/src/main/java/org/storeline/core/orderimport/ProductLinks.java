@@ -6,8 +6,7 @@ import org.storeline.core.channel.ChannelOrder;
 
 /** The keys under which a platform line's product is remembered: its variant id, else its product id. */
 final class ProductLinks {
-    private ProductLinks() {
-    }
+    private ProductLinks() {}
 
     static List<String> keys(ChannelOrder.OrderLine line) {
         List<String> keys = new ArrayList<>();

@@ -19,19 +19,38 @@ import org.storeline.core.sale.SaleLine;
  * platform's to the cent (flagged for staff).
  */
 final class SaleLines {
-    private SaleLines() {
-    }
+    private SaleLines() {}
 
     static SaleLine product(ChannelOrder.OrderLine line, Optional<Product> product) {
-        return new SaleLine(Ids.newId(), product.map(Product::id), line.sku().orElse(product.map(Product::sku).orElse("")),
-                line.name(), line.quantity(), line.unitPrice(), line.discount(), impliedRate(line.tax(), line.total()), line.tax(),
-                line.total(), false, product.isEmpty());
+        return new SaleLine(
+                Ids.newId(),
+                product.map(Product::id),
+                line.sku().orElse(product.map(Product::sku).orElse("")),
+                line.name(),
+                line.quantity(),
+                line.unitPrice(),
+                line.discount(),
+                impliedRate(line.tax(), line.total()),
+                line.tax(),
+                line.total(),
+                false,
+                product.isEmpty());
     }
 
     static SaleLine shipping(ChannelOrder.ShippingCharge charge, Product shippingFee) {
-        return new SaleLine(Ids.newId(), Optional.of(shippingFee.id()), shippingFee.sku(), shippingFee.name() + ": " + charge.method(), 1,
-                charge.total(), Money.zero(charge.total().currency()), impliedRate(charge.tax(), charge.total()), charge.tax(),
-                charge.total(), true, false);
+        return new SaleLine(
+                Ids.newId(),
+                Optional.of(shippingFee.id()),
+                shippingFee.sku(),
+                shippingFee.name() + ": " + charge.method(),
+                1,
+                charge.total(),
+                Money.zero(charge.total().currency()),
+                impliedRate(charge.tax(), charge.total()),
+                charge.tax(),
+                charge.total(),
+                true,
+                false);
     }
 
     /** The adjustment that makes the lines add up to the platform's total and total tax, if they do not already. */
@@ -47,9 +66,20 @@ final class SaleLines {
         if (missingTotal.isZero() && missingTax.isZero()) {
             return Optional.empty();
         }
-        return Optional.of(new SaleLine(Ids.newId(), Optional.empty(), "ADJUSTMENT",
-                "Difference from the platform's order total (check the order)", 1, missingTotal, Money.zero(order.currency()),
-                TaxRate.NONE, missingTax, missingTotal, false, false, true));
+        return Optional.of(new SaleLine(
+                Ids.newId(),
+                Optional.empty(),
+                "ADJUSTMENT",
+                "Difference from the platform's order total (check the order)",
+                1,
+                missingTotal,
+                Money.zero(order.currency()),
+                TaxRate.NONE,
+                missingTax,
+                missingTotal,
+                false,
+                false,
+                true));
     }
 
     static List<SaleLine> all(ChannelOrder order, List<Optional<Product>> products, Product shippingFee) {
@@ -71,5 +101,4 @@ final class SaleLines {
         BigDecimal rate = tax.amount().divide(net, 4, RoundingMode.HALF_UP);
         return rate.compareTo(BigDecimal.ONE) > 0 ? TaxRate.NONE : new TaxRate(rate);
     }
-
 }

@@ -9,8 +9,7 @@ import java.util.UUID;
  * the second order of a batch sees what the first one took.
  */
 public final class StockView {
-    private record Key(UUID productId, UUID outletId) {
-    }
+    private record Key(UUID productId, UUID outletId) {}
 
     private final Map<Key, Long> levels;
 

@@ -1,10 +1,10 @@
 package org.storeline.core.outlet;
 
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.time.Instant;
 
 /** Port: outlets and their receipt-number sequences. */
 public interface OutletRepository {

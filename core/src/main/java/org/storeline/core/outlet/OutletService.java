@@ -38,7 +38,8 @@ public final class OutletService {
     }
 
     public Outlet require(UUID id) {
-        return outlets.findById(id).orElseThrow(() -> StorelineException.notFound(ErrorCode.OUTLET_NOT_FOUND, "Outlet", id));
+        return outlets.findById(id)
+                .orElseThrow(() -> StorelineException.notFound(ErrorCode.OUTLET_NOT_FOUND, "Outlet", id));
     }
 
     /** The outlets this actor may see. */
@@ -51,7 +52,8 @@ public final class OutletService {
         try {
             return ZoneId.of(value);
         } catch (DateTimeException e) {
-            throw StorelineException.invalid("time_zone '" + value + "' is not an IANA time zone such as Europe/Brussels.");
+            throw StorelineException.invalid(
+                    "time_zone '" + value + "' is not an IANA time zone such as Europe/Brussels.");
         }
     }
 }

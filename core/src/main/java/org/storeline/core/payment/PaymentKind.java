@@ -8,7 +8,12 @@ import org.storeline.core.error.StorelineException;
  * others are verified offline, so an online order paid that way arrives unpaid (ORD-6).
  */
 public enum PaymentKind {
-    CASH, CARD, BANK_DEPOSIT, CHEQUE, INTEGRATED, OTHER;
+    CASH,
+    CARD,
+    BANK_DEPOSIT,
+    CHEQUE,
+    INTEGRATED,
+    OTHER;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
@@ -22,7 +27,7 @@ public enum PaymentKind {
                 }
             }
         }
-        throw StorelineException.invalid("kind must be one of cash, card, bank_deposit, cheque, integrated, other; got '"
-                + value + "'.");
+        throw StorelineException.invalid(
+                "kind must be one of cash, card, bank_deposit, cheque, integrated, other; got '" + value + "'.");
     }
 }

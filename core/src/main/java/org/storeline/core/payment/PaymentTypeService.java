@@ -31,7 +31,8 @@ public final class PaymentTypeService {
         PaymentType type = new PaymentType(Ids.newId(), validName, kind, validProcessor, clock.instant());
         return tx.inTransaction(() -> {
             if (types.nameTaken(validName)) {
-                throw new StorelineException(ErrorCode.PAYMENT_TYPE_NAME_TAKEN, "A payment type named '" + validName + "' already exists.");
+                throw new StorelineException(
+                        ErrorCode.PAYMENT_TYPE_NAME_TAKEN, "A payment type named '" + validName + "' already exists.");
             }
             types.insert(type);
             return type;
@@ -39,7 +40,8 @@ public final class PaymentTypeService {
     }
 
     public PaymentType require(UUID id) {
-        return types.findById(id).orElseThrow(() -> StorelineException.notFound(ErrorCode.PAYMENT_TYPE_NOT_FOUND, "Payment type", id));
+        return types.findById(id)
+                .orElseThrow(() -> StorelineException.notFound(ErrorCode.PAYMENT_TYPE_NOT_FOUND, "Payment type", id));
     }
 
     public List<PaymentType> list() {

@@ -10,12 +10,16 @@ import org.storeline.core.payment.PaymentKind;
  * What a register took during one period, by payment type, and the cash that should be in the drawer
  * (opening float plus cash payments) beside the cash counted.
  */
-public record ClosureReport(UUID registerId, UUID outletId, RegisterPeriod period, List<PaymentTotal> payments,
-                            Money expectedCash, Optional<Money> countedCash) {
+public record ClosureReport(
+        UUID registerId,
+        UUID outletId,
+        RegisterPeriod period,
+        List<PaymentTotal> payments,
+        Money expectedCash,
+        Optional<Money> countedCash) {
 
-    public record PaymentTotal(UUID paymentTypeId, String name, PaymentKind kind, Optional<String> processor,
-                               long count, Money total) {
-    }
+    public record PaymentTotal(
+            UUID paymentTypeId, String name, PaymentKind kind, Optional<String> processor, long count, Money total) {}
 
     public Optional<Money> cashDifference() {
         return countedCash.map(counted -> counted.minus(expectedCash));

@@ -56,12 +56,15 @@ public final class Register {
     /** The open period, if a payment at {@code at} may be recorded on this register; otherwise register_closed. */
     public RegisterPeriod requireOpenAt(Instant at) {
         if (openPeriod == null) {
-            throw new StorelineException(ErrorCode.REGISTER_CLOSED,
+            throw new StorelineException(
+                    ErrorCode.REGISTER_CLOSED,
                     "Register '" + name + "' is closed. Open it before recording sales or payments on it.");
         }
         if (!openPeriod.contains(at)) {
-            throw new StorelineException(ErrorCode.REGISTER_CLOSED, "Register '" + name + "' was not open at " + at
-                    + " (it opened at " + openPeriod.openedAt() + "); a payment outside the open period would be missing from its closure report.");
+            throw new StorelineException(
+                    ErrorCode.REGISTER_CLOSED,
+                    "Register '" + name + "' was not open at " + at + " (it opened at " + openPeriod.openedAt()
+                            + "); a payment outside the open period would be missing from its closure report.");
         }
         return openPeriod;
     }

@@ -6,8 +6,13 @@ import java.util.UUID;
 import org.storeline.core.money.Money;
 
 /** One stretch of time between opening and closing a register. Payments fall into the period they were made in. */
-public record RegisterPeriod(UUID id, UUID registerId, Instant openedAt, Optional<Instant> closedAt,
-                             Money openingFloat, Optional<Money> countedCash) {
+public record RegisterPeriod(
+        UUID id,
+        UUID registerId,
+        Instant openedAt,
+        Optional<Instant> closedAt,
+        Money openingFloat,
+        Optional<Money> countedCash) {
 
     public boolean isOpen() {
         return closedAt.isEmpty();

@@ -23,8 +23,12 @@ public final class RegisterService {
     private final Transactions tx;
     private final Clock clock;
 
-    public RegisterService(RegisterRepository registers, OutletService outlets, SettingsRepository settings,
-                           Transactions tx, Clock clock) {
+    public RegisterService(
+            RegisterRepository registers,
+            OutletService outlets,
+            SettingsRepository settings,
+            Transactions tx,
+            Clock clock) {
         this.registers = registers;
         this.outlets = outlets;
         this.settings = settings;
@@ -39,7 +43,8 @@ public final class RegisterService {
         return tx.inTransaction(() -> {
             outlets.require(outletId);
             if (registers.nameTaken(outletId, validName)) {
-                throw new StorelineException(ErrorCode.REGISTER_NAME_TAKEN, "The outlet already has a register named '" + validName + "'.");
+                throw new StorelineException(
+                        ErrorCode.REGISTER_NAME_TAKEN, "The outlet already has a register named '" + validName + "'.");
             }
             Register register = new Register(Ids.newId(), outletId, validName, clock.instant(), Optional.empty());
             registers.insert(register);
@@ -54,14 +59,17 @@ public final class RegisterService {
     }
 
     public List<Register> list(Actor actor) {
-        return registers.findAll().stream().filter(r -> actor.canSee(r.outletId())).toList();
+        return registers.findAll().stream()
+                .filter(r -> actor.canSee(r.outletId()))
+                .toList();
     }
 
     public RegisterPeriod open(Actor actor, UUID id, Optional<String> openingFloat) {
         actor.require(Permission.OPERATE_REGISTERS);
         return tx.inTransaction(() -> {
             Register register = lock(actor, id);
-            Money floatAmount = openingFloat.map(f -> Money.of(Money.parseAmount(f), settings.get().currency()))
+            Money floatAmount = openingFloat
+                    .map(f -> Money.of(Money.parseAmount(f), settings.get().currency()))
                     .orElseGet(() -> Money.zero(settings.get().currency()));
             RegisterPeriod period = register.open(floatAmount, clock.instant());
             registers.insertPeriod(period);
@@ -73,7 +81,8 @@ public final class RegisterService {
         actor.require(Permission.OPERATE_REGISTERS);
         return tx.inTransaction(() -> {
             Register register = lock(actor, id);
-            Optional<Money> counted = countedCash.map(c -> Money.of(Money.parseAmount(c), settings.get().currency()));
+            Optional<Money> counted = countedCash.map(
+                    c -> Money.of(Money.parseAmount(c), settings.get().currency()));
             RegisterPeriod closed = register.close(counted, clock.instant());
             registers.closePeriod(closed);
             return report(register, closed);
@@ -83,7 +92,9 @@ public final class RegisterService {
     /** Closure reports of a register's past periods, newest first. */
     public List<ClosureReport> closures(Actor actor, UUID id, int limit) {
         Register register = get(actor, id);
-        return registers.closedPeriods(id, limit).stream().map(p -> report(register, p)).toList();
+        return registers.closedPeriods(id, limit).stream()
+                .map(p -> report(register, p))
+                .toList();
     }
 
     private ClosureReport report(Register register, RegisterPeriod period) {
@@ -93,13 +104,16 @@ public final class RegisterService {
     }
 
     private Register lock(Actor actor, UUID id) {
-        Register register = registers.findByIdForUpdate(id)
+        Register register = registers
+                .findByIdForUpdate(id)
                 .orElseThrow(() -> StorelineException.notFound(ErrorCode.REGISTER_NOT_FOUND, "Register", id));
         actor.requireOutlet(register.outletId());
         return register;
     }
 
     public Register require(UUID id) {
-        return registers.findById(id).orElseThrow(() -> StorelineException.notFound(ErrorCode.REGISTER_NOT_FOUND, "Register", id));
+        return registers
+                .findById(id)
+                .orElseThrow(() -> StorelineException.notFound(ErrorCode.REGISTER_NOT_FOUND, "Register", id));
     }
 }

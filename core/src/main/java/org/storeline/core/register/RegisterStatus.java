@@ -5,22 +5,32 @@ import org.storeline.core.error.StorelineException;
 
 /** A register is either closed or open; it alternates, starting closed. */
 public enum RegisterStatus {
-    CLOSED, OPEN;
+    CLOSED,
+    OPEN;
 
-    public enum Event { OPEN, CLOSE }
+    public enum Event {
+        OPEN,
+        CLOSE
+    }
 
     /** The transition table: opening an open register or closing a closed one is refused. */
     public RegisterStatus on(Event event) {
         return switch (this) {
-            case CLOSED -> switch (event) {
-                case OPEN -> OPEN;
-                case CLOSE -> throw new StorelineException(ErrorCode.REGISTER_CLOSED, "The register is not open, so it cannot be closed.");
-            };
-            case OPEN -> switch (event) {
-                case OPEN -> throw new StorelineException(ErrorCode.REGISTER_ALREADY_OPEN,
-                        "The register is already open; close it before opening it again.");
-                case CLOSE -> CLOSED;
-            };
+            case CLOSED ->
+                switch (event) {
+                    case OPEN -> OPEN;
+                    case CLOSE ->
+                        throw new StorelineException(
+                                ErrorCode.REGISTER_CLOSED, "The register is not open, so it cannot be closed.");
+                };
+            case OPEN ->
+                switch (event) {
+                    case OPEN ->
+                        throw new StorelineException(
+                                ErrorCode.REGISTER_ALREADY_OPEN,
+                                "The register is already open; close it before opening it again.");
+                    case CLOSE -> CLOSED;
+                };
         };
     }
 

@@ -49,9 +49,17 @@ public final class InStoreSaleService {
     private final Transactions tx;
     private final Clock clock;
 
-    public InStoreSaleService(SaleRepository sales, ProductRepository products, RegisterRepository registers,
-                              OutletRepository outlets, PaymentTypeService paymentTypes, CustomerService customers,
-                              StockLedger stock, SettingsRepository settings, Transactions tx, Clock clock) {
+    public InStoreSaleService(
+            SaleRepository sales,
+            ProductRepository products,
+            RegisterRepository registers,
+            OutletRepository outlets,
+            PaymentTypeService paymentTypes,
+            CustomerService customers,
+            StockLedger stock,
+            SettingsRepository settings,
+            Transactions tx,
+            Clock clock) {
         this.sales = sales;
         this.products = products;
         this.registers = registers;
@@ -64,15 +72,16 @@ public final class InStoreSaleService {
         this.clock = clock;
     }
 
-    public record LineRequest(UUID productId, long quantity, Optional<String> unitPrice, Optional<String> discount) {
-    }
+    public record LineRequest(UUID productId, long quantity, Optional<String> unitPrice, Optional<String> discount) {}
 
-    public record PaymentRequest(UUID paymentTypeId, String amount) {
-    }
+    public record PaymentRequest(UUID paymentTypeId, String amount) {}
 
-    public record SaleRequest(UUID outletId, UUID registerId, Optional<UUID> customerId, List<LineRequest> lines,
-                              List<PaymentRequest> payments) {
-    }
+    public record SaleRequest(
+            UUID outletId,
+            UUID registerId,
+            Optional<UUID> customerId,
+            List<LineRequest> lines,
+            List<PaymentRequest> payments) {}
 
     public Sale record(Actor actor, SaleRequest request) {
         actor.require(Permission.SELL);
@@ -80,20 +89,30 @@ public final class InStoreSaleService {
         validateShape(request);
         return tx.inTransaction(() -> {
             Instant now = clock.instant();
-            Register register = registers.findByIdForUpdate(request.registerId())
-                    .orElseThrow(() -> StorelineException.notFound(ErrorCode.REGISTER_NOT_FOUND, "Register", request.registerId()));
+            Register register = registers
+                    .findByIdForUpdate(request.registerId())
+                    .orElseThrow(() -> StorelineException.notFound(
+                            ErrorCode.REGISTER_NOT_FOUND, "Register", request.registerId()));
             if (!register.outletId().equals(request.outletId())) {
-                throw new StorelineException(ErrorCode.REGISTER_OUTLET_MISMATCH,
-                        "Register '" + register.name() + "' belongs to another outlet than " + request.outletId() + ".");
+                throw new StorelineException(
+                        ErrorCode.REGISTER_OUTLET_MISMATCH,
+                        "Register '" + register.name() + "' belongs to another outlet than " + request.outletId()
+                                + ".");
             }
             RegisterPeriod period = register.requireOpenAt(now);
             request.customerId().ifPresent(customers::get);
             List<SaleLine> lines = priceLines(request.lines());
             String receipt = outlets.nextReceiptNumber(request.outletId());
-            Sale sale = Sale.ringUp(receipt, now, request.outletId(), register.id(), request.customerId(), lines, actor.userId());
+            Sale sale = Sale.ringUp(
+                    receipt, now, request.outletId(), register.id(), request.customerId(), lines, actor.userId());
             for (PaymentRequest p : request.payments()) {
                 Money amount = Money.of(Money.parseAmount(p.amount()), sale.currency());
-                sale.applyPayment(paymentTypes.require(p.paymentTypeId()), amount, now, register.id(), Optional.of(period.id()),
+                sale.applyPayment(
+                        paymentTypes.require(p.paymentTypeId()),
+                        amount,
+                        now,
+                        register.id(),
+                        Optional.of(period.id()),
                         Optional.of(actor.userId()));
             }
             sales.insert(sale);
@@ -109,7 +128,8 @@ public final class InStoreSaleService {
         // A counter sale of thousands of lines is a mistake, and it would hold the register for seconds.
         if (request.lines().size() > MAX_LINES || request.payments().size() > MAX_PAYMENTS) {
             throw StorelineException.invalid("A sale holds at most " + MAX_LINES + " lines and " + MAX_PAYMENTS
-                    + " payments; this one has " + request.lines().size() + " and " + request.payments().size() + ".");
+                    + " payments; this one has " + request.lines().size() + " and "
+                    + request.payments().size() + ".");
         }
         for (LineRequest line : request.lines()) {
             if (line.quantity() < 1 || line.quantity() > SaleLine.MAX_QUANTITY) {
@@ -121,7 +141,9 @@ public final class InStoreSaleService {
 
     private List<SaleLine> priceLines(List<LineRequest> requested) {
         boolean pricesIncludeTax = settings.get().pricesIncludeTax();
-        Map<UUID, Product> byId = products.findByIds(requested.stream().map(LineRequest::productId).toList()).stream()
+        Map<UUID, Product> byId = products
+                .findByIds(requested.stream().map(LineRequest::productId).toList())
+                .stream()
                 .collect(Collectors.toMap(Product::id, Function.identity()));
         List<SaleLine> lines = new ArrayList<>();
         for (LineRequest line : requested) {
@@ -129,14 +151,25 @@ public final class InStoreSaleService {
             if (product == null) {
                 throw StorelineException.notFound(ErrorCode.PRODUCT_NOT_FOUND, "Product", line.productId());
             }
-            Money unitPrice = line.unitPrice().map(p -> Money.of(Money.parseAmount(p), product.price().currency())).orElse(product.price());
-            Money discount = line.discount().map(d -> Money.of(Money.parseAmount(d), product.price().currency()))
+            Money unitPrice = line.unitPrice()
+                    .map(p -> Money.of(Money.parseAmount(p), product.price().currency()))
+                    .orElse(product.price());
+            Money discount = line.discount()
+                    .map(d -> Money.of(Money.parseAmount(d), product.price().currency()))
                     .orElse(Money.zero(product.price().currency()));
             if (unitPrice.isNegative() || discount.isNegative()) {
                 throw StorelineException.invalid("unit_price and discount cannot be negative.");
             }
-            lines.add(SaleLine.price(Ids.newId(), Optional.of(product.id()), product.sku(), product.name(), line.quantity(),
-                    unitPrice, discount, product.taxRate(), pricesIncludeTax));
+            lines.add(SaleLine.price(
+                    Ids.newId(),
+                    Optional.of(product.id()),
+                    product.sku(),
+                    product.name(),
+                    line.quantity(),
+                    unitPrice,
+                    discount,
+                    product.taxRate(),
+                    pricesIncludeTax));
         }
         return lines;
     }
@@ -144,8 +177,13 @@ public final class InStoreSaleService {
     private static List<StockChange> stockChanges(Sale sale, Actor actor) {
         return sale.lines().stream()
                 .filter(line -> line.productId().isPresent())
-                .map(line -> new StockChange(line.productId().get(), sale.outletId(), -line.quantity(), StockReason.IN_STORE_SALE,
-                        Optional.of(sale.id()), Optional.of(actor.userId())))
+                .map(line -> new StockChange(
+                        line.productId().get(),
+                        sale.outletId(),
+                        -line.quantity(),
+                        StockReason.IN_STORE_SALE,
+                        Optional.of(sale.id()),
+                        Optional.of(actor.userId())))
                 .toList();
     }
 }

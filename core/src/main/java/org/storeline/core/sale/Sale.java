@@ -35,9 +35,21 @@ public final class Sale {
     private SaleStatus status;
     private String note;
 
-    public Sale(UUID id, String receiptNumber, Instant createdAt, UUID outletId, UUID registerId, SaleSource source,
-                Optional<ChannelOrderRef> channelOrder, SaleStatus status, Currency currency, Optional<UUID> customerId, List<SaleLine> lines,
-                List<SalePayment> payments, String note, Optional<UUID> userId) {
+    public Sale(
+            UUID id,
+            String receiptNumber,
+            Instant createdAt,
+            UUID outletId,
+            UUID registerId,
+            SaleSource source,
+            Optional<ChannelOrderRef> channelOrder,
+            SaleStatus status,
+            Currency currency,
+            Optional<UUID> customerId,
+            List<SaleLine> lines,
+            List<SalePayment> payments,
+            String note,
+            Optional<UUID> userId) {
         this.id = id;
         this.receiptNumber = receiptNumber;
         this.createdAt = createdAt;
@@ -55,20 +67,41 @@ public final class Sale {
     }
 
     /** Rings up an in-store sale: open, unpaid until payments are applied. */
-    public static Sale ringUp(String receiptNumber, Instant at, UUID outletId, UUID registerId, Optional<UUID> customerId,
-                              List<SaleLine> lines, UUID userId) {
+    public static Sale ringUp(
+            String receiptNumber,
+            Instant at,
+            UUID outletId,
+            UUID registerId,
+            Optional<UUID> customerId,
+            List<SaleLine> lines,
+            UUID userId) {
         if (lines.isEmpty()) {
             throw StorelineException.invalid("A sale needs at least one line.");
         }
         Currency currency = lines.get(0).total().currency();
         for (SaleLine line : lines) {
             if (!line.total().currency().equals(currency)) {
-                throw new StorelineException(ErrorCode.CURRENCY_MISMATCH, "All lines of a sale must be in one currency; found "
-                        + currency.getCurrencyCode() + " and " + line.total().currency().getCurrencyCode() + ".");
+                throw new StorelineException(
+                        ErrorCode.CURRENCY_MISMATCH,
+                        "All lines of a sale must be in one currency; found " + currency.getCurrencyCode() + " and "
+                                + line.total().currency().getCurrencyCode() + ".");
             }
         }
-        Sale sale = new Sale(Ids.newId(), receiptNumber, at, outletId, registerId, SaleSource.IN_STORE, Optional.empty(),
-                SaleStatus.OPEN, currency, customerId, lines, List.of(), "", Optional.of(userId));
+        Sale sale = new Sale(
+                Ids.newId(),
+                receiptNumber,
+                at,
+                outletId,
+                registerId,
+                SaleSource.IN_STORE,
+                Optional.empty(),
+                SaleStatus.OPEN,
+                currency,
+                customerId,
+                lines,
+                List.of(),
+                "",
+                Optional.of(userId));
         sale.completeIfSettled();
         return sale;
     }
@@ -77,34 +110,75 @@ public final class Sale {
      * A sale made from a channel's order: on the channel's online register whatever its state (ORD-2),
      * open until fulfilled, or completed at once when the platform had already fulfilled and been paid.
      */
-    public static Sale fromChannel(UUID id, String receiptNumber, Instant at, UUID outletId, UUID registerId, ChannelOrderRef ref,
-                                   Currency currency, Optional<UUID> customerId, List<SaleLine> lines, String note, boolean completed) {
-        return new Sale(id, receiptNumber, at, outletId, registerId, SaleSource.ONLINE, Optional.of(ref),
-                completed ? SaleStatus.COMPLETED : SaleStatus.OPEN, currency, customerId, lines, List.of(), note, Optional.empty());
+    public static Sale fromChannel(
+            UUID id,
+            String receiptNumber,
+            Instant at,
+            UUID outletId,
+            UUID registerId,
+            ChannelOrderRef ref,
+            Currency currency,
+            Optional<UUID> customerId,
+            List<SaleLine> lines,
+            String note,
+            boolean completed) {
+        return new Sale(
+                id,
+                receiptNumber,
+                at,
+                outletId,
+                registerId,
+                SaleSource.ONLINE,
+                Optional.of(ref),
+                completed ? SaleStatus.COMPLETED : SaleStatus.OPEN,
+                currency,
+                customerId,
+                lines,
+                List.of(),
+                note,
+                Optional.empty());
     }
 
     /**
      * Records money taken for this sale. Refused when the sale is cancelled, the amount is not positive,
      * is in another currency, or exceeds the balance. An in-store sale paid in full completes.
      */
-    public SalePayment applyPayment(PaymentType type, Money amount, Instant at, UUID registerId,
-                                    Optional<UUID> registerPeriodId, Optional<UUID> byUser) {
+    public SalePayment applyPayment(
+            PaymentType type,
+            Money amount,
+            Instant at,
+            UUID registerId,
+            Optional<UUID> registerPeriodId,
+            Optional<UUID> byUser) {
         if (status == SaleStatus.CANCELLED) {
-            throw new StorelineException(ErrorCode.SALE_NOT_OPEN, "Sale " + receiptNumber + " is cancelled; it takes no payments.");
+            throw new StorelineException(
+                    ErrorCode.SALE_NOT_OPEN, "Sale " + receiptNumber + " is cancelled; it takes no payments.");
         }
         if (!amount.isPositive()) {
             throw StorelineException.invalid("A payment's amount must be greater than zero.");
         }
         if (!amount.currency().equals(currency)) {
-            throw new StorelineException(ErrorCode.CURRENCY_MISMATCH, "Sale " + receiptNumber + " is in " + currency.getCurrencyCode()
-                    + "; the payment is in " + amount.currency().getCurrencyCode() + ".");
+            throw new StorelineException(
+                    ErrorCode.CURRENCY_MISMATCH,
+                    "Sale " + receiptNumber + " is in " + currency.getCurrencyCode() + "; the payment is in "
+                            + amount.currency().getCurrencyCode() + ".");
         }
         if (amount.isGreaterThan(balance())) {
-            throw new StorelineException(ErrorCode.PAYMENT_EXCEEDS_BALANCE, "The payment of " + amount.toDecimalString()
-                    + " exceeds the balance of " + balance().toDecimalString() + " on sale " + receiptNumber + ".");
+            throw new StorelineException(
+                    ErrorCode.PAYMENT_EXCEEDS_BALANCE,
+                    "The payment of " + amount.toDecimalString() + " exceeds the balance of "
+                            + balance().toDecimalString() + " on sale " + receiptNumber + ".");
         }
-        SalePayment payment = new SalePayment(Ids.newId(), type.id(), type.kind(), type.processor(), amount, at, registerId,
-                registerPeriodId, byUser);
+        SalePayment payment = new SalePayment(
+                Ids.newId(),
+                type.id(),
+                type.kind(),
+                type.processor(),
+                amount,
+                at,
+                registerId,
+                registerPeriodId,
+                byUser);
         payments.add(payment);
         completeIfSettled();
         return payment;
@@ -112,7 +186,9 @@ public final class Sale {
 
     /** An in-store sale is done once nothing is owed (a free sale at once); an online one waits for its fulfilment. */
     private void completeIfSettled() {
-        if (source == SaleSource.IN_STORE && status == SaleStatus.OPEN && balance().isZero()) {
+        if (source == SaleSource.IN_STORE
+                && status == SaleStatus.OPEN
+                && balance().isZero()) {
             status = status.on(SaleStatus.Event.COMPLETE);
         }
     }

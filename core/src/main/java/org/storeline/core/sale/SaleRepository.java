@@ -1,11 +1,11 @@
 package org.storeline.core.sale;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.storeline.core.paging.Page;
 import org.storeline.core.paging.PageRequest;
-import java.util.List;
 
 /** Port: sales with their lines and payments. */
 public interface SaleRepository {

@@ -33,8 +33,13 @@ public final class SaleService {
     private final Transactions tx;
     private final Clock clock;
 
-    public SaleService(SaleRepository sales, RegisterRepository registers, PaymentTypeService paymentTypes,
-                       OutletService outlets, Transactions tx, Clock clock) {
+    public SaleService(
+            SaleRepository sales,
+            RegisterRepository registers,
+            PaymentTypeService paymentTypes,
+            OutletService outlets,
+            Transactions tx,
+            Clock clock) {
         this.sales = sales;
         this.registers = registers;
         this.paymentTypes = paymentTypes;
@@ -44,7 +49,8 @@ public final class SaleService {
     }
 
     public Sale get(Actor actor, UUID id) {
-        Sale sale = sales.findById(id).orElseThrow(() -> StorelineException.notFound(ErrorCode.SALE_NOT_FOUND, "Sale", id));
+        Sale sale =
+                sales.findById(id).orElseThrow(() -> StorelineException.notFound(ErrorCode.SALE_NOT_FOUND, "Sale", id));
         actor.requireOutlet(sale.outletId());
         return sale;
     }
@@ -65,8 +71,7 @@ public final class SaleService {
         return sales.list(filter, visible, page);
     }
 
-    public record PaymentRequest(UUID paymentTypeId, String amount, Optional<Instant> paidAt, UUID registerId) {
-    }
+    public record PaymentRequest(UUID paymentTypeId, String amount, Optional<Instant> paidAt, UUID registerId) {}
 
     /**
      * Records money taken elsewhere for a sale (it charges nobody, PAY-3). The register must be open and
@@ -78,8 +83,10 @@ public final class SaleService {
             Sale sale = sales.findByIdForUpdate(saleId)
                     .orElseThrow(() -> StorelineException.notFound(ErrorCode.SALE_NOT_FOUND, "Sale", saleId));
             actor.requireOutlet(sale.outletId());
-            Register register = registers.findByIdForUpdate(request.registerId())
-                    .orElseThrow(() -> StorelineException.notFound(ErrorCode.REGISTER_NOT_FOUND, "Register", request.registerId()));
+            Register register = registers
+                    .findByIdForUpdate(request.registerId())
+                    .orElseThrow(() -> StorelineException.notFound(
+                            ErrorCode.REGISTER_NOT_FOUND, "Register", request.registerId()));
             actor.requireOutlet(register.outletId());
             Instant now = clock.instant();
             Instant paidAt = request.paidAt().orElse(now);
@@ -88,8 +95,13 @@ public final class SaleService {
             }
             RegisterPeriod period = register.requireOpenAt(paidAt);
             Money amount = Money.of(Money.parseAmount(request.amount()), sale.currency());
-            sale.applyPayment(paymentTypes.require(request.paymentTypeId()), amount, paidAt, register.id(),
-                    Optional.of(period.id()), Optional.of(actor.userId()));
+            sale.applyPayment(
+                    paymentTypes.require(request.paymentTypeId()),
+                    amount,
+                    paidAt,
+                    register.id(),
+                    Optional.of(period.id()),
+                    Optional.of(actor.userId()));
             sales.update(sale);
             return sale;
         });

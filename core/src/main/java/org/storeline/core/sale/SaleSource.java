@@ -4,7 +4,8 @@ import java.util.Locale;
 
 /** Where a sale was made. In-store sales are never sent to a channel (SOR-4). */
 public enum SaleSource {
-    IN_STORE, ONLINE;
+    IN_STORE,
+    ONLINE;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

@@ -1,15 +1,20 @@
 package org.storeline.core.sale;
 
 import java.util.Locale;
+import java.util.Objects;
 import org.storeline.core.error.ErrorCode;
 import org.storeline.core.error.StorelineException;
-import java.util.Objects;
 
 /** A sale's life: open until paid in full (in-store) or fulfilled (online); completed or cancelled for good. */
 public enum SaleStatus {
-    OPEN, COMPLETED, CANCELLED;
+    OPEN,
+    COMPLETED,
+    CANCELLED;
 
-    public enum Event { COMPLETE, CANCEL }
+    public enum Event {
+        COMPLETE,
+        CANCEL
+    }
 
     /** The transition table. Completed and cancelled sales accept no further status change. */
     public SaleStatus on(Event event) {
@@ -17,8 +22,10 @@ public enum SaleStatus {
         if (this == OPEN) {
             return event == Event.COMPLETE ? COMPLETED : CANCELLED;
         }
-        throw new StorelineException(ErrorCode.INVALID_TRANSITION,
-                "The sale is " + wireName() + "; it cannot be " + (event == Event.COMPLETE ? "completed" : "cancelled") + " any more.");
+        throw new StorelineException(
+                ErrorCode.INVALID_TRANSITION,
+                "The sale is " + wireName() + "; it cannot be " + (event == Event.COMPLETE ? "completed" : "cancelled")
+                        + " any more.");
     }
 
     public boolean isTerminal() {

@@ -24,8 +24,8 @@ public final class SettingsService {
         actor.require(Permission.MANAGE_SETTINGS);
         return tx.inTransaction(() -> {
             StoreSettings current = settings.get();
-            StoreSettings next = new StoreSettings(pricesIncludeTax.orElse(current.pricesIncludeTax()),
-                    currency.orElse(current.currency()));
+            StoreSettings next = new StoreSettings(
+                    pricesIncludeTax.orElse(current.pricesIncludeTax()), currency.orElse(current.currency()));
             settings.update(next);
             return next;
         });

@@ -7,5 +7,4 @@ import java.util.Currency;
  * the EU) or tax is added on top (as in the US). {@code currency}: the store's own currency, used for
  * register floats and cash counts.
  */
-public record StoreSettings(boolean pricesIncludeTax, Currency currency) {
-}
+public record StoreSettings(boolean pricesIncludeTax, Currency currency) {}

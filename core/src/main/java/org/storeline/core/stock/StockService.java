@@ -21,7 +21,8 @@ public final class StockService {
     private final Transactions tx;
     private final Clock clock;
 
-    public StockService(StockLedger ledger, CatalogService catalog, OutletService outlets, Transactions tx, Clock clock) {
+    public StockService(
+            StockLedger ledger, CatalogService catalog, OutletService outlets, Transactions tx, Clock clock) {
         this.ledger = ledger;
         this.catalog = catalog;
         this.outlets = outlets;
@@ -39,7 +40,8 @@ public final class StockService {
         return tx.inTransaction(() -> {
             catalog.require(productId);
             outlets.require(outletId);
-            StockMovement movement = ledger.setLevel(productId, outletId, quantity, StockReason.COUNT, actor.userId(), clock.instant());
+            StockMovement movement =
+                    ledger.setLevel(productId, outletId, quantity, StockReason.COUNT, actor.userId(), clock.instant());
             return new StockLevel(productId, outletId, movement.quantityAfter());
         });
     }
@@ -50,7 +52,9 @@ public final class StockService {
         List<StockLevel> recorded = ledger.levelsOf(productId);
         return outlets.list(actor).stream()
                 .map(Outlet::id)
-                .map(outletId -> recorded.stream().filter(l -> l.outletId().equals(outletId)).findFirst()
+                .map(outletId -> recorded.stream()
+                        .filter(l -> l.outletId().equals(outletId))
+                        .findFirst()
                         .orElse(new StockLevel(productId, outletId, 0)))
                 .toList();
     }
@@ -71,6 +75,7 @@ public final class StockService {
     }
 
     public List<StockLevel> negativeLevels(Actor actor) {
-        return ledger.negativeLevels(outlets.list(actor).stream().map(Outlet::id).toList());
+        return ledger.negativeLevels(
+                outlets.list(actor).stream().map(Outlet::id).toList());
     }
 }

@@ -23,7 +23,8 @@ public record Actor(UUID userId, String name, Role role, Set<UUID> outletIds) {
 
     public void requireOutlet(UUID outletId) {
         if (!canSee(outletId)) {
-            throw new StorelineException(ErrorCode.OUTLET_FORBIDDEN,
+            throw new StorelineException(
+                    ErrorCode.OUTLET_FORBIDDEN,
                     "You are not permitted for outlet " + outletId + ". Ask an admin to add it to your outlets.");
         }
     }
@@ -34,7 +35,8 @@ public record Actor(UUID userId, String name, Role role, Set<UUID> outletIds) {
 
     public void require(Permission permission) {
         if (!role.allows(permission)) {
-            throw new StorelineException(ErrorCode.FORBIDDEN,
+            throw new StorelineException(
+                    ErrorCode.FORBIDDEN,
                     "Your role (" + role.wireName() + ") may not " + permission.description() + ".");
         }
     }

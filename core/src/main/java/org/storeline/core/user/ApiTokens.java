@@ -15,8 +15,7 @@ public final class ApiTokens {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String PREFIX = "stl_";
 
-    private ApiTokens() {
-    }
+    private ApiTokens() {}
 
     public static String newToken() {
         byte[] bytes = new byte[32];

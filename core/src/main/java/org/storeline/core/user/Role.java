@@ -8,8 +8,14 @@ import org.storeline.core.error.StorelineException;
 /** What a user may do. Admins see every outlet; managers and staff only the outlets they are given. */
 public enum Role {
     ADMIN(EnumSet.allOf(Permission.class)),
-    MANAGER(EnumSet.of(Permission.MANAGE_CATALOG, Permission.MANAGE_REGISTERS, Permission.MANAGE_PAYMENT_TYPES,
-            Permission.ADJUST_STOCK, Permission.OPERATE_REGISTERS, Permission.SELL, Permission.MANAGE_CUSTOMERS)),
+    MANAGER(EnumSet.of(
+            Permission.MANAGE_CATALOG,
+            Permission.MANAGE_REGISTERS,
+            Permission.MANAGE_PAYMENT_TYPES,
+            Permission.ADJUST_STOCK,
+            Permission.OPERATE_REGISTERS,
+            Permission.SELL,
+            Permission.MANAGE_CUSTOMERS)),
     STAFF(EnumSet.of(Permission.OPERATE_REGISTERS, Permission.SELL, Permission.MANAGE_CUSTOMERS));
 
     private final Set<Permission> permissions;

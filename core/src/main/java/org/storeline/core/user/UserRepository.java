@@ -1,8 +1,8 @@
 package org.storeline.core.user;
 
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
-import java.time.Instant;
 
 /** Port: users and their API tokens. Tokens are looked up by hash; the token itself is never stored. */
 public interface UserRepository {

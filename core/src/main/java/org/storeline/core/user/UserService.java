@@ -24,7 +24,8 @@ public final class UserService {
     private final Transactions tx;
     private final Clock clock;
 
-    public UserService(UserRepository users, OutletRepository outlets, PasswordHasher hasher, Transactions tx, Clock clock) {
+    public UserService(
+            UserRepository users, OutletRepository outlets, PasswordHasher hasher, Transactions tx, Clock clock) {
         this.users = users;
         this.outlets = outlets;
         this.hasher = hasher;
@@ -32,8 +33,7 @@ public final class UserService {
         this.clock = clock;
     }
 
-    public record NewUser(String name, String email, Optional<String> password, Role role, List<UUID> outletIds) {
-    }
+    public record NewUser(String name, String email, Optional<String> password, Role role, List<UUID> outletIds) {}
 
     public User create(Actor actor, NewUser request) {
         actor.require(Permission.MANAGE_USERS);
@@ -46,16 +46,18 @@ public final class UserService {
         });
         List<UUID> outletIds = new ArrayList<>(new LinkedHashSet<>(request.outletIds()));
         if (request.role() != Role.ADMIN && outletIds.isEmpty()) {
-            throw StorelineException.invalid("outlet_ids must name at least one outlet for a " + request.role().wireName()
-                    + "; only admins see every outlet.");
+            throw StorelineException.invalid("outlet_ids must name at least one outlet for a "
+                    + request.role().wireName() + "; only admins see every outlet.");
         }
         Optional<String> hash = request.password().map(hasher::hash);
         return tx.inTransaction(() -> {
             for (UUID outletId : outletIds) {
-                outlets.findById(outletId).orElseThrow(() -> StorelineException.notFound(ErrorCode.OUTLET_NOT_FOUND, "Outlet", outletId));
+                outlets.findById(outletId)
+                        .orElseThrow(() -> StorelineException.notFound(ErrorCode.OUTLET_NOT_FOUND, "Outlet", outletId));
             }
             if (users.emailTaken(email.key())) {
-                throw new StorelineException(ErrorCode.EMAIL_TAKEN, "A user with email " + email.value() + " already exists.");
+                throw new StorelineException(
+                        ErrorCode.EMAIL_TAKEN, "A user with email " + email.value() + " already exists.");
             }
             User user = new User(Ids.newId(), name, email, request.role(), outletIds, hash, clock.instant());
             users.insert(user);
@@ -67,7 +69,8 @@ public final class UserService {
         if (!actor.userId().equals(userId)) {
             actor.require(Permission.MANAGE_USERS);
         }
-        return users.findById(userId).orElseThrow(() -> StorelineException.notFound(ErrorCode.USER_NOT_FOUND, "User", userId));
+        return users.findById(userId)
+                .orElseThrow(() -> StorelineException.notFound(ErrorCode.USER_NOT_FOUND, "User", userId));
     }
 
     /** Creates a token for a user and returns it: the only time it is ever visible. */
@@ -76,9 +79,14 @@ public final class UserService {
             actor.require(Permission.MANAGE_USERS);
         }
         return tx.inTransaction(() -> {
-            User user = users.findById(userId).orElseThrow(() -> StorelineException.notFound(ErrorCode.USER_NOT_FOUND, "User", userId));
+            User user = users.findById(userId)
+                    .orElseThrow(() -> StorelineException.notFound(ErrorCode.USER_NOT_FOUND, "User", userId));
             String token = ApiTokens.newToken();
-            users.insertToken(Ids.newId(), user.id(), ApiTokens.hash(token), label == null || label.isBlank() ? "api" : label.trim(),
+            users.insertToken(
+                    Ids.newId(),
+                    user.id(),
+                    ApiTokens.hash(token),
+                    label == null || label.isBlank() ? "api" : label.trim(),
                     clock.instant());
             return token;
         });
@@ -101,8 +109,14 @@ public final class UserService {
             boolean created = false;
             User admin = users.findBootstrapAdmin().orElse(null);
             if (admin == null) {
-                admin = new User(Ids.newId(), "Administrator", Email.of("admin@storeline.local"), Role.ADMIN, List.of(),
-                        Optional.empty(), clock.instant());
+                admin = new User(
+                        Ids.newId(),
+                        "Administrator",
+                        Email.of("admin@storeline.local"),
+                        Role.ADMIN,
+                        List.of(),
+                        Optional.empty(),
+                        clock.instant());
                 users.insert(admin);
                 created = true;
             }

@@ -10,9 +10,9 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import java.net.http.HttpClient;
 import java.sql.Connection;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import java.util.Optional;
 import org.storeline.core.money.Money;
 import org.storeline.core.sale.Sale;
 
@@ -33,36 +33,56 @@ class CoreArchitectureTest {
     }
 
     static ArchRule noDatabaseCode(String root) {
-        return noClasses().that().resideInAPackage(root)
-                .should().dependOnClassesThat().resideInAnyPackage("org.jooq..", "java.sql..", "javax.sql..")
-                .because("core holds the domain and ports only; put database code (jOOQ, JDBC, DataSource) in the db "
-                        + "module behind a repository port such as SaleRepository, and pass plain domain values across it");
+        return noClasses()
+                .that()
+                .resideInAPackage(root)
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.jooq..", "java.sql..", "javax.sql..")
+                .because(
+                        "core holds the domain and ports only; put database code (jOOQ, JDBC, DataSource) in the db "
+                                + "module behind a repository port such as SaleRepository, and pass plain domain values across it");
     }
 
     static ArchRule noWebCode(String root) {
-        return noClasses().that().resideInAPackage(root)
-                .should().dependOnClassesThat().resideInAnyPackage("io.javalin..")
+        return noClasses()
+                .that()
+                .resideInAPackage(root)
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("io.javalin..")
                 .because("core knows nothing of HTTP; put routes and request handling in the web module and have them "
                         + "call core's use-case services with domain values");
     }
 
     static ArchRule noJson(String root) {
-        return noClasses().that().resideInAPackage(root)
-                .should().dependOnClassesThat().resideInAnyPackage("com.fasterxml.jackson..", "tools.jackson..")
+        return noClasses()
+                .that()
+                .resideInAPackage(root)
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("com.fasterxml.jackson..", "tools.jackson..")
                 .because("JSON is a wire format, not the domain; map JSON to core's records in the web module or in a "
                         + "connector's mapper, and keep annotations off core's types");
     }
 
     static ArchRule noOutboundHttp(String root) {
-        return noClasses().that().resideInAPackage(root)
-                .should().dependOnClassesThat().resideInAnyPackage("java.net.http..")
+        return noClasses()
+                .that()
+                .resideInAPackage(root)
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("java.net.http..")
                 .because("core makes no network calls; declare a port interface in core and implement it with the JDK "
                         + "HttpClient in channels/api or a connector module");
     }
 
     static ArchRule noUtilPackages(String root) {
-        return noClasses().that().resideInAPackage(root)
-                .should().resideInAnyPackage("..util..", "..utils..")
+        return noClasses()
+                .that()
+                .resideInAPackage(root)
+                .should()
+                .resideInAnyPackage("..util..", "..utils..")
                 .because("core is organised by feature (sale, register, money, ...); move the helper into the feature "
                         + "package that uses it, or into a value object of its own (convention 1)");
     }

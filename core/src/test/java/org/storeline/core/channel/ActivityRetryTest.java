@@ -20,29 +20,77 @@ class ActivityRetryTest {
 
     static Stream<Arguments> entries() {
         return Stream.of(
-                Arguments.of("a delivery still in the inbox is processed again from what was sent", Kind.FETCH, DELIVERY, ORDER, true,
+                Arguments.of(
+                        "a delivery still in the inbox is processed again from what was sent",
+                        Kind.FETCH,
+                        DELIVERY,
+                        ORDER,
+                        true,
                         ActivityRetry.REQUEUE_DELIVERY),
-                Arguments.of("a delivery no longer stored: its order is fetched again", Kind.FETCH, DELIVERY, ORDER, false,
+                Arguments.of(
+                        "a delivery no longer stored: its order is fetched again",
+                        Kind.FETCH,
+                        DELIVERY,
+                        ORDER,
+                        false,
                         ActivityRetry.FETCH_ORDER_AGAIN),
-                Arguments.of("a failed fetch of an order is fetched again", Kind.FETCH, Optional.empty(), ORDER, false,
+                Arguments.of(
+                        "a failed fetch of an order is fetched again",
+                        Kind.FETCH,
+                        Optional.empty(),
+                        ORDER,
+                        false,
                         ActivityRetry.FETCH_ORDER_AGAIN),
-                Arguments.of("a failed registration registers again", Kind.REGISTRATION, Optional.empty(), Optional.empty(), false,
+                Arguments.of(
+                        "a failed registration registers again",
+                        Kind.REGISTRATION,
+                        Optional.empty(),
+                        Optional.empty(),
+                        false,
                         ActivityRetry.REGISTER_AGAIN),
-                Arguments.of("a reconciliation pass names nothing to run again", Kind.RECONCILIATION, Optional.empty(), Optional.empty(),
-                        false, null),
-                Arguments.of("a rejected delivery no longer stored and without an order", Kind.DELIVERY, DELIVERY, Optional.empty(),
-                        false, null));
+                Arguments.of(
+                        "a reconciliation pass names nothing to run again",
+                        Kind.RECONCILIATION,
+                        Optional.empty(),
+                        Optional.empty(),
+                        false,
+                        null),
+                Arguments.of(
+                        "a rejected delivery no longer stored and without an order",
+                        Kind.DELIVERY,
+                        DELIVERY,
+                        Optional.empty(),
+                        false,
+                        null));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("entries")
-    void decidesWhatTheRetryButtonDoes(String rule, Kind kind, Optional<UUID> delivery, Optional<String> order, boolean stored,
-                                       ActivityRetry expected) {
-        ActivityEntry entry = new ActivityEntry(UUID.randomUUID(), UUID.randomUUID(), Instant.EPOCH, kind, ActivityEntry.Outcome.FAILED,
-                order, delivery, Optional.empty(), "it failed", true, Optional.empty());
+    void decidesWhatTheRetryButtonDoes(
+            String rule,
+            Kind kind,
+            Optional<UUID> delivery,
+            Optional<String> order,
+            boolean stored,
+            ActivityRetry expected) {
+        ActivityEntry entry = new ActivityEntry(
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                Instant.EPOCH,
+                kind,
+                ActivityEntry.Outcome.FAILED,
+                order,
+                delivery,
+                Optional.empty(),
+                "it failed",
+                true,
+                Optional.empty());
         if (expected == null) {
-            assertThatThrownBy(() -> ActivityRetry.of(entry, stored)).as(rule).isInstanceOf(StorelineException.class)
-                    .extracting(e -> ((StorelineException) e).code()).isEqualTo(ErrorCode.NOT_RETRYABLE);
+            assertThatThrownBy(() -> ActivityRetry.of(entry, stored))
+                    .as(rule)
+                    .isInstanceOf(StorelineException.class)
+                    .extracting(e -> ((StorelineException) e).code())
+                    .isEqualTo(ErrorCode.NOT_RETRYABLE);
         } else {
             assertThat(ActivityRetry.of(entry, stored)).as(rule).isEqualTo(expected);
         }

@@ -17,26 +17,66 @@ class ChannelOrderTest {
 
     @Test
     void theItemizedTotalAddsTheLinesAndTheShippingChargesNotThePlatformsTotal() {
-        ChannelOrder order = new ChannelOrder("1", "#1", "paid", OrderDisposition.IMPORT_PAID, Instant.EPOCH, Instant.EPOCH, EUR,
-                Optional.empty(), List.of(line("12.10"), line("7.26")), List.of(new ShippingCharge("Flat rate", eur("5.00"), eur("0.00"))),
-                eur("3.36"), eur("20.00"), new OrderPayment("stripe", true, Optional.of("Stripe")), FulfillmentType.DELIVERY,
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        ChannelOrder order = new ChannelOrder(
+                "1",
+                "#1",
+                "paid",
+                OrderDisposition.IMPORT_PAID,
+                Instant.EPOCH,
+                Instant.EPOCH,
+                EUR,
+                Optional.empty(),
+                List.of(line("12.10"), line("7.26")),
+                List.of(new ShippingCharge("Flat rate", eur("5.00"), eur("0.00"))),
+                eur("3.36"),
+                eur("20.00"),
+                new OrderPayment("stripe", true, Optional.of("Stripe")),
+                FulfillmentType.DELIVERY,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty());
 
         assertThat(order.itemizedTotal()).isEqualTo(eur("24.36"));
     }
 
     @Test
     void anOrderWithoutLinesOrShippingIsItemizedAtZero() {
-        ChannelOrder order = new ChannelOrder("2", "#2", "paid", OrderDisposition.IMPORT_PAID, Instant.EPOCH, Instant.EPOCH, EUR,
-                Optional.empty(), List.of(), List.of(), eur("0.00"), eur("9.99"), new OrderPayment("manual", false, Optional.empty()),
-                FulfillmentType.PICKUP, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        ChannelOrder order = new ChannelOrder(
+                "2",
+                "#2",
+                "paid",
+                OrderDisposition.IMPORT_PAID,
+                Instant.EPOCH,
+                Instant.EPOCH,
+                EUR,
+                Optional.empty(),
+                List.of(),
+                List.of(),
+                eur("0.00"),
+                eur("9.99"),
+                new OrderPayment("manual", false, Optional.empty()),
+                FulfillmentType.PICKUP,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty());
 
         assertThat(order.itemizedTotal()).isEqualTo(Money.zero(EUR));
     }
 
     private static OrderLine line(String total) {
-        return new OrderLine("line-" + total, Optional.of("SKU"), Optional.empty(), Optional.empty(), "Product", 1, eur(total), eur("0.00"),
-                eur("0.00"), eur(total));
+        return new OrderLine(
+                "line-" + total,
+                Optional.of("SKU"),
+                Optional.empty(),
+                Optional.empty(),
+                "Product",
+                1,
+                eur(total),
+                eur("0.00"),
+                eur("0.00"),
+                eur(total));
     }
 
     private static Money eur(String amount) {

@@ -30,7 +30,8 @@ class ImportRequestTest {
     @Test
     void aRangeMustEndAfterItStarts() {
         assertThatThrownBy(() -> ImportRequest.of(Optional.of(TUESDAY), Optional.of(MONDAY), List.of()))
-                .isInstanceOf(StorelineException.class).hasMessageContaining("must be after since");
+                .isInstanceOf(StorelineException.class)
+                .hasMessageContaining("must be after since");
         assertThatThrownBy(() -> ImportRequest.of(Optional.of(MONDAY), Optional.of(MONDAY), List.of()))
                 .isInstanceOf(StorelineException.class);
     }
@@ -38,25 +39,30 @@ class ImportRequestTest {
     @Test
     void nothingToImportSaysWhatToGive() {
         assertThatThrownBy(() -> ImportRequest.of(Optional.empty(), Optional.of(MONDAY), List.of()))
-                .isInstanceOf(StorelineException.class).hasMessageContaining("Give since");
+                .isInstanceOf(StorelineException.class)
+                .hasMessageContaining("Give since");
     }
 
     @Test
     void idsAndARangeTogetherAreRefusedRatherThanOneSilentlyIgnored() {
         assertThatThrownBy(() -> ImportRequest.of(Optional.of(MONDAY), Optional.empty(), List.of("1001")))
-                .isInstanceOf(StorelineException.class).hasMessageContaining("not both");
+                .isInstanceOf(StorelineException.class)
+                .hasMessageContaining("not both");
     }
 
     @Test
     void anEmptyIdAndTooManyIdsAreRefused() {
         assertThatThrownBy(() -> ImportRequest.of(Optional.empty(), Optional.empty(), List.of("1001", "  ")))
-                .isInstanceOf(StorelineException.class).hasMessageContaining("empty id");
+                .isInstanceOf(StorelineException.class)
+                .hasMessageContaining("empty id");
         List<String> tooMany = new ArrayList<>();
         for (int i = 0; i <= ImportRequest.MAX_ORDER_IDS; i++) {
             tooMany.add(String.valueOf(i));
         }
         assertThatThrownBy(() -> ImportRequest.of(Optional.empty(), Optional.empty(), tooMany))
-                .isInstanceOf(StorelineException.class).hasMessageContaining("at most " + ImportRequest.MAX_ORDER_IDS);
-        assertThat(ImportRequest.of(Optional.empty(), Optional.empty(), Collections.nCopies(1, "7"))).isInstanceOf(ImportRequest.OrderIds.class);
+                .isInstanceOf(StorelineException.class)
+                .hasMessageContaining("at most " + ImportRequest.MAX_ORDER_IDS);
+        assertThat(ImportRequest.of(Optional.empty(), Optional.empty(), Collections.nCopies(1, "7")))
+                .isInstanceOf(ImportRequest.OrderIds.class);
     }
 }

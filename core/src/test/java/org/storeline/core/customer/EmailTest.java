@@ -20,7 +20,8 @@ class EmailTest {
     @Test
     void matchesOnTheLowerCasedAddress() {
         assertThat(Email.of(" Ana.Silva@Example.COM ").key()).isEqualTo("ana.silva@example.com");
-        assertThat(Email.of("ANA@EXAMPLE.COM").key()).isEqualTo(Email.of("ana@example.com").key());
+        assertThat(Email.of("ANA@EXAMPLE.COM").key())
+                .isEqualTo(Email.of("ana@example.com").key());
     }
 
     @Test
@@ -35,8 +36,18 @@ class EmailTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"ana", "ana@", "@example.com", "ana@@example.com", "ana@exa@mple.com", "ana silva@example.com",
-            "ana@example .com", "", "   "})
+    @ValueSource(
+            strings = {
+                "ana",
+                "ana@",
+                "@example.com",
+                "ana@@example.com",
+                "ana@exa@mple.com",
+                "ana silva@example.com",
+                "ana@example .com",
+                "",
+                "   "
+            })
     void refusesWhatIsNotAnEmailAddress(String value) {
         assertRefused(ErrorCode.INVALID_REQUEST, () -> Email.of(value));
     }

@@ -29,15 +29,15 @@ class RequireTest {
     void refusesHalfASurrogatePairWhereverItIs() {
         for (String text : new String[] {"a\uD800b", "\uDC00", "end\uD83C"}) {
             assertThatThrownBy(() -> Require.storable("note", text))
-                    .isInstanceOfSatisfying(StorelineException.class,
-                            e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_TEXT));
+                    .isInstanceOfSatisfying(
+                            StorelineException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_TEXT));
         }
     }
 
     @Test
     void requiredTextIsStorableToo() {
         assertThatThrownBy(() -> Require.text("name", "Shop\u0000"))
-                .isInstanceOfSatisfying(StorelineException.class,
-                        e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_TEXT));
+                .isInstanceOfSatisfying(
+                        StorelineException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_TEXT));
     }
 }

@@ -8,11 +8,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.storeline.core.error.ErrorCode;
-import org.assertj.core.api.Assertions;
 
 class IdsTest {
 
@@ -86,15 +86,28 @@ class IdsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"1-2-3-4-5", "0-0-0-0-0", "garbage", "not-a-uuid-at-all", "0190c6d2-4f1a-7b3c-8d4e-5f6a7b8c9d0",
-            "0190c6d2-4f1a-7b3c-8d4e-5f6a7b8c9d0e1", "0190c6d2-4f1a-7b3c-8d4e-5f6a7b8c9dzz", "0190c6d24f1a7b3c8d4e5f6a7b8c9d0e"})
+    @ValueSource(
+            strings = {
+                "1-2-3-4-5",
+                "0-0-0-0-0",
+                "garbage",
+                "not-a-uuid-at-all",
+                "0190c6d2-4f1a-7b3c-8d4e-5f6a7b8c9d0",
+                "0190c6d2-4f1a-7b3c-8d4e-5f6a7b8c9d0e1",
+                "0190c6d2-4f1a-7b3c-8d4e-5f6a7b8c9dzz",
+                "0190c6d24f1a7b3c8d4e5f6a7b8c9d0e"
+            })
     void refusesWhatIsNotACanonicalId(String value) {
         assertRefused(ErrorCode.INVALID_REQUEST, () -> Ids.parse("sale_id", value));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"0000000000000000000000000000-1-2-3-4", "+0000000-0000-0000-0000-000000000001",
-            "0000000-00000-0000-0000-000000000001"})
+    @ValueSource(
+            strings = {
+                "0000000000000000000000000000-1-2-3-4",
+                "+0000000-0000-0000-0000-000000000001",
+                "0000000-00000-0000-0000-000000000001"
+            })
     void refusesThirtySixCharactersThatAreNotInTheCanonicalShape(String value) {
         assertRefused(ErrorCode.INVALID_REQUEST, () -> Ids.parse("sale_id", value));
     }

@@ -26,8 +26,8 @@ class DecimalsTest {
     @Test
     @Timeout(5)
     void refusesAHugeExponentWithoutExpandingIt() {
-        assertOutOfRange(() -> Decimals.parse("lines[0].unit_price", "1e999999999"), "lines[0].unit_price",
-                "15 digits");
+        assertOutOfRange(
+                () -> Decimals.parse("lines[0].unit_price", "1e999999999"), "lines[0].unit_price", "15 digits");
         assertOutOfRange(() -> Decimals.bounded("amount", new BigDecimal("1e999999999")), "amount", "15 digits");
         assertOutOfRange(() -> Decimals.parse("amount", "1e309"), "amount", "15 digits");
     }
@@ -75,7 +75,8 @@ class DecimalsTest {
     @Test
     void leavesFinerRulesToTheValuesThatHaveThem() {
         assertThat(Decimals.parse("price", "1.005")).isEqualByComparingTo("1.005");
-        assertRefused(ErrorCode.INVALID_REQUEST,
+        assertRefused(
+                ErrorCode.INVALID_REQUEST,
                 () -> Money.of(Decimals.parse("price", "1.005"), Currency.getInstance("EUR")));
         assertRefused(ErrorCode.INVALID_REQUEST, () -> TaxRate.of("0.1234567"));
     }
@@ -84,10 +85,11 @@ class DecimalsTest {
     @Timeout(5)
     void numbersToBeRoundedMayHaveManyPlacesButNotManyDigits() {
         assertThat(Decimals.parseForRounding("tax", "0.30000000000000004")).isEqualByComparingTo("0.30000000000000004");
-        assertThat(Decimals.boundedForRounding("tax", new BigDecimal("1.1102230246251565E-16"))).isPositive();
+        assertThat(Decimals.boundedForRounding("tax", new BigDecimal("1.1102230246251565E-16")))
+                .isPositive();
         assertOutOfRange(() -> Decimals.parseForRounding("total", "1e999999999"), "total", "15 digits");
-        assertOutOfRange(() -> Decimals.boundedForRounding("total", new BigDecimal("1e-999999999")), "total",
-                "decimal places");
+        assertOutOfRange(
+                () -> Decimals.boundedForRounding("total", new BigDecimal("1e-999999999")), "total", "decimal places");
         assertOutOfRange(() -> Decimals.parseForRounding("total", "1".repeat(101)), "total", "characters");
     }
 

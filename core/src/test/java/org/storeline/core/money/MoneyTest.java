@@ -87,7 +87,8 @@ class MoneyTest {
 
     @Test
     void addsTheTenthsThatBinaryFloatingPointGetsWrong() {
-        assertThat(Money.of("0.10", "EUR").plus(Money.of("0.20", "EUR")).toDecimalString()).isEqualTo("0.30");
+        assertThat(Money.of("0.10", "EUR").plus(Money.of("0.20", "EUR")).toDecimalString())
+                .isEqualTo("0.30");
     }
 
     @Test
@@ -103,8 +104,10 @@ class MoneyTest {
 
     @Test
     void comparesAmountsOfOneCurrency() {
-        assertThat(Money.of("2.00", "EUR").isGreaterThan(Money.of("1.99", "EUR"))).isTrue();
-        assertThat(Money.of("1.99", "EUR").isGreaterThan(Money.of("2.00", "EUR"))).isFalse();
+        assertThat(Money.of("2.00", "EUR").isGreaterThan(Money.of("1.99", "EUR")))
+                .isTrue();
+        assertThat(Money.of("1.99", "EUR").isGreaterThan(Money.of("2.00", "EUR")))
+                .isFalse();
         assertThat(Money.of("2", "EUR").compareTo(Money.of("2.00", "EUR"))).isZero();
     }
 

@@ -30,8 +30,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class AllocationTest {
 
-    record Row(String name, String lines, String outlets, String method, String stock, String shares,
-               String stockAfter) {
+    record Row(
+            String name, String lines, String outlets, String method, String stock, String shares, String stockAfter) {
         @Override
         public String toString() {
             return name;
@@ -40,41 +40,142 @@ class AllocationTest {
 
     static Stream<Row> rules() {
         return Stream.of(
-                new Row("ALC-1: stock in an outlet the channel does not link is not what the channel sells",
-                        "p*1", "A B", "", "p@Z=10", "A: 0*1", "p@A=-1, p@Z=10"),
-                new Row("ALC-1: a channel with one outlet sends everything there, stock or not",
-                        "p*1, ?*1", "A", "", "", "A: 0*1 1*1", "p@A=-1"),
-                new Row("ALC-2: a shipping method linked to an outlet takes the whole order there, whatever its stock",
-                        "p*2, q*1", "A B", "B", "p@A=5, q@A=5", "B: 0*2 1*1", "p@A=5, p@B=-2, q@A=5, q@B=-1"),
-                new Row("ALC-2: lines that match no product follow the shipping method too",
-                        "p*1, ?*3", "A B", "B", "p@B=1", "B: 0*1 1*3", ""),
-                new Row("ALC-3: the online register's outlet goes first when it has everything",
-                        "p*1, q*1", "A B", "", "p@A=1, q@A=1, p@B=9, q@B=9", "A: 0*1 1*1", "p@B=9, q@B=9"),
-                new Row("ALC-3: else the first linked outlet, in their order, that has everything",
-                        "p*1, q*2", "A B C", "", "p@A=9, p@B=1, q@B=2, p@C=9, q@C=9",
-                        "B: 0*1 1*2", "p@A=9, p@C=9, q@C=9"),
-                new Row("ALC-3: 'completely' adds up two lines of the same product",
-                        "p*2, p*2", "A B", "", "p@A=3, p@B=4", "B: 0*2 1*2", "p@A=3"),
-                new Row("ALC-3: a level exactly equal to the quantity is enough",
-                        "p*2", "A B", "", "p@A=2, p@B=2", "A: 0*2", "p@B=2"),
-                new Row("ALC-4: no outlet has every item: one share per outlet, by available stock",
-                        "p*2, q*1", "A B", "", "p@A=5, q@B=5", "A: 0*2 | B: 1*1", "p@A=3, q@B=4"),
-                new Row("ALC-4: a line no single outlet has enough of is split over outlets in their order",
-                        "p*5, q*1", "A B", "", "p@A=2, p@B=3, q@A=1", "A: 0*2 1*1 | B: 0*3", ""),
-                new Row("ALC-4: what no outlet has goes to the register's outlet, whose level goes negative",
-                        "p*1, q*3", "A B", "", "p@B=1", "B: 0*1 | A: 1*3", "q@A=-3"),
-                new Row("ALC-4: the shortfall joins the register's outlet's share of the line: one item per line",
-                        "p*5", "A B", "", "p@A=2, p@B=2", "A: 0*3 | B: 0*2", "p@A=-1"),
-                new Row("ALC-4: a negative level counts as nothing available",
-                        "p*1, q*1", "A B", "", "p@A=-2, q@A=1, p@B=1", "B: 0*1 | A: 1*1", "p@A=-2"),
-                new Row("ALC-5: an unmatched line goes to the outlet that sends the most units",
-                        "p*1, q*3, ?*1", "A B", "", "p@A=1, q@B=3", "A: 0*1 | B: 1*3 2*1", ""),
-                new Row("ALC-5: on a tie, an unmatched line goes to the outlet chosen first",
-                        "p*2, q*2, ?*1", "A B", "", "p@B=2, q@A=2", "B: 0*2 2*1 | A: 1*2", ""),
-                new Row("ALC-5: unmatched lines do not stop an outlet from having the order 'completely'",
-                        "?*4, p*1", "A B", "", "p@B=1", "B: 1*1 0*4", ""),
-                new Row("ALC-5: an order with no matched line goes to the online register's outlet, taking no stock",
-                        "?*2, ?*1", "A B", "", "p@B=9", "A: 0*2 1*1", "p@B=9"));
+                new Row(
+                        "ALC-1: stock in an outlet the channel does not link is not what the channel sells",
+                        "p*1",
+                        "A B",
+                        "",
+                        "p@Z=10",
+                        "A: 0*1",
+                        "p@A=-1, p@Z=10"),
+                new Row(
+                        "ALC-1: a channel with one outlet sends everything there, stock or not",
+                        "p*1, ?*1",
+                        "A",
+                        "",
+                        "",
+                        "A: 0*1 1*1",
+                        "p@A=-1"),
+                new Row(
+                        "ALC-2: a shipping method linked to an outlet takes the whole order there, whatever its stock",
+                        "p*2, q*1",
+                        "A B",
+                        "B",
+                        "p@A=5, q@A=5",
+                        "B: 0*2 1*1",
+                        "p@A=5, p@B=-2, q@A=5, q@B=-1"),
+                new Row(
+                        "ALC-2: lines that match no product follow the shipping method too",
+                        "p*1, ?*3",
+                        "A B",
+                        "B",
+                        "p@B=1",
+                        "B: 0*1 1*3",
+                        ""),
+                new Row(
+                        "ALC-3: the online register's outlet goes first when it has everything",
+                        "p*1, q*1",
+                        "A B",
+                        "",
+                        "p@A=1, q@A=1, p@B=9, q@B=9",
+                        "A: 0*1 1*1",
+                        "p@B=9, q@B=9"),
+                new Row(
+                        "ALC-3: else the first linked outlet, in their order, that has everything",
+                        "p*1, q*2",
+                        "A B C",
+                        "",
+                        "p@A=9, p@B=1, q@B=2, p@C=9, q@C=9",
+                        "B: 0*1 1*2",
+                        "p@A=9, p@C=9, q@C=9"),
+                new Row(
+                        "ALC-3: 'completely' adds up two lines of the same product",
+                        "p*2, p*2",
+                        "A B",
+                        "",
+                        "p@A=3, p@B=4",
+                        "B: 0*2 1*2",
+                        "p@A=3"),
+                new Row(
+                        "ALC-3: a level exactly equal to the quantity is enough",
+                        "p*2",
+                        "A B",
+                        "",
+                        "p@A=2, p@B=2",
+                        "A: 0*2",
+                        "p@B=2"),
+                new Row(
+                        "ALC-4: no outlet has every item: one share per outlet, by available stock",
+                        "p*2, q*1",
+                        "A B",
+                        "",
+                        "p@A=5, q@B=5",
+                        "A: 0*2 | B: 1*1",
+                        "p@A=3, q@B=4"),
+                new Row(
+                        "ALC-4: a line no single outlet has enough of is split over outlets in their order",
+                        "p*5, q*1",
+                        "A B",
+                        "",
+                        "p@A=2, p@B=3, q@A=1",
+                        "A: 0*2 1*1 | B: 0*3",
+                        ""),
+                new Row(
+                        "ALC-4: what no outlet has goes to the register's outlet, whose level goes negative",
+                        "p*1, q*3",
+                        "A B",
+                        "",
+                        "p@B=1",
+                        "B: 0*1 | A: 1*3",
+                        "q@A=-3"),
+                new Row(
+                        "ALC-4: the shortfall joins the register's outlet's share of the line: one item per line",
+                        "p*5",
+                        "A B",
+                        "",
+                        "p@A=2, p@B=2",
+                        "A: 0*3 | B: 0*2",
+                        "p@A=-1"),
+                new Row(
+                        "ALC-4: a negative level counts as nothing available",
+                        "p*1, q*1",
+                        "A B",
+                        "",
+                        "p@A=-2, q@A=1, p@B=1",
+                        "B: 0*1 | A: 1*1",
+                        "p@A=-2"),
+                new Row(
+                        "ALC-5: an unmatched line goes to the outlet that sends the most units",
+                        "p*1, q*3, ?*1",
+                        "A B",
+                        "",
+                        "p@A=1, q@B=3",
+                        "A: 0*1 | B: 1*3 2*1",
+                        ""),
+                new Row(
+                        "ALC-5: on a tie, an unmatched line goes to the outlet chosen first",
+                        "p*2, q*2, ?*1",
+                        "A B",
+                        "",
+                        "p@B=2, q@A=2",
+                        "B: 0*2 2*1 | A: 1*2",
+                        ""),
+                new Row(
+                        "ALC-5: unmatched lines do not stop an outlet from having the order 'completely'",
+                        "?*4, p*1",
+                        "A B",
+                        "",
+                        "p@B=1",
+                        "B: 1*1 0*4",
+                        ""),
+                new Row(
+                        "ALC-5: an order with no matched line goes to the online register's outlet, taking no stock",
+                        "?*2, ?*1",
+                        "A B",
+                        "",
+                        "p@B=9",
+                        "A: 0*2 1*1",
+                        "p@B=9"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -109,7 +210,8 @@ class AllocationTest {
     void linesThePlannerLeftOutLeaveGapsInTheIndicesAndAreNeverAllocated() {
         Names names = new Names();
         StockView stock = names.stock("p@A=1, q@B=1");
-        List<Allocation.Demand> demands = List.of(new Allocation.Demand(0, Optional.of(names.product("p")), 1),
+        List<Allocation.Demand> demands = List.of(
+                new Allocation.Demand(0, Optional.of(names.product("p")), 1),
                 new Allocation.Demand(2, Optional.of(names.product("q")), 1));
 
         var shares = Allocation.allocate(demands, names.outlets("A B"), Optional.empty(), stock);
@@ -165,8 +267,10 @@ class AllocationTest {
 
         String render(Map<UUID, List<Allocation.Share>> shares) {
             return shares.entrySet().stream()
-                    .map(e -> name(outlets, e.getKey()) + ": " + e.getValue().stream()
-                            .map(s -> s.line() + "*" + s.quantity()).collect(Collectors.joining(" ")))
+                    .map(e -> name(outlets, e.getKey()) + ": "
+                            + e.getValue().stream()
+                                    .map(s -> s.line() + "*" + s.quantity())
+                                    .collect(Collectors.joining(" ")))
                     .collect(Collectors.joining(" | "));
         }
 
@@ -179,13 +283,17 @@ class AllocationTest {
                     levels.put(product + "@" + outlet, level);
                 }
             }));
-            return levels.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+            return levels.entrySet().stream()
+                    .map(e -> e.getKey() + "=" + e.getValue())
                     .collect(Collectors.joining(", "));
         }
 
         private static String name(Map<String, UUID> names, UUID id) {
-            return names.entrySet().stream().filter(e -> e.getValue().equals(id)).map(Map.Entry::getKey)
-                    .findFirst().orElseThrow();
+            return names.entrySet().stream()
+                    .filter(e -> e.getValue().equals(id))
+                    .map(Map.Entry::getKey)
+                    .findFirst()
+                    .orElseThrow();
         }
     }
 }

@@ -38,32 +38,58 @@ class CustomerResolverTest {
 
     static Stream<Row> rules() {
         return Stream.of(
-                new Row("CUS-1: an order's email finds the existing profile",
-                        List.of("Ann Lee <ann@example.com>"), List.of("ann@example.com|Ann Lee"),
-                        List.of("Ann Lee <ann@example.com>"), List.of()),
-                new Row("CUS-1: the email matches whatever its case and surrounding spaces",
-                        List.of("Ann Lee <Ann@Example.com>"), List.of("  ANN@EXAMPLE.COM |Ann Lee"),
-                        List.of("Ann Lee <Ann@Example.com>"), List.of()),
-                new Row("CUS-2: a different name on the order neither renames the profile nor makes another",
-                        List.of("Known Name <ann@example.com>"), List.of("ann@example.com|Other Name"),
-                        List.of("Known Name <ann@example.com>"), List.of()),
-                new Row("CUS-3: an email no profile has makes one with the order's email and name",
-                        List.of("Ann Lee <ann@example.com>"), List.of("bob@example.com|Bob Ray"),
-                        List.of("Bob Ray <bob@example.com>"), List.of("Bob Ray <bob@example.com>")),
-                new Row("CUS-3: two orders of a batch with one new email share one new profile, named by the first",
-                        List.of(), List.of("bob@example.com|Bob Ray", "BOB@example.com|Robert Ray"),
+                new Row(
+                        "CUS-1: an order's email finds the existing profile",
+                        List.of("Ann Lee <ann@example.com>"),
+                        List.of("ann@example.com|Ann Lee"),
+                        List.of("Ann Lee <ann@example.com>"),
+                        List.of()),
+                new Row(
+                        "CUS-1: the email matches whatever its case and surrounding spaces",
+                        List.of("Ann Lee <Ann@Example.com>"),
+                        List.of("  ANN@EXAMPLE.COM |Ann Lee"),
+                        List.of("Ann Lee <Ann@Example.com>"),
+                        List.of()),
+                new Row(
+                        "CUS-2: a different name on the order neither renames the profile nor makes another",
+                        List.of("Known Name <ann@example.com>"),
+                        List.of("ann@example.com|Other Name"),
+                        List.of("Known Name <ann@example.com>"),
+                        List.of()),
+                new Row(
+                        "CUS-3: an email no profile has makes one with the order's email and name",
+                        List.of("Ann Lee <ann@example.com>"),
+                        List.of("bob@example.com|Bob Ray"),
+                        List.of("Bob Ray <bob@example.com>"),
+                        List.of("Bob Ray <bob@example.com>")),
+                new Row(
+                        "CUS-3: two orders of a batch with one new email share one new profile, named by the first",
+                        List.of(),
+                        List.of("bob@example.com|Bob Ray", "BOB@example.com|Robert Ray"),
                         List.of("Bob Ray <bob@example.com>", "Bob Ray <bob@example.com>"),
                         List.of("Bob Ray <bob@example.com>")),
-                new Row("CUS-4: an order without a name names the new profile by its email",
-                        List.of(), List.of("cy@example.com|"), List.of("cy@example.com <cy@example.com>"),
+                new Row(
+                        "CUS-4: an order without a name names the new profile by its email",
+                        List.of(),
+                        List.of("cy@example.com|"),
+                        List.of("cy@example.com <cy@example.com>"),
                         List.of("cy@example.com <cy@example.com>")),
-                new Row("CUS-4: a blank name counts as no name",
-                        List.of(), List.of("cy@example.com|   "), List.of("cy@example.com <cy@example.com>"),
+                new Row(
+                        "CUS-4: a blank name counts as no name",
+                        List.of(),
+                        List.of("cy@example.com|   "),
+                        List.of("cy@example.com <cy@example.com>"),
                         List.of("cy@example.com <cy@example.com>")),
-                new Row("CUS-1: an order without an email gets no profile (there is nothing to match on)",
-                        List.of(), List.of("|Dee Doe", "-"), List.of("none", "none"), List.of()),
-                new Row("CUS-1: an email that is not one gets no profile rather than failing the batch",
-                        List.of(), List.of("not an email|Dee Doe", "ed@example.com|Ed"),
+                new Row(
+                        "CUS-1: an order without an email gets no profile (there is nothing to match on)",
+                        List.of(),
+                        List.of("|Dee Doe", "-"),
+                        List.of("none", "none"),
+                        List.of()),
+                new Row(
+                        "CUS-1: an email that is not one gets no profile rather than failing the batch",
+                        List.of(),
+                        List.of("not an email|Dee Doe", "ed@example.com|Ed"),
                         List.of("none", "Ed <ed@example.com>"),
                         List.of("Ed <ed@example.com>")));
     }
@@ -81,7 +107,8 @@ class CustomerResolverTest {
         Map<String, Optional<UUID>> resolved = new CustomerResolver(customers).resolve(orders, NOW);
 
         List<String> attached = orders.stream()
-                .map(o -> resolved.get(o.externalId()).map(id -> render(customers.findById(id).orElseThrow()))
+                .map(o -> resolved.get(o.externalId())
+                        .map(id -> render(customers.findById(id).orElseThrow()))
                         .orElse("none"))
                 .toList();
         assertThat(attached).as("%s: each order's customer", row).isEqualTo(row.customers());
@@ -107,7 +134,8 @@ class CustomerResolverTest {
     }
 
     private static String render(Customer customer) {
-        return customer.name() + customer.email().map(e -> " <" + e.value() + ">").orElse("");
+        return customer.name()
+                + customer.email().map(e -> " <" + e.value() + ">").orElse("");
     }
 
     /** Customer profiles in memory, unique by email key, remembering which ones were inserted in bulk. */
@@ -130,7 +158,9 @@ class CustomerResolverTest {
 
         @Override
         public Optional<Customer> findByEmailKey(String emailKey) {
-            return byId.values().stream().filter(c -> c.email().map(Email::key).filter(emailKey::equals).isPresent())
+            return byId.values().stream()
+                    .filter(c ->
+                            c.email().map(Email::key).filter(emailKey::equals).isPresent())
                     .findFirst();
         }
 

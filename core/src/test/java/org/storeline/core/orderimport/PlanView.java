@@ -30,30 +30,51 @@ final class PlanView {
 
     Map<String, String> of(OrderPlan plan) {
         Map<String, String> facts = new LinkedHashMap<>();
-        facts.put("sale", plan.sale().status().wireName() + " at " + shop.outlet(plan.sale().outletId()));
+        facts.put(
+                "sale",
+                plan.sale().status().wireName() + " at "
+                        + shop.outlet(plan.sale().outletId()));
         facts.put("lines", joined(plan.sale().lines().stream().map(PlanView::line), ", "));
         facts.put("fulfillments", joined(plan.fulfillments().stream().map(this::fulfillment), " | "));
-        facts.put("stock", joined(plan.stockChanges().stream()
-                .map(c -> shop.sku(c.productId()) + "@" + shop.outlet(c.outletId()) + " " + c.delta()), ", "));
-        facts.put("payments", joined(plan.sale().payments().stream()
-                .map(p -> p.amount().toDecimalString() + " " + p.processor().orElse("-")), ", "));
-        facts.put("announcements", joined(plan.announcements().stream()
-                .map(a -> shop.outlet(a.outletId()) + ": " + a.message()), " | "));
+        facts.put(
+                "stock",
+                joined(
+                        plan.stockChanges().stream()
+                                .map(c -> shop.sku(c.productId()) + "@" + shop.outlet(c.outletId()) + " " + c.delta()),
+                        ", "));
+        facts.put(
+                "payments",
+                joined(
+                        plan.sale().payments().stream()
+                                .map(p -> p.amount().toDecimalString() + " "
+                                        + p.processor().orElse("-")),
+                        ", "));
+        facts.put(
+                "announcements",
+                joined(plan.announcements().stream().map(a -> shop.outlet(a.outletId()) + ": " + a.message()), " | "));
         facts.put("remarks", String.join(" / ", plan.remarks()));
-        facts.put("links", joined(plan.newProductLinks().entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .map(e -> e.getKey() + " -> " + sku(e.getValue())), ", "));
+        facts.put(
+                "links",
+                joined(
+                        plan.newProductLinks().entrySet().stream()
+                                .sorted(Map.Entry.comparingByKey())
+                                .map(e -> e.getKey() + " -> " + sku(e.getValue())),
+                        ", "));
         return facts;
     }
 
     private static String line(SaleLine line) {
-        String kind = line.shippingFee() ? "shipping" : line.adjustment() ? "adjustment"
-                : line.unmatched() ? "unmatched" : line.productId().isPresent() ? "product" : "?";
+        String kind = line.shippingFee()
+                ? "shipping"
+                : line.adjustment()
+                        ? "adjustment"
+                        : line.unmatched() ? "unmatched" : line.productId().isPresent() ? "product" : "?";
         return line.sku() + " " + line.quantity() + " " + line.total().toDecimalString() + " " + kind;
     }
 
     private String fulfillment(Fulfillment f) {
-        return shop.outlet(f.outletId()) + " " + f.status().wireName() + " " + f.type().wireName() + ": "
-                + joined(f.items().stream().map(PlanView::item), " ");
+        return shop.outlet(f.outletId()) + " " + f.status().wireName() + " "
+                + f.type().wireName() + ": " + joined(f.items().stream().map(PlanView::item), " ");
     }
 
     private static String item(Fulfillment.Item item) {

@@ -52,11 +52,25 @@ final class TestOrders {
     }
 
     /** A line as the platform identifies it: maybe a SKU, maybe its own variant id. */
-    TestOrders line(Optional<String> sku, Optional<String> variantId, long quantity, String unitPrice, String total,
-                    String tax) {
+    TestOrders line(
+            Optional<String> sku,
+            Optional<String> variantId,
+            long quantity,
+            String unitPrice,
+            String total,
+            String tax) {
         int n = lines.size() + 1;
-        lines.add(new ChannelOrder.OrderLine("line-" + n, sku, Optional.of("product-" + n), variantId,
-                "Item " + sku.orElse("#" + n), quantity, eur(unitPrice), eur("0.00"), eur(tax), eur(total)));
+        lines.add(new ChannelOrder.OrderLine(
+                "line-" + n,
+                sku,
+                Optional.of("product-" + n),
+                variantId,
+                "Item " + sku.orElse("#" + n),
+                quantity,
+                eur(unitPrice),
+                eur("0.00"),
+                eur(tax),
+                eur(total)));
         return this;
     }
 
@@ -93,9 +107,24 @@ final class TestOrders {
             itemizedTotal = itemizedTotal.plus(charge.total());
             itemizedTax = itemizedTax.plus(charge.tax());
         }
-        return new ChannelOrder(externalId, "#" + externalId, "processing", disposition, PLACED, PLACED, EUR, customer,
-                lines, shipping, totalTax.orElse(itemizedTax), total.orElse(itemizedTotal),
-                new ChannelOrder.OrderPayment("stripe", true, Optional.of("Stripe")), type, shippingMethod,
-                Optional.of("1 Main Street"), Optional.empty(), Optional.empty());
+        return new ChannelOrder(
+                externalId,
+                "#" + externalId,
+                "processing",
+                disposition,
+                PLACED,
+                PLACED,
+                EUR,
+                customer,
+                lines,
+                shipping,
+                totalTax.orElse(itemizedTax),
+                total.orElse(itemizedTotal),
+                new ChannelOrder.OrderPayment("stripe", true, Optional.of("Stripe")),
+                type,
+                shippingMethod,
+                Optional.of("1 Main Street"),
+                Optional.empty(),
+                Optional.empty());
     }
 }

@@ -3,21 +3,22 @@ package org.storeline.core.paging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.storeline.core.ErrorAssertions.assertRefused;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.storeline.core.error.ErrorCode;
-import java.util.ArrayList;
 
 class PageTest {
 
-    record Row(UUID id, int n) {
-    }
+    record Row(UUID id, int n) {}
 
     private static List<Row> rows(int count) {
-        return IntStream.range(0, count).mapToObj(n -> new Row(UUID.randomUUID(), n)).toList();
+        return IntStream.range(0, count)
+                .mapToObj(n -> new Row(UUID.randomUUID(), n))
+                .toList();
     }
 
     @Test

@@ -13,7 +13,8 @@ import org.storeline.core.register.RegisterStatus.Event;
 /** Walks every (state, event) pair of the register's state machine (docs/ARCHITECTURE.md, convention 4). */
 class RegisterStatusTest extends StateMachineTest<RegisterStatus, Event> {
 
-    static final TransitionTable<RegisterStatus, Event> TABLE = new TransitionTable<>(RegisterStatus.class, Event.class, RegisterStatus::on)
+    static final TransitionTable<RegisterStatus, Event> TABLE = new TransitionTable<>(
+                    RegisterStatus.class, Event.class, RegisterStatus::on)
             .to(RegisterStatus.CLOSED, Event.OPEN, RegisterStatus.OPEN)
             .refused(RegisterStatus.CLOSED, Event.CLOSE, ErrorCode.REGISTER_CLOSED)
             .refused(RegisterStatus.OPEN, Event.OPEN, ErrorCode.REGISTER_ALREADY_OPEN)

@@ -179,9 +179,12 @@ class RegisterTest {
 
     @Test
     void reportsTheDifferenceBetweenCountedAndExpectedCash() {
-        assertThat(report(eur("145.50"), Optional.of(eur("150.00"))).cashDifference()).contains(eur("4.50"));
-        assertThat(report(eur("145.50"), Optional.of(eur("140.00"))).cashDifference()).contains(eur("-5.50"));
-        assertThat(report(eur("145.50"), Optional.of(eur("145.50"))).cashDifference()).contains(eur("0.00"));
+        assertThat(report(eur("145.50"), Optional.of(eur("150.00"))).cashDifference())
+                .contains(eur("4.50"));
+        assertThat(report(eur("145.50"), Optional.of(eur("140.00"))).cashDifference())
+                .contains(eur("-5.50"));
+        assertThat(report(eur("145.50"), Optional.of(eur("145.50"))).cashDifference())
+                .contains(eur("0.00"));
     }
 
     @Test
@@ -190,13 +193,18 @@ class RegisterTest {
     }
 
     private static ClosureReport.PaymentTotal total(String name, PaymentKind kind, Money amount) {
-        return new ClosureReport.PaymentTotal(UUID.randomUUID(), name, kind,
-                kind == PaymentKind.INTEGRATED ? Optional.of(name) : Optional.empty(), 1, amount);
+        return new ClosureReport.PaymentTotal(
+                UUID.randomUUID(),
+                name,
+                kind,
+                kind == PaymentKind.INTEGRATED ? Optional.of(name) : Optional.empty(),
+                1,
+                amount);
     }
 
     private static ClosureReport report(Money expected, Optional<Money> counted) {
-        RegisterPeriod period = new RegisterPeriod(UUID.randomUUID(), UUID.randomUUID(), OPENED, Optional.of(CLOSED), eur("100.00"),
-                counted);
+        RegisterPeriod period = new RegisterPeriod(
+                UUID.randomUUID(), UUID.randomUUID(), OPENED, Optional.of(CLOSED), eur("100.00"), counted);
         return new ClosureReport(period.registerId(), OUTLET, period, List.of(), expected, counted);
     }
 }

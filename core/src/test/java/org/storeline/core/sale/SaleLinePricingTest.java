@@ -3,21 +3,30 @@ package org.storeline.core.sale;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.storeline.core.ErrorAssertions.assertRefused;
 
+import java.util.Currency;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.storeline.core.error.ErrorCode;
 import org.storeline.core.money.Money;
 import org.storeline.core.money.TaxRate;
-import java.util.Currency;
 
 class SaleLinePricingTest {
     private static final boolean EXCLUDING_TAX = false;
     private static final boolean INCLUDING_TAX = true;
 
-    private static SaleLine line(long quantity, String unitPrice, String discount, String rate, boolean pricesIncludeTax) {
-        return SaleLine.price(UUID.randomUUID(), Optional.empty(), "SKU-1", "Mug", quantity, eur(unitPrice), eur(discount),
-                TaxRate.of(rate), pricesIncludeTax);
+    private static SaleLine line(
+            long quantity, String unitPrice, String discount, String rate, boolean pricesIncludeTax) {
+        return SaleLine.price(
+                UUID.randomUUID(),
+                Optional.empty(),
+                "SKU-1",
+                "Mug",
+                quantity,
+                eur(unitPrice),
+                eur(discount),
+                TaxRate.of(rate),
+                pricesIncludeTax);
     }
 
     private static Money eur(String amount) {
@@ -108,8 +117,16 @@ class SaleLinePricingTest {
 
     @Test
     void pricesAYenLineWithoutDecimals() {
-        SaleLine line = SaleLine.price(UUID.randomUUID(), Optional.empty(), "SKU-1", "Tea", 3, Money.of("333", "JPY"),
-                Money.zero(Currency.getInstance("JPY")), TaxRate.of("0.1"), EXCLUDING_TAX);
+        SaleLine line = SaleLine.price(
+                UUID.randomUUID(),
+                Optional.empty(),
+                "SKU-1",
+                "Tea",
+                3,
+                Money.of("333", "JPY"),
+                Money.zero(Currency.getInstance("JPY")),
+                TaxRate.of("0.1"),
+                EXCLUDING_TAX);
 
         assertThat(line.tax()).isEqualTo(Money.of("100", "JPY"));
         assertThat(line.total()).isEqualTo(Money.of("1099", "JPY"));
@@ -119,8 +136,16 @@ class SaleLinePricingTest {
     void keepsWhatItWasPricedWith() {
         UUID id = UUID.randomUUID();
         UUID productId = UUID.randomUUID();
-        SaleLine line = SaleLine.price(id, Optional.of(productId), "SKU-9", "Teapot", 2, eur("10.00"), eur("0"),
-                TaxRate.of("0.21"), EXCLUDING_TAX);
+        SaleLine line = SaleLine.price(
+                id,
+                Optional.of(productId),
+                "SKU-9",
+                "Teapot",
+                2,
+                eur("10.00"),
+                eur("0"),
+                TaxRate.of("0.21"),
+                EXCLUDING_TAX);
 
         assertThat(line.id()).isEqualTo(id);
         assertThat(line.productId()).contains(productId);
@@ -146,7 +171,17 @@ class SaleLinePricingTest {
 
     @Test
     void refusesADiscountInAnotherCurrency() {
-        assertRefused(ErrorCode.CURRENCY_MISMATCH, () -> SaleLine.price(UUID.randomUUID(), Optional.empty(), "SKU-1", "Mug", 1,
-                eur("10.00"), Money.of("1.00", "USD"), TaxRate.of("0.21"), EXCLUDING_TAX));
+        assertRefused(
+                ErrorCode.CURRENCY_MISMATCH,
+                () -> SaleLine.price(
+                        UUID.randomUUID(),
+                        Optional.empty(),
+                        "SKU-1",
+                        "Mug",
+                        1,
+                        eur("10.00"),
+                        Money.of("1.00", "USD"),
+                        TaxRate.of("0.21"),
+                        EXCLUDING_TAX));
     }
 }

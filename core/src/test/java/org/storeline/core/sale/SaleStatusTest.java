@@ -14,7 +14,8 @@ import org.storeline.core.sale.SaleStatus.Event;
 /** Walks every (state, event) pair of the sale's state machine (docs/ARCHITECTURE.md, convention 4). */
 class SaleStatusTest extends StateMachineTest<SaleStatus, Event> {
 
-    static final TransitionTable<SaleStatus, Event> TABLE = new TransitionTable<>(SaleStatus.class, Event.class, SaleStatus::on)
+    static final TransitionTable<SaleStatus, Event> TABLE = new TransitionTable<>(
+                    SaleStatus.class, Event.class, SaleStatus::on)
             .to(SaleStatus.OPEN, Event.COMPLETE, SaleStatus.COMPLETED)
             .to(SaleStatus.OPEN, Event.CANCEL, SaleStatus.CANCELLED)
             .refused(SaleStatus.COMPLETED, Event.COMPLETE, ErrorCode.INVALID_TRANSITION)

@@ -22,23 +22,38 @@ class SaleTest {
     private static final UUID REGISTER = UUID.randomUUID();
     private static final UUID PERIOD = UUID.randomUUID();
     private static final UUID CASHIER = UUID.randomUUID();
-    private static final PaymentType CASH = new PaymentType(UUID.randomUUID(), "Cash", PaymentKind.CASH, Optional.empty(), Instant.EPOCH);
-    private static final PaymentType STRIPE = new PaymentType(UUID.randomUUID(), "Card (Stripe)", PaymentKind.INTEGRATED,
-            Optional.of("Stripe"), Instant.EPOCH);
+    private static final PaymentType CASH =
+            new PaymentType(UUID.randomUUID(), "Cash", PaymentKind.CASH, Optional.empty(), Instant.EPOCH);
+    private static final PaymentType STRIPE = new PaymentType(
+            UUID.randomUUID(), "Card (Stripe)", PaymentKind.INTEGRATED, Optional.of("Stripe"), Instant.EPOCH);
 
     private static Money eur(String amount) {
         return Money.of(amount, "EUR");
     }
 
     private static SaleLine line(String unitPrice, long quantity, String currency) {
-        return SaleLine.price(UUID.randomUUID(), Optional.empty(), "SKU", "Item", quantity, Money.of(unitPrice, currency),
-                Money.zero(Currency.getInstance(currency)), TaxRate.of("0.21"), false);
+        return SaleLine.price(
+                UUID.randomUUID(),
+                Optional.empty(),
+                "SKU",
+                "Item",
+                quantity,
+                Money.of(unitPrice, currency),
+                Money.zero(Currency.getInstance(currency)),
+                TaxRate.of("0.21"),
+                false);
     }
 
     /** 2 × 10.00 at 21 % (24.20) and 1 × 0.99 at 21 % (1.20): 25.40 in all, 4.41 of it tax. */
     private static Sale aSale() {
-        return Sale.ringUp("A-0001", RUNG_UP, OUTLET, REGISTER, Optional.empty(),
-                List.of(line("10.00", 2, "EUR"), line("0.99", 1, "EUR")), CASHIER);
+        return Sale.ringUp(
+                "A-0001",
+                RUNG_UP,
+                OUTLET,
+                REGISTER,
+                Optional.empty(),
+                List.of(line("10.00", 2, "EUR"), line("0.99", 1, "EUR")),
+                CASHIER);
     }
 
     private static SalePayment pay(Sale sale, PaymentType type, String amount) {
@@ -46,14 +61,27 @@ class SaleTest {
     }
 
     private static Sale anOnlineSale() {
-        return new Sale(UUID.randomUUID(), "W-0001", RUNG_UP, OUTLET, REGISTER, SaleSource.ONLINE,
-                Optional.of(new ChannelOrderRef(UUID.randomUUID(), "gid://shop/Order/1", "#1001")), SaleStatus.OPEN,
-                Currency.getInstance("EUR"), Optional.empty(), List.of(line("10.00", 1, "EUR")), List.of(), "", Optional.empty());
+        return new Sale(
+                UUID.randomUUID(),
+                "W-0001",
+                RUNG_UP,
+                OUTLET,
+                REGISTER,
+                SaleSource.ONLINE,
+                Optional.of(new ChannelOrderRef(UUID.randomUUID(), "gid://shop/Order/1", "#1001")),
+                SaleStatus.OPEN,
+                Currency.getInstance("EUR"),
+                Optional.empty(),
+                List.of(line("10.00", 1, "EUR")),
+                List.of(),
+                "",
+                Optional.empty());
     }
 
     @Test
     void aFreeInStoreSaleIsCompletedAtOnce() {
-        Sale sale = Sale.ringUp("A-0002", RUNG_UP, OUTLET, REGISTER, Optional.empty(), List.of(line("0.00", 1, "EUR")), CASHIER);
+        Sale sale = Sale.ringUp(
+                "A-0002", RUNG_UP, OUTLET, REGISTER, Optional.empty(), List.of(line("0.00", 1, "EUR")), CASHIER);
 
         assertThat(sale.status()).isEqualTo(SaleStatus.COMPLETED);
         assertThat(sale.paymentStatus()).isEqualTo(PaymentStatus.PAID);
@@ -79,14 +107,23 @@ class SaleTest {
 
     @Test
     void refusesASaleWithoutLines() {
-        assertRefused(ErrorCode.INVALID_REQUEST,
+        assertRefused(
+                ErrorCode.INVALID_REQUEST,
                 () -> Sale.ringUp("A-0002", RUNG_UP, OUTLET, REGISTER, Optional.empty(), List.of(), CASHIER));
     }
 
     @Test
     void refusesASaleWithLinesInTwoCurrencies() {
-        assertRefused(ErrorCode.CURRENCY_MISMATCH, () -> Sale.ringUp("A-0003", RUNG_UP, OUTLET, REGISTER, Optional.empty(),
-                List.of(line("10.00", 1, "EUR"), line("10.00", 1, "USD")), CASHIER));
+        assertRefused(
+                ErrorCode.CURRENCY_MISMATCH,
+                () -> Sale.ringUp(
+                        "A-0003",
+                        RUNG_UP,
+                        OUTLET,
+                        REGISTER,
+                        Optional.empty(),
+                        List.of(line("10.00", 1, "EUR"), line("10.00", 1, "USD")),
+                        CASHIER));
     }
 
     @Test
@@ -166,15 +203,29 @@ class SaleTest {
     void refusesAPaymentInAnotherCurrency() {
         Sale sale = aSale();
 
-        assertRefused(ErrorCode.CURRENCY_MISMATCH, () -> sale.applyPayment(CASH, Money.of("5.00", "USD"), PAID_AT, REGISTER,
-                Optional.of(PERIOD), Optional.of(CASHIER)));
+        assertRefused(
+                ErrorCode.CURRENCY_MISMATCH,
+                () -> sale.applyPayment(
+                        CASH, Money.of("5.00", "USD"), PAID_AT, REGISTER, Optional.of(PERIOD), Optional.of(CASHIER)));
         assertThat(sale.payments()).isEmpty();
     }
 
     @Test
     void refusesAPaymentOnACancelledSale() {
-        Sale sale = new Sale(UUID.randomUUID(), "A-0009", RUNG_UP, OUTLET, REGISTER, SaleSource.IN_STORE, Optional.empty(),
-                SaleStatus.CANCELLED, Currency.getInstance("EUR"), Optional.empty(), List.of(line("10.00", 1, "EUR")), List.of(), "",
+        Sale sale = new Sale(
+                UUID.randomUUID(),
+                "A-0009",
+                RUNG_UP,
+                OUTLET,
+                REGISTER,
+                SaleSource.IN_STORE,
+                Optional.empty(),
+                SaleStatus.CANCELLED,
+                Currency.getInstance("EUR"),
+                Optional.empty(),
+                List.of(line("10.00", 1, "EUR")),
+                List.of(),
+                "",
                 Optional.of(CASHIER));
 
         assertRefused(ErrorCode.SALE_NOT_OPEN, () -> pay(sale, CASH, "1.00"));

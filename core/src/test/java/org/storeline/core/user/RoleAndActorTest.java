@@ -12,10 +12,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.storeline.core.customer.Email;
 import org.storeline.core.error.ErrorCode;
-import org.assertj.core.api.Assertions;
 
 class RoleAndActorTest {
     private static final UUID CENTRE = UUID.randomUUID();
@@ -24,8 +24,15 @@ class RoleAndActorTest {
     /** Who may do what, written out in full so that a change to a role shows up here. */
     private static final Map<Role, Set<Permission>> MATRIX = Map.of(
             Role.ADMIN, EnumSet.allOf(Permission.class),
-            Role.MANAGER, EnumSet.of(Permission.MANAGE_CATALOG, Permission.MANAGE_REGISTERS, Permission.MANAGE_PAYMENT_TYPES,
-                    Permission.ADJUST_STOCK, Permission.OPERATE_REGISTERS, Permission.SELL, Permission.MANAGE_CUSTOMERS),
+            Role.MANAGER,
+                    EnumSet.of(
+                            Permission.MANAGE_CATALOG,
+                            Permission.MANAGE_REGISTERS,
+                            Permission.MANAGE_PAYMENT_TYPES,
+                            Permission.ADJUST_STOCK,
+                            Permission.OPERATE_REGISTERS,
+                            Permission.SELL,
+                            Permission.MANAGE_CUSTOMERS),
             Role.STAFF, EnumSet.of(Permission.OPERATE_REGISTERS, Permission.SELL, Permission.MANAGE_CUSTOMERS));
 
     private static Actor actor(Role role, UUID... outlets) {
@@ -93,9 +100,13 @@ class RoleAndActorTest {
             Actor actor = actor(role);
             for (Permission permission : Permission.values()) {
                 boolean expected = MATRIX.get(role).contains(permission);
-                assertThat(role.allows(permission)).as("%s may %s", role, permission).isEqualTo(expected);
+                assertThat(role.allows(permission))
+                        .as("%s may %s", role, permission)
+                        .isEqualTo(expected);
                 if (expected) {
-                    assertThatNoException().as("%s may %s", role, permission).isThrownBy(() -> actor.require(permission));
+                    assertThatNoException()
+                            .as("%s may %s", role, permission)
+                            .isThrownBy(() -> actor.require(permission));
                 } else {
                     assertRefused(ErrorCode.FORBIDDEN, () -> actor.require(permission));
                 }
@@ -137,7 +148,13 @@ class RoleAndActorTest {
 
     @Test
     void aUserActsWithItsRoleAndOutlets() {
-        User user = new User(UUID.randomUUID(), "Ana", Email.of("ana@example.com"), Role.STAFF, List.of(CENTRE), Optional.empty(),
+        User user = new User(
+                UUID.randomUUID(),
+                "Ana",
+                Email.of("ana@example.com"),
+                Role.STAFF,
+                List.of(CENTRE),
+                Optional.empty(),
                 Instant.EPOCH);
 
         Actor actor = user.asActor();

@@ -42,7 +42,10 @@ public final class JooqProductRepository implements ProductRepository {
                 .set(PRODUCT.CREATED_AT, toDb(product.createdAt()))
                 .execute();
         for (String barcode : product.barcodes()) {
-            dsl.insertInto(PRODUCT_BARCODE).set(PRODUCT_BARCODE.BARCODE, barcode).set(PRODUCT_BARCODE.PRODUCT_ID, product.id()).execute();
+            dsl.insertInto(PRODUCT_BARCODE)
+                    .set(PRODUCT_BARCODE.BARCODE, barcode)
+                    .set(PRODUCT_BARCODE.PRODUCT_ID, product.id())
+                    .execute();
         }
     }
 
@@ -63,25 +66,34 @@ public final class JooqProductRepository implements ProductRepository {
 
     @Override
     public Optional<Product> findByBarcode(String barcode) {
-        return find(PRODUCT.ID.in(dsl.select(PRODUCT_BARCODE.PRODUCT_ID).from(PRODUCT_BARCODE).where(PRODUCT_BARCODE.BARCODE.eq(barcode))))
-                .stream().findFirst();
+        return find(PRODUCT.ID.in(dsl.select(PRODUCT_BARCODE.PRODUCT_ID)
+                        .from(PRODUCT_BARCODE)
+                        .where(PRODUCT_BARCODE.BARCODE.eq(barcode))))
+                .stream()
+                .findFirst();
     }
 
     @Override
     public List<String> takenBarcodes(Collection<String> barcodes) {
-        return dsl.select(PRODUCT_BARCODE.BARCODE).from(PRODUCT_BARCODE).where(PRODUCT_BARCODE.BARCODE.in(barcodes))
+        return dsl.select(PRODUCT_BARCODE.BARCODE)
+                .from(PRODUCT_BARCODE)
+                .where(PRODUCT_BARCODE.BARCODE.in(barcodes))
                 .fetch(PRODUCT_BARCODE.BARCODE);
     }
 
     @Override
     public Page<Product> list(PageRequest page) {
-        List<ProductRecord> rows = dsl.selectFrom(PRODUCT).where(Cursors.after(PRODUCT.ID, page))
-                .orderBy(PRODUCT.ID).limit(Cursors.overfetch(page)).fetch();
+        List<ProductRecord> rows = dsl.selectFrom(PRODUCT)
+                .where(Cursors.after(PRODUCT.ID, page))
+                .orderBy(PRODUCT.ID)
+                .limit(Cursors.overfetch(page))
+                .fetch();
         return Page.fromOverfetched(withBarcodes(rows), page.limit(), Product::id);
     }
 
     private List<Product> find(Condition condition) {
-        return withBarcodes(dsl.selectFrom(PRODUCT).where(condition).orderBy(PRODUCT.ID).fetch());
+        return withBarcodes(
+                dsl.selectFrom(PRODUCT).where(condition).orderBy(PRODUCT.ID).fetch());
     }
 
     /** Loads the barcodes of all rows in one query. */
@@ -90,12 +102,23 @@ public final class JooqProductRepository implements ProductRepository {
             return List.of();
         }
         Map<UUID, List<String>> barcodes = dsl.selectFrom(PRODUCT_BARCODE)
-                .where(PRODUCT_BARCODE.PRODUCT_ID.in(rows.stream().map(ProductRecord::getId).toList()))
+                .where(PRODUCT_BARCODE.PRODUCT_ID.in(
+                        rows.stream().map(ProductRecord::getId).toList()))
                 .orderBy(PRODUCT_BARCODE.BARCODE)
                 .fetchGroups(PRODUCT_BARCODE.PRODUCT_ID, PRODUCT_BARCODE.BARCODE);
-        return rows.stream().map(row -> new Product(row.getId(), row.getSku(), row.getName(),
-                Money.of(row.getPrice(), Currency.getInstance(row.getCurrency().trim())), new TaxRate(row.getTaxRate()),
-                barcodes.getOrDefault(row.getId(), List.of()), row.getIsShippingFee(), fromDb(row.getCreatedAt()))).toList();
+        return rows.stream()
+                .map(row -> new Product(
+                        row.getId(),
+                        row.getSku(),
+                        row.getName(),
+                        Money.of(
+                                row.getPrice(),
+                                Currency.getInstance(row.getCurrency().trim())),
+                        new TaxRate(row.getTaxRate()),
+                        barcodes.getOrDefault(row.getId(), List.of()),
+                        row.getIsShippingFee(),
+                        fromDb(row.getCreatedAt())))
+                .toList();
     }
 
     @Override

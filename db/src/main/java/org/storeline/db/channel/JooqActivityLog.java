@@ -30,12 +30,30 @@ public final class JooqActivityLog implements ActivityLog {
         if (entries.isEmpty()) {
             return;
         }
-        BatchInsert rows = BatchInsert.into(dsl, CHANNEL_ACTIVITY, CHANNEL_ACTIVITY.ID, CHANNEL_ACTIVITY.CHANNEL_ID, CHANNEL_ACTIVITY.CREATED_AT,
-                CHANNEL_ACTIVITY.KIND, CHANNEL_ACTIVITY.OUTCOME, CHANNEL_ACTIVITY.EXTERNAL_ORDER_ID, CHANNEL_ACTIVITY.DELIVERY_ID,
-                CHANNEL_ACTIVITY.SALE_ID, CHANNEL_ACTIVITY.REASON, CHANNEL_ACTIVITY.RETRYABLE);
+        BatchInsert rows = BatchInsert.into(
+                dsl,
+                CHANNEL_ACTIVITY,
+                CHANNEL_ACTIVITY.ID,
+                CHANNEL_ACTIVITY.CHANNEL_ID,
+                CHANNEL_ACTIVITY.CREATED_AT,
+                CHANNEL_ACTIVITY.KIND,
+                CHANNEL_ACTIVITY.OUTCOME,
+                CHANNEL_ACTIVITY.EXTERNAL_ORDER_ID,
+                CHANNEL_ACTIVITY.DELIVERY_ID,
+                CHANNEL_ACTIVITY.SALE_ID,
+                CHANNEL_ACTIVITY.REASON,
+                CHANNEL_ACTIVITY.RETRYABLE);
         for (ActivityEntry e : entries) {
-            rows.row(e.id(), e.channelId(), toDb(e.at()), e.kind().wireName(), e.outcome().wireName(), e.externalOrderId().orElse(null),
-                    e.deliveryId().orElse(null), e.saleId().orElse(null), e.reason().length() > 4000 ? e.reason().substring(0, 4000) : e.reason(),
+            rows.row(
+                    e.id(),
+                    e.channelId(),
+                    toDb(e.at()),
+                    e.kind().wireName(),
+                    e.outcome().wireName(),
+                    e.externalOrderId().orElse(null),
+                    e.deliveryId().orElse(null),
+                    e.saleId().orElse(null),
+                    e.reason().length() > 4000 ? e.reason().substring(0, 4000) : e.reason(),
                     e.retryable());
         }
         rows.execute();
@@ -44,34 +62,54 @@ public final class JooqActivityLog implements ActivityLog {
     @Override
     public Page<ActivityEntry> list(UUID channelId, PageRequest page) {
         List<ActivityEntry> rows = dsl.selectFrom(CHANNEL_ACTIVITY)
-                .where(CHANNEL_ACTIVITY.CHANNEL_ID.eq(channelId)).and(Cursors.before(CHANNEL_ACTIVITY.ID, page))
-                .orderBy(CHANNEL_ACTIVITY.ID.desc()).limit(Cursors.overfetch(page))
+                .where(CHANNEL_ACTIVITY.CHANNEL_ID.eq(channelId))
+                .and(Cursors.before(CHANNEL_ACTIVITY.ID, page))
+                .orderBy(CHANNEL_ACTIVITY.ID.desc())
+                .limit(Cursors.overfetch(page))
                 .fetch(JooqActivityLog::toEntry);
         return Page.fromOverfetched(rows, page.limit(), ActivityEntry::id);
     }
 
     @Override
     public Optional<ActivityEntry> find(UUID channelId, UUID entryId) {
-        return dsl.selectFrom(CHANNEL_ACTIVITY).where(CHANNEL_ACTIVITY.CHANNEL_ID.eq(channelId).and(CHANNEL_ACTIVITY.ID.eq(entryId)))
-                .fetchOptional().map(JooqActivityLog::toEntry);
+        return dsl.selectFrom(CHANNEL_ACTIVITY)
+                .where(CHANNEL_ACTIVITY.CHANNEL_ID.eq(channelId).and(CHANNEL_ACTIVITY.ID.eq(entryId)))
+                .fetchOptional()
+                .map(JooqActivityLog::toEntry);
     }
 
     @Override
     public void markRetried(UUID entryId, Instant at) {
-        dsl.update(CHANNEL_ACTIVITY).set(CHANNEL_ACTIVITY.RETRIED_AT, toDb(at)).where(CHANNEL_ACTIVITY.ID.eq(entryId)).execute();
+        dsl.update(CHANNEL_ACTIVITY)
+                .set(CHANNEL_ACTIVITY.RETRIED_AT, toDb(at))
+                .where(CHANNEL_ACTIVITY.ID.eq(entryId))
+                .execute();
     }
 
     @Override
     public long failuresSince(UUID channelId, Instant since) {
-        return dsl.fetchCount(CHANNEL_ACTIVITY, CHANNEL_ACTIVITY.CHANNEL_ID.eq(channelId)
-                .and(CHANNEL_ACTIVITY.OUTCOME.in(ActivityEntry.Outcome.FAILED.wireName(), ActivityEntry.Outcome.REJECTED.wireName())).and(CHANNEL_ACTIVITY.CREATED_AT.ge(toDb(since))));
+        return dsl.fetchCount(
+                CHANNEL_ACTIVITY,
+                CHANNEL_ACTIVITY
+                        .CHANNEL_ID
+                        .eq(channelId)
+                        .and(CHANNEL_ACTIVITY.OUTCOME.in(
+                                ActivityEntry.Outcome.FAILED.wireName(), ActivityEntry.Outcome.REJECTED.wireName()))
+                        .and(CHANNEL_ACTIVITY.CREATED_AT.ge(toDb(since))));
     }
 
-
     private static ActivityEntry toEntry(ChannelActivityRecord r) {
-        return new ActivityEntry(r.getId(), r.getChannelId(), fromDb(r.getCreatedAt()),
-                ActivityEntry.Kind.valueOf(r.getKind().toUpperCase(Locale.ROOT)), ActivityEntry.Outcome.valueOf(r.getOutcome().toUpperCase(Locale.ROOT)),
-                Optional.ofNullable(r.getExternalOrderId()), Optional.ofNullable(r.getDeliveryId()), Optional.ofNullable(r.getSaleId()),
-                r.getReason(), r.getRetryable(), Optional.ofNullable(r.getRetriedAt()).map(t -> t.toInstant()));
+        return new ActivityEntry(
+                r.getId(),
+                r.getChannelId(),
+                fromDb(r.getCreatedAt()),
+                ActivityEntry.Kind.valueOf(r.getKind().toUpperCase(Locale.ROOT)),
+                ActivityEntry.Outcome.valueOf(r.getOutcome().toUpperCase(Locale.ROOT)),
+                Optional.ofNullable(r.getExternalOrderId()),
+                Optional.ofNullable(r.getDeliveryId()),
+                Optional.ofNullable(r.getSaleId()),
+                r.getReason(),
+                r.getRetryable(),
+                Optional.ofNullable(r.getRetriedAt()).map(t -> t.toInstant()));
     }
 }

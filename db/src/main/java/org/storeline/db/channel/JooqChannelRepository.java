@@ -44,18 +44,26 @@ public final class JooqChannelRepository implements ChannelRepository {
                 .set(CHANNEL.KEY_ID, box.currentKeyId())
                 .set(CHANNEL.REGISTER_ID, channel.registerId())
                 .set(CHANNEL.NOTIFICATIONS, channel.notifications())
-                .set(CHANNEL.CONNECTION_STATUS, channel.connection().status().name().toLowerCase(Locale.ROOT))
+                .set(
+                        CHANNEL.CONNECTION_STATUS,
+                        channel.connection().status().name().toLowerCase(Locale.ROOT))
                 .set(CHANNEL.CONNECTION_DETAIL, channel.connection().detail())
                 .set(CHANNEL.CREATED_AT, toDb(channel.createdAt()))
                 .execute();
         int position = 0;
         for (UUID outlet : channel.outletIds()) {
-            dsl.insertInto(CHANNEL_OUTLET).set(CHANNEL_OUTLET.CHANNEL_ID, channel.id()).set(CHANNEL_OUTLET.OUTLET_ID, outlet)
-                    .set(CHANNEL_OUTLET.POSITION, position++).execute();
+            dsl.insertInto(CHANNEL_OUTLET)
+                    .set(CHANNEL_OUTLET.CHANNEL_ID, channel.id())
+                    .set(CHANNEL_OUTLET.OUTLET_ID, outlet)
+                    .set(CHANNEL_OUTLET.POSITION, position++)
+                    .execute();
         }
-        channel.shippingMethodOutlets().forEach((method, outlet) -> dsl.insertInto(CHANNEL_SHIPPING_METHOD)
-                .set(CHANNEL_SHIPPING_METHOD.CHANNEL_ID, channel.id()).set(CHANNEL_SHIPPING_METHOD.METHOD_NAME, method)
-                .set(CHANNEL_SHIPPING_METHOD.OUTLET_ID, outlet).execute());
+        channel.shippingMethodOutlets()
+                .forEach((method, outlet) -> dsl.insertInto(CHANNEL_SHIPPING_METHOD)
+                        .set(CHANNEL_SHIPPING_METHOD.CHANNEL_ID, channel.id())
+                        .set(CHANNEL_SHIPPING_METHOD.METHOD_NAME, method)
+                        .set(CHANNEL_SHIPPING_METHOD.OUTLET_ID, outlet)
+                        .execute());
     }
 
     @Override
@@ -73,27 +81,48 @@ public final class JooqChannelRepository implements ChannelRepository {
         dsl.update(CHANNEL)
                 .set(CHANNEL.CONNECTION_STATUS, connection.status().name().toLowerCase(Locale.ROOT))
                 .set(CHANNEL.CONNECTION_DETAIL, connection.detail())
-                .set(CHANNEL.CONNECTION_CHECKED_AT, connection.checkedAt().map(t -> toDb(t)).orElse(null))
+                .set(
+                        CHANNEL.CONNECTION_CHECKED_AT,
+                        connection.checkedAt().map(t -> toDb(t)).orElse(null))
                 .where(CHANNEL.ID.eq(channelId))
                 .execute();
     }
 
     @Override
     public void updateReconciledUntil(UUID channelId, Instant until) {
-        dsl.update(CHANNEL).set(CHANNEL.RECONCILED_UNTIL, toDb(until)).where(CHANNEL.ID.eq(channelId)).execute();
+        dsl.update(CHANNEL)
+                .set(CHANNEL.RECONCILED_UNTIL, toDb(until))
+                .where(CHANNEL.ID.eq(channelId))
+                .execute();
     }
 
     private Channel toChannel(ChannelRecord row) {
-        List<UUID> outlets = dsl.select(CHANNEL_OUTLET.OUTLET_ID).from(CHANNEL_OUTLET).where(CHANNEL_OUTLET.CHANNEL_ID.eq(row.getId()))
-                .orderBy(CHANNEL_OUTLET.POSITION).fetch(CHANNEL_OUTLET.OUTLET_ID);
+        List<UUID> outlets = dsl.select(CHANNEL_OUTLET.OUTLET_ID)
+                .from(CHANNEL_OUTLET)
+                .where(CHANNEL_OUTLET.CHANNEL_ID.eq(row.getId()))
+                .orderBy(CHANNEL_OUTLET.POSITION)
+                .fetch(CHANNEL_OUTLET.OUTLET_ID);
         Map<String, UUID> methods = new HashMap<>();
-        dsl.selectFrom(CHANNEL_SHIPPING_METHOD).where(CHANNEL_SHIPPING_METHOD.CHANNEL_ID.eq(row.getId()))
+        dsl.selectFrom(CHANNEL_SHIPPING_METHOD)
+                .where(CHANNEL_SHIPPING_METHOD.CHANNEL_ID.eq(row.getId()))
                 .forEach(m -> methods.put(m.getMethodName(), m.getOutletId()));
-        Channel.Connection connection = new Channel.Connection(Channel.ConnectionStatus.valueOf(row.getConnectionStatus().toUpperCase(Locale.ROOT)),
-                row.getConnectionDetail(), Optional.ofNullable(row.getConnectionCheckedAt()).map(t -> t.toInstant()));
-        return new Channel(row.getId(), Platform.fromWire(row.getPlatform()), row.getName(), URI.create(row.getBaseUrl()),
-                JsonMaps.fromSealedCredentials(box.decrypt(row.getKeyId(), row.getCredentials())), box.decrypt(row.getKeyId(), row.getWebhookSecret()), outlets,
-                row.getRegisterId(), methods, row.getNotifications(), connection,
-                Optional.ofNullable(row.getReconciledUntil()).map(t -> t.toInstant()), fromDb(row.getCreatedAt()));
+        Channel.Connection connection = new Channel.Connection(
+                Channel.ConnectionStatus.valueOf(row.getConnectionStatus().toUpperCase(Locale.ROOT)),
+                row.getConnectionDetail(),
+                Optional.ofNullable(row.getConnectionCheckedAt()).map(t -> t.toInstant()));
+        return new Channel(
+                row.getId(),
+                Platform.fromWire(row.getPlatform()),
+                row.getName(),
+                URI.create(row.getBaseUrl()),
+                JsonMaps.fromSealedCredentials(box.decrypt(row.getKeyId(), row.getCredentials())),
+                box.decrypt(row.getKeyId(), row.getWebhookSecret()),
+                outlets,
+                row.getRegisterId(),
+                methods,
+                row.getNotifications(),
+                connection,
+                Optional.ofNullable(row.getReconciledUntil()).map(t -> t.toInstant()),
+                fromDb(row.getCreatedAt()));
     }
 }

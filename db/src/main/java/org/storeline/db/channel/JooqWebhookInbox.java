@@ -6,10 +6,17 @@ import static org.storeline.db.postgres.Timestamps.toDb;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.InsertSetMoreStep;
+import org.jooq.Row3;
 import org.jooq.impl.DSL;
 import org.storeline.core.channel.DeliveryStatus;
 import org.storeline.core.channel.DeliveryStatus.Event;
@@ -17,13 +24,6 @@ import org.storeline.core.channel.StoredDelivery;
 import org.storeline.core.channel.WebhookInbox;
 import org.storeline.db.jooq.tables.records.WebhookDeliveryRecord;
 import org.storeline.db.postgres.JsonMaps;
-import java.time.OffsetDateTime;
-import java.util.Comparator;
-import java.util.Set;
-import org.jooq.Condition;
-import org.jooq.Field;
-import org.jooq.InsertSetMoreStep;
-import org.jooq.Row3;
 
 /**
  * The inbox on PostgreSQL. Claiming is one statement: the due rows are locked with
@@ -63,14 +63,20 @@ public final class JooqWebhookInbox implements WebhookInbox {
 
     @Override
     public List<StoredDelivery> claim(int limit, Duration lease, Instant now) {
-        var due = dsl.select(WEBHOOK_DELIVERY.ID).from(WEBHOOK_DELIVERY)
-                .where(is(DeliveryStatus.PENDING).and(WEBHOOK_DELIVERY.AVAILABLE_AT.le(toDb(now)))
+        var due = dsl.select(WEBHOOK_DELIVERY.ID)
+                .from(WEBHOOK_DELIVERY)
+                .where(is(DeliveryStatus.PENDING)
+                        .and(WEBHOOK_DELIVERY.AVAILABLE_AT.le(toDb(now)))
                         .or(is(DeliveryStatus.PROCESSING).and(WEBHOOK_DELIVERY.LOCKED_UNTIL.lt(toDb(now)))))
                 .orderBy(WEBHOOK_DELIVERY.AVAILABLE_AT)
                 .limit(limit)
-                .forUpdate().skipLocked();
-        return dsl.update(WEBHOOK_DELIVERY)
-                .set(WEBHOOK_DELIVERY.STATUS, DeliveryStatus.PENDING.on(Event.CLAIM).wireName())
+                .forUpdate()
+                .skipLocked();
+        return dsl
+                .update(WEBHOOK_DELIVERY)
+                .set(
+                        WEBHOOK_DELIVERY.STATUS,
+                        DeliveryStatus.PENDING.on(Event.CLAIM).wireName())
                 .set(WEBHOOK_DELIVERY.LOCKED_UNTIL, toDb(now.plus(lease)))
                 .set(WEBHOOK_DELIVERY.ATTEMPTS, WEBHOOK_DELIVERY.ATTEMPTS.plus(1))
                 .where(WEBHOOK_DELIVERY.ID.in(due))
@@ -89,7 +95,11 @@ public final class JooqWebhookInbox implements WebhookInbox {
             return;
         }
         var rows = finished.stream()
-                .map(f -> DSL.row(f.deliveryId(), DeliveryStatus.PROCESSING.on(f.ignored() ? Event.IGNORE : Event.FINISH).wireName(),
+                .map(f -> DSL.row(
+                        f.deliveryId(),
+                        DeliveryStatus.PROCESSING
+                                .on(f.ignored() ? Event.IGNORE : Event.FINISH)
+                                .wireName(),
                         f.externalOrderId().orElse(null)))
                 .toArray(Row3[]::new);
         @SuppressWarnings("unchecked")
@@ -101,16 +111,25 @@ public final class JooqWebhookInbox implements WebhookInbox {
                 .set(WEBHOOK_DELIVERY.EXTERNAL_ORDER_ID, done.field("order_id", String.class))
                 .set(WEBHOOK_DELIVERY.LAST_ERROR, (String) null)
                 .from(done)
-                .where(WEBHOOK_DELIVERY.ID.eq(done.field("id", UUID.class)).and(isIn(DeliveryStatus.from(Event.FINISH))))
+                .where(WEBHOOK_DELIVERY
+                        .ID
+                        .eq(done.field("id", UUID.class))
+                        .and(isIn(DeliveryStatus.from(Event.FINISH))))
                 .execute();
     }
 
     @Override
     public void fail(UUID deliveryId, String error, Optional<Instant> retryAt) {
         dsl.update(WEBHOOK_DELIVERY)
-                .set(WEBHOOK_DELIVERY.STATUS, DeliveryStatus.PROCESSING.on(retryAt.isPresent() ? Event.RETRY_LATER : Event.GIVE_UP).wireName())
-                .set(WEBHOOK_DELIVERY.AVAILABLE_AT, retryAt.<Field<OffsetDateTime>>map(t -> DSL.val(toDb(t)))
-                        .orElse(DSL.currentOffsetDateTime()))
+                .set(
+                        WEBHOOK_DELIVERY.STATUS,
+                        DeliveryStatus.PROCESSING
+                                .on(retryAt.isPresent() ? Event.RETRY_LATER : Event.GIVE_UP)
+                                .wireName())
+                .set(
+                        WEBHOOK_DELIVERY.AVAILABLE_AT,
+                        retryAt.<Field<OffsetDateTime>>map(t -> DSL.val(toDb(t)))
+                                .orElse(DSL.currentOffsetDateTime()))
                 .set(WEBHOOK_DELIVERY.LOCKED_UNTIL, (OffsetDateTime) null)
                 .set(WEBHOOK_DELIVERY.LAST_ERROR, error.length() > 2000 ? error.substring(0, 2000) : error)
                 .where(WEBHOOK_DELIVERY.ID.eq(deliveryId).and(isIn(DeliveryStatus.from(Event.GIVE_UP))))
@@ -119,13 +138,18 @@ public final class JooqWebhookInbox implements WebhookInbox {
 
     @Override
     public Optional<StoredDelivery> find(UUID deliveryId) {
-        return dsl.selectFrom(WEBHOOK_DELIVERY).where(WEBHOOK_DELIVERY.ID.eq(deliveryId)).fetchOptional().map(JooqWebhookInbox::toDelivery);
+        return dsl.selectFrom(WEBHOOK_DELIVERY)
+                .where(WEBHOOK_DELIVERY.ID.eq(deliveryId))
+                .fetchOptional()
+                .map(JooqWebhookInbox::toDelivery);
     }
 
     @Override
     public void requeue(UUID deliveryId, Instant now) {
         dsl.update(WEBHOOK_DELIVERY)
-                .set(WEBHOOK_DELIVERY.STATUS, DeliveryStatus.FAILED.on(Event.REQUEUE).wireName())
+                .set(
+                        WEBHOOK_DELIVERY.STATUS,
+                        DeliveryStatus.FAILED.on(Event.REQUEUE).wireName())
                 .set(WEBHOOK_DELIVERY.AVAILABLE_AT, toDb(now))
                 .set(WEBHOOK_DELIVERY.LOCKED_UNTIL, (OffsetDateTime) null)
                 .where(WEBHOOK_DELIVERY.ID.eq(deliveryId).and(isIn(DeliveryStatus.from(Event.REQUEUE))))
@@ -134,9 +158,11 @@ public final class JooqWebhookInbox implements WebhookInbox {
 
     @Override
     public Optional<Instant> oldestPending(UUID channelId) {
-        return dsl.select(DSL.min(WEBHOOK_DELIVERY.RECEIVED_AT)).from(WEBHOOK_DELIVERY)
+        return dsl.select(DSL.min(WEBHOOK_DELIVERY.RECEIVED_AT))
+                .from(WEBHOOK_DELIVERY)
                 .where(WEBHOOK_DELIVERY.CHANNEL_ID.eq(channelId).and(isIn(DeliveryStatus.WAITING)))
-                .fetchOptional(0, OffsetDateTime.class).map(t -> t.toInstant());
+                .fetchOptional(0, OffsetDateTime.class)
+                .map(t -> t.toInstant());
     }
 
     private static Condition is(DeliveryStatus status) {
@@ -144,11 +170,18 @@ public final class JooqWebhookInbox implements WebhookInbox {
     }
 
     private static Condition isIn(Set<DeliveryStatus> statuses) {
-        return WEBHOOK_DELIVERY.STATUS.in(statuses.stream().map(DeliveryStatus::wireName).toList());
+        return WEBHOOK_DELIVERY.STATUS.in(
+                statuses.stream().map(DeliveryStatus::wireName).toList());
     }
 
     private static StoredDelivery toDelivery(WebhookDeliveryRecord row) {
-        return new StoredDelivery(row.getId(), row.getChannelId(), fromDb(row.getReceivedAt()), JsonMaps.fromJsonb(row.getHeaders()),
-                JsonMaps.fromJsonb(row.getQuery()), row.getBody(), row.getAttempts());
+        return new StoredDelivery(
+                row.getId(),
+                row.getChannelId(),
+                fromDb(row.getReceivedAt()),
+                JsonMaps.fromJsonb(row.getHeaders()),
+                JsonMaps.fromJsonb(row.getQuery()),
+                row.getBody(),
+                row.getAttempts());
     }
 }

@@ -5,12 +5,12 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
-import java.util.HashMap;
 
 /**
  * AES-256-GCM for secrets at rest (channel credentials, webhook secrets). Each value gets a fresh
@@ -48,7 +48,10 @@ public final class SecretBox {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, keys.get(currentKeyId), new GCMParameterSpec(TAG_BITS, nonce));
             byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
-            return ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array();
+            return ByteBuffer.allocate(nonce.length + sealed.length)
+                    .put(nonce)
+                    .put(sealed)
+                    .array();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is in every JDK", e);
         }
@@ -57,15 +60,18 @@ public final class SecretBox {
     public String decrypt(String keyId, byte[] boxed) {
         SecretKeySpec key = keys.get(keyId);
         if (key == null) {
-            throw new IllegalStateException("No key with id " + keyId + " is configured: set the key that encrypted this secret "
-                    + "(STORELINE_SECRET_KEYS_OLD) to read it.");
+            throw new IllegalStateException(
+                    "No key with id " + keyId + " is configured: set the key that encrypted this secret "
+                            + "(STORELINE_SECRET_KEYS_OLD) to read it.");
         }
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, boxed, 0, NONCE_BYTES));
             return new String(cipher.doFinal(boxed, NONCE_BYTES, boxed.length - NONCE_BYTES), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("A stored secret could not be decrypted with key " + keyId + ": it was changed or the key is wrong", e);
+            throw new IllegalStateException(
+                    "A stored secret could not be decrypted with key " + keyId + ": it was changed or the key is wrong",
+                    e);
         }
     }
 

@@ -4,7 +4,10 @@ import static org.storeline.db.jooq.Tables.CUSTOMER;
 import static org.storeline.db.postgres.Timestamps.fromDb;
 import static org.storeline.db.postgres.Timestamps.toDb;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
@@ -15,9 +18,6 @@ import org.storeline.core.paging.Page;
 import org.storeline.core.paging.PageRequest;
 import org.storeline.db.jooq.tables.records.CustomerRecord;
 import org.storeline.db.postgres.Cursors;
-import java.util.Collection;
-import java.util.HashMap;
-import java.util.Map;
 
 public final class JooqCustomerRepository implements CustomerRepository {
     private final DSLContext dsl;
@@ -39,23 +39,36 @@ public final class JooqCustomerRepository implements CustomerRepository {
 
     @Override
     public Optional<Customer> findById(UUID id) {
-        return dsl.selectFrom(CUSTOMER).where(CUSTOMER.ID.eq(id)).fetchOptional().map(JooqCustomerRepository::toCustomer);
+        return dsl.selectFrom(CUSTOMER)
+                .where(CUSTOMER.ID.eq(id))
+                .fetchOptional()
+                .map(JooqCustomerRepository::toCustomer);
     }
 
     @Override
     public Optional<Customer> findByEmailKey(String emailKey) {
-        return dsl.selectFrom(CUSTOMER).where(CUSTOMER.EMAIL_KEY.eq(emailKey)).fetchOptional().map(JooqCustomerRepository::toCustomer);
+        return dsl.selectFrom(CUSTOMER)
+                .where(CUSTOMER.EMAIL_KEY.eq(emailKey))
+                .fetchOptional()
+                .map(JooqCustomerRepository::toCustomer);
     }
 
     @Override
     public Page<Customer> list(PageRequest page) {
-        List<Customer> rows = dsl.selectFrom(CUSTOMER).where(Cursors.after(CUSTOMER.ID, page))
-                .orderBy(CUSTOMER.ID).limit(Cursors.overfetch(page)).fetch(JooqCustomerRepository::toCustomer);
+        List<Customer> rows = dsl.selectFrom(CUSTOMER)
+                .where(Cursors.after(CUSTOMER.ID, page))
+                .orderBy(CUSTOMER.ID)
+                .limit(Cursors.overfetch(page))
+                .fetch(JooqCustomerRepository::toCustomer);
         return Page.fromOverfetched(rows, page.limit(), Customer::id);
     }
 
     private static Customer toCustomer(CustomerRecord row) {
-        return new Customer(row.getId(), row.getName(), Optional.ofNullable(row.getEmail()).map(Email::of), fromDb(row.getCreatedAt()));
+        return new Customer(
+                row.getId(),
+                row.getName(),
+                Optional.ofNullable(row.getEmail()).map(Email::of),
+                fromDb(row.getCreatedAt()));
     }
 
     @Override
@@ -64,7 +77,8 @@ public final class JooqCustomerRepository implements CustomerRepository {
             return Map.of();
         }
         Map<String, Customer> found = new HashMap<>();
-        dsl.selectFrom(CUSTOMER).where(CUSTOMER.EMAIL_KEY.in(emailKeys))
+        dsl.selectFrom(CUSTOMER)
+                .where(CUSTOMER.EMAIL_KEY.in(emailKeys))
                 .forEach(row -> found.put(row.getEmailKey(), toCustomer(row)));
         return found;
     }
@@ -74,9 +88,14 @@ public final class JooqCustomerRepository implements CustomerRepository {
         if (customers.isEmpty()) {
             return;
         }
-        var insert = dsl.insertInto(CUSTOMER, CUSTOMER.ID, CUSTOMER.NAME, CUSTOMER.EMAIL, CUSTOMER.EMAIL_KEY, CUSTOMER.CREATED_AT);
+        var insert = dsl.insertInto(
+                CUSTOMER, CUSTOMER.ID, CUSTOMER.NAME, CUSTOMER.EMAIL, CUSTOMER.EMAIL_KEY, CUSTOMER.CREATED_AT);
         for (Customer c : customers) {
-            insert = insert.values(c.id(), c.name(), c.email().map(Email::value).orElse(null), c.email().map(Email::key).orElse(null),
+            insert = insert.values(
+                    c.id(),
+                    c.name(),
+                    c.email().map(Email::value).orElse(null),
+                    c.email().map(Email::key).orElse(null),
                     toDb(c.createdAt()));
         }
         insert.execute();

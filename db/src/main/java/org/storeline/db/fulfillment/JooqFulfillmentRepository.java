@@ -38,12 +38,32 @@ public final class JooqFulfillmentRepository implements FulfillmentRepository {
         if (fulfillments.isEmpty()) {
             return;
         }
-        BatchInsert rows = BatchInsert.into(dsl, FULFILLMENT, FULFILLMENT.ID, FULFILLMENT.SALE_ID, FULFILLMENT.OUTLET_ID, FULFILLMENT.TYPE,
-                FULFILLMENT.STATUS, FULFILLMENT.CREATED_AT, FULFILLMENT.ASSIGNED_USER_ID);
-        BatchInsert items = BatchInsert.into(dsl, FULFILLMENT_ITEM, FULFILLMENT_ITEM.FULFILLMENT_ID, FULFILLMENT_ITEM.LINE_ID,
-                FULFILLMENT_ITEM.POSITION, FULFILLMENT_ITEM.QUANTITY, FULFILLMENT_ITEM.PICKED);
+        BatchInsert rows = BatchInsert.into(
+                dsl,
+                FULFILLMENT,
+                FULFILLMENT.ID,
+                FULFILLMENT.SALE_ID,
+                FULFILLMENT.OUTLET_ID,
+                FULFILLMENT.TYPE,
+                FULFILLMENT.STATUS,
+                FULFILLMENT.CREATED_AT,
+                FULFILLMENT.ASSIGNED_USER_ID);
+        BatchInsert items = BatchInsert.into(
+                dsl,
+                FULFILLMENT_ITEM,
+                FULFILLMENT_ITEM.FULFILLMENT_ID,
+                FULFILLMENT_ITEM.LINE_ID,
+                FULFILLMENT_ITEM.POSITION,
+                FULFILLMENT_ITEM.QUANTITY,
+                FULFILLMENT_ITEM.PICKED);
         for (Fulfillment f : fulfillments) {
-            rows.row(f.id(), f.saleId(), f.outletId(), f.type().wireName(), f.status().wireName(), toDb(f.createdAt()),
+            rows.row(
+                    f.id(),
+                    f.saleId(),
+                    f.outletId(),
+                    f.type().wireName(),
+                    f.status().wireName(),
+                    toDb(f.createdAt()),
                     f.assignedUserId().orElse(null));
             int position = 0;
             for (Fulfillment.Item item : f.items()) {
@@ -56,7 +76,8 @@ public final class JooqFulfillmentRepository implements FulfillmentRepository {
 
     @Override
     public Optional<Fulfillment> findById(UUID id) {
-        return load(dsl.selectFrom(FULFILLMENT).where(FULFILLMENT.ID.eq(id)).fetch()).stream().findFirst();
+        return load(dsl.selectFrom(FULFILLMENT).where(FULFILLMENT.ID.eq(id)).fetch()).stream()
+                .findFirst();
     }
 
     @Override
@@ -64,8 +85,11 @@ public final class JooqFulfillmentRepository implements FulfillmentRepository {
         if (saleIds.isEmpty()) {
             return Map.of();
         }
-        return dsl.select(FULFILLMENT.SALE_ID, FULFILLMENT.ID).from(FULFILLMENT).where(FULFILLMENT.SALE_ID.in(saleIds))
-                .orderBy(FULFILLMENT.ID).fetchGroups(FULFILLMENT.SALE_ID, FULFILLMENT.ID);
+        return dsl.select(FULFILLMENT.SALE_ID, FULFILLMENT.ID)
+                .from(FULFILLMENT)
+                .where(FULFILLMENT.SALE_ID.in(saleIds))
+                .orderBy(FULFILLMENT.ID)
+                .fetchGroups(FULFILLMENT.SALE_ID, FULFILLMENT.ID);
     }
 
     @Override
@@ -74,11 +98,16 @@ public final class JooqFulfillmentRepository implements FulfillmentRepository {
                 .and(filter.outletId().map(FULFILLMENT.OUTLET_ID::eq).orElse(DSL.noCondition()))
                 .and(filter.saleId().map(FULFILLMENT.SALE_ID::eq).orElse(DSL.noCondition()))
                 .and(filter.type().map(t -> FULFILLMENT.TYPE.eq(t.wireName())).orElse(DSL.noCondition()))
-                .and(FULFILLMENT.STATUS.in(filter.statuses().stream().map(FulfillmentStatus::wireName).toList()))
+                .and(FULFILLMENT.STATUS.in(filter.statuses().stream()
+                        .map(FulfillmentStatus::wireName)
+                        .toList()))
                 .and(visibleOutlets.map(FULFILLMENT.OUTLET_ID::in).orElse(DSL.noCondition()))
                 .and(Cursors.before(FULFILLMENT.ID, page));
-        List<FulfillmentRecord> rows = dsl.selectFrom(FULFILLMENT).where(where).orderBy(FULFILLMENT.ID.desc())
-                .limit(Cursors.overfetch(page)).fetch();
+        List<FulfillmentRecord> rows = dsl.selectFrom(FULFILLMENT)
+                .where(where)
+                .orderBy(FULFILLMENT.ID.desc())
+                .limit(Cursors.overfetch(page))
+                .fetch();
         return Page.fromOverfetched(load(rows), page.limit(), Fulfillment::id);
     }
 
@@ -87,15 +116,34 @@ public final class JooqFulfillmentRepository implements FulfillmentRepository {
         if (rows.isEmpty()) {
             return List.of();
         }
-        Map<UUID, List<Record>> items = dsl.select(FULFILLMENT_ITEM.asterisk(), SALE_LINE.SKU, SALE_LINE.NAME)
-                .from(FULFILLMENT_ITEM).join(SALE_LINE).on(SALE_LINE.ID.eq(FULFILLMENT_ITEM.LINE_ID))
-                .where(FULFILLMENT_ITEM.FULFILLMENT_ID.in(rows.stream().map(FulfillmentRecord::getId).toList()))
+        Map<UUID, List<Record>> items = dsl
+                .select(FULFILLMENT_ITEM.asterisk(), SALE_LINE.SKU, SALE_LINE.NAME)
+                .from(FULFILLMENT_ITEM)
+                .join(SALE_LINE)
+                .on(SALE_LINE.ID.eq(FULFILLMENT_ITEM.LINE_ID))
+                .where(FULFILLMENT_ITEM.FULFILLMENT_ID.in(
+                        rows.stream().map(FulfillmentRecord::getId).toList()))
                 .orderBy(FULFILLMENT_ITEM.POSITION)
-                .fetch().stream().collect(Collectors.groupingBy(r -> r.get(FULFILLMENT_ITEM.FULFILLMENT_ID)));
-        return rows.stream().map(row -> new Fulfillment(row.getId(), row.getSaleId(), row.getOutletId(),
-                FulfillmentType.fromWire(row.getType()), FulfillmentStatus.fromWire(row.getStatus()),
-                items.getOrDefault(row.getId(), List.of()).stream().map(i -> new Fulfillment.Item(i.get(FULFILLMENT_ITEM.LINE_ID),
-                        i.get(SALE_LINE.SKU), i.get(SALE_LINE.NAME), i.get(FULFILLMENT_ITEM.QUANTITY), i.get(FULFILLMENT_ITEM.PICKED))).toList(),
-                fromDb(row.getCreatedAt()), Optional.ofNullable(row.getAssignedUserId()))).toList();
+                .fetch()
+                .stream()
+                .collect(Collectors.groupingBy(r -> r.get(FULFILLMENT_ITEM.FULFILLMENT_ID)));
+        return rows.stream()
+                .map(row -> new Fulfillment(
+                        row.getId(),
+                        row.getSaleId(),
+                        row.getOutletId(),
+                        FulfillmentType.fromWire(row.getType()),
+                        FulfillmentStatus.fromWire(row.getStatus()),
+                        items.getOrDefault(row.getId(), List.of()).stream()
+                                .map(i -> new Fulfillment.Item(
+                                        i.get(FULFILLMENT_ITEM.LINE_ID),
+                                        i.get(SALE_LINE.SKU),
+                                        i.get(SALE_LINE.NAME),
+                                        i.get(FULFILLMENT_ITEM.QUANTITY),
+                                        i.get(FULFILLMENT_ITEM.PICKED)))
+                                .toList(),
+                        fromDb(row.getCreatedAt()),
+                        Optional.ofNullable(row.getAssignedUserId())))
+                .toList();
     }
 }

@@ -30,8 +30,15 @@ public final class JooqNotificationRepository implements NotificationRepository 
 
     @Override
     public void announceToOutletUsers(List<Announcement> announcements, Instant at) {
-        BatchInsert rows = BatchInsert.into(dsl, NOTIFICATION, NOTIFICATION.ID, NOTIFICATION.OUTLET_ID, NOTIFICATION.FULFILLMENT_ID,
-                NOTIFICATION.SALE_ID, NOTIFICATION.MESSAGE, NOTIFICATION.CREATED_AT);
+        BatchInsert rows = BatchInsert.into(
+                dsl,
+                NOTIFICATION,
+                NOTIFICATION.ID,
+                NOTIFICATION.OUTLET_ID,
+                NOTIFICATION.FULFILLMENT_ID,
+                NOTIFICATION.SALE_ID,
+                NOTIFICATION.MESSAGE,
+                NOTIFICATION.CREATED_AT);
         for (Announcement a : announcements) {
             rows.row(Ids.newId(), a.outletId(), a.fulfillmentId(), a.saleId(), a.message(), toDb(at));
         }
@@ -43,14 +50,21 @@ public final class JooqNotificationRepository implements NotificationRepository 
         var read = NOTIFICATION_READ.as("r");
         List<Notification> rows = dsl.select(NOTIFICATION.asterisk(), read.READ_AT)
                 .from(NOTIFICATION)
-                .leftJoin(read).on(read.NOTIFICATION_ID.eq(NOTIFICATION.ID).and(read.USER_ID.eq(userId)))
+                .leftJoin(read)
+                .on(read.NOTIFICATION_ID.eq(NOTIFICATION.ID).and(read.USER_ID.eq(userId)))
                 .where(outlets == null ? DSL.noCondition() : NOTIFICATION.OUTLET_ID.in(outlets))
                 .and(Cursors.before(NOTIFICATION.ID, page))
                 .orderBy(NOTIFICATION.ID.desc())
                 .limit(Cursors.overfetch(page))
-                .fetch(r -> new Notification(r.get(NOTIFICATION.ID), userId, r.get(NOTIFICATION.OUTLET_ID),
-                        Optional.ofNullable(r.get(NOTIFICATION.FULFILLMENT_ID)), Optional.ofNullable(r.get(NOTIFICATION.SALE_ID)),
-                        r.get(NOTIFICATION.MESSAGE), fromDb(r.get(NOTIFICATION.CREATED_AT)), Optional.ofNullable(r.get(read.READ_AT)).map(t -> t.toInstant())));
+                .fetch(r -> new Notification(
+                        r.get(NOTIFICATION.ID),
+                        userId,
+                        r.get(NOTIFICATION.OUTLET_ID),
+                        Optional.ofNullable(r.get(NOTIFICATION.FULFILLMENT_ID)),
+                        Optional.ofNullable(r.get(NOTIFICATION.SALE_ID)),
+                        r.get(NOTIFICATION.MESSAGE),
+                        fromDb(r.get(NOTIFICATION.CREATED_AT)),
+                        Optional.ofNullable(r.get(read.READ_AT)).map(t -> t.toInstant())));
         return Page.fromOverfetched(rows, page.limit(), Notification::id);
     }
 }

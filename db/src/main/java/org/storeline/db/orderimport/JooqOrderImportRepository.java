@@ -48,8 +48,13 @@ public final class JooqOrderImportRepository implements OrderImportRepository {
         }
         dsl.selectFrom(CHANNEL_ORDER)
                 .where(CHANNEL_ORDER.CHANNEL_ID.eq(channelId).and(CHANNEL_ORDER.EXTERNAL_ORDER_ID.in(externalOrderIds)))
-                .forEach(r -> found.put(r.getExternalOrderId(), new ImportedOrder(r.getExternalOrderId(), r.getSaleId(),
-                        r.getPlatformUpdatedAt().toInstant(), r.getPlatformStatus())));
+                .forEach(r -> found.put(
+                        r.getExternalOrderId(),
+                        new ImportedOrder(
+                                r.getExternalOrderId(),
+                                r.getSaleId(),
+                                r.getPlatformUpdatedAt().toInstant(),
+                                r.getPlatformStatus())));
         return found;
     }
 
@@ -59,17 +64,31 @@ public final class JooqOrderImportRepository implements OrderImportRepository {
         if (claims.isEmpty()) {
             return Set.of();
         }
-        var insert = dsl.insertInto(CHANNEL_ORDER, CHANNEL_ORDER.CHANNEL_ID, CHANNEL_ORDER.EXTERNAL_ORDER_ID, CHANNEL_ORDER.SALE_ID,
-                CHANNEL_ORDER.PLATFORM_UPDATED_AT, CHANNEL_ORDER.PLATFORM_STATUS, CHANNEL_ORDER.IMPORTED_AT);
+        var insert = dsl.insertInto(
+                CHANNEL_ORDER,
+                CHANNEL_ORDER.CHANNEL_ID,
+                CHANNEL_ORDER.EXTERNAL_ORDER_ID,
+                CHANNEL_ORDER.SALE_ID,
+                CHANNEL_ORDER.PLATFORM_UPDATED_AT,
+                CHANNEL_ORDER.PLATFORM_STATUS,
+                CHANNEL_ORDER.IMPORTED_AT);
         for (ImportedOrder claim : claims) {
-            insert = insert.values(channelId, claim.externalOrderId(), claim.saleId(), toDb(claim.platformUpdatedAt()), claim.platformStatus(),
+            insert = insert.values(
+                    channelId,
+                    claim.externalOrderId(),
+                    claim.saleId(),
+                    toDb(claim.platformUpdatedAt()),
+                    claim.platformStatus(),
                     toDb(at));
         }
-        return new HashSet<>(insert.onConflictDoNothing().returning(CHANNEL_ORDER.EXTERNAL_ORDER_ID).fetch(CHANNEL_ORDER.EXTERNAL_ORDER_ID));
+        return new HashSet<>(insert.onConflictDoNothing()
+                .returning(CHANNEL_ORDER.EXTERNAL_ORDER_ID)
+                .fetch(CHANNEL_ORDER.EXTERNAL_ORDER_ID));
     }
 
     @Override
-    public void recordVersion(UUID channelId, String externalOrderId, Instant platformUpdatedAt, String platformStatus) {
+    public void recordVersion(
+            UUID channelId, String externalOrderId, Instant platformUpdatedAt, String platformStatus) {
         dsl.update(CHANNEL_ORDER)
                 .set(CHANNEL_ORDER.PLATFORM_UPDATED_AT, toDb(platformUpdatedAt))
                 .set(CHANNEL_ORDER.PLATFORM_STATUS, platformStatus)
@@ -85,14 +104,20 @@ public final class JooqOrderImportRepository implements OrderImportRepository {
             return links;
         }
         dsl.selectFrom(CHANNEL_PRODUCT_LINK)
-                .where(CHANNEL_PRODUCT_LINK.CHANNEL_ID.eq(channelId).and(CHANNEL_PRODUCT_LINK.PLATFORM_KEY.in(platformKeys)))
+                .where(CHANNEL_PRODUCT_LINK
+                        .CHANNEL_ID
+                        .eq(channelId)
+                        .and(CHANNEL_PRODUCT_LINK.PLATFORM_KEY.in(platformKeys)))
                 .forEach(r -> links.put(r.getPlatformKey(), r.getProductId()));
         return links;
     }
 
     @Override
     public void linkProducts(UUID channelId, Map<String, UUID> links) {
-        var insert = dsl.insertInto(CHANNEL_PRODUCT_LINK, CHANNEL_PRODUCT_LINK.CHANNEL_ID, CHANNEL_PRODUCT_LINK.PLATFORM_KEY,
+        var insert = dsl.insertInto(
+                CHANNEL_PRODUCT_LINK,
+                CHANNEL_PRODUCT_LINK.CHANNEL_ID,
+                CHANNEL_PRODUCT_LINK.PLATFORM_KEY,
                 CHANNEL_PRODUCT_LINK.PRODUCT_ID);
         for (Map.Entry<String, UUID> link : links.entrySet()) {
             insert = insert.values(channelId, link.getKey(), link.getValue());
@@ -127,7 +152,10 @@ public final class JooqOrderImportRepository implements OrderImportRepository {
                 .set(PAYMENT_TYPE.CREATED_AT, toDb(at))
                 .onConflictDoNothing()
                 .execute();
-        UUID id = dsl.select(PAYMENT_TYPE.ID).from(PAYMENT_TYPE).where(PAYMENT_TYPE.NAME.eq(name)).fetchSingle(PAYMENT_TYPE.ID);
+        UUID id = dsl.select(PAYMENT_TYPE.ID)
+                .from(PAYMENT_TYPE)
+                .where(PAYMENT_TYPE.NAME.eq(name))
+                .fetchSingle(PAYMENT_TYPE.ID);
         return paymentTypes.findById(id).orElseThrow();
     }
 }

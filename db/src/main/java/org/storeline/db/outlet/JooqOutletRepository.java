@@ -6,6 +6,7 @@ import static org.storeline.db.postgres.Timestamps.toDb;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -16,7 +17,6 @@ import org.storeline.core.error.StorelineException;
 import org.storeline.core.outlet.Outlet;
 import org.storeline.core.outlet.OutletRepository;
 import org.storeline.db.jooq.tables.records.OutletRecord;
-import java.util.ArrayList;
 
 public final class JooqOutletRepository implements OutletRepository {
     private final DSLContext dsl;
@@ -61,7 +61,8 @@ public final class JooqOutletRepository implements OutletRepository {
     }
 
     private static Outlet toOutlet(OutletRecord row) {
-        return new Outlet(row.getId(), row.getNumber(), row.getName(), ZoneId.of(row.getTimeZone()), fromDb(row.getCreatedAt()));
+        return new Outlet(
+                row.getId(), row.getNumber(), row.getName(), ZoneId.of(row.getTimeZone()), fromDb(row.getCreatedAt()));
     }
 
     @Override

@@ -33,7 +33,10 @@ public final class JooqPaymentTypeRepository implements PaymentTypeRepository {
 
     @Override
     public Optional<PaymentType> findById(UUID id) {
-        return dsl.selectFrom(PAYMENT_TYPE).where(PAYMENT_TYPE.ID.eq(id)).fetchOptional().map(JooqPaymentTypeRepository::toType);
+        return dsl.selectFrom(PAYMENT_TYPE)
+                .where(PAYMENT_TYPE.ID.eq(id))
+                .fetchOptional()
+                .map(JooqPaymentTypeRepository::toType);
     }
 
     @Override
@@ -47,7 +50,11 @@ public final class JooqPaymentTypeRepository implements PaymentTypeRepository {
     }
 
     private static PaymentType toType(PaymentTypeRecord row) {
-        return new PaymentType(row.getId(), row.getName(), PaymentKind.fromWire(row.getKind()), Optional.ofNullable(row.getProcessor()),
+        return new PaymentType(
+                row.getId(),
+                row.getName(),
+                PaymentKind.fromWire(row.getKind()),
+                Optional.ofNullable(row.getProcessor()),
                 fromDb(row.getCreatedAt()));
     }
 }

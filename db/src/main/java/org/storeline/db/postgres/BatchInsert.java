@@ -1,7 +1,7 @@
 package org.storeline.db.postgres;
 
-import java.io.IOException;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
@@ -48,7 +48,8 @@ public final class BatchInsert {
     /** Adds a row: one value per field, in the fields' order. */
     public BatchInsert row(Object... values) {
         if (values.length != fields.size()) {
-            throw new IllegalArgumentException("Expected " + fields.size() + " values for " + table.getName() + ", got " + values.length);
+            throw new IllegalArgumentException(
+                    "Expected " + fields.size() + " values for " + table.getName() + ", got " + values.length);
         }
         rows.add(values);
         return this;

@@ -12,8 +12,7 @@ import java.util.UUID;
  * every text is quoted (so an empty text stays empty, not null), a quote inside is doubled.
  */
 final class CsvRows {
-    private CsvRows() {
-    }
+    private CsvRows() {}
 
     static String of(List<Object[]> rows) {
         StringBuilder out = new StringBuilder(rows.size() * 128);
@@ -31,8 +30,7 @@ final class CsvRows {
 
     private static void append(StringBuilder out, Object value) {
         switch (value) {
-            case null -> {
-            }
+            case null -> {}
             case String text -> quoted(out, text);
             case UUID id -> out.append(id);
             case Integer n -> out.append(n);
@@ -41,8 +39,11 @@ final class CsvRows {
             case Boolean b -> out.append(b ? "t" : "f");
             case BigDecimal amount -> out.append(amount.toPlainString());
             // Written in UTC with its offset, so the session's time zone cannot shift it.
-            case OffsetDateTime time -> out.append(time.withOffsetSameInstant(ZoneOffset.UTC).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
-            default -> throw new IllegalArgumentException("No COPY form for a " + value.getClass().getName());
+            case OffsetDateTime time ->
+                out.append(time.withOffsetSameInstant(ZoneOffset.UTC).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+            default ->
+                throw new IllegalArgumentException(
+                        "No COPY form for a " + value.getClass().getName());
         }
     }
 

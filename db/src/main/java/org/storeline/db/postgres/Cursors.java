@@ -1,15 +1,14 @@
 package org.storeline.db.postgres;
 
+import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
 import org.storeline.core.paging.PageRequest;
-import java.util.UUID;
 
 /** Keyset pagination on time-ordered ids: no OFFSET, so a page costs the same wherever it is. */
 public final class Cursors {
-    private Cursors() {
-    }
+    private Cursors() {}
 
     /** Rows after the cursor in ascending id order. */
     public static Condition after(Field<UUID> id, PageRequest page) {
@@ -25,5 +24,4 @@ public final class Cursors {
     public static int overfetch(PageRequest page) {
         return page.limit() + 1;
     }
-
 }

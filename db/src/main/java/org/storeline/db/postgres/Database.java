@@ -45,7 +45,9 @@ public final class Database implements AutoCloseable {
 
     /** How every statement is rendered, on either pool. */
     private static Settings settings() {
-        return new Settings().withRenderQuotedNames(RenderQuotedNames.EXPLICIT_DEFAULT_UNQUOTED).withExecuteLogging(false);
+        return new Settings()
+                .withRenderQuotedNames(RenderQuotedNames.EXPLICIT_DEFAULT_UNQUOTED)
+                .withExecuteLogging(false);
     }
 
     /** Connects, migrates the schema to the newest version, and returns the ready database. */

@@ -25,8 +25,10 @@ public final class JooqTransactions implements Transactions {
         try {
             return dsl.transactionResult(work::get);
         } catch (IntegrityConstraintViolationException e) {
-            throw new StorelineException(ErrorCode.CONFLICT,
-                    "The change conflicts with data written at the same time; read it again and retry.", e);
+            throw new StorelineException(
+                    ErrorCode.CONFLICT,
+                    "The change conflicts with data written at the same time; read it again and retry.",
+                    e);
         } catch (DataAccessException e) {
             if (e.getCause() instanceof StorelineException domain) {
                 throw domain;

@@ -12,8 +12,7 @@ import org.jooq.tools.json.ParseException;
  * seal. jOOQ's own small JSON reader and writer do it, so that the database module needs no JSON library of its own.
  */
 public final class JsonMaps {
-    private JsonMaps() {
-    }
+    private JsonMaps() {}
 
     public static String toJson(Map<String, String> values) {
         return JSONValue.toJSONString(values);
@@ -46,7 +45,8 @@ public final class JsonMaps {
         for (String line : text.split("\n")) {
             int separator = line.indexOf(": ");
             if (separator >= 0) {
-                values.put(unescapeOldLine(line.substring(0, separator)), unescapeOldLine(line.substring(separator + 2)));
+                values.put(
+                        unescapeOldLine(line.substring(0, separator)), unescapeOldLine(line.substring(separator + 2)));
             }
         }
         return values;
@@ -58,12 +58,13 @@ public final class JsonMaps {
             char c = value.charAt(i);
             if (c == '\\' && i + 1 < value.length()) {
                 char next = value.charAt(++i);
-                out.append(switch (next) {
-                    case 'n' -> '\n';
-                    case 'r' -> '\r';
-                    case 'c' -> ':';
-                    default -> next;
-                });
+                out.append(
+                        switch (next) {
+                            case 'n' -> '\n';
+                            case 'r' -> '\r';
+                            case 'c' -> ':';
+                            default -> next;
+                        });
             } else {
                 out.append(c);
             }

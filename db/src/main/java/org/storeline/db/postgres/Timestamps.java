@@ -6,8 +6,7 @@ import java.time.ZoneOffset;
 
 /** Converts between the domain's {@link Instant} and jOOQ's {@link OffsetDateTime}, always in UTC. */
 public final class Timestamps {
-    private Timestamps() {
-    }
+    private Timestamps() {}
 
     public static OffsetDateTime toDb(Instant instant) {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);

@@ -47,20 +47,29 @@ public final class JooqRegisterRepository implements RegisterRepository {
 
     @Override
     public Optional<Register> findById(UUID id) {
-        return dsl.selectFrom(REGISTER).where(REGISTER.ID.eq(id)).fetchOptional().map(this::toRegister);
+        return dsl.selectFrom(REGISTER)
+                .where(REGISTER.ID.eq(id))
+                .fetchOptional()
+                .map(this::toRegister);
     }
 
     @Override
     public Optional<Register> findByIdForUpdate(UUID id) {
-        return dsl.selectFrom(REGISTER).where(REGISTER.ID.eq(id)).forUpdate().fetchOptional().map(this::toRegister);
+        return dsl.selectFrom(REGISTER)
+                .where(REGISTER.ID.eq(id))
+                .forUpdate()
+                .fetchOptional()
+                .map(this::toRegister);
     }
 
     /** Every register with its open period: two queries, however many registers there are. */
     @Override
     public List<Register> findAll() {
-        Map<UUID, RegisterPeriod> open = dsl.selectFrom(REGISTER_PERIOD).where(REGISTER_PERIOD.CLOSED_AT.isNull())
+        Map<UUID, RegisterPeriod> open = dsl.selectFrom(REGISTER_PERIOD)
+                .where(REGISTER_PERIOD.CLOSED_AT.isNull())
                 .fetchMap(REGISTER_PERIOD.REGISTER_ID, JooqRegisterRepository::toPeriod);
-        return dsl.selectFrom(REGISTER).orderBy(REGISTER.ID)
+        return dsl.selectFrom(REGISTER)
+                .orderBy(REGISTER.ID)
                 .fetch(row -> toRegister(row, Optional.ofNullable(open.get(row.getId()))));
     }
 
@@ -79,7 +88,9 @@ public final class JooqRegisterRepository implements RegisterRepository {
     public void closePeriod(RegisterPeriod period) {
         dsl.update(REGISTER_PERIOD)
                 .set(REGISTER_PERIOD.CLOSED_AT, toDb(period.closedAt().orElseThrow()))
-                .set(REGISTER_PERIOD.COUNTED_CASH, period.countedCash().map(Money::amount).orElse(null))
+                .set(
+                        REGISTER_PERIOD.COUNTED_CASH,
+                        period.countedCash().map(Money::amount).orElse(null))
                 .where(REGISTER_PERIOD.ID.eq(period.id()))
                 .execute();
     }
@@ -88,14 +99,35 @@ public final class JooqRegisterRepository implements RegisterRepository {
     public List<ClosureReport.PaymentTotal> paymentTotals(UUID periodId) {
         var count = DSL.count();
         var sum = DSL.sum(SALE_PAYMENT.AMOUNT);
-        return dsl.select(PAYMENT_TYPE.ID, PAYMENT_TYPE.NAME, PAYMENT_TYPE.KIND, PAYMENT_TYPE.PROCESSOR, SALE_PAYMENT.CURRENCY, count, sum)
-                .from(SALE_PAYMENT).join(PAYMENT_TYPE).on(PAYMENT_TYPE.ID.eq(SALE_PAYMENT.PAYMENT_TYPE_ID))
+        return dsl.select(
+                        PAYMENT_TYPE.ID,
+                        PAYMENT_TYPE.NAME,
+                        PAYMENT_TYPE.KIND,
+                        PAYMENT_TYPE.PROCESSOR,
+                        SALE_PAYMENT.CURRENCY,
+                        count,
+                        sum)
+                .from(SALE_PAYMENT)
+                .join(PAYMENT_TYPE)
+                .on(PAYMENT_TYPE.ID.eq(SALE_PAYMENT.PAYMENT_TYPE_ID))
                 .where(SALE_PAYMENT.REGISTER_PERIOD_ID.eq(periodId))
-                .groupBy(PAYMENT_TYPE.ID, PAYMENT_TYPE.NAME, PAYMENT_TYPE.KIND, PAYMENT_TYPE.PROCESSOR, SALE_PAYMENT.CURRENCY)
+                .groupBy(
+                        PAYMENT_TYPE.ID,
+                        PAYMENT_TYPE.NAME,
+                        PAYMENT_TYPE.KIND,
+                        PAYMENT_TYPE.PROCESSOR,
+                        SALE_PAYMENT.CURRENCY)
                 .orderBy(PAYMENT_TYPE.NAME)
-                .fetch(r -> new ClosureReport.PaymentTotal(r.get(PAYMENT_TYPE.ID), r.get(PAYMENT_TYPE.NAME),
-                        PaymentKind.fromWire(r.get(PAYMENT_TYPE.KIND)), Optional.ofNullable(r.get(PAYMENT_TYPE.PROCESSOR)),
-                        r.get(count), Money.of(r.get(sum), Currency.getInstance(r.get(SALE_PAYMENT.CURRENCY).trim()))));
+                .fetch(r -> new ClosureReport.PaymentTotal(
+                        r.get(PAYMENT_TYPE.ID),
+                        r.get(PAYMENT_TYPE.NAME),
+                        PaymentKind.fromWire(r.get(PAYMENT_TYPE.KIND)),
+                        Optional.ofNullable(r.get(PAYMENT_TYPE.PROCESSOR)),
+                        r.get(count),
+                        Money.of(
+                                r.get(sum),
+                                Currency.getInstance(
+                                        r.get(SALE_PAYMENT.CURRENCY).trim()))));
     }
 
     @Override
@@ -108,10 +140,12 @@ public final class JooqRegisterRepository implements RegisterRepository {
     }
 
     private Register toRegister(RegisterRecord row) {
-        return toRegister(row, dsl.selectFrom(REGISTER_PERIOD)
-                .where(REGISTER_PERIOD.REGISTER_ID.eq(row.getId()).and(REGISTER_PERIOD.CLOSED_AT.isNull()))
-                .fetchOptional()
-                .map(JooqRegisterRepository::toPeriod));
+        return toRegister(
+                row,
+                dsl.selectFrom(REGISTER_PERIOD)
+                        .where(REGISTER_PERIOD.REGISTER_ID.eq(row.getId()).and(REGISTER_PERIOD.CLOSED_AT.isNull()))
+                        .fetchOptional()
+                        .map(JooqRegisterRepository::toPeriod));
     }
 
     private static Register toRegister(RegisterRecord row, Optional<RegisterPeriod> open) {
@@ -120,7 +154,10 @@ public final class JooqRegisterRepository implements RegisterRepository {
 
     private static RegisterPeriod toPeriod(RegisterPeriodRecord row) {
         Currency currency = Currency.getInstance(row.getCurrency().trim());
-        return new RegisterPeriod(row.getId(), row.getRegisterId(), fromDb(row.getOpenedAt()),
+        return new RegisterPeriod(
+                row.getId(),
+                row.getRegisterId(),
+                fromDb(row.getOpenedAt()),
                 Optional.ofNullable(row.getClosedAt()).map(t -> t.toInstant()),
                 Money.of(row.getOpeningFloat(), currency),
                 Optional.ofNullable(row.getCountedCash()).map(c -> Money.of(c, currency)));

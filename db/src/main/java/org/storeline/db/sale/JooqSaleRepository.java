@@ -6,7 +6,6 @@ import static org.storeline.db.jooq.Tables.SALE_PAYMENT;
 import static org.storeline.db.postgres.Timestamps.fromDb;
 import static org.storeline.db.postgres.Timestamps.toDb;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Currency;
 import java.util.HashSet;
@@ -32,12 +31,12 @@ import org.storeline.core.sale.SalePayment;
 import org.storeline.core.sale.SaleRepository;
 import org.storeline.core.sale.SaleSource;
 import org.storeline.core.sale.SaleStatus;
+import org.storeline.db.jooq.Tables;
 import org.storeline.db.jooq.tables.records.SaleLineRecord;
 import org.storeline.db.jooq.tables.records.SalePaymentRecord;
 import org.storeline.db.jooq.tables.records.SaleRecord;
 import org.storeline.db.postgres.BatchInsert;
 import org.storeline.db.postgres.Cursors;
-import org.storeline.db.jooq.Tables;
 
 /** Sales on PostgreSQL. A page of sales is loaded with three queries (sales, lines, payments), never one per sale. */
 public final class JooqSaleRepository implements SaleRepository {
@@ -58,36 +57,106 @@ public final class JooqSaleRepository implements SaleRepository {
         if (sales.isEmpty()) {
             return;
         }
-        BatchInsert saleRows = BatchInsert.into(dsl, SALE, SALE.ID, SALE.RECEIPT_NUMBER, SALE.CREATED_AT, SALE.OUTLET_ID, SALE.REGISTER_ID,
-                SALE.SOURCE, SALE.CHANNEL_ID, SALE.EXTERNAL_ORDER_ID, SALE.EXTERNAL_ORDER_NUMBER, SALE.STATUS, SALE.CURRENCY, SALE.CUSTOMER_ID,
-                SALE.NOTE, SALE.USER_ID);
-        BatchInsert lineRows = BatchInsert.into(dsl, SALE_LINE, SALE_LINE.ID, SALE_LINE.SALE_ID, SALE_LINE.POSITION, SALE_LINE.PRODUCT_ID,
-                SALE_LINE.SKU, SALE_LINE.NAME, SALE_LINE.QUANTITY, SALE_LINE.UNIT_PRICE, SALE_LINE.DISCOUNT, SALE_LINE.TAX_RATE, SALE_LINE.TAX,
-                SALE_LINE.TOTAL, SALE_LINE.IS_SHIPPING_FEE, SALE_LINE.UNMATCHED, SALE_LINE.IS_ADJUSTMENT);
-        BatchInsert paymentRows = BatchInsert.into(dsl, SALE_PAYMENT, SALE_PAYMENT.ID, SALE_PAYMENT.SALE_ID, SALE_PAYMENT.PAYMENT_TYPE_ID,
-                SALE_PAYMENT.AMOUNT, SALE_PAYMENT.CURRENCY, SALE_PAYMENT.PAID_AT, SALE_PAYMENT.REGISTER_ID, SALE_PAYMENT.REGISTER_PERIOD_ID,
+        BatchInsert saleRows = BatchInsert.into(
+                dsl,
+                SALE,
+                SALE.ID,
+                SALE.RECEIPT_NUMBER,
+                SALE.CREATED_AT,
+                SALE.OUTLET_ID,
+                SALE.REGISTER_ID,
+                SALE.SOURCE,
+                SALE.CHANNEL_ID,
+                SALE.EXTERNAL_ORDER_ID,
+                SALE.EXTERNAL_ORDER_NUMBER,
+                SALE.STATUS,
+                SALE.CURRENCY,
+                SALE.CUSTOMER_ID,
+                SALE.NOTE,
+                SALE.USER_ID);
+        BatchInsert lineRows = BatchInsert.into(
+                dsl,
+                SALE_LINE,
+                SALE_LINE.ID,
+                SALE_LINE.SALE_ID,
+                SALE_LINE.POSITION,
+                SALE_LINE.PRODUCT_ID,
+                SALE_LINE.SKU,
+                SALE_LINE.NAME,
+                SALE_LINE.QUANTITY,
+                SALE_LINE.UNIT_PRICE,
+                SALE_LINE.DISCOUNT,
+                SALE_LINE.TAX_RATE,
+                SALE_LINE.TAX,
+                SALE_LINE.TOTAL,
+                SALE_LINE.IS_SHIPPING_FEE,
+                SALE_LINE.UNMATCHED,
+                SALE_LINE.IS_ADJUSTMENT);
+        BatchInsert paymentRows = BatchInsert.into(
+                dsl,
+                SALE_PAYMENT,
+                SALE_PAYMENT.ID,
+                SALE_PAYMENT.SALE_ID,
+                SALE_PAYMENT.PAYMENT_TYPE_ID,
+                SALE_PAYMENT.AMOUNT,
+                SALE_PAYMENT.CURRENCY,
+                SALE_PAYMENT.PAID_AT,
+                SALE_PAYMENT.REGISTER_ID,
+                SALE_PAYMENT.REGISTER_PERIOD_ID,
                 SALE_PAYMENT.USER_ID);
         for (Sale sale : sales) {
             var ref = sale.channelOrder();
-            saleRows.row(sale.id(), sale.receiptNumber(), toDb(sale.createdAt()), sale.outletId(), sale.registerId(), sale.source().wireName(),
-                    ref.map(r -> r.channelId()).orElse(null), ref.map(r -> r.externalOrderId()).orElse(null),
-                    ref.map(r -> r.externalOrderNumber()).orElse(null), sale.status().wireName(), sale.currency().getCurrencyCode(),
-                    sale.customerId().orElse(null), sale.note(), sale.userId().orElse(null));
+            saleRows.row(
+                    sale.id(),
+                    sale.receiptNumber(),
+                    toDb(sale.createdAt()),
+                    sale.outletId(),
+                    sale.registerId(),
+                    sale.source().wireName(),
+                    ref.map(r -> r.channelId()).orElse(null),
+                    ref.map(r -> r.externalOrderId()).orElse(null),
+                    ref.map(r -> r.externalOrderNumber()).orElse(null),
+                    sale.status().wireName(),
+                    sale.currency().getCurrencyCode(),
+                    sale.customerId().orElse(null),
+                    sale.note(),
+                    sale.userId().orElse(null));
             int position = 0;
             for (SaleLine l : sale.lines()) {
-                lineRows.row(l.id(), sale.id(), position++, l.productId().orElse(null), l.sku(), l.name(), l.quantity(), l.unitPrice().amount(),
-                        l.discount().amount(), l.taxRate().value(), l.tax().amount(), l.total().amount(), l.shippingFee(), l.unmatched(), l.adjustment());
+                lineRows.row(
+                        l.id(),
+                        sale.id(),
+                        position++,
+                        l.productId().orElse(null),
+                        l.sku(),
+                        l.name(),
+                        l.quantity(),
+                        l.unitPrice().amount(),
+                        l.discount().amount(),
+                        l.taxRate().value(),
+                        l.tax().amount(),
+                        l.total().amount(),
+                        l.shippingFee(),
+                        l.unmatched(),
+                        l.adjustment());
             }
             for (SalePayment p : sale.payments()) {
-                paymentRows.row(p.id(), sale.id(), p.paymentTypeId(), p.amount().amount(), p.amount().currency().getCurrencyCode(),
-                        toDb(p.paidAt()), p.registerId(), p.registerPeriodId().orElse(null), p.userId().orElse(null));
+                paymentRows.row(
+                        p.id(),
+                        sale.id(),
+                        p.paymentTypeId(),
+                        p.amount().amount(),
+                        p.amount().currency().getCurrencyCode(),
+                        toDb(p.paidAt()),
+                        p.registerId(),
+                        p.registerPeriodId().orElse(null),
+                        p.userId().orElse(null));
             }
         }
         saleRows.execute();
         lineRows.execute();
         paymentRows.execute();
     }
-
 
     @Override
     public Optional<Sale> findById(UUID id) {
@@ -96,7 +165,8 @@ public final class JooqSaleRepository implements SaleRepository {
 
     @Override
     public Optional<Sale> findByIdForUpdate(UUID id) {
-        return load(dsl.selectFrom(SALE).where(SALE.ID.eq(id)).forUpdate().fetch()).stream().findFirst();
+        return load(dsl.selectFrom(SALE).where(SALE.ID.eq(id)).forUpdate().fetch()).stream()
+                .findFirst();
     }
 
     @Override
@@ -106,9 +176,13 @@ public final class JooqSaleRepository implements SaleRepository {
                 .set(SALE.NOTE, sale.note())
                 .where(SALE.ID.eq(sale.id()))
                 .execute();
-        Set<UUID> stored = new HashSet<>(dsl.select(SALE_PAYMENT.ID).from(SALE_PAYMENT).where(SALE_PAYMENT.SALE_ID.eq(sale.id()))
+        Set<UUID> stored = new HashSet<>(dsl.select(SALE_PAYMENT.ID)
+                .from(SALE_PAYMENT)
+                .where(SALE_PAYMENT.SALE_ID.eq(sale.id()))
                 .fetch(SALE_PAYMENT.ID));
-        insertPayments(sale.id(), sale.payments().stream().filter(p -> !stored.contains(p.id())).toList());
+        insertPayments(
+                sale.id(),
+                sale.payments().stream().filter(p -> !stored.contains(p.id())).toList());
     }
 
     @Override
@@ -121,7 +195,11 @@ public final class JooqSaleRepository implements SaleRepository {
                 .and(filter.status().map(s -> SALE.STATUS.eq(s.wireName())).orElse(DSL.noCondition()))
                 .and(visibleOutlets.map(SALE.OUTLET_ID::in).orElse(DSL.noCondition()))
                 .and(Cursors.before(SALE.ID, page));
-        List<SaleRecord> rows = dsl.selectFrom(SALE).where(where).orderBy(SALE.ID.desc()).limit(Cursors.overfetch(page)).fetch();
+        List<SaleRecord> rows = dsl.selectFrom(SALE)
+                .where(where)
+                .orderBy(SALE.ID.desc())
+                .limit(Cursors.overfetch(page))
+                .fetch();
         return Page.fromOverfetched(load(rows), page.limit(), Sale::id);
     }
 
@@ -145,42 +223,93 @@ public final class JooqSaleRepository implements SaleRepository {
         return r;
     }
 
-
     private List<Sale> load(List<SaleRecord> rows) {
         if (rows.isEmpty()) {
             return List.of();
         }
         List<UUID> ids = rows.stream().map(SaleRecord::getId).toList();
-        Map<UUID, List<SaleLineRecord>> lines = dsl.selectFrom(SALE_LINE).where(SALE_LINE.SALE_ID.in(ids))
-                .orderBy(SALE_LINE.POSITION).fetch().stream()
-                .collect(Collectors.groupingBy(SaleLineRecord::getSaleId));
-        Map<UUID, List<SalePaymentRecord>> payments = dsl.selectFrom(SALE_PAYMENT)
-                .where(SALE_PAYMENT.SALE_ID.in(ids)).orderBy(SALE_PAYMENT.PAID_AT, SALE_PAYMENT.ID).fetch().stream()
+        Map<UUID, List<SaleLineRecord>> lines =
+                dsl.selectFrom(SALE_LINE).where(SALE_LINE.SALE_ID.in(ids)).orderBy(SALE_LINE.POSITION).fetch().stream()
+                        .collect(Collectors.groupingBy(SaleLineRecord::getSaleId));
+        Map<UUID, List<SalePaymentRecord>> payments = dsl
+                .selectFrom(SALE_PAYMENT)
+                .where(SALE_PAYMENT.SALE_ID.in(ids))
+                .orderBy(SALE_PAYMENT.PAID_AT, SALE_PAYMENT.ID)
+                .fetch()
+                .stream()
                 .collect(Collectors.groupingBy(SalePaymentRecord::getSaleId));
-        Map<UUID, PaymentTypeInfo> types = PaymentTypeInfo.load(dsl,
-                payments.values().stream().flatMap(List::stream).map(SalePaymentRecord::getPaymentTypeId).distinct().toList());
-        return rows.stream().map(row -> toSale(row, lines.getOrDefault(row.getId(), List.of()),
-                payments.getOrDefault(row.getId(), List.of()), types)).toList();
+        Map<UUID, PaymentTypeInfo> types = PaymentTypeInfo.load(
+                dsl,
+                payments.values().stream()
+                        .flatMap(List::stream)
+                        .map(SalePaymentRecord::getPaymentTypeId)
+                        .distinct()
+                        .toList());
+        return rows.stream()
+                .map(row -> toSale(
+                        row,
+                        lines.getOrDefault(row.getId(), List.of()),
+                        payments.getOrDefault(row.getId(), List.of()),
+                        types))
+                .toList();
     }
 
-    private static Sale toSale(SaleRecord row, List<SaleLineRecord> lineRows, List<SalePaymentRecord> paymentRows,
-                               Map<UUID, PaymentTypeInfo> types) {
+    private static Sale toSale(
+            SaleRecord row,
+            List<SaleLineRecord> lineRows,
+            List<SalePaymentRecord> paymentRows,
+            Map<UUID, PaymentTypeInfo> types) {
         Currency currency = Currency.getInstance(row.getCurrency().trim());
-        List<SaleLine> lines = lineRows.stream().map(l -> new SaleLine(l.getId(), Optional.ofNullable(l.getProductId()), l.getSku(),
-                l.getName(), l.getQuantity(), Money.of(l.getUnitPrice(), currency), Money.of(l.getDiscount(), currency),
-                new TaxRate(l.getTaxRate()), Money.of(l.getTax(), currency), Money.of(l.getTotal(), currency), l.getIsShippingFee(),
-                l.getUnmatched(), l.getIsAdjustment())).toList();
-        List<SalePayment> payments = paymentRows.stream().map(p -> {
-            PaymentTypeInfo type = types.get(p.getPaymentTypeId());
-            return new SalePayment(p.getId(), p.getPaymentTypeId(), type.kind(), type.processor(),
-                    Money.of(p.getAmount(), Currency.getInstance(p.getCurrency().trim())), fromDb(p.getPaidAt()), p.getRegisterId(),
-                    Optional.ofNullable(p.getRegisterPeriodId()), Optional.ofNullable(p.getUserId()));
-        }).toList();
+        List<SaleLine> lines = lineRows.stream()
+                .map(l -> new SaleLine(
+                        l.getId(),
+                        Optional.ofNullable(l.getProductId()),
+                        l.getSku(),
+                        l.getName(),
+                        l.getQuantity(),
+                        Money.of(l.getUnitPrice(), currency),
+                        Money.of(l.getDiscount(), currency),
+                        new TaxRate(l.getTaxRate()),
+                        Money.of(l.getTax(), currency),
+                        Money.of(l.getTotal(), currency),
+                        l.getIsShippingFee(),
+                        l.getUnmatched(),
+                        l.getIsAdjustment()))
+                .toList();
+        List<SalePayment> payments = paymentRows.stream()
+                .map(p -> {
+                    PaymentTypeInfo type = types.get(p.getPaymentTypeId());
+                    return new SalePayment(
+                            p.getId(),
+                            p.getPaymentTypeId(),
+                            type.kind(),
+                            type.processor(),
+                            Money.of(
+                                    p.getAmount(),
+                                    Currency.getInstance(p.getCurrency().trim())),
+                            fromDb(p.getPaidAt()),
+                            p.getRegisterId(),
+                            Optional.ofNullable(p.getRegisterPeriodId()),
+                            Optional.ofNullable(p.getUserId()));
+                })
+                .toList();
         Optional<ChannelOrderRef> channelOrder = Optional.ofNullable(row.getChannelId())
                 .map(channel -> new ChannelOrderRef(channel, row.getExternalOrderId(), row.getExternalOrderNumber()));
-        return new Sale(row.getId(), row.getReceiptNumber(), fromDb(row.getCreatedAt()), row.getOutletId(), row.getRegisterId(),
-                SaleSource.fromWire(row.getSource()), channelOrder, SaleStatus.fromWire(row.getStatus()), currency,
-                Optional.ofNullable(row.getCustomerId()), lines, payments, row.getNote(), Optional.ofNullable(row.getUserId()));
+        return new Sale(
+                row.getId(),
+                row.getReceiptNumber(),
+                fromDb(row.getCreatedAt()),
+                row.getOutletId(),
+                row.getRegisterId(),
+                SaleSource.fromWire(row.getSource()),
+                channelOrder,
+                SaleStatus.fromWire(row.getStatus()),
+                currency,
+                Optional.ofNullable(row.getCustomerId()),
+                lines,
+                payments,
+                row.getNote(),
+                Optional.ofNullable(row.getUserId()));
     }
 
     /** The kind and processor of a payment type, shown on each payment. */
@@ -190,8 +319,12 @@ public final class JooqSaleRepository implements SaleRepository {
                 return Map.of();
             }
             var table = Tables.PAYMENT_TYPE;
-            return dsl.selectFrom(table).where(table.ID.in(ids)).fetchMap(table.ID,
-                    r -> new PaymentTypeInfo(PaymentKind.fromWire(r.getKind()), Optional.ofNullable(r.getProcessor())));
+            return dsl.selectFrom(table)
+                    .where(table.ID.in(ids))
+                    .fetchMap(
+                            table.ID,
+                            r -> new PaymentTypeInfo(
+                                    PaymentKind.fromWire(r.getKind()), Optional.ofNullable(r.getProcessor())));
         }
     }
 }

@@ -18,8 +18,12 @@ public final class JooqSettingsRepository implements SettingsRepository {
 
     @Override
     public StoreSettings get() {
-        var row = dsl.selectFrom(STORE_SETTINGS).where(STORE_SETTINGS.ID.eq((short) 1)).fetchSingle();
-        return new StoreSettings(row.getPricesIncludeTax(), Currency.getInstance(row.getCurrency().trim()));
+        var row = dsl.selectFrom(STORE_SETTINGS)
+                .where(STORE_SETTINGS.ID.eq((short) 1))
+                .fetchSingle();
+        return new StoreSettings(
+                row.getPricesIncludeTax(),
+                Currency.getInstance(row.getCurrency().trim()));
     }
 
     @Override

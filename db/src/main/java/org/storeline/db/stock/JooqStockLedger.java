@@ -6,13 +6,12 @@ import static org.storeline.db.postgres.Timestamps.fromDb;
 import static org.storeline.db.postgres.Timestamps.toDb;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -52,7 +51,12 @@ public final class JooqStockLedger implements StockLedger {
         }
         Map<LevelKey, Long> deltas = new TreeMap<>();
         changes.forEach(c -> deltas.merge(new LevelKey(c.productId(), c.outletId()), c.delta(), Long::sum));
-        var upsert = dsl.insertInto(STOCK_LEVEL, STOCK_LEVEL.PRODUCT_ID, STOCK_LEVEL.OUTLET_ID, STOCK_LEVEL.QUANTITY, STOCK_LEVEL.UPDATED_AT);
+        var upsert = dsl.insertInto(
+                STOCK_LEVEL,
+                STOCK_LEVEL.PRODUCT_ID,
+                STOCK_LEVEL.OUTLET_ID,
+                STOCK_LEVEL.QUANTITY,
+                STOCK_LEVEL.UPDATED_AT);
         for (Map.Entry<LevelKey, Long> delta : deltas.entrySet()) {
             upsert = upsert.values(delta.getKey().productId(), delta.getKey().outletId(), delta.getValue(), toDb(at));
         }
@@ -63,14 +67,17 @@ public final class JooqStockLedger implements StockLedger {
                 .set(STOCK_LEVEL.UPDATED_AT, DSL.excluded(STOCK_LEVEL.UPDATED_AT))
                 .returning(STOCK_LEVEL.PRODUCT_ID, STOCK_LEVEL.OUTLET_ID, STOCK_LEVEL.QUANTITY)
                 .fetch()
-                .forEach(r -> after.put(new LevelKey(r.get(STOCK_LEVEL.PRODUCT_ID), r.get(STOCK_LEVEL.OUTLET_ID)), r.get(STOCK_LEVEL.QUANTITY)));
+                .forEach(r -> after.put(
+                        new LevelKey(r.get(STOCK_LEVEL.PRODUCT_ID), r.get(STOCK_LEVEL.OUTLET_ID)),
+                        r.get(STOCK_LEVEL.QUANTITY)));
         List<StockMovement> movements = movementsWithLevels(changes, after, at);
         recordAll(movements);
         return movements;
     }
 
     /** Walks the changes backwards from each final level, so that each movement carries the level right after it. */
-    private static List<StockMovement> movementsWithLevels(List<StockChange> changes, Map<LevelKey, Long> after, Instant at) {
+    private static List<StockMovement> movementsWithLevels(
+            List<StockChange> changes, Map<LevelKey, Long> after, Instant at) {
         Map<LevelKey, Long> level = new HashMap<>(after);
         StockMovement[] movements = new StockMovement[changes.size()];
         for (int i = changes.size() - 1; i >= 0; i--) {
@@ -78,8 +85,16 @@ public final class JooqStockLedger implements StockLedger {
             LevelKey key = new LevelKey(change.productId(), change.outletId());
             long quantityAfter = level.get(key);
             level.put(key, quantityAfter - change.delta());
-            movements[i] = new StockMovement(Ids.newId(), change.productId(), change.outletId(), change.delta(), quantityAfter,
-                    change.reason(), change.saleId(), change.userId(), at);
+            movements[i] = new StockMovement(
+                    Ids.newId(),
+                    change.productId(),
+                    change.outletId(),
+                    change.delta(),
+                    quantityAfter,
+                    change.reason(),
+                    change.saleId(),
+                    change.userId(),
+                    at);
         }
         return List.of(movements);
     }
@@ -93,7 +108,8 @@ public final class JooqStockLedger implements StockLedger {
     }
 
     @Override
-    public StockMovement setLevel(UUID productId, UUID outletId, long quantity, StockReason reason, UUID userId, Instant at) {
+    public StockMovement setLevel(
+            UUID productId, UUID outletId, long quantity, StockReason reason, UUID userId, Instant at) {
         dsl.insertInto(STOCK_LEVEL)
                 .set(STOCK_LEVEL.PRODUCT_ID, productId)
                 .set(STOCK_LEVEL.OUTLET_ID, outletId)
@@ -101,7 +117,8 @@ public final class JooqStockLedger implements StockLedger {
                 .set(STOCK_LEVEL.UPDATED_AT, toDb(at))
                 .onConflictDoNothing()
                 .execute();
-        long current = dsl.select(STOCK_LEVEL.QUANTITY).from(STOCK_LEVEL)
+        long current = dsl.select(STOCK_LEVEL.QUANTITY)
+                .from(STOCK_LEVEL)
                 .where(STOCK_LEVEL.PRODUCT_ID.eq(productId).and(STOCK_LEVEL.OUTLET_ID.eq(outletId)))
                 .forUpdate()
                 .fetchSingle(STOCK_LEVEL.QUANTITY);
@@ -110,21 +127,32 @@ public final class JooqStockLedger implements StockLedger {
                 .set(STOCK_LEVEL.UPDATED_AT, toDb(at))
                 .where(STOCK_LEVEL.PRODUCT_ID.eq(productId).and(STOCK_LEVEL.OUTLET_ID.eq(outletId)))
                 .execute();
-        return record(new StockMovement(Ids.newId(), productId, outletId, quantity - current, quantity, reason, Optional.empty(),
-                Optional.of(userId), at));
+        return record(new StockMovement(
+                Ids.newId(),
+                productId,
+                outletId,
+                quantity - current,
+                quantity,
+                reason,
+                Optional.empty(),
+                Optional.of(userId),
+                at));
     }
 
     @Override
     public List<StockLevel> levelsOf(UUID productId) {
-        return dsl.selectFrom(STOCK_LEVEL).where(STOCK_LEVEL.PRODUCT_ID.eq(productId))
+        return dsl.selectFrom(STOCK_LEVEL)
+                .where(STOCK_LEVEL.PRODUCT_ID.eq(productId))
                 .fetch(r -> new StockLevel(r.getProductId(), r.getOutletId(), r.getQuantity()));
     }
 
     @Override
     public long levelOf(UUID productId, UUID outletId) {
-        return dsl.select(STOCK_LEVEL.QUANTITY).from(STOCK_LEVEL)
+        return dsl.select(STOCK_LEVEL.QUANTITY)
+                .from(STOCK_LEVEL)
                 .where(STOCK_LEVEL.PRODUCT_ID.eq(productId).and(STOCK_LEVEL.OUTLET_ID.eq(outletId)))
-                .fetchOptional(STOCK_LEVEL.QUANTITY).orElse(0L);
+                .fetchOptional(STOCK_LEVEL.QUANTITY)
+                .orElse(0L);
     }
 
     @Override
@@ -147,12 +175,29 @@ public final class JooqStockLedger implements StockLedger {
     }
 
     private void recordAll(List<StockMovement> movements) {
-        BatchInsert rows = BatchInsert.into(dsl, STOCK_MOVEMENT, STOCK_MOVEMENT.ID, STOCK_MOVEMENT.PRODUCT_ID, STOCK_MOVEMENT.OUTLET_ID,
-                STOCK_MOVEMENT.DELTA, STOCK_MOVEMENT.QUANTITY_AFTER, STOCK_MOVEMENT.REASON, STOCK_MOVEMENT.SALE_ID, STOCK_MOVEMENT.USER_ID,
+        BatchInsert rows = BatchInsert.into(
+                dsl,
+                STOCK_MOVEMENT,
+                STOCK_MOVEMENT.ID,
+                STOCK_MOVEMENT.PRODUCT_ID,
+                STOCK_MOVEMENT.OUTLET_ID,
+                STOCK_MOVEMENT.DELTA,
+                STOCK_MOVEMENT.QUANTITY_AFTER,
+                STOCK_MOVEMENT.REASON,
+                STOCK_MOVEMENT.SALE_ID,
+                STOCK_MOVEMENT.USER_ID,
                 STOCK_MOVEMENT.CREATED_AT);
         for (StockMovement m : movements) {
-            rows.row(m.id(), m.productId(), m.outletId(), m.delta(), m.quantityAfter(), m.reason().wireName(), m.saleId().orElse(null),
-                    m.userId().orElse(null), toDb(m.createdAt()));
+            rows.row(
+                    m.id(),
+                    m.productId(),
+                    m.outletId(),
+                    m.delta(),
+                    m.quantityAfter(),
+                    m.reason().wireName(),
+                    m.saleId().orElse(null),
+                    m.userId().orElse(null),
+                    toDb(m.createdAt()));
         }
         rows.execute();
     }
@@ -173,8 +218,15 @@ public final class JooqStockLedger implements StockLedger {
     }
 
     private static StockMovement toMovement(StockMovementRecord r) {
-        return new StockMovement(r.getId(), r.getProductId(), r.getOutletId(), r.getDelta(), r.getQuantityAfter(),
-                StockReason.fromWire(r.getReason()), Optional.ofNullable(r.getSaleId()), Optional.ofNullable(r.getUserId()),
+        return new StockMovement(
+                r.getId(),
+                r.getProductId(),
+                r.getOutletId(),
+                r.getDelta(),
+                r.getQuantityAfter(),
+                StockReason.fromWire(r.getReason()),
+                Optional.ofNullable(r.getSaleId()),
+                Optional.ofNullable(r.getUserId()),
                 fromDb(r.getCreatedAt()));
     }
 
@@ -183,7 +235,8 @@ public final class JooqStockLedger implements StockLedger {
         if (productIds.isEmpty() || outletIds.isEmpty()) {
             return List.of();
         }
-        return dsl.select(STOCK_LEVEL.PRODUCT_ID, STOCK_LEVEL.OUTLET_ID, STOCK_LEVEL.QUANTITY).from(STOCK_LEVEL)
+        return dsl.select(STOCK_LEVEL.PRODUCT_ID, STOCK_LEVEL.OUTLET_ID, STOCK_LEVEL.QUANTITY)
+                .from(STOCK_LEVEL)
                 .where(STOCK_LEVEL.PRODUCT_ID.in(productIds).and(STOCK_LEVEL.OUTLET_ID.in(outletIds)))
                 .fetch(r -> new StockLevel(r.value1(), r.value2(), r.value3()));
     }

@@ -36,13 +36,19 @@ public final class JooqUserRepository implements UserRepository {
                 .set(APP_USER.CREATED_AT, toDb(user.createdAt()))
                 .execute();
         for (UUID outletId : user.outletIds()) {
-            dsl.insertInto(USER_OUTLET).set(USER_OUTLET.USER_ID, user.id()).set(USER_OUTLET.OUTLET_ID, outletId).execute();
+            dsl.insertInto(USER_OUTLET)
+                    .set(USER_OUTLET.USER_ID, user.id())
+                    .set(USER_OUTLET.OUTLET_ID, outletId)
+                    .execute();
         }
     }
 
     @Override
     public Optional<User> findById(UUID id) {
-        return dsl.selectFrom(APP_USER).where(APP_USER.ID.eq(id)).fetchOptional().map(this::toUser);
+        return dsl.selectFrom(APP_USER)
+                .where(APP_USER.ID.eq(id))
+                .fetchOptional()
+                .map(this::toUser);
     }
 
     @Override
@@ -63,15 +69,23 @@ public final class JooqUserRepository implements UserRepository {
 
     @Override
     public Optional<User> findByTokenHash(String tokenHash) {
-        return dsl.select(APP_USER.fields()).from(APP_USER).join(API_TOKEN).on(API_TOKEN.USER_ID.eq(APP_USER.ID))
+        return dsl.select(APP_USER.fields())
+                .from(APP_USER)
+                .join(API_TOKEN)
+                .on(API_TOKEN.USER_ID.eq(APP_USER.ID))
                 .where(API_TOKEN.TOKEN_HASH.eq(tokenHash))
-                .fetchOptional().map(r -> toUser(r.into(APP_USER)));
+                .fetchOptional()
+                .map(r -> toUser(r.into(APP_USER)));
     }
 
     @Override
     public Optional<User> findBootstrapAdmin() {
-        return dsl.selectFrom(APP_USER).where(APP_USER.ROLE.eq(Role.ADMIN.wireName())).orderBy(APP_USER.ID).limit(1)
-                .fetchOptional().map(this::toUser);
+        return dsl.selectFrom(APP_USER)
+                .where(APP_USER.ROLE.eq(Role.ADMIN.wireName()))
+                .orderBy(APP_USER.ID)
+                .limit(1)
+                .fetchOptional()
+                .map(this::toUser);
     }
 
     @Override
@@ -80,9 +94,18 @@ public final class JooqUserRepository implements UserRepository {
     }
 
     private User toUser(AppUserRecord row) {
-        List<UUID> outlets = dsl.select(USER_OUTLET.OUTLET_ID).from(USER_OUTLET).where(USER_OUTLET.USER_ID.eq(row.getId()))
-                .orderBy(USER_OUTLET.OUTLET_ID).fetch(USER_OUTLET.OUTLET_ID);
-        return new User(row.getId(), row.getName(), Email.of(row.getEmail()), Role.fromWire(row.getRole()), outlets,
-                Optional.ofNullable(row.getPasswordHash()), fromDb(row.getCreatedAt()));
+        List<UUID> outlets = dsl.select(USER_OUTLET.OUTLET_ID)
+                .from(USER_OUTLET)
+                .where(USER_OUTLET.USER_ID.eq(row.getId()))
+                .orderBy(USER_OUTLET.OUTLET_ID)
+                .fetch(USER_OUTLET.OUTLET_ID);
+        return new User(
+                row.getId(),
+                row.getName(),
+                Email.of(row.getEmail()),
+                Role.fromWire(row.getRole()),
+                outlets,
+                Optional.ofNullable(row.getPasswordHash()),
+                fromDb(row.getCreatedAt()));
     }
 }

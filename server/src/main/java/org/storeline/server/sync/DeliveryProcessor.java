@@ -19,9 +19,9 @@ import org.storeline.channels.api.WebhookDelivery;
 import org.storeline.core.channel.ActivityEntry;
 import org.storeline.core.channel.ActivityLog;
 import org.storeline.core.channel.Channel;
-import org.storeline.core.channel.DeliveryRetries;
 import org.storeline.core.channel.ChannelOrder;
 import org.storeline.core.channel.ChannelRepository;
+import org.storeline.core.channel.DeliveryRetries;
 import org.storeline.core.channel.StoredDelivery;
 import org.storeline.core.channel.WebhookInbox;
 import org.storeline.core.orderimport.ImportOutcome;
@@ -47,8 +47,14 @@ public final class DeliveryProcessor {
     private final Transactions tx;
     private final Clock clock;
 
-    public DeliveryProcessor(Connectors connectors, ChannelRepository channels, WebhookInbox inbox, OrderImportService importer,
-                             ActivityLog activity, Transactions tx, Clock clock) {
+    public DeliveryProcessor(
+            Connectors connectors,
+            ChannelRepository channels,
+            WebhookInbox inbox,
+            OrderImportService importer,
+            ActivityLog activity,
+            Transactions tx,
+            Clock clock) {
         this.connectors = connectors;
         this.channels = channels;
         this.inbox = inbox;
@@ -60,10 +66,14 @@ public final class DeliveryProcessor {
 
     public void process(List<StoredDelivery> deliveries) {
         Map<UUID, List<StoredDelivery>> byChannel = new LinkedHashMap<>();
-        deliveries.forEach(d -> byChannel.computeIfAbsent(d.channelId(), id -> new ArrayList<>()).add(d));
-        byChannel.forEach((channelId, batch) -> channels.findById(channelId).ifPresentOrElse(
-                channel -> processChannel(channel, batch),
-                () -> batch.forEach(d -> inbox.fail(d.id(), "the channel no longer exists", Optional.empty()))));
+        deliveries.forEach(d -> byChannel
+                .computeIfAbsent(d.channelId(), id -> new ArrayList<>())
+                .add(d));
+        byChannel.forEach((channelId, batch) -> channels.findById(channelId)
+                .ifPresentOrElse(
+                        channel -> processChannel(channel, batch),
+                        () -> batch.forEach(
+                                d -> inbox.fail(d.id(), "the channel no longer exists", Optional.empty()))));
     }
 
     private void processChannel(Channel channel, List<StoredDelivery> batch) {
@@ -80,7 +90,13 @@ public final class DeliveryProcessor {
                 orderId = event.orderId();
                 if (event.kind() == DeliveryEvent.Kind.IGNORED) {
                     ignored.add(new WebhookInbox.Finished(stored.id(), true, Optional.empty()));
-                    notes.add(entry(channel, stored, ActivityEntry.Outcome.IGNORED, Optional.empty(), "topic " + event.topic() + " is not about orders", false));
+                    notes.add(entry(
+                            channel,
+                            stored,
+                            ActivityEntry.Outcome.IGNORED,
+                            Optional.empty(),
+                            "topic " + event.topic() + " is not about orders",
+                            false));
                     continue;
                 }
                 ChannelOrder order = connector.resolve(event, delivery, connection);
@@ -111,9 +127,18 @@ public final class DeliveryProcessor {
         } catch (RuntimeException batchFailure) {
             if (orders.size() == 1) {
                 IncomingOrder only = orders.get(0);
-                LOG.warn("Order {} of channel {} could not be imported", only.order().externalId(), channel.id(), batchFailure);
-                inbox.find(only.deliveryId().orElseThrow()).ifPresent(d -> failed(channel, d, Optional.of(only.order().externalId()),
-                        "the import failed: " + Failures.describe(batchFailure), true));
+                LOG.warn(
+                        "Order {} of channel {} could not be imported",
+                        only.order().externalId(),
+                        channel.id(),
+                        batchFailure);
+                inbox.find(only.deliveryId().orElseThrow())
+                        .ifPresent(d -> failed(
+                                channel,
+                                d,
+                                Optional.of(only.order().externalId()),
+                                "the import failed: " + Failures.describe(batchFailure),
+                                true));
                 return;
             }
             orders.forEach(order -> importBatch(channel, List.of(order)));
@@ -121,23 +146,50 @@ public final class DeliveryProcessor {
     }
 
     private void finish(List<ImportOutcome> outcomes) {
-        inbox.finish(outcomes.stream().filter(o -> o.deliveryId().isPresent())
-                .map(o -> new WebhookInbox.Finished(o.deliveryId().get(), false, Optional.of(o.externalOrderId()))).toList(), clock.instant());
+        inbox.finish(
+                outcomes.stream()
+                        .filter(o -> o.deliveryId().isPresent())
+                        .map(o -> new WebhookInbox.Finished(
+                                o.deliveryId().get(), false, Optional.of(o.externalOrderId())))
+                        .toList(),
+                clock.instant());
     }
 
-    private void failed(Channel channel, StoredDelivery stored, Optional<String> orderId, String reason, boolean retryable) {
+    private void failed(
+            Channel channel, StoredDelivery stored, Optional<String> orderId, String reason, boolean retryable) {
         Optional<Instant> retryAt = DeliveryRetries.nextAttempt(retryable, stored.attempts(), clock.instant());
         boolean again = retryAt.isPresent();
         tx.run(() -> {
             inbox.fail(stored.id(), reason, retryAt);
-            activity.record(List.of(entry(channel, stored, ActivityEntry.Outcome.FAILED, orderId,
-                    reason + (again ? " (will be tried again at " + retryAt.get() + ")" : " (given up: retry it from the activity log)"), true)));
+            activity.record(List.of(entry(
+                    channel,
+                    stored,
+                    ActivityEntry.Outcome.FAILED,
+                    orderId,
+                    reason
+                            + (again
+                                    ? " (will be tried again at " + retryAt.get() + ")"
+                                    : " (given up: retry it from the activity log)"),
+                    true)));
         });
     }
 
-    private ActivityEntry entry(Channel channel, StoredDelivery stored, ActivityEntry.Outcome outcome, Optional<String> orderId,
-                                String reason, boolean retryable) {
-        return ActivityEntry.of(channel.id(), clock.instant(), ActivityEntry.Kind.FETCH, outcome, orderId, Optional.of(stored.id()),
-                Optional.empty(), reason, retryable);
+    private ActivityEntry entry(
+            Channel channel,
+            StoredDelivery stored,
+            ActivityEntry.Outcome outcome,
+            Optional<String> orderId,
+            String reason,
+            boolean retryable) {
+        return ActivityEntry.of(
+                channel.id(),
+                clock.instant(),
+                ActivityEntry.Kind.FETCH,
+                outcome,
+                orderId,
+                Optional.of(stored.id()),
+                Optional.empty(),
+                reason,
+                retryable);
     }
 }

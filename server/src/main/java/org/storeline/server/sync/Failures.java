@@ -12,8 +12,7 @@ import org.storeline.core.error.StorelineException;
  * server log, where whoever logs the exception puts them.
  */
 final class Failures {
-    private Failures() {
-    }
+    private Failures() {}
 
     static String describe(RuntimeException e) {
         if (saysItself(e)) {

@@ -35,7 +35,8 @@ public final class InboxWorker implements AutoCloseable {
         this.clock = clock;
         this.batchSize = batchSize;
         this.lease = lease;
-        this.thread = Thread.ofPlatform().name("storeline-inbox-worker").daemon().unstarted(this::loop);
+        this.thread =
+                Thread.ofPlatform().name("storeline-inbox-worker").daemon().unstarted(this::loop);
     }
 
     public InboxWorker start() {

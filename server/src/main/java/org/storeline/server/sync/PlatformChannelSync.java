@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.storeline.channels.api.ChannelConnection;
@@ -30,7 +31,6 @@ import org.storeline.core.error.StorelineException;
 import org.storeline.core.orderimport.ImportOutcome;
 import org.storeline.core.orderimport.IncomingOrder;
 import org.storeline.core.orderimport.OrderImportService;
-import java.util.function.Supplier;
 
 /**
  * Pulls orders through each platform's list API (manual imports, reconciliation), re-runs failed activity
@@ -51,8 +51,15 @@ public final class PlatformChannelSync implements ChannelSync, AutoCloseable {
     private final Clock clock;
     private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
 
-    public PlatformChannelSync(Connectors connectors, ChannelRepository channels, OrderImportService importer, ActivityLog activity,
-                               WebhookInbox inbox, Runnable wakeWorker, Supplier<URI> publicBaseUrl, Clock clock) {
+    public PlatformChannelSync(
+            Connectors connectors,
+            ChannelRepository channels,
+            OrderImportService importer,
+            ActivityLog activity,
+            WebhookInbox inbox,
+            Runnable wakeWorker,
+            Supplier<URI> publicBaseUrl,
+            Clock clock) {
         this.connectors = connectors;
         this.channels = channels;
         this.importer = importer;
@@ -71,7 +78,9 @@ public final class PlatformChannelSync implements ChannelSync, AutoCloseable {
         if (request instanceof ImportRequest.OrderIds orderIds) {
             for (String id : orderIds.ids()) {
                 try {
-                    tally.add(importer.importOrders(channel, List.of(new IncomingOrder(connector.fetchOrder(id, connection), Optional.empty()))));
+                    tally.add(importer.importOrders(
+                            channel,
+                            List.of(new IncomingOrder(connector.fetchOrder(id, connection), Optional.empty()))));
                     tally.fetched++;
                 } catch (PlatformCallException e) {
                     tally.failed(id + ": " + e.getMessage());
@@ -91,7 +100,13 @@ public final class PlatformChannelSync implements ChannelSync, AutoCloseable {
      * the connector cannot read is logged on its own, as a failed fetch that can be retried once it is fixed on the
      * platform; the rest of its page is imported.
      */
-    void pullRange(Channel channel, Connector connector, ChannelConnection connection, Instant from, Optional<Instant> until, Tally tally) {
+    void pullRange(
+            Channel channel,
+            Connector connector,
+            ChannelConnection connection,
+            Instant from,
+            Optional<Instant> until,
+            Tally tally) {
         Optional<String> page = Optional.empty();
         for (int pages = 0; pages < MAX_PAGES; pages++) {
             OrderPage result;
@@ -100,15 +115,24 @@ public final class PlatformChannelSync implements ChannelSync, AutoCloseable {
             } catch (PlatformCallException e) {
                 tally.failed("list from " + from + ": " + e.getMessage());
                 // A failed list is run again by the next reconciliation pass or a new import: no retry of its own.
-                recordFetchFailure(channel, Optional.empty(), e.getMessage() + " (run the import again, or wait for the next reconciliation pass)",
+                recordFetchFailure(
+                        channel,
+                        Optional.empty(),
+                        e.getMessage() + " (run the import again, or wait for the next reconciliation pass)",
                         false);
-                throw new StorelineException(e.retryable() ? ErrorCode.PLATFORM_UNAVAILABLE : ErrorCode.PLATFORM_REFUSED,
-                        "The platform's order list could not be read: " + e.getMessage(), e);
+                throw new StorelineException(
+                        e.retryable() ? ErrorCode.PLATFORM_UNAVAILABLE : ErrorCode.PLATFORM_REFUSED,
+                        "The platform's order list could not be read: " + e.getMessage(),
+                        e);
             }
             tally.fetched += result.orders().size();
             recordUnreadable(channel, result.unreadable(), tally);
             if (!result.orders().isEmpty()) {
-                tally.add(importer.importOrders(channel, result.orders().stream().map(o -> new IncomingOrder(o, Optional.empty())).toList()));
+                tally.add(importer.importOrders(
+                        channel,
+                        result.orders().stream()
+                                .map(o -> new IncomingOrder(o, Optional.empty()))
+                                .toList()));
             }
             if (result.nextPage().isEmpty()) {
                 return;
@@ -127,8 +151,13 @@ public final class PlatformChannelSync implements ChannelSync, AutoCloseable {
                 yield "the delivery is queued again";
             }
             case FETCH_ORDER_AGAIN -> {
-                ImportSummary summary = importOrders(channel, new ImportRequest.OrderIds(List.of(entry.externalOrderId().orElseThrow())));
-                yield summary.failed() == 0 ? "the order was fetched and imported again" : "it failed again: " + String.join("; ", summary.problems());
+                ImportSummary summary = importOrders(
+                        channel,
+                        new ImportRequest.OrderIds(
+                                List.of(entry.externalOrderId().orElseThrow())));
+                yield summary.failed() == 0
+                        ? "the order was fetched and imported again"
+                        : "it failed again: " + String.join("; ", summary.problems());
             }
             case REGISTER_AGAIN -> {
                 registerSoon(channel);
@@ -155,12 +184,25 @@ public final class PlatformChannelSync implements ChannelSync, AutoCloseable {
             registration = Registration.failed("registration failed: " + Failures.describe(e));
         }
         Instant now = clock.instant();
-        channels.updateConnection(channel.id(), new Channel.Connection(registration.connected() ? Channel.ConnectionStatus.CONNECTED
-                : Channel.ConnectionStatus.FAILED, registration.detail(), Optional.of(now)));
-        activity.record(List.of(ActivityEntry.of(channel.id(), now, ActivityEntry.Kind.REGISTRATION,
-                registration.connected() ? ActivityEntry.Outcome.SUCCEEDED : ActivityEntry.Outcome.FAILED, Optional.empty(), Optional.empty(),
-                Optional.empty(), registration.detail() + (registration.webhooks().isEmpty() ? "" : " (webhooks: "
-                        + String.join(", ", registration.webhooks()) + ")"), !registration.connected())));
+        channels.updateConnection(
+                channel.id(),
+                new Channel.Connection(
+                        registration.connected() ? Channel.ConnectionStatus.CONNECTED : Channel.ConnectionStatus.FAILED,
+                        registration.detail(),
+                        Optional.of(now)));
+        activity.record(List.of(ActivityEntry.of(
+                channel.id(),
+                now,
+                ActivityEntry.Kind.REGISTRATION,
+                registration.connected() ? ActivityEntry.Outcome.SUCCEEDED : ActivityEntry.Outcome.FAILED,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                registration.detail()
+                        + (registration.webhooks().isEmpty()
+                                ? ""
+                                : " (webhooks: " + String.join(", ", registration.webhooks()) + ")"),
+                !registration.connected())));
     }
 
     private void recordUnreadable(Channel channel, List<OrderPage.UnreadableOrder> unreadable, Tally tally) {
@@ -173,16 +215,31 @@ public final class PlatformChannelSync implements ChannelSync, AutoCloseable {
             tally.failed(order.externalId().map(id -> id + ": ").orElse("") + order.reason());
             // Without an id there is nothing to fetch again: the next pass lists it again once it is fixed.
             boolean retryable = order.externalId().isPresent();
-            entries.add(ActivityEntry.of(channel.id(), now, ActivityEntry.Kind.FETCH, ActivityEntry.Outcome.FAILED,
-                    order.externalId(), Optional.empty(), Optional.empty(), order.reason()
-                            + (retryable ? " (fix the order on the platform, then retry this entry)" : ""), retryable));
+            entries.add(ActivityEntry.of(
+                    channel.id(),
+                    now,
+                    ActivityEntry.Kind.FETCH,
+                    ActivityEntry.Outcome.FAILED,
+                    order.externalId(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    order.reason() + (retryable ? " (fix the order on the platform, then retry this entry)" : ""),
+                    retryable));
         }
         activity.record(entries);
     }
 
     private void recordFetchFailure(Channel channel, Optional<String> orderId, String reason, boolean retryable) {
-        activity.record(List.of(ActivityEntry.of(channel.id(), clock.instant(), ActivityEntry.Kind.FETCH, ActivityEntry.Outcome.FAILED,
-                orderId, Optional.empty(), Optional.empty(), reason, retryable)));
+        activity.record(List.of(ActivityEntry.of(
+                channel.id(),
+                clock.instant(),
+                ActivityEntry.Kind.FETCH,
+                ActivityEntry.Outcome.FAILED,
+                orderId,
+                Optional.empty(),
+                Optional.empty(),
+                reason,
+                retryable)));
     }
 
     @Override
@@ -220,5 +277,4 @@ public final class PlatformChannelSync implements ChannelSync, AutoCloseable {
             return new ImportSummary(fetched, imported, skipped, notApplied, duplicates, failed, problems);
         }
     }
-
 }

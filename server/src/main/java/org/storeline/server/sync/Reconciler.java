@@ -3,6 +3,7 @@ package org.storeline.server.sync;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,7 +12,6 @@ import org.storeline.core.channel.ActivityEntry;
 import org.storeline.core.channel.ActivityLog;
 import org.storeline.core.channel.Channel;
 import org.storeline.core.channel.ChannelRepository;
-import java.util.List;
 
 /**
  * Self-healing sync (BYD-2): every few minutes, each channel's orders modified since the last successful
@@ -30,7 +30,12 @@ public final class Reconciler {
     private final ActivityLog activity;
     private final Clock clock;
 
-    public Reconciler(ChannelRepository channels, PlatformChannelSync sync, Connectors connectors, ActivityLog activity, Clock clock) {
+    public Reconciler(
+            ChannelRepository channels,
+            PlatformChannelSync sync,
+            Connectors connectors,
+            ActivityLog activity,
+            Clock clock) {
         this.channels = channels;
         this.sync = sync;
         this.connectors = connectors;
@@ -57,28 +62,49 @@ public final class Reconciler {
         Instant from = channel.reconciledUntil().orElse(channel.createdAt()).minus(OVERLAP);
         PlatformChannelSync.Tally tally = new PlatformChannelSync.Tally();
         try {
-            sync.pullRange(channel, connectors.of(channel.platform()), Connectors.connection(channel), from, Optional.of(now), tally);
+            sync.pullRange(
+                    channel,
+                    connectors.of(channel.platform()),
+                    Connectors.connection(channel),
+                    from,
+                    Optional.of(now),
+                    tally);
         } catch (RuntimeException e) {
             if (!Failures.saysItself(e)) {
                 LOG.warn("Reconciling channel {} from {} failed", channel.id(), from, e);
             }
-            record(channel, ActivityEntry.Outcome.FAILED, "reconciliation from " + from + " failed: "
-                    + Failures.describe(e) + " (the next pass starts from the same point)", false);
+            record(
+                    channel,
+                    ActivityEntry.Outcome.FAILED,
+                    "reconciliation from " + from + " failed: " + Failures.describe(e)
+                            + " (the next pass starts from the same point)",
+                    false);
             return;
         }
         // Orders that could not be read are each in the activity log, to retry on their own: the pass moves on.
         channels.updateReconciledUntil(channel.id(), now);
         if (tally.imported > 0 || tally.failed > 0) {
-            String unreadable = tally.failed > 0 ? ", " + tally.failed + " could not be read (each is logged on its own)"
-                    : "";
-            record(channel, tally.failed > 0 ? ActivityEntry.Outcome.FAILED : ActivityEntry.Outcome.SUCCEEDED,
+            String unreadable =
+                    tally.failed > 0 ? ", " + tally.failed + " could not be read (each is logged on its own)" : "";
+            record(
+                    channel,
+                    tally.failed > 0 ? ActivityEntry.Outcome.FAILED : ActivityEntry.Outcome.SUCCEEDED,
                     "reconciliation from " + from + ": " + tally.fetched + " seen, " + tally.imported
-                            + " imported that webhooks had missed" + unreadable, false);
+                            + " imported that webhooks had missed" + unreadable,
+                    false);
         }
     }
 
     private void record(Channel channel, ActivityEntry.Outcome outcome, String reason, boolean retryable) {
-        activity.record(List.of(ActivityEntry.of(channel.id(), clock.instant(), ActivityEntry.Kind.RECONCILIATION, outcome,
-                Optional.empty(), Optional.empty(), Optional.empty(), reason, retryable)));
+        activity.record(List.of(ActivityEntry.of(
+                channel.id(),
+                clock.instant(),
+                ActivityEntry.Kind.RECONCILIATION,
+                outcome,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                reason,
+                retryable)));
     }
 }

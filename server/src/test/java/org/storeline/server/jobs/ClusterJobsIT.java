@@ -25,8 +25,7 @@ class ClusterJobsIT {
     @TempDir
     Path dataDir;
 
-    record Pass(long startNanos, long endNanos) {
-    }
+    record Pass(long startNanos, long endNanos) {}
 
     @Test
     void threeProcessesSharingADatabaseRunEachReconciliationPassOnceAndNeverTwoAtATime() throws Exception {
@@ -42,8 +41,9 @@ class ClusterJobsIT {
             running.decrementAndGet();
             passes.add(new Pass(start, System.nanoTime()));
         };
-        try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(dataDir.resolve("pg"), Map.of("fsync", "off"));
-             Database database = Database.connect(postgres.jdbcUrl("postgres"), "postgres", "", 4)) {
+        try (EmbeddedPostgresServer postgres =
+                        EmbeddedPostgresServer.start(dataDir.resolve("pg"), Map.of("fsync", "off"));
+                Database database = Database.connect(postgres.jdbcUrl("postgres"), "postgres", "", 4)) {
             List<ClusterJobs> processes = new ArrayList<>();
             try {
                 for (int i = 0; i < 3; i++) {
@@ -59,7 +59,8 @@ class ClusterJobsIT {
         assertThat(overlaps.get()).as("passes running at the same time").isZero();
         assertThat(passes).hasSizeBetween(4, 13);
         for (int i = 1; i < passes.size(); i++) {
-            assertThat(passes.get(i).startNanos()).isGreaterThanOrEqualTo(passes.get(i - 1).endNanos());
+            assertThat(passes.get(i).startNanos())
+                    .isGreaterThanOrEqualTo(passes.get(i - 1).endNanos());
         }
     }
 

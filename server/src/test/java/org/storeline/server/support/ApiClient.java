@@ -17,7 +17,8 @@ import java.util.List;
  */
 public final class ApiClient {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String baseUrl;
     private final String token;
@@ -110,8 +111,9 @@ public final class ApiClient {
         String contentType = response.headers().firstValue("Content-Type").orElse("");
         String body = response.body() == null ? "" : response.body();
         List<String> problems = documented
-                ? OpenApiContract.published().problems(request.method(), request.uri().getRawPath(),
-                        response.statusCode(), contentType, body)
+                ? OpenApiContract.published()
+                        .problems(
+                                request.method(), request.uri().getRawPath(), response.statusCode(), contentType, body)
                 : OpenApiContract.published().undocumentedProblems(response.statusCode(), contentType, body);
         if (!problems.isEmpty()) {
             throw new AssertionError(request.method() + " " + request.uri().getRawPath() + " answered "
@@ -126,7 +128,8 @@ public final class ApiClient {
     }
 
     public HttpRequest.Builder request(String path) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30))
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json");
         if (token != null) {
             builder.header("Authorization", "Bearer " + token);

@@ -7,6 +7,5 @@ public final class Internals {
     public static final Pattern PATTERN = Pattern.compile("com\\.fasterxml|[Jj]ackson|org\\.jooq|select |insert "
             + "|java\\.|Exception|ReadFeature|StreamRead|\\bat [\\w$.]+\\([\\w$]+\\.java:\\d+\\)");
 
-    private Internals() {
-    }
+    private Internals() {}
 }

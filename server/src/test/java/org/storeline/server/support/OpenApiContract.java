@@ -49,9 +49,12 @@ public final class OpenApiContract {
         JsonNode closed = document.deepCopy();
         close(closed);
         String closedJson = closed.toString();
-        this.registry = SchemaRegistry.withDefaultDialect(dialect(document), builder -> builder
-                .schemas(Map.of(DOCUMENT_IRI, closedJson))
-                .schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
+        this.registry = SchemaRegistry.withDefaultDialect(
+                dialect(document),
+                builder -> builder.schemas(Map.of(DOCUMENT_IRI, closedJson))
+                        .schemaRegistryConfig(SchemaRegistryConfig.builder()
+                                .formatAssertionsEnabled(true)
+                                .build()));
     }
 
     /** The document the server publishes. */
@@ -100,7 +103,8 @@ public final class OpenApiContract {
     private List<String> bodyProblems(String responsePointer, String contentType, String body) {
         JsonNode content = document.at(responsePointer + "/content");
         if (body.isEmpty()) {
-            return content.isMissingNode() ? List.of()
+            return content.isMissingNode()
+                    ? List.of()
                     : List.of("the document gives this answer a body (" + names(content) + "), but it is empty");
         }
         if (content.isMissingNode()) {
@@ -121,8 +125,8 @@ public final class OpenApiContract {
     }
 
     private List<String> schemaProblems(String schemaPointer, String body) {
-        Schema schema = schemas.computeIfAbsent(schemaPointer,
-                pointer -> registry.getSchema(SchemaLocation.of(DOCUMENT_IRI + "#" + pointer)));
+        Schema schema = schemas.computeIfAbsent(
+                schemaPointer, pointer -> registry.getSchema(SchemaLocation.of(DOCUMENT_IRI + "#" + pointer)));
         List<Error> errors;
         try {
             errors = schema.validate(body, InputFormat.JSON);
@@ -135,8 +139,8 @@ public final class OpenApiContract {
     /** Where in the body, what is wrong, and which part of the document says so. */
     private static String describe(Error error) {
         String where = error.getInstanceLocation().toString();
-        return (where.isEmpty() ? "the body" : where) + ": " + error.getMessage()
-                + " (" + error.getSchemaLocation().getFragment() + ")";
+        return (where.isEmpty() ? "the body" : where) + ": " + error.getMessage() + " ("
+                + error.getSchemaLocation().getFragment() + ")";
     }
 
     /** The documented path this concrete path matches: literal segments win over parameters (users/me). */
@@ -144,7 +148,7 @@ public final class OpenApiContract {
         String[] actual = path.split("/", -1);
         String best = null;
         int bestLiterals = -1;
-        for (Iterator<String> it = document.path("paths").fieldNames(); it.hasNext();) {
+        for (Iterator<String> it = document.path("paths").fieldNames(); it.hasNext(); ) {
             String candidate = it.next();
             int literals = literalMatches(candidate.split("/", -1), actual);
             if (literals > bestLiterals) {
@@ -191,7 +195,9 @@ public final class OpenApiContract {
     /** Closes every object schema that lists its properties and leaves additionalProperties unsaid. */
     private static void close(JsonNode node) {
         if (node instanceof ObjectNode object) {
-            if (object.has("properties") && object.path("properties").isObject() && !object.has("additionalProperties")
+            if (object.has("properties")
+                    && object.path("properties").isObject()
+                    && !object.has("additionalProperties")
                     && !object.has("unevaluatedProperties")) {
                 object.put("additionalProperties", false);
             }
@@ -203,7 +209,7 @@ public final class OpenApiContract {
 
     /** The content key with this media type; parameters such as charset do not count. */
     private static Optional<String> documentedType(JsonNode content, String contentType) {
-        for (Iterator<String> it = content.fieldNames(); it.hasNext();) {
+        for (Iterator<String> it = content.fieldNames(); it.hasNext(); ) {
             String key = it.next();
             if (mediaType(key).equals(mediaType(contentType))) {
                 return Optional.of(key);

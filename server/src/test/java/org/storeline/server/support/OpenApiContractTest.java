@@ -16,7 +16,8 @@ class OpenApiContractTest {
 
     @Test
     void anAnswerAsDocumentedPasses() {
-        assertThat(contract.problems("GET", OUTLET_PATH, 200, JSON + "; charset=utf-8", OUTLET)).isEmpty();
+        assertThat(contract.problems("GET", OUTLET_PATH, 200, JSON + "; charset=utf-8", OUTLET))
+                .isEmpty();
     }
 
     @Test
@@ -24,7 +25,9 @@ class OpenApiContractTest {
         String withoutZone = OUTLET.replace("\"time_zone\": \"Europe/Brussels\", ", "");
 
         assertThat(contract.problems("GET", OUTLET_PATH, 200, JSON, withoutZone))
-                .singleElement().asString().contains("'time_zone'");
+                .singleElement()
+                .asString()
+                .contains("'time_zone'");
     }
 
     @Test
@@ -32,7 +35,9 @@ class OpenApiContractTest {
         String numberAsText = OUTLET.replace("\"number\": 3", "\"number\": \"3\"");
 
         assertThat(contract.problems("GET", OUTLET_PATH, 200, JSON, numberAsText))
-                .singleElement().asString().contains("number");
+                .singleElement()
+                .asString()
+                .contains("number");
     }
 
     @Test
@@ -40,7 +45,9 @@ class OpenApiContractTest {
         String extra = OUTLET.replace("\"name\"", "\"nickname\": \"DT\", \"name\"");
 
         assertThat(contract.problems("GET", OUTLET_PATH, 200, JSON, extra))
-                .singleElement().asString().contains("'nickname'");
+                .singleElement()
+                .asString()
+                .contains("'nickname'");
     }
 
     @Test
@@ -48,17 +55,25 @@ class OpenApiContractTest {
         String localTime = OUTLET.replace("2026-11-22T10:15:00Z", "22/11/2026 10:15");
 
         assertThat(contract.problems("GET", OUTLET_PATH, 200, JSON, localTime))
-                .singleElement().asString().contains("created_at");
+                .singleElement()
+                .asString()
+                .contains("created_at");
     }
 
     @Test
     void aPathOrMethodOrStatusTheDocumentDoesNotDescribeFails() {
         assertThat(contract.problems("GET", "/api/v1/no-such-thing", 200, JSON, "{}"))
-                .singleElement().asString().contains("no path");
+                .singleElement()
+                .asString()
+                .contains("no path");
         assertThat(contract.problems("DELETE", OUTLET_PATH, 200, JSON, OUTLET))
-                .singleElement().asString().contains("no DELETE");
+                .singleElement()
+                .asString()
+                .contains("no DELETE");
         assertThat(contract.problems("GET", OUTLET_PATH, 418, JSON, OUTLET))
-                .singleElement().asString().contains("no 418");
+                .singleElement()
+                .asString()
+                .contains("no 418");
     }
 
     @Test
@@ -66,14 +81,18 @@ class OpenApiContractTest {
         String error = "{\"error\": {\"code\": \"outlet_not_found\", \"message\": \"No outlet with this id.\"}}";
 
         assertThat(contract.problems("GET", OUTLET_PATH, 404, JSON, error)).isEmpty();
-        assertThat(contract.problems("GET", OUTLET_PATH, 404, JSON, "{\"error\": \"outlet_not_found\"}")).isNotEmpty();
-        assertThat(contract.undocumentedProblems(404, JSON, "{\"message\": \"Not found\"}")).isNotEmpty();
+        assertThat(contract.problems("GET", OUTLET_PATH, 404, JSON, "{\"error\": \"outlet_not_found\"}"))
+                .isNotEmpty();
+        assertThat(contract.undocumentedProblems(404, JSON, "{\"message\": \"Not found\"}"))
+                .isNotEmpty();
     }
 
     @Test
     void aMediaTypeTheDocumentDoesNotListFails() {
         assertThat(contract.problems("GET", OUTLET_PATH, 200, "text/html", "<p>Downtown</p>"))
-                .singleElement().asString().contains("text/html");
+                .singleElement()
+                .asString()
+                .contains("text/html");
         assertThat(contract.problems("GET", "/metrics", 200, "text/plain; version=0.0.4; charset=utf-8", "up 1"))
                 .isEmpty();
     }

@@ -21,11 +21,12 @@ import java.util.TreeMap;
  */
 public final class RawHttp {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
 
-    private RawHttp() {
-    }
+    private RawHttp() {}
 
     /** An answer with its headers (names lower-cased). */
     public record Answer(int status, Map<String, String> headers, String text) {
@@ -51,7 +52,8 @@ public final class RawHttp {
         try {
             HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
             Map<String, String> headers = new TreeMap<>();
-            response.headers().map()
+            response.headers()
+                    .map()
                     .forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), String.join(", ", values)));
             return new Answer(response.statusCode(), headers, response.body());
         } catch (IOException e) {

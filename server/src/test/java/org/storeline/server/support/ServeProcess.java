@@ -31,11 +31,22 @@ public final class ServeProcess implements AutoCloseable {
         this.port = port;
     }
 
-    public static ServeProcess start(int port, Path dataDir, Path log, Map<String, String> env, String... extraArgs) throws IOException {
-        List<String> command = new ArrayList<>(List.of(REPOSITORY.resolve("storeline").toString(), "serve",
-                "--port", Integer.toString(port), "--host", "127.0.0.1", "--data-dir", dataDir.toString()));
+    public static ServeProcess start(int port, Path dataDir, Path log, Map<String, String> env, String... extraArgs)
+            throws IOException {
+        List<String> command = new ArrayList<>(List.of(
+                REPOSITORY.resolve("storeline").toString(),
+                "serve",
+                "--port",
+                Integer.toString(port),
+                "--host",
+                "127.0.0.1",
+                "--data-dir",
+                dataDir.toString()));
         command.addAll(List.of(extraArgs));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(REPOSITORY.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(REPOSITORY.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
         builder.environment().remove("STORELINE_ADMIN_TOKEN");
         // The jar was just packaged by the build running this test; building again from inside it would race.
         builder.environment().put("STORELINE_SKIP_BUILD", "1");
@@ -62,8 +73,11 @@ public final class ServeProcess implements AutoCloseable {
                 throw new AssertionError("serve exited with " + process.exitValue());
             }
             try {
-                HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/health"))
-                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response = HTTP.send(
+                        HttpRequest.newBuilder(URI.create(baseUrl() + "/health"))
+                                .timeout(Duration.ofSeconds(2))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200) {
                     return Duration.ofNanos(System.nanoTime() - startedNanos);
                 }

@@ -31,7 +31,9 @@ public final class Shop {
 
     public String openRegister(String outletId) {
         String register = register(outletId);
-        assertThat(admin.post("/api/v1/registers/" + register + "/open", Map.of()).status()).isEqualTo(201);
+        assertThat(admin.post("/api/v1/registers/" + register + "/open", Map.of())
+                        .status())
+                .isEqualTo(201);
         return register;
     }
 
@@ -40,18 +42,39 @@ public final class Shop {
     }
 
     public String product(String price, String taxRate) {
-        return created(admin.post("/api/v1/products", Map.of("sku", unique("SKU"), "name", "Product", "price", price,
-                "currency", "EUR", "tax_rate", taxRate, "barcodes", List.of(unique("871")))));
+        return created(admin.post(
+                "/api/v1/products",
+                Map.of(
+                        "sku",
+                        unique("SKU"),
+                        "name",
+                        "Product",
+                        "price",
+                        price,
+                        "currency",
+                        "EUR",
+                        "tax_rate",
+                        taxRate,
+                        "barcodes",
+                        List.of(unique("871")))));
     }
 
     /** An in-store sale of one product line, with no payment. */
     public ApiClient.Response inStoreSale(String outletId, String registerId, String productId, int quantity) {
-        return admin.post("/api/v1/sales", Map.of("outlet_id", outletId, "register_id", registerId,
-                "lines", List.of(Map.of("product_id", productId, "quantity", quantity))));
+        return admin.post(
+                "/api/v1/sales",
+                Map.of(
+                        "outlet_id",
+                        outletId,
+                        "register_id",
+                        registerId,
+                        "lines",
+                        List.of(Map.of("product_id", productId, "quantity", quantity))));
     }
 
     public void setStock(String productId, String outletId, long quantity) {
-        assertThat(admin.put("/api/v1/products/" + productId + "/stock/" + outletId, Map.of("quantity", quantity)).status())
+        assertThat(admin.put("/api/v1/products/" + productId + "/stock/" + outletId, Map.of("quantity", quantity))
+                        .status())
                 .isEqualTo(200);
     }
 
@@ -62,22 +85,55 @@ public final class Shop {
     }
 
     public String productWithSku(String sku, String price) {
-        return created(admin.post("/api/v1/products", Map.of("sku", sku, "name", "Product " + sku, "price", price, "currency", "EUR",
-                "tax_rate", "0.21")));
+        return created(admin.post(
+                "/api/v1/products",
+                Map.of("sku", sku, "name", "Product " + sku, "price", price, "currency", "EUR", "tax_rate", "0.21")));
     }
 
     /** A WooCommerce channel on the given outlets (the register's outlet first), its API played at {@code baseUrl}. */
-    public String wooChannel(String registerId, List<String> outletIds, Map<String, String> shippingMethodOutlets, boolean notifications,
-                             String baseUrl) {
-        return created(admin.post("/api/v1/channels", Map.of("platform", "woocommerce", "name", unique("Web shop"), "base_url", baseUrl,
-                "credentials", Map.of("consumer_key", "ck_test", "consumer_secret", "cs_test"), "webhook_secret", WooCommerceOrders.SECRET,
-                "outlet_ids", outletIds, "register_id", registerId, "shipping_method_outlets", shippingMethodOutlets,
-                "notifications", notifications)));
+    public String wooChannel(
+            String registerId,
+            List<String> outletIds,
+            Map<String, String> shippingMethodOutlets,
+            boolean notifications,
+            String baseUrl) {
+        return created(admin.post(
+                "/api/v1/channels",
+                Map.of(
+                        "platform",
+                        "woocommerce",
+                        "name",
+                        unique("Web shop"),
+                        "base_url",
+                        baseUrl,
+                        "credentials",
+                        Map.of("consumer_key", "ck_test", "consumer_secret", "cs_test"),
+                        "webhook_secret",
+                        WooCommerceOrders.SECRET,
+                        "outlet_ids",
+                        outletIds,
+                        "register_id",
+                        registerId,
+                        "shipping_method_outlets",
+                        shippingMethodOutlets,
+                        "notifications",
+                        notifications)));
     }
 
     public String staffToken(String... outletIds) {
-        String user = created(admin.post("/api/v1/users", Map.of("name", "Staff", "email", unique("staff") + "@example.com",
-                "password", "a long enough password", "role", "staff", "outlet_ids", List.of(outletIds))));
+        String user = created(admin.post(
+                "/api/v1/users",
+                Map.of(
+                        "name",
+                        "Staff",
+                        "email",
+                        unique("staff") + "@example.com",
+                        "password",
+                        "a long enough password",
+                        "role",
+                        "staff",
+                        "outlet_ids",
+                        List.of(outletIds))));
         ApiClient.Response token = admin.post("/api/v1/users/" + user + "/tokens", Map.of());
         assertThat(token.status()).isEqualTo(201);
         return token.json().path("token").asText();

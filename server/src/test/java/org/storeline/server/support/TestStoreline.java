@@ -23,8 +23,7 @@ public final class TestStoreline {
     private static Storeline instance;
     private static ApiClient admin;
 
-    private TestStoreline() {
-    }
+    private TestStoreline() {}
 
     public static synchronized ApiClient admin() {
         if (instance == null) {
@@ -40,9 +39,20 @@ public final class TestStoreline {
 
     /** A test configuration: a fresh key, no reconciliation timer (tests call it), PostgreSQL without fsync. */
     public static StorelineConfig config(Path dataDir, String adminToken) {
-        return new StorelineConfig("127.0.0.1", 0, dataDir, Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(adminToken),
-                Map.of("fsync", "off", "synchronous_commit", "off", "full_page_writes", "off"), SecretBox.newKey(), List.of(),
-                Optional.empty(), Duration.ofDays(1), Duration.ofSeconds(60));
+        return new StorelineConfig(
+                "127.0.0.1",
+                0,
+                dataDir,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.of(adminToken),
+                Map.of("fsync", "off", "synchronous_commit", "off", "full_page_writes", "off"),
+                SecretBox.newKey(),
+                List.of(),
+                Optional.empty(),
+                Duration.ofDays(1),
+                Duration.ofSeconds(60));
     }
 
     private static void start() {
@@ -63,7 +73,8 @@ public final class TestStoreline {
     /** The test database goes with the JVM: every test run would otherwise leave a PostgreSQL cluster behind. */
     private static void deleteTree(Path dir) {
         try (var paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            paths.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         } catch (IOException e) {
             System.err.println("Could not delete " + dir + ": " + e.getMessage());
         }

@@ -6,17 +6,17 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
+import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import java.net.URI;
-import java.security.GeneralSecurityException;
-import java.util.UUID;
 
 /**
  * WooCommerce orders for scenario tests, made from the real order of WooCommerce's REST API docs
@@ -26,7 +26,8 @@ import java.util.UUID;
 public final class WooCommerceOrders {
     public static final String SECRET = "woo-webhook-secret";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final DateTimeFormatter GMT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter GMT =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss").withZone(ZoneOffset.UTC);
 
     private final ObjectNode order;
 
@@ -124,15 +125,16 @@ public final class WooCommerceOrders {
     /** Delivers the order as WooCommerce's webhook for {@code topic} (order.created, order.updated). */
     public ApiClient.Response deliver(ApiClient client, String channelId, String topic) {
         byte[] body = json().getBytes(StandardCharsets.UTF_8);
-        return client.as(null).send(HttpRequest.newBuilder(URI.create(client.baseUrl() + "/webhooks/" + channelId))
-                .header("Content-Type", "application/json")
-                .header("X-WC-Webhook-Topic", topic)
-                .header("X-WC-Webhook-Resource", "order")
-                .header("X-WC-Webhook-Event", topic.substring(topic.indexOf('.') + 1))
-                .header("X-WC-Webhook-ID", "31")
-                .header("X-WC-Webhook-Delivery-ID", UUID.randomUUID().toString())
-                .header("X-WC-Webhook-Signature", sign(body))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+        return client.as(null)
+                .send(HttpRequest.newBuilder(URI.create(client.baseUrl() + "/webhooks/" + channelId))
+                        .header("Content-Type", "application/json")
+                        .header("X-WC-Webhook-Topic", topic)
+                        .header("X-WC-Webhook-Resource", "order")
+                        .header("X-WC-Webhook-Event", topic.substring(topic.indexOf('.') + 1))
+                        .header("X-WC-Webhook-ID", "31")
+                        .header("X-WC-Webhook-Delivery-ID", UUID.randomUUID().toString())
+                        .header("X-WC-Webhook-Signature", sign(body))
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
     public static String sign(byte[] body) {

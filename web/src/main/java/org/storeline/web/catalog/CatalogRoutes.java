@@ -5,7 +5,6 @@ import static org.storeline.web.security.Authentication.actor;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
-import org.storeline.web.http.RouteTable;
 import java.util.List;
 import java.util.UUID;
 import org.storeline.core.catalog.CatalogService;
@@ -19,6 +18,7 @@ import org.storeline.web.http.Json;
 import org.storeline.web.http.JsonBody;
 import org.storeline.web.http.Pages;
 import org.storeline.web.http.Responses;
+import org.storeline.web.http.RouteTable;
 import org.storeline.web.http.Routes;
 
 /** Products, their barcodes and their stock per outlet. */
@@ -40,13 +40,22 @@ public final class CatalogRoutes implements Routes {
         routes.get("/api/v1/products/{id}/stock/{outlet_id}", this::stockLevel);
         routes.put("/api/v1/products/{id}/stock/{outlet_id}", this::setStock);
         routes.get("/api/v1/products/{id}/stock/{outlet_id}/movements", this::movements);
-        routes.get("/api/v1/stock/negative", ctx -> Responses.ok(ctx, Pages.writeAll(stock.negativeLevels(actor(ctx)), CatalogRoutes::level)));
+        routes.get(
+                "/api/v1/stock/negative",
+                ctx -> Responses.ok(ctx, Pages.writeAll(stock.negativeLevels(actor(ctx)), CatalogRoutes::level)));
     }
 
     private void createProduct(Context ctx) {
         JsonBody body = JsonBody.of(ctx.bodyAsBytes());
-        Product product = catalog.create(actor(ctx), new CatalogService.NewProduct(body.text("sku"), body.text("name"),
-                body.decimal("price"), body.text("currency"), body.optionalDecimal("tax_rate"), body.textList("barcodes")));
+        Product product = catalog.create(
+                actor(ctx),
+                new CatalogService.NewProduct(
+                        body.text("sku"),
+                        body.text("name"),
+                        body.decimal("price"),
+                        body.text("currency"),
+                        body.optionalDecimal("tax_rate"),
+                        body.textList("barcodes")));
         Responses.created(ctx, product(product));
     }
 
@@ -55,7 +64,8 @@ public final class CatalogRoutes implements Routes {
         String sku = ctx.queryParam("sku");
         String barcode = ctx.queryParam("barcode");
         if (sku != null || barcode != null) {
-            List<Product> found = (sku != null ? catalog.findBySku(sku) : catalog.findByBarcode(barcode)).stream().toList();
+            List<Product> found = (sku != null ? catalog.findBySku(sku) : catalog.findByBarcode(barcode))
+                    .stream().toList();
             Responses.ok(ctx, Pages.writeAll(found, CatalogRoutes::product));
             return;
         }
@@ -73,19 +83,24 @@ public final class CatalogRoutes implements Routes {
     }
 
     private void stockLevel(Context ctx) {
-        Responses.ok(ctx, level(stock.level(actor(ctx), productId(ctx), Ids.parse("outlet_id", ctx.pathParam("outlet_id")))));
+        Responses.ok(
+                ctx,
+                level(stock.level(actor(ctx), productId(ctx), Ids.parse("outlet_id", ctx.pathParam("outlet_id")))));
     }
 
     private void setStock(Context ctx) {
         JsonBody body = JsonBody.of(ctx.bodyAsBytes());
-        StockLevel level = stock.setLevel(actor(ctx), productId(ctx), Ids.parse("outlet_id", ctx.pathParam("outlet_id")),
+        StockLevel level = stock.setLevel(
+                actor(ctx),
+                productId(ctx),
+                Ids.parse("outlet_id", ctx.pathParam("outlet_id")),
                 body.wholeNumber("quantity"));
         Responses.ok(ctx, level(level));
     }
 
     private void movements(Context ctx) {
-        Page<StockMovement> page = stock.movements(actor(ctx), productId(ctx), Ids.parse("outlet_id", ctx.pathParam("outlet_id")),
-                Pages.request(ctx));
+        Page<StockMovement> page = stock.movements(
+                actor(ctx), productId(ctx), Ids.parse("outlet_id", ctx.pathParam("outlet_id")), Pages.request(ctx));
         Responses.ok(ctx, Pages.write(page, CatalogRoutes::movement));
     }
 

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.storeline.core.channel.ActivityEntry;
@@ -29,7 +30,6 @@ import org.storeline.web.http.Pages;
 import org.storeline.web.http.Responses;
 import org.storeline.web.http.RouteTable;
 import org.storeline.web.http.Routes;
-import java.util.Locale;
 
 /** Channels: connect one, import orders, read the activity log, retry, see how far behind it is. */
 public final class ChannelRoutes implements Routes {
@@ -39,7 +39,8 @@ public final class ChannelRoutes implements Routes {
     private final WebhookInbox inbox;
     private final Clock clock;
 
-    public ChannelRoutes(ChannelService channels, ChannelSync sync, ActivityLog activity, WebhookInbox inbox, Clock clock) {
+    public ChannelRoutes(
+            ChannelService channels, ChannelSync sync, ActivityLog activity, WebhookInbox inbox, Clock clock) {
         this.channels = channels;
         this.sync = sync;
         this.activity = activity;
@@ -50,8 +51,12 @@ public final class ChannelRoutes implements Routes {
     @Override
     public void addTo(RouteTable routes) {
         routes.post("/api/v1/channels", this::create);
-        routes.get("/api/v1/channels", ctx -> Responses.ok(ctx, Pages.writeAll(channels.list(actor(ctx)), c -> channel(ctx, c))));
-        routes.get("/api/v1/channels/{id}", ctx -> Responses.ok(ctx, channel(ctx, channels.get(actor(ctx), channelId(ctx)))));
+        routes.get(
+                "/api/v1/channels",
+                ctx -> Responses.ok(ctx, Pages.writeAll(channels.list(actor(ctx)), c -> channel(ctx, c))));
+        routes.get(
+                "/api/v1/channels/{id}",
+                ctx -> Responses.ok(ctx, channel(ctx, channels.get(actor(ctx), channelId(ctx)))));
         routes.post("/api/v1/channels/{id}/import", this::importOrders);
         routes.get("/api/v1/channels/{id}/activity", this::activity);
         routes.post("/api/v1/channels/{id}/activity/{entry_id}/retry", this::retry);
@@ -61,10 +66,20 @@ public final class ChannelRoutes implements Routes {
     private void create(Context ctx) {
         JsonBody body = JsonBody.of(ctx.bodyAsBytes());
         Map<String, UUID> methods = new HashMap<>();
-        body.optionalObject("shipping_method_outlets").ifPresent(m -> m.fieldNames().forEach(name -> methods.put(name, m.id(name))));
-        Channel channel = channels.create(actor(ctx), new ChannelService.NewChannel(Platform.fromWire(body.text("platform")), body.text("name"),
-                body.text("base_url"), credentials(body), body.text("webhook_secret"), body.idList("outlet_ids"), body.id("register_id"),
-                methods, body.optionalBoolean("notifications").orElse(true)));
+        body.optionalObject("shipping_method_outlets")
+                .ifPresent(m -> m.fieldNames().forEach(name -> methods.put(name, m.id(name))));
+        Channel channel = channels.create(
+                actor(ctx),
+                new ChannelService.NewChannel(
+                        Platform.fromWire(body.text("platform")),
+                        body.text("name"),
+                        body.text("base_url"),
+                        credentials(body),
+                        body.text("webhook_secret"),
+                        body.idList("outlet_ids"),
+                        body.id("register_id"),
+                        methods,
+                        body.optionalBoolean("notifications").orElse(true)));
         sync.registerSoon(channel);
         Responses.created(ctx, channel(ctx, channel));
     }
@@ -72,8 +87,9 @@ public final class ChannelRoutes implements Routes {
     private static Map<String, String> credentials(JsonBody body) {
         Map<String, String> credentials = new HashMap<>();
         // Values must be strings, also those that look like numbers (a location id): the platforms take them as text.
-        body.optionalObject("credentials").ifPresent(c -> c.fieldNames()
-                .forEach(name -> c.optionalText(name).ifPresent(v -> credentials.put(name, v))));
+        body.optionalObject("credentials")
+                .ifPresent(c ->
+                        c.fieldNames().forEach(name -> c.optionalText(name).ifPresent(v -> credentials.put(name, v))));
         return credentials;
     }
 
@@ -81,8 +97,8 @@ public final class ChannelRoutes implements Routes {
         Channel channel = channels.get(actor(ctx), channelId(ctx));
         JsonBody body = JsonBody.of(ctx.bodyAsBytes());
         List<String> ids = body.textList("order_ids");
-        ChannelSync.ImportSummary summary = sync.importOrders(channel, ImportRequest.of(body.optionalTime("since"), body.optionalTime("until"),
-                ids));
+        ChannelSync.ImportSummary summary = sync.importOrders(
+                channel, ImportRequest.of(body.optionalTime("since"), body.optionalTime("until"), ids));
         ObjectNode node = Json.object();
         node.put("fetched", summary.fetched());
         node.put("imported", summary.imported());
@@ -104,14 +120,19 @@ public final class ChannelRoutes implements Routes {
         Channel channel = channels.get(actor(ctx), channelId(ctx));
         UUID entryId = Ids.parse("entry_id", ctx.pathParam("entry_id"));
         ActivityEntry entry = activity.find(channel.id(), entryId)
-                .orElseThrow(() -> StorelineException.notFound(ErrorCode.ACTIVITY_NOT_FOUND, "Activity entry", entryId));
+                .orElseThrow(
+                        () -> StorelineException.notFound(ErrorCode.ACTIVITY_NOT_FOUND, "Activity entry", entryId));
         if (entry.retriedAt().isPresent()) {
-            throw new StorelineException(ErrorCode.NOT_RETRYABLE, "This entry was already retried at " + entry.retriedAt().get()
-                    + "; its outcome is a newer entry in the activity log.");
+            throw new StorelineException(
+                    ErrorCode.NOT_RETRYABLE,
+                    "This entry was already retried at " + entry.retriedAt().get()
+                            + "; its outcome is a newer entry in the activity log.");
         }
         if (entry.outcome() != ActivityEntry.Outcome.FAILED || !entry.retryable()) {
-            throw new StorelineException(ErrorCode.NOT_RETRYABLE, "Only failed entries that may succeed later can be retried; this one is "
-                    + entry.outcome().wireName() + (entry.retryable() ? "" : " and final") + ".");
+            throw new StorelineException(
+                    ErrorCode.NOT_RETRYABLE,
+                    "Only failed entries that may succeed later can be retried; this one is "
+                            + entry.outcome().wireName() + (entry.retryable() ? "" : " and final") + ".");
         }
         ObjectNode node = Json.object();
         node.put("entry_id", entryId.toString());
@@ -125,13 +146,18 @@ public final class ChannelRoutes implements Routes {
         ObjectNode node = Json.object();
         node.put("channel_id", channel.id().toString());
         node.set("connection", connection(channel));
-        inbox.oldestPending(channel.id()).ifPresentOrElse(oldest -> {
-            node.put("oldest_pending_at", Json.time(oldest));
-            node.put("behind_seconds", Duration.between(oldest, now).toSeconds());
-        }, () -> {
-            node.putNull("oldest_pending_at");
-            node.put("behind_seconds", 0);
-        });
+        inbox.oldestPending(channel.id())
+                .ifPresentOrElse(
+                        oldest -> {
+                            node.put("oldest_pending_at", Json.time(oldest));
+                            node.put(
+                                    "behind_seconds",
+                                    Duration.between(oldest, now).toSeconds());
+                        },
+                        () -> {
+                            node.putNull("oldest_pending_at");
+                            node.put("behind_seconds", 0);
+                        });
         node.put("failures_last_hour", activity.failuresSince(channel.id(), now.minus(Duration.ofHours(1))));
         node.put("reconciled_until", channel.reconciledUntil().map(Json::time).orElse(null));
         Responses.ok(ctx, node);
@@ -181,9 +207,12 @@ public final class ChannelRoutes implements Routes {
         node.put("delivery_id", Json.id(entry.deliveryId()));
         node.put("sale_id", Json.id(entry.saleId()));
         node.put("reason", entry.reason());
-        node.put("retryable", entry.retryable() && entry.outcome() == ActivityEntry.Outcome.FAILED && entry.retriedAt().isEmpty());
+        node.put(
+                "retryable",
+                entry.retryable()
+                        && entry.outcome() == ActivityEntry.Outcome.FAILED
+                        && entry.retriedAt().isEmpty());
         node.put("retried_at", entry.retriedAt().map(Json::time).orElse(null));
         return node;
     }
-
 }

@@ -28,10 +28,10 @@ final class DeliveryBody {
     private static final String LIMIT = "16 MiB";
     /** WooCommerce and Shopify orders start with their id: {"id":727,... */
     private static final Pattern LEADING_ID = Pattern.compile("^\\s*\\{\\s*\"id\"\\s*:\\s*\"?(\\d{1,20})\\b");
+
     private static final int PEEK_BYTES = 200;
 
-    private DeliveryBody() {
-    }
+    private DeliveryBody() {}
 
     static byte[] read(Context ctx, Channel channel, ActivityLog activity, Clock clock) {
         byte[] body;
@@ -47,12 +47,21 @@ final class DeliveryBody {
         String size = announced > MAX_BYTES ? announced + " bytes" : "more than " + MAX_BYTES + " bytes";
         Optional<String> orderId = leadingOrderId(body);
         String reason = reason(channel, size, topic(ctx.headerMap()), orderId);
-        activity.record(List.of(ActivityEntry.of(channel.id(), clock.instant(), ActivityEntry.Kind.DELIVERY,
-                ActivityEntry.Outcome.FAILED, orderId, Optional.empty(), Optional.empty(), reason,
+        activity.record(List.of(ActivityEntry.of(
+                channel.id(),
+                clock.instant(),
+                ActivityEntry.Kind.DELIVERY,
+                ActivityEntry.Outcome.FAILED,
+                orderId,
+                Optional.empty(),
+                Optional.empty(),
+                reason,
                 orderId.isPresent())));
-        throw new StorelineException(ErrorCode.BODY_TOO_LARGE, "The delivery is " + size + ", more than the " + LIMIT
-                + " a delivery may have. It is logged in the channel's activity, so that its order can be imported"
-                + " by hand.");
+        throw new StorelineException(
+                ErrorCode.BODY_TOO_LARGE,
+                "The delivery is " + size + ", more than the " + LIMIT
+                        + " a delivery may have. It is logged in the channel's activity, so that its order can be imported"
+                        + " by hand.");
     }
 
     private static String reason(Channel channel, String size, Optional<String> topic, Optional<String> orderId) {
@@ -61,7 +70,8 @@ final class DeliveryBody {
         return "delivery refused: its body is " + size + ", more than the " + LIMIT + " a delivery may have"
                 + topic.map(t -> " (topic " + t + ")").orElse("")
                 + orderId.map(id -> "; its body starts with order " + id + " (unverified: the signature covers the"
-                        + " whole body)").orElse("; its order id could not be read")
+                                + " whole body)")
+                        .orElse("; its order id could not be read")
                 + ". Import the order by hand: " + (orderId.isPresent() ? "retry this entry, or " : "") + byHand + ".";
     }
 

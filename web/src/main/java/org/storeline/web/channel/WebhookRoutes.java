@@ -44,11 +44,15 @@ public final class WebhookRoutes implements Routes {
     private final Clock clock;
     private final Map<UUID, CachedChannel> cache = new ConcurrentHashMap<>();
 
-    private record CachedChannel(Channel channel, Instant until) {
-    }
+    private record CachedChannel(Channel channel, Instant until) {}
 
-    public WebhookRoutes(ChannelRepository channels, Connectors connectors, WebhookInbox inbox, ActivityLog activity, Runnable wakeWorker,
-                         Clock clock) {
+    public WebhookRoutes(
+            ChannelRepository channels,
+            Connectors connectors,
+            WebhookInbox inbox,
+            ActivityLog activity,
+            Runnable wakeWorker,
+            Clock clock) {
         this.channels = channels;
         this.connectors = connectors;
         this.inbox = inbox;
@@ -70,15 +74,25 @@ public final class WebhookRoutes implements Routes {
         ObjectNode answer = Json.object();
         switch (verdict.outcome()) {
             case INVALID -> {
-                activity.record(List.of(ActivityEntry.of(channel.id(), clock.instant(), ActivityEntry.Kind.DELIVERY, ActivityEntry.Outcome.REJECTED,
-                        Optional.empty(), Optional.empty(), Optional.empty(), "signature check failed: " + verdict.reason(), false)));
-                throw new StorelineException(ErrorCode.INVALID_SIGNATURE, "The delivery's signature does not match this channel's webhook secret: "
-                        + verdict.reason());
+                activity.record(List.of(ActivityEntry.of(
+                        channel.id(),
+                        clock.instant(),
+                        ActivityEntry.Kind.DELIVERY,
+                        ActivityEntry.Outcome.REJECTED,
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        "signature check failed: " + verdict.reason(),
+                        false)));
+                throw new StorelineException(
+                        ErrorCode.INVALID_SIGNATURE,
+                        "The delivery's signature does not match this channel's webhook secret: " + verdict.reason());
             }
             case PING -> answer.put("status", "ok").put("detail", verdict.reason());
             case VALID -> {
                 UUID id = Ids.newId();
-                inbox.store(new StoredDelivery(id, channel.id(), clock.instant(), delivery.headers(), delivery.query(), body, 0));
+                inbox.store(new StoredDelivery(
+                        id, channel.id(), clock.instant(), delivery.headers(), delivery.query(), body, 0));
                 wakeWorker.run();
                 answer.put("status", "accepted").put("delivery_id", id.toString());
             }
@@ -98,7 +112,8 @@ public final class WebhookRoutes implements Routes {
         if (cached != null && cached.until().isAfter(now)) {
             return cached.channel();
         }
-        Channel channel = channels.findById(id).orElseThrow(() -> StorelineException.notFound(ErrorCode.CHANNEL_NOT_FOUND, "Channel", id));
+        Channel channel = channels.findById(id)
+                .orElseThrow(() -> StorelineException.notFound(ErrorCode.CHANNEL_NOT_FOUND, "Channel", id));
         cache.put(id, new CachedChannel(channel, now.plus(CHANNEL_CACHE)));
         return channel;
     }

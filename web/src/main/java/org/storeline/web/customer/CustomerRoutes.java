@@ -4,7 +4,6 @@ import static org.storeline.web.security.Authentication.actor;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
-import org.storeline.web.http.RouteTable;
 import org.storeline.core.customer.Customer;
 import org.storeline.core.customer.CustomerService;
 import org.storeline.core.customer.Email;
@@ -13,6 +12,7 @@ import org.storeline.web.http.Json;
 import org.storeline.web.http.JsonBody;
 import org.storeline.web.http.Pages;
 import org.storeline.web.http.Responses;
+import org.storeline.web.http.RouteTable;
 import org.storeline.web.http.Routes;
 
 /** Customer profiles: create, find by email, list. */
@@ -35,14 +35,16 @@ public final class CustomerRoutes implements Routes {
 
     private void create(Context ctx) {
         JsonBody body = JsonBody.of(ctx.bodyAsBytes());
-        Responses.created(ctx, customer(customers.create(actor(ctx), body.optionalText("name"), body.optionalText("email"))));
+        Responses.created(
+                ctx, customer(customers.create(actor(ctx), body.optionalText("name"), body.optionalText("email"))));
     }
 
     private void list(Context ctx) {
         actor(ctx);
         String email = ctx.queryParam("email");
         if (email != null) {
-            Responses.ok(ctx, Pages.writeAll(customers.findByEmail(email).stream().toList(), CustomerRoutes::customer));
+            Responses.ok(
+                    ctx, Pages.writeAll(customers.findByEmail(email).stream().toList(), CustomerRoutes::customer));
             return;
         }
         Responses.ok(ctx, Pages.write(customers.list(Pages.request(ctx)), CustomerRoutes::customer));

@@ -17,6 +17,7 @@ import java.util.function.Function;
 import org.storeline.core.channel.FulfillmentType;
 import org.storeline.core.customer.Customer;
 import org.storeline.core.customer.CustomerService;
+import org.storeline.core.error.StorelineException;
 import org.storeline.core.fulfillment.Fulfillment;
 import org.storeline.core.fulfillment.FulfillmentRepository;
 import org.storeline.core.fulfillment.FulfillmentService;
@@ -30,7 +31,6 @@ import org.storeline.web.http.Pages;
 import org.storeline.web.http.Responses;
 import org.storeline.web.http.RouteTable;
 import org.storeline.web.http.Routes;
-import org.storeline.core.error.StorelineException;
 
 /** The Fulfillments page's data: incomplete fulfillments by default, filterable by outlet, sale, type and status. */
 public final class FulfillmentRoutes implements Routes {
@@ -47,8 +47,12 @@ public final class FulfillmentRoutes implements Routes {
     @Override
     public void addTo(RouteTable routes) {
         routes.get("/api/v1/fulfillments", this::list);
-        routes.get("/api/v1/fulfillments/{id}", ctx -> Responses.ok(ctx,
-                representation(actor(ctx)).apply(fulfillments.get(actor(ctx), Ids.parse("id", ctx.pathParam("id"))))));
+        routes.get(
+                "/api/v1/fulfillments/{id}",
+                ctx -> Responses.ok(
+                        ctx,
+                        representation(actor(ctx))
+                                .apply(fulfillments.get(actor(ctx), Ids.parse("id", ctx.pathParam("id"))))));
     }
 
     private void list(Context ctx) {
@@ -57,7 +61,9 @@ public final class FulfillmentRoutes implements Routes {
                 query(ctx, "sale_id").map(v -> Ids.parse("sale_id", v)),
                 query(ctx, "type").map(FulfillmentRoutes::type),
                 statuses(query(ctx, "status")));
-        Responses.ok(ctx, Pages.write(fulfillments.list(actor(ctx), filter, Pages.request(ctx)), representation(actor(ctx))));
+        Responses.ok(
+                ctx,
+                Pages.write(fulfillments.list(actor(ctx), filter, Pages.request(ctx)), representation(actor(ctx))));
     }
 
     /** {@code status=new,packed}, {@code status=any}, or nothing: the incomplete ones (new, in progress, packed). */
@@ -69,7 +75,10 @@ public final class FulfillmentRoutes implements Routes {
             return EnumSet.allOf(FulfillmentStatus.class);
         }
         EnumSet<FulfillmentStatus> statuses = EnumSet.noneOf(FulfillmentStatus.class);
-        Arrays.stream(param.get().split(",")).filter(s -> !s.isBlank()).map(FulfillmentStatus::fromWire).forEach(statuses::add);
+        Arrays.stream(param.get().split(","))
+                .filter(s -> !s.isBlank())
+                .map(FulfillmentStatus::fromWire)
+                .forEach(statuses::add);
         return statuses;
     }
 
@@ -95,7 +104,8 @@ public final class FulfillmentRoutes implements Routes {
         return f -> {
             actor.requireOutlet(f.outletId());
             Sale sale = saleCache.computeIfAbsent(f.saleId(), sales::require);
-            Optional<Customer> customer = sale.customerId().map(id -> customerCache.computeIfAbsent(id, customers::get));
+            Optional<Customer> customer =
+                    sale.customerId().map(id -> customerCache.computeIfAbsent(id, customers::get));
             return fulfillment(f, sale, customer);
         };
     }
@@ -105,17 +115,22 @@ public final class FulfillmentRoutes implements Routes {
         node.put("id", f.id().toString());
         node.put("sale_id", f.saleId().toString());
         node.put("receipt_number", sale.receiptNumber());
-        node.put("external_order_number", sale.channelOrder().map(c -> c.externalOrderNumber()).orElse(null));
+        node.put(
+                "external_order_number",
+                sale.channelOrder().map(c -> c.externalOrderNumber()).orElse(null));
         node.put("created_at", Json.time(f.createdAt()));
         node.put("outlet_id", f.outletId().toString());
         node.put("type", f.type().wireName());
         node.put("status", f.status().wireName());
-        node.set("customer", customer.map(c -> {
-            ObjectNode cn = Json.object();
-            cn.put("id", c.id().toString());
-            cn.put("name", c.name());
-            return cn;
-        }).orElse(null));
+        node.set(
+                "customer",
+                customer.map(c -> {
+                            ObjectNode cn = Json.object();
+                            cn.put("id", c.id().toString());
+                            cn.put("name", c.name());
+                            return cn;
+                        })
+                        .orElse(null));
         ArrayNode items = node.putArray("items");
         for (Fulfillment.Item item : f.items()) {
             ObjectNode i = items.addObject();

@@ -7,8 +7,7 @@ import org.storeline.core.error.ErrorCode;
 
 /** The one place where an error category becomes an HTTP status, and the error body is written. */
 public final class ErrorResponses {
-    private ErrorResponses() {
-    }
+    private ErrorResponses() {}
 
     public static int status(ErrorCategory category) {
         return switch (category) {

@@ -29,15 +29,14 @@ public final class Json {
     static final int MAX_NUMBER_LENGTH = 100;
 
     public static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder()
-                    .maxNestingDepth(MAX_NESTING_DEPTH)
-                    .maxNumberLength(MAX_NUMBER_LENGTH)
+                    .streamReadConstraints(StreamReadConstraints.builder()
+                            .maxNestingDepth(MAX_NESTING_DEPTH)
+                            .maxNumberLength(MAX_NUMBER_LENGTH)
+                            .build())
                     .build())
-            .build())
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
-    private Json() {
-    }
+    private Json() {}
 
     public static ObjectNode object() {
         return MAPPER.createObjectNode();
@@ -54,7 +53,8 @@ public final class Json {
             try {
                 node = MAPPER.readTree(parser);
                 if (node != null && parser.nextToken() != null) {
-                    throw new StorelineException(ErrorCode.MALFORMED_JSON,
+                    throw new StorelineException(
+                            ErrorCode.MALFORMED_JSON,
                             "The request body holds more than one JSON value; send a single JSON object.");
                 }
             } catch (StreamConstraintsException e) {

@@ -96,8 +96,8 @@ public final class JsonBody {
                 throw StorelineException.invalid(name(field) + " must be a whole number.");
             }
             if (!v.canConvertToLong()) {
-                throw new StorelineException(ErrorCode.NUMBER_OUT_OF_RANGE,
-                        name(field) + " is too large for a whole number here.");
+                throw new StorelineException(
+                        ErrorCode.NUMBER_OUT_OF_RANGE, name(field) + " is too large for a whole number here.");
             }
             return v.asLong();
         });
@@ -129,7 +129,8 @@ public final class JsonBody {
             try {
                 return OffsetDateTime.parse(v).toInstant();
             } catch (DateTimeParseException e) {
-                throw StorelineException.invalid(name(field) + " must be an ISO-8601 time with offset, such as 2026-11-22T10:15:00Z.");
+                throw StorelineException.invalid(
+                        name(field) + " must be an ISO-8601 time with offset, such as 2026-11-22T10:15:00Z.");
             }
         });
     }

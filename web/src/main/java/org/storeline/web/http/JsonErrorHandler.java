@@ -53,19 +53,31 @@ public final class JsonErrorHandler extends ErrorHandler {
     /** What the API says for a status the HTTP layer chose. */
     public static Failure failure(int status) {
         return switch (status) {
-            case 400 -> Failure.of(ErrorCode.MALFORMED_REQUEST, "The request is not well-formed HTTP: check the"
-                    + " request line, the percent-encoding (%XX) of the path and query, and the headers.");
+            case 400 ->
+                Failure.of(
+                        ErrorCode.MALFORMED_REQUEST,
+                        "The request is not well-formed HTTP: check the"
+                                + " request line, the percent-encoding (%XX) of the path and query, and the headers.");
             case 404 -> Failure.of(ErrorCode.NOT_FOUND, "No such endpoint. See /api/v1/openapi.json.");
-            case 405 -> Failure.of(ErrorCode.METHOD_NOT_ALLOWED, "This method is not allowed here."
-                    + " See /api/v1/openapi.json.");
+            case 405 ->
+                Failure.of(
+                        ErrorCode.METHOD_NOT_ALLOWED,
+                        "This method is not allowed here." + " See /api/v1/openapi.json.");
             case 413 -> Failure.of(ErrorCode.BODY_TOO_LARGE, "The request body is too large.");
-            case 414 -> Failure.of(ErrorCode.URI_TOO_LONG, "The request URI is too long for the server to read:"
-                    + " shorten the path and query (a few kilobytes at most), and send large data in the body.");
-            case 431 -> Failure.of(ErrorCode.HEADERS_TOO_LARGE, "The request headers are too large for the server"
-                    + " to read: send fewer or shorter headers (a few kilobytes in all).");
+            case 414 ->
+                Failure.of(
+                        ErrorCode.URI_TOO_LONG,
+                        "The request URI is too long for the server to read:"
+                                + " shorten the path and query (a few kilobytes at most), and send large data in the body.");
+            case 431 ->
+                Failure.of(
+                        ErrorCode.HEADERS_TOO_LARGE,
+                        "The request headers are too large for the server"
+                                + " to read: send fewer or shorter headers (a few kilobytes in all).");
             case 500 -> Failure.of(ErrorCode.INTERNAL_ERROR, "Something went wrong on our side; it has been logged.");
-            default -> new Failure(status, "http_" + status,
-                    "The HTTP server refused the request with status " + status + ".");
+            default ->
+                new Failure(
+                        status, "http_" + status, "The HTTP server refused the request with status " + status + ".");
         };
     }
 }

@@ -20,37 +20,45 @@ import org.storeline.core.error.StorelineException;
 final class JsonProblems {
     private static final String HINT = "check the quotes, commas and brackets there";
     /** Where the parser's message turns to its own settings or source: everything from there is dropped. */
-    private static final List<String> CUTS = List.of(" (start marker at", ": enable `", " (not recognized as one",
-            ": not allowed as per", " at [Source", "\n");
-    private static final Pattern INTERNALS = Pattern.compile("`|jackson|fasterxml|feature|constraint|java\\.|\\[source",
-            Pattern.CASE_INSENSITIVE);
+    private static final List<String> CUTS = List.of(
+            " (start marker at", ": enable `", " (not recognized as one", ": not allowed as per", " at [Source", "\n");
 
-    private JsonProblems() {
-    }
+    private static final Pattern INTERNALS =
+            Pattern.compile("`|jackson|fasterxml|feature|constraint|java\\.|\\[source", Pattern.CASE_INSENSITIVE);
+
+    private JsonProblems() {}
 
     static StorelineException malformed(JsonProcessingException e) {
         JsonLocation at = e.getLocation();
-        String where = at == null || at.getLineNr() < 0 ? ""
-                : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+        String where =
+                at == null || at.getLineNr() < 0 ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
         String problem = problem(e);
-        return new StorelineException(ErrorCode.MALFORMED_JSON, "The request body is not valid JSON" + where + ": "
-                + problem + (problem.matches(".*[.?!]") ? "" : "."));
+        return new StorelineException(
+                ErrorCode.MALFORMED_JSON,
+                "The request body is not valid JSON" + where + ": " + problem
+                        + (problem.matches(".*[.?!]") ? "" : "."));
     }
 
     /** A body beyond what the parser was allowed to read: too deep, or a number too long, named by its field. */
     static StorelineException beyondLimits(StreamConstraintsException e, JsonStreamContext context) {
         String message = String.valueOf(e.getOriginalMessage());
         if (message.startsWith("Number")) {
-            return new StorelineException(ErrorCode.NUMBER_OUT_OF_RANGE, field(context) + " is a number of more than "
-                    + Json.MAX_NUMBER_LENGTH + " characters; no number in this API is that long.");
+            return new StorelineException(
+                    ErrorCode.NUMBER_OUT_OF_RANGE,
+                    field(context) + " is a number of more than " + Json.MAX_NUMBER_LENGTH
+                            + " characters; no number in this API is that long.");
         }
         if (message.contains("nesting depth")) {
-            return new StorelineException(ErrorCode.MALFORMED_JSON, "The request body nests objects and lists more"
-                    + " than " + Json.MAX_NESTING_DEPTH + " levels deep; no request of this API needs more than a"
-                    + " few.");
+            return new StorelineException(
+                    ErrorCode.MALFORMED_JSON,
+                    "The request body nests objects and lists more"
+                            + " than " + Json.MAX_NESTING_DEPTH
+                            + " levels deep; no request of this API needs more than a"
+                            + " few.");
         }
-        return new StorelineException(ErrorCode.MALFORMED_JSON, "The request body holds a value too long to read near "
-                + field(context) + ".");
+        return new StorelineException(
+                ErrorCode.MALFORMED_JSON,
+                "The request body holds a value too long to read near " + field(context) + ".");
     }
 
     private static String problem(JsonProcessingException e) {

@@ -16,8 +16,7 @@ import org.storeline.core.paging.PageRequest;
 
 /** Reads {@code limit} and the opaque {@code cursor}; writes {@code {"items": [...], "next_cursor": ...}}. */
 public final class Pages {
-    private Pages() {
-    }
+    private Pages() {}
 
     public static PageRequest request(Context ctx) {
         int limit = PageRequest.DEFAULT_LIMIT;
@@ -26,10 +25,15 @@ public final class Pages {
             try {
                 limit = Integer.parseInt(limitParam.trim());
             } catch (NumberFormatException e) {
-                throw StorelineException.invalid("limit must be a whole number between 1 and " + PageRequest.MAX_LIMIT + ".");
+                throw StorelineException.invalid(
+                        "limit must be a whole number between 1 and " + PageRequest.MAX_LIMIT + ".");
             }
         }
-        return new PageRequest(limit, Optional.ofNullable(ctx.queryParam("cursor")).filter(c -> !c.isBlank()).map(Pages::decode));
+        return new PageRequest(
+                limit,
+                Optional.ofNullable(ctx.queryParam("cursor"))
+                        .filter(c -> !c.isBlank())
+                        .map(Pages::decode));
     }
 
     public static <T> ObjectNode write(Page<T> page, Function<T, JsonNode> representation) {
@@ -50,15 +54,17 @@ public final class Pages {
     }
 
     static String encode(UUID id) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(id.toString().getBytes(StandardCharsets.UTF_8));
+        return Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(id.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     static UUID decode(String cursor) {
         try {
             return UUID.fromString(new String(Base64.getUrlDecoder().decode(cursor.trim()), StandardCharsets.UTF_8));
         } catch (IllegalArgumentException e) {
-            throw new StorelineException(ErrorCode.INVALID_CURSOR,
-                    "The cursor is not one this API gave out; start again without a cursor.");
+            throw new StorelineException(
+                    ErrorCode.INVALID_CURSOR, "The cursor is not one this API gave out; start again without a cursor.");
         }
     }
 }

@@ -5,8 +5,7 @@ import io.javalin.http.Context;
 
 /** Writes JSON answers. */
 public final class Responses {
-    private Responses() {
-    }
+    private Responses() {}
 
     public static void ok(Context ctx, JsonNode body) {
         ctx.status(200).contentType("application/json").result(Json.write(body));

@@ -10,8 +10,7 @@ import java.util.List;
  * server can tell which endpoints exist (a test holds the OpenAPI document to that list).
  */
 public final class RouteTable {
-    public record Endpoint(String method, String path) {
-    }
+    public record Endpoint(String method, String path) {}
 
     private final JavalinDefaultRoutingApi routes;
     private final List<Endpoint> endpoints = new ArrayList<>();

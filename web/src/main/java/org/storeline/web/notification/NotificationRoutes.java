@@ -21,8 +21,13 @@ public final class NotificationRoutes implements Routes {
 
     @Override
     public void addTo(RouteTable routes) {
-        routes.get("/api/v1/notifications", ctx -> Responses.ok(ctx,
-                Pages.write(notifications.forActor(actor(ctx), Pages.request(ctx)), NotificationRoutes::notification)));
+        routes.get(
+                "/api/v1/notifications",
+                ctx -> Responses.ok(
+                        ctx,
+                        Pages.write(
+                                notifications.forActor(actor(ctx), Pages.request(ctx)),
+                                NotificationRoutes::notification)));
     }
 
     static ObjectNode notification(Notification n) {

@@ -2,13 +2,13 @@ package org.storeline.web.operations;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
-import org.storeline.web.http.RouteTable;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.function.BooleanSupplier;
 import org.storeline.web.http.Json;
+import org.storeline.web.http.RouteTable;
 import org.storeline.web.http.Routes;
 
 /** Unauthenticated operational endpoints: health, Prometheus metrics and the OpenAPI document. */
@@ -34,7 +34,10 @@ public final class OperationsRoutes implements Routes {
     @Override
     public void addTo(RouteTable routes) {
         routes.get("/health", this::health);
-        routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
+        routes.get(
+                "/metrics",
+                ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                        .result(metrics.scrape()));
         routes.get(OPENAPI_PATH, ctx -> ctx.contentType("application/json").result(openApi));
     }
 
@@ -44,7 +47,9 @@ public final class OperationsRoutes implements Routes {
         ObjectNode body = Json.object();
         body.put("status", status);
         body.put("database", up ? "up" : "down");
-        ctx.status(status.equals("ok") ? 200 : 503).contentType("application/json").result(Json.write(body));
+        ctx.status(status.equals("ok") ? 200 : 503)
+                .contentType("application/json")
+                .result(Json.write(body));
     }
 
     private static byte[] loadOpenApi() {

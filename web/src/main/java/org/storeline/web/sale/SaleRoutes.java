@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
-import org.storeline.web.http.RouteTable;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -30,6 +29,7 @@ import org.storeline.web.http.Json;
 import org.storeline.web.http.JsonBody;
 import org.storeline.web.http.Pages;
 import org.storeline.web.http.Responses;
+import org.storeline.web.http.RouteTable;
 import org.storeline.web.http.Routes;
 
 /** Sales: in-store sales, reading and filtering, payments on unpaid sales, the sale note. */
@@ -39,8 +39,11 @@ public final class SaleRoutes implements Routes {
     private final CustomerService customers;
     private final Function<Collection<UUID>, Map<UUID, List<UUID>>> fulfillmentIds;
 
-    public SaleRoutes(InStoreSaleService inStoreSales, SaleService sales, CustomerService customers,
-                      Function<Collection<UUID>, Map<UUID, List<UUID>>> fulfillmentIds) {
+    public SaleRoutes(
+            InStoreSaleService inStoreSales,
+            SaleService sales,
+            CustomerService customers,
+            Function<Collection<UUID>, Map<UUID, List<UUID>>> fulfillmentIds) {
         this.inStoreSales = inStoreSales;
         this.sales = sales;
         this.customers = customers;
@@ -59,14 +62,19 @@ public final class SaleRoutes implements Routes {
     private void recordSale(Context ctx) {
         JsonBody body = JsonBody.of(ctx.bodyAsBytes());
         List<InStoreSaleService.LineRequest> lines = body.objectList("lines").stream()
-                .map(line -> new InStoreSaleService.LineRequest(line.id("product_id"), line.wholeNumber("quantity"),
-                        line.optionalDecimal("unit_price"), line.optionalDecimal("discount")))
+                .map(line -> new InStoreSaleService.LineRequest(
+                        line.id("product_id"),
+                        line.wholeNumber("quantity"),
+                        line.optionalDecimal("unit_price"),
+                        line.optionalDecimal("discount")))
                 .toList();
         List<InStoreSaleService.PaymentRequest> payments = body.objectList("payments").stream()
                 .map(p -> new InStoreSaleService.PaymentRequest(p.id("payment_type_id"), p.decimal("amount")))
                 .toList();
-        Sale sale = inStoreSales.record(actor(ctx), new InStoreSaleService.SaleRequest(body.id("outlet_id"), body.id("register_id"),
-                body.optionalId("customer_id"), lines, payments));
+        Sale sale = inStoreSales.record(
+                actor(ctx),
+                new InStoreSaleService.SaleRequest(
+                        body.id("outlet_id"), body.id("register_id"), body.optionalId("customer_id"), lines, payments));
         Responses.created(ctx, one(sale));
     }
 
@@ -83,8 +91,14 @@ public final class SaleRoutes implements Routes {
 
     private void applyPayment(Context ctx) {
         JsonBody body = JsonBody.of(ctx.bodyAsBytes());
-        Sale sale = sales.applyPayment(actor(ctx), saleId(ctx), new SaleService.PaymentRequest(body.id("payment_type_id"),
-                body.decimal("amount"), body.optionalTime("paid_at"), body.id("register_id")));
+        Sale sale = sales.applyPayment(
+                actor(ctx),
+                saleId(ctx),
+                new SaleService.PaymentRequest(
+                        body.id("payment_type_id"),
+                        body.decimal("amount"),
+                        body.optionalTime("paid_at"),
+                        body.id("register_id")));
         Responses.created(ctx, one(sale));
     }
 
@@ -108,9 +122,12 @@ public final class SaleRoutes implements Routes {
 
     /** Writes sales: their fulfillment ids read in one query, each customer looked up once. */
     private Function<Sale, JsonNode> representation(List<Sale> sales) {
-        Map<UUID, List<UUID>> fulfillments = fulfillmentIds.apply(sales.stream().map(Sale::id).toList());
+        Map<UUID, List<UUID>> fulfillments =
+                fulfillmentIds.apply(sales.stream().map(Sale::id).toList());
         Map<UUID, Customer> seen = new HashMap<>();
-        return sale -> sale(sale, sale.customerId().map(id -> seen.computeIfAbsent(id, customers::get)),
+        return sale -> sale(
+                sale,
+                sale.customerId().map(id -> seen.computeIfAbsent(id, customers::get)),
                 fulfillments.getOrDefault(sale.id(), List.of()));
     }
 
@@ -122,9 +139,15 @@ public final class SaleRoutes implements Routes {
         node.put("outlet_id", Json.id(sale.outletId()));
         node.put("register_id", Json.id(sale.registerId()));
         node.put("source", sale.source().wireName());
-        node.put("channel_id", sale.channelOrder().map(c -> c.channelId().toString()).orElse(null));
-        node.put("external_order_id", sale.channelOrder().map(c -> c.externalOrderId()).orElse(null));
-        node.put("external_order_number", sale.channelOrder().map(c -> c.externalOrderNumber()).orElse(null));
+        node.put(
+                "channel_id",
+                sale.channelOrder().map(c -> c.channelId().toString()).orElse(null));
+        node.put(
+                "external_order_id",
+                sale.channelOrder().map(c -> c.externalOrderId()).orElse(null));
+        node.put(
+                "external_order_number",
+                sale.channelOrder().map(c -> c.externalOrderNumber()).orElse(null));
         node.put("status", sale.status().wireName());
         node.put("currency", sale.currency().getCurrencyCode());
         node.set("customer", customer.map(SaleRoutes::customer).orElse(null));

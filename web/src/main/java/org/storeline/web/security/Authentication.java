@@ -24,12 +24,16 @@ public final class Authentication {
     public void authenticate(Context ctx) {
         String header = ctx.header("Authorization");
         if (header == null || !header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
-            throw new StorelineException(ErrorCode.UNAUTHENTICATED,
+            throw new StorelineException(
+                    ErrorCode.UNAUTHENTICATED,
                     "This endpoint needs an API token: send the header 'Authorization: Bearer <token>'.");
         }
         Optional<Actor> actor = users.authenticate(header.substring(PREFIX.length()));
-        ctx.attribute(ACTOR, actor.orElseThrow(() -> new StorelineException(ErrorCode.UNAUTHENTICATED,
-                "The API token is not valid. Create one with POST /api/v1/users/{id}/tokens.")));
+        ctx.attribute(
+                ACTOR,
+                actor.orElseThrow(() -> new StorelineException(
+                        ErrorCode.UNAUTHENTICATED,
+                        "The API token is not valid. Create one with POST /api/v1/users/{id}/tokens.")));
     }
 
     public static Actor actor(Context ctx) {

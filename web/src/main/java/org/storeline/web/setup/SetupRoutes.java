@@ -5,7 +5,7 @@ import static org.storeline.web.security.Authentication.actor;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
-import org.storeline.web.http.RouteTable;
+import java.util.Locale;
 import org.storeline.core.ids.Ids;
 import org.storeline.core.money.Money;
 import org.storeline.core.outlet.Outlet;
@@ -23,8 +23,8 @@ import org.storeline.web.http.Json;
 import org.storeline.web.http.JsonBody;
 import org.storeline.web.http.Pages;
 import org.storeline.web.http.Responses;
+import org.storeline.web.http.RouteTable;
 import org.storeline.web.http.Routes;
-import java.util.Locale;
 
 /** Outlets, registers (open, close, closure reports), payment types and store settings. */
 public final class SetupRoutes implements Routes {
@@ -33,7 +33,11 @@ public final class SetupRoutes implements Routes {
     private final PaymentTypeService paymentTypes;
     private final SettingsService settings;
 
-    public SetupRoutes(OutletService outlets, RegisterService registers, PaymentTypeService paymentTypes, SettingsService settings) {
+    public SetupRoutes(
+            OutletService outlets,
+            RegisterService registers,
+            PaymentTypeService paymentTypes,
+            SettingsService settings) {
         this.outlets = outlets;
         this.registers = registers;
         this.paymentTypes = paymentTypes;
@@ -43,17 +47,32 @@ public final class SetupRoutes implements Routes {
     @Override
     public void addTo(RouteTable routes) {
         routes.post("/api/v1/outlets", this::createOutlet);
-        routes.get("/api/v1/outlets", ctx -> Responses.ok(ctx, Pages.writeAll(outlets.list(actor(ctx)), SetupRoutes::outlet)));
-        routes.get("/api/v1/outlets/{id}", ctx -> Responses.ok(ctx, outlet(outlets.get(actor(ctx), Ids.parse("id", ctx.pathParam("id"))))));
+        routes.get(
+                "/api/v1/outlets",
+                ctx -> Responses.ok(ctx, Pages.writeAll(outlets.list(actor(ctx)), SetupRoutes::outlet)));
+        routes.get(
+                "/api/v1/outlets/{id}",
+                ctx -> Responses.ok(ctx, outlet(outlets.get(actor(ctx), Ids.parse("id", ctx.pathParam("id"))))));
         routes.post("/api/v1/registers", this::createRegister);
-        routes.get("/api/v1/registers", ctx -> Responses.ok(ctx, Pages.writeAll(registers.list(actor(ctx)), SetupRoutes::register)));
-        routes.get("/api/v1/registers/{id}", ctx -> Responses.ok(ctx, register(registers.get(actor(ctx), Ids.parse("id", ctx.pathParam("id"))))));
+        routes.get(
+                "/api/v1/registers",
+                ctx -> Responses.ok(ctx, Pages.writeAll(registers.list(actor(ctx)), SetupRoutes::register)));
+        routes.get(
+                "/api/v1/registers/{id}",
+                ctx -> Responses.ok(ctx, register(registers.get(actor(ctx), Ids.parse("id", ctx.pathParam("id"))))));
         routes.post("/api/v1/registers/{id}/open", this::openRegister);
         routes.post("/api/v1/registers/{id}/close", this::closeRegister);
-        routes.get("/api/v1/registers/{id}/closures", ctx -> Responses.ok(ctx, Pages.writeAll(
-                registers.closures(actor(ctx), Ids.parse("id", ctx.pathParam("id")), 100), SetupRoutes::closure)));
+        routes.get(
+                "/api/v1/registers/{id}/closures",
+                ctx -> Responses.ok(
+                        ctx,
+                        Pages.writeAll(
+                                registers.closures(actor(ctx), Ids.parse("id", ctx.pathParam("id")), 100),
+                                SetupRoutes::closure)));
         routes.post("/api/v1/payment-types", this::createPaymentType);
-        routes.get("/api/v1/payment-types", ctx -> Responses.ok(ctx, Pages.writeAll(paymentTypes.list(), SetupRoutes::paymentType)));
+        routes.get(
+                "/api/v1/payment-types",
+                ctx -> Responses.ok(ctx, Pages.writeAll(paymentTypes.list(), SetupRoutes::paymentType)));
         routes.get("/api/v1/settings", ctx -> Responses.ok(ctx, settings(settings.get())));
         routes.put("/api/v1/settings", this::updateSettings);
     }
@@ -70,26 +89,30 @@ public final class SetupRoutes implements Routes {
 
     private void openRegister(Context ctx) {
         JsonBody body = JsonBody.of(ctx.bodyAsBytes());
-        RegisterPeriod period = registers.open(actor(ctx), Ids.parse("id", ctx.pathParam("id")), body.optionalDecimal("opening_float"));
+        RegisterPeriod period =
+                registers.open(actor(ctx), Ids.parse("id", ctx.pathParam("id")), body.optionalDecimal("opening_float"));
         Responses.created(ctx, period(period));
     }
 
     private void closeRegister(Context ctx) {
         JsonBody body = JsonBody.of(ctx.bodyAsBytes());
-        ClosureReport report = registers.close(actor(ctx), Ids.parse("id", ctx.pathParam("id")), body.optionalDecimal("counted_cash"));
+        ClosureReport report =
+                registers.close(actor(ctx), Ids.parse("id", ctx.pathParam("id")), body.optionalDecimal("counted_cash"));
         Responses.ok(ctx, closure(report));
     }
 
     private void createPaymentType(Context ctx) {
         JsonBody body = JsonBody.of(ctx.bodyAsBytes());
-        PaymentType type = paymentTypes.create(actor(ctx), body.text("name"), PaymentKind.fromWire(body.text("kind")),
-                body.optionalText("processor"));
+        PaymentType type = paymentTypes.create(
+                actor(ctx), body.text("name"), PaymentKind.fromWire(body.text("kind")), body.optionalText("processor"));
         Responses.created(ctx, paymentType(type));
     }
 
     private void updateSettings(Context ctx) {
         JsonBody body = JsonBody.of(ctx.bodyAsBytes());
-        StoreSettings updated = settings.update(actor(ctx), body.optionalBoolean("prices_include_tax"),
+        StoreSettings updated = settings.update(
+                actor(ctx),
+                body.optionalBoolean("prices_include_tax"),
                 body.optionalText("currency").map(Money::currency));
         Responses.ok(ctx, settings(updated));
     }
@@ -166,5 +189,4 @@ public final class SetupRoutes implements Routes {
         node.put("currency", settings.currency().getCurrencyCode());
         return node;
     }
-
 }

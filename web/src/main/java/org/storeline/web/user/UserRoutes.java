@@ -5,7 +5,6 @@ import static org.storeline.web.security.Authentication.actor;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
-import org.storeline.web.http.RouteTable;
 import org.storeline.core.ids.Ids;
 import org.storeline.core.user.Role;
 import org.storeline.core.user.User;
@@ -13,6 +12,7 @@ import org.storeline.core.user.UserService;
 import org.storeline.web.http.Json;
 import org.storeline.web.http.JsonBody;
 import org.storeline.web.http.Responses;
+import org.storeline.web.http.RouteTable;
 import org.storeline.web.http.Routes;
 
 /** Users and their API tokens. Passwords and tokens are write-only: never returned after creation. */
@@ -26,21 +26,34 @@ public final class UserRoutes implements Routes {
     @Override
     public void addTo(RouteTable routes) {
         routes.post("/api/v1/users", this::createUser);
-        routes.get("/api/v1/users/me", ctx -> Responses.ok(ctx, user(users.get(actor(ctx), actor(ctx).userId()))));
-        routes.get("/api/v1/users/{id}", ctx -> Responses.ok(ctx, user(users.get(actor(ctx), Ids.parse("id", ctx.pathParam("id"))))));
+        routes.get(
+                "/api/v1/users/me",
+                ctx -> Responses.ok(ctx, user(users.get(actor(ctx), actor(ctx).userId()))));
+        routes.get(
+                "/api/v1/users/{id}",
+                ctx -> Responses.ok(ctx, user(users.get(actor(ctx), Ids.parse("id", ctx.pathParam("id"))))));
         routes.post("/api/v1/users/{id}/tokens", this::createToken);
     }
 
     private void createUser(Context ctx) {
         JsonBody body = JsonBody.of(ctx.bodyAsBytes());
-        User user = users.create(actor(ctx), new UserService.NewUser(body.text("name"), body.text("email"),
-                body.optionalText("password"), Role.fromWire(body.text("role")), body.idList("outlet_ids")));
+        User user = users.create(
+                actor(ctx),
+                new UserService.NewUser(
+                        body.text("name"),
+                        body.text("email"),
+                        body.optionalText("password"),
+                        Role.fromWire(body.text("role")),
+                        body.idList("outlet_ids")));
         Responses.created(ctx, user(user));
     }
 
     private void createToken(Context ctx) {
         JsonBody body = JsonBody.of(ctx.bodyAsBytes());
-        String token = users.issueToken(actor(ctx), Ids.parse("id", ctx.pathParam("id")), body.optionalText("label").orElse(null));
+        String token = users.issueToken(
+                actor(ctx),
+                Ids.parse("id", ctx.pathParam("id")),
+                body.optionalText("label").orElse(null));
         ObjectNode node = Json.object();
         node.put("token", token);
         Responses.created(ctx, node);

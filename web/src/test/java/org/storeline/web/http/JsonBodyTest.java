@@ -20,9 +20,13 @@ class JsonBodyTest {
     @Timeout(5)
     void refusesAHugeExponentInAMoneyFieldNamingIt() {
         for (String unitPrice : List.of("1e999999999", "\"1e999999999\"", "1e309", "\"-1e309\"")) {
-            JsonBody line = body("{\"lines\": [{\"unit_price\": " + unitPrice + "}]}").objectList("lines").get(0);
+            JsonBody line = body("{\"lines\": [{\"unit_price\": " + unitPrice + "}]}")
+                    .objectList("lines")
+                    .get(0);
 
-            assertRefused(() -> line.optionalDecimal("unit_price"), ErrorCode.NUMBER_OUT_OF_RANGE,
+            assertRefused(
+                    () -> line.optionalDecimal("unit_price"),
+                    ErrorCode.NUMBER_OUT_OF_RANGE,
                     "lines[0].unit_price is too large");
         }
     }
@@ -41,7 +45,9 @@ class JsonBodyTest {
     void refusesANumberOfFourHundredDigitsWhileParsingNamingItsField() {
         String payment = "{\"payments\": [{\"amount\": " + "9".repeat(400) + "}]}";
 
-        assertRefused(() -> body(payment), ErrorCode.NUMBER_OUT_OF_RANGE,
+        assertRefused(
+                () -> body(payment),
+                ErrorCode.NUMBER_OUT_OF_RANGE,
                 "payments[0].amount is a number of more than 100 characters");
         assertRefused(() -> body("{\"quantity\": " + "9".repeat(400) + "}"), ErrorCode.NUMBER_OUT_OF_RANGE, "quantity");
     }
@@ -68,7 +74,8 @@ class JsonBodyTest {
         JsonBody nul = body("{\"name\": \"a\\u0000b\"}");
         JsonBody half = body("{\"name\": \"a\\ud800b\"}");
         JsonBody list = body("{\"barcodes\": [\"1\", \"2\\u0000\"]}");
-        JsonBody names = body("{\"m\": {\"a\\u0000\": \"x\"}}").optionalObject("m").orElseThrow();
+        JsonBody names =
+                body("{\"m\": {\"a\\u0000\": \"x\"}}").optionalObject("m").orElseThrow();
 
         assertRefused(() -> nul.text("name"), ErrorCode.INVALID_TEXT, "name contains a NUL");
         assertRefused(() -> half.text("name"), ErrorCode.INVALID_TEXT, "name contains half");
@@ -78,8 +85,15 @@ class JsonBodyTest {
 
     @Test
     void saysWhatIsWrongWithMalformedJsonWithoutNamingTheParser() {
-        List<String> bodies = List.of("{\"price\": NaN}", "{/* note */ \"a\": 1}", "{\"a\": 1} {\"b\": 2}", "{\"a\": ",
-                "{'a': 1}", "{\"a\": 1}}", "{\"a\": 01}", "\u00ff\u00fe");
+        List<String> bodies = List.of(
+                "{\"price\": NaN}",
+                "{/* note */ \"a\": 1}",
+                "{\"a\": 1} {\"b\": 2}",
+                "{\"a\": ",
+                "{'a': 1}",
+                "{\"a\": 1}}",
+                "{\"a\": 01}",
+                "\u00ff\u00fe");
         for (String malformed : bodies) {
             assertThatThrownBy(() -> body(malformed)).isInstanceOfSatisfying(StorelineException.class, e -> {
                 assertThat(e.code()).isEqualTo(ErrorCode.MALFORMED_JSON);

@@ -39,14 +39,16 @@ public record ChannelConnection(String channelId, URI baseUrl, Map<String, Strin
      * {@code fallback} when it is not set. A code that is not ISO 4217 is the channel's setting to fix.
      */
     public Currency currency(Currency fallback) {
-        return optionalCredential("currency").map(code -> {
-            try {
-                return Currency.getInstance(code.trim().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw StorelineException.invalid("credentials.currency '" + code
-                        + "' is not an ISO 4217 currency code (such as EUR).");
-            }
-        }).orElse(fallback);
+        return optionalCredential("currency")
+                .map(code -> {
+                    try {
+                        return Currency.getInstance(code.trim().toUpperCase(Locale.ROOT));
+                    } catch (IllegalArgumentException e) {
+                        throw StorelineException.invalid(
+                                "credentials.currency '" + code + "' is not an ISO 4217 currency code (such as EUR).");
+                    }
+                })
+                .orElse(fallback);
     }
 
     /**
@@ -69,7 +71,8 @@ public record ChannelConnection(String channelId, URI baseUrl, Map<String, Strin
         List<String> pathSegments = segments(queryAt < 0 ? relative : relative.substring(0, queryAt));
         int overlap = overlap(baseSegments, pathSegments);
         if (overlap > 0) {
-            String prefix = "/" + String.join("/", baseSegments.subList(baseSegments.size() - overlap, baseSegments.size()));
+            String prefix =
+                    "/" + String.join("/", baseSegments.subList(baseSegments.size() - overlap, baseSegments.size()));
             base = base.substring(0, base.length() - prefix.length());
         }
         return URI.create(base + relative);
@@ -88,7 +91,9 @@ public record ChannelConnection(String channelId, URI baseUrl, Map<String, Strin
         for (int i = 0; i < fromBase.size(); i++) {
             String a = fromBase.get(i);
             String b = fromPath.get(i);
-            boolean bothVersions = i == fromBase.size() - 1 && API_VERSION.matcher(a).matches() && API_VERSION.matcher(b).matches();
+            boolean bothVersions = i == fromBase.size() - 1
+                    && API_VERSION.matcher(a).matches()
+                    && API_VERSION.matcher(b).matches();
             if (!a.equalsIgnoreCase(b) && !bothVersions) {
                 return false;
             }
@@ -97,11 +102,14 @@ public record ChannelConnection(String channelId, URI baseUrl, Map<String, Strin
     }
 
     private static List<String> segments(String path) {
-        return Arrays.stream(path.split("/")).filter(segment -> !segment.isEmpty()).toList();
+        return Arrays.stream(path.split("/"))
+                .filter(segment -> !segment.isEmpty())
+                .toList();
     }
 
     @Override
     public String toString() {
-        return "ChannelConnection[" + channelId + " " + baseUrl + ", credentials=" + credentials.keySet() + ", secret=***]";
+        return "ChannelConnection[" + channelId + " " + baseUrl + ", credentials=" + credentials.keySet()
+                + ", secret=***]";
     }
 }

@@ -34,6 +34,7 @@ public final class Connectors implements ChannelPlatforms {
     }
 
     public static ChannelConnection connection(Channel channel) {
-        return new ChannelConnection(channel.id().toString(), channel.baseUrl(), channel.credentials(), channel.webhookSecret());
+        return new ChannelConnection(
+                channel.id().toString(), channel.baseUrl(), channel.credentials(), channel.webhookSecret());
     }
 }

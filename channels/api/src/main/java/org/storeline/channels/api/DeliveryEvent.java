@@ -12,8 +12,8 @@ import java.util.Optional;
  * @param eventKey  the platform's id of this event or delivery, when it gives one (dedupe hint)
  * @param eventTime when the platform says the event happened, when it says so
  */
-public record DeliveryEvent(Kind kind, String topic, Optional<String> orderId, Optional<String> eventKey,
-                            Optional<Instant> eventTime) {
+public record DeliveryEvent(
+        Kind kind, String topic, Optional<String> orderId, Optional<String> eventKey, Optional<Instant> eventTime) {
     public enum Kind {
         /** An order was created or changed: import (or log) it. */
         ORDER,
@@ -21,7 +21,8 @@ public record DeliveryEvent(Kind kind, String topic, Optional<String> orderId, O
         IGNORED
     }
 
-    public static DeliveryEvent order(String topic, String orderId, Optional<String> eventKey, Optional<Instant> eventTime) {
+    public static DeliveryEvent order(
+            String topic, String orderId, Optional<String> eventKey, Optional<Instant> eventTime) {
         return new DeliveryEvent(Kind.ORDER, topic, Optional.of(orderId), eventKey, eventTime);
     }
 

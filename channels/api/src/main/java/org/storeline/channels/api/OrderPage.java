@@ -25,8 +25,7 @@ public record OrderPage(List<ChannelOrder> orders, List<UnreadableOrder> unreada
      * A listed order that could not become a {@link ChannelOrder}: its platform id when it has one (to fetch it
      * again once it is fixed on the platform) and the mapper's reason.
      */
-    public record UnreadableOrder(Optional<String> externalId, String reason) {
-    }
+    public record UnreadableOrder(Optional<String> externalId, String reason) {}
 
     /**
      * Reads a page of listed orders one at a time. {@code read} answers the order, or empty when it is outside the
@@ -34,8 +33,11 @@ public record OrderPage(List<ChannelOrder> orders, List<UnreadableOrder> unreada
      * {@link #unreadable} under the id {@code idOf} finds, and the others are kept; a failure that may pass (the
      * platform unavailable while a part of one order is fetched) fails the page, which is asked for again later.
      */
-    public static <T> OrderPage read(List<T> listed, Function<T, Optional<String>> idOf,
-                                     Function<T, Optional<ChannelOrder>> read, Optional<String> nextPage) {
+    public static <T> OrderPage read(
+            List<T> listed,
+            Function<T, Optional<String>> idOf,
+            Function<T, Optional<ChannelOrder>> read,
+            Optional<String> nextPage) {
         List<ChannelOrder> orders = new ArrayList<>();
         List<UnreadableOrder> unreadable = new ArrayList<>();
         for (T order : listed) {

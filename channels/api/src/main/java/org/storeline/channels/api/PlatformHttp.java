@@ -50,8 +50,12 @@ public final class PlatformHttp {
 
     /** Production defaults: 4 attempts, 0.5 s, 1 s, 2 s between them unless the platform says otherwise. */
     public static PlatformHttp standard() {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
-        return new PlatformHttp(client, 4, attempt -> Duration.ofMillis(500L << (attempt - 1)), Thread::sleep, Duration.ofSeconds(20));
+        HttpClient client = HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(5))
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        return new PlatformHttp(
+                client, 4, attempt -> Duration.ofMillis(500L << (attempt - 1)), Thread::sleep, Duration.ofSeconds(20));
     }
 
     public record Response(int status, String body, HttpResponse<String> raw) {
@@ -76,17 +80,20 @@ public final class PlatformHttp {
                     return new Response(status, response.body(), response);
                 }
                 if (status != 429 && status < 500) {
-                    throw PlatformCallException.refused(what + ": the platform answered " + status + " "
-                            + excerpt(response.body()), status);
+                    throw PlatformCallException.refused(
+                            what + ": the platform answered " + status + " " + excerpt(response.body()), status);
                 }
-                last = PlatformCallException.unavailable(what + ": the platform answered " + status
-                        + " (attempt " + attempt + " of " + maxAttempts + ")", status);
+                last = PlatformCallException.unavailable(
+                        what + ": the platform answered " + status + " (attempt " + attempt + " of " + maxAttempts
+                                + ")",
+                        status);
                 wait = retryAfter(response).orElse(backoff.delay(attempt));
             } catch (HttpTimeoutException e) {
                 last = PlatformCallException.unreachable(what + ": the platform did not answer in time", e);
                 wait = backoff.delay(attempt);
             } catch (IOException e) {
-                last = PlatformCallException.unreachable(what + ": the platform could not be reached (" + unreachable(e) + ")", e);
+                last = PlatformCallException.unreachable(
+                        what + ": the platform could not be reached (" + unreachable(e) + ")", e);
                 wait = backoff.delay(attempt);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -132,7 +139,8 @@ public final class PlatformHttp {
                 return Optional.of(Duration.ofMillis((long) (Double.parseDouble(trimmed) * 1000)));
             } catch (NumberFormatException notSeconds) {
                 try {
-                    Instant at = ZonedDateTime.parse(trimmed, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                    Instant at = ZonedDateTime.parse(trimmed, DateTimeFormatter.RFC_1123_DATE_TIME)
+                            .toInstant();
                     Duration until = Duration.between(Instant.now(), at);
                     return Optional.of(until.isNegative() ? Duration.ZERO : until);
                 } catch (DateTimeParseException notADate) {

@@ -25,8 +25,7 @@ public final class PlatformJson {
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS);
 
-    private PlatformJson() {
-    }
+    private PlatformJson() {}
 
     public static JsonNode parse(byte[] body, String what) {
         try {
@@ -34,8 +33,12 @@ public final class PlatformJson {
         } catch (JsonProcessingException e) {
             // The parser's own message names its classes and settings: only where it stopped is said.
             JsonLocation at = e.getLocation();
-            throw PlatformCallException.unreadable(what + " is not valid JSON" + (at == null || at.getLineNr() < 0 ? ""
-                    : " (it breaks at line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"), e);
+            throw PlatformCallException.unreadable(
+                    what + " is not valid JSON"
+                            + (at == null || at.getLineNr() < 0
+                                    ? ""
+                                    : " (it breaks at line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"),
+                    e);
         } catch (IOException e) {
             throw PlatformCallException.unreadable(what + " is not valid JSON", e);
         }
@@ -55,7 +58,9 @@ public final class PlatformJson {
             return Optional.empty();
         }
         // NUL is dropped: PostgreSQL cannot store it, and a platform's text with one is still the same order.
-        String text = value.isNumber() ? value.numberValue().toString() : value.asText().replace("\u0000", "");
+        String text = value.isNumber()
+                ? value.numberValue().toString()
+                : value.asText().replace("\u0000", "");
         return text.isBlank() ? Optional.empty() : Optional.of(text.trim());
     }
 
@@ -64,7 +69,9 @@ public final class PlatformJson {
         JsonNode value = node.path(field);
         if (value.isIntegralNumber()) {
             // 0 means "none" on these platforms (a guest customer, a simple product's variation).
-            return value.bigIntegerValue().signum() == 0 ? Optional.empty() : Optional.of(value.bigIntegerValue().toString());
+            return value.bigIntegerValue().signum() == 0
+                    ? Optional.empty()
+                    : Optional.of(value.bigIntegerValue().toString());
         }
         return text(node, field).filter(v -> !v.equals("0"));
     }
@@ -94,10 +101,11 @@ public final class PlatformJson {
             return text(node, field).map(text -> Decimals.parseForRounding(field, text));
         } catch (StorelineException e) {
             String shown = value.isNumber() ? value.numberValue().toString() : value.asText();
-            String expected = e.code() != ErrorCode.NUMBER_OUT_OF_RANGE ? "a number"
+            String expected = e.code() != ErrorCode.NUMBER_OUT_OF_RANGE
+                    ? "a number"
                     : "a number of at most " + Decimals.MAX_INTEGER_DIGITS + " digits before the point";
-            throw new UnreadableFieldException(field, shown.length() > 40 ? shown.substring(0, 40) + "..." : shown,
-                    expected, e);
+            throw new UnreadableFieldException(
+                    field, shown.length() > 40 ? shown.substring(0, 40) + "..." : shown, expected, e);
         }
     }
 

@@ -11,8 +11,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 /** The signature primitives the platforms use, and a constant-time comparison for all of them. */
 public final class Signatures {
-    private Signatures() {
-    }
+    private Signatures() {}
 
     public static byte[] hmacSha256(byte[] key, byte[] message) {
         try {
@@ -41,7 +40,8 @@ public final class Signatures {
         if (received == null) {
             return false;
         }
-        return MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), received.trim().getBytes(StandardCharsets.UTF_8));
+        return MessageDigest.isEqual(
+                expected.getBytes(StandardCharsets.UTF_8), received.trim().getBytes(StandardCharsets.UTF_8));
     }
 
     public static byte[] concat(byte[] first, byte[] second) {

@@ -34,8 +34,8 @@ public final class UnreadableFieldException extends PlatformCallException {
 
     /** The same, said of a whole order so that it can be found: {@code Ecwid order 35 cannot be read: price '10,70' is not a number}. */
     public PlatformCallException inOrder(String platform, String orderId) {
-        return PlatformCallException.unreadable(platform + " order " + orderId + " cannot be read: " + getMessage(),
-                this);
+        return PlatformCallException.unreadable(
+                platform + " order " + orderId + " cannot be read: " + getMessage(), this);
     }
 
     public String field() {

@@ -6,7 +6,11 @@ package org.storeline.channels.api;
  * {@code webhook_id=N} on creation); it carries no order and creates nothing.
  */
 public record Verification(Outcome outcome, String reason) {
-    public enum Outcome { VALID, INVALID, PING }
+    public enum Outcome {
+        VALID,
+        INVALID,
+        PING
+    }
 
     public static Verification valid() {
         return new Verification(Outcome.VALID, "");

@@ -22,8 +22,8 @@ class OrderPageTest {
 
     /** A mapper as small as a platform's: the id, and the total, which must be a number. */
     private static Optional<ChannelOrder> map(JsonNode order) {
-        String id = PlatformJson.id(order, "id")
-                .orElseThrow(() -> PlatformCallException.unreadable("The order has no id"));
+        String id =
+                PlatformJson.id(order, "id").orElseThrow(() -> PlatformCallException.unreadable("The order has no id"));
         Money total;
         try {
             total = PlatformJson.money(order, "total", EUR);
@@ -33,14 +33,31 @@ class OrderPageTest {
         if (order.path("outside").asBoolean(false)) {
             return Optional.empty();
         }
-        return Optional.of(new ChannelOrder(id, id, "paid", OrderDisposition.IMPORT_PAID, Instant.EPOCH, Instant.EPOCH,
-                EUR, Optional.empty(), List.of(), List.of(), Money.zero(EUR), total,
-                new OrderPayment("manual", false, Optional.empty()), FulfillmentType.PICKUP, Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty()));
+        return Optional.of(new ChannelOrder(
+                id,
+                id,
+                "paid",
+                OrderDisposition.IMPORT_PAID,
+                Instant.EPOCH,
+                Instant.EPOCH,
+                EUR,
+                Optional.empty(),
+                List.of(),
+                List.of(),
+                Money.zero(EUR),
+                total,
+                new OrderPayment("manual", false, Optional.empty()),
+                FulfillmentType.PICKUP,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty()));
     }
 
     private static List<JsonNode> listed(String... orders) {
-        return List.of(orders).stream().map(order -> PlatformJson.parse(order, "test order")).toList();
+        return List.of(orders).stream()
+                .map(order -> PlatformJson.parse(order, "test order"))
+                .toList();
     }
 
     private static OrderPage read(List<JsonNode> listed, Function<JsonNode, Optional<ChannelOrder>> read) {
@@ -49,12 +66,17 @@ class OrderPageTest {
 
     @Test
     void anOrderThatCannotBeReadIsReportedWithItsIdAndReasonAndTheOthersAreKeptInTheirOrder() {
-        OrderPage page = read(listed("{\"id\": 1, \"total\": \"10.00\"}", "{\"id\": 2, \"total\": \"12,50\"}",
-                "{\"id\": 3, \"total\": \"7.50\"}"), OrderPageTest::map);
+        OrderPage page = read(
+                listed(
+                        "{\"id\": 1, \"total\": \"10.00\"}",
+                        "{\"id\": 2, \"total\": \"12,50\"}",
+                        "{\"id\": 3, \"total\": \"7.50\"}"),
+                OrderPageTest::map);
 
         assertThat(page.orders()).extracting(ChannelOrder::externalId).containsExactly("1", "3");
-        assertThat(page.unreadable()).containsExactly(new OrderPage.UnreadableOrder(Optional.of("2"),
-                "Test order 2 cannot be read: total '12,50' is not a number"));
+        assertThat(page.unreadable())
+                .containsExactly(new OrderPage.UnreadableOrder(
+                        Optional.of("2"), "Test order 2 cannot be read: total '12,50' is not a number"));
         assertThat(page.nextPage()).isEqualTo(NEXT);
     }
 
@@ -69,8 +91,9 @@ class OrderPageTest {
 
     @Test
     void anOrderOutsideTheRangeIsLeftOutAndNotReported() {
-        OrderPage page = read(listed("{\"id\": 1, \"total\": \"10.00\", \"outside\": true}",
-                "{\"id\": 2, \"total\": \"5.00\"}"), OrderPageTest::map);
+        OrderPage page = read(
+                listed("{\"id\": 1, \"total\": \"10.00\", \"outside\": true}", "{\"id\": 2, \"total\": \"5.00\"}"),
+                OrderPageTest::map);
 
         assertThat(page.orders()).extracting(ChannelOrder::externalId).containsExactly("2");
         assertThat(page.unreadable()).isEmpty();
@@ -81,13 +104,15 @@ class OrderPageTest {
         List<JsonNode> orders = listed("{\"id\": 1, \"total\": \"10.00\"}", "{\"id\": 2, \"total\": \"5.00\"}");
         Function<JsonNode, Optional<ChannelOrder>> productsUnavailable = order -> {
             if (PlatformJson.id(order, "id").orElseThrow().equals("2")) {
-                throw PlatformCallException.unavailable("Fetching the products of order 2: the platform answered 503",
-                        503);
+                throw PlatformCallException.unavailable(
+                        "Fetching the products of order 2: the platform answered 503", 503);
             }
             return map(order);
         };
 
         assertThatThrownBy(() -> read(orders, productsUnavailable))
-                .isInstanceOfSatisfying(PlatformCallException.class, e -> assertThat(e.retryable()).isTrue());
+                .isInstanceOfSatisfying(
+                        PlatformCallException.class,
+                        e -> assertThat(e.retryable()).isTrue());
     }
 }

@@ -29,7 +29,8 @@ class PlatformJsonTest {
         assertThatThrownBy(() -> PlatformJson.decimal(json("{\"total\": \"12,50\"}"), "total"))
                 .isInstanceOf(UnreadableFieldException.class)
                 .hasMessage("total '12,50' is not a number")
-                .satisfies(e -> assertThat(((PlatformCallException) e).retryable()).isFalse());
+                .satisfies(
+                        e -> assertThat(((PlatformCallException) e).retryable()).isFalse());
     }
 
     @Test
@@ -40,7 +41,8 @@ class PlatformJsonTest {
         assertThat(PlatformJson.quantity(line, "q2")).isEqualTo(3);
         assertThat(PlatformJson.quantity(line, "q3")).isEqualTo(3);
         assertThatThrownBy(() -> PlatformJson.quantity(line, "q4"))
-                .isInstanceOf(UnreadableFieldException.class).hasMessage("q4 '1.5' is not a whole number");
+                .isInstanceOf(UnreadableFieldException.class)
+                .hasMessage("q4 '1.5' is not a whole number");
     }
 
     @Test
@@ -49,7 +51,8 @@ class PlatformJsonTest {
 
         PlatformCallException said = unreadable.within("applied_discounts[]").inOrder("BigCommerce", "118");
 
-        assertThat(said).hasMessage("BigCommerce order 118 cannot be read: applied_discounts[].amount 'N/A' is not a number");
+        assertThat(said)
+                .hasMessage("BigCommerce order 118 cannot be read: applied_discounts[].amount 'N/A' is not a number");
         assertThat(said.retryable()).isFalse();
     }
 
@@ -58,7 +61,8 @@ class PlatformJsonTest {
         JsonNode order = json("{\"total\": {\"amount\": 5}, \"tax\": [], \"fee\": \"\"}");
 
         assertThatThrownBy(() -> PlatformJson.decimal(order, "total"))
-                .isInstanceOf(UnreadableFieldException.class).hasMessage("total '{\"amount\":5}' is not a number");
+                .isInstanceOf(UnreadableFieldException.class)
+                .hasMessage("total '{\"amount\":5}' is not a number");
         assertThat(PlatformJson.optionalDecimal(order, "tax")).isEmpty();
         assertThat(PlatformJson.optionalDecimal(order, "fee")).isEmpty();
         assertThat(PlatformJson.optionalDecimal(order, "missing")).isEmpty();
@@ -83,15 +87,17 @@ class PlatformJsonTest {
         assertThatThrownBy(() -> PlatformJson.currency(order, "currency"))
                 .isInstanceOfSatisfying(UnreadableFieldException.class, e -> {
                     assertThat(e).hasMessage("currency 'Hong Kong dollars' is not an ISO 4217 currency code");
-                    assertThat(e.inOrder("Shopify", "1071")).hasMessage("Shopify order 1071 cannot be read: "
-                            + "currency 'Hong Kong dollars' is not an ISO 4217 currency code");
+                    assertThat(e.inOrder("Shopify", "1071"))
+                            .hasMessage("Shopify order 1071 cannot be read: "
+                                    + "currency 'Hong Kong dollars' is not an ISO 4217 currency code");
                     assertThat(e.retryable()).isFalse();
                 });
     }
 
     @Test
     void aMissingFieldIsNamedFromItsPartAndItsOrder() {
-        PlatformCallException said = UnreadableFieldException.missing("quantityOrdered").within("products[3515302]")
+        PlatformCallException said = UnreadableFieldException.missing("quantityOrdered")
+                .within("products[3515302]")
                 .inOrder("Lightspeed", "1623550");
 
         assertThat(said)
@@ -102,14 +108,16 @@ class PlatformJsonTest {
     @Test
     @Timeout(5)
     void aNumberBeyondWhatStorelineRecordsIsAFinalErrorAndIsNeverExpanded() {
-        JsonNode order = json("{\"a\": 1e999999999, \"b\": \"1e999999999\", \"c\": 1e-999999999,"
-                + " \"d\": 0.30000000000000004}");
+        JsonNode order = json(
+                "{\"a\": 1e999999999, \"b\": \"1e999999999\", \"c\": 1e-999999999," + " \"d\": 0.30000000000000004}");
 
         for (String field : new String[] {"a", "b", "c"}) {
             assertThatThrownBy(() -> PlatformJson.money(order, field, Currency.getInstance("EUR")))
-                    .isInstanceOf(UnreadableFieldException.class).hasMessageStartingWith(field + " '");
+                    .isInstanceOf(UnreadableFieldException.class)
+                    .hasMessageStartingWith(field + " '");
         }
-        assertThat(PlatformJson.money(order, "d", Currency.getInstance("EUR")).amount()).isEqualByComparingTo("0.30");
+        assertThat(PlatformJson.money(order, "d", Currency.getInstance("EUR")).amount())
+                .isEqualByComparingTo("0.30");
     }
 
     @Test
@@ -121,6 +129,7 @@ class PlatformJsonTest {
 
     @Test
     void textLosesItsNulCharacters() {
-        assertThat(PlatformJson.text(json("{\"name\": \"Ann\\u0000e\"}"), "name")).contains("Anne");
+        assertThat(PlatformJson.text(json("{\"name\": \"Ann\\u0000e\"}"), "name"))
+                .contains("Anne");
     }
 }

@@ -28,7 +28,8 @@ final class BigCommerceClient {
     /** The largest page v2 serves; its default is 50, so it is always asked for explicitly. */
     static final int MAX_PAGE_SIZE = 250;
     /** The hooks we need: {@code archived} is left out because an archived order changes nothing here. */
-    static final List<String> ORDER_SCOPES = List.of("store/order/created", "store/order/updated", "store/order/statusUpdated");
+    static final List<String> ORDER_SCOPES =
+            List.of("store/order/created", "store/order/updated", "store/order/statusUpdated");
     /** A guard against a platform that keeps answering full pages of the same items. */
     private static final int MAX_SUBRESOURCE_PAGES = 40;
 
@@ -46,16 +47,15 @@ final class BigCommerceClient {
     }
 
     /** A page of listed orders (each still without its products and addresses) and the token of the next one. */
-    record OrdersPage(List<JsonNode> orders, Optional<String> nextPage) {
-    }
+    record OrdersPage(List<JsonNode> orders, Optional<String> nextPage) {}
 
     BigCommerceOrderData fetchOrder(String orderId, ChannelConnection connection) {
         if (orderId == null || !isOrderId(orderId)) {
             throw PlatformCallException.refused("A BigCommerce order id is a number; got '" + orderId + "'.", 0);
         }
         JsonNode order = get(connection, v2(connection, "/orders/" + orderId), "Fetching BigCommerce order " + orderId)
-                .orElseThrow(() -> PlatformCallException.unreadable("Fetching BigCommerce order " + orderId
-                        + ": the platform answered no content"));
+                .orElseThrow(() -> PlatformCallException.unreadable(
+                        "Fetching BigCommerce order " + orderId + ": the platform answered no content"));
         return withSubresources(order, orderId, connection);
     }
 
@@ -66,10 +66,16 @@ final class BigCommerceClient {
      */
     OrdersPage listOrders(OrderQuery query, ChannelConnection connection) {
         int page = query.pageNumber();
-        StringBuilder path = new StringBuilder("/orders?min_date_modified=").append(encode(BigCommerceDates.filter(query.modifiedSince())));
-        query.modifiedUntil().ifPresent(until -> path.append("&max_date_modified=").append(encode(BigCommerceDates.filter(until))));
-        path.append("&sort=date_modified:asc&limit=").append(pageSize).append("&page=").append(page);
-        List<JsonNode> items = elements(get(connection, v2(connection, path.toString()), "Listing BigCommerce orders (page " + page + ")"));
+        StringBuilder path = new StringBuilder("/orders?min_date_modified=")
+                .append(encode(BigCommerceDates.filter(query.modifiedSince())));
+        query.modifiedUntil()
+                .ifPresent(until -> path.append("&max_date_modified=").append(encode(BigCommerceDates.filter(until))));
+        path.append("&sort=date_modified:asc&limit=")
+                .append(pageSize)
+                .append("&page=")
+                .append(page);
+        List<JsonNode> items = elements(
+                get(connection, v2(connection, path.toString()), "Listing BigCommerce orders (page " + page + ")"));
         Optional<String> next = items.size() >= pageSize ? Optional.of(String.valueOf(page + 1)) : Optional.empty();
         return new OrdersPage(items, next);
     }
@@ -91,19 +97,25 @@ final class BigCommerceClient {
      */
     Registration register(ChannelConnection connection, URI webhookUrl) {
         try {
-            JsonNode store = get(connection, v2(connection, "/store"), "Checking the BigCommerce credentials").orElse(PlatformJson.MAPPER.createObjectNode());
+            JsonNode store = get(connection, v2(connection, "/store"), "Checking the BigCommerce credentials")
+                    .orElse(PlatformJson.MAPPER.createObjectNode());
             String storeName = PlatformJson.text(store, "name").orElse(connection.credential("store_hash"));
-            if (!"https".equalsIgnoreCase(webhookUrl.getScheme()) || (webhookUrl.getPort() != -1 && webhookUrl.getPort() != 443)) {
-                return Registration.failed("The access token works (store " + storeName + "), but BigCommerce only delivers webhooks to "
-                        + "https URLs on port 443, and " + webhookUrl + " is not one: give Storeline a public https address.");
+            if (!"https".equalsIgnoreCase(webhookUrl.getScheme())
+                    || (webhookUrl.getPort() != -1 && webhookUrl.getPort() != 443)) {
+                return Registration.failed("The access token works (store " + storeName
+                        + "), but BigCommerce only delivers webhooks to " + "https URLs on port 443, and " + webhookUrl
+                        + " is not one: give Storeline a public https address.");
             }
             Map<String, String> existing = existingHooks(connection, webhookUrl);
             List<String> hooks = new ArrayList<>();
             for (String scope : ORDER_SCOPES) {
-                hooks.add(scope + " -> hook " + upsertHook(connection, webhookUrl, scope, Optional.ofNullable(existing.get(scope))));
+                hooks.add(scope + " -> hook "
+                        + upsertHook(connection, webhookUrl, scope, Optional.ofNullable(existing.get(scope))));
             }
-            return Registration.connected("BigCommerce store " + storeName + " accepted the access token; order hooks point at "
-                    + webhookUrl + " (they can take a minute to start).", hooks);
+            return Registration.connected(
+                    "BigCommerce store " + storeName + " accepted the access token; order hooks point at " + webhookUrl
+                            + " (they can take a minute to start).",
+                    hooks);
         } catch (PlatformCallException e) {
             return Registration.failed(refusal(e));
         } catch (StorelineException e) {
@@ -112,14 +124,21 @@ final class BigCommerceClient {
     }
 
     private BigCommerceOrderData withSubresources(JsonNode order, String id, ChannelConnection connection) {
-        return new BigCommerceOrderData(order, allPages(connection, "/orders/" + id + "/products", "products of BigCommerce order " + id),
-                allPages(connection, "/orders/" + id + "/shipping_addresses", "shipping addresses of BigCommerce order " + id),
+        return new BigCommerceOrderData(
+                order,
+                allPages(connection, "/orders/" + id + "/products", "products of BigCommerce order " + id),
+                allPages(
+                        connection,
+                        "/orders/" + id + "/shipping_addresses",
+                        "shipping addresses of BigCommerce order " + id),
                 hasCurrency(order) ? Optional.empty() : store(connection, id));
     }
 
     private static boolean hasCurrency(JsonNode order) {
-        return PlatformJson.text(order, "currency_code").or(() -> PlatformJson.text(order, "default_currency_code"))
-                .or(() -> PlatformJson.text(order, "store_default_currency_code")).isPresent();
+        return PlatformJson.text(order, "currency_code")
+                .or(() -> PlatformJson.text(order, "default_currency_code"))
+                .or(() -> PlatformJson.text(order, "store_default_currency_code"))
+                .isPresent();
     }
 
     /**
@@ -133,38 +152,48 @@ final class BigCommerceClient {
     private List<JsonNode> allPages(ChannelConnection connection, String path, String what) {
         List<JsonNode> all = new ArrayList<>();
         for (int page = 1; page <= MAX_SUBRESOURCE_PAGES; page++) {
-            List<JsonNode> items = elements(get(connection, v2(connection, path + "?limit=" + pageSize + "&page=" + page),
-                    "Fetching the " + what));
+            List<JsonNode> items = elements(get(
+                    connection, v2(connection, path + "?limit=" + pageSize + "&page=" + page), "Fetching the " + what));
             all.addAll(items);
             if (items.size() < pageSize) {
                 return all;
             }
         }
-        throw PlatformCallException.unreadable("Fetching the " + what + ": more than " + MAX_SUBRESOURCE_PAGES
-                + " pages");
+        throw PlatformCallException.unreadable(
+                "Fetching the " + what + ": more than " + MAX_SUBRESOURCE_PAGES + " pages");
     }
 
     private Map<String, String> existingHooks(ChannelConnection connection, URI webhookUrl) {
-        Optional<JsonNode> answer = get(connection, v3(connection, "/hooks?destination=" + encode(webhookUrl.toString()) + "&limit=250"),
+        Optional<JsonNode> answer = get(
+                connection,
+                v3(connection, "/hooks?destination=" + encode(webhookUrl.toString()) + "&limit=250"),
                 "Listing the BigCommerce hooks");
         Map<String, String> byScope = new LinkedHashMap<>();
         for (JsonNode hook : elements(answer.map(body -> body.has("data") ? body.get("data") : body))) {
             // The destination filter is applied here too, in case the platform ignores the query parameter.
-            if (webhookUrl.toString().equals(PlatformJson.text(hook, "destination").orElse(""))) {
-                PlatformJson.text(hook, "scope").ifPresent(scope -> PlatformJson.id(hook, "id").ifPresent(id -> byScope.put(scope, id)));
+            if (webhookUrl
+                    .toString()
+                    .equals(PlatformJson.text(hook, "destination").orElse(""))) {
+                PlatformJson.text(hook, "scope")
+                        .ifPresent(scope -> PlatformJson.id(hook, "id").ifPresent(id -> byScope.put(scope, id)));
             }
         }
         return byScope;
     }
 
     private String upsertHook(ChannelConnection connection, URI webhookUrl, String scope, Optional<String> existingId) {
-        ObjectNode body = PlatformJson.MAPPER.createObjectNode()
-                .put("scope", scope).put("destination", webhookUrl.toString()).put("is_active", true);
+        ObjectNode body = PlatformJson.MAPPER
+                .createObjectNode()
+                .put("scope", scope)
+                .put("destination", webhookUrl.toString())
+                .put("is_active", true);
         body.putObject("headers").put(BigCommerceWebhookVerifier.SECRET_HEADER, connection.webhookSecret());
         HttpRequest.BodyPublisher json = HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8);
         HttpRequest.Builder request = existingId
-                .map(id -> authorized(connection, v3(connection, "/hooks/" + encode(id))).PUT(json))
-                .orElseGet(() -> authorized(connection, v3(connection, "/hooks")).POST(json))
+                .map(id -> authorized(connection, v3(connection, "/hooks/" + encode(id)))
+                        .PUT(json))
+                .orElseGet(
+                        () -> authorized(connection, v3(connection, "/hooks")).POST(json))
                 .header("Content-Type", "application/json");
         String what = (existingId.isPresent() ? "Updating" : "Creating") + " the BigCommerce hook for " + scope;
         JsonNode answer = parse(http.send(request, what), what).orElse(PlatformJson.MAPPER.createObjectNode());
@@ -178,7 +207,9 @@ final class BigCommerceClient {
 
     /** 204 and empty bodies are "nothing": v2 answers them for empty lists, and they are not JSON. */
     private static Optional<JsonNode> parse(PlatformHttp.Response response, String what) {
-        if (response.status() == 204 || response.body() == null || response.body().isBlank()) {
+        if (response.status() == 204
+                || response.body() == null
+                || response.body().isBlank()) {
             return Optional.empty();
         }
         return Optional.of(PlatformJson.parse(response.body(), what));
@@ -191,7 +222,8 @@ final class BigCommerceClient {
     }
 
     private static HttpRequest.Builder authorized(ChannelConnection connection, URI uri) {
-        return HttpRequest.newBuilder(uri).header("X-Auth-Token", connection.credential("access_token"))
+        return HttpRequest.newBuilder(uri)
+                .header("X-Auth-Token", connection.credential("access_token"))
                 .header("Accept", "application/json");
     }
 
@@ -207,8 +239,9 @@ final class BigCommerceClient {
     private static String storeHash(ChannelConnection connection) {
         String hash = connection.credential("store_hash");
         if (!hash.matches("[A-Za-z0-9]+")) {
-            throw StorelineException.invalid("credentials.store_hash must be the store's hash (letters and digits, as in "
-                    + "api.bigcommerce.com/stores/{hash}/); got '" + hash + "'.");
+            throw StorelineException.invalid(
+                    "credentials.store_hash must be the store's hash (letters and digits, as in "
+                            + "api.bigcommerce.com/stores/{hash}/); got '" + hash + "'.");
         }
         return hash;
     }
@@ -224,7 +257,9 @@ final class BigCommerceClient {
                     + "credentials.access_token, and that the API account has the Orders and Information & settings scopes. "
                     + e.getMessage();
         }
-        return (e.retryable() ? "BigCommerce could not be reached; Storeline will try again later. " : "BigCommerce said no. ")
+        return (e.retryable()
+                        ? "BigCommerce could not be reached; Storeline will try again later. "
+                        : "BigCommerce said no. ")
                 + e.getMessage();
     }
 

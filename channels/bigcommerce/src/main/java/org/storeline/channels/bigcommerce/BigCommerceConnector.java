@@ -73,18 +73,23 @@ public final class BigCommerceConnector implements Connector {
     private static Optional<Instant> eventTime(JsonNode body) {
         JsonNode createdAt = body.path("created_at");
         if (createdAt.isIntegralNumber() && createdAt.canConvertToLong()) {
-            // Instant.ofEpochSecond throws beyond year 1e9; a time that far off is no time at all, not a failed delivery.
+            // Instant.ofEpochSecond throws beyond year 1e9; a time that far off is no time at all, not a failed
+            // delivery.
             long seconds = createdAt.longValue();
-            return seconds >= 0 && seconds <= 999_999_999_999L ? Optional.of(Instant.ofEpochSecond(seconds)) : Optional.empty();
+            return seconds >= 0 && seconds <= 999_999_999_999L
+                    ? Optional.of(Instant.ofEpochSecond(seconds))
+                    : Optional.empty();
         }
-        return PlatformJson.text(body, "created_at").filter(text -> text.matches("[0-9]{1,12}"))
+        return PlatformJson.text(body, "created_at")
+                .filter(text -> text.matches("[0-9]{1,12}"))
                 .map(text -> Instant.ofEpochSecond(Long.parseLong(text)));
     }
 
     @Override
     public ChannelOrder resolve(DeliveryEvent event, WebhookDelivery delivery, ChannelConnection connection) {
         if (event.kind() != DeliveryEvent.Kind.ORDER || event.orderId().isEmpty()) {
-            throw new IllegalArgumentException("Only order events resolve to an order; this one is " + event.kind() + " " + event.topic());
+            throw new IllegalArgumentException(
+                    "Only order events resolve to an order; this one is " + event.kind() + " " + event.topic());
         }
         // Always fetched, never built from the delivery: BigCommerce's body carries no order data.
         return fetchOrder(event.orderId().get(), connection);
@@ -99,8 +104,11 @@ public final class BigCommerceConnector implements Connector {
     @Override
     public OrderPage listOrders(OrderQuery query, ChannelConnection connection) {
         BigCommerceClient.OrdersPage page = client.listOrders(query, connection);
-        return OrderPage.read(page.orders(), order -> PlatformJson.id(order, "id"),
-                order -> Optional.of(mapper.map(client.withSubresources(order, connection))), page.nextPage());
+        return OrderPage.read(
+                page.orders(),
+                order -> PlatformJson.id(order, "id"),
+                order -> Optional.of(mapper.map(client.withSubresources(order, connection))),
+                page.nextPage());
     }
 
     @Override
@@ -115,7 +123,8 @@ public final class BigCommerceConnector implements Connector {
     @Override
     public Map<String, String> normalizeCredentials(Map<String, String> credentials) {
         Map<String, String> normalized = new LinkedHashMap<>(Connector.super.normalizeCredentials(credentials));
-        Optional.ofNullable(normalized.get("store_hash")).ifPresent(hash -> normalized.put("store_hash", storeHashOf(hash)));
+        Optional.ofNullable(normalized.get("store_hash"))
+                .ifPresent(hash -> normalized.put("store_hash", storeHashOf(hash)));
         return normalized;
     }
 

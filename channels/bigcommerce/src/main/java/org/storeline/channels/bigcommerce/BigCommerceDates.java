@@ -13,10 +13,10 @@ import java.util.Optional;
 /** The date formats of BigCommerce's v2 API: RFC 2822 in responses, RFC 2822 or ISO-8601 in filters. */
 final class BigCommerceDates {
     /** ISO-8601 with a numeric offset ("2019-06-20T16:07:08+00:00"): one of the two forms the v2 filters accept. */
-    private static final DateTimeFormatter FILTER = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx", Locale.ROOT);
+    private static final DateTimeFormatter FILTER =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx", Locale.ROOT);
 
-    private BigCommerceDates() {
-    }
+    private BigCommerceDates() {}
 
     /**
      * Parses v2's RFC 2822 dates ("Tue, 05 Mar 2019 21:40:11 +0000") to UTC. ISO-8601 is accepted too,
@@ -28,7 +28,8 @@ final class BigCommerceDates {
         }
         String trimmed = value.trim();
         try {
-            return Optional.of(ZonedDateTime.parse(trimmed, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+            return Optional.of(ZonedDateTime.parse(trimmed, DateTimeFormatter.RFC_1123_DATE_TIME)
+                    .toInstant());
         } catch (DateTimeParseException notRfc2822) {
             try {
                 return Optional.of(OffsetDateTime.parse(trimmed).toInstant());

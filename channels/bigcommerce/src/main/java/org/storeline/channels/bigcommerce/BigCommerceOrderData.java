@@ -13,8 +13,8 @@ import java.util.Optional;
  *              order itself names no currency (orders created through the API can answer
  *              {@code "currency_code": null}); empty otherwise
  */
-record BigCommerceOrderData(JsonNode order, List<JsonNode> products, List<JsonNode> shippingAddresses,
-                            Optional<JsonNode> store) {
+record BigCommerceOrderData(
+        JsonNode order, List<JsonNode> products, List<JsonNode> shippingAddresses, Optional<JsonNode> store) {
 
     BigCommerceOrderData {
         products = List.copyOf(products);

@@ -33,8 +33,9 @@ final class BigCommerceOrderMapper {
      * Payment methods where no processor confirmed the money (ORD-6). BigCommerce's {@code payment_method} is
      * the method's display name; compared without case because the docs spell "Pay in Store" and "Pay In Store".
      */
-    private static final Set<String> OFFLINE_METHODS = Set.of("cash", "cash on delivery", "pay in store", "manual",
-            "bank deposit", "check", "cheque", "money order", "");
+    private static final Set<String> OFFLINE_METHODS = Set.of(
+            "cash", "cash on delivery", "pay in store", "manual", "bank deposit", "check", "cheque", "money order", "");
+
     private static final List<String> PICKUP_WORDS = List.of("pickup", "pick up", "in store");
     /** What v2 writes as the method of orders created without one (control panel or API). */
     private static final String NO_METHOD = "none";
@@ -58,12 +59,25 @@ final class BigCommerceOrderMapper {
         Instant placedAt = date(order, "date_created", id);
         // date_modified is the version of the order: events of one order apply in this order.
         Instant updatedAt = dateIfPresent(order, "date_modified", id).orElse(placedAt);
-        return new ChannelOrder(id, id, platformStatus(order, statusId), BigCommerceOrderStatus.dispositionOf(statusId),
-                placedAt, updatedAt, currency, customer(order.path("billing_address")), lines(data.products(), currency),
-                shipping(order, shippingMethod, currency), PlatformJson.money(order, "total_tax", currency),
-                PlatformJson.money(order, "total_inc_tax", currency), payment(order),
-                fulfillmentType(order, statusId, shippingMethod), shippingMethod, address.flatMap(BigCommerceOrderMapper::addressText),
-                phone(address, order.path("billing_address")), PlatformJson.text(order, "customer_message"));
+        return new ChannelOrder(
+                id,
+                id,
+                platformStatus(order, statusId),
+                BigCommerceOrderStatus.dispositionOf(statusId),
+                placedAt,
+                updatedAt,
+                currency,
+                customer(order.path("billing_address")),
+                lines(data.products(), currency),
+                shipping(order, shippingMethod, currency),
+                PlatformJson.money(order, "total_tax", currency),
+                PlatformJson.money(order, "total_inc_tax", currency),
+                payment(order),
+                fulfillmentType(order, statusId, shippingMethod),
+                shippingMethod,
+                address.flatMap(BigCommerceOrderMapper::addressText),
+                phone(address, order.path("billing_address")),
+                PlatformJson.text(order, "customer_message"));
     }
 
     /**
@@ -77,8 +91,8 @@ final class BigCommerceOrderMapper {
                 .or(() -> PlatformJson.currency(order, "default_currency_code"))
                 .or(() -> PlatformJson.currency(order, "store_default_currency_code"))
                 .or(() -> storeCurrency(store))
-                .orElseThrow(() -> PlatformCallException.unreadable("BigCommerce order " + id
-                        + " has no currency_code"));
+                .orElseThrow(
+                        () -> PlatformCallException.unreadable("BigCommerce order " + id + " has no currency_code"));
     }
 
     private static Optional<Currency> storeCurrency(Optional<JsonNode> store) {
@@ -92,7 +106,8 @@ final class BigCommerceOrderMapper {
     private static OptionalInt statusId(JsonNode order) {
         Optional<String> text = PlatformJson.text(order, "status_id");
         try {
-            return text.map(value -> OptionalInt.of(new BigDecimal(value).intValueExact())).orElse(OptionalInt.empty());
+            return text.map(value -> OptionalInt.of(new BigDecimal(value).intValueExact()))
+                    .orElse(OptionalInt.empty());
         } catch (ArithmeticException | NumberFormatException notAnId) {
             return OptionalInt.empty();
         }
@@ -103,9 +118,14 @@ final class BigCommerceOrderMapper {
         String status = PlatformJson.text(order, "status").orElse("status")
                 + statusId.stream().mapToObj(id -> " (" + id + ")").findFirst().orElse("");
         Optional<String> label = PlatformJson.text(order, "custom_status")
-                .filter(custom -> !custom.equals(PlatformJson.text(order, "status").orElse("")));
-        return Stream.of(Optional.of(status), label.map(custom -> "\"" + custom + "\""), PlatformJson.text(order, "payment_status"))
-                .flatMap(Optional::stream).collect(Collectors.joining(" / "));
+                .filter(custom ->
+                        !custom.equals(PlatformJson.text(order, "status").orElse("")));
+        return Stream.of(
+                        Optional.of(status),
+                        label.map(custom -> "\"" + custom + "\""),
+                        PlatformJson.text(order, "payment_status"))
+                .flatMap(Optional::stream)
+                .collect(Collectors.joining(" / "));
     }
 
     private static Instant date(JsonNode order, String field, String id) {
@@ -117,8 +137,8 @@ final class BigCommerceOrderMapper {
         Optional<String> text = PlatformJson.text(order, field);
         Optional<Instant> parsed = text.flatMap(BigCommerceDates::parse);
         if (text.isPresent() && parsed.isEmpty()) {
-            throw PlatformCallException.unreadable("BigCommerce order " + id + " has an unreadable " + field + ": '"
-                    + text.get() + "'");
+            throw PlatformCallException.unreadable(
+                    "BigCommerce order " + id + " has an unreadable " + field + ": '" + text.get() + "'");
         }
         return parsed;
     }
@@ -155,13 +175,23 @@ final class BigCommerceOrderMapper {
         Money discount = discount(product, currency);
         Money total = PlatformJson.text(product, "discounted_total_inc_tax")
                 .map(value -> PlatformJson.money(product, "discounted_total_inc_tax", currency))
-                .orElseGet(() -> PlatformJson.money(product, "total_inc_tax", currency).minus(discount));
+                .orElseGet(() ->
+                        PlatformJson.money(product, "total_inc_tax", currency).minus(discount));
         String lineId = PlatformJson.id(product, "id").orElse("");
-        String name = PlatformJson.text(product, "name").or(() -> PlatformJson.text(product, "name_merchant"))
+        String name = PlatformJson.text(product, "name")
+                .or(() -> PlatformJson.text(product, "name_merchant"))
                 .orElse("BigCommerce item " + lineId);
-        return Optional.of(new OrderLine(lineId, PlatformJson.text(product, "sku"), nonZeroId(product, "product_id"),
-                nonZeroId(product, "variant_id"), name, quantity, PlatformJson.money(product, "price_inc_tax", currency),
-                discount, PlatformJson.money(product, "total_tax", currency), total));
+        return Optional.of(new OrderLine(
+                lineId,
+                PlatformJson.text(product, "sku"),
+                nonZeroId(product, "product_id"),
+                nonZeroId(product, "variant_id"),
+                name,
+                quantity,
+                PlatformJson.money(product, "price_inc_tax", currency),
+                discount,
+                PlatformJson.money(product, "total_tax", currency),
+                total));
     }
 
     private static Money discount(JsonNode product, Currency currency) {
@@ -188,11 +218,14 @@ final class BigCommerceOrderMapper {
         if (total.isZero() && method.isEmpty()) {
             return List.of();
         }
-        return List.of(new ShippingCharge(method.orElse("Shipping"), total, PlatformJson.money(order, "shipping_cost_tax", currency)));
+        return List.of(new ShippingCharge(
+                method.orElse("Shipping"), total, PlatformJson.money(order, "shipping_cost_tax", currency)));
     }
 
     private static Optional<String> shippingMethod(List<JsonNode> addresses) {
-        return addresses.stream().findFirst().flatMap(address -> PlatformJson.text(address, "shipping_method"))
+        return addresses.stream()
+                .findFirst()
+                .flatMap(address -> PlatformJson.text(address, "shipping_method"))
                 .filter(method -> !method.equalsIgnoreCase(NO_METHOD));
     }
 
@@ -202,26 +235,36 @@ final class BigCommerceOrderMapper {
      */
     private static FulfillmentType fulfillmentType(JsonNode order, OptionalInt statusId, Optional<String> method) {
         boolean pickupMethod = method.map(name -> name.toLowerCase(Locale.ROOT))
-                .filter(name -> PICKUP_WORDS.stream().anyMatch(name::contains)).isPresent();
+                .filter(name -> PICKUP_WORDS.stream().anyMatch(name::contains))
+                .isPresent();
         // Read as text so that 0 and "0" mean the same (proxies and the fake API send numbers as strings);
         // a missing or unreadable count is not evidence of a pickup.
-        boolean noAddress = PlatformJson.text(order, "shipping_address_count").filter(count -> count.matches("0+(\\.0+)?")).isPresent()
+        boolean noAddress = PlatformJson.text(order, "shipping_address_count")
+                        .filter(count -> count.matches("0+(\\.0+)?"))
+                        .isPresent()
                 && !order.path("order_is_digital").asBoolean(false);
         return BigCommerceOrderStatus.isAwaitingPickup(statusId) || pickupMethod || noAddress
-                ? FulfillmentType.PICKUP : FulfillmentType.DELIVERY;
+                ? FulfillmentType.PICKUP
+                : FulfillmentType.DELIVERY;
     }
 
     private static OrderPayment payment(JsonNode order) {
         String method = PlatformJson.text(order, "payment_method").orElse("");
         boolean integrated = !OFFLINE_METHODS.contains(method.toLowerCase(Locale.ROOT));
-        return new OrderPayment(method.isEmpty() ? "none" : method, integrated, integrated ? Optional.of(method) : Optional.empty());
+        return new OrderPayment(
+                method.isEmpty() ? "none" : method, integrated, integrated ? Optional.of(method) : Optional.empty());
     }
 
     /** The shipping address as the packing slip shows it, one part a line. */
     private static Optional<String> addressText(JsonNode address) {
         Optional<String> region = join(" ", PlatformJson.text(address, "state"), PlatformJson.text(address, "zip"));
-        return join("\n", fullName(address), PlatformJson.text(address, "company"), PlatformJson.text(address, "street_1"),
-                PlatformJson.text(address, "street_2"), join(", ", PlatformJson.text(address, "city"), region),
+        return join(
+                "\n",
+                fullName(address),
+                PlatformJson.text(address, "company"),
+                PlatformJson.text(address, "street_1"),
+                PlatformJson.text(address, "street_2"),
+                join(", ", PlatformJson.text(address, "city"), region),
                 PlatformJson.text(address, "country"));
     }
 

@@ -31,14 +31,17 @@ final class BigCommerceWebhookVerifier {
         }
         Optional<String> received = delivery.header(SECRET_HEADER);
         if (received.isEmpty()) {
-            return Verification.invalid("The delivery has no " + SECRET_HEADER + " header. BigCommerce sends it only on hooks "
-                    + "Storeline registered: register the channel's webhooks again (and check no proxy strips custom headers).");
+            return Verification.invalid(
+                    "The delivery has no " + SECRET_HEADER + " header. BigCommerce sends it only on hooks "
+                            + "Storeline registered: register the channel's webhooks again (and check no proxy strips custom headers).");
         }
         if (!Signatures.matches(secret, received.get())) {
-            return Verification.invalid("The " + SECRET_HEADER + " header does not match the channel's webhook secret: the hook "
-                    + "was registered with another secret (register the webhooks again) or the delivery is forged.");
+            return Verification.invalid(
+                    "The " + SECRET_HEADER + " header does not match the channel's webhook secret: the hook "
+                            + "was registered with another secret (register the webhooks again) or the delivery is forged.");
         }
-        return connection.optionalCredential(CLIENT_SECRET)
+        return connection
+                .optionalCredential(CLIENT_SECRET)
                 .map(clientSecret -> verifyStandardSignature(delivery, clientSecret))
                 .orElse(Verification.valid());
     }
@@ -55,11 +58,13 @@ final class BigCommerceWebhookVerifier {
         Optional<String> timestamp = delivery.header("webhook-timestamp");
         Optional<String> signatures = delivery.header("webhook-signature");
         if (id.isEmpty() || timestamp.isEmpty() || signatures.isEmpty()) {
-            return Verification.invalid("The channel has a client_secret, so deliveries must carry BigCommerce's webhook-id, "
-                    + "webhook-timestamp and webhook-signature headers; this one does not. Remove client_secret from the "
-                    + "channel's credentials if this store does not sign its webhooks.");
+            return Verification.invalid(
+                    "The channel has a client_secret, so deliveries must carry BigCommerce's webhook-id, "
+                            + "webhook-timestamp and webhook-signature headers; this one does not. Remove client_secret from the "
+                            + "channel's credentials if this store does not sign its webhooks.");
         }
-        byte[] signed = Signatures.concat((id.get().trim() + "." + timestamp.get().trim() + ".").getBytes(StandardCharsets.UTF_8),
+        byte[] signed = Signatures.concat(
+                (id.get().trim() + "." + timestamp.get().trim() + ".").getBytes(StandardCharsets.UTF_8),
                 delivery.body());
         String expected = "v1," + Signatures.hmacSha256Base64(clientSecret, signed);
         boolean matched = false;
@@ -67,8 +72,10 @@ final class BigCommerceWebhookVerifier {
             // Every entry is compared (no early exit), so the time taken does not tell which one matched.
             matched |= Signatures.matches(expected, candidate);
         }
-        return matched ? Verification.valid()
-                : Verification.invalid("The webhook-signature header does not match the body signed with the channel's "
-                        + "client_secret: the delivery was changed on the way, is forged, or client_secret is not this app's.");
+        return matched
+                ? Verification.valid()
+                : Verification.invalid(
+                        "The webhook-signature header does not match the body signed with the channel's "
+                                + "client_secret: the delivery was changed on the way, is forged, or client_secret is not this app's.");
     }
 }

@@ -50,9 +50,13 @@ class BigCommerceClientTest {
     void start() {
         platform = new WireMockServer(WireMockConfiguration.options().dynamicPort());
         platform.start();
-        http = new PlatformHttp(HttpClient.newHttpClient(), 3, attempt -> Duration.ofMillis(1), duration -> { }, Duration.ofSeconds(5));
-        connection = new ChannelConnection("ch_1", URI.create(platform.baseUrl()),
-                Map.of("store_hash", "abc123", "access_token", "token-1"), SECRET);
+        http = new PlatformHttp(
+                HttpClient.newHttpClient(), 3, attempt -> Duration.ofMillis(1), duration -> {}, Duration.ofSeconds(5));
+        connection = new ChannelConnection(
+                "ch_1",
+                URI.create(platform.baseUrl()),
+                Map.of("store_hash", "abc123", "access_token", "token-1"),
+                SECRET);
     }
 
     @AfterEach
@@ -62,8 +66,11 @@ class BigCommerceClientTest {
 
     @Test
     void listingAsksForOrdersModifiedInTheRangeOldestChangeFirstAndReadsA204AsNoOrders() {
-        platform.stubFor(get(urlPathEqualTo(V2 + "/orders")).willReturn(aResponse().withStatus(204)));
-        OrderQuery query = new OrderQuery(Instant.parse("2019-06-20T16:07:08.750Z"), Optional.of(Instant.parse("2019-06-21T00:00:00Z")),
+        platform.stubFor(
+                get(urlPathEqualTo(V2 + "/orders")).willReturn(aResponse().withStatus(204)));
+        OrderQuery query = new OrderQuery(
+                Instant.parse("2019-06-20T16:07:08.750Z"),
+                Optional.of(Instant.parse("2019-06-21T00:00:00Z")),
                 Optional.empty());
 
         OrderPage page = new BigCommerceConnector(http).listOrders(query, connection);
@@ -82,7 +89,8 @@ class BigCommerceClientTest {
     @Test
     void anOrderWhoseProductsThePlatformRefusesIsReportedAndTheOthersAreListed() {
         stubOrder("247", "order-247-products.json", "order-247-shipping-addresses.json");
-        platform.stubFor(get(urlPathEqualTo(V2 + "/orders/218/products")).willReturn(aResponse().withStatus(404)));
+        platform.stubFor(get(urlPathEqualTo(V2 + "/orders/218/products"))
+                .willReturn(aResponse().withStatus(404)));
         stubTwoListedOrders();
 
         OrderPage page = new BigCommerceConnector(http).listOrders(LISTED_SINCE_2019, connection);
@@ -97,11 +105,14 @@ class BigCommerceClientTest {
     @Test
     void anOrderWhoseProductsThePlatformCannotServeNowFailsThePageToBeAskedForAgain() {
         stubOrder("247", "order-247-products.json", "order-247-shipping-addresses.json");
-        platform.stubFor(get(urlPathEqualTo(V2 + "/orders/218/products")).willReturn(aResponse().withStatus(503)));
+        platform.stubFor(get(urlPathEqualTo(V2 + "/orders/218/products"))
+                .willReturn(aResponse().withStatus(503)));
         stubTwoListedOrders();
 
         assertThatThrownBy(() -> new BigCommerceConnector(http).listOrders(LISTED_SINCE_2019, connection))
-                .isInstanceOfSatisfying(PlatformCallException.class, e -> assertThat(e.retryable()).isTrue());
+                .isInstanceOfSatisfying(
+                        PlatformCallException.class,
+                        e -> assertThat(e.retryable()).isTrue());
     }
 
     private void stubTwoListedOrders() {
@@ -117,13 +128,17 @@ class BigCommerceClientTest {
         stubOrder("218", "order-218-products.json", "order-218-shipping-addresses.json");
         String firstPage = "[" + BigCommerceConnectorContractTest.payload("order-218.json") + ","
                 + BigCommerceConnectorContractTest.payload("order-247.json") + "]";
-        platform.stubFor(get(urlPathEqualTo(V2 + "/orders")).withQueryParam("page", equalTo("1")).willReturn(json(firstPage)));
-        platform.stubFor(get(urlPathEqualTo(V2 + "/orders")).withQueryParam("page", equalTo("2"))
+        platform.stubFor(get(urlPathEqualTo(V2 + "/orders"))
+                .withQueryParam("page", equalTo("1"))
+                .willReturn(json(firstPage)));
+        platform.stubFor(get(urlPathEqualTo(V2 + "/orders"))
+                .withQueryParam("page", equalTo("2"))
                 .willReturn(json("[" + BigCommerceConnectorContractTest.payload("order-247.json") + "]")));
         OrderQuery first = new OrderQuery(Instant.parse("2019-01-01T00:00:00Z"), Optional.empty(), Optional.empty());
 
         OrderPage page1 = connector.listOrders(first, connection);
-        OrderPage page2 = connector.listOrders(new OrderQuery(first.modifiedSince(), Optional.empty(), page1.nextPage()), connection);
+        OrderPage page2 = connector.listOrders(
+                new OrderQuery(first.modifiedSince(), Optional.empty(), page1.nextPage()), connection);
 
         assertThat(page1.orders()).extracting(ChannelOrder::externalId).containsExactly("218", "247");
         assertThat(page1.orders().get(1).lines()).hasSize(4);
@@ -134,45 +149,61 @@ class BigCommerceClientTest {
 
     @Test
     void registeringChecksTheTokenThenCreatesTheThreeOrderHooksWithTheSecretHeader() {
-        platform.stubFor(get(urlPathEqualTo(V2 + "/store")).willReturn(json("{\"id\":\"abc123\",\"name\":\"Demo Store\"}")));
+        platform.stubFor(
+                get(urlPathEqualTo(V2 + "/store")).willReturn(json("{\"id\":\"abc123\",\"name\":\"Demo Store\"}")));
         platform.stubFor(get(urlPathEqualTo(V3 + "/hooks")).willReturn(json("{\"data\":[],\"meta\":{}}")));
-        platform.stubFor(post(urlPathEqualTo(V3 + "/hooks")).willReturn(json("{\"data\":{\"id\":18048287},\"meta\":{}}")));
+        platform.stubFor(
+                post(urlPathEqualTo(V3 + "/hooks")).willReturn(json("{\"data\":{\"id\":18048287},\"meta\":{}}")));
 
         Registration registration = new BigCommerceConnector(http).register(connection, WEBHOOK_URL);
 
         assertThat(registration.connected()).as(registration.detail()).isTrue();
         assertThat(registration.detail()).contains("Demo Store");
-        assertThat(registration.webhooks()).containsExactly("store/order/created -> hook 18048287",
-                "store/order/updated -> hook 18048287", "store/order/statusUpdated -> hook 18048287");
+        assertThat(registration.webhooks())
+                .containsExactly(
+                        "store/order/created -> hook 18048287",
+                        "store/order/updated -> hook 18048287",
+                        "store/order/statusUpdated -> hook 18048287");
         for (String scope : BigCommerceClient.ORDER_SCOPES) {
-            platform.verify(postRequestedFor(urlPathEqualTo(V3 + "/hooks")).withHeader("X-Auth-Token", equalTo("token-1"))
+            platform.verify(postRequestedFor(urlPathEqualTo(V3 + "/hooks"))
+                    .withHeader("X-Auth-Token", equalTo("token-1"))
                     .withRequestBody(equalToJson("{\"scope\":\"" + scope + "\",\"destination\":\"" + WEBHOOK_URL + "\","
                             + "\"is_active\":true,\"headers\":{\"X-Storeline-Webhook-Secret\":\"" + SECRET + "\"}}")));
         }
-        platform.verify(getRequestedFor(urlPathEqualTo(V3 + "/hooks")).withQueryParam("destination", equalTo(WEBHOOK_URL.toString())));
+        platform.verify(getRequestedFor(urlPathEqualTo(V3 + "/hooks"))
+                .withQueryParam("destination", equalTo(WEBHOOK_URL.toString())));
     }
 
     @Test
     void registeringAgainUpdatesTheHookThatExistsInsteadOfCreatingASecond() {
         platform.stubFor(get(urlPathEqualTo(V2 + "/store")).willReturn(json("{\"name\":\"Demo Store\"}")));
-        platform.stubFor(get(urlPathEqualTo(V3 + "/hooks")).willReturn(json("{\"data\":[{\"id\":42,\"scope\":\"store/order/created\","
-                + "\"destination\":\"" + WEBHOOK_URL + "\",\"is_active\":false}],\"meta\":{}}")));
+        platform.stubFor(get(urlPathEqualTo(V3 + "/hooks"))
+                .willReturn(json("{\"data\":[{\"id\":42,\"scope\":\"store/order/created\"," + "\"destination\":\""
+                        + WEBHOOK_URL + "\",\"is_active\":false}],\"meta\":{}}")));
         platform.stubFor(put(urlPathEqualTo(V3 + "/hooks/42")).willReturn(json("{\"data\":{\"id\":42},\"meta\":{}}")));
         platform.stubFor(post(urlPathEqualTo(V3 + "/hooks")).willReturn(json("{\"data\":{\"id\":43},\"meta\":{}}")));
 
         Registration registration = new BigCommerceConnector(http).register(connection, WEBHOOK_URL);
 
-        assertThat(registration.webhooks()).containsExactly("store/order/created -> hook 42", "store/order/updated -> hook 43",
-                "store/order/statusUpdated -> hook 43");
-        platform.verify(1, putRequestedFor(urlPathEqualTo(V3 + "/hooks/42"))
-                .withRequestBody(equalToJson("{\"scope\":\"store/order/created\",\"destination\":\"" + WEBHOOK_URL + "\","
-                        + "\"is_active\":true,\"headers\":{\"X-Storeline-Webhook-Secret\":\"" + SECRET + "\"}}")));
+        assertThat(registration.webhooks())
+                .containsExactly(
+                        "store/order/created -> hook 42",
+                        "store/order/updated -> hook 43",
+                        "store/order/statusUpdated -> hook 43");
+        platform.verify(
+                1,
+                putRequestedFor(urlPathEqualTo(V3 + "/hooks/42"))
+                        .withRequestBody(
+                                equalToJson("{\"scope\":\"store/order/created\",\"destination\":\"" + WEBHOOK_URL
+                                        + "\"," + "\"is_active\":true,\"headers\":{\"X-Storeline-Webhook-Secret\":\""
+                                        + SECRET + "\"}}")));
         platform.verify(2, postRequestedFor(urlPathEqualTo(V3 + "/hooks")));
     }
 
     @Test
     void aRefusedTokenIsAFailedRegistrationThatSaysWhichCredentialToCheck() {
-        platform.stubFor(get(anyUrl()).willReturn(aResponse().withStatus(401).withBody("[{\"status\":401,\"message\":\"Unauthorized\"}]")));
+        platform.stubFor(get(anyUrl())
+                .willReturn(aResponse().withStatus(401).withBody("[{\"status\":401,\"message\":\"Unauthorized\"}]")));
 
         Registration registration = new BigCommerceConnector(http).register(connection, WEBHOOK_URL);
 
@@ -195,7 +226,8 @@ class BigCommerceClientTest {
     void aWebhookUrlBigCommerceCannotCallIsReportedAfterTheTokenCheck() {
         platform.stubFor(get(urlPathEqualTo(V2 + "/store")).willReturn(json("{\"name\":\"Demo Store\"}")));
 
-        Registration registration = new BigCommerceConnector(http).register(connection, URI.create("http://localhost:8080/webhooks/ch_1"));
+        Registration registration =
+                new BigCommerceConnector(http).register(connection, URI.create("http://localhost:8080/webhooks/ch_1"));
 
         assertThat(registration.connected()).isFalse();
         assertThat(registration.detail()).contains("access token works", "https", "443");
@@ -205,13 +237,19 @@ class BigCommerceClientTest {
     /** Page 1 of each sub-resource holds everything; later pages are empty (204), as v2 answers them. */
     private void stubOrder(String id, String products, String addresses) {
         for (String sub : new String[] {"/products", "/shipping_addresses"}) {
-            platform.stubFor(get(urlPathEqualTo(V2 + "/orders/" + id + sub)).willReturn(aResponse().withStatus(204)));
-            platform.stubFor(get(urlPathEqualTo(V2 + "/orders/" + id + sub)).withQueryParam("page", equalTo("1"))
-                    .willReturn(json(BigCommerceConnectorContractTest.payload(sub.equals("/products") ? products : addresses))));
+            platform.stubFor(get(urlPathEqualTo(V2 + "/orders/" + id + sub))
+                    .willReturn(aResponse().withStatus(204)));
+            platform.stubFor(get(urlPathEqualTo(V2 + "/orders/" + id + sub))
+                    .withQueryParam("page", equalTo("1"))
+                    .willReturn(json(
+                            BigCommerceConnectorContractTest.payload(sub.equals("/products") ? products : addresses))));
         }
     }
 
     private static ResponseDefinitionBuilder json(String body) {
-        return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body);
+        return aResponse()
+                .withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody(body);
     }
 }

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,6 @@ import org.storeline.channels.api.WebhookDelivery;
 import org.storeline.channels.contract.ConnectorContract;
 import org.storeline.core.channel.FulfillmentType;
 import org.storeline.core.channel.OrderDisposition;
-import java.util.Locale;
 
 /**
  * The shared contract, fed with BigCommerce's documented webhook callbacks and v2 order answers (sources and
@@ -34,14 +34,19 @@ class BigCommerceConnectorContractTest extends ConnectorContract {
     static final String ACCESS_TOKEN = "contract-test-access-token";
 
     /** Which files play the platform's answers for an example's order. */
-    private record Fixture(String order, String products, Optional<String> shippingAddresses) {
-    }
+    private record Fixture(String order, String products, Optional<String> shippingAddresses) {}
 
     private final Map<String, Fixture> fixtures = Map.of(
-            "247 paid, shipped to an address", new Fixture("order-247.json", "order-247-products.json",
-                    Optional.of("order-247-shipping-addresses.json")),
-            "218 awaiting payment, paid in store", new Fixture("order-218.json", "order-218-products.json",
-                    Optional.of("order-218-shipping-addresses.json")),
+            "247 paid, shipped to an address",
+                    new Fixture(
+                            "order-247.json",
+                            "order-247-products.json",
+                            Optional.of("order-247-shipping-addresses.json")),
+            "218 awaiting payment, paid in store",
+                    new Fixture(
+                            "order-218.json",
+                            "order-218-products.json",
+                            Optional.of("order-218-shipping-addresses.json")),
             "250 awaiting pickup", new Fixture("order-250-pickup.json", "order-250-products.json", Optional.empty()));
 
     @Override
@@ -57,15 +62,45 @@ class BigCommerceConnectorContractTest extends ConnectorContract {
     @Override
     protected List<Example> examples() {
         return List.of(
-                new Example("247 paid, shipped to an address", delivery("webhook-order-updated-247.json"),
-                        new Expected("247", "247", OrderDisposition.IMPORT_PAID, "1008.74", "USD", 4, FulfillmentType.DELIVERY,
-                                Optional.of("janedoe@email.com"), true)),
-                new Example("218 awaiting payment, paid in store", delivery("webhook-order-statusUpdated-218.json"),
-                        new Expected("218", "218", OrderDisposition.IMPORT_UNPAID, "69.84", "USD", 2, FulfillmentType.DELIVERY,
-                                Optional.of("janedoe@email.com"), true)),
-                new Example("250 awaiting pickup", delivery("webhook-order-created.json"),
-                        new Expected("250", "250", OrderDisposition.IMPORT_PAID, "1000.74", "USD", 4, FulfillmentType.PICKUP,
-                                Optional.of("janedoe@email.com"), false)));
+                new Example(
+                        "247 paid, shipped to an address",
+                        delivery("webhook-order-updated-247.json"),
+                        new Expected(
+                                "247",
+                                "247",
+                                OrderDisposition.IMPORT_PAID,
+                                "1008.74",
+                                "USD",
+                                4,
+                                FulfillmentType.DELIVERY,
+                                Optional.of("janedoe@email.com"),
+                                true)),
+                new Example(
+                        "218 awaiting payment, paid in store",
+                        delivery("webhook-order-statusUpdated-218.json"),
+                        new Expected(
+                                "218",
+                                "218",
+                                OrderDisposition.IMPORT_UNPAID,
+                                "69.84",
+                                "USD",
+                                2,
+                                FulfillmentType.DELIVERY,
+                                Optional.of("janedoe@email.com"),
+                                true)),
+                new Example(
+                        "250 awaiting pickup",
+                        delivery("webhook-order-created.json"),
+                        new Expected(
+                                "250",
+                                "250",
+                                OrderDisposition.IMPORT_PAID,
+                                "1000.74",
+                                "USD",
+                                4,
+                                FulfillmentType.PICKUP,
+                                Optional.of("janedoe@email.com"),
+                                false)));
     }
 
     @Override
@@ -81,10 +116,13 @@ class BigCommerceConnectorContractTest extends ConnectorContract {
     @Override
     protected void stubSubresources(Example example) {
         Fixture fixture = fixtures.get(example.name());
-        platform.stubFor(get(urlPathEqualTo(orderPath(example) + "/products")).willReturn(json(payload(fixture.products()))));
+        platform.stubFor(
+                get(urlPathEqualTo(orderPath(example) + "/products")).willReturn(json(payload(fixture.products()))));
         // A pickup order has no shipping address: v2 answers an empty list with 204 and no body.
-        platform.stubFor(get(urlPathEqualTo(orderPath(example) + "/shipping_addresses")).willReturn(fixture.shippingAddresses()
-                .map(file -> json(payload(file))).orElse(aResponse().withStatus(204))));
+        platform.stubFor(get(urlPathEqualTo(orderPath(example) + "/shipping_addresses"))
+                .willReturn(fixture.shippingAddresses()
+                        .map(file -> json(payload(file)))
+                        .orElse(aResponse().withStatus(204))));
     }
 
     @Override
@@ -127,8 +165,11 @@ class BigCommerceConnectorContractTest extends ConnectorContract {
 
         connector.fetchOrder("247", connection);
 
-        platform.verify(3, getRequestedFor(urlPathMatching("/stores/abc123/v2/orders/247.*"))
-                .withHeader("X-Auth-Token", equalTo(ACCESS_TOKEN)).withHeader("Accept", equalTo("application/json")));
+        platform.verify(
+                3,
+                getRequestedFor(urlPathMatching("/stores/abc123/v2/orders/247.*"))
+                        .withHeader("X-Auth-Token", equalTo(ACCESS_TOKEN))
+                        .withHeader("Accept", equalTo("application/json")));
     }
 
     @Test
@@ -161,8 +202,10 @@ class BigCommerceConnectorContractTest extends ConnectorContract {
 
     @Test
     void anOrderIdBeyondTwoToTheFiftyThirdSurvivesAsAString() {
-        String body = "{\"scope\":\"store/order/updated\",\"data\":{\"type\":\"order\",\"id\":9007199254740993},\"hash\":\"h\",\"created_at\":1}";
-        WebhookDelivery delivery = new WebhookDelivery(Map.of(signatureHeader(), SECRET), Map.of(), body.getBytes(StandardCharsets.UTF_8));
+        String body =
+                "{\"scope\":\"store/order/updated\",\"data\":{\"type\":\"order\",\"id\":9007199254740993},\"hash\":\"h\",\"created_at\":1}";
+        WebhookDelivery delivery =
+                new WebhookDelivery(Map.of(signatureHeader(), SECRET), Map.of(), body.getBytes(StandardCharsets.UTF_8));
 
         assertThat(connector.read(delivery).orderId()).contains("9007199254740993");
     }
@@ -177,7 +220,8 @@ class BigCommerceConnectorContractTest extends ConnectorContract {
 
     /** A delivery exactly as a hook Storeline registered sends it: JSON body and the secret custom header. */
     static WebhookDelivery delivery(String file) {
-        return WebhookDelivery.of(Map.of("Content-Type", "application/json", BigCommerceWebhookVerifier.SECRET_HEADER, SECRET),
+        return WebhookDelivery.of(
+                Map.of("Content-Type", "application/json", BigCommerceWebhookVerifier.SECRET_HEADER, SECRET),
                 payload(file).getBytes(StandardCharsets.UTF_8));
     }
 

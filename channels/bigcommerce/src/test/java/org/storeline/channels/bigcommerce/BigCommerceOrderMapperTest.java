@@ -26,27 +26,30 @@ class BigCommerceOrderMapperTest {
 
     @ParameterizedTest(name = "status_id {0} ({1}) -> {2}")
     @CsvSource({
-            "0, Incomplete, SKIP_INCOMPLETE",
-            "1, Pending, IMPORT_UNPAID",
-            "2, Shipped, IMPORT_FULFILLED",
-            "3, Partially Shipped, IMPORT_PAID",
-            "4, Refunded, SKIP_REFUNDED",
-            "5, Cancelled, SKIP_CANCELLED",
-            "6, Declined, SKIP_CANCELLED",
-            "7, Awaiting Payment, IMPORT_UNPAID",
-            "8, Awaiting Pickup, IMPORT_PAID",
-            "9, Awaiting Shipment, IMPORT_PAID",
-            "10, Completed, IMPORT_FULFILLED",
-            "11, Awaiting Fulfillment, IMPORT_PAID",
-            "12, Manual Verification Required, IMPORT_UNPAID",
-            "13, Disputed, IMPORT_PAID",
-            "14, Partially Refunded, IMPORT_PAID",
-            "99, Some Future Status, IMPORT_UNPAID"})
+        "0, Incomplete, SKIP_INCOMPLETE",
+        "1, Pending, IMPORT_UNPAID",
+        "2, Shipped, IMPORT_FULFILLED",
+        "3, Partially Shipped, IMPORT_PAID",
+        "4, Refunded, SKIP_REFUNDED",
+        "5, Cancelled, SKIP_CANCELLED",
+        "6, Declined, SKIP_CANCELLED",
+        "7, Awaiting Payment, IMPORT_UNPAID",
+        "8, Awaiting Pickup, IMPORT_PAID",
+        "9, Awaiting Shipment, IMPORT_PAID",
+        "10, Completed, IMPORT_FULFILLED",
+        "11, Awaiting Fulfillment, IMPORT_PAID",
+        "12, Manual Verification Required, IMPORT_UNPAID",
+        "13, Disputed, IMPORT_PAID",
+        "14, Partially Refunded, IMPORT_PAID",
+        "99, Some Future Status, IMPORT_UNPAID"
+    })
     void everyStatusIdHasItsDisposition(int statusId, String name, OrderDisposition expected) {
         ObjectNode order = order("order-247.json");
         order.put("status_id", statusId).put("status", name);
 
-        assertThat(map(order, "order-247-products.json", "order-247-shipping-addresses.json").disposition()).isEqualTo(expected);
+        assertThat(map(order, "order-247-products.json", "order-247-shipping-addresses.json")
+                        .disposition())
+                .isEqualTo(expected);
     }
 
     @Test
@@ -65,7 +68,8 @@ class BigCommerceOrderMapperTest {
         ObjectNode order = order("order-247.json");
         order.remove("status_id");
 
-        assertThat(map(order, "order-247-products.json", "order-247-shipping-addresses.json").disposition())
+        assertThat(map(order, "order-247-products.json", "order-247-shipping-addresses.json")
+                        .disposition())
                 .isEqualTo(OrderDisposition.IMPORT_UNPAID);
     }
 
@@ -75,11 +79,16 @@ class BigCommerceOrderMapperTest {
      */
     @Test
     void order247IsMappedToTheCent() {
-        ChannelOrder mapped = map(order("order-247.json"), "order-247-products.json", "order-247-shipping-addresses.json");
+        ChannelOrder mapped =
+                map(order("order-247.json"), "order-247-products.json", "order-247-shipping-addresses.json");
 
-        assertThat(mapped.lines()).extracting(OrderLine::total).extracting(Money::toDecimalString)
+        assertThat(mapped.lines())
+                .extracting(OrderLine::total)
+                .extracting(Money::toDecimalString)
                 .containsExactly("45.00", "15.74", "940.00", "0.00");
-        assertThat(mapped.lines()).extracting(OrderLine::tax).extracting(Money::toDecimalString)
+        assertThat(mapped.lines())
+                .extracting(OrderLine::tax)
+                .extracting(Money::toDecimalString)
                 .containsExactly("3.43", "1.20", "71.64", "0.00");
         assertThat(mapped.lines().get(1).unitPrice().toDecimalString()).isEqualTo("7.87");
         assertThat(mapped.lines().get(1).quantity()).isEqualTo(2);
@@ -90,7 +99,9 @@ class BigCommerceOrderMapperTest {
         });
         assertThat(mapped.total().toDecimalString()).isEqualTo("1008.74");
         assertThat(mapped.totalTax().toDecimalString()).isEqualTo("76.88");
-        Money linesAndShipping = mapped.lines().stream().map(OrderLine::total).reduce(mapped.shipping().get(0).total(), Money::plus);
+        Money linesAndShipping = mapped.lines().stream()
+                .map(OrderLine::total)
+                .reduce(mapped.shipping().get(0).total(), Money::plus);
         assertThat(linesAndShipping).isEqualTo(mapped.total());
     }
 
@@ -101,7 +112,8 @@ class BigCommerceOrderMapperTest {
      */
     @Test
     void order218TakesAppliedDiscountsOffTheLineAndKeepsThePlatformTotal() {
-        ChannelOrder mapped = map(order("order-218.json"), "order-218-products.json", "order-218-shipping-addresses.json");
+        ChannelOrder mapped =
+                map(order("order-218.json"), "order-218-products.json", "order-218-shipping-addresses.json");
 
         OrderLine towel = mapped.lines().get(0);
         assertThat(towel.unitPrice().toDecimalString()).isEqualTo("65.23");
@@ -111,7 +123,9 @@ class BigCommerceOrderMapperTest {
         assertThat(mapped.total().toDecimalString()).isEqualTo("69.84");
         assertThat(mapped.totalTax().toDecimalString()).isEqualTo("5.31");
         assertThat(mapped.shipping()).singleElement().satisfies(charge -> {
-            assertThat(charge.method()).as("v2 writes None when no method was chosen").isEqualTo("Shipping");
+            assertThat(charge.method())
+                    .as("v2 writes None when no method was chosen")
+                    .isEqualTo("Shipping");
             assertThat(charge.total().toDecimalString()).isEqualTo("12.00");
         });
         assertThat(mapped.shippingMethod()).isEmpty();
@@ -123,7 +137,10 @@ class BigCommerceOrderMapperTest {
         ((ObjectNode) products.get(0)).put("discounted_total_inc_tax", "63.6400");
         ((ObjectNode) products.get(0)).put("total_inc_tax", "65.2300");
 
-        OrderLine towel = mapper.map(data(order("order-218.json"), products, array("order-218-shipping-addresses.json"))).lines().get(0);
+        OrderLine towel = mapper.map(
+                        data(order("order-218.json"), products, array("order-218-shipping-addresses.json")))
+                .lines()
+                .get(0);
 
         assertThat(towel.total().toDecimalString()).isEqualTo("63.64");
         assertThat(towel.discount().toDecimalString()).isEqualTo("1.59");
@@ -134,7 +151,9 @@ class BigCommerceOrderMapperTest {
         ArrayNode products = array("order-247-products.json");
         ((ObjectNode) products.get(1)).put("price_inc_tax", "7.8750").put("total_tax", "1.2049");
 
-        OrderLine jar = mapper.map(data(order("order-247.json"), products, array("order-247-shipping-addresses.json"))).lines().get(1);
+        OrderLine jar = mapper.map(data(order("order-247.json"), products, array("order-247-shipping-addresses.json")))
+                .lines()
+                .get(1);
 
         assertThat(jar.unitPrice().toDecimalString()).isEqualTo("7.88");
         assertThat(jar.tax().toDecimalString()).isEqualTo("1.20");
@@ -142,14 +161,17 @@ class BigCommerceOrderMapperTest {
 
     @Test
     void idsAreStringsAndCustomProductsAndEmptySkusAreAbsent() {
-        ChannelOrder mapped = map(order("order-247.json"), "order-247-products.json", "order-247-shipping-addresses.json");
+        ChannelOrder mapped =
+                map(order("order-247.json"), "order-247-products.json", "order-247-shipping-addresses.json");
 
         assertThat(mapped.externalId()).isEqualTo("247");
         assertThat(mapped.number()).isEqualTo("247");
         OrderLine journal = mapped.lines().get(0);
         assertThat(journal.platformLineId()).isEqualTo("238");
         assertThat(journal.sku()).contains("Jour-BLK");
-        assertThat(journal.platformProductId()).as("custom product: product_id 0").isEmpty();
+        assertThat(journal.platformProductId())
+                .as("custom product: product_id 0")
+                .isEmpty();
         assertThat(journal.platformVariantId()).isEmpty();
         OrderLine jar = mapped.lines().get(1);
         assertThat(jar.sku()).as("sku \"\"").isEmpty();
@@ -159,13 +181,15 @@ class BigCommerceOrderMapperTest {
 
     @Test
     void rfc2822DatesAreReadAsUtcInstants() {
-        ChannelOrder order218 = map(order("order-218.json"), "order-218-products.json", "order-218-shipping-addresses.json");
+        ChannelOrder order218 =
+                map(order("order-218.json"), "order-218-products.json", "order-218-shipping-addresses.json");
         assertThat(order218.placedAt()).isEqualTo(Instant.parse("2019-03-05T21:40:11Z"));
         assertThat(order218.updatedAt()).isEqualTo(Instant.parse("2019-03-11T15:17:25Z"));
 
         ObjectNode order = order("order-247.json");
         order.put("date_modified", "Fri, 1 Nov 2019 08:05:00 -0500");
-        assertThat(map(order, "order-247-products.json", "order-247-shipping-addresses.json").updatedAt())
+        assertThat(map(order, "order-247-products.json", "order-247-shipping-addresses.json")
+                        .updatedAt())
                 .isEqualTo(Instant.parse("2019-11-01T13:05:00Z"));
     }
 
@@ -183,7 +207,9 @@ class BigCommerceOrderMapperTest {
 
     @Test
     void awaitingPickupWithoutShippingAddressIsAPickup() {
-        ChannelOrder mapped = mapper.map(data(order("order-250-pickup.json"), array("order-250-products.json"),
+        ChannelOrder mapped = mapper.map(data(
+                order("order-250-pickup.json"),
+                array("order-250-products.json"),
                 PlatformJson.MAPPER.createArrayNode()));
 
         assertThat(mapped.fulfillmentType()).isEqualTo(FulfillmentType.PICKUP);
@@ -208,14 +234,16 @@ class BigCommerceOrderMapperTest {
         ObjectNode order = order("order-247.json");
         order.put("shipping_address_count", 0).put("order_is_digital", true);
 
-        ChannelOrder mapped = mapper.map(data(order, array("order-247-products.json"), PlatformJson.MAPPER.createArrayNode()));
+        ChannelOrder mapped =
+                mapper.map(data(order, array("order-247-products.json"), PlatformJson.MAPPER.createArrayNode()));
 
         assertThat(mapped.fulfillmentType()).isEqualTo(FulfillmentType.DELIVERY);
     }
 
     @Test
     void aShippedOrderIsADeliveryWithItsAddressPhoneAndNote() {
-        ChannelOrder mapped = map(order("order-247.json"), "order-247-products.json", "order-247-shipping-addresses.json");
+        ChannelOrder mapped =
+                map(order("order-247.json"), "order-247-products.json", "order-247-shipping-addresses.json");
 
         assertThat(mapped.fulfillmentType()).isEqualTo(FulfillmentType.DELIVERY);
         assertThat(mapped.shippingMethod()).contains("Fixed Shipping");
@@ -226,7 +254,8 @@ class BigCommerceOrderMapperTest {
 
     @Test
     void theCustomerIsTheBillingEmailAndName() {
-        ChannelOrder mapped = map(order("order-247.json"), "order-247-products.json", "order-247-shipping-addresses.json");
+        ChannelOrder mapped =
+                map(order("order-247.json"), "order-247-products.json", "order-247-shipping-addresses.json");
 
         assertThat(mapped.customer()).hasValueSatisfying(customer -> {
             assertThat(customer.email()).contains("janedoe@email.com");
@@ -250,30 +279,37 @@ class BigCommerceOrderMapperTest {
     @Test
     void noEmailAndNoNameIsNoCustomer() {
         ObjectNode order = order("order-247.json");
-        ((ObjectNode) order.get("billing_address")).put("first_name", "").put("last_name", "").put("email", "");
+        ((ObjectNode) order.get("billing_address"))
+                .put("first_name", "")
+                .put("last_name", "")
+                .put("email", "");
 
-        assertThat(map(order, "order-247-products.json", "order-247-shipping-addresses.json").customer()).isEmpty();
+        assertThat(map(order, "order-247-products.json", "order-247-shipping-addresses.json")
+                        .customer())
+                .isEmpty();
     }
 
     @ParameterizedTest(name = "{0} -> integrated {1}")
     @CsvSource({
-            "Test Payment Gateway, true",
-            "PayPal, true",
-            "Credit Card, true",
-            "Pay in Store, false",
-            "Pay In Store, false",
-            "Cash on Delivery, false",
-            "Cash, false",
-            "Manual, false",
-            "Bank Deposit, false",
-            "Check, false",
-            "Cheque, false",
-            "Money Order, false"})
+        "Test Payment Gateway, true",
+        "PayPal, true",
+        "Credit Card, true",
+        "Pay in Store, false",
+        "Pay In Store, false",
+        "Cash on Delivery, false",
+        "Cash, false",
+        "Manual, false",
+        "Bank Deposit, false",
+        "Check, false",
+        "Cheque, false",
+        "Money Order, false"
+    })
     void paymentIsIntegratedUnlessTheMethodIsOffline(String method, boolean integrated) {
         ObjectNode order = order("order-247.json");
         order.put("payment_method", method);
 
-        ChannelOrder.OrderPayment payment = map(order, "order-247-products.json", "order-247-shipping-addresses.json").payment();
+        ChannelOrder.OrderPayment payment = map(order, "order-247-products.json", "order-247-shipping-addresses.json")
+                .payment();
 
         assertThat(payment.method()).isEqualTo(method);
         assertThat(payment.integrated()).isEqualTo(integrated);
@@ -285,7 +321,8 @@ class BigCommerceOrderMapperTest {
         ObjectNode order = order("order-247.json");
         order.put("payment_method", "");
 
-        ChannelOrder.OrderPayment payment = map(order, "order-247-products.json", "order-247-shipping-addresses.json").payment();
+        ChannelOrder.OrderPayment payment = map(order, "order-247-products.json", "order-247-shipping-addresses.json")
+                .payment();
 
         assertThat(payment.integrated()).isFalse();
         assertThat(payment.method()).isEqualTo("none");
@@ -296,7 +333,9 @@ class BigCommerceOrderMapperTest {
         ArrayNode products = array("order-247-products.json");
         ((ObjectNode) products.get(3)).put("quantity", 0);
 
-        assertThat(mapper.map(data(order("order-247.json"), products, array("order-247-shipping-addresses.json"))).lines()).hasSize(3);
+        assertThat(mapper.map(data(order("order-247.json"), products, array("order-247-shipping-addresses.json")))
+                        .lines())
+                .hasSize(3);
     }
 
     private ChannelOrder map(ObjectNode order, String products, String addresses) {

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.assertj.core.api.ThrowableAssert;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,8 +41,6 @@ import org.storeline.core.channel.ChannelOrder.OrderLine;
 import org.storeline.core.channel.FulfillmentType;
 import org.storeline.core.channel.OrderDisposition;
 import org.storeline.core.money.Money;
-import java.math.BigDecimal;
-import org.assertj.core.api.ThrowableAssert;
 
 /**
  * Real BigCommerce answers that differ from the module's first fixtures (sources in payloads/SOURCES.md), and
@@ -59,11 +59,14 @@ class BigCommerceRealPayloadsTest {
     void start() {
         platform = new WireMockServer(WireMockConfiguration.options().dynamicPort());
         platform.start();
-        PlatformHttp http = new PlatformHttp(HttpClient.newHttpClient(), 3, attempt -> Duration.ofMillis(1), duration -> { },
-                Duration.ofSeconds(5));
+        PlatformHttp http = new PlatformHttp(
+                HttpClient.newHttpClient(), 3, attempt -> Duration.ofMillis(1), duration -> {}, Duration.ofSeconds(5));
         connector = new BigCommerceConnector(http);
-        connection = new ChannelConnection("ch_1", URI.create(platform.baseUrl()),
-                Map.of("store_hash", "abc123", "access_token", "token-1"), "hook-secret");
+        connection = new ChannelConnection(
+                "ch_1",
+                URI.create(platform.baseUrl()),
+                Map.of("store_hash", "abc123", "access_token", "token-1"),
+                "hook-secret");
     }
 
     @AfterEach
@@ -75,11 +78,13 @@ class BigCommerceRealPayloadsTest {
 
     @Test
     void aDigitalOrderPaidInStoreWithoutShippingAddressIsAPaidDeliveryWithItsTotalToTheCent() {
-        platform.stubFor(get(urlPathEqualTo(V2 + "/orders")).willReturn(json(payload("orders-list-100-digital-pay-in-store.json"))));
-        platform.stubFor(get(urlPathMatching(V2 + "/orders/100/(products|shipping_addresses)")).willReturn(aResponse().withStatus(204)));
+        platform.stubFor(get(urlPathEqualTo(V2 + "/orders"))
+                .willReturn(json(payload("orders-list-100-digital-pay-in-store.json"))));
+        platform.stubFor(get(urlPathMatching(V2 + "/orders/100/(products|shipping_addresses)"))
+                .willReturn(aResponse().withStatus(204)));
 
-        OrderPage page = connector.listOrders(new OrderQuery(Instant.parse("2012-03-01T00:00:00Z"), Optional.empty(), Optional.empty()),
-                connection);
+        OrderPage page = connector.listOrders(
+                new OrderQuery(Instant.parse("2012-03-01T00:00:00Z"), Optional.empty(), Optional.empty()), connection);
 
         assertThat(page.orders()).singleElement().satisfies(order -> {
             assertThat(order.externalId()).isEqualTo("100");
@@ -89,7 +94,9 @@ class BigCommerceRealPayloadsTest {
             assertThat(order.payment().method()).isEqualTo("Pay in Store");
             assertThat(order.payment().integrated()).isFalse();
             assertThat(order.payment().processor()).isEmpty();
-            assertThat(order.fulfillmentType()).as("digital: nothing to pick up").isEqualTo(FulfillmentType.DELIVERY);
+            assertThat(order.fulfillmentType())
+                    .as("digital: nothing to pick up")
+                    .isEqualTo(FulfillmentType.DELIVERY);
             assertThat(order.deliveryAddress()).isEmpty();
             assertThat(order.shipping()).isEmpty();
             assertThat(order.lines()).isEmpty();
@@ -109,9 +116,16 @@ class BigCommerceRealPayloadsTest {
     @Test
     void aGuestOrderPaidManuallyIsAnUnpaidSaleWithTheBillingEmailAsCustomer() {
         ObjectNode poster = (ObjectNode) array("order-products-115-coupon.json").get(0);
-        poster.put("id", 194).put("order_id", 193).put("name", "BigCommerce Poster").put("price_ex_tax", "10.0000")
-                .put("price_inc_tax", "10.9800").put("price_tax", "0.9800").put("total_ex_tax", "10.0000")
-                .put("total_inc_tax", "10.9800").put("total_tax", "0.9800").putArray("applied_discounts");
+        poster.put("id", 194)
+                .put("order_id", 193)
+                .put("name", "BigCommerce Poster")
+                .put("price_ex_tax", "10.0000")
+                .put("price_inc_tax", "10.9800")
+                .put("price_tax", "0.9800")
+                .put("total_ex_tax", "10.0000")
+                .put("total_inc_tax", "10.9800")
+                .put("total_tax", "0.9800")
+                .putArray("applied_discounts");
         ArrayNode addresses = array("order-218-shipping-addresses.json");
 
         ChannelOrder order = mapper.map(data(order("order-193-guest-manual.json"), List.of(poster), list(addresses)));
@@ -122,7 +136,8 @@ class BigCommerceRealPayloadsTest {
         assertThat(order.platformStatus()).isEqualTo("Pending (1)");
         assertThat(order.payment().method()).isEqualTo("Manual");
         assertThat(order.payment().integrated()).isFalse();
-        assertThat(order.customer()).as("customer_id 0 is a guest, the billing address still names the buyer")
+        assertThat(order.customer())
+                .as("customer_id 0 is a guest, the billing address still names the buyer")
                 .hasValueSatisfying(customer -> {
                     assertThat(customer.email()).contains("janedoe@email.com");
                     assertThat(customer.name()).contains("Jane Doe");
@@ -139,7 +154,9 @@ class BigCommerceRealPayloadsTest {
             assertThat(line.tax().toDecimalString()).isEqualTo("0.98");
             assertThat(line.total().toDecimalString()).isEqualTo("10.98");
         });
-        assertThat(order.shipping()).as("no cost and v2's literal None: no shipping line").isEmpty();
+        assertThat(order.shipping())
+                .as("no cost and v2's literal None: no shipping line")
+                .isEmpty();
         assertThat(order.fulfillmentType()).isEqualTo(FulfillmentType.DELIVERY);
         assertThat(order.total().toDecimalString()).isEqualTo("10.98");
         assertThat(order.totalTax().toDecimalString()).isEqualTo("0.98");
@@ -148,7 +165,8 @@ class BigCommerceRealPayloadsTest {
 
     @Test
     void aCouponSentAsAJsonNumberIsTakenOffTheLine() {
-        ChannelOrder order = mapper.map(data(order("order-193-guest-manual.json"), list(array("order-products-115-coupon.json")), List.of()));
+        ChannelOrder order = mapper.map(
+                data(order("order-193-guest-manual.json"), list(array("order-products-115-coupon.json")), List.of()));
 
         OrderLine line = order.lines().get(0);
         assertThat(line.platformLineId()).isEqualTo("16");
@@ -163,9 +181,12 @@ class BigCommerceRealPayloadsTest {
 
     @Test
     void anApiCreatedOrderWithoutCurrencyCodeTakesTheStoreCurrency() {
-        platform.stubFor(get(urlPathEqualTo(V2 + "/orders/100")).willReturn(json(payload("order-100-api-created-no-currency.json"))));
-        platform.stubFor(get(urlPathMatching(V2 + "/orders/100/(products|shipping_addresses)")).willReturn(aResponse().withStatus(204)));
-        platform.stubFor(get(urlPathEqualTo(V2 + "/store")).willReturn(json("{\"id\":\"abc123\",\"name\":\"Demo Store\",\"currency\":\"USD\"}")));
+        platform.stubFor(get(urlPathEqualTo(V2 + "/orders/100"))
+                .willReturn(json(payload("order-100-api-created-no-currency.json"))));
+        platform.stubFor(get(urlPathMatching(V2 + "/orders/100/(products|shipping_addresses)"))
+                .willReturn(aResponse().withStatus(204)));
+        platform.stubFor(get(urlPathEqualTo(V2 + "/store"))
+                .willReturn(json("{\"id\":\"abc123\",\"name\":\"Demo Store\",\"currency\":\"USD\"}")));
 
         ChannelOrder order = connector.fetchOrder("100", connection);
 
@@ -173,7 +194,8 @@ class BigCommerceRealPayloadsTest {
         assertThat(order.externalId()).isEqualTo("100");
         assertThat(order.disposition()).isEqualTo(OrderDisposition.IMPORT_UNPAID);
         assertThat(order.payment().integrated()).isFalse();
-        assertThat(order.customer()).hasValueSatisfying(customer -> assertThat(customer.email()).contains("buyer@example.com"));
+        assertThat(order.customer())
+                .hasValueSatisfying(customer -> assertThat(customer.email()).contains("buyer@example.com"));
         assertThat(order.total().toDecimalString()).isEqualTo("1915.00");
         assertThat(order.totalTax().toDecimalString()).isEqualTo("210.00");
         platform.verify(1, getRequestedFor(urlPathEqualTo(V2 + "/store")));
@@ -182,7 +204,8 @@ class BigCommerceRealPayloadsTest {
     @Test
     void anOrderWithItsCurrencyCodeNeverCostsACallForTheStoreCurrency() {
         platform.stubFor(get(urlPathEqualTo(V2 + "/orders/247")).willReturn(json(payload("order-247.json"))));
-        platform.stubFor(get(urlPathMatching(V2 + "/orders/247/(products|shipping_addresses)")).willReturn(aResponse().withStatus(204)));
+        platform.stubFor(get(urlPathMatching(V2 + "/orders/247/(products|shipping_addresses)"))
+                .willReturn(aResponse().withStatus(204)));
 
         connector.fetchOrder("247", connection);
 
@@ -191,7 +214,8 @@ class BigCommerceRealPayloadsTest {
 
     @Test
     void anOrderWithoutAnyCurrencyIsAClearFinalError() {
-        assertThatThrownBy(() -> mapper.map(data(order("order-100-api-created-no-currency.json"), List.of(), List.of())))
+        assertThatThrownBy(
+                        () -> mapper.map(data(order("order-100-api-created-no-currency.json"), List.of(), List.of())))
                 .isInstanceOfSatisfying(PlatformCallException.class, e -> {
                     assertThat(e.retryable()).isFalse();
                     assertThat(e.getMessage()).contains("100", "currency_code");
@@ -222,11 +246,14 @@ class BigCommerceRealPayloadsTest {
 
     @Test
     void aPhysicalOrderWhoseAddressesCannotBeReadStaysADeliveryWithoutAddress() {
-        ChannelOrder mapped = mapper.map(data(order("order-247.json"), list(array("order-247-products.json")), List.of()));
+        ChannelOrder mapped =
+                mapper.map(data(order("order-247.json"), list(array("order-247-products.json")), List.of()));
 
         assertThat(mapped.fulfillmentType()).as("shipping_address_count is 1").isEqualTo(FulfillmentType.DELIVERY);
         assertThat(mapped.deliveryAddress()).isEmpty();
-        assertThat(mapped.shipping()).singleElement().satisfies(charge -> assertThat(charge.method()).isEqualTo("Shipping"));
+        assertThat(mapped.shipping())
+                .singleElement()
+                .satisfies(charge -> assertThat(charge.method()).isEqualTo("Shipping"));
         assertThat(mapped.total().toDecimalString()).isEqualTo("1008.74");
     }
 
@@ -255,7 +282,8 @@ class BigCommerceRealPayloadsTest {
         ArrayNode addresses = array("order-247-shipping-addresses.json");
         ((ObjectNode) addresses.get(0)).putNull("shipping_method");
 
-        ChannelOrder mapped = mapper.map(data(order("order-247.json"), list(array("order-247-products.json")), list(addresses)));
+        ChannelOrder mapped =
+                mapper.map(data(order("order-247.json"), list(array("order-247-products.json")), list(addresses)));
 
         assertThat(mapped.shippingMethod()).isEmpty();
         assertThat(mapped.shipping()).singleElement().satisfies(charge -> {
@@ -267,13 +295,17 @@ class BigCommerceRealPayloadsTest {
     @Test
     void amountsSentAsJsonNumbersMapToTheSameCents() {
         ObjectNode order = order("order-247.json");
-        order.put("total_inc_tax", new BigDecimal("1008.74")).put("total_tax", 76.88)
-                .put("shipping_cost_inc_tax", 8).put("shipping_cost_tax", new BigDecimal("0.61"));
+        order.put("total_inc_tax", new BigDecimal("1008.74"))
+                .put("total_tax", 76.88)
+                .put("shipping_cost_inc_tax", 8)
+                .put("shipping_cost_tax", new BigDecimal("0.61"));
         ArrayNode products = array("order-247-products.json");
         for (JsonNode product : products) {
             ObjectNode line = (ObjectNode) product;
             line.put("price_inc_tax", new BigDecimal(line.get("price_inc_tax").asText()))
-                    .put("total_inc_tax", new BigDecimal(line.get("total_inc_tax").asText()))
+                    .put(
+                            "total_inc_tax",
+                            new BigDecimal(line.get("total_inc_tax").asText()))
                     .put("total_tax", new BigDecimal(line.get("total_tax").asText()));
         }
 
@@ -308,7 +340,11 @@ class BigCommerceRealPayloadsTest {
         ArrayNode products = array("order-247-products.json");
         ((ObjectNode) products.get(1)).put("quantity", "2.0000");
 
-        assertThat(mapper.map(data(order("order-247.json"), list(products), List.of())).lines().get(1).quantity()).isEqualTo(2);
+        assertThat(mapper.map(data(order("order-247.json"), list(products), List.of()))
+                        .lines()
+                        .get(1)
+                        .quantity())
+                .isEqualTo(2);
     }
 
     @Test
@@ -316,7 +352,8 @@ class BigCommerceRealPayloadsTest {
         ArrayNode products = array("order-247-products.json");
         ((ObjectNode) products.get(1)).put("quantity", "1.5");
 
-        assertClearError(() -> mapper.map(data(order("order-247.json"), list(products), List.of())), "247", "quantity", "1.5");
+        assertClearError(
+                () -> mapper.map(data(order("order-247.json"), list(products), List.of())), "247", "quantity", "1.5");
     }
 
     @Test
@@ -332,7 +369,11 @@ class BigCommerceRealPayloadsTest {
         ArrayNode products = array("order-247-products.json");
         ((ObjectNode) products.get(0)).put("price_inc_tax", "45,00");
 
-        assertClearError(() -> mapper.map(data(order("order-247.json"), list(products), List.of())), "247", "price_inc_tax", "45,00");
+        assertClearError(
+                () -> mapper.map(data(order("order-247.json"), list(products), List.of())),
+                "247",
+                "price_inc_tax",
+                "45,00");
     }
 
     @Test
@@ -340,8 +381,11 @@ class BigCommerceRealPayloadsTest {
         ArrayNode products = array("order-products-115-coupon.json");
         ((ObjectNode) products.get(0).get("applied_discounts").get(0)).put("amount", "free");
 
-        assertClearError(() -> mapper.map(data(order("order-193-guest-manual.json"), list(products), List.of())), "193",
-                "applied_discounts", "free");
+        assertClearError(
+                () -> mapper.map(data(order("order-193-guest-manual.json"), list(products), List.of())),
+                "193",
+                "applied_discounts",
+                "free");
     }
 
     @Test
@@ -355,7 +399,10 @@ class BigCommerceRealPayloadsTest {
     @Test
     void aNullCurrencyCodeFallsBackToTheDefaultCurrencyCodeAndKeepsZeroDecimalCurrenciesExact() {
         ObjectNode order = order("order-193-guest-manual.json");
-        order.putNull("currency_code").put("default_currency_code", "JPY").put("total_inc_tax", "1098.0000").put("total_tax", "98.0000");
+        order.putNull("currency_code")
+                .put("default_currency_code", "JPY")
+                .put("total_inc_tax", "1098.0000")
+                .put("total_tax", "98.0000");
 
         ChannelOrder mapped = mapper.map(data(order, List.of(), List.of()));
 
@@ -389,9 +436,13 @@ class BigCommerceRealPayloadsTest {
     @Test
     void unknownExtraFieldsAndSubResourceLinksAreIgnored() {
         ObjectNode order = order("order-247.json");
-        order.putObject("fees").put("url", "https://api.bigcommerce.com/stores/x/v2/orders/247/fees").put("resource", "/orders/247/fees");
+        order.putObject("fees")
+                .put("url", "https://api.bigcommerce.com/stores/x/v2/orders/247/fees")
+                .put("resource", "/orders/247/fees");
         order.putObject("consignments").put("url", "https://api.bigcommerce.com/stores/x/v2/orders/247/consignments");
-        order.put("is_tax_inclusive_pricing", true).put("tax_provider_id", "BasicTaxProvider").put("a_field_from_2030", "x");
+        order.put("is_tax_inclusive_pricing", true)
+                .put("tax_provider_id", "BasicTaxProvider")
+                .put("a_field_from_2030", "x");
         ArrayNode products = array("order-247-products.json");
         ((ObjectNode) products.get(0)).put("is_bundled_product ", false).putArray("gift_certificate_ids");
 
@@ -410,17 +461,23 @@ class BigCommerceRealPayloadsTest {
 
         ChannelOrder mapped = mapper.map(data(order, list(products), list(array("order-247-shipping-addresses.json"))));
 
-        assertThat(mapped.customer()).hasValueSatisfying(customer -> assertThat(customer.name()).contains("Zoë Ångström-李"));
+        assertThat(mapped.customer())
+                .hasValueSatisfying(customer -> assertThat(customer.name()).contains("Zoë Ångström-李"));
         assertThat(mapped.lines().get(0).name()).isEqualTo("Café crème ☕ (größe L)");
     }
 
     @Test
     void aLineOfThreeWithACouponKeepsTheUnitPriceAndTakesTheWholeDiscountOffTheLine() {
         ArrayNode products = array("order-products-115-coupon.json");
-        ((ObjectNode) products.get(0)).put("quantity", 3).put("base_total", "279.5400").put("total_ex_tax", "279.5400")
+        ((ObjectNode) products.get(0))
+                .put("quantity", 3)
+                .put("base_total", "279.5400")
+                .put("total_ex_tax", "279.5400")
                 .put("total_inc_tax", "279.5400");
 
-        OrderLine line = mapper.map(data(order("order-193-guest-manual.json"), list(products), List.of())).lines().get(0);
+        OrderLine line = mapper.map(data(order("order-193-guest-manual.json"), list(products), List.of()))
+                .lines()
+                .get(0);
 
         assertThat(line.quantity()).isEqualTo(3);
         assertThat(line.unitPrice().toDecimalString()).isEqualTo("93.18");
@@ -431,7 +488,11 @@ class BigCommerceRealPayloadsTest {
     @Test
     void nullProductsNullDiscountsAndANullPaymentMethodDoNotBreakTheOrder() {
         ObjectNode order = order("order-247.json");
-        order.putNull("payment_method").putNull("customer_message").putNull("date_modified").putNull("status").putNull("custom_status");
+        order.putNull("payment_method")
+                .putNull("customer_message")
+                .putNull("date_modified")
+                .putNull("status")
+                .putNull("custom_status");
         ArrayNode products = array("order-247-products.json");
         ((ObjectNode) products.get(0)).putNull("applied_discounts");
         List<JsonNode> lines = list(products);
@@ -464,15 +525,19 @@ class BigCommerceRealPayloadsTest {
         ObjectNode order = order("order-247.json");
         order.remove("id");
 
-        assertThatThrownBy(() -> map247(order)).isInstanceOfSatisfying(PlatformCallException.class,
-                e -> assertThat(e.retryable()).isFalse());
+        assertThatThrownBy(() -> map247(order))
+                .isInstanceOfSatisfying(
+                        PlatformCallException.class,
+                        e -> assertThat(e.retryable()).isFalse());
     }
 
     @Test
     void aWebhookWithAStringOrderIdAndAnAbsurdCreatedAtStillReadsWithoutATime() {
-        String body = "{\"scope\":\"store/order/statusUpdated\",\"store_id\":1025646,\"data\":{\"type\":\"order\",\"id\":\"250\","
-                + "\"status\":{\"previous_status_id\":0,\"new_status_id\":11}},\"hash\":\"h\",\"created_at\":9223372036854775807}";
-        WebhookDelivery delivery = WebhookDelivery.of(Map.of("Content-Type", "application/json"), body.getBytes(StandardCharsets.UTF_8));
+        String body =
+                "{\"scope\":\"store/order/statusUpdated\",\"store_id\":1025646,\"data\":{\"type\":\"order\",\"id\":\"250\","
+                        + "\"status\":{\"previous_status_id\":0,\"new_status_id\":11}},\"hash\":\"h\",\"created_at\":9223372036854775807}";
+        WebhookDelivery delivery =
+                WebhookDelivery.of(Map.of("Content-Type", "application/json"), body.getBytes(StandardCharsets.UTF_8));
 
         DeliveryEvent event = connector.read(delivery);
 
@@ -491,7 +556,8 @@ class BigCommerceRealPayloadsTest {
     }
 
     private ChannelOrder map247(ObjectNode order) {
-        return mapper.map(data(order, list(array("order-247-products.json")), list(array("order-247-shipping-addresses.json"))));
+        return mapper.map(
+                data(order, list(array("order-247-products.json")), list(array("order-247-shipping-addresses.json"))));
     }
 
     private static BigCommerceOrderData data(JsonNode order, List<JsonNode> products, List<JsonNode> addresses) {
@@ -517,6 +583,9 @@ class BigCommerceRealPayloadsTest {
     }
 
     private static ResponseDefinitionBuilder json(String body) {
-        return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body);
+        return aResponse()
+                .withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody(body);
     }
 }

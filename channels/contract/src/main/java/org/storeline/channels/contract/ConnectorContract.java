@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import java.io.IOException;
@@ -24,6 +25,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -42,8 +44,6 @@ import org.storeline.channels.api.WebhookDelivery;
 import org.storeline.core.channel.ChannelOrder;
 import org.storeline.core.channel.FulfillmentType;
 import org.storeline.core.channel.OrderDisposition;
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import java.util.Locale;
 
 /**
  * The contract every platform connector passes. A platform's test extends it, feeds it real example
@@ -75,8 +75,7 @@ public abstract class ConnectorContract {
     protected abstract String orderResponse(Example example);
 
     /** Other endpoints fetching an order needs (BigCommerce's products and addresses); none by default. */
-    protected void stubSubresources(Example example) {
-    }
+    protected void stubSubresources(Example example) {}
 
     /** The example delivery with its signed content changed (by default: one byte of the body). */
     protected WebhookDelivery tampered(WebhookDelivery delivery) {
@@ -105,19 +104,29 @@ public abstract class ConnectorContract {
      * A real example, its delivery (headers and raw body exactly as the platform sends them) and what it
      * must map to.
      */
-    public record Example(String name, WebhookDelivery delivery, Expected expected) {
-    }
+    public record Example(String name, WebhookDelivery delivery, Expected expected) {}
 
-    public record Expected(String externalId, String number, OrderDisposition disposition, String total, String currency,
-                           int productLines, FulfillmentType type, Optional<String> email, boolean shipping) {
-    }
+    public record Expected(
+            String externalId,
+            String number,
+            OrderDisposition disposition,
+            String total,
+            String currency,
+            int productLines,
+            FulfillmentType type,
+            Optional<String> email,
+            boolean shipping) {}
 
     @BeforeEach
     void startPlatform() {
         platform = new WireMockServer(WireMockConfiguration.options().dynamicPort());
         platform.start();
-        PlatformHttp http = new PlatformHttp(HttpClient.newHttpClient(), 4, attempt -> Duration.ofMillis(5),
-                duration -> Thread.sleep(Math.min(duration.toMillis(), 50)), Duration.ofSeconds(5));
+        PlatformHttp http = new PlatformHttp(
+                HttpClient.newHttpClient(),
+                4,
+                attempt -> Duration.ofMillis(5),
+                duration -> Thread.sleep(Math.min(duration.toMillis(), 50)),
+                Duration.ofSeconds(5));
         connector = connector(http);
         connection = new ChannelConnection("channel-under-test", URI.create(platform.baseUrl()), credentials(), SECRET);
     }
@@ -132,10 +141,14 @@ public abstract class ConnectorContract {
         assertThat(examples()).as("at least one real example").isNotEmpty();
         for (Example example : examples()) {
             stub(example);
-            assertThat(connector.verify(example.delivery(), connection).outcome()).as(example.name()).isEqualTo(Verification.Outcome.VALID);
+            assertThat(connector.verify(example.delivery(), connection).outcome())
+                    .as(example.name())
+                    .isEqualTo(Verification.Outcome.VALID);
             DeliveryEvent event = connector.read(example.delivery());
             assertThat(event.kind()).as(example.name()).isEqualTo(DeliveryEvent.Kind.ORDER);
-            assertThat(event.orderId()).as(example.name()).contains(example.expected().externalId());
+            assertThat(event.orderId())
+                    .as(example.name())
+                    .contains(example.expected().externalId());
 
             ChannelOrder order = connector.resolve(event, example.delivery(), connection);
 
@@ -147,10 +160,16 @@ public abstract class ConnectorContract {
             assertThat(order.currency().getCurrencyCode()).as(example.name()).isEqualTo(expected.currency());
             assertThat(order.lines()).as(example.name()).hasSize(expected.productLines());
             assertThat(order.fulfillmentType()).as(example.name()).isEqualTo(expected.type());
-            assertThat(order.customer().flatMap(ChannelOrder.OrderCustomer::email)).as(example.name()).isEqualTo(expected.email());
-            assertThat(order.shipping().isEmpty()).as(example.name() + " has shipping").isEqualTo(!expected.shipping());
+            assertThat(order.customer().flatMap(ChannelOrder.OrderCustomer::email))
+                    .as(example.name())
+                    .isEqualTo(expected.email());
+            assertThat(order.shipping().isEmpty())
+                    .as(example.name() + " has shipping")
+                    .isEqualTo(!expected.shipping());
             assertThat(order.updatedAt()).as(example.name()).isNotNull();
-            order.lines().forEach(line -> assertThat(line.quantity()).as(example.name()).isPositive());
+            order.lines()
+                    .forEach(line ->
+                            assertThat(line.quantity()).as(example.name()).isPositive());
         }
     }
 
@@ -167,7 +186,8 @@ public abstract class ConnectorContract {
     @Test
     void rejectsADeliverySignedWithAnotherSecret() {
         Example example = examples().get(0);
-        ChannelConnection otherSecret = new ChannelConnection(connection.channelId(), connection.baseUrl(), credentials(), "another-secret");
+        ChannelConnection otherSecret =
+                new ChannelConnection(connection.channelId(), connection.baseUrl(), credentials(), "another-secret");
 
         assertThat(connector.verify(example.delivery(), otherSecret).outcome()).isEqualTo(Verification.Outcome.INVALID);
     }
@@ -178,7 +198,10 @@ public abstract class ConnectorContract {
         Map<String, String> headers = new HashMap<>(example.delivery().headers());
         headers.remove(signatureHeader().toLowerCase(Locale.ROOT));
 
-        Verification verdict = connector.verify(new WebhookDelivery(headers, example.delivery().query(), example.delivery().body()), connection);
+        Verification verdict = connector.verify(
+                new WebhookDelivery(
+                        headers, example.delivery().query(), example.delivery().body()),
+                connection);
 
         assertThat(verdict.outcome()).isEqualTo(Verification.Outcome.INVALID);
     }
@@ -201,11 +224,19 @@ public abstract class ConnectorContract {
         Example example = examples().get(0);
         stubSubresources(example);
         String path = orderPath(example);
-        platform.stubFor(get(urlPathEqualTo(path)).inScenario("flaky").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "0")).willSetStateTo("throttled"));
-        platform.stubFor(get(urlPathEqualTo(path)).inScenario("flaky").whenScenarioStateIs("throttled")
-                .willReturn(aResponse().withStatus(503)).willSetStateTo("recovered"));
-        platform.stubFor(get(urlPathEqualTo(path)).inScenario("flaky").whenScenarioStateIs("recovered")
+        platform.stubFor(get(urlPathEqualTo(path))
+                .inScenario("flaky")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "0"))
+                .willSetStateTo("throttled"));
+        platform.stubFor(get(urlPathEqualTo(path))
+                .inScenario("flaky")
+                .whenScenarioStateIs("throttled")
+                .willReturn(aResponse().withStatus(503))
+                .willSetStateTo("recovered"));
+        platform.stubFor(get(urlPathEqualTo(path))
+                .inScenario("flaky")
+                .whenScenarioStateIs("recovered")
                 .willReturn(json(orderResponse(example))));
 
         ChannelOrder order = connector.fetchOrder(example.expected().externalId(), connection);
@@ -233,7 +264,9 @@ public abstract class ConnectorContract {
         platform.stubFor(get(anyUrl()).willReturn(aResponse().withStatus(502)));
 
         assertThatThrownBy(() -> connector.fetchOrder(example.expected().externalId(), connection))
-                .isInstanceOfSatisfying(PlatformCallException.class, e -> assertThat(e.retryable()).isTrue());
+                .isInstanceOfSatisfying(
+                        PlatformCallException.class,
+                        e -> assertThat(e.retryable()).isTrue());
         platform.verify(4, getRequestedFor(urlPathEqualTo(orderPath(example))));
     }
 
@@ -255,8 +288,10 @@ public abstract class ConnectorContract {
 
         OrderPage result = connector.listOrders(everything, connection);
 
-        List<String> readable = listed.stream().filter(example -> example != broken)
-                .map(example -> example.expected().externalId()).toList();
+        List<String> readable = listed.stream()
+                .filter(example -> example != broken)
+                .map(example -> example.expected().externalId())
+                .toList();
         assertThat(result.orders()).extracting(ChannelOrder::externalId).containsExactlyElementsOf(readable);
         String id = broken.expected().externalId();
         assertThat(result.unreadable()).singleElement().satisfies(unreadable -> {
@@ -268,7 +303,9 @@ public abstract class ConnectorContract {
 
     /** The order with its total written the way no platform writes a number: a decimal comma. */
     private String withUnreadableTotal(String order) {
-        return ((ObjectNode) PlatformJson.parse(order, "the example order")).put(totalField(), "12,50").toString();
+        return ((ObjectNode) PlatformJson.parse(order, "the example order"))
+                .put(totalField(), "12,50")
+                .toString();
     }
 
     private void stub(Example example) {
@@ -277,7 +314,10 @@ public abstract class ConnectorContract {
     }
 
     protected static ResponseDefinitionBuilder json(String body) {
-        return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body);
+        return aResponse()
+                .withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody(body);
     }
 
     /** Reads a fixture from the test's resources. */

@@ -43,7 +43,8 @@ public final class EcwidClient {
     /** {@code GET /orders/{orderId}}: the order id ("K8XTQ", or the number of an order from before ids existed). */
     public JsonNode fetchOrder(String orderId, ChannelConnection connection) {
         String what = "Ecwid order " + orderId;
-        return PlatformJson.parse(get(connection, "/orders/" + encode(orderId), what).body(), what);
+        return PlatformJson.parse(
+                get(connection, "/orders/" + encode(orderId), what).body(), what);
     }
 
     /**
@@ -54,18 +55,21 @@ public final class EcwidClient {
      */
     public Page listOrders(OrderQuery query, ChannelConnection connection) {
         long offset = query.offset();
-        StringBuilder path = new StringBuilder("/orders?updatedFrom=").append(query.modifiedSince().getEpochSecond());
+        StringBuilder path = new StringBuilder("/orders?updatedFrom=")
+                .append(query.modifiedSince().getEpochSecond());
         query.modifiedUntil().ifPresent(until -> path.append("&updatedTo=").append(lastSecondBefore(until)));
         path.append("&offset=").append(offset).append("&limit=").append(PAGE_SIZE);
         String what = "Ecwid orders updated since " + query.modifiedSince();
-        JsonNode body = PlatformJson.parse(get(connection, path.toString(), what).body(), what);
+        JsonNode body =
+                PlatformJson.parse(get(connection, path.toString(), what).body(), what);
 
         List<JsonNode> orders = new ArrayList<>();
         body.path("items").forEach(orders::add);
         long count = body.path("count").asLong(orders.size());
         long total = body.path("total").asLong(0);
         // "count" is what this page holds; a page of 0 ends the walk even if "total" says otherwise.
-        Optional<String> next = count > 0 && offset + count < total ? Optional.of(Long.toString(offset + count)) : Optional.empty();
+        Optional<String> next =
+                count > 0 && offset + count < total ? Optional.of(Long.toString(offset + count)) : Optional.empty();
         return new Page(orders, next);
     }
 
@@ -77,7 +81,8 @@ public final class EcwidClient {
      */
     public Registration register(ChannelConnection connection, URI webhookUrl, Currency channelCurrency) {
         try {
-            JsonNode profile = PlatformJson.parse(get(connection, "/profile", "Ecwid store profile").body(), "Ecwid store profile");
+            JsonNode profile = PlatformJson.parse(
+                    get(connection, "/profile", "Ecwid store profile").body(), "Ecwid store profile");
             String detail = "webhooks are set in the Ecwid app settings: point them at " + webhookUrl;
             Optional<String> storeCurrency = PlatformJson.text(profile.path("formatsAndUnits"), "currency");
             if (storeCurrency.isPresent() && !storeCurrency.get().equalsIgnoreCase(channelCurrency.getCurrencyCode())) {
@@ -87,7 +92,9 @@ public final class EcwidClient {
             return Registration.connected(detail, List.of());
         } catch (PlatformCallException e) {
             return Registration.failed("Checking the Ecwid credentials (GET /profile) failed: " + e.getMessage()
-                    + (e.status() == 401 || e.status() == 403 ? ". Check store_id and access_token (the app needs read_orders)." : ""));
+                    + (e.status() == 401 || e.status() == 403
+                            ? ". Check store_id and access_token (the app needs read_orders)."
+                            : ""));
         } catch (StorelineException missingCredential) {
             return Registration.failed(missingCredential.getMessage());
         }
@@ -95,7 +102,8 @@ public final class EcwidClient {
 
     private PlatformHttp.Response get(ChannelConnection connection, String storePath, String what) {
         URI uri = connection.resolve("/api/v3/" + encode(connection.credential("store_id")) + storePath);
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET()
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+                .GET()
                 .header("Authorization", "Bearer " + connection.credential("access_token"))
                 .header("Accept", "application/json");
         return http.send(request, what);

@@ -33,6 +33,7 @@ import org.storeline.core.channel.Platform;
 public final class EcwidConnector implements Connector {
     /** Used when the channel does not say: Ecwid orders carry no currency of their own. */
     static final Currency DEFAULT_CURRENCY = Currency.getInstance("EUR");
+
     private static final Set<String> ORDER_EVENTS = Set.of("order.created", "order.updated");
 
     private final EcwidClient client;
@@ -67,22 +68,27 @@ public final class EcwidConnector implements Connector {
     @Override
     public DeliveryEvent read(WebhookDelivery delivery) {
         JsonNode body = PlatformJson.parse(delivery.body(), "Ecwid webhook body");
-        String topic = PlatformJson.text(body, "eventType").or(() -> queryEventType(delivery)).orElse("unknown");
+        String topic = PlatformJson.text(body, "eventType")
+                .or(() -> queryEventType(delivery))
+                .orElse("unknown");
         if (!ORDER_EVENTS.contains(topic.toLowerCase(Locale.ROOT))) {
             return DeliveryEvent.ignored(topic);
         }
-        String orderId = PlatformJson.text(body.path("data"), "orderId").or(() -> PlatformJson.id(body, "entityId"))
-                .orElseThrow(() -> PlatformCallException.unreadable("Ecwid " + topic
-                        + " webhook names no order (no data.orderId, no entityId)"));
+        String orderId = PlatformJson.text(body.path("data"), "orderId")
+                .or(() -> PlatformJson.id(body, "entityId"))
+                .orElseThrow(() -> PlatformCallException.unreadable(
+                        "Ecwid " + topic + " webhook names no order (no data.orderId, no entityId)"));
         Optional<Instant> eventTime = body.path("eventCreated").canConvertToLong()
-                ? Optional.of(Instant.ofEpochSecond(body.path("eventCreated").asLong())) : Optional.empty();
+                ? Optional.of(Instant.ofEpochSecond(body.path("eventCreated").asLong()))
+                : Optional.empty();
         return DeliveryEvent.order(topic, orderId, PlatformJson.text(body, "eventId"), eventTime);
     }
 
     @Override
     public ChannelOrder resolve(DeliveryEvent event, WebhookDelivery delivery, ChannelConnection connection) {
         String orderId = event.orderId()
-                .orElseThrow(() -> new IllegalArgumentException("Only order events resolve to an order; this is " + event.topic()));
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "Only order events resolve to an order; this is " + event.topic()));
         return fetchOrder(orderId, connection);
     }
 
@@ -95,8 +101,11 @@ public final class EcwidConnector implements Connector {
     public OrderPage listOrders(OrderQuery query, ChannelConnection connection) {
         EcwidClient.Page page = client.listOrders(query, connection);
         Currency currency = currency(connection);
-        return OrderPage.read(page.orders(), EcwidOrderMapper::externalIdIfAny,
-                order -> Optional.of(mapper.map(order, currency)), page.nextPage());
+        return OrderPage.read(
+                page.orders(),
+                EcwidOrderMapper::externalIdIfAny,
+                order -> Optional.of(mapper.map(order, currency)),
+                page.nextPage());
     }
 
     @Override
@@ -110,7 +119,10 @@ public final class EcwidConnector implements Connector {
 
     private static Optional<String> queryEventType(WebhookDelivery delivery) {
         // Ecwid's docs spell the parameter both "eventtype" and "eventType".
-        return delivery.query().entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase("eventtype"))
-                .map(Map.Entry::getValue).filter(v -> v != null && !v.isBlank()).findFirst();
+        return delivery.query().entrySet().stream()
+                .filter(e -> e.getKey().equalsIgnoreCase("eventtype"))
+                .map(Map.Entry::getValue)
+                .filter(v -> v != null && !v.isBlank())
+                .findFirst();
     }
 }

@@ -20,8 +20,7 @@ import org.storeline.core.money.Money;
  * total adds on top, while {@code pricesIncludeTax} agrees with every example's total.
  */
 final class EcwidOrderAmounts {
-    private EcwidOrderAmounts() {
-    }
+    private EcwidOrderAmounts() {}
 
     static boolean pricesIncludeTax(JsonNode order) {
         return order.path("pricesIncludeTax").asBoolean(false);
@@ -54,11 +53,21 @@ final class EcwidOrderAmounts {
         BigDecimal unitPrice = PlatformJson.decimal(item, "price");
         BigDecimal discount = PlatformJson.decimal(item, "couponAmount").add(sum(item.path("discounts"), "total"));
         BigDecimal tax = itemTax(item);
-        BigDecimal total = unitPrice.multiply(BigDecimal.valueOf(quantity)).subtract(discount).add(gross ? BigDecimal.ZERO : tax);
-        return new OrderLine(PlatformJson.id(item, "id").orElse("item-" + (index + 1)), PlatformJson.text(item, "sku"),
-                PlatformJson.id(item, "productId"), PlatformJson.id(item, "combinationId"),
-                PlatformJson.text(item, "name").orElse("Item " + (index + 1)), quantity, Money.rounded(unitPrice, currency),
-                Money.rounded(discount, currency), Money.rounded(tax, currency), Money.rounded(total, currency));
+        BigDecimal total = unitPrice
+                .multiply(BigDecimal.valueOf(quantity))
+                .subtract(discount)
+                .add(gross ? BigDecimal.ZERO : tax);
+        return new OrderLine(
+                PlatformJson.id(item, "id").orElse("item-" + (index + 1)),
+                PlatformJson.text(item, "sku"),
+                PlatformJson.id(item, "productId"),
+                PlatformJson.id(item, "combinationId"),
+                PlatformJson.text(item, "name").orElse("Item " + (index + 1)),
+                quantity,
+                Money.rounded(unitPrice, currency),
+                Money.rounded(discount, currency),
+                Money.rounded(tax, currency),
+                Money.rounded(total, currency));
     }
 
     /**
@@ -73,9 +82,11 @@ final class EcwidOrderAmounts {
         }
         BigDecimal tax = BigDecimal.ZERO;
         for (JsonNode each : taxes) {
-            tax = tax.add(each.hasNonNull("taxOnDiscountedSubtotal")
-                    ? PlatformJson.decimal(each, "taxOnDiscountedSubtotal")
-                    : PlatformJson.decimal(each, "total").subtract(PlatformJson.decimal(each, "taxOnShipping")));
+            tax = tax.add(
+                    each.hasNonNull("taxOnDiscountedSubtotal")
+                            ? PlatformJson.decimal(each, "taxOnDiscountedSubtotal")
+                            : PlatformJson.decimal(each, "total")
+                                    .subtract(PlatformJson.decimal(each, "taxOnShipping")));
         }
         return tax;
     }
@@ -98,8 +109,12 @@ final class EcwidOrderAmounts {
         JsonNode fee = order.path("handlingFee");
         BigDecimal feeValue = PlatformJson.decimal(fee, "value");
         if (feeValue.signum() != 0) {
-            charges.add(charge(PlatformJson.text(fee, "name").orElse("Handling fee"), feeValue,
-                    charges.isEmpty() ? tax : BigDecimal.ZERO, gross, currency));
+            charges.add(charge(
+                    PlatformJson.text(fee, "name").orElse("Handling fee"),
+                    feeValue,
+                    charges.isEmpty() ? tax : BigDecimal.ZERO,
+                    gross,
+                    currency));
         }
         return charges;
     }
@@ -120,7 +135,8 @@ final class EcwidOrderAmounts {
         return tax;
     }
 
-    private static ShippingCharge charge(String method, BigDecimal amount, BigDecimal tax, boolean gross, Currency currency) {
+    private static ShippingCharge charge(
+            String method, BigDecimal amount, BigDecimal tax, boolean gross, Currency currency) {
         BigDecimal total = gross ? amount : amount.add(tax);
         return new ShippingCharge(method, Money.rounded(total, currency), Money.rounded(tax, currency));
     }

@@ -49,18 +49,31 @@ public final class EcwidOrderMapper {
         String payment = status(order, "paymentStatus");
         String fulfillment = status(order, "fulfillmentStatus");
         Optional<Instant> placed = time(order, "createTimestamp", "createDate");
-        Instant updatedAt = time(order, "updateTimestamp", "updateDate").or(() -> placed)
-                .orElseThrow(() -> PlatformCallException.unreadable("Ecwid order " + externalId
-                        + " has no updateDate"));
+        Instant updatedAt = time(order, "updateTimestamp", "updateDate")
+                .or(() -> placed)
+                .orElseThrow(
+                        () -> PlatformCallException.unreadable("Ecwid order " + externalId + " has no updateDate"));
         JsonNode option = order.path("shippingOption");
         FulfillmentType type = isPickup(option) ? FulfillmentType.PICKUP : FulfillmentType.DELIVERY;
-        return new ChannelOrder(externalId, number(order, externalId), payment + "/" + fulfillment, disposition(payment, fulfillment),
-                placed.orElse(updatedAt), updatedAt, currency, customer(order),
-                EcwidOrderAmounts.lines(order, currency), EcwidOrderAmounts.shipping(order, currency),
-                PlatformJson.money(order, "tax", currency), PlatformJson.money(order, "total", currency), payment(order), type,
+        return new ChannelOrder(
+                externalId,
+                number(order, externalId),
+                payment + "/" + fulfillment,
+                disposition(payment, fulfillment),
+                placed.orElse(updatedAt),
+                updatedAt,
+                currency,
+                customer(order),
+                EcwidOrderAmounts.lines(order, currency),
+                EcwidOrderAmounts.shipping(order, currency),
+                PlatformJson.money(order, "tax", currency),
+                PlatformJson.money(order, "total", currency),
+                payment(order),
+                type,
                 PlatformJson.text(option, "shippingMethodName"),
                 type == FulfillmentType.PICKUP ? Optional.empty() : address(order.path("shippingPerson")),
-                phone(order), PlatformJson.text(order, "orderComments"));
+                phone(order),
+                PlatformJson.text(order, "orderComments"));
     }
 
     /**
@@ -83,8 +96,10 @@ public final class EcwidOrderMapper {
         }
         return switch (payment) {
             // 4. Paid (a partial refund keeps the sale): already fulfilled when shipped or delivered.
-            case "PAID", "PARTIALLY_REFUNDED" -> fulfillment.equals("SHIPPED") || fulfillment.equals("DELIVERED")
-                    ? OrderDisposition.IMPORT_FULFILLED : OrderDisposition.IMPORT_PAID;
+            case "PAID", "PARTIALLY_REFUNDED" ->
+                fulfillment.equals("SHIPPED") || fulfillment.equals("DELIVERED")
+                        ? OrderDisposition.IMPORT_FULFILLED
+                        : OrderDisposition.IMPORT_PAID;
             // 5. AWAITING_PAYMENT and the store-defined CUSTOM_PAYMENT_STATUS_1..3: placed, not paid.
             // 6. Anything else (a status Ecwid adds later): imported unpaid, the safe side.
             default -> OrderDisposition.IMPORT_UNPAID;
@@ -112,7 +127,8 @@ public final class EcwidOrderMapper {
 
     /** The unix-seconds field when there is one (exact, no zone to get wrong), else the formatted date. */
     static Optional<Instant> time(JsonNode order, String timestampField, String dateField) {
-        return epochSeconds(order.path(timestampField)).or(() -> PlatformJson.text(order, dateField).map(EcwidOrderMapper::parseDate));
+        return epochSeconds(order.path(timestampField))
+                .or(() -> PlatformJson.text(order, dateField).map(EcwidOrderMapper::parseDate));
     }
 
     /**
@@ -123,7 +139,8 @@ public final class EcwidOrderMapper {
     private static Optional<Instant> epochSeconds(JsonNode timestamp) {
         try {
             // The number itself, never its plain digits: 1e999999999 would be a billion of them.
-            BigDecimal value = timestamp.isNumber() ? timestamp.decimalValue()
+            BigDecimal value = timestamp.isNumber()
+                    ? timestamp.decimalValue()
                     : new BigDecimal(timestamp.isTextual() ? timestamp.asText().trim() : "");
             long seconds = value.longValueExact();
             return seconds > 0 ? Optional.of(Instant.ofEpochSecond(seconds)) : Optional.empty();
@@ -136,15 +153,17 @@ public final class EcwidOrderMapper {
         try {
             return OffsetDateTime.parse(text, ECWID_DATE).toInstant();
         } catch (DateTimeParseException e) {
-            throw PlatformCallException.unreadable("'" + text + "' is not an Ecwid date (yyyy-MM-dd HH:mm:ss +zzzz)",
-                    e);
+            throw PlatformCallException.unreadable(
+                    "'" + text + "' is not an Ecwid date (yyyy-MM-dd HH:mm:ss +zzzz)", e);
         }
     }
 
     /** A pickup by the flag ({@code isPickup}) or by the newer {@code fulfillmentType}; anything else is delivered. */
     static boolean isPickup(JsonNode shippingOption) {
         return shippingOption.path("isPickup").asBoolean(false)
-                || "PICKUP".equalsIgnoreCase(PlatformJson.text(shippingOption, "fulfillmentType").orElse(""));
+                || "PICKUP"
+                        .equalsIgnoreCase(PlatformJson.text(shippingOption, "fulfillmentType")
+                                .orElse(""));
     }
 
     /**
@@ -153,43 +172,56 @@ public final class EcwidOrderMapper {
      */
     static OrderPayment payment(JsonNode order) {
         Optional<String> module = PlatformJson.text(order, "paymentModule");
-        String method = PlatformJson.text(order, "paymentMethod").or(() -> module).orElse("not specified");
-        boolean integrated = module.filter(m -> !OFFLINE_MODULES.contains(m.toUpperCase(Locale.ROOT))).isPresent();
+        String method =
+                PlatformJson.text(order, "paymentMethod").or(() -> module).orElse("not specified");
+        boolean integrated = module.filter(m -> !OFFLINE_MODULES.contains(m.toUpperCase(Locale.ROOT)))
+                .isPresent();
         return new OrderPayment(method, integrated, integrated ? module : Optional.empty());
     }
 
     /** The email, and the billing name, else the shipping name (pickup orders may have only one of them). */
     static Optional<OrderCustomer> customer(JsonNode order) {
         Optional<String> email = PlatformJson.text(order, "email");
-        Optional<String> name = personName(order.path("billingPerson")).or(() -> personName(order.path("shippingPerson")));
+        Optional<String> name =
+                personName(order.path("billingPerson")).or(() -> personName(order.path("shippingPerson")));
         return email.isEmpty() && name.isEmpty() ? Optional.empty() : Optional.of(new OrderCustomer(email, name));
     }
 
     private static Optional<String> personName(JsonNode person) {
-        return PlatformJson.text(person, "name").or(() -> joined(" ",
-                PlatformJson.text(person, "firstName"), PlatformJson.text(person, "lastName")));
+        return PlatformJson.text(person, "name")
+                .or(() -> joined(" ", PlatformJson.text(person, "firstName"), PlatformJson.text(person, "lastName")));
     }
 
     /** The shipping address as lines: name, company, street (Ecwid separates its two lines by \n), place, country. */
     static Optional<String> address(JsonNode person) {
-        Optional<String> place = joined(" ", PlatformJson.text(person, "postalCode"), PlatformJson.text(person, "city"));
+        Optional<String> place =
+                joined(" ", PlatformJson.text(person, "postalCode"), PlatformJson.text(person, "city"));
         Optional<String> street = PlatformJson.text(person, "street");
         if (street.isEmpty() && place.isEmpty()) {
             return Optional.empty();
         }
-        return joined("\n", PlatformJson.text(person, "name"), PlatformJson.text(person, "companyName"), street, place,
-                PlatformJson.text(person, "stateOrProvinceName").or(() -> PlatformJson.text(person, "stateOrProvinceCode")),
+        return joined(
+                "\n",
+                PlatformJson.text(person, "name"),
+                PlatformJson.text(person, "companyName"),
+                street,
+                place,
+                PlatformJson.text(person, "stateOrProvinceName")
+                        .or(() -> PlatformJson.text(person, "stateOrProvinceCode")),
                 PlatformJson.text(person, "countryName").or(() -> PlatformJson.text(person, "countryCode")));
     }
 
     private static Optional<String> phone(JsonNode order) {
-        return PlatformJson.text(order.path("shippingPerson"), "phone").or(() -> PlatformJson.text(order.path("billingPerson"), "phone"));
+        return PlatformJson.text(order.path("shippingPerson"), "phone")
+                .or(() -> PlatformJson.text(order.path("billingPerson"), "phone"));
     }
 
     @SafeVarargs
     private static Optional<String> joined(String separator, Optional<String>... parts) {
         List<String> present = new ArrayList<>();
         Stream.of(parts).forEach(part -> part.ifPresent(present::add));
-        return present.isEmpty() ? Optional.empty() : Optional.of(present.stream().collect(Collectors.joining(separator)));
+        return present.isEmpty()
+                ? Optional.empty()
+                : Optional.of(present.stream().collect(Collectors.joining(separator)));
     }
 }

@@ -32,21 +32,25 @@ public final class EcwidWebhookVerifier {
     public Verification verify(WebhookDelivery delivery, String secret) {
         Optional<String> received = delivery.header(SIGNATURE_HEADER).filter(value -> !value.isBlank());
         if (received.isEmpty()) {
-            return Verification.invalid("The delivery has no " + SIGNATURE_HEADER + " header. Ecwid signs every webhook it sends,"
-                    + " so this did not come from Ecwid, or a proxy in front of Storeline dropped the header.");
+            return Verification.invalid(
+                    "The delivery has no " + SIGNATURE_HEADER + " header. Ecwid signs every webhook it sends,"
+                            + " so this did not come from Ecwid, or a proxy in front of Storeline dropped the header.");
         }
         if (secret == null || secret.isBlank()) {
-            return Verification.invalid("The channel has no webhook secret: set webhook_secret to the Ecwid app's client secret.");
+            return Verification.invalid(
+                    "The channel has no webhook secret: set webhook_secret to the Ecwid app's client secret.");
         }
         Optional<SignedFields> fields = signedFields(delivery.body());
         if (fields.isEmpty()) {
-            return Verification.invalid("The body does not carry exactly one eventId and one eventCreated, the values Ecwid signs:"
-                    + " it is not an Ecwid webhook.");
+            return Verification.invalid(
+                    "The body does not carry exactly one eventId and one eventCreated, the values Ecwid signs:"
+                            + " it is not an Ecwid webhook.");
         }
         String expected = Signatures.hmacSha256Base64(secret, fields.get().message());
         if (!Signatures.matches(expected, received.get())) {
-            return Verification.invalid("The " + SIGNATURE_HEADER + " does not match eventCreated.eventId signed with the channel's"
-                    + " webhook secret: check that webhook_secret is the client secret of the Ecwid app that sends these webhooks.");
+            return Verification.invalid(
+                    "The " + SIGNATURE_HEADER + " does not match eventCreated.eventId signed with the channel's"
+                            + " webhook secret: check that webhook_secret is the client secret of the Ecwid app that sends these webhooks.");
         }
         return Verification.valid();
     }
@@ -70,7 +74,8 @@ public final class EcwidWebhookVerifier {
                     parser.skipChildren();
                     continue;
                 }
-                if (!value.isScalarValue() || value == JsonToken.VALUE_NULL
+                if (!value.isScalarValue()
+                        || value == JsonToken.VALUE_NULL
                         || ("eventCreated".equals(name) ? eventCreated : eventId) != null) {
                     return Optional.empty();
                 }
@@ -80,7 +85,9 @@ public final class EcwidWebhookVerifier {
                     eventId = parser.getText();
                 }
             }
-            return eventCreated == null || eventId == null ? Optional.empty() : Optional.of(new SignedFields(eventCreated, eventId));
+            return eventCreated == null || eventId == null
+                    ? Optional.empty()
+                    : Optional.of(new SignedFields(eventCreated, eventId));
         } catch (IOException notJson) {
             return Optional.empty();
         }

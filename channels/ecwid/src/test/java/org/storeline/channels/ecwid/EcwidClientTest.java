@@ -8,6 +8,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -25,7 +26,6 @@ import org.storeline.channels.api.OrderPage;
 import org.storeline.channels.api.OrderQuery;
 import org.storeline.channels.api.PlatformHttp;
 import org.storeline.channels.api.Registration;
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 
 /** Backfill pagination and registration against a WireMock Ecwid. */
 class EcwidClientTest {
@@ -39,8 +39,8 @@ class EcwidClientTest {
     void start() {
         ecwid = new WireMockServer(WireMockConfiguration.options().dynamicPort());
         ecwid.start();
-        connector = new EcwidConnector(new PlatformHttp(HttpClient.newHttpClient(), 2, attempt -> Duration.ZERO, duration -> { },
-                Duration.ofSeconds(5)));
+        connector = new EcwidConnector(new PlatformHttp(
+                HttpClient.newHttpClient(), 2, attempt -> Duration.ZERO, duration -> {}, Duration.ofSeconds(5)));
     }
 
     @AfterEach
@@ -52,14 +52,20 @@ class EcwidClientTest {
     void backfillFiltersOnUpdatedSecondsAndWalksOffsetsUntilTheTotal() {
         String first = page(0, 2, 3, "k8xtq-paid", "order35-authorize-net");
         String last = page(2, 1, 3, "lala1028001-mollie-shipping");
-        ecwid.stubFor(get(urlPathEqualTo(ORDERS)).withQueryParam("offset", equalTo("0")).willReturn(json(first)));
-        ecwid.stubFor(get(urlPathEqualTo(ORDERS)).withQueryParam("offset", equalTo("2")).willReturn(json(last)));
-        OrderQuery query = new OrderQuery(Instant.parse("2024-09-01T00:00:00Z"), Optional.of(Instant.parse("2024-09-05T00:00:00Z")),
+        ecwid.stubFor(get(urlPathEqualTo(ORDERS))
+                .withQueryParam("offset", equalTo("0"))
+                .willReturn(json(first)));
+        ecwid.stubFor(get(urlPathEqualTo(ORDERS))
+                .withQueryParam("offset", equalTo("2"))
+                .willReturn(json(last)));
+        OrderQuery query = new OrderQuery(
+                Instant.parse("2024-09-01T00:00:00Z"),
+                Optional.of(Instant.parse("2024-09-05T00:00:00Z")),
                 Optional.empty());
 
         OrderPage page1 = connector.listOrders(query, connection(Map.of()));
-        OrderPage page2 = connector.listOrders(new OrderQuery(query.modifiedSince(), query.modifiedUntil(), page1.nextPage()),
-                connection(Map.of()));
+        OrderPage page2 = connector.listOrders(
+                new OrderQuery(query.modifiedSince(), query.modifiedUntil(), page1.nextPage()), connection(Map.of()));
 
         assertThat(page1.orders()).extracting(o -> o.externalId()).containsExactly("K8XTQ", "35");
         assertThat(page1.nextPage()).contains("2");
@@ -75,9 +81,11 @@ class EcwidClientTest {
 
     @Test
     void anEmptyPageEndsTheWalkWhateverTheTotalSays() {
-        ecwid.stubFor(get(urlPathEqualTo(ORDERS)).willReturn(json("{\"total\":5,\"count\":0,\"offset\":0,\"limit\":100,\"items\":[]}")));
+        ecwid.stubFor(get(urlPathEqualTo(ORDERS))
+                .willReturn(json("{\"total\":5,\"count\":0,\"offset\":0,\"limit\":100,\"items\":[]}")));
 
-        OrderPage page = connector.listOrders(new OrderQuery(Instant.EPOCH, Optional.empty(), Optional.empty()), connection(Map.of()));
+        OrderPage page = connector.listOrders(
+                new OrderQuery(Instant.EPOCH, Optional.empty(), Optional.empty()), connection(Map.of()));
 
         assertThat(page.orders()).isEmpty();
         assertThat(page.nextPage()).isEmpty();
@@ -85,30 +93,42 @@ class EcwidClientTest {
 
     @Test
     void ordersAreReadInTheChannelsCurrency() {
-        ecwid.stubFor(get(urlPathEqualTo(ORDERS + "/35")).willReturn(json(EcwidFixtures.payload("order35-authorize-net.order.json"))));
+        ecwid.stubFor(get(urlPathEqualTo(ORDERS + "/35"))
+                .willReturn(json(EcwidFixtures.payload("order35-authorize-net.order.json"))));
 
-        assertThat(connector.fetchOrder("35", connection(Map.of("currency", "USD"))).total().toString()).isEqualTo("181.35 USD");
-        assertThat(connector.fetchOrder("35", connection(Map.of())).currency().getCurrencyCode()).isEqualTo("EUR");
+        assertThat(connector
+                        .fetchOrder("35", connection(Map.of("currency", "USD")))
+                        .total()
+                        .toString())
+                .isEqualTo("181.35 USD");
+        assertThat(connector.fetchOrder("35", connection(Map.of())).currency().getCurrencyCode())
+                .isEqualTo("EUR");
     }
 
     @Test
     void registeringChecksTheCredentialsAndSaysWhereTheAppsWebhooksMustPoint() {
-        ecwid.stubFor(get(urlPathEqualTo("/api/v3/1003/profile")).willReturn(json(EcwidFixtures.payload("profile.json"))));
+        ecwid.stubFor(
+                get(urlPathEqualTo("/api/v3/1003/profile")).willReturn(json(EcwidFixtures.payload("profile.json"))));
 
         Registration usd = connector.register(connection(Map.of("currency", "USD")), WEBHOOK_URL);
         Registration eur = connector.register(connection(Map.of()), WEBHOOK_URL);
 
-        assertThat(usd).isEqualTo(Registration.connected(
-                "webhooks are set in the Ecwid app settings: point them at https://storeline.example/webhooks/ch_1", List.of()));
+        assertThat(usd)
+                .isEqualTo(Registration.connected(
+                        "webhooks are set in the Ecwid app settings: point them at https://storeline.example/webhooks/ch_1",
+                        List.of()));
         assertThat(eur.connected()).isTrue();
         assertThat(eur.detail()).contains("The store's currency is USD").contains("set credentials.currency to USD");
-        ecwid.verify(getRequestedFor(urlPathEqualTo("/api/v3/1003/profile")).withHeader("Authorization", equalTo("Bearer secret_token")));
+        ecwid.verify(getRequestedFor(urlPathEqualTo("/api/v3/1003/profile"))
+                .withHeader("Authorization", equalTo("Bearer secret_token")));
     }
 
     @Test
     void registeringReportsARefusalOrAnUnreachableStoreInsteadOfThrowing() {
-        ecwid.stubFor(get(urlPathEqualTo("/api/v3/1003/profile")).willReturn(aResponse().withStatus(403)
-                .withBody("{\"errorMessage\":\"Token doesn't have the required scope\"}")));
+        ecwid.stubFor(get(urlPathEqualTo("/api/v3/1003/profile"))
+                .willReturn(aResponse()
+                        .withStatus(403)
+                        .withBody("{\"errorMessage\":\"Token doesn't have the required scope\"}")));
 
         ChannelConnection connection = connection(Map.of());
 
@@ -124,7 +144,8 @@ class EcwidClientTest {
 
     @Test
     void registeringWithoutAStoreIdFailsWithTheMissingCredential() {
-        ChannelConnection noStore = new ChannelConnection("ch_1", URI.create(ecwid.baseUrl()), Map.of("access_token", "secret_token"), "s");
+        ChannelConnection noStore =
+                new ChannelConnection("ch_1", URI.create(ecwid.baseUrl()), Map.of("access_token", "secret_token"), "s");
 
         assertThat(connector.register(noStore, WEBHOOK_URL).detail()).contains("credentials.store_id");
     }
@@ -140,10 +161,14 @@ class EcwidClientTest {
         for (String order : orders) {
             items.append(items.isEmpty() ? "" : ",").append(EcwidFixtures.payload(order + ".order.json"));
         }
-        return "{\"total\":" + total + ",\"count\":" + count + ",\"offset\":" + offset + ",\"limit\":100,\"items\":[" + items + "]}";
+        return "{\"total\":" + total + ",\"count\":" + count + ",\"offset\":" + offset + ",\"limit\":100,\"items\":["
+                + items + "]}";
     }
 
     private static ResponseDefinitionBuilder json(String body) {
-        return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body);
+        return aResponse()
+                .withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody(body);
     }
 }

@@ -41,24 +41,114 @@ class EcwidConnectorContractTest extends ConnectorContract {
     @Override
     protected List<Example> examples() {
         return List.of(
-                example("k8xtq-paid", new Expected("K8XTQ", "K8XTQ", OrderDisposition.IMPORT_FULFILLED, "10.00", "EUR", 1,
-                        FulfillmentType.DELIVERY, Optional.of("ec.apps@lightspeedhq.com"), false)),
-                example("lala1028001-mollie-shipping", new Expected("1028", "lala1028001", OrderDisposition.IMPORT_FULFILLED, "2014.97",
-                        "EUR", 2, FulfillmentType.DELIVERY, Optional.of("mscott@example.com"), true)),
-                example("order35-authorize-net", new Expected("35", "35", OrderDisposition.IMPORT_PAID, "181.35", "EUR", 3,
-                        FulfillmentType.DELIVERY, Optional.of("mark.consumer@example.com"), true)),
-                example("k8xtu-unpaid-offline", new Expected("K8XTU", "K8XTU", OrderDisposition.IMPORT_UNPAID, "10.00", "EUR", 1,
-                        FulfillmentType.DELIVERY, Optional.of("ec.apps@lightspeedhq.com"), false)),
-                example("k8xtp-pickup", new Expected("K8XTP", "K8XTP", OrderDisposition.IMPORT_PAID, "10.00", "EUR", 1,
-                        FulfillmentType.PICKUP, Optional.of("ec.apps@lightspeedhq.com"), true)),
-                example("order270-pay-by-cash-pickup", new Expected("270", "270", OrderDisposition.IMPORT_UNPAID, "23.27", "EUR", 1,
-                        FulfillmentType.PICKUP, Optional.of("pat.example@example.com"), true)),
-                example("ebjft-coupon-guest", new Expected("EBJFT", "EBJFT", OrderDisposition.IMPORT_FULFILLED, "600.00", "EUR", 1,
-                        FulfillmentType.DELIVERY, Optional.empty(), true)),
-                example("lmli4-cancelled-phone-order", new Expected("LMLI4", "LMLI4", OrderDisposition.SKIP_CANCELLED, "40.00", "EUR", 1,
-                        FulfillmentType.DELIVERY, Optional.of("example@example.com"), true)),
-                example("isjfz-no-payment-method", new Expected("ISJFZ", "ISJFZ", OrderDisposition.IMPORT_UNPAID, "10.00", "EUR", 1,
-                        FulfillmentType.DELIVERY, Optional.of("customer@example.com"), false)));
+                example(
+                        "k8xtq-paid",
+                        new Expected(
+                                "K8XTQ",
+                                "K8XTQ",
+                                OrderDisposition.IMPORT_FULFILLED,
+                                "10.00",
+                                "EUR",
+                                1,
+                                FulfillmentType.DELIVERY,
+                                Optional.of("ec.apps@lightspeedhq.com"),
+                                false)),
+                example(
+                        "lala1028001-mollie-shipping",
+                        new Expected(
+                                "1028",
+                                "lala1028001",
+                                OrderDisposition.IMPORT_FULFILLED,
+                                "2014.97",
+                                "EUR",
+                                2,
+                                FulfillmentType.DELIVERY,
+                                Optional.of("mscott@example.com"),
+                                true)),
+                example(
+                        "order35-authorize-net",
+                        new Expected(
+                                "35",
+                                "35",
+                                OrderDisposition.IMPORT_PAID,
+                                "181.35",
+                                "EUR",
+                                3,
+                                FulfillmentType.DELIVERY,
+                                Optional.of("mark.consumer@example.com"),
+                                true)),
+                example(
+                        "k8xtu-unpaid-offline",
+                        new Expected(
+                                "K8XTU",
+                                "K8XTU",
+                                OrderDisposition.IMPORT_UNPAID,
+                                "10.00",
+                                "EUR",
+                                1,
+                                FulfillmentType.DELIVERY,
+                                Optional.of("ec.apps@lightspeedhq.com"),
+                                false)),
+                example(
+                        "k8xtp-pickup",
+                        new Expected(
+                                "K8XTP",
+                                "K8XTP",
+                                OrderDisposition.IMPORT_PAID,
+                                "10.00",
+                                "EUR",
+                                1,
+                                FulfillmentType.PICKUP,
+                                Optional.of("ec.apps@lightspeedhq.com"),
+                                true)),
+                example(
+                        "order270-pay-by-cash-pickup",
+                        new Expected(
+                                "270",
+                                "270",
+                                OrderDisposition.IMPORT_UNPAID,
+                                "23.27",
+                                "EUR",
+                                1,
+                                FulfillmentType.PICKUP,
+                                Optional.of("pat.example@example.com"),
+                                true)),
+                example(
+                        "ebjft-coupon-guest",
+                        new Expected(
+                                "EBJFT",
+                                "EBJFT",
+                                OrderDisposition.IMPORT_FULFILLED,
+                                "600.00",
+                                "EUR",
+                                1,
+                                FulfillmentType.DELIVERY,
+                                Optional.empty(),
+                                true)),
+                example(
+                        "lmli4-cancelled-phone-order",
+                        new Expected(
+                                "LMLI4",
+                                "LMLI4",
+                                OrderDisposition.SKIP_CANCELLED,
+                                "40.00",
+                                "EUR",
+                                1,
+                                FulfillmentType.DELIVERY,
+                                Optional.of("example@example.com"),
+                                true)),
+                example(
+                        "isjfz-no-payment-method",
+                        new Expected(
+                                "ISJFZ",
+                                "ISJFZ",
+                                OrderDisposition.IMPORT_UNPAID,
+                                "10.00",
+                                "EUR",
+                                1,
+                                FulfillmentType.DELIVERY,
+                                Optional.of("customer@example.com"),
+                                false)));
     }
 
     @Override
@@ -98,7 +188,8 @@ class EcwidConnectorContractTest extends ConnectorContract {
     @Override
     protected WebhookDelivery tampered(WebhookDelivery delivery) {
         String body = new String(delivery.body(), StandardCharsets.UTF_8);
-        String eventId = PlatformJson.parse(delivery.body(), "test").get("eventId").asText();
+        String eventId =
+                PlatformJson.parse(delivery.body(), "test").get("eventId").asText();
         String changed = body.replace("\"" + eventId + "\"", "\"0" + eventId.substring(1) + "\"");
         return new WebhookDelivery(delivery.headers(), delivery.query(), changed.getBytes(StandardCharsets.UTF_8));
     }
@@ -106,9 +197,11 @@ class EcwidConnectorContractTest extends ConnectorContract {
     @Test
     void changingTheBodyOutsideEventIdAndEventCreatedKeepsTheSignatureValidBecauseEcwidDoesNotSignIt() {
         WebhookDelivery original = examples().get(0).delivery();
-        String body = new String(original.body(), StandardCharsets.UTF_8).replace("\"K8XTQ\"", "\"ZZZZZ\"")
+        String body = new String(original.body(), StandardCharsets.UTF_8)
+                .replace("\"K8XTQ\"", "\"ZZZZZ\"")
                 .replace("\"PAID\"", "\"REFUNDED\"");
-        WebhookDelivery edited = new WebhookDelivery(original.headers(), original.query(), body.getBytes(StandardCharsets.UTF_8));
+        WebhookDelivery edited =
+                new WebhookDelivery(original.headers(), original.query(), body.getBytes(StandardCharsets.UTF_8));
 
         Verification verdict = connector.verify(edited, connection);
 
@@ -122,8 +215,9 @@ class EcwidConnectorContractTest extends ConnectorContract {
         WebhookDelivery original = examples().get(0).delivery();
         String body = new String(original.body(), StandardCharsets.UTF_8).replace("1725434529", "1725434530");
 
-        Verification verdict = connector.verify(new WebhookDelivery(original.headers(), original.query(),
-                body.getBytes(StandardCharsets.UTF_8)), connection);
+        Verification verdict = connector.verify(
+                new WebhookDelivery(original.headers(), original.query(), body.getBytes(StandardCharsets.UTF_8)),
+                connection);
 
         assertThat(verdict.outcome()).isEqualTo(Verification.Outcome.INVALID);
     }
@@ -132,8 +226,9 @@ class EcwidConnectorContractTest extends ConnectorContract {
     void aMissingSignatureIsRejectedWithAReasonThatNamesTheHeader() {
         WebhookDelivery original = examples().get(0).delivery();
 
-        Verification verdict = connector.verify(new WebhookDelivery(Map.of("Content-Type", "application/json"), original.query(),
-                original.body()), connection);
+        Verification verdict = connector.verify(
+                new WebhookDelivery(Map.of("Content-Type", "application/json"), original.query(), original.body()),
+                connection);
 
         assertThat(verdict.outcome()).isEqualTo(Verification.Outcome.INVALID);
         assertThat(verdict.reason()).contains("X-Ecwid-Webhook-Signature");
@@ -146,9 +241,12 @@ class EcwidConnectorContractTest extends ConnectorContract {
     /** As Ecwid sends it: POST ...?eventtype={eventType}, X-Ecwid-Webhook-Signature = b64(HMAC-SHA256("{eventCreated}.{eventId}")). */
     private static WebhookDelivery signed(String body) {
         JsonNode node = PlatformJson.parse(body, "test webhook");
-        String signed = node.get("eventCreated").asText() + "." + node.get("eventId").asText();
+        String signed =
+                node.get("eventCreated").asText() + "." + node.get("eventId").asText();
         String signature = Signatures.hmacSha256Base64(SECRET, signed.getBytes(StandardCharsets.UTF_8));
-        return new WebhookDelivery(Map.of("Content-Type", "application/json; charset=UTF-8", "X-Ecwid-Webhook-Signature", signature),
-                Map.of("eventtype", node.get("eventType").asText()), body.getBytes(StandardCharsets.UTF_8));
+        return new WebhookDelivery(
+                Map.of("Content-Type", "application/json; charset=UTF-8", "X-Ecwid-Webhook-Signature", signature),
+                Map.of("eventtype", node.get("eventType").asText()),
+                body.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -30,7 +30,8 @@ class EcwidConnectorReadTest {
 
     @Test
     void anOlderDeliveryWithoutDataOrderIdFallsBackToEntityIdAsAString() {
-        DeliveryEvent event = connector.read(delivery(EcwidFixtures.payload("lala1028001-mollie-shipping.webhook.json"), Map.of()));
+        DeliveryEvent event =
+                connector.read(delivery(EcwidFixtures.payload("lala1028001-mollie-shipping.webhook.json"), Map.of()));
 
         assertThat(event.kind()).isEqualTo(DeliveryEvent.Kind.ORDER);
         assertThat(event.orderId()).contains("1028");
@@ -42,26 +43,35 @@ class EcwidConnectorReadTest {
                 .isEqualTo(DeliveryEvent.ignored("product.updated"));
         assertThat(connector.read(delivery(EcwidFixtures.payload("unfinished-order-created.webhook.json"), Map.of())))
                 .isEqualTo(DeliveryEvent.ignored("unfinished_order.created"));
-        String deleted = "{\"eventId\":\"80aece08-40e8-4145-8764-6c2f0d38678\",\"eventCreated\":1234567,\"storeId\":1003,"
-                + "\"entityId\":102,\"eventType\":\"order.deleted\"}";
+        String deleted =
+                "{\"eventId\":\"80aece08-40e8-4145-8764-6c2f0d38678\",\"eventCreated\":1234567,\"storeId\":1003,"
+                        + "\"entityId\":102,\"eventType\":\"order.deleted\"}";
         assertThat(connector.read(delivery(deleted, Map.of())).kind()).isEqualTo(DeliveryEvent.Kind.IGNORED);
     }
 
     @Test
     void theBodysEventTypeWinsOverTheUrlsAndTheUrlsIsUsedWhenTheBodyHasNone() {
         String body = EcwidFixtures.payload("k8xtq-paid.webhook.json");
-        assertThat(connector.read(delivery(body, Map.of("eventtype", "product.updated"))).topic()).isEqualTo("order.created");
+        assertThat(connector
+                        .read(delivery(body, Map.of("eventtype", "product.updated")))
+                        .topic())
+                .isEqualTo("order.created");
 
         String withoutType = "{\"eventId\":\"e1\",\"eventCreated\":1234567,\"storeId\":1003,\"entityId\":103}";
-        assertThat(connector.read(delivery(withoutType, Map.of("eventType", "order.updated"))).orderId()).contains("103");
+        assertThat(connector
+                        .read(delivery(withoutType, Map.of("eventType", "order.updated")))
+                        .orderId())
+                .contains("103");
         assertThat(connector.read(delivery(withoutType, Map.of())).kind()).isEqualTo(DeliveryEvent.Kind.IGNORED);
     }
 
     @Test
     void anOrderEventThatNamesNoOrderFailsVisibly() {
-        String body = "{\"eventId\":\"e1\",\"eventCreated\":1234567,\"storeId\":1003,\"eventType\":\"order.created\",\"data\":{}}";
+        String body =
+                "{\"eventId\":\"e1\",\"eventCreated\":1234567,\"storeId\":1003,\"eventType\":\"order.created\",\"data\":{}}";
 
-        assertThatThrownBy(() -> connector.read(delivery(body, Map.of()))).isInstanceOf(PlatformCallException.class)
+        assertThatThrownBy(() -> connector.read(delivery(body, Map.of())))
+                .isInstanceOf(PlatformCallException.class)
                 .hasMessageContaining("names no order");
     }
 
@@ -69,16 +79,19 @@ class EcwidConnectorReadTest {
     void theConnectorNeedsAStoreIdAndATokenAndTrimsWhatItIsGiven() {
         assertThat(connector.platform()).isEqualTo(Platform.ECWID);
         assertThat(connector.requiredCredentials()).containsExactly("store_id", "access_token");
-        assertThat(connector.normalizeCredentials(Map.of(" store_id ", " 1003 ", "access_token", "secret_x\n", "currency", "usd ")))
-                .containsExactlyInAnyOrderEntriesOf(Map.of("store_id", "1003", "access_token", "secret_x", "currency", "usd"));
+        assertThat(connector.normalizeCredentials(
+                        Map.of(" store_id ", " 1003 ", "access_token", "secret_x\n", "currency", "usd ")))
+                .containsExactlyInAnyOrderEntriesOf(
+                        Map.of("store_id", "1003", "access_token", "secret_x", "currency", "usd"));
     }
 
     @Test
     void anOrderIdSentAsANumberAndAnEntityIdSentAsAStringAreReadAsStrings() {
         String numericOrderId = "{\"eventId\":\"e1\",\"eventCreated\":1591390112,\"storeId\":1003,\"entityId\":270,"
                 + "\"eventType\":\"order.created\",\"data\":{\"orderId\":270,\"newPaymentStatus\":\"AWAITING_PAYMENT\"}}";
-        String stringEntityId = "{\"eventId\":\"e2\",\"eventCreated\":\"1591390112\",\"storeId\":\"1003\",\"entityId\":\"270\","
-                + "\"eventType\":\"order.updated\",\"data\":null}";
+        String stringEntityId =
+                "{\"eventId\":\"e2\",\"eventCreated\":\"1591390112\",\"storeId\":\"1003\",\"entityId\":\"270\","
+                        + "\"eventType\":\"order.updated\",\"data\":null}";
 
         assertThat(connector.read(delivery(numericOrderId, Map.of())).orderId()).contains("270");
         DeliveryEvent event = connector.read(delivery(stringEntityId, Map.of()));
@@ -92,14 +105,19 @@ class EcwidConnectorReadTest {
         assertThat(connector.read(delivery("[]", Map.of())).kind()).isEqualTo(DeliveryEvent.Kind.IGNORED);
         assertThat(connector.read(delivery("null", Map.of())).kind()).isEqualTo(DeliveryEvent.Kind.IGNORED);
         assertThat(connector.read(delivery("", Map.of())).kind()).isEqualTo(DeliveryEvent.Kind.IGNORED);
-        assertThatThrownBy(() -> connector.read(delivery("{not json", Map.of()))).isInstanceOf(PlatformCallException.class);
+        assertThatThrownBy(() -> connector.read(delivery("{not json", Map.of())))
+                .isInstanceOf(PlatformCallException.class);
     }
 
     @Test
     void theNewRealWebhooksNameTheirOrders() {
-        assertThat(connector.read(delivery(EcwidFixtures.payload("order270-pay-by-cash-pickup.webhook.json"), Map.of())).orderId())
+        assertThat(connector
+                        .read(delivery(EcwidFixtures.payload("order270-pay-by-cash-pickup.webhook.json"), Map.of()))
+                        .orderId())
                 .contains("270");
-        assertThat(connector.read(delivery(EcwidFixtures.payload("lmli4-cancelled-phone-order.webhook.json"), Map.of())).topic())
+        assertThat(connector
+                        .read(delivery(EcwidFixtures.payload("lmli4-cancelled-phone-order.webhook.json"), Map.of()))
+                        .topic())
                 .isEqualTo("order.updated");
     }
 

@@ -9,8 +9,7 @@ import org.storeline.channels.api.PlatformJson;
 
 /** The real payloads under src/test/resources/payloads (sources in SOURCES.md there). */
 final class EcwidFixtures {
-    private EcwidFixtures() {
-    }
+    private EcwidFixtures() {}
 
     static String payload(String file) {
         try (InputStream in = EcwidFixtures.class.getClassLoader().getResourceAsStream("payloads/" + file)) {

@@ -30,37 +30,38 @@ class EcwidOrderMapperTest {
 
     @ParameterizedTest(name = "{0} / {1} -> {2}")
     @CsvSource({
-            // Row 1: unfinished orders are never sales, whatever else they say.
-            "INCOMPLETE, AWAITING_PROCESSING, SKIP_INCOMPLETE",
-            "INCOMPLETE, WILL_NOT_DELIVER, SKIP_INCOMPLETE",
-            // Row 2: will not be delivered, or payment cancelled.
-            "PAID, WILL_NOT_DELIVER, SKIP_CANCELLED",
-            "AWAITING_PAYMENT, WILL_NOT_DELIVER, SKIP_CANCELLED",
-            "CANCELLED, AWAITING_PROCESSING, SKIP_CANCELLED",
-            "CANCELLED, DELIVERED, SKIP_CANCELLED",
-            // Row 3: refunded in full.
-            "REFUNDED, DELIVERED, SKIP_REFUNDED",
-            "REFUNDED, AWAITING_PROCESSING, SKIP_REFUNDED",
-            // Row 4: paid, or paid and partly refunded.
-            "PAID, AWAITING_PROCESSING, IMPORT_PAID",
-            "PAID, PROCESSING, IMPORT_PAID",
-            "PAID, READY_FOR_PICKUP, IMPORT_PAID",
-            "PAID, OUT_FOR_DELIVERY, IMPORT_PAID",
-            "PAID, RETURNED, IMPORT_PAID",
-            "PAID, SHIPPED, IMPORT_FULFILLED",
-            "PAID, DELIVERED, IMPORT_FULFILLED",
-            "PARTIALLY_REFUNDED, AWAITING_PROCESSING, IMPORT_PAID",
-            "PARTIALLY_REFUNDED, SHIPPED, IMPORT_FULFILLED",
-            // Row 5: placed, not paid (custom statuses are the store's own words for that).
-            "AWAITING_PAYMENT, AWAITING_PROCESSING, IMPORT_UNPAID",
-            "AWAITING_PAYMENT, SHIPPED, IMPORT_UNPAID",
-            "CUSTOM_PAYMENT_STATUS_1, AWAITING_PROCESSING, IMPORT_UNPAID",
-            "CUSTOM_PAYMENT_STATUS_2, PROCESSING, IMPORT_UNPAID",
-            "CUSTOM_PAYMENT_STATUS_3, DELIVERED, IMPORT_UNPAID",
-            // Row 6: a status we do not know yet.
-            "SOMETHING_NEW, AWAITING_PROCESSING, IMPORT_UNPAID"
+        // Row 1: unfinished orders are never sales, whatever else they say.
+        "INCOMPLETE, AWAITING_PROCESSING, SKIP_INCOMPLETE",
+        "INCOMPLETE, WILL_NOT_DELIVER, SKIP_INCOMPLETE",
+        // Row 2: will not be delivered, or payment cancelled.
+        "PAID, WILL_NOT_DELIVER, SKIP_CANCELLED",
+        "AWAITING_PAYMENT, WILL_NOT_DELIVER, SKIP_CANCELLED",
+        "CANCELLED, AWAITING_PROCESSING, SKIP_CANCELLED",
+        "CANCELLED, DELIVERED, SKIP_CANCELLED",
+        // Row 3: refunded in full.
+        "REFUNDED, DELIVERED, SKIP_REFUNDED",
+        "REFUNDED, AWAITING_PROCESSING, SKIP_REFUNDED",
+        // Row 4: paid, or paid and partly refunded.
+        "PAID, AWAITING_PROCESSING, IMPORT_PAID",
+        "PAID, PROCESSING, IMPORT_PAID",
+        "PAID, READY_FOR_PICKUP, IMPORT_PAID",
+        "PAID, OUT_FOR_DELIVERY, IMPORT_PAID",
+        "PAID, RETURNED, IMPORT_PAID",
+        "PAID, SHIPPED, IMPORT_FULFILLED",
+        "PAID, DELIVERED, IMPORT_FULFILLED",
+        "PARTIALLY_REFUNDED, AWAITING_PROCESSING, IMPORT_PAID",
+        "PARTIALLY_REFUNDED, SHIPPED, IMPORT_FULFILLED",
+        // Row 5: placed, not paid (custom statuses are the store's own words for that).
+        "AWAITING_PAYMENT, AWAITING_PROCESSING, IMPORT_UNPAID",
+        "AWAITING_PAYMENT, SHIPPED, IMPORT_UNPAID",
+        "CUSTOM_PAYMENT_STATUS_1, AWAITING_PROCESSING, IMPORT_UNPAID",
+        "CUSTOM_PAYMENT_STATUS_2, PROCESSING, IMPORT_UNPAID",
+        "CUSTOM_PAYMENT_STATUS_3, DELIVERED, IMPORT_UNPAID",
+        // Row 6: a status we do not know yet.
+        "SOMETHING_NEW, AWAITING_PROCESSING, IMPORT_UNPAID"
     })
-    void everyRowOfTheStateTableMapsARealOrderToItsDisposition(String payment, String fulfillment, OrderDisposition expected) {
+    void everyRowOfTheStateTableMapsARealOrderToItsDisposition(
+            String payment, String fulfillment, OrderDisposition expected) {
         ObjectNode order = order("k8xtq-paid");
         order.put("paymentStatus", payment);
         order.put("fulfillmentStatus", fulfillment);
@@ -79,10 +80,15 @@ class EcwidOrderMapperTest {
         assertThat(order.lines().get(0)).satisfies(line -> assertLine(line, "1060.00", "25.60", "331.01", "1365.41"));
         // Mug: 16.64 - (0.34 + 0.06) + 1.95 + 3.25 (its taxes on shipping belong to the shipping) = 21.44
         assertThat(order.lines().get(1)).satisfies(line -> assertLine(line, "16.64", "0.40", "5.20", "21.44"));
-        // Shipping 471.85 + taxesOnShipping 57.10 + 95.17 = 624.12; the handling fee 4.00 (its tax is in taxesOnShipping).
-        assertThat(order.shipping()).extracting(ShippingCharge::method, c -> c.total().toDecimalString(), c -> c.tax().toDecimalString())
-                .containsExactly(tuple("USPS Priority Mail", "624.12", "152.27"),
-                        tuple("Handling Fee", "4.00", "0.00"));
+        // Shipping 471.85 + taxesOnShipping 57.10 + 95.17 = 624.12; the handling fee 4.00 (its tax is in
+        // taxesOnShipping).
+        assertThat(order.shipping())
+                .extracting(
+                        ShippingCharge::method,
+                        c -> c.total().toDecimalString(),
+                        c -> c.tax().toDecimalString())
+                .containsExactly(
+                        tuple("USPS Priority Mail", "624.12", "152.27"), tuple("Handling Fee", "4.00", "0.00"));
         assertThat(order.totalTax().toDecimalString()).isEqualTo("488.48");
         assertThat(order.total().toDecimalString()).isEqualTo("2014.97");
         // 1365.41 + 21.44 + 624.12 + 4.00 = 2014.97: nothing left for the importer to adjust.
@@ -94,13 +100,17 @@ class EcwidOrderMapperTest {
     void aRealOrderFromAnSdkFixtureAddsUpToItsTotal() {
         ChannelOrder order = mapper.map(order("order35-authorize-net"), USD);
 
-        assertThat(order.lines()).extracting(l -> l.total().toDecimalString()).containsExactly("49.34", "35.31", "96.70");
+        assertThat(order.lines())
+                .extracting(l -> l.total().toDecimalString())
+                .containsExactly("49.34", "35.31", "96.70");
         assertThat(order.lines()).extracting(OrderLine::quantity).containsExactly(2L, 3L, 1L);
-        assertThat(order.shipping()).extracting(ShippingCharge::method, c -> c.total().toDecimalString())
+        assertThat(order.shipping())
+                .extracting(ShippingCharge::method, c -> c.total().toDecimalString())
                 .containsExactly(tuple("UPS Ground", "0.00"));
         assertThat(order.total().toDecimalString()).isEqualTo("181.35");
         assertThat(order.itemizedTotal().toDecimalString()).isEqualTo("181.35");
-        assertThat(order.payment()).isEqualTo(new ChannelOrder.OrderPayment("Credit card", true, Optional.of("Authorize.Net")));
+        assertThat(order.payment())
+                .isEqualTo(new ChannelOrder.OrderPayment("Credit card", true, Optional.of("Authorize.Net")));
     }
 
     @Test
@@ -120,12 +130,14 @@ class EcwidOrderMapperTest {
         List<OrderLine> lines = EcwidOrderAmounts.lines(template, currency);
         List<ShippingCharge> shipping = EcwidOrderAmounts.shipping(template, currency);
 
-        // Mug 12 + VAT on it 2.64 = 14.64; shipping 10 + VAT on shipping 2.20 = 12.20; 14.64 + 12.20 = 26.84, the total.
+        // Mug 12 + VAT on it 2.64 = 14.64; shipping 10 + VAT on shipping 2.20 = 12.20; 14.64 + 12.20 = 26.84, the
+        // total.
         assertThat(lines).singleElement().satisfies(line -> assertLine(line, "12.00", "0.00", "2.64", "14.64"));
-        assertThat(shipping).containsExactly(new ShippingCharge("Local delivery – City",
-                Money.of("12.20", "EUR"), Money.of("2.20", "EUR")));
-        assertThat(EcwidOrderMapper.payment(template)).isEqualTo(new ChannelOrder.OrderPayment("Credit or debit card", true,
-                Optional.of("Stripe")));
+        assertThat(shipping)
+                .containsExactly(
+                        new ShippingCharge("Local delivery – City", Money.of("12.20", "EUR"), Money.of("2.20", "EUR")));
+        assertThat(EcwidOrderMapper.payment(template))
+                .isEqualTo(new ChannelOrder.OrderPayment("Credit or debit card", true, Optional.of("Stripe")));
     }
 
     @Test
@@ -159,9 +171,11 @@ class EcwidOrderMapperTest {
         ChannelOrder order = mapper.map(order("order35-authorize-net"), USD);
 
         assertThat(order.fulfillmentType()).isEqualTo(FulfillmentType.DELIVERY);
-        assertThat(order.deliveryAddress()).contains("Mark Consumer\n15305 Sycamore Drive\n95037 Gilroy\nCalifornia\nUnited States");
+        assertThat(order.deliveryAddress())
+                .contains("Mark Consumer\n15305 Sycamore Drive\n95037 Gilroy\nCalifornia\nUnited States");
         assertThat(order.phone()).contains("831-555-0100");
-        assertThat(mapper.map(order("lala1028001-mollie-shipping"), USD).customerNote()).contains("Test order comments");
+        assertThat(mapper.map(order("lala1028001-mollie-shipping"), USD).customerNote())
+                .contains("Test order comments");
     }
 
     @Test
@@ -171,22 +185,25 @@ class EcwidOrderMapperTest {
         ObjectNode anonymous = nameless.deepCopy();
         anonymous.remove("email");
 
-        assertThat(mapper.map(nameless, EUR).customer()).contains(new ChannelOrder.OrderCustomer(Optional.of("ec.apps@lightspeedhq.com"),
-                Optional.empty()));
+        assertThat(mapper.map(nameless, EUR).customer())
+                .contains(new ChannelOrder.OrderCustomer(Optional.of("ec.apps@lightspeedhq.com"), Optional.empty()));
         assertThat(mapper.map(anonymous, EUR).customer()).isEmpty();
     }
 
     @Test
     void theBillingNameComesFirstThenFirstAndLastNameThenTheShippingName() {
         ObjectNode order = order("k8xtq-paid");
-        assertThat(mapper.map(order, EUR).customer().flatMap(ChannelOrder.OrderCustomer::name)).contains("API Team");
+        assertThat(mapper.map(order, EUR).customer().flatMap(ChannelOrder.OrderCustomer::name))
+                .contains("API Team");
 
         ((ObjectNode) order.get("billingPerson")).remove("name");
-        assertThat(mapper.map(order, EUR).customer().flatMap(ChannelOrder.OrderCustomer::name)).contains("Support Team");
+        assertThat(mapper.map(order, EUR).customer().flatMap(ChannelOrder.OrderCustomer::name))
+                .contains("Support Team");
 
         order.remove("billingPerson");
         order.putObject("shippingPerson").put("name", "Shipping Name");
-        assertThat(mapper.map(order, EUR).customer().flatMap(ChannelOrder.OrderCustomer::name)).contains("Shipping Name");
+        assertThat(mapper.map(order, EUR).customer().flatMap(ChannelOrder.OrderCustomer::name))
+                .contains("Shipping Name");
     }
 
     @Test
@@ -221,8 +238,10 @@ class EcwidOrderMapperTest {
 
         assertThat(order.updatedAt()).isEqualTo(Instant.parse("2014-11-05T20:55:41Z"));
         assertThat(order.placedAt()).isEqualTo(Instant.parse("2014-11-05T20:53:30Z"));
-        assertThat(EcwidOrderMapper.parseDate("2020-06-05 20:48:32 +0000")).isEqualTo(Instant.parse("2020-06-05T20:48:32Z"));
-        assertThatThrownBy(() -> EcwidOrderMapper.parseDate("2020-06-05T20:48:32Z")).isInstanceOf(PlatformCallException.class);
+        assertThat(EcwidOrderMapper.parseDate("2020-06-05 20:48:32 +0000"))
+                .isEqualTo(Instant.parse("2020-06-05T20:48:32Z"));
+        assertThatThrownBy(() -> EcwidOrderMapper.parseDate("2020-06-05T20:48:32Z"))
+                .isInstanceOf(PlatformCallException.class);
     }
 
     @Test
@@ -236,13 +255,16 @@ class EcwidOrderMapperTest {
     @Test
     void anOfflineMethodIsNotIntegratedAndAnOnlineModuleNamesTheProcessor() {
         ObjectNode offline = order("k8xtq-paid");
-        ObjectNode bankTransfer = order("k8xtq-paid").put("paymentMethod", "Bank transfer").put("paymentModule", "CUSTOM_PAYMENT_MODULE");
+        ObjectNode bankTransfer =
+                order("k8xtq-paid").put("paymentMethod", "Bank transfer").put("paymentModule", "CUSTOM_PAYMENT_MODULE");
         ObjectNode app = order("lala1028001-mollie-shipping");
 
-        assertThat(EcwidOrderMapper.payment(offline)).isEqualTo(new ChannelOrder.OrderPayment("Offline", false, Optional.empty()));
+        assertThat(EcwidOrderMapper.payment(offline))
+                .isEqualTo(new ChannelOrder.OrderPayment("Offline", false, Optional.empty()));
         assertThat(EcwidOrderMapper.payment(bankTransfer).integrated()).isFalse();
-        assertThat(EcwidOrderMapper.payment(app)).isEqualTo(new ChannelOrder.OrderPayment("Credit or debit card (Mollie)", true,
-                Optional.of("CUSTOM_PAYMENT_APP-mollie-pg")));
+        assertThat(EcwidOrderMapper.payment(app))
+                .isEqualTo(new ChannelOrder.OrderPayment(
+                        "Credit or debit card (Mollie)", true, Optional.of("CUSTOM_PAYMENT_APP-mollie-pg")));
     }
 
     private static void assertLine(OrderLine line, String unitPrice, String discount, String tax, String total) {

@@ -47,7 +47,8 @@ class EcwidOrderRobustnessTest {
 
         ChannelOrder mapped = mapper.map(order, GBP);
 
-        assertThat(mapped.customer()).contains(new OrderCustomer(Optional.of("pat.example@example.com"), Optional.empty()));
+        assertThat(mapped.customer())
+                .contains(new OrderCustomer(Optional.of("pat.example@example.com"), Optional.empty()));
         assertThat(mapped.shipping()).isEmpty();
         assertThat(mapped.fulfillmentType()).isEqualTo(FulfillmentType.DELIVERY);
         assertThat(mapped.deliveryAddress()).isEmpty();
@@ -82,14 +83,29 @@ class EcwidOrderRobustnessTest {
     @Test
     void nullDiscountFieldsAndNullTaxListsCountAsNone() {
         ObjectNode order = EcwidFixtures.order("lmli4-cancelled-phone-order");
-        item(order, 0).putNull("discounts").putNull("couponAmount").putNull("taxes").putNull("tax");
-        order.putNull("couponDiscount").putNull("discount").putNull("volumeDiscount").putNull("membershipBasedDiscount")
-                .putNull("totalAndMembershipBasedDiscount").putNull("taxesOnShipping").putNull("customSurcharges").putNull("handlingFee");
+        item(order, 0)
+                .putNull("discounts")
+                .putNull("couponAmount")
+                .putNull("taxes")
+                .putNull("tax");
+        order.putNull("couponDiscount")
+                .putNull("discount")
+                .putNull("volumeDiscount")
+                .putNull("membershipBasedDiscount")
+                .putNull("totalAndMembershipBasedDiscount")
+                .putNull("taxesOnShipping")
+                .putNull("customSurcharges")
+                .putNull("handlingFee");
 
         ChannelOrder mapped = mapper.map(order, USD);
 
-        assertThat(mapped.lines()).singleElement().satisfies(line -> assertThat(line.total().toDecimalString()).isEqualTo("30.00"));
-        assertThat(mapped.shipping()).singleElement().satisfies(charge -> assertThat(charge.total().toDecimalString()).isEqualTo("10.00"));
+        assertThat(mapped.lines())
+                .singleElement()
+                .satisfies(line -> assertThat(line.total().toDecimalString()).isEqualTo("30.00"));
+        assertThat(mapped.shipping())
+                .singleElement()
+                .satisfies(
+                        charge -> assertThat(charge.total().toDecimalString()).isEqualTo("10.00"));
         assertThat(mapped.total().toDecimalString()).isEqualTo("40.00");
     }
 
@@ -98,7 +114,9 @@ class EcwidOrderRobustnessTest {
         ObjectNode order = cashPickup();
         order.put("total", "23.27").put("tax", "1.87");
         item(order, 0).put("price", "10.7").put("quantity", "2").put("tax", "1.87");
-        ((ObjectNode) item(order, 0).get("taxes").get(0)).put("taxOnDiscountedSubtotal", "1.87").put("taxOnShipping", "0");
+        ((ObjectNode) item(order, 0).get("taxes").get(0))
+                .put("taxOnDiscountedSubtotal", "1.87")
+                .put("taxOnShipping", "0");
         ((ObjectNode) order.get("shippingOption")).put("shippingRate", "0");
         ((ObjectNode) order.get("handlingFee")).put("value", "0");
 
@@ -111,7 +129,12 @@ class EcwidOrderRobustnessTest {
     void idsSkusAndNamesSentAsNumbersAreReadAsStrings() {
         ObjectNode order = cashPickup();
         order.put("vendorOrderNumber", 270).put("orderNumber", new BigInteger("9007199254740993"));
-        item(order, 0).put("sku", 50).put("name", 1984).put("id", "334934802").put("productId", "206653686").put("combinationId", 0);
+        item(order, 0)
+                .put("sku", 50)
+                .put("name", 1984)
+                .put("id", "334934802")
+                .put("productId", "206653686")
+                .put("combinationId", 0);
 
         ChannelOrder mapped = mapper.map(order, GBP);
 
@@ -172,8 +195,15 @@ class EcwidOrderRobustnessTest {
     @Test
     void aLineOfTwoWithACouponShareAndAPromotionTakesBothOffTheWholeLine() {
         ObjectNode order = cashPickup();
-        item(order, 0).put("couponAmount", 2.14).putArray("discounts").addObject().put("total", 1).putObject("discountInfo")
-                .put("value", 1).put("type", "ABS").put("base", "ON_TOTAL");
+        item(order, 0)
+                .put("couponAmount", 2.14)
+                .putArray("discounts")
+                .addObject()
+                .put("total", 1)
+                .putObject("discountInfo")
+                .put("value", 1)
+                .put("type", "ABS")
+                .put("base", "ON_TOTAL");
 
         OrderLine line = mapper.map(order, GBP).lines().get(0);
 
@@ -197,8 +227,10 @@ class EcwidOrderRobustnessTest {
         ObjectNode order = cashPickup();
         item(order, 0).put("quantity", 1.5);
 
-        assertThatThrownBy(() -> mapper.map(order, GBP)).isInstanceOf(PlatformCallException.class)
-                .hasMessageContaining("quantity").hasMessageContaining("1.5");
+        assertThatThrownBy(() -> mapper.map(order, GBP))
+                .isInstanceOf(PlatformCallException.class)
+                .hasMessageContaining("quantity")
+                .hasMessageContaining("1.5");
     }
 
     @Test
@@ -206,15 +238,19 @@ class EcwidOrderRobustnessTest {
         ObjectNode order = cashPickup();
         item(order, 0).put("price", "10,70");
 
-        assertThatThrownBy(() -> mapper.map(order, GBP)).isInstanceOf(PlatformCallException.class)
-                .hasMessageContaining("price").hasMessageContaining("10,70");
+        assertThatThrownBy(() -> mapper.map(order, GBP))
+                .isInstanceOf(PlatformCallException.class)
+                .hasMessageContaining("price")
+                .hasMessageContaining("10,70");
     }
 
     @Test
     void anOrderTotalThatIsNotANumberFailsWithAClearPlatformError() {
         ObjectNode order = cashPickup().put("total", "N/A");
 
-        assertThatThrownBy(() -> mapper.map(order, GBP)).isInstanceOf(PlatformCallException.class).hasMessageContaining("total");
+        assertThatThrownBy(() -> mapper.map(order, GBP))
+                .isInstanceOf(PlatformCallException.class)
+                .hasMessageContaining("total");
     }
 
     @Test
@@ -272,7 +308,9 @@ class EcwidOrderRobustnessTest {
         ObjectNode order = cashPickup();
         order.remove(List.of("updateDate", "createDate", "updateTimestamp", "createTimestamp"));
 
-        assertThatThrownBy(() -> mapper.map(order, GBP)).isInstanceOf(PlatformCallException.class).hasMessageContaining("updateDate");
+        assertThatThrownBy(() -> mapper.map(order, GBP))
+                .isInstanceOf(PlatformCallException.class)
+                .hasMessageContaining("updateDate");
     }
 
     @Test
@@ -281,7 +319,8 @@ class EcwidOrderRobustnessTest {
         order.remove(List.of("orderNumber", "vendorOrderNumber"));
         order.putNull("id");
 
-        assertThatThrownBy(() -> mapper.map(order, GBP)).isInstanceOf(PlatformCallException.class)
+        assertThatThrownBy(() -> mapper.map(order, GBP))
+                .isInstanceOf(PlatformCallException.class)
                 .hasMessageContaining("neither id nor orderNumber");
     }
 
@@ -309,7 +348,9 @@ class EcwidOrderRobustnessTest {
     @Test
     void aLocalDeliveryIsADeliveryWithItsAddress() {
         ObjectNode order = EcwidFixtures.order("lmli4-cancelled-phone-order");
-        ((ObjectNode) order.get("shippingOption")).put("fulfillmentType", "DELIVERY").put("shippingMethodName", "Local delivery");
+        ((ObjectNode) order.get("shippingOption"))
+                .put("fulfillmentType", "DELIVERY")
+                .put("shippingMethodName", "Local delivery");
 
         ChannelOrder mapped = mapper.map(order, USD);
 
@@ -328,10 +369,23 @@ class EcwidOrderRobustnessTest {
     @Test
     void surchargesGiftCardsAndTaxExemptionDoNotBreakTheMappingAndTheTotalStaysEcwids() {
         ObjectNode order = EcwidFixtures.order("lmli4-cancelled-phone-order");
-        order.putArray("customSurcharges").addObject().put("id", "tips").put("value", 10).put("type", "ABSOLUTE").put("total", 10)
-                .put("description", "Tips").putArray("taxes").addObject().put("name", "VAT").put("value", 21).put("total", 1.7);
-        order.put("giftCardRedemption", 5).put("totalBeforeGiftCardRedemption", 50).put("total", 45)
-                .put("customerTaxExempt", true).put("reversedTaxApplied", true);
+        order.putArray("customSurcharges")
+                .addObject()
+                .put("id", "tips")
+                .put("value", 10)
+                .put("type", "ABSOLUTE")
+                .put("total", 10)
+                .put("description", "Tips")
+                .putArray("taxes")
+                .addObject()
+                .put("name", "VAT")
+                .put("value", 21)
+                .put("total", 1.7);
+        order.put("giftCardRedemption", 5)
+                .put("totalBeforeGiftCardRedemption", 50)
+                .put("total", 45)
+                .put("customerTaxExempt", true)
+                .put("reversedTaxApplied", true);
 
         ChannelOrder mapped = mapper.map(order, USD);
 

@@ -37,7 +37,8 @@ class EcwidRealPayloadsTest {
         assertThat(order.fulfillmentType()).isEqualTo(FulfillmentType.PICKUP);
         assertThat(order.shippingMethod()).contains("Self Pickup");
         assertThat(order.deliveryAddress()).isEmpty();
-        assertThat(order.customer()).contains(new OrderCustomer(Optional.of("pat.example@example.com"), Optional.of("Pat Example")));
+        assertThat(order.customer())
+                .contains(new OrderCustomer(Optional.of("pat.example@example.com"), Optional.of("Pat Example")));
         assertThat(order.placedAt()).isEqualTo(Instant.parse("2020-06-05T20:48:32Z"));
         // Two at 10.70 (options included), net prices: 21.40 + tax 1.87 = 23.27.
         assertThat(order.lines()).singleElement().satisfies(line -> {
@@ -51,7 +52,8 @@ class EcwidRealPayloadsTest {
             assertThat(line.tax().toDecimalString()).isEqualTo("1.87");
             assertThat(line.total().toDecimalString()).isEqualTo("23.27");
         });
-        assertThat(order.shipping()).containsExactly(new ShippingCharge("Self Pickup", Money.of("0.00", "GBP"), Money.of("0.00", "GBP")));
+        assertThat(order.shipping())
+                .containsExactly(new ShippingCharge("Self Pickup", Money.of("0.00", "GBP"), Money.of("0.00", "GBP")));
         assertThat(order.totalTax().toDecimalString()).isEqualTo("1.87");
         assertThat(order.total()).isEqualTo(Money.of("23.27", "GBP"));
         assertThat(order.itemizedTotal()).isEqualTo(order.total());
@@ -70,10 +72,19 @@ class EcwidRealPayloadsTest {
         assertThat(order.deliveryAddress()).isEmpty();
         assertThat(order.phone()).isEmpty();
         assertThat(order.fulfillmentType()).isEqualTo(FulfillmentType.DELIVERY);
-        assertThat(order.lines()).extracting(OrderLine::sku, OrderLine::name, OrderLine::quantity, l -> l.total().toDecimalString())
+        assertThat(order.lines())
+                .extracting(
+                        OrderLine::sku,
+                        OrderLine::name,
+                        OrderLine::quantity,
+                        l -> l.total().toDecimalString())
                 .containsExactly(tuple(Optional.of("000001"), "Pizza", 1L, "500.00"));
         // Shipping 110 (net) + taxesOnShipping 10.
-        assertThat(order.shipping()).extracting(ShippingCharge::method, c -> c.total().toDecimalString(), c -> c.tax().toDecimalString())
+        assertThat(order.shipping())
+                .extracting(
+                        ShippingCharge::method,
+                        c -> c.total().toDecimalString(),
+                        c -> c.tax().toDecimalString())
                 .containsExactly(tuple("Shipping", "120.00", "10.00"));
         assertThat(order.totalTax().toDecimalString()).isEqualTo("10.00");
         // The canonical total is Ecwid's total to the cent. This docs example's order-level couponDiscount (10) is on
@@ -98,10 +109,13 @@ class EcwidRealPayloadsTest {
             assertThat(line.unitPrice().toDecimalString()).isEqualTo("15.00");
             assertThat(line.total().toDecimalString()).isEqualTo("30.00");
         });
-        assertThat(order.shipping()).extracting(ShippingCharge::method, c -> c.total().toDecimalString())
+        assertThat(order.shipping())
+                .extracting(ShippingCharge::method, c -> c.total().toDecimalString())
                 .containsExactly(tuple("Fast Delivery", "10.00"));
-        assertThat(order.deliveryAddress()).contains("Sam Example\nExample Company\nMy Street\n90002 San Diego\nCalifornia\nUnited States");
-        assertThat(order.customer()).contains(new OrderCustomer(Optional.of("example@example.com"), Optional.of("Sam Example")));
+        assertThat(order.deliveryAddress())
+                .contains("Sam Example\nExample Company\nMy Street\n90002 San Diego\nCalifornia\nUnited States");
+        assertThat(order.customer())
+                .contains(new OrderCustomer(Optional.of("example@example.com"), Optional.of("Sam Example")));
         assertThat(order.updatedAt()).isEqualTo(Instant.ofEpochSecond(1636153028L));
         assertThat(order.total()).isEqualTo(Money.of("40.00", "USD"));
         assertThat(order.itemizedTotal()).isEqualTo(order.total());
@@ -120,13 +134,14 @@ class EcwidRealPayloadsTest {
         assertThat(order.fulfillmentType()).isEqualTo(FulfillmentType.DELIVERY);
         assertThat(order.deliveryAddress()).isEmpty();
         // A unicode billing name, the only name on the order.
-        assertThat(order.customer()).contains(new OrderCustomer(Optional.of("customer@example.com"),
-                Optional.of("[DEMO] Actualización para desbloquear")));
+        assertThat(order.customer())
+                .contains(new OrderCustomer(
+                        Optional.of("customer@example.com"), Optional.of("[DEMO] Actualización para desbloquear")));
         // Gross prices, no tax: 10 is 10.
-        assertThat(order.lines()).extracting(OrderLine::sku, OrderLine::name, l -> l.total().toDecimalString())
+        assertThat(order.lines())
+                .extracting(OrderLine::sku, OrderLine::name, l -> l.total().toDecimalString())
                 .containsExactly(tuple(Optional.of("00001291"), "Prueba Review", "10.00"));
         assertThat(order.total()).isEqualTo(Money.of("10.00", "EUR"));
         assertThat(order.itemizedTotal()).isEqualTo(order.total());
     }
-
 }

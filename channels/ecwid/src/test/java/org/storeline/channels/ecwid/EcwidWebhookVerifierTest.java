@@ -16,7 +16,8 @@ class EcwidWebhookVerifierTest {
 
     @Test
     void theSignatureIsOverEventCreatedDotEventIdAsWrittenInTheBody() {
-        // The docs' order webhook; signed the way their PHP example does: hash_hmac("sha256", "$eventCreated.$eventId", secret, true).
+        // The docs' order webhook; signed the way their PHP example does: hash_hmac("sha256", "$eventCreated.$eventId",
+        // secret, true).
         String body = EcwidFixtures.payload("k8xtq-paid.webhook.json");
         String signature = sign("1725434529.80aece08-40e8-4145-8764-6c2f0d38678");
 
@@ -25,17 +26,22 @@ class EcwidWebhookVerifierTest {
 
     @Test
     void aNumericEventIdFromTheOlderDocsIsSignedAsItsDigits() {
-        String body = "{\"eventId\":123456,\"eventCreated\":1234567,\"storeId\":1003,\"entityId\":103,\"eventType\":\"order.updated\"}";
+        String body =
+                "{\"eventId\":123456,\"eventCreated\":1234567,\"storeId\":1003,\"entityId\":103,\"eventType\":\"order.updated\"}";
 
-        assertThat(verifier.verify(delivery(body, sign("1234567.123456")), SECRET).isValid()).isTrue();
+        assertThat(verifier.verify(delivery(body, sign("1234567.123456")), SECRET)
+                        .isValid())
+                .isTrue();
     }
 
     @Test
     void signedFieldsNestedDeeperInTheBodyAreNotTheOnesThatCount() {
         String body = "{\"data\":{\"eventId\":\"x\",\"eventCreated\":1},\"eventId\":\"real\",\"eventCreated\":5}";
 
-        assertThat(verifier.verify(delivery(body, sign("5.real")), SECRET).isValid()).isTrue();
-        assertThat(verifier.verify(delivery(body, sign("1.x")), SECRET).isValid()).isFalse();
+        assertThat(verifier.verify(delivery(body, sign("5.real")), SECRET).isValid())
+                .isTrue();
+        assertThat(verifier.verify(delivery(body, sign("1.x")), SECRET).isValid())
+                .isFalse();
     }
 
     @Test
@@ -50,17 +56,24 @@ class EcwidWebhookVerifierTest {
 
     @Test
     void aBodyThatIsNotJsonOrLacksTheSignedFieldsIsRejected() {
-        assertThat(verifier.verify(delivery("not json", sign("1.a")), SECRET).isValid()).isFalse();
-        assertThat(verifier.verify(delivery("{\"eventId\":\"a\"}", sign("null.a")), SECRET).isValid()).isFalse();
-        assertThat(verifier.verify(delivery("{\"eventId\":null,\"eventCreated\":1}", sign("1.null")), SECRET).isValid()).isFalse();
-        assertThat(verifier.verify(delivery("[1,2]", sign("1.2")), SECRET).isValid()).isFalse();
+        assertThat(verifier.verify(delivery("not json", sign("1.a")), SECRET).isValid())
+                .isFalse();
+        assertThat(verifier.verify(delivery("{\"eventId\":\"a\"}", sign("null.a")), SECRET)
+                        .isValid())
+                .isFalse();
+        assertThat(verifier.verify(delivery("{\"eventId\":null,\"eventCreated\":1}", sign("1.null")), SECRET)
+                        .isValid())
+                .isFalse();
+        assertThat(verifier.verify(delivery("[1,2]", sign("1.2")), SECRET).isValid())
+                .isFalse();
     }
 
     @Test
     void aChannelWithoutSecretRejectsAndSaysWhatToSet() {
         String body = EcwidFixtures.payload("k8xtq-paid.webhook.json");
 
-        Verification verdict = verifier.verify(delivery(body, sign("1725434529.80aece08-40e8-4145-8764-6c2f0d38678")), " ");
+        Verification verdict =
+                verifier.verify(delivery(body, sign("1725434529.80aece08-40e8-4145-8764-6c2f0d38678")), " ");
 
         assertThat(verdict.outcome()).isEqualTo(Verification.Outcome.INVALID);
         assertThat(verdict.reason()).contains("webhook_secret");
@@ -81,6 +94,7 @@ class EcwidWebhookVerifierTest {
     }
 
     private static WebhookDelivery delivery(String body, String signature) {
-        return WebhookDelivery.of(Map.of("x-ecwid-webhook-signature", signature), body.getBytes(StandardCharsets.UTF_8));
+        return WebhookDelivery.of(
+                Map.of("x-ecwid-webhook-signature", signature), body.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -33,7 +33,9 @@ public final class LightspeedClient {
     static final String DEFAULT_LANGUAGE = "nl";
     /** Lightspeed's largest page. */
     static final int PAGE_SIZE = 250;
-    private static final DateTimeFormatter FILTER_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
+
+    private static final DateTimeFormatter FILTER_TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
     private final PlatformHttp http;
 
@@ -44,7 +46,8 @@ public final class LightspeedClient {
     /** {@code GET /{language}/orders/{id}.json}: the {@code order} object. */
     public JsonNode order(String orderId, ChannelConnection connection) {
         String what = "Fetching Lightspeed order " + orderId;
-        JsonNode order = get(connection, "/orders/" + encode(orderId) + ".json", what).path("order");
+        JsonNode order =
+                get(connection, "/orders/" + encode(orderId) + ".json", what).path("order");
         if (!order.isObject()) {
             throw PlatformCallException.unreadable(what + ": the answer holds no order");
         }
@@ -61,8 +64,10 @@ public final class LightspeedClient {
      * {@code GET /{language}/orders.json?updated_at_min=...&updated_at_max=...&limit=250&page=N}. The filter takes
      * "YYYY-MM-DD HH:MM:SS" (no zone); we send UTC.
      */
-    public List<JsonNode> orders(Instant updatedMin, Optional<Instant> updatedMax, int page, ChannelConnection connection) {
-        StringBuilder path = new StringBuilder("/orders.json?updated_at_min=").append(encode(FILTER_TIME.format(updatedMin)));
+    public List<JsonNode> orders(
+            Instant updatedMin, Optional<Instant> updatedMax, int page, ChannelConnection connection) {
+        StringBuilder path =
+                new StringBuilder("/orders.json?updated_at_min=").append(encode(FILTER_TIME.format(updatedMin)));
         updatedMax.ifPresent(max -> path.append("&updated_at_max=").append(encode(FILTER_TIME.format(max))));
         path.append("&limit=").append(PAGE_SIZE).append("&page=").append(page);
         String what = "Listing Lightspeed orders (page " + page + ")";
@@ -75,12 +80,17 @@ public final class LightspeedClient {
      */
     public Registration register(ChannelConnection connection, URI webhookUrl) {
         try {
-            JsonNode shop = get(connection, "/shop.json", "Checking the Lightspeed credentials").path("shop");
-            String shopName = LightspeedOrderMapper.text(shop, "mainDomain").or(() -> PlatformJson.id(shop, "id")).orElse("the shop");
+            JsonNode shop = get(connection, "/shop.json", "Checking the Lightspeed credentials")
+                    .path("shop");
+            String shopName = LightspeedOrderMapper.text(shop, "mainDomain")
+                    .or(() -> PlatformJson.id(shop, "id"))
+                    .orElse("the shop");
             Optional<JsonNode> existing = existingOrdersWebhook(connection, webhookUrl);
             JsonNode webhook = existing.isPresent() ? existing.get() : createOrdersWebhook(connection, webhookUrl);
-            String hook = "orders/* -> " + webhookUrl + " (Lightspeed webhook " + PlatformJson.id(webhook, "id").orElse("?") + ")";
-            String detail = "Credentials work for " + shopName + "; " + (existing.isPresent() ? "our orders webhook was already there." : "orders webhook created.");
+            String hook = "orders/* -> " + webhookUrl + " (Lightspeed webhook "
+                    + PlatformJson.id(webhook, "id").orElse("?") + ")";
+            String detail = "Credentials work for " + shopName + "; "
+                    + (existing.isPresent() ? "our orders webhook was already there." : "orders webhook created.");
             return Registration.connected(detail, List.of(hook));
         } catch (PlatformCallException e) {
             return Registration.failed(refusal(e));
@@ -92,10 +102,15 @@ public final class LightspeedClient {
     private Optional<JsonNode> existingOrdersWebhook(ChannelConnection connection, URI webhookUrl) {
         String what = "Listing the Lightspeed webhooks";
         for (JsonNode webhook : items(get(connection, "/webhooks.json?limit=" + PAGE_SIZE, what), "webhooks", what)) {
-            boolean ours = webhookUrl.toString().equals(LightspeedOrderMapper.text(webhook, "address").orElse(""));
-            boolean orders = "orders".equals(LightspeedOrderMapper.text(webhook, "itemGroup").orElse(""));
-            boolean all = "*".equals(LightspeedOrderMapper.text(webhook, "itemAction").orElse(""));
-            boolean json = "json".equals(LightspeedOrderMapper.text(webhook, "format").orElse(""));
+            boolean ours = webhookUrl
+                    .toString()
+                    .equals(LightspeedOrderMapper.text(webhook, "address").orElse(""));
+            boolean orders = "orders"
+                    .equals(LightspeedOrderMapper.text(webhook, "itemGroup").orElse(""));
+            boolean all =
+                    "*".equals(LightspeedOrderMapper.text(webhook, "itemAction").orElse(""));
+            boolean json =
+                    "json".equals(LightspeedOrderMapper.text(webhook, "format").orElse(""));
             if (ours && orders && all && json && webhook.path("isActive").asBoolean(false)) {
                 return Optional.of(webhook);
             }
@@ -105,8 +120,13 @@ public final class LightspeedClient {
 
     private JsonNode createOrdersWebhook(ChannelConnection connection, URI webhookUrl) {
         ObjectNode body = PlatformJson.MAPPER.createObjectNode();
-        body.putObject("webhook").put("isActive", true).put("itemGroup", "orders").put("itemAction", "*")
-                .put("language", language(connection)).put("format", "json").put("address", webhookUrl.toString());
+        body.putObject("webhook")
+                .put("isActive", true)
+                .put("itemGroup", "orders")
+                .put("itemAction", "*")
+                .put("language", language(connection))
+                .put("format", "json")
+                .put("address", webhookUrl.toString());
         HttpRequest.Builder request = request(connection, "/webhooks.json")
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8));
@@ -117,28 +137,36 @@ public final class LightspeedClient {
     /** What a person can do about a refusal. */
     private static String refusal(PlatformCallException e) {
         return switch (e.status()) {
-            case 401 -> "Lightspeed refused the API key and secret (401): check credentials.api_key, credentials.api_secret "
-                    + "and that base_url is the shop's cluster (api.webshopapp.com for eu1, api.shoplightspeed.com for us1).";
-            case 403 -> "Lightspeed says this API key may not do that (403): give the key read access to orders and shop, "
-                    + "and write access to webhooks.";
+            case 401 ->
+                "Lightspeed refused the API key and secret (401): check credentials.api_key, credentials.api_secret "
+                        + "and that base_url is the shop's cluster (api.webshopapp.com for eu1, api.shoplightspeed.com for us1).";
+            case 403 ->
+                "Lightspeed says this API key may not do that (403): give the key read access to orders and shop, "
+                        + "and write access to webhooks.";
             default -> e.getMessage() + (e.retryable() ? " (will be retried)" : "");
         };
     }
 
     private JsonNode get(ChannelConnection connection, String path, String what) {
-        return PlatformJson.parse(http.send(request(connection, path).GET(), what).body(), what);
+        return PlatformJson.parse(
+                http.send(request(connection, path).GET(), what).body(), what);
     }
 
     private static HttpRequest.Builder request(ChannelConnection connection, String path) {
         String auth = connection.credential("api_key") + ":" + connection.credential("api_secret");
         return HttpRequest.newBuilder(connection.resolve("/" + language(connection) + path))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(auth.getBytes(StandardCharsets.UTF_8)))
+                .header(
+                        "Authorization",
+                        "Basic " + Base64.getEncoder().encodeToString(auth.getBytes(StandardCharsets.UTF_8)))
                 .header("Accept", "application/json");
     }
 
     /** The URL language prefix ("nl", "us", "en"...): it picks the language of translated fields. */
     static String language(ChannelConnection connection) {
-        return connection.optionalCredential("language").map(l -> l.trim().toLowerCase(Locale.ROOT)).orElse(DEFAULT_LANGUAGE);
+        return connection
+                .optionalCredential("language")
+                .map(l -> l.trim().toLowerCase(Locale.ROOT))
+                .orElse(DEFAULT_LANGUAGE);
     }
 
     private static List<JsonNode> items(JsonNode body, String field, String what) {

@@ -84,7 +84,8 @@ public final class LightspeedConnector implements Connector {
     @Override
     public DeliveryEvent read(WebhookDelivery delivery) {
         Optional<String> headerTopic = headerTopic(delivery);
-        if (headerTopic.isPresent() && (!headerTopic.get().startsWith("orders") || headerTopic.get().endsWith("/deleted"))) {
+        if (headerTopic.isPresent()
+                && (!headerTopic.get().startsWith("orders") || headerTopic.get().endsWith("/deleted"))) {
             // Other resources, and deleted orders (nothing left to import), are kept but not acted on.
             return DeliveryEvent.ignored(headerTopic.get());
         }
@@ -92,12 +93,14 @@ public final class LightspeedConnector implements Connector {
         try {
             body = PlatformJson.parse(delivery.body(), "The Lightspeed delivery");
         } catch (PlatformCallException notJson) {
-            return DeliveryEvent.ignored(headerTopic.orElse("unreadable (not JSON: register the webhook with format json)"));
+            return DeliveryEvent.ignored(
+                    headerTopic.orElse("unreadable (not JSON: register the webhook with format json)"));
         }
         JsonNode order = body.path("order");
         Optional<String> orderId = order.isObject() ? LightspeedOrderMapper.id(order, "id") : Optional.empty();
         if (orderId.isEmpty()) {
-            return DeliveryEvent.ignored(headerTopic.orElse(body.fieldNames().hasNext() ? body.fieldNames().next() : "empty"));
+            return DeliveryEvent.ignored(headerTopic.orElse(
+                    body.fieldNames().hasNext() ? body.fieldNames().next() : "empty"));
         }
         return DeliveryEvent.order(headerTopic.orElse("orders"), orderId.get(), Optional.empty(), eventTime(order));
     }
@@ -116,8 +119,14 @@ public final class LightspeedConnector implements Connector {
         if (event.isPresent()) {
             return event.map(v -> v.toLowerCase(Locale.ROOT));
         }
-        return delivery.header("X-Group").map(String::trim).filter(v -> !v.isEmpty())
-                .map(group -> (group + delivery.header("X-Action").map(a -> "/" + a.trim()).orElse("")).toLowerCase(Locale.ROOT));
+        return delivery.header("X-Group")
+                .map(String::trim)
+                .filter(v -> !v.isEmpty())
+                .map(group -> (group
+                                + delivery.header("X-Action")
+                                        .map(a -> "/" + a.trim())
+                                        .orElse(""))
+                        .toLowerCase(Locale.ROOT));
     }
 
     /**
@@ -129,7 +138,8 @@ public final class LightspeedConnector implements Connector {
         if (event.kind() != DeliveryEvent.Kind.ORDER || event.orderId().isEmpty()) {
             throw new IllegalArgumentException("Only order events resolve to an order; this one is " + event.topic());
         }
-        JsonNode order = PlatformJson.parse(delivery.body(), "The Lightspeed delivery").path("order");
+        JsonNode order =
+                PlatformJson.parse(delivery.body(), "The Lightspeed delivery").path("order");
         return withProducts(order, event.orderId().get(), connection);
     }
 
@@ -148,11 +158,18 @@ public final class LightspeedConnector implements Connector {
     @Override
     public OrderPage listOrders(OrderQuery query, ChannelConnection connection) {
         int page = query.pageNumber();
-        List<JsonNode> listed = client.orders(query.modifiedSince().minus(FILTER_MARGIN),
-                query.modifiedUntil().map(until -> until.plus(FILTER_MARGIN)), page, connection);
-        Optional<String> next = listed.size() >= LightspeedClient.PAGE_SIZE ? Optional.of(String.valueOf(page + 1)) : Optional.empty();
-        return OrderPage.read(listed, order -> LightspeedOrderMapper.id(order, "id"),
-                order -> readInRange(order, query, connection), next);
+        List<JsonNode> listed = client.orders(
+                query.modifiedSince().minus(FILTER_MARGIN),
+                query.modifiedUntil().map(until -> until.plus(FILTER_MARGIN)),
+                page,
+                connection);
+        Optional<String> next =
+                listed.size() >= LightspeedClient.PAGE_SIZE ? Optional.of(String.valueOf(page + 1)) : Optional.empty();
+        return OrderPage.read(
+                listed,
+                order -> LightspeedOrderMapper.id(order, "id"),
+                order -> readInRange(order, query, connection),
+                next);
     }
 
     /**
@@ -170,7 +187,8 @@ public final class LightspeedConnector implements Connector {
     }
 
     private static boolean inRange(Instant updatedAt, OrderQuery query) {
-        return !updatedAt.isBefore(query.modifiedSince()) && query.modifiedUntil().map(updatedAt::isBefore).orElse(true);
+        return !updatedAt.isBefore(query.modifiedSince())
+                && query.modifiedUntil().map(updatedAt::isBefore).orElse(true);
     }
 
     @Override

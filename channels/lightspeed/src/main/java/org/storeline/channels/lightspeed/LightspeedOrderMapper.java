@@ -49,10 +49,12 @@ public final class LightspeedOrderMapper {
         return switch (paymentStatus) {
             // Row 2: paid and already handed over (shipped or picked up): a paid sale whose fulfilment is done.
             // Row 3: paid, not yet handed over: a paid sale to fulfil.
-            case "paid" -> handedOver(status, shipmentStatus) ? OrderDisposition.IMPORT_FULFILLED : OrderDisposition.IMPORT_PAID;
+            case "paid" ->
+                handedOver(status, shipmentStatus) ? OrderDisposition.IMPORT_FULFILLED : OrderDisposition.IMPORT_PAID;
             // Row 4: nothing or part paid (invoice, bank transfer, pay at pickup): an unpaid sale, to fulfil once paid.
             case "not_paid", "partially_paid" -> OrderDisposition.IMPORT_UNPAID;
-            // Row 5: a payment status we do not know: never lose the order; import it unpaid so nobody ships unpaid goods.
+            // Row 5: a payment status we do not know: never lose the order; import it unpaid so nobody ships unpaid
+            // goods.
             default -> OrderDisposition.IMPORT_UNPAID;
         };
     }
@@ -117,19 +119,35 @@ public final class LightspeedOrderMapper {
         // updatedAt orders the events of one order; an order never touched since it was placed may lack it.
         Instant updatedAt = instant(order, "updatedAt").orElse(placedAt);
         // Without its total the sale could not be made equal to the platform's to the cent: refuse it, never guess 0.
-        Money total = amount(order, "priceIncl", currency)
-                .orElseThrow(() -> UnreadableFieldException.missing("priceIncl"));
+        Money total =
+                amount(order, "priceIncl", currency).orElseThrow(() -> UnreadableFieldException.missing("priceIncl"));
         Money totalTax = taxIn(total, order, "priceExcl", currency);
         boolean pickup = flag(order, "shipmentIsPickup");
-        return new ChannelOrder(id, text(order, "number").orElse(id), platformStatus(status, paymentStatus, shipmentStatus),
-                disposition(status, paymentStatus, shipmentStatus), placedAt, updatedAt, currency, customer(order),
-                lines(products, currency), shipping(order, currency), totalTax, total, payment(order),
-                pickup ? FulfillmentType.PICKUP : FulfillmentType.DELIVERY, text(order, "shipmentTitle"),
-                deliveryAddress(order), text(order, "phone").or(() -> text(order, "mobile")), text(order, "comment"));
+        return new ChannelOrder(
+                id,
+                text(order, "number").orElse(id),
+                platformStatus(status, paymentStatus, shipmentStatus),
+                disposition(status, paymentStatus, shipmentStatus),
+                placedAt,
+                updatedAt,
+                currency,
+                customer(order),
+                lines(products, currency),
+                shipping(order, currency),
+                totalTax,
+                total,
+                payment(order),
+                pickup ? FulfillmentType.PICKUP : FulfillmentType.DELIVERY,
+                text(order, "shipmentTitle"),
+                deliveryAddress(order),
+                text(order, "phone").or(() -> text(order, "mobile")),
+                text(order, "comment"));
     }
 
     private static String platformStatus(String status, String paymentStatus, String shipmentStatus) {
-        return Stream.of(status, paymentStatus, shipmentStatus).filter(s -> !s.isEmpty()).collect(Collectors.joining("/"));
+        return Stream.of(status, paymentStatus, shipmentStatus)
+                .filter(s -> !s.isEmpty())
+                .collect(Collectors.joining("/"));
     }
 
     /**
@@ -142,7 +160,9 @@ public final class LightspeedOrderMapper {
             return currencyCode(order, "currency").orElse(fallback);
         }
         try {
-            return currencyCode(field, "shortcode").or(() -> currencyCode(field, "code")).orElse(fallback);
+            return currencyCode(field, "shortcode")
+                    .or(() -> currencyCode(field, "code"))
+                    .orElse(fallback);
         } catch (UnreadableFieldException unknown) {
             throw unknown.within("currency");
         }
@@ -177,10 +197,19 @@ public final class LightspeedOrderMapper {
         Money discount = money(product, "discountIncl", currency);
         // priceIncl is the line total; if a shop leaves it out, the docs' own arithmetic gives it back.
         Money total = amount(product, "priceIncl", currency)
-                .orElseGet(() -> Money.rounded(unitPrice.amount().multiply(BigDecimal.valueOf(quantity)), currency).minus(discount));
-        return new OrderLine(id(product, "id").orElse(""), text(product, "sku"),
-                resourceId(product, "product"), resourceId(product, "variant"), lineName(product), quantity,
-                unitPrice, discount, taxIn(total, product, "priceExcl", currency), total);
+                .orElseGet(() -> Money.rounded(unitPrice.amount().multiply(BigDecimal.valueOf(quantity)), currency)
+                        .minus(discount));
+        return new OrderLine(
+                id(product, "id").orElse(""),
+                text(product, "sku"),
+                resourceId(product, "product"),
+                resourceId(product, "variant"),
+                lineName(product),
+                quantity,
+                unitPrice,
+                discount,
+                taxIn(total, product, "priceExcl", currency),
+                total);
     }
 
     /**
@@ -201,7 +230,8 @@ public final class LightspeedOrderMapper {
         if (title.isPresent() && variant.isPresent() && !simplified(title.get()).equals(simplified(variant.get()))) {
             return title.get() + " - " + variant.get();
         }
-        return title.or(() -> variant).or(() -> text(product, "articleCode"))
+        return title.or(() -> variant)
+                .or(() -> text(product, "articleCode"))
                 .orElse("Product " + id(product, "id").orElse("?"));
     }
 
@@ -217,7 +247,8 @@ public final class LightspeedOrderMapper {
             return List.of();
         }
         Money tax = taxIn(total, order, "shipmentPriceExcl", currency);
-        return List.of(new ShippingCharge(method.or(() -> text(order, "shipmentId")).orElse("Shipping"), total, tax));
+        return List.of(
+                new ShippingCharge(method.or(() -> text(order, "shipmentId")).orElse("Shipping"), total, tax));
     }
 
     private static OrderPayment payment(JsonNode order) {
@@ -230,7 +261,9 @@ public final class LightspeedOrderMapper {
 
     private static Optional<OrderCustomer> customer(JsonNode order) {
         Optional<String> email = text(order, "email");
-        String fullName = Stream.of("firstname", "middlename", "lastname").map(f -> text(order, f)).flatMap(Optional::stream)
+        String fullName = Stream.of("firstname", "middlename", "lastname")
+                .map(f -> text(order, f))
+                .flatMap(Optional::stream)
                 .collect(Collectors.joining(" "));
         Optional<String> name = fullName.isEmpty() ? text(order, "addressBillingName") : Optional.of(fullName);
         if (email.isEmpty() && name.isEmpty()) {
@@ -241,13 +274,24 @@ public final class LightspeedOrderMapper {
 
     /** The shipping address as readable lines, Dutch style ("Keizersgracht 313", "1016 EE Amsterdam"). */
     private static Optional<String> deliveryAddress(JsonNode order) {
-        String street = joined(" ", List.of(text(order, "addressShippingStreet"), text(order, "addressShippingNumber"),
-                text(order, "addressShippingExtension")));
+        String street = joined(
+                " ",
+                List.of(
+                        text(order, "addressShippingStreet"),
+                        text(order, "addressShippingNumber"),
+                        text(order, "addressShippingExtension")));
         String place = joined(" ", List.of(text(order, "addressShippingZipcode"), text(order, "addressShippingCity")));
         JsonNode country = order.path("addressShippingCountry");
-        String address = joined("\n", List.of(text(order, "addressShippingName"), text(order, "addressShippingCompany"),
-                optional(street), text(order, "addressShippingStreet2"), optional(place), text(order, "addressShippingRegion"),
-                country.isObject() ? text(country, "title") : text(order, "addressShippingCountry")));
+        String address = joined(
+                "\n",
+                List.of(
+                        text(order, "addressShippingName"),
+                        text(order, "addressShippingCompany"),
+                        optional(street),
+                        text(order, "addressShippingStreet2"),
+                        optional(place),
+                        text(order, "addressShippingRegion"),
+                        country.isObject() ? text(country, "title") : text(order, "addressShippingCountry")));
         return optional(address);
     }
 
@@ -276,7 +320,9 @@ public final class LightspeedOrderMapper {
         if (value.isNumber() && !value.isIntegralNumber()) {
             BigDecimal number = value.decimalValue().stripTrailingZeros();
             if (number.scale() <= 0) {
-                return number.signum() == 0 ? Optional.empty() : Optional.of(number.toBigInteger().toString());
+                return number.signum() == 0
+                        ? Optional.empty()
+                        : Optional.of(number.toBigInteger().toString());
             }
         }
         return PlatformJson.id(node, field);
@@ -348,10 +394,12 @@ public final class LightspeedOrderMapper {
             return Optional.empty();
         }
         try {
-            return Optional.of(OffsetDateTime.parse(value.get(), DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant());
+            return Optional.of(OffsetDateTime.parse(value.get(), DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+                    .toInstant());
         } catch (DateTimeParseException notIso) {
             try {
-                return Optional.of(OffsetDateTime.parse(value.get(), COMPACT_OFFSET).toInstant());
+                return Optional.of(
+                        OffsetDateTime.parse(value.get(), COMPACT_OFFSET).toInstant());
             } catch (DateTimeParseException notCompact) {
                 throw new UnreadableFieldException(field, value.get(), "an ISO-8601 time with an offset", notCompact);
             }

@@ -11,18 +11,18 @@ import java.util.regex.Pattern;
  */
 final class LightspeedPaymentMethods {
     /** Processors and methods a processor confirms; matched on whole words. */
-    private static final Pattern ONLINE = Pattern.compile("\\b(ideal|mollie|paypal|credit ?card|creditcard|card|stripe|adyen"
-            + "|bancontact|mister ?cash|mistercash|sofort|klarna|afterpay|giropay|eps|visa|mastercard|maestro|amex"
-            + "|apple ?pay|google ?pay|lightspeed ?payments|lightspeedpayments|seoshop ?payments|seoshoppayments"
-            + "|buckaroo|multisafepay|pay\\.nl|paynl|przelewy24|ogone|worldline|sisow|targetpay)\\b");
+    private static final Pattern ONLINE =
+            Pattern.compile("\\b(ideal|mollie|paypal|credit ?card|creditcard|card|stripe|adyen"
+                    + "|bancontact|mister ?cash|mistercash|sofort|klarna|afterpay|giropay|eps|visa|mastercard|maestro|amex"
+                    + "|apple ?pay|google ?pay|lightspeed ?payments|lightspeedpayments|seoshop ?payments|seoshoppayments"
+                    + "|buckaroo|multisafepay|pay\\.nl|paynl|przelewy24|ogone|worldline|sisow|targetpay)\\b");
 
     /** Methods nobody confirms until the merchant does: the balance stays unpaid (ORD-6). */
     private static final Pattern OFFLINE = Pattern.compile("\\b(invoice|factuur|rechnung|cash|contant|bank ?transfer"
             + "|banktransfer|transfer|overboeking|overschrijving|cheque|check|cod|cash on delivery|rembours|nachnahme"
             + "|manual|pickup|pick ?up|pick-up|in ?store|afhalen|at the store|pay at pickup)\\b");
 
-    private LightspeedPaymentMethods() {
-    }
+    private LightspeedPaymentMethods() {}
 
     /**
      * Whether the payment is integrated. Order of the checks, and why: cash on delivery is offline whatever the

@@ -26,20 +26,24 @@ public final class LightspeedWebhookVerifier {
 
     public Verification verify(WebhookDelivery delivery, String secret) {
         if (secret == null || secret.isBlank()) {
-            return Verification.invalid("This channel has no webhook secret: set webhook_secret to the Lightspeed API secret "
-                    + "(the one Lightspeed signs X-Signature with), then ask Lightspeed to resend.");
+            return Verification.invalid(
+                    "This channel has no webhook secret: set webhook_secret to the Lightspeed API secret "
+                            + "(the one Lightspeed signs X-Signature with), then ask Lightspeed to resend.");
         }
-        Optional<String> received = delivery.header(SIGNATURE_HEADER).map(String::trim).filter(v -> !v.isEmpty());
+        Optional<String> received =
+                delivery.header(SIGNATURE_HEADER).map(String::trim).filter(v -> !v.isEmpty());
         if (received.isEmpty()) {
-            return Verification.invalid("The delivery has no X-Signature header. Lightspeed signs every webhook it sends; "
-                    + "check that the request came from Lightspeed and that no proxy strips the header.");
+            return Verification.invalid(
+                    "The delivery has no X-Signature header. Lightspeed signs every webhook it sends; "
+                            + "check that the request came from Lightspeed and that no proxy strips the header.");
         }
         // Hex is case-insensitive; we compute lowercase and accept either case from the sender.
         String normalized = received.get().toLowerCase(Locale.ROOT);
         if (Signatures.matches(sign(delivery.body(), secret), normalized)) {
             return Verification.valid();
         }
-        return Verification.invalid("X-Signature does not match md5(body + secret): either the body was changed on the way "
-                + "or this channel's webhook_secret is not the API secret of the Lightspeed key that owns the webhook.");
+        return Verification.invalid(
+                "X-Signature does not match md5(body + secret): either the body was changed on the way "
+                        + "or this channel's webhook_secret is not the API secret of the Lightspeed key that owns the webhook.");
     }
 }

@@ -15,12 +15,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -35,8 +37,6 @@ import org.storeline.channels.api.PlatformHttp;
 import org.storeline.channels.api.PlatformJson;
 import org.storeline.channels.api.Registration;
 import org.storeline.core.channel.ChannelOrder;
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import java.nio.charset.StandardCharsets;
 
 /** Lightspeed's list and webhook APIs, played by WireMock. */
 class LightspeedClientTest {
@@ -49,9 +49,10 @@ class LightspeedClientTest {
     void start() {
         platform = new WireMockServer(WireMockConfiguration.options().dynamicPort());
         platform.start();
-        connector = new LightspeedConnector(new PlatformHttp(HttpClient.newHttpClient(), 2, attempt -> Duration.ZERO,
-                duration -> { }, Duration.ofSeconds(5)));
-        connection = new ChannelConnection("ch-1", URI.create(platform.baseUrl()), LightspeedConnectorContractTest.CREDENTIALS, "s");
+        connector = new LightspeedConnector(new PlatformHttp(
+                HttpClient.newHttpClient(), 2, attempt -> Duration.ZERO, duration -> {}, Duration.ofSeconds(5)));
+        connection = new ChannelConnection(
+                "ch-1", URI.create(platform.baseUrl()), LightspeedConnectorContractTest.CREDENTIALS, "s");
     }
 
     @AfterEach
@@ -62,13 +63,16 @@ class LightspeedClientTest {
     @Test
     void orderProductsTheFakeApiAnswersAsAnObjectKeyedByIdAreReadAsAListAndAMissingListAsNone() {
         String pickup = new String(bytes("payloads/order-pickup-1623552.json"), StandardCharsets.UTF_8);
-        JsonNode product = PlatformJson.parse(bytes("payloads/order-products-1623550.json"), "products").path("orderProducts").get(0);
+        JsonNode product = PlatformJson.parse(bytes("payloads/order-products-1623550.json"), "products")
+                .path("orderProducts")
+                .get(0);
         ObjectNode keyed = PlatformJson.MAPPER.createObjectNode();
         keyed.putObject("orderProducts").set("3515302", product);
         platform.stubFor(get(urlPathEqualTo("/us/orders/1623552.json")).willReturn(okJson(pickup)));
         platform.stubFor(get(urlPathEqualTo("/us/orders/1623552/products.json")).willReturn(okJson(keyed.toString())));
 
-        assertThat(connector.fetchOrder("1623552", connection).lines()).extracting(ChannelOrder.OrderLine::name)
+        assertThat(connector.fetchOrder("1623552", connection).lines())
+                .extracting(ChannelOrder.OrderLine::name)
                 .containsExactly("anacampseros");
 
         platform.stubFor(get(urlPathEqualTo("/us/orders/1623552/products.json")).willReturn(okJson("{}")));
@@ -85,13 +89,15 @@ class LightspeedClientTest {
 
     @Test
     void listingAsksForUpdatedOrdersWithAWideWindowAndKeepsOnlyThoseReallyInRange() {
-        platform.stubFor(get(urlPathEqualTo("/us/orders.json")).willReturn(okJson(ordersBody(2, "2019-09-16T19:46:01+00:00"))));
+        platform.stubFor(
+                get(urlPathEqualTo("/us/orders.json")).willReturn(okJson(ordersBody(2, "2019-09-16T19:46:01+00:00"))));
         Instant since = Instant.parse("2019-09-16T00:00:00Z");
 
-        OrderPage page = connector.listOrders(new OrderQuery(since, Optional.of(Instant.parse("2019-09-17T00:00:00Z")),
-                Optional.empty()), connection);
-        OrderPage tooLate = connector.listOrders(new OrderQuery(Instant.parse("2019-09-16T20:00:00Z"), Optional.empty(),
-                Optional.empty()), connection);
+        OrderPage page = connector.listOrders(
+                new OrderQuery(since, Optional.of(Instant.parse("2019-09-17T00:00:00Z")), Optional.empty()),
+                connection);
+        OrderPage tooLate = connector.listOrders(
+                new OrderQuery(Instant.parse("2019-09-16T20:00:00Z"), Optional.empty(), Optional.empty()), connection);
 
         assertThat(page.orders()).extracting(ChannelOrder::externalId).containsExactly("1000", "1001");
         assertThat(page.nextPage()).isEmpty();
@@ -100,7 +106,8 @@ class LightspeedClientTest {
         platform.verify(getRequestedFor(urlPathEqualTo("/us/orders.json"))
                 .withQueryParam("updated_at_min", equalTo("2019-09-15 10:00:00"))
                 .withQueryParam("updated_at_max", equalTo("2019-09-17 14:00:00"))
-                .withQueryParam("limit", equalTo("250")).withQueryParam("page", equalTo("1")));
+                .withQueryParam("limit", equalTo("250"))
+                .withQueryParam("page", equalTo("1")));
     }
 
     @Test
@@ -108,16 +115,22 @@ class LightspeedClientTest {
         JsonNode linked = PlatformJson.parse(resourceText("payloads/order-pickup-1623552.json"), "pickup order")
                 .path("order");
         ObjectNode inRange = ((ObjectNode) linked.deepCopy()).put("updatedAt", "2019-09-16T19:46:01+00:00");
-        ObjectNode outside = ((ObjectNode) linked.deepCopy()).put("id", 1623599)
-                .put("updatedAt", "2019-09-15T12:00:00+00:00").put("priceIncl", "12,50");
+        ObjectNode outside = ((ObjectNode) linked.deepCopy())
+                .put("id", 1623599)
+                .put("updatedAt", "2019-09-15T12:00:00+00:00")
+                .put("priceIncl", "12,50");
         ObjectNode body = PlatformJson.MAPPER.createObjectNode();
         body.putArray("orders").add(outside).add(inRange);
         platform.stubFor(get(urlPathEqualTo("/us/orders.json")).willReturn(okJson(body.toString())));
         platform.stubFor(get(urlPathMatching("/us/orders/[0-9]+/products.json"))
                 .willReturn(okJson(resourceText("payloads/order-products-1623550.json"))));
 
-        OrderPage page = connector.listOrders(new OrderQuery(Instant.parse("2019-09-16T00:00:00Z"),
-                Optional.of(Instant.parse("2019-09-17T00:00:00Z")), Optional.empty()), connection);
+        OrderPage page = connector.listOrders(
+                new OrderQuery(
+                        Instant.parse("2019-09-16T00:00:00Z"),
+                        Optional.of(Instant.parse("2019-09-17T00:00:00Z")),
+                        Optional.empty()),
+                connection);
 
         assertThat(page.orders()).extracting(ChannelOrder::externalId).containsExactly("1623552");
         assertThat(page.unreadable()).isEmpty();
@@ -126,12 +139,13 @@ class LightspeedClientTest {
 
     @Test
     void aFullPageMeansAskForTheNextOne() {
-        platform.stubFor(get(urlPathEqualTo("/us/orders.json")).willReturn(okJson(ordersBody(250, "2019-09-16T19:46:01+00:00"))));
+        platform.stubFor(get(urlPathEqualTo("/us/orders.json"))
+                .willReturn(okJson(ordersBody(250, "2019-09-16T19:46:01+00:00"))));
 
-        OrderPage first = connector.listOrders(new OrderQuery(Instant.parse("2019-09-16T00:00:00Z"), Optional.empty(),
-                Optional.empty()), connection);
-        OrderPage second = connector.listOrders(new OrderQuery(Instant.parse("2019-09-16T00:00:00Z"), Optional.empty(),
-                first.nextPage()), connection);
+        OrderPage first = connector.listOrders(
+                new OrderQuery(Instant.parse("2019-09-16T00:00:00Z"), Optional.empty(), Optional.empty()), connection);
+        OrderPage second = connector.listOrders(
+                new OrderQuery(Instant.parse("2019-09-16T00:00:00Z"), Optional.empty(), first.nextPage()), connection);
 
         assertThat(first.orders()).hasSize(250);
         assertThat(first.nextPage()).contains("2");
@@ -143,7 +157,8 @@ class LightspeedClientTest {
     void anEmptyListEndsTheListing() {
         platform.stubFor(get(urlPathEqualTo("/us/orders.json")).willReturn(okJson("{}")));
 
-        OrderPage page = connector.listOrders(new OrderQuery(Instant.EPOCH, Optional.empty(), Optional.empty()), connection);
+        OrderPage page =
+                connector.listOrders(new OrderQuery(Instant.EPOCH, Optional.empty(), Optional.empty()), connection);
 
         assertThat(page.orders()).isEmpty();
         assertThat(page.nextPage()).isEmpty();
@@ -151,7 +166,8 @@ class LightspeedClientTest {
 
     @Test
     void registeringChecksTheCredentialsThenCreatesAJsonWebhookForEveryOrderEvent() {
-        platform.stubFor(get(urlPathEqualTo("/us/shop.json")).willReturn(okJson(resourceText("payloads/shop-sdk.json"))));
+        platform.stubFor(
+                get(urlPathEqualTo("/us/shop.json")).willReturn(okJson(resourceText("payloads/shop-sdk.json"))));
         platform.stubFor(get(urlPathEqualTo("/us/webhooks.json")).willReturn(okJson("{\"webhooks\":[]}")));
         platform.stubFor(post(urlPathEqualTo("/us/webhooks.json")).willReturn(okJson("{\"webhook\":{\"id\":64675}}")));
 
@@ -159,17 +175,25 @@ class LightspeedClientTest {
 
         assertThat(registration.connected()).isTrue();
         assertThat(registration.detail()).contains("www.domain.com").contains("created");
-        assertThat(registration.webhooks()).singleElement().asString().contains("64675").contains(HOOK.toString());
-        platform.verify(postRequestedFor(urlPathEqualTo("/us/webhooks.json")).withRequestBody(equalToJson(
-                "{\"webhook\":{\"isActive\":true,\"itemGroup\":\"orders\",\"itemAction\":\"*\",\"language\":\"us\","
-                        + "\"format\":\"json\",\"address\":\"" + HOOK + "\"}}")));
+        assertThat(registration.webhooks())
+                .singleElement()
+                .asString()
+                .contains("64675")
+                .contains(HOOK.toString());
+        platform.verify(postRequestedFor(urlPathEqualTo("/us/webhooks.json"))
+                .withRequestBody(equalToJson(
+                        "{\"webhook\":{\"isActive\":true,\"itemGroup\":\"orders\",\"itemAction\":\"*\",\"language\":\"us\","
+                                + "\"format\":\"json\",\"address\":\"" + HOOK + "\"}}")));
     }
 
     @Test
     void registeringAgainReusesOurWebhookInsteadOfDoublingDeliveries() {
-        platform.stubFor(get(urlPathEqualTo("/us/shop.json")).willReturn(okJson(resourceText("payloads/shop-sdk.json"))));
-        platform.stubFor(get(urlPathEqualTo("/us/webhooks.json")).willReturn(okJson("{\"webhooks\":[{\"id\":64674,\"isActive\":true,"
-                + "\"itemGroup\":\"orders\",\"itemAction\":\"*\",\"format\":\"json\",\"address\":\"" + HOOK + "\"}]}")));
+        platform.stubFor(
+                get(urlPathEqualTo("/us/shop.json")).willReturn(okJson(resourceText("payloads/shop-sdk.json"))));
+        platform.stubFor(get(urlPathEqualTo("/us/webhooks.json"))
+                .willReturn(okJson("{\"webhooks\":[{\"id\":64674,\"isActive\":true,"
+                        + "\"itemGroup\":\"orders\",\"itemAction\":\"*\",\"format\":\"json\",\"address\":\"" + HOOK
+                        + "\"}]}")));
 
         Registration registration = connector.register(connection, HOOK);
 
@@ -181,7 +205,8 @@ class LightspeedClientTest {
 
     @Test
     void refusedCredentialsAreReportedNotThrown() {
-        platform.stubFor(get(urlPathEqualTo("/us/shop.json")).willReturn(aResponse().withStatus(401).withBody("{\"error\":{}}")));
+        platform.stubFor(get(urlPathEqualTo("/us/shop.json"))
+                .willReturn(aResponse().withStatus(401).withBody("{\"error\":{}}")));
 
         Registration registration = connector.register(connection, HOOK);
 
@@ -191,7 +216,8 @@ class LightspeedClientTest {
 
     @Test
     void anUnreachablePlatformIsReportedNotThrown() {
-        ChannelConnection nowhere = new ChannelConnection("ch-1", URI.create("http://127.0.0.1:1"), connection.credentials(), "s");
+        ChannelConnection nowhere =
+                new ChannelConnection("ch-1", URI.create("http://127.0.0.1:1"), connection.credentials(), "s");
 
         Registration registration = connector.register(nowhere, HOOK);
 
@@ -201,17 +227,23 @@ class LightspeedClientTest {
 
     @Test
     void credentialsAreTrimmedAndTheLanguageDefaultsToDutch() {
-        Map<String, String> normalized = connector.normalizeCredentials(Map.of("api_key", " k ", "language", " NL ", "currency", "eur"));
-        ChannelConnection noLanguage = new ChannelConnection("c", connection.baseUrl(), Map.of("api_key", "k", "api_secret", "s"), "s");
+        Map<String, String> normalized =
+                connector.normalizeCredentials(Map.of("api_key", " k ", "language", " NL ", "currency", "eur"));
+        ChannelConnection noLanguage =
+                new ChannelConnection("c", connection.baseUrl(), Map.of("api_key", "k", "api_secret", "s"), "s");
 
-        assertThat(normalized).containsEntry("api_key", "k").containsEntry("language", "nl").containsEntry("currency", "EUR");
+        assertThat(normalized)
+                .containsEntry("api_key", "k")
+                .containsEntry("language", "nl")
+                .containsEntry("currency", "EUR");
         assertThat(LightspeedClient.language(noLanguage)).isEqualTo("nl");
         assertThat(connector.requiredCredentials()).containsExactly("api_key", "api_secret");
     }
 
     /** {@code count} copies of the docs example order, ids from 1000, all updated at {@code updatedAt}. */
     private static String ordersBody(int count, String updatedAt) {
-        JsonNode docsOrder = PlatformJson.parse(resourceText("payloads/order-sdk-1623550.json"), "docs order").path("order");
+        JsonNode docsOrder = PlatformJson.parse(resourceText("payloads/order-sdk-1623550.json"), "docs order")
+                .path("order");
         ObjectNode body = PlatformJson.MAPPER.createObjectNode();
         ArrayNode orders = body.putArray("orders");
         for (int i = 0; i < count; i++) {
@@ -221,7 +253,10 @@ class LightspeedClientTest {
     }
 
     private static ResponseDefinitionBuilder okJson(String body) {
-        return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body);
+        return aResponse()
+                .withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody(body);
     }
 
     private static String resourceText(String path) {

@@ -5,9 +5,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.tomakehurst.wiremock.client.WireMock;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,9 +28,6 @@ import org.storeline.channels.contract.ConnectorContract;
 import org.storeline.core.channel.ChannelOrder;
 import org.storeline.core.channel.FulfillmentType;
 import org.storeline.core.channel.OrderDisposition;
-import com.github.tomakehurst.wiremock.client.WireMock;
-import java.time.Instant;
-import java.util.Base64;
 
 /**
  * The shared contract, fed with Lightspeed's docs example order and variants of it (see
@@ -35,8 +35,9 @@ import java.util.Base64;
  */
 class LightspeedConnectorContractTest extends ConnectorContract {
     /** The docs example comes from a US shop: its URLs use the "us" language prefix. */
-    static final Map<String, String> CREDENTIALS = Map.of("api_key", "contract-api-key", "api_secret", "contract-api-secret",
-            "language", "us", "currency", "USD");
+    static final Map<String, String> CREDENTIALS = Map.of(
+            "api_key", "contract-api-key", "api_secret", "contract-api-secret", "language", "us", "currency", "USD");
+
     private static final Optional<String> EMAIL = Optional.of("info@lightspeedhq.com");
 
     @Override
@@ -52,29 +53,105 @@ class LightspeedConnectorContractTest extends ConnectorContract {
     @Override
     protected List<Example> examples() {
         return List.of(
-                example("paid, to ship (Lightspeed docs example)", "order-sdk-1623550.json", Map.of(),
-                        new Expected("1623550", "ORD00018", OrderDisposition.IMPORT_PAID, "50.35", "USD", 1,
-                                FulfillmentType.DELIVERY, EMAIL, true)),
-                example("unpaid, awaiting payment", "order-unpaid-1623551.json", Map.of(),
-                        new Expected("1623551", "ORD00019", OrderDisposition.IMPORT_UNPAID, "50.35", "USD", 1,
-                                FulfillmentType.DELIVERY, EMAIL, true)),
-                example("paid by iDEAL, pickup, products only linked", "order-pickup-1623552.json", Map.of(),
-                        new Expected("1623552", "ORD00020", OrderDisposition.IMPORT_PAID, "44.10", "USD", 1,
-                                FulfillmentType.PICKUP, EMAIL, true)),
-                example("paid and shipped, with the X-Event header integrators report", "order-fulfilled-1623553.json",
+                example(
+                        "paid, to ship (Lightspeed docs example)",
+                        "order-sdk-1623550.json",
+                        Map.of(),
+                        new Expected(
+                                "1623550",
+                                "ORD00018",
+                                OrderDisposition.IMPORT_PAID,
+                                "50.35",
+                                "USD",
+                                1,
+                                FulfillmentType.DELIVERY,
+                                EMAIL,
+                                true)),
+                example(
+                        "unpaid, awaiting payment",
+                        "order-unpaid-1623551.json",
+                        Map.of(),
+                        new Expected(
+                                "1623551",
+                                "ORD00019",
+                                OrderDisposition.IMPORT_UNPAID,
+                                "50.35",
+                                "USD",
+                                1,
+                                FulfillmentType.DELIVERY,
+                                EMAIL,
+                                true)),
+                example(
+                        "paid by iDEAL, pickup, products only linked",
+                        "order-pickup-1623552.json",
+                        Map.of(),
+                        new Expected(
+                                "1623552",
+                                "ORD00020",
+                                OrderDisposition.IMPORT_PAID,
+                                "44.10",
+                                "USD",
+                                1,
+                                FulfillmentType.PICKUP,
+                                EMAIL,
+                                true)),
+                example(
+                        "paid and shipped, with the X-Event header integrators report",
+                        "order-fulfilled-1623553.json",
                         Map.of("X-Event", "orders/updated"),
-                        new Expected("1623553", "ORD00021", OrderDisposition.IMPORT_FULFILLED, "50.35", "USD", 1,
-                                FulfillmentType.DELIVERY, EMAIL, true)),
+                        new Expected(
+                                "1623553",
+                                "ORD00021",
+                                OrderDisposition.IMPORT_FULFILLED,
+                                "50.35",
+                                "USD",
+                                1,
+                                FulfillmentType.DELIVERY,
+                                EMAIL,
+                                true)),
                 // The three below are not Lightspeed's own docs example: see SOURCES.md. None embeds its products.
-                example("an integrator's minimal webhook in EUR, no priceExcl, no updatedAt", "order-integrator-webhook-304989105.json",
-                        Map.of(), new Expected("304989105", "VKNG186515", OrderDisposition.IMPORT_PAID, "54.51", "EUR", 1,
-                                FulfillmentType.DELIVERY, Optional.of("test@example.com"), false)),
-                example("a second shop's minimal webhook", "order-integrator-webhook-304989106.json", Map.of(),
-                        new Expected("304989106", "RET789123", OrderDisposition.IMPORT_PAID, "89.99", "EUR", 1,
-                                FulfillmentType.DELIVERY, Optional.of("test@example.org"), false)),
-                example("a client library's sample: numeric number, customer false", "order-client-sample-1001.json", Map.of(),
-                        new Expected("1001", "1001", OrderDisposition.IMPORT_PAID, "49.99", "USD", 1,
-                                FulfillmentType.DELIVERY, Optional.of("john@example.com"), false)));
+                example(
+                        "an integrator's minimal webhook in EUR, no priceExcl, no updatedAt",
+                        "order-integrator-webhook-304989105.json",
+                        Map.of(),
+                        new Expected(
+                                "304989105",
+                                "VKNG186515",
+                                OrderDisposition.IMPORT_PAID,
+                                "54.51",
+                                "EUR",
+                                1,
+                                FulfillmentType.DELIVERY,
+                                Optional.of("test@example.com"),
+                                false)),
+                example(
+                        "a second shop's minimal webhook",
+                        "order-integrator-webhook-304989106.json",
+                        Map.of(),
+                        new Expected(
+                                "304989106",
+                                "RET789123",
+                                OrderDisposition.IMPORT_PAID,
+                                "89.99",
+                                "EUR",
+                                1,
+                                FulfillmentType.DELIVERY,
+                                Optional.of("test@example.org"),
+                                false)),
+                example(
+                        "a client library's sample: numeric number, customer false",
+                        "order-client-sample-1001.json",
+                        Map.of(),
+                        new Expected(
+                                "1001",
+                                "1001",
+                                OrderDisposition.IMPORT_PAID,
+                                "49.99",
+                                "USD",
+                                1,
+                                FulfillmentType.DELIVERY,
+                                Optional.of("john@example.com"),
+                                false)));
     }
 
     @Override
@@ -102,7 +179,9 @@ class LightspeedConnectorContractTest extends ConnectorContract {
     /** The list holds the same resource the webhook wraps in {@code order}. */
     @Override
     protected String listedOrder(Example example) {
-        return PlatformJson.parse(example.delivery().body(), "the example delivery").path("order").toString();
+        return PlatformJson.parse(example.delivery().body(), "the example delivery")
+                .path("order")
+                .toString();
     }
 
     @Override
@@ -140,9 +219,12 @@ class LightspeedConnectorContractTest extends ConnectorContract {
 
         assertThat(order.lines()).hasSize(1);
         platform.verify(getRequestedFor(urlPathEqualTo(orderPath(pickup)))
-                .withHeader("Authorization", WireMock.equalTo(
-                        "Basic " + Base64.getEncoder().encodeToString(
-                                "contract-api-key:contract-api-secret".getBytes(StandardCharsets.UTF_8)))));
+                .withHeader(
+                        "Authorization",
+                        WireMock.equalTo("Basic "
+                                + Base64.getEncoder()
+                                        .encodeToString("contract-api-key:contract-api-secret"
+                                                .getBytes(StandardCharsets.UTF_8)))));
     }
 
     @Test
@@ -162,7 +244,8 @@ class LightspeedConnectorContractTest extends ConnectorContract {
         Map<String, String> headers = new LinkedHashMap<>(delivery.headers());
         headers.put("x-signature", headers.get("x-signature").toUpperCase(Locale.ROOT));
 
-        Verification verdict = connector.verify(new WebhookDelivery(headers, delivery.query(), delivery.body()), connection);
+        Verification verdict =
+                connector.verify(new WebhookDelivery(headers, delivery.query(), delivery.body()), connection);
 
         assertThat(verdict.outcome()).isEqualTo(Verification.Outcome.VALID);
     }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.Currency;
@@ -23,7 +24,6 @@ import org.storeline.core.channel.ChannelOrder.OrderLine;
 import org.storeline.core.channel.FulfillmentType;
 import org.storeline.core.channel.OrderDisposition;
 import org.storeline.core.money.Money;
-import java.math.BigDecimal;
 
 class LightspeedOrderMapperTest {
     private static final Currency USD = Currency.getInstance("USD");
@@ -55,8 +55,9 @@ class LightspeedOrderMapperTest {
         assertThat(line.tax()).isEqualTo(Money.of("2.10", "USD"));
         assertThat(line.total()).isEqualTo(Money.of("44.10", "USD"));
         // Shipping: shipmentPriceIncl 6.25, shipmentPriceExcl 5.95, so 0.30 tax. 44.10 + 6.25 = 50.35 = the total.
-        assertThat(order.shipping()).containsExactly(new ChannelOrder.ShippingCharge("Default Shipping",
-                Money.of("6.25", "USD"), Money.of("0.30", "USD")));
+        assertThat(order.shipping())
+                .containsExactly(new ChannelOrder.ShippingCharge(
+                        "Default Shipping", Money.of("6.25", "USD"), Money.of("0.30", "USD")));
         assertThat(line.total().plus(order.shipping().get(0).total())).isEqualTo(order.total());
     }
 
@@ -66,8 +67,9 @@ class LightspeedOrderMapperTest {
 
         assertThat(order.placedAt()).isEqualTo(Instant.parse("2019-08-21T17:15:00Z"));
         assertThat(order.updatedAt()).isEqualTo(Instant.parse("2019-09-16T19:46:01Z"));
-        assertThat(order.customer()).contains(new ChannelOrder.OrderCustomer(Optional.of("info@lightspeedhq.com"),
-                Optional.of("Lightspeed Test")));
+        assertThat(order.customer())
+                .contains(new ChannelOrder.OrderCustomer(
+                        Optional.of("info@lightspeedhq.com"), Optional.of("Lightspeed Test")));
         assertThat(order.payment()).isEqualTo(new ChannelOrder.OrderPayment("Pay by invoice", false, Optional.empty()));
         assertThat(order.fulfillmentType()).isEqualTo(FulfillmentType.DELIVERY);
         assertThat(order.shippingMethod()).contains("Default Shipping");
@@ -79,20 +81,21 @@ class LightspeedOrderMapperTest {
 
     @ParameterizedTest(name = "{0} / {1} / {2} -> {3}")
     @CsvSource({
-            "cancelled,                    paid,           not_shipped,       SKIP_CANCELLED",
-            "processing_awaiting_payment,  cancelled,      not_shipped,       SKIP_CANCELLED",
-            "completed,                    paid,           not_shipped,       IMPORT_FULFILLED",
-            "completed_shipped,            paid,           shipped,           IMPORT_FULFILLED",
-            "completed_picked_up,          paid,           not_shipped,       IMPORT_FULFILLED",
-            "processing_awaiting_shipment, paid,           shipped,           IMPORT_FULFILLED",
-            "processing_awaiting_shipment, paid,           not_shipped,       IMPORT_PAID",
-            "processing_ready_for_pickup,  paid,           partially_shipped, IMPORT_PAID",
-            "processing_awaiting_payment,  not_paid,       not_shipped,       IMPORT_UNPAID",
-            "completed_shipped,            not_paid,       shipped,           IMPORT_UNPAID",
-            "on_hold,                      partially_paid, not_shipped,       IMPORT_UNPAID",
-            "processing,                   some_new_word,  not_shipped,       IMPORT_UNPAID"
+        "cancelled,                    paid,           not_shipped,       SKIP_CANCELLED",
+        "processing_awaiting_payment,  cancelled,      not_shipped,       SKIP_CANCELLED",
+        "completed,                    paid,           not_shipped,       IMPORT_FULFILLED",
+        "completed_shipped,            paid,           shipped,           IMPORT_FULFILLED",
+        "completed_picked_up,          paid,           not_shipped,       IMPORT_FULFILLED",
+        "processing_awaiting_shipment, paid,           shipped,           IMPORT_FULFILLED",
+        "processing_awaiting_shipment, paid,           not_shipped,       IMPORT_PAID",
+        "processing_ready_for_pickup,  paid,           partially_shipped, IMPORT_PAID",
+        "processing_awaiting_payment,  not_paid,       not_shipped,       IMPORT_UNPAID",
+        "completed_shipped,            not_paid,       shipped,           IMPORT_UNPAID",
+        "on_hold,                      partially_paid, not_shipped,       IMPORT_UNPAID",
+        "processing,                   some_new_word,  not_shipped,       IMPORT_UNPAID"
     })
-    void everyRowOfTheStateTable(String status, String paymentStatus, String shipmentStatus, OrderDisposition expected) {
+    void everyRowOfTheStateTable(
+            String status, String paymentStatus, String shipmentStatus, OrderDisposition expected) {
         ObjectNode order = docsOrder();
         order.put("status", status).put("paymentStatus", paymentStatus).put("shipmentStatus", shipmentStatus);
 
@@ -122,7 +125,8 @@ class LightspeedOrderMapperTest {
         ObjectNode product = (ObjectNode) products().get(0);
         product.put("basePriceIncl", new BigDecimal("9.198")).put("quantityOrdered", 1);
 
-        assertThat(mapper.map(docsOrder(), List.of(product), USD).lines().get(0).unitPrice()).isEqualTo(Money.of("9.20", "USD"));
+        assertThat(mapper.map(docsOrder(), List.of(product), USD).lines().get(0).unitPrice())
+                .isEqualTo(Money.of("9.20", "USD"));
     }
 
     @Test
@@ -136,13 +140,19 @@ class LightspeedOrderMapperTest {
 
     @Test
     void aMissingNameIsEmptyAndTheBillingNameStandsInForAMissingPersonalName() {
-        ObjectNode noName = docsOrder().put("firstname", "").put("middlename", "").put("lastname", "").put("addressBillingName", "");
-        ObjectNode billingOnly = docsOrder().put("firstname", "").put("lastname", "").put("addressBillingName", "Jan Janssen");
+        ObjectNode noName = docsOrder()
+                .put("firstname", "")
+                .put("middlename", "")
+                .put("lastname", "")
+                .put("addressBillingName", "");
+        ObjectNode billingOnly =
+                docsOrder().put("firstname", "").put("lastname", "").put("addressBillingName", "Jan Janssen");
         ObjectNode nobody = noName.deepCopy().put("email", "");
 
-        assertThat(mapDocsExample(noName).customer()).contains(new ChannelOrder.OrderCustomer(Optional.of("info@lightspeedhq.com"),
-                Optional.empty()));
-        assertThat(mapDocsExample(billingOnly).customer().flatMap(ChannelOrder.OrderCustomer::name)).contains("Jan Janssen");
+        assertThat(mapDocsExample(noName).customer())
+                .contains(new ChannelOrder.OrderCustomer(Optional.of("info@lightspeedhq.com"), Optional.empty()));
+        assertThat(mapDocsExample(billingOnly).customer().flatMap(ChannelOrder.OrderCustomer::name))
+                .contains("Jan Janssen");
         assertThat(mapDocsExample(nobody).customer()).isEmpty();
     }
 
@@ -161,7 +171,8 @@ class LightspeedOrderMapperTest {
 
     @Test
     void lightspeedTimesWithAnOffsetAreReadAsUtc() {
-        ObjectNode order = docsOrder().put("createdAt", "2013-09-24T21:48:17+02:00").put("updatedAt", "2013-09-24T22:02:24+0200");
+        ObjectNode order =
+                docsOrder().put("createdAt", "2013-09-24T21:48:17+02:00").put("updatedAt", "2013-09-24T22:02:24+0200");
 
         ChannelOrder mapped = mapDocsExample(order);
 
@@ -176,7 +187,9 @@ class LightspeedOrderMapperTest {
         ObjectNode garbled = docsOrder().put("updatedAt", "16/09/2019 19:46");
 
         assertThat(mapDocsExample(neverUpdated).updatedAt()).isEqualTo(Instant.parse("2019-08-21T17:15:00Z"));
-        assertThatThrownBy(() -> mapDocsExample(garbled)).isInstanceOf(PlatformCallException.class).hasMessageContaining("updatedAt");
+        assertThatThrownBy(() -> mapDocsExample(garbled))
+                .isInstanceOf(PlatformCallException.class)
+                .hasMessageContaining("updatedAt");
     }
 
     @Test
@@ -190,14 +203,20 @@ class LightspeedOrderMapperTest {
 
     @Test
     void paymentsAProcessorConfirmsAreIntegratedAndOfflineOnesAreNot() {
-        ChannelOrder ideal = mapDocsExample(docsOrder().put("paymentId", "seoshoppayments").put("paymentTitle", "SEOshop Payments - iDeal"));
-        ChannelOrder cod = mapDocsExample(docsOrder().put("paymentId", "mollie").put("paymentTitle", "Mollie - Creditcard")
+        ChannelOrder ideal = mapDocsExample(
+                docsOrder().put("paymentId", "seoshoppayments").put("paymentTitle", "SEOshop Payments - iDeal"));
+        ChannelOrder cod = mapDocsExample(docsOrder()
+                .put("paymentId", "mollie")
+                .put("paymentTitle", "Mollie - Creditcard")
                 .put("shipmentIsCashOnDelivery", true));
-        ChannelOrder pickupCash = mapDocsExample(docsOrder().put("paymentId", "cash").put("paymentTitle", "Pay at pickup"));
-        ChannelOrder unknown = mapDocsExample(docsOrder().put("paymentId", "custom7").put("paymentTitle", "House account"));
+        ChannelOrder pickupCash =
+                mapDocsExample(docsOrder().put("paymentId", "cash").put("paymentTitle", "Pay at pickup"));
+        ChannelOrder unknown =
+                mapDocsExample(docsOrder().put("paymentId", "custom7").put("paymentTitle", "House account"));
 
-        assertThat(ideal.payment()).isEqualTo(new ChannelOrder.OrderPayment("SEOshop Payments - iDeal", true,
-                Optional.of("SEOshop Payments - iDeal")));
+        assertThat(ideal.payment())
+                .isEqualTo(new ChannelOrder.OrderPayment(
+                        "SEOshop Payments - iDeal", true, Optional.of("SEOshop Payments - iDeal")));
         assertThat(cod.payment().integrated()).isFalse();
         assertThat(pickupCash.payment().integrated()).isFalse();
         assertThat(unknown.payment().integrated()).isFalse();
@@ -205,9 +224,15 @@ class LightspeedOrderMapperTest {
 
     @Test
     void theShippingAddressReadsLikeAnAddressWithoutLightspeedsFalsePlaceholders() {
-        ObjectNode order = docsOrder().put("addressShippingName", "Ruud Stelder").put("addressShippingCompany", false)
-                .put("addressShippingStreet", "Keizersgracht").put("addressShippingNumber", "313").put("addressShippingExtension", "A")
-                .put("addressShippingZipcode", "1016 EE").put("addressShippingCity", "Amsterdam").put("addressShippingRegion", "");
+        ObjectNode order = docsOrder()
+                .put("addressShippingName", "Ruud Stelder")
+                .put("addressShippingCompany", false)
+                .put("addressShippingStreet", "Keizersgracht")
+                .put("addressShippingNumber", "313")
+                .put("addressShippingExtension", "A")
+                .put("addressShippingZipcode", "1016 EE")
+                .put("addressShippingCity", "Amsterdam")
+                .put("addressShippingRegion", "");
         ((ObjectNode) order.path("addressShippingCountry")).put("title", "Netherlands, The");
 
         assertThat(mapDocsExample(order).deliveryAddress())
@@ -221,8 +246,10 @@ class LightspeedOrderMapperTest {
         ObjectNode linkOnly = docsOrder();
         ((ObjectNode) linkOnly.path("products").path("resource")).remove("embedded");
 
-        assertThat(LightspeedOrderMapper.embeddedProducts(docsOrder())).hasValueSatisfying(p -> assertThat(p).hasSize(1));
-        assertThat(LightspeedOrderMapper.embeddedProducts(asList)).hasValueSatisfying(p -> assertThat(p).hasSize(1));
+        assertThat(LightspeedOrderMapper.embeddedProducts(docsOrder()))
+                .hasValueSatisfying(p -> assertThat(p).hasSize(1));
+        assertThat(LightspeedOrderMapper.embeddedProducts(asList))
+                .hasValueSatisfying(p -> assertThat(p).hasSize(1));
         assertThat(LightspeedOrderMapper.embeddedProducts(linkOnly)).isEmpty();
     }
 

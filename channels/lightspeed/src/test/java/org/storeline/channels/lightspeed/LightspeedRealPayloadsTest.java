@@ -10,10 +10,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,8 +30,6 @@ import org.storeline.core.channel.ChannelOrder.OrderLine;
 import org.storeline.core.channel.FulfillmentType;
 import org.storeline.core.channel.OrderDisposition;
 import org.storeline.core.money.Money;
-import java.nio.charset.StandardCharsets;
-import java.util.Map;
 
 /**
  * The payloads found in the wild (see payloads/SOURCES.md), and every realistic variant of a real payload we
@@ -59,7 +59,8 @@ class LightspeedRealPayloadsTest {
         assertThat(mapped.totalTax()).isEqualTo(Money.of("0.00", "EUR"));
         assertThat(mapped.placedAt()).isEqualTo(Instant.parse("2025-10-15T16:05:07Z"));
         assertThat(mapped.updatedAt()).isEqualTo(mapped.placedAt());
-        assertThat(mapped.customer()).contains(new OrderCustomer(Optional.of("test@example.com"), Optional.of("Test User")));
+        assertThat(mapped.customer())
+                .contains(new OrderCustomer(Optional.of("test@example.com"), Optional.of("Test User")));
         assertThat(mapped.payment()).isEqualTo(new ChannelOrder.OrderPayment("unknown", false, Optional.empty()));
         assertThat(mapped.shipping()).isEmpty();
         assertThat(mapped.fulfillmentType()).isEqualTo(FulfillmentType.DELIVERY);
@@ -95,20 +96,25 @@ class LightspeedRealPayloadsTest {
         assertThat(mapped.currency()).isEqualTo(USD);
         assertThat(mapped.total()).isEqualTo(Money.of("49.99", "USD"));
         assertThat(mapped.totalTax()).isEqualTo(Money.of("0.00", "USD"));
-        assertThat(mapped.customer()).contains(new OrderCustomer(Optional.of("john@example.com"), Optional.of("John Doe")));
+        assertThat(mapped.customer())
+                .contains(new OrderCustomer(Optional.of("john@example.com"), Optional.of("John Doe")));
         assertThat(mapped.lines()).hasSize(1);
     }
 
     @Test
     void theNewPayloadsArriveThroughTheWebhookAsOrderEventsWithStringIds() {
         LightspeedConnector connector = new LightspeedConnector(null);
-        for (String file : List.of("order-integrator-webhook-304989105.json", "order-integrator-webhook-304989106.json",
+        for (String file : List.of(
+                "order-integrator-webhook-304989105.json",
+                "order-integrator-webhook-304989106.json",
                 "order-client-sample-1001.json")) {
             DeliveryEvent event = connector.read(WebhookDelivery.of(Map.of(), bytes(file)));
 
             assertThat(event.kind()).as(file).isEqualTo(DeliveryEvent.Kind.ORDER);
             assertThat(event.orderId()).as(file).isPresent();
-            assertThat(LightspeedOrderMapper.embeddedProducts(order(file))).as(file + ": products must be fetched").isEmpty();
+            assertThat(LightspeedOrderMapper.embeddedProducts(order(file)))
+                    .as(file + ": products must be fetched")
+                    .isEmpty();
         }
     }
 
@@ -130,9 +136,18 @@ class LightspeedRealPayloadsTest {
     @ValueSource(strings = {"null", "false", "missing"})
     void aGuestOrderWithoutShippingAddressBecomesASaleWithoutDeliveryAddress(String value) {
         ObjectNode order = docsOrder();
-        for (String field : List.of("addressShippingName", "addressShippingCompany", "addressShippingStreet", "addressShippingStreet2",
-                "addressShippingNumber", "addressShippingExtension", "addressShippingZipcode", "addressShippingCity",
-                "addressShippingRegion", "addressShippingCountry", "addressShippingRegionData")) {
+        for (String field : List.of(
+                "addressShippingName",
+                "addressShippingCompany",
+                "addressShippingStreet",
+                "addressShippingStreet2",
+                "addressShippingNumber",
+                "addressShippingExtension",
+                "addressShippingZipcode",
+                "addressShippingCity",
+                "addressShippingRegion",
+                "addressShippingCountry",
+                "addressShippingRegionData")) {
             set(order, field, value);
         }
 
@@ -146,15 +161,25 @@ class LightspeedRealPayloadsTest {
     void aCountryWrittenAsAPlainCodeStillEndsTheAddress() {
         ObjectNode order = docsOrder().put("addressShippingCountry", "NL");
 
-        assertThat(mapDocs(order).deliveryAddress()).hasValueSatisfying(a -> assertThat(a).endsWith("\nNL"));
+        assertThat(mapDocs(order).deliveryAddress())
+                .hasValueSatisfying(a -> assertThat(a).endsWith("\nNL"));
     }
 
     @ParameterizedTest(name = "shipment fields {0}")
     @ValueSource(strings = {"null", "false", "missing"})
     void anOrderWithoutShipmentFieldsHasNoShippingCharge(String value) {
         ObjectNode order = docsOrder();
-        for (String field : List.of("shipmentId", "shipmentTitle", "shipmentPriceIncl", "shipmentPriceExcl", "shipmentBasePriceIncl",
-                "shipmentBasePriceExcl", "shipmentIsPickup", "shipmentIsCashOnDelivery", "shipmentStatus", "shipmentData")) {
+        for (String field : List.of(
+                "shipmentId",
+                "shipmentTitle",
+                "shipmentPriceIncl",
+                "shipmentPriceExcl",
+                "shipmentBasePriceIncl",
+                "shipmentBasePriceExcl",
+                "shipmentIsPickup",
+                "shipmentIsCashOnDelivery",
+                "shipmentStatus",
+                "shipmentData")) {
             set(order, field, value);
         }
 
@@ -171,15 +196,17 @@ class LightspeedRealPayloadsTest {
         ObjectNode order = docsOrder();
         order.remove("shipmentPriceExcl");
 
-        assertThat(mapDocs(order).shipping()).containsExactly(new ChannelOrder.ShippingCharge("Default Shipping",
-                Money.of("6.25", "USD"), Money.of("0.00", "USD")));
+        assertThat(mapDocs(order).shipping())
+                .containsExactly(new ChannelOrder.ShippingCharge(
+                        "Default Shipping", Money.of("6.25", "USD"), Money.of("0.00", "USD")));
     }
 
     @ParameterizedTest(name = "discount fields {0}")
     @ValueSource(strings = {"null", "false", "missing", "[]"})
     void discountFieldsThatAreNullFalseMissingOrAnEmptyArrayMeanNoDiscount(String value) {
         ObjectNode order = docsOrder();
-        for (String field : List.of("isDiscounted", "discountType", "discountAmount", "discountPercentage", "discountCouponCode")) {
+        for (String field :
+                List.of("isDiscounted", "discountType", "discountAmount", "discountPercentage", "discountCouponCode")) {
             set(order, field, value);
         }
         ObjectNode product = docsProduct();
@@ -220,7 +247,8 @@ class LightspeedRealPayloadsTest {
         keyed.set("3515302", docsProduct());
         ((ObjectNode) order.path("products").path("resource")).set("embedded", keyed);
 
-        assertThat(LightspeedOrderMapper.embeddedProducts(order)).hasValueSatisfying(p -> assertThat(p).hasSize(1));
+        assertThat(LightspeedOrderMapper.embeddedProducts(order))
+                .hasValueSatisfying(p -> assertThat(p).hasSize(1));
         assertThat(mapDocs(order).lines()).extracting(OrderLine::name).containsExactly("anacampseros");
     }
 
@@ -228,10 +256,17 @@ class LightspeedRealPayloadsTest {
 
     @Test
     void moneyAndQuantitiesSentAsStringsMapToTheSameCents() {
-        ObjectNode order = docsOrder().put("priceIncl", "50.35").put("priceExcl", "47.95")
-                .put("shipmentPriceIncl", "6.25").put("shipmentPriceExcl", "5.95");
-        ObjectNode product = docsProduct().put("quantityOrdered", "6").put("basePriceIncl", "7.35")
-                .put("priceIncl", "44.10").put("priceExcl", "42").put("discountIncl", "0");
+        ObjectNode order = docsOrder()
+                .put("priceIncl", "50.35")
+                .put("priceExcl", "47.95")
+                .put("shipmentPriceIncl", "6.25")
+                .put("shipmentPriceExcl", "5.95");
+        ObjectNode product = docsProduct()
+                .put("quantityOrdered", "6")
+                .put("basePriceIncl", "7.35")
+                .put("priceIncl", "44.10")
+                .put("priceExcl", "42")
+                .put("discountIncl", "0");
 
         ChannelOrder mapped = mapper.map(order, List.of(product), USD);
 
@@ -242,7 +277,8 @@ class LightspeedRealPayloadsTest {
     void wholeQuantitiesWrittenAsFloatsAreWholeQuantities() {
         ObjectNode product = docsProduct().put("quantityOrdered", new BigDecimal("6.0"));
 
-        assertThat(mapper.map(docsOrder(), List.of(product), USD).lines().get(0).quantity()).isEqualTo(6);
+        assertThat(mapper.map(docsOrder(), List.of(product), USD).lines().get(0).quantity())
+                .isEqualTo(6);
     }
 
     @Test
@@ -255,17 +291,22 @@ class LightspeedRealPayloadsTest {
         assertThat(mapDocs(asString).externalId()).isEqualTo("1623550");
         assertThat(mapDocs(asFloat).externalId()).isEqualTo("1623550");
         assertThat(mapDocs(numericNumber).number()).isEqualTo("18");
-        assertThat(mapper.map(docsOrder(), List.of(product), USD).lines().get(0).platformLineId()).isEqualTo("3515302");
+        assertThat(mapper.map(docsOrder(), List.of(product), USD).lines().get(0).platformLineId())
+                .isEqualTo("3515302");
     }
 
     @Test
     void stringsSentAsNumbersReadAsText() {
-        ObjectNode order = docsOrder().put("addressShippingZipcode", 1016).put("addressShippingNumber", 313)
-                .put("phone", 31201234567L).put("paymentId", 7);
+        ObjectNode order = docsOrder()
+                .put("addressShippingZipcode", 1016)
+                .put("addressShippingNumber", 313)
+                .put("phone", 31201234567L)
+                .put("paymentId", 7);
 
         ChannelOrder mapped = mapDocs(order);
 
-        assertThat(mapped.deliveryAddress()).hasValueSatisfying(a -> assertThat(a).contains("123 viger 313").contains("1016 montreal"));
+        assertThat(mapped.deliveryAddress())
+                .hasValueSatisfying(a -> assertThat(a).contains("123 viger 313").contains("1016 montreal"));
         assertThat(mapped.phone()).contains("31201234567");
         assertThat(mapped.payment().method()).isEqualTo("Pay by invoice");
     }
@@ -276,8 +317,12 @@ class LightspeedRealPayloadsTest {
         missing.remove("id");
         ObjectNode falseId = docsOrder().put("id", false);
 
-        assertThatThrownBy(() -> mapDocs(missing)).isInstanceOf(PlatformCallException.class).hasMessageContaining("no id");
-        assertThatThrownBy(() -> mapDocs(falseId)).isInstanceOf(PlatformCallException.class).hasMessageContaining("no id");
+        assertThatThrownBy(() -> mapDocs(missing))
+                .isInstanceOf(PlatformCallException.class)
+                .hasMessageContaining("no id");
+        assertThatThrownBy(() -> mapDocs(falseId))
+                .isInstanceOf(PlatformCallException.class)
+                .hasMessageContaining("no id");
     }
 
     // ---- amounts and quantities that cannot be read --------------------------------------------------------------
@@ -288,8 +333,10 @@ class LightspeedRealPayloadsTest {
         ObjectNode order = docsOrder();
         set(order, "priceIncl", value);
 
-        assertThatThrownBy(() -> mapDocs(order)).isInstanceOf(PlatformCallException.class)
-                .hasMessageContaining("1623550").hasMessageContaining("priceIncl");
+        assertThatThrownBy(() -> mapDocs(order))
+                .isInstanceOf(PlatformCallException.class)
+                .hasMessageContaining("1623550")
+                .hasMessageContaining("priceIncl");
     }
 
     @ParameterizedTest(name = "priceIncl {0}")
@@ -298,7 +345,9 @@ class LightspeedRealPayloadsTest {
         ObjectNode order = docsOrder();
         set(order, "priceIncl", value);
 
-        assertThatThrownBy(() -> mapDocs(order)).isInstanceOf(PlatformCallException.class).hasMessageContaining("priceIncl");
+        assertThatThrownBy(() -> mapDocs(order))
+                .isInstanceOf(PlatformCallException.class)
+                .hasMessageContaining("priceIncl");
     }
 
     @Test
@@ -306,7 +355,8 @@ class LightspeedRealPayloadsTest {
         ObjectNode product = docsProduct().put("basePriceIncl", "7,35");
 
         assertThatThrownBy(() -> mapper.map(docsOrder(), List.of(product), USD))
-                .isInstanceOf(PlatformCallException.class).hasMessageContaining("basePriceIncl");
+                .isInstanceOf(PlatformCallException.class)
+                .hasMessageContaining("basePriceIncl");
     }
 
     @ParameterizedTest(name = "quantityOrdered {0}")
@@ -316,7 +366,8 @@ class LightspeedRealPayloadsTest {
         set(product, "quantityOrdered", value);
 
         assertThatThrownBy(() -> mapper.map(docsOrder(), List.of(product), USD))
-                .isInstanceOf(PlatformCallException.class).hasMessageContaining("quantityOrdered");
+                .isInstanceOf(PlatformCallException.class)
+                .hasMessageContaining("quantityOrdered");
     }
 
     @Test
@@ -336,7 +387,9 @@ class LightspeedRealPayloadsTest {
         ObjectNode bad = docsOrder().put("currency", "EURO");
         ObjectNode lower = docsOrder().put("currency", "eur");
 
-        assertThatThrownBy(() -> mapDocs(bad)).isInstanceOf(PlatformCallException.class).hasMessageContaining("EURO");
+        assertThatThrownBy(() -> mapDocs(bad))
+                .isInstanceOf(PlatformCallException.class)
+                .hasMessageContaining("EURO");
         assertThat(mapDocs(lower).currency().getCurrencyCode()).isEqualTo("EUR");
     }
 
@@ -344,10 +397,13 @@ class LightspeedRealPayloadsTest {
     void aCreationTimeSentAsAUnixNumberIsRefusedWithTheModulesError() {
         ObjectNode order = docsOrder().put("createdAt", 1566407700);
 
-        assertThatThrownBy(() -> mapDocs(order)).isInstanceOf(PlatformCallException.class).hasMessageContaining("createdAt");
+        assertThatThrownBy(() -> mapDocs(order))
+                .isInstanceOf(PlatformCallException.class)
+                .hasMessageContaining("createdAt");
     }
 
-    // ---- SKU, names, extra fields ------------------------------------------------------------------------------------
+    // ---- SKU, names, extra fields
+    // ------------------------------------------------------------------------------------
 
     @ParameterizedTest(name = "sku and articleCode {0}")
     @ValueSource(strings = {"\"\"", "null", "false", "missing"})
@@ -368,21 +424,31 @@ class LightspeedRealPayloadsTest {
         ObjectNode withCode = docsProduct().put("productTitle", false).put("variantTitle", "");
         ObjectNode bare = withCode.deepCopy().put("articleCode", "");
 
-        assertThat(mapper.map(docsOrder(), List.of(withCode), USD).lines().get(0).name()).isEqualTo("anacampseros");
-        assertThat(mapper.map(docsOrder(), List.of(bare), USD).lines().get(0).name()).isEqualTo("Product 3515302");
+        assertThat(mapper.map(docsOrder(), List.of(withCode), USD)
+                        .lines()
+                        .get(0)
+                        .name())
+                .isEqualTo("anacampseros");
+        assertThat(mapper.map(docsOrder(), List.of(bare), USD).lines().get(0).name())
+                .isEqualTo("Product 3515302");
     }
 
     @Test
     void aRealSkuIsKept() {
         ObjectNode product = docsProduct().put("sku", " ANA-06 ");
 
-        assertThat(mapper.map(docsOrder(), List.of(product), USD).lines().get(0).sku()).contains("ANA-06");
+        assertThat(mapper.map(docsOrder(), List.of(product), USD).lines().get(0).sku())
+                .contains("ANA-06");
     }
 
     @Test
     void unknownExtraFieldsOfAnyShapeChangeNothing() {
         ObjectNode order = docsOrder();
-        order.put("someNewFlag", true).putNull("someNewNull").putArray("giftCardsPayment").addObject().put("amount", 5);
+        order.put("someNewFlag", true)
+                .putNull("someNewNull")
+                .putArray("giftCardsPayment")
+                .addObject()
+                .put("amount", 5);
         order.putObject("someNewObject").putObject("nested").put("x", 1);
         ObjectNode product = docsProduct();
         product.putArray("taxRates").addObject().put("rate", 0.05);
@@ -393,24 +459,37 @@ class LightspeedRealPayloadsTest {
 
     @Test
     void unicodeNamesAndTitlesSurviveAsTheyAre() {
-        ObjectNode order = docsOrder().put("firstname", "Zoë").put("middlename", "").put("lastname", "Ångström-Øyvind 山田")
-                .put("addressShippingName", "Zoë Ångström").put("addressShippingCity", "Zürich");
-        ObjectNode product = docsProduct().put("productTitle", "Crème brûlée – 東京").put("variantTitle", "Größe L 🍮");
+        ObjectNode order = docsOrder()
+                .put("firstname", "Zoë")
+                .put("middlename", "")
+                .put("lastname", "Ångström-Øyvind 山田")
+                .put("addressShippingName", "Zoë Ångström")
+                .put("addressShippingCity", "Zürich");
+        ObjectNode product =
+                docsProduct().put("productTitle", "Crème brûlée – 東京").put("variantTitle", "Größe L 🍮");
 
         ChannelOrder mapped = mapper.map(order, List.of(product), USD);
 
         assertThat(mapped.customer().flatMap(OrderCustomer::name)).contains("Zoë Ångström-Øyvind 山田");
         assertThat(mapped.lines().get(0).name()).isEqualTo("Crème brûlée – 東京 - Größe L 🍮");
-        assertThat(mapped.deliveryAddress()).hasValueSatisfying(a -> assertThat(a).startsWith("Zoë Ångström").contains("Zürich"));
+        assertThat(mapped.deliveryAddress())
+                .hasValueSatisfying(
+                        a -> assertThat(a).startsWith("Zoë Ångström").contains("Zürich"));
     }
 
     @Test
     void aLineOfThreeWithADiscountKeepsUnitPriceDiscountTaxAndTotalAndTheOrderAddsUpToTheCent() {
-        // The docs' discounted orderProduct (42.00 each, 22.05 off for one) bought three times: 3 x 42.00 - 66.15 = 59.85.
-        ObjectNode product = (ObjectNode) resource("payloads/order-product-sdk-3661590.json").path("orderProduct");
-        product.put("quantityOrdered", 3).put("discountIncl", new BigDecimal("66.15")).put("discountExcl", 63)
-                .put("priceIncl", new BigDecimal("59.85")).put("priceExcl", 57);
-        ObjectNode order = docsOrder().put("priceIncl", new BigDecimal("66.10")).put("priceExcl", new BigDecimal("62.95"));
+        // The docs' discounted orderProduct (42.00 each, 22.05 off for one) bought three times: 3 x 42.00 - 66.15 =
+        // 59.85.
+        ObjectNode product =
+                (ObjectNode) resource("payloads/order-product-sdk-3661590.json").path("orderProduct");
+        product.put("quantityOrdered", 3)
+                .put("discountIncl", new BigDecimal("66.15"))
+                .put("discountExcl", 63)
+                .put("priceIncl", new BigDecimal("59.85"))
+                .put("priceExcl", 57);
+        ObjectNode order =
+                docsOrder().put("priceIncl", new BigDecimal("66.10")).put("priceExcl", new BigDecimal("62.95"));
 
         ChannelOrder mapped = mapper.map(order, List.of(product), USD);
 
@@ -424,11 +503,15 @@ class LightspeedRealPayloadsTest {
         assertThat(mapped.totalTax()).isEqualTo(Money.of("3.15", "USD"));
     }
 
-    // ---- statuses, flags, payments -------------------------------------------------------------------------------------
+    // ---- statuses, flags, payments
+    // -------------------------------------------------------------------------------------
 
     @Test
     void statusWordsInCapitalsOrWithSpacesFollowTheSameRowsOfTheStateTable() {
-        ObjectNode shouting = docsOrder().put("status", " COMPLETED_SHIPPED ").put("paymentStatus", "Paid").put("shipmentStatus", "SHIPPED");
+        ObjectNode shouting = docsOrder()
+                .put("status", " COMPLETED_SHIPPED ")
+                .put("paymentStatus", "Paid")
+                .put("shipmentStatus", "SHIPPED");
         ObjectNode cancelled = docsOrder().put("status", "Cancelled");
 
         assertThat(mapDocs(shouting).disposition()).isEqualTo(OrderDisposition.IMPORT_FULFILLED);
@@ -446,7 +529,9 @@ class LightspeedRealPayloadsTest {
 
     @Test
     void aPaidPickupThatWasPickedUpIsFulfilled() {
-        ObjectNode order = docsOrder().put("status", "completed_picked_up").put("shipmentIsPickup", true)
+        ObjectNode order = docsOrder()
+                .put("status", "completed_picked_up")
+                .put("shipmentIsPickup", true)
                 .put("shipmentTitle", "Pickup at Downtown");
 
         ChannelOrder mapped = mapDocs(order);
@@ -478,7 +563,9 @@ class LightspeedRealPayloadsTest {
         ChannelOrder mollie = mapDocs(docsOrder().put("paymentId", "mollie").put("paymentTitle", false));
         ChannelOrder paypal = mapDocs(docsOrder().put("paymentId", "paypal").putNull("paymentTitle"));
         ChannelOrder bank = mapDocs(docsOrder().put("paymentId", "banktransfer").put("paymentTitle", ""));
-        ChannelOrder codAsText = mapDocs(docsOrder().put("paymentId", "mollie").put("paymentTitle", "Mollie - iDEAL")
+        ChannelOrder codAsText = mapDocs(docsOrder()
+                .put("paymentId", "mollie")
+                .put("paymentTitle", "Mollie - iDEAL")
                 .put("shipmentIsCashOnDelivery", "true"));
 
         assertThat(mollie.payment()).isEqualTo(new ChannelOrder.OrderPayment("mollie", true, Optional.of("mollie")));
@@ -497,12 +584,15 @@ class LightspeedRealPayloadsTest {
         assertThat(mapDocs(asFalse)).isEqualTo(mapDocs(docsOrder()));
     }
 
-    // ---- the delivery itself -------------------------------------------------------------------------------------------
+    // ---- the delivery itself
+    // -------------------------------------------------------------------------------------------
 
     @ParameterizedTest(name = "body {0}")
-    @ValueSource(strings = {"{\"order\":false}", "{\"order\":null}", "{\"order\":{\"id\":false}}", "[]", "\"order\"", "{}"})
+    @ValueSource(
+            strings = {"{\"order\":false}", "{\"order\":null}", "{\"order\":{\"id\":false}}", "[]", "\"order\"", "{}"})
     void aDeliveryWithoutAUsableOrderIsIgnoredNotThrown(String body) {
-        DeliveryEvent event = new LightspeedConnector(null).read(WebhookDelivery.of(Map.of(), body.getBytes(StandardCharsets.UTF_8)));
+        DeliveryEvent event =
+                new LightspeedConnector(null).read(WebhookDelivery.of(Map.of(), body.getBytes(StandardCharsets.UTF_8)));
 
         assertThat(event.kind()).isEqualTo(DeliveryEvent.Kind.IGNORED);
     }
@@ -511,13 +601,18 @@ class LightspeedRealPayloadsTest {
     void aDeliveryWhoseOrderIdIsAStringOrAWholeFloatNamesTheSameOrder() {
         LightspeedConnector connector = new LightspeedConnector(null);
 
-        assertThat(connector.read(WebhookDelivery.of(Map.of(), "{\"order\":{\"id\":\"1623550\"}}".getBytes())).orderId())
+        assertThat(connector
+                        .read(WebhookDelivery.of(Map.of(), "{\"order\":{\"id\":\"1623550\"}}".getBytes()))
+                        .orderId())
                 .contains("1623550");
-        assertThat(connector.read(WebhookDelivery.of(Map.of(), "{\"order\":{\"id\":1623550.0}}".getBytes())).orderId())
+        assertThat(connector
+                        .read(WebhookDelivery.of(Map.of(), "{\"order\":{\"id\":1623550.0}}".getBytes()))
+                        .orderId())
                 .contains("1623550");
     }
 
-    // ---- helpers -------------------------------------------------------------------------------------------------------
+    // ---- helpers
+    // -------------------------------------------------------------------------------------------------------
 
     /** Sets {@code field} to the JSON {@code value}, or removes it when the value is "missing". */
     private static void set(ObjectNode node, String field, String value) {
@@ -529,7 +624,10 @@ class LightspeedRealPayloadsTest {
     }
 
     private ChannelOrder mapDocs(ObjectNode order) {
-        return mapper.map(order, LightspeedOrderMapper.embeddedProducts(order).orElseGet(LightspeedRealPayloadsTest::docsProducts), USD);
+        return mapper.map(
+                order,
+                LightspeedOrderMapper.embeddedProducts(order).orElseGet(LightspeedRealPayloadsTest::docsProducts),
+                USD);
     }
 
     private static ObjectNode order(String file) {
@@ -551,7 +649,8 @@ class LightspeedRealPayloadsTest {
     }
 
     private static byte[] bytes(String file) {
-        try (InputStream in = LightspeedRealPayloadsTest.class.getClassLoader().getResourceAsStream("payloads/" + file)) {
+        try (InputStream in =
+                LightspeedRealPayloadsTest.class.getClassLoader().getResourceAsStream("payloads/" + file)) {
             return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.storeline.channels.api.ChannelConnection;
@@ -12,12 +13,12 @@ import org.storeline.channels.api.PlatformHttp;
 import org.storeline.channels.api.PlatformJson;
 import org.storeline.channels.api.Verification;
 import org.storeline.channels.api.WebhookDelivery;
-import java.util.HashMap;
 
 /** Signature and topic edge cases of Lightspeed deliveries; no network. */
 class LightspeedWebhookVerifierTest {
     private static final String SECRET = "api-secret";
-    private static final String ORDER = "{\"order\":{\"id\":1623550,\"updatedAt\":\"2019-09-16T19:46:01+00:00\",\"priceIncl\":50.35}}";
+    private static final String ORDER =
+            "{\"order\":{\"id\":1623550,\"updatedAt\":\"2019-09-16T19:46:01+00:00\",\"priceIncl\":50.35}}";
     private final LightspeedWebhookVerifier verifier = new LightspeedWebhookVerifier();
     private final LightspeedConnector connector = new LightspeedConnector(PlatformHttp.standard());
 
@@ -44,10 +45,14 @@ class LightspeedWebhookVerifierTest {
 
     @Test
     void aMissingHeaderOrSecretIsRefusedWithAReasonAPersonCanActOn() {
-        WebhookDelivery unsigned = WebhookDelivery.of(Map.of("Content-Type", "application/json"), ORDER.getBytes(StandardCharsets.UTF_8));
-        WebhookDelivery blankHeader = WebhookDelivery.of(Map.of("X-Signature", "  "), ORDER.getBytes(StandardCharsets.UTF_8));
+        WebhookDelivery unsigned =
+                WebhookDelivery.of(Map.of("Content-Type", "application/json"), ORDER.getBytes(StandardCharsets.UTF_8));
+        WebhookDelivery blankHeader =
+                WebhookDelivery.of(Map.of("X-Signature", "  "), ORDER.getBytes(StandardCharsets.UTF_8));
 
-        assertThat(verifier.verify(unsigned, SECRET).reason()).contains("X-Signature").contains("proxy");
+        assertThat(verifier.verify(unsigned, SECRET).reason())
+                .contains("X-Signature")
+                .contains("proxy");
         assertThat(verifier.verify(blankHeader, SECRET).outcome()).isEqualTo(Verification.Outcome.INVALID);
         assertThat(verifier.verify(signed(ORDER, Map.of()), " ").reason()).contains("webhook_secret");
     }
@@ -62,7 +67,8 @@ class LightspeedWebhookVerifierTest {
     @Test
     void otherResourcesAndDeletedOrdersAreKeptButIgnored() {
         DeliveryEvent product = connector.read(signed("{\"product\":{\"id\":20967262}}", Map.of()));
-        DeliveryEvent invoice = connector.read(signed("{\"invoice\":{\"id\":1741975}}", Map.of("X-Event", "invoices/updated")));
+        DeliveryEvent invoice =
+                connector.read(signed("{\"invoice\":{\"id\":1741975}}", Map.of("X-Event", "invoices/updated")));
         DeliveryEvent deleted = connector.read(signed(ORDER, Map.of("X-Event", "orders/deleted")));
 
         assertThat(product.kind()).isEqualTo(DeliveryEvent.Kind.IGNORED);
@@ -91,7 +97,8 @@ class LightspeedWebhookVerifierTest {
 
     @Test
     void anUnreadableUpdateTimeLeavesTheEventWithoutATime() {
-        DeliveryEvent event = connector.read(signed("{\"order\":{\"id\":\"7\",\"updatedAt\":\"yesterday\"}}", Map.of()));
+        DeliveryEvent event =
+                connector.read(signed("{\"order\":{\"id\":\"7\",\"updatedAt\":\"yesterday\"}}", Map.of()));
 
         assertThat(event.orderId()).contains("7");
         assertThat(event.eventTime()).isEmpty();

@@ -28,6 +28,7 @@ import org.storeline.channels.api.Registration;
 public final class ShopifyClient {
     /** The Admin API version we call, and whose order shape the mapper reads. */
     public static final String API_VERSION = "2025-01";
+
     static final String ACCESS_TOKEN = "access_token";
     static final List<String> WEBHOOK_TOPICS = List.of("orders/create", "orders/updated", "orders/cancelled");
     /** Shopify's largest page for orders.json. */
@@ -37,8 +38,7 @@ public final class ShopifyClient {
     private static final Pattern PAGE_INFO = Pattern.compile("[?&]page_info=([^&]+)");
 
     /** One page of raw orders and the {@code page_info} cursor of the next page. */
-    record RawPage(List<JsonNode> orders, Optional<String> nextPageInfo) {
-    }
+    record RawPage(List<JsonNode> orders, Optional<String> nextPageInfo) {}
 
     private final PlatformHttp http;
 
@@ -51,8 +51,10 @@ public final class ShopifyClient {
         if (!orderId.matches("\\d+")) {
             throw PlatformCallException.refused("'" + orderId + "' is not a Shopify order id (digits only)", 0);
         }
-        PlatformHttp.Response response = http.send(get(connection, "/orders/" + orderId + ".json"), "Fetching Shopify order " + orderId);
-        JsonNode order = PlatformJson.parse(response.body(), "Shopify's order response").path("order");
+        PlatformHttp.Response response =
+                http.send(get(connection, "/orders/" + orderId + ".json"), "Fetching Shopify order " + orderId);
+        JsonNode order =
+                PlatformJson.parse(response.body(), "Shopify's order response").path("order");
         if (!order.isObject()) {
             throw PlatformCallException.unreadable("Shopify's answer for order " + orderId + " has no order object");
         }
@@ -71,12 +73,15 @@ public final class ShopifyClient {
                 .orElseGet(() -> firstPagePath(query));
         PlatformHttp.Response response = http.send(get(connection, path), "Listing Shopify orders");
         List<JsonNode> orders = new ArrayList<>();
-        PlatformJson.parse(response.body(), "Shopify's order list").path("orders").forEach(orders::add);
+        PlatformJson.parse(response.body(), "Shopify's order list")
+                .path("orders")
+                .forEach(orders::add);
         return new RawPage(orders, response.header("Link").flatMap(ShopifyClient::nextPageInfo));
     }
 
     private static String firstPagePath(OrderQuery query) {
-        StringBuilder path = new StringBuilder("/orders.json?status=any&updated_at_min=").append(encode(query.modifiedSince().toString()));
+        StringBuilder path = new StringBuilder("/orders.json?status=any&updated_at_min=")
+                .append(encode(query.modifiedSince().toString()));
         query.modifiedUntil().ifPresent(until -> path.append("&updated_at_max=").append(encode(until.toString())));
         return path.append("&limit=").append(PAGE_SIZE).toString();
     }
@@ -88,7 +93,9 @@ public final class ShopifyClient {
             return Optional.empty();
         }
         Matcher pageInfo = PAGE_INFO.matcher(link.group(1));
-        return pageInfo.find() ? Optional.of(URLDecoder.decode(pageInfo.group(1), StandardCharsets.UTF_8)) : Optional.empty();
+        return pageInfo.find()
+                ? Optional.of(URLDecoder.decode(pageInfo.group(1), StandardCharsets.UTF_8))
+                : Optional.empty();
     }
 
     /**
@@ -102,8 +109,13 @@ public final class ShopifyClient {
         }
         String shop;
         try {
-            JsonNode body = PlatformJson.parse(http.send(get(connection, "/shop.json"), "Checking the Shopify access token").body(), "shop.json");
-            shop = PlatformJson.text(body.path("shop"), "myshopify_domain").or(() -> PlatformJson.text(body.path("shop"), "name")).orElse("the shop");
+            JsonNode body = PlatformJson.parse(
+                    http.send(get(connection, "/shop.json"), "Checking the Shopify access token")
+                            .body(),
+                    "shop.json");
+            shop = PlatformJson.text(body.path("shop"), "myshopify_domain")
+                    .or(() -> PlatformJson.text(body.path("shop"), "name"))
+                    .orElse("the shop");
         } catch (PlatformCallException e) {
             return Registration.failed(credentialProblem(e));
         }
@@ -114,17 +126,23 @@ public final class ShopifyClient {
                 registered.add(topic);
             } catch (PlatformCallException e) {
                 if (!alreadyRegistered(e)) {
-                    return Registration.failed("Connected to " + shop + ", but Shopify refused the " + topic + " webhook: " + e.getMessage());
+                    return Registration.failed("Connected to " + shop + ", but Shopify refused the " + topic
+                            + " webhook: " + e.getMessage());
                 }
                 registered.add(topic);
             }
         }
-        return Registration.connected("Connected to " + shop + " (Admin API " + API_VERSION + "); order webhooks point at " + webhookUrl, registered);
+        return Registration.connected(
+                "Connected to " + shop + " (Admin API " + API_VERSION + "); order webhooks point at " + webhookUrl,
+                registered);
     }
 
     private void createWebhook(ChannelConnection connection, String topic, URI address) {
         ObjectNode webhook = PlatformJson.MAPPER.createObjectNode();
-        webhook.putObject("webhook").put("topic", topic).put("address", address.toString()).put("format", "json");
+        webhook.putObject("webhook")
+                .put("topic", topic)
+                .put("address", address.toString())
+                .put("format", "json");
         HttpRequest.Builder request = request(connection, "/webhooks.json")
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(webhook.toString()));
@@ -138,7 +156,8 @@ public final class ShopifyClient {
 
     private static String credentialProblem(PlatformCallException e) {
         if (e.status() == 401 || e.status() == 403) {
-            return "Shopify refused the access token (" + e.status() + "): check credentials.access_token and that the app is"
+            return "Shopify refused the access token (" + e.status()
+                    + "): check credentials.access_token and that the app is"
                     + " still installed with the read_orders scope.";
         }
         if (e.status() == 404) {

@@ -32,8 +32,13 @@ public final class ShopifyConnector implements Connector {
     static final String TRIGGERED_AT_HEADER = "X-Shopify-Triggered-At";
 
     /** Topics whose body is the order. refunds/create and orders/delete are kept but not acted on. */
-    static final Set<String> ORDER_TOPICS = Set.of("orders/create", "orders/updated", "orders/paid", "orders/cancelled",
-            "orders/fulfilled", "orders/partially_fulfilled");
+    static final Set<String> ORDER_TOPICS = Set.of(
+            "orders/create",
+            "orders/updated",
+            "orders/paid",
+            "orders/cancelled",
+            "orders/fulfilled",
+            "orders/partially_fulfilled");
 
     private final ShopifyWebhookVerifier verifier = new ShopifyWebhookVerifier();
     private final ShopifyOrderMapper mapper = new ShopifyOrderMapper();
@@ -67,9 +72,12 @@ public final class ShopifyConnector implements Connector {
         }
         // Parsed with BigInteger ints: ids exceed 2^53 and must not pass through a double.
         String orderId = PlatformJson.id(PlatformJson.parse(delivery.body(), "Shopify " + topic + " body"), "id")
-                .orElseThrow(() -> PlatformCallException.unreadable("The Shopify " + topic
-                        + " delivery has no order id"));
-        return DeliveryEvent.order(topic, orderId, delivery.header(WEBHOOK_ID_HEADER).map(String::trim).filter(s -> !s.isEmpty()),
+                .orElseThrow(
+                        () -> PlatformCallException.unreadable("The Shopify " + topic + " delivery has no order id"));
+        return DeliveryEvent.order(
+                topic,
+                orderId,
+                delivery.header(WEBHOOK_ID_HEADER).map(String::trim).filter(s -> !s.isEmpty()),
                 delivery.header(TRIGGERED_AT_HEADER).flatMap(ShopifyConnector::instant));
     }
 
@@ -89,7 +97,9 @@ public final class ShopifyConnector implements Connector {
     @Override
     public OrderPage listOrders(OrderQuery query, ChannelConnection connection) {
         ShopifyClient.RawPage page = client.listOrders(query, connection);
-        return OrderPage.read(page.orders(), order -> PlatformJson.id(order, "id"),
+        return OrderPage.read(
+                page.orders(),
+                order -> PlatformJson.id(order, "id"),
                 order -> Optional.of(mapper.map(order)).filter(o -> ShopifyClient.inWindow(o.updatedAt(), query)),
                 page.nextPageInfo());
     }

@@ -22,10 +22,10 @@ import org.storeline.core.channel.FulfillmentType;
  */
 final class ShopifyFulfillment {
     /** Words that mark a shipping line as a pickup, in the languages of our first shops (en, fr, nl). */
-    private static final List<String> PICKUP_WORDS = List.of("pickup", "pick up", "pick-up", "retrait", "afhalen", "ophalen");
+    private static final List<String> PICKUP_WORDS =
+            List.of("pickup", "pick up", "pick-up", "retrait", "afhalen", "ophalen");
 
-    private ShopifyFulfillment() {
-    }
+    private ShopifyFulfillment() {}
 
     static FulfillmentType type(JsonNode order) {
         List<JsonNode> lines = shippingLines(order);
@@ -35,7 +35,8 @@ final class ShopifyFulfillment {
         }
         // Physical goods with neither a shipping line nor an address can only be collected; an order of
         // digital goods only (nothing requires shipping) stays DELIVERY: there is nothing to collect.
-        boolean physical = stream(order.path("line_items")).anyMatch(line -> line.path("requires_shipping").asBoolean(false));
+        boolean physical = stream(order.path("line_items"))
+                .anyMatch(line -> line.path("requires_shipping").asBoolean(false));
         if (lines.isEmpty() && !hasAddress(order.path("shipping_address")) && physical) {
             return FulfillmentType.PICKUP;
         }
@@ -44,7 +45,10 @@ final class ShopifyFulfillment {
 
     /** The first shipping line's name, as the customer chose it at checkout. */
     static Optional<String> shippingMethod(JsonNode order) {
-        return shippingLines(order).stream().map(ShopifyFulfillment::methodName).flatMap(Optional::stream).findFirst();
+        return shippingLines(order).stream()
+                .map(ShopifyFulfillment::methodName)
+                .flatMap(Optional::stream)
+                .findFirst();
     }
 
     static Optional<String> methodName(JsonNode shippingLine) {
@@ -53,7 +57,9 @@ final class ShopifyFulfillment {
 
     /** Shipping lines that still apply: an order edit can remove one ({@code is_removed}) and keep it in the list. */
     static List<JsonNode> shippingLines(JsonNode order) {
-        return stream(order.path("shipping_lines")).filter(line -> !line.path("is_removed").asBoolean(false)).toList();
+        return stream(order.path("shipping_lines"))
+                .filter(line -> !line.path("is_removed").asBoolean(false))
+                .toList();
     }
 
     /** The shipping address as readable lines: name, company, street, "zip city", province, country. */
@@ -68,7 +74,8 @@ final class ShopifyFulfillment {
             PlatformJson.text(address, field).ifPresent(parts::add);
         }
         String cityLine = Stream.of(PlatformJson.text(address, "zip"), PlatformJson.text(address, "city"))
-                .flatMap(Optional::stream).collect(Collectors.joining(" "));
+                .flatMap(Optional::stream)
+                .collect(Collectors.joining(" "));
         if (!cityLine.isEmpty()) {
             parts.add(cityLine);
         }
@@ -86,8 +93,9 @@ final class ShopifyFulfillment {
     }
 
     private static boolean hasAddress(JsonNode address) {
-        return address.isObject() && Stream.of("address1", "city", "zip", "country")
-                .anyMatch(field -> PlatformJson.text(address, field).isPresent());
+        return address.isObject()
+                && Stream.of("address1", "city", "zip", "country")
+                        .anyMatch(field -> PlatformJson.text(address, field).isPresent());
     }
 
     private static Stream<JsonNode> stream(JsonNode array) {

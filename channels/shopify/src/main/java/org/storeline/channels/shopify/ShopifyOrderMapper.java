@@ -43,13 +43,26 @@ public final class ShopifyOrderMapper {
         Currency currency = currency(order, id);
         boolean taxesIncluded = order.path("taxes_included").asBoolean(false);
         Instant placedAt = time(order, "created_at").orElseThrow(() -> missing(id, "created_at"));
-        return new ChannelOrder(id, number(order, id), platformStatus(order), disposition(order), placedAt,
+        return new ChannelOrder(
+                id,
+                number(order, id),
+                platformStatus(order),
+                disposition(order),
+                placedAt,
                 // updated_at moves on every change (payment, fulfilment, edit): it orders the events of one order.
-                time(order, "updated_at").orElse(placedAt), currency, customer(order),
-                lines(order, currency, taxesIncluded), shipping(order, currency, taxesIncluded),
-                PlatformJson.money(order, "total_tax", currency), total(order, currency),
-                ShopifyPayments.payment(order), ShopifyFulfillment.type(order), ShopifyFulfillment.shippingMethod(order),
-                ShopifyFulfillment.deliveryAddress(order), phone(order), PlatformJson.text(order, "note"));
+                time(order, "updated_at").orElse(placedAt),
+                currency,
+                customer(order),
+                lines(order, currency, taxesIncluded),
+                shipping(order, currency, taxesIncluded),
+                PlatformJson.money(order, "total_tax", currency),
+                total(order, currency),
+                ShopifyPayments.payment(order),
+                ShopifyFulfillment.type(order),
+                ShopifyFulfillment.shippingMethod(order),
+                ShopifyFulfillment.deliveryAddress(order),
+                phone(order),
+                PlatformJson.text(order, "note"));
     }
 
     /**
@@ -92,7 +105,9 @@ public final class ShopifyOrderMapper {
     }
 
     private static OrderDisposition disposition(JsonNode order) {
-        return ShopifyOrderStates.disposition(cancelled(order), financialStatus(order).orElse(""),
+        return ShopifyOrderStates.disposition(
+                cancelled(order),
+                financialStatus(order).orElse(""),
                 fulfillmentStatus(order).orElse(""));
     }
 
@@ -127,7 +142,8 @@ public final class ShopifyOrderMapper {
 
     private static Optional<String> fullName(JsonNode person) {
         String name = Stream.of(PlatformJson.text(person, "first_name"), PlatformJson.text(person, "last_name"))
-                .flatMap(Optional::stream).collect(Collectors.joining(" "));
+                .flatMap(Optional::stream)
+                .collect(Collectors.joining(" "));
         return name.isBlank() ? Optional.empty() : Optional.of(name);
     }
 
@@ -160,9 +176,20 @@ public final class ShopifyOrderMapper {
         Money total = taxesIncluded ? beforeTax : beforeTax.plus(tax);
         String id = PlatformJson.id(line, "id")
                 .orElseThrow(() -> PlatformCallException.unreadable("A Shopify line item has no id"));
-        String name = PlatformJson.text(line, "name").or(() -> PlatformJson.text(line, "title")).orElse("Item " + id);
-        return new OrderLine(id, PlatformJson.text(line, "sku"), PlatformJson.id(line, "product_id"),
-                PlatformJson.id(line, "variant_id"), name, quantity, unitPrice, discount, tax, total);
+        String name = PlatformJson.text(line, "name")
+                .or(() -> PlatformJson.text(line, "title"))
+                .orElse("Item " + id);
+        return new OrderLine(
+                id,
+                PlatformJson.text(line, "sku"),
+                PlatformJson.id(line, "product_id"),
+                PlatformJson.id(line, "variant_id"),
+                name,
+                quantity,
+                unitPrice,
+                discount,
+                tax,
+                total);
     }
 
     /**
@@ -213,8 +240,8 @@ public final class ShopifyOrderMapper {
             try {
                 return OffsetDateTime.parse(text).toInstant();
             } catch (DateTimeParseException e) {
-                throw PlatformCallException.unreadable("The Shopify order's " + field + " '" + text
-                        + "' is not an ISO-8601 time", e);
+                throw PlatformCallException.unreadable(
+                        "The Shopify order's " + field + " '" + text + "' is not an ISO-8601 time", e);
             }
         });
     }

@@ -8,8 +8,7 @@ import org.storeline.core.channel.OrderDisposition;
  * change both together. Rows are checked in order: the first that matches wins.
  */
 final class ShopifyOrderStates {
-    private ShopifyOrderStates() {
-    }
+    private ShopifyOrderStates() {}
 
     /**
      * @param cancelled       {@code cancelled_at} is set
@@ -17,7 +16,8 @@ final class ShopifyOrderStates {
      * @param fulfillmentStatus {@code fulfillment_status}, lower case ({@code null} on the wire means unfulfilled)
      */
     static OrderDisposition disposition(boolean cancelled, String financialStatus, String fulfillmentStatus) {
-        // Row 1: a cancelled order is dead whatever its payment says (a cancelled paid order is refunded or voided next).
+        // Row 1: a cancelled order is dead whatever its payment says (a cancelled paid order is refunded or voided
+        // next).
         if (cancelled) {
             return OrderDisposition.SKIP_CANCELLED;
         }
@@ -30,9 +30,10 @@ final class ShopifyOrderStates {
             case "pending", "partially_paid" -> OrderDisposition.IMPORT_UNPAID;
             // Row 5: the processor holds or took the money (an authorization is treated as paid: Shopify captures it
             // on fulfilment); a partial refund leaves a paid sale. Already shipped everything: IMPORT_FULFILLED.
-            case "authorized", "paid", "partially_refunded" -> "fulfilled".equals(fulfillmentStatus)
-                    ? OrderDisposition.IMPORT_FULFILLED
-                    : OrderDisposition.IMPORT_PAID;
+            case "authorized", "paid", "partially_refunded" ->
+                "fulfilled".equals(fulfillmentStatus)
+                        ? OrderDisposition.IMPORT_FULFILLED
+                        : OrderDisposition.IMPORT_PAID;
             // Row 6: a word we do not know (a newer API version): never lose the order, import it unpaid; the raw
             // words are in platformStatus for the activity log.
             default -> OrderDisposition.IMPORT_UNPAID;

@@ -20,8 +20,15 @@ import org.storeline.core.channel.ChannelOrder.OrderPayment;
  */
 final class ShopifyPayments {
     /** Gateway names of manual (offline) payments, lower case; "" is an order with no gateway at all. */
-    private static final Set<String> OFFLINE = Set.of("manual", "cash on delivery (cod)", "cash_on_delivery", "bank deposit",
-            "bank_deposit", "money order", "money_order", "");
+    private static final Set<String> OFFLINE = Set.of(
+            "manual",
+            "cash on delivery (cod)",
+            "cash_on_delivery",
+            "bank deposit",
+            "bank_deposit",
+            "money order",
+            "money_order",
+            "");
 
     /** Names whose generic "snake_case to Title Case" rendering would be wrong. */
     private static final Map<String, String> DISPLAY_NAMES = Map.of(
@@ -30,8 +37,7 @@ final class ShopifyPayments {
             "authorize_net", "Authorize.Net",
             "shopify_installments", "Shop Pay Installments");
 
-    private ShopifyPayments() {
-    }
+    private ShopifyPayments() {}
 
     static OrderPayment payment(JsonNode order) {
         List<String> gateways = gateways(order);
@@ -39,7 +45,9 @@ final class ShopifyPayments {
         // With a split payment (gift card + card, say) the first gateway a processor confirms is the one to show.
         // processing_method "manual" (sent by older API versions) says no processor was involved, whatever the
         // merchant named the manual method ("Pay at the counter" would otherwise read as a processor).
-        boolean manual = PlatformJson.text(order, "processing_method").filter("manual"::equalsIgnoreCase).isPresent();
+        boolean manual = PlatformJson.text(order, "processing_method")
+                .filter("manual"::equalsIgnoreCase)
+                .isPresent();
         Optional<String> processor = gateways.stream()
                 .filter(gateway -> !manual && integrated(gateway))
                 .findFirst()

@@ -44,7 +44,8 @@ class ShopifyClientTest {
     void start() {
         shop = new WireMockServer(WireMockConfiguration.options().dynamicPort());
         shop.start();
-        PlatformHttp http = new PlatformHttp(HttpClient.newHttpClient(), 3, attempt -> Duration.ofMillis(1), duration -> { }, Duration.ofSeconds(5));
+        PlatformHttp http = new PlatformHttp(
+                HttpClient.newHttpClient(), 3, attempt -> Duration.ofMillis(1), duration -> {}, Duration.ofSeconds(5));
         connector = new ShopifyConnector(http);
         connection = new ChannelConnection("ch_1", URI.create(shop.baseUrl()), Map.of("access_token", TOKEN), "secret");
     }
@@ -64,11 +65,15 @@ class ShopifyClientTest {
 
     @Test
     void fetchesAnOrderWithTheAccessTokenFromThePinnedApiVersion() {
-        shop.stubFor(get(urlPathEqualTo(API + "/orders/450789469.json")).willReturn(aResponse().withStatus(200)
-                .withBody("{\"order\": " + ShopifyDeliveries.payloadText("rest-order-450789469.json") + "}")));
+        shop.stubFor(get(urlPathEqualTo(API + "/orders/450789469.json"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withBody("{\"order\": " + ShopifyDeliveries.payloadText("rest-order-450789469.json") + "}")));
 
-        assertThat(connector.fetchOrder("450789469", connection).total().toDecimalString()).isEqualTo("598.94");
-        shop.verify(getRequestedFor(urlPathEqualTo(API + "/orders/450789469.json")).withHeader("X-Shopify-Access-Token", equalTo(TOKEN)));
+        assertThat(connector.fetchOrder("450789469", connection).total().toDecimalString())
+                .isEqualTo("598.94");
+        shop.verify(getRequestedFor(urlPathEqualTo(API + "/orders/450789469.json"))
+                .withHeader("X-Shopify-Access-Token", equalTo(TOKEN)));
     }
 
     @Test
@@ -81,38 +86,56 @@ class ShopifyClientTest {
     void listsTheFirstPageWithStatusAnyAndTheUpdatedWindowThenFollowsTheLinkCursorAlone() {
         Instant since = Instant.parse("2008-01-01T00:00:00Z");
         Instant until = Instant.parse("2008-02-01T00:00:00Z");
-        shop.stubFor(get(urlPathEqualTo(API + "/orders.json")).withQueryParam("status", equalTo("any"))
-                .willReturn(aResponse().withStatus(200).withHeader("Link",
-                        "<" + shop.baseUrl() + API + "/orders.json?limit=250&page_info=eyJkaXJlY3Rpb24iOiJuZXh0In0>; rel=\"next\"")
+        shop.stubFor(get(urlPathEqualTo(API + "/orders.json"))
+                .withQueryParam("status", equalTo("any"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader(
+                                "Link",
+                                "<" + shop.baseUrl() + API
+                                        + "/orders.json?limit=250&page_info=eyJkaXJlY3Rpb24iOiJuZXh0In0>; rel=\"next\"")
                         .withBody(orders("rest-order-450789469.json"))));
-        shop.stubFor(get(urlPathEqualTo(API + "/orders.json")).withQueryParam("page_info", equalTo("eyJkaXJlY3Rpb24iOiJuZXh0In0"))
-                .willReturn(aResponse().withStatus(200).withHeader("Link",
-                        "<" + shop.baseUrl() + API + "/orders.json?limit=250&page_info=cHJldg>; rel=\"previous\"")
+        shop.stubFor(get(urlPathEqualTo(API + "/orders.json"))
+                .withQueryParam("page_info", equalTo("eyJkaXJlY3Rpb24iOiJuZXh0In0"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader(
+                                "Link",
+                                "<" + shop.baseUrl() + API
+                                        + "/orders.json?limit=250&page_info=cHJldg>; rel=\"previous\"")
                         .withBody(orders("webhook-orders-create-docs-sample.json"))));
 
         OrderPage first = connector.listOrders(new OrderQuery(since, Optional.of(until), Optional.empty()), connection);
-        OrderPage second = connector.listOrders(new OrderQuery(since, Optional.of(until), first.nextPage()), connection);
+        OrderPage second =
+                connector.listOrders(new OrderQuery(since, Optional.of(until), first.nextPage()), connection);
 
         assertThat(first.orders()).extracting(order -> order.externalId()).containsExactly("450789469");
         assertThat(first.nextPage()).contains("eyJkaXJlY3Rpb24iOiJuZXh0In0");
-        shop.verify(getRequestedFor(urlPathEqualTo(API + "/orders.json")).withQueryParam("status", equalTo("any"))
+        shop.verify(getRequestedFor(urlPathEqualTo(API + "/orders.json"))
+                .withQueryParam("status", equalTo("any"))
                 .withQueryParam("updated_at_min", equalTo("2008-01-01T00:00:00Z"))
                 .withQueryParam("updated_at_max", equalTo("2008-02-01T00:00:00Z"))
                 .withQueryParam("limit", equalTo("250")));
         // Shopify rejects a cursor request that repeats the filters: only page_info and limit go along.
-        shop.verify(getRequestedFor(urlPathEqualTo(API + "/orders.json")).withQueryParam("page_info", equalTo("eyJkaXJlY3Rpb24iOiJuZXh0In0"))
-                .withQueryParam("limit", equalTo("250")).withQueryParam("status", absent()).withQueryParam("updated_at_min", absent()));
-        // The sample order was updated in 2021, outside the window: Shopify would not list it, and we drop it if it did.
+        shop.verify(getRequestedFor(urlPathEqualTo(API + "/orders.json"))
+                .withQueryParam("page_info", equalTo("eyJkaXJlY3Rpb24iOiJuZXh0In0"))
+                .withQueryParam("limit", equalTo("250"))
+                .withQueryParam("status", absent())
+                .withQueryParam("updated_at_min", absent()));
+        // The sample order was updated in 2021, outside the window: Shopify would not list it, and we drop it if it
+        // did.
         assertThat(second.orders()).isEmpty();
         assertThat(second.nextPage()).isEmpty();
     }
 
     @Test
     void leavesAnOrderUpdatedExactlyAtTheWindowsEndToTheNextWindow() {
-        shop.stubFor(get(urlPathEqualTo(API + "/orders.json")).willReturn(aResponse().withStatus(200).withBody(orders("rest-order-450789469.json"))));
+        shop.stubFor(get(urlPathEqualTo(API + "/orders.json"))
+                .willReturn(aResponse().withStatus(200).withBody(orders("rest-order-450789469.json"))));
         Instant updatedAt = Instant.parse("2008-01-10T16:00:00Z");
 
-        OrderPage page = connector.listOrders(new OrderQuery(updatedAt.minusSeconds(60), Optional.of(updatedAt), Optional.empty()), connection);
+        OrderPage page = connector.listOrders(
+                new OrderQuery(updatedAt.minusSeconds(60), Optional.of(updatedAt), Optional.empty()), connection);
 
         assertThat(page.orders()).isEmpty();
         assertThat(page.nextPage()).isEmpty();
@@ -120,24 +143,35 @@ class ShopifyClientTest {
 
     @Test
     void registersTheOrderWebhooksAfterCheckingTheToken() {
-        shop.stubFor(get(urlPathEqualTo(API + "/shop.json")).willReturn(aResponse().withStatus(200)
-                .withBody("{\"shop\": {\"id\": 548380009, \"name\": \"John Smith Test Store\", \"myshopify_domain\": \"jsmith.myshopify.com\"}}")));
-        shop.stubFor(post(urlPathEqualTo(API + "/webhooks.json")).willReturn(aResponse().withStatus(201).withBody("{\"webhook\": {\"id\": 1}}")));
+        shop.stubFor(
+                get(urlPathEqualTo(API + "/shop.json"))
+                        .willReturn(
+                                aResponse()
+                                        .withStatus(200)
+                                        .withBody(
+                                                "{\"shop\": {\"id\": 548380009, \"name\": \"John Smith Test Store\", \"myshopify_domain\": \"jsmith.myshopify.com\"}}")));
+        shop.stubFor(post(urlPathEqualTo(API + "/webhooks.json"))
+                .willReturn(aResponse().withStatus(201).withBody("{\"webhook\": {\"id\": 1}}")));
 
         Registration registration = connector.register(connection, HOOK);
 
         assertThat(registration.connected()).isTrue();
         assertThat(registration.detail()).contains("jsmith.myshopify.com");
         assertThat(registration.webhooks()).containsExactly("orders/create", "orders/updated", "orders/cancelled");
-        shop.verify(postRequestedFor(urlPathEqualTo(API + "/webhooks.json")).withHeader("X-Shopify-Access-Token", equalTo(TOKEN))
-                .withRequestBody(equalToJson("{\"webhook\": {\"topic\": \"orders/cancelled\", \"address\": \"" + HOOK + "\", \"format\": \"json\"}}")));
+        shop.verify(postRequestedFor(urlPathEqualTo(API + "/webhooks.json"))
+                .withHeader("X-Shopify-Access-Token", equalTo(TOKEN))
+                .withRequestBody(equalToJson("{\"webhook\": {\"topic\": \"orders/cancelled\", \"address\": \"" + HOOK
+                        + "\", \"format\": \"json\"}}")));
     }
 
     @Test
     void aWebhookThatAlreadyExistsCountsAsRegistered() {
-        shop.stubFor(get(urlPathEqualTo(API + "/shop.json")).willReturn(aResponse().withStatus(200).withBody("{\"shop\": {\"name\": \"Shop\"}}")));
-        shop.stubFor(post(urlPathEqualTo(API + "/webhooks.json")).willReturn(aResponse().withStatus(422)
-                .withBody("{\"errors\": {\"address\": [\"for this topic has already been taken\"]}}")));
+        shop.stubFor(get(urlPathEqualTo(API + "/shop.json"))
+                .willReturn(aResponse().withStatus(200).withBody("{\"shop\": {\"name\": \"Shop\"}}")));
+        shop.stubFor(post(urlPathEqualTo(API + "/webhooks.json"))
+                .willReturn(aResponse()
+                        .withStatus(422)
+                        .withBody("{\"errors\": {\"address\": [\"for this topic has already been taken\"]}}")));
 
         Registration registration = connector.register(connection, HOOK);
 
@@ -147,8 +181,13 @@ class ShopifyClientTest {
 
     @Test
     void aRefusedTokenFailsTheRegistrationWithAReasonAndCreatesNothing() {
-        shop.stubFor(get(urlPathEqualTo(API + "/shop.json")).willReturn(aResponse().withStatus(401)
-                .withBody("{\"errors\": \"[API] Invalid API key or access token (unrecognized login or wrong password)\"}")));
+        shop.stubFor(
+                get(urlPathEqualTo(API + "/shop.json"))
+                        .willReturn(
+                                aResponse()
+                                        .withStatus(401)
+                                        .withBody(
+                                                "{\"errors\": \"[API] Invalid API key or access token (unrecognized login or wrong password)\"}")));
 
         Registration registration = connector.register(connection, HOOK);
 
@@ -159,7 +198,8 @@ class ShopifyClientTest {
 
     @Test
     void anUnreachableShopFailsTheRegistrationInsteadOfThrowing() {
-        ChannelConnection nowhere = new ChannelConnection("ch_1", URI.create("http://127.0.0.1:1"), Map.of("access_token", TOKEN), "s");
+        ChannelConnection nowhere =
+                new ChannelConnection("ch_1", URI.create("http://127.0.0.1:1"), Map.of("access_token", TOKEN), "s");
 
         Registration registration = connector.register(nowhere, HOOK);
 
@@ -177,10 +217,12 @@ class ShopifyClientTest {
 
     @Test
     void readsTheNextCursorFromALinkHeaderWithBothDirections() {
-        String link = "<https://jsmith.myshopify.com/admin/api/2025-01/orders.json?limit=250&page_info=cHJldmlvdXM>; rel=\"previous\", "
-                + "<https://jsmith.myshopify.com/admin/api/2025-01/orders.json?limit=250&page_info=bmV4dA%3D%3D>; rel=\"next\"";
+        String link =
+                "<https://jsmith.myshopify.com/admin/api/2025-01/orders.json?limit=250&page_info=cHJldmlvdXM>; rel=\"previous\", "
+                        + "<https://jsmith.myshopify.com/admin/api/2025-01/orders.json?limit=250&page_info=bmV4dA%3D%3D>; rel=\"next\"";
 
         assertThat(ShopifyClient.nextPageInfo(link)).contains("bmV4dA==");
-        assertThat(ShopifyClient.nextPageInfo("<https://x/orders.json?page_info=cA>; rel=\"previous\"")).isEmpty();
+        assertThat(ShopifyClient.nextPageInfo("<https://x/orders.json?page_info=cA>; rel=\"previous\""))
+                .isEmpty();
     }
 }

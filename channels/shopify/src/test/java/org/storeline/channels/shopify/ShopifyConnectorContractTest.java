@@ -31,42 +31,134 @@ class ShopifyConnectorContractTest extends ConnectorContract {
     @Override
     protected List<Example> examples() {
         return List.of(
-                // The REST Order docs example: partially refunded (so paid), three taxed and discounted lines, free shipping.
-                example("rest-order-450789469.json", "orders/updated", new Expected("450789469", "#1001",
-                        OrderDisposition.IMPORT_PAID, "598.94", "USD", 3, FulfillmentType.DELIVERY,
-                        Optional.of("bob.norman@mail.example.com"), true)),
+                // The REST Order docs example: partially refunded (so paid), three taxed and discounted lines, free
+                // shipping.
+                example(
+                        "rest-order-450789469.json",
+                        "orders/updated",
+                        new Expected(
+                                "450789469",
+                                "#1001",
+                                OrderDisposition.IMPORT_PAID,
+                                "598.94",
+                                "USD",
+                                3,
+                                FulfillmentType.DELIVERY,
+                                Optional.of("bob.norman@mail.example.com"),
+                                true)),
                 // The orders/create sample payload of Shopify's webhook reference: a cancelled, voided test order.
-                example("webhook-orders-create-docs-sample.json", "orders/create", new Expected("820982911946154508", "#9999",
-                        OrderDisposition.SKIP_CANCELLED, "404.95", "USD", 5, FulfillmentType.DELIVERY,
-                        Optional.of("jon@example.com"), true)),
+                example(
+                        "webhook-orders-create-docs-sample.json",
+                        "orders/create",
+                        new Expected(
+                                "820982911946154508",
+                                "#9999",
+                                OrderDisposition.SKIP_CANCELLED,
+                                "404.95",
+                                "USD",
+                                5,
+                                FulfillmentType.DELIVERY,
+                                Optional.of("jon@example.com"),
+                                true)),
                 // Shopify's Ruby SDK fixture: authorized through authorize_net (the deprecated `gateway` field only).
-                example("ruby-order-authorized.json", "orders/create", new Expected("450789469", "#1001",
-                        OrderDisposition.IMPORT_PAID, "409.94", "USD", 3, FulfillmentType.DELIVERY,
-                        Optional.of("bob.norman@hostmail.com"), true)),
+                example(
+                        "ruby-order-authorized.json",
+                        "orders/create",
+                        new Expected(
+                                "450789469",
+                                "#1001",
+                                OrderDisposition.IMPORT_PAID,
+                                "409.94",
+                                "USD",
+                                3,
+                                FulfillmentType.DELIVERY,
+                                Optional.of("bob.norman@hostmail.com"),
+                                true)),
                 // Derived from the webhook sample: pending, cash on delivery.
-                example("derived-unpaid-cash-on-delivery.json", "orders/create", new Expected("820982911946154508", "#9999",
-                        OrderDisposition.IMPORT_UNPAID, "404.95", "USD", 5, FulfillmentType.DELIVERY,
-                        Optional.of("jon@example.com"), true)),
+                example(
+                        "derived-unpaid-cash-on-delivery.json",
+                        "orders/create",
+                        new Expected(
+                                "820982911946154508",
+                                "#9999",
+                                OrderDisposition.IMPORT_UNPAID,
+                                "404.95",
+                                "USD",
+                                5,
+                                FulfillmentType.DELIVERY,
+                                Optional.of("jon@example.com"),
+                                true)),
                 // Derived from the REST example: paid, a "Pick up in store" line and no shipping address.
-                example("derived-paid-pickup.json", "orders/paid", new Expected("450789469", "#1001",
-                        OrderDisposition.IMPORT_PAID, "598.94", "USD", 3, FulfillmentType.PICKUP,
-                        Optional.of("bob.norman@mail.example.com"), true)),
+                example(
+                        "derived-paid-pickup.json",
+                        "orders/paid",
+                        new Expected(
+                                "450789469",
+                                "#1001",
+                                OrderDisposition.IMPORT_PAID,
+                                "598.94",
+                                "USD",
+                                3,
+                                FulfillmentType.PICKUP,
+                                Optional.of("bob.norman@mail.example.com"),
+                                true)),
                 // Real orders from outside Shopify's docs (SOURCES.md). A guest draft order in HKD: no customer, no
                 // addresses, two discounts, a custom 22.00 shipping line, marked paid by hand.
-                example("draft-order-guest-hkd-two-discounts.json", "orders/create", new Expected("6200407294252", "#1071",
-                        OrderDisposition.IMPORT_PAID, "186.90", "HKD", 2, FulfillmentType.DELIVERY, Optional.empty(), true)),
+                example(
+                        "draft-order-guest-hkd-two-discounts.json",
+                        "orders/create",
+                        new Expected(
+                                "6200407294252",
+                                "#1071",
+                                OrderDisposition.IMPORT_PAID,
+                                "186.90",
+                                "HKD",
+                                2,
+                                FulfillmentType.DELIVERY,
+                                Optional.empty(),
+                                true)),
                 // PLN, paid and fulfilled, quantities 2 and 3, VAT on top, no shipping line.
-                example("draft-order-paid-fulfilled-pln.json", "orders/fulfilled", new Expected("100500", "#1166X01",
-                        OrderDisposition.IMPORT_FULFILLED, "2147.58", "PLN", 2, FulfillmentType.DELIVERY,
-                        Optional.of("przecietny-kowalski@mail.pl"), false)),
+                example(
+                        "draft-order-paid-fulfilled-pln.json",
+                        "orders/fulfilled",
+                        new Expected(
+                                "100500",
+                                "#1166X01",
+                                OrderDisposition.IMPORT_FULFILLED,
+                                "2147.58",
+                                "PLN",
+                                2,
+                                FulfillmentType.DELIVERY,
+                                Optional.of("przecietny-kowalski@mail.pl"),
+                                false)),
                 // TRY, taxes included, paid through iyzico, free shipping line.
-                example("checkout-paid-taxes-included-try.json", "orders/paid", new Expected("4893196583145", "#35712",
-                        OrderDisposition.IMPORT_PAID, "875.00", "TRY", 1, FulfillmentType.DELIVERY,
-                        Optional.of("ayse.ornek@example.com"), true)),
+                example(
+                        "checkout-paid-taxes-included-try.json",
+                        "orders/paid",
+                        new Expected(
+                                "4893196583145",
+                                "#35712",
+                                OrderDisposition.IMPORT_PAID,
+                                "875.00",
+                                "TRY",
+                                1,
+                                FulfillmentType.DELIVERY,
+                                Optional.of("ayse.ornek@example.com"),
+                                true)),
                 // AUD, Shopify Payments test order, GST and 10.00 shipping on top.
-                example("checkout-paid-shopify-payments-aud.json", "orders/create", new Expected("2998557704341", "#1030",
-                        OrderDisposition.IMPORT_PAID, "59.45", "AUD", 1, FulfillmentType.DELIVERY,
-                        Optional.of("buyer@example.com"), true)));
+                example(
+                        "checkout-paid-shopify-payments-aud.json",
+                        "orders/create",
+                        new Expected(
+                                "2998557704341",
+                                "#1030",
+                                OrderDisposition.IMPORT_PAID,
+                                "59.45",
+                                "AUD",
+                                1,
+                                FulfillmentType.DELIVERY,
+                                Optional.of("buyer@example.com"),
+                                true)));
     }
 
     private static Example example(String file, String topic, Expected expected) {
@@ -75,7 +167,8 @@ class ShopifyConnectorContractTest extends ConnectorContract {
 
     @Override
     protected String orderPath(Example example) {
-        return "/admin/api/" + ShopifyClient.API_VERSION + "/orders/" + example.expected().externalId() + ".json";
+        return "/admin/api/" + ShopifyClient.API_VERSION + "/orders/"
+                + example.expected().externalId() + ".json";
     }
 
     @Override

@@ -7,9 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 import org.storeline.channels.api.DeliveryEvent;
 import org.storeline.channels.api.PlatformHttp;
 import org.storeline.channels.api.WebhookDelivery;
@@ -21,8 +21,15 @@ class ShopifyConnectorTest {
     private final byte[] body = ShopifyDeliveries.payload("webhook-orders-create-docs-sample.json");
 
     @ParameterizedTest
-    @ValueSource(strings = {"orders/create", "orders/updated", "orders/paid", "orders/cancelled", "orders/fulfilled",
-            "orders/partially_fulfilled"})
+    @ValueSource(
+            strings = {
+                "orders/create",
+                "orders/updated",
+                "orders/paid",
+                "orders/cancelled",
+                "orders/fulfilled",
+                "orders/partially_fulfilled"
+            })
     void orderTopicsAreOrderEventsWithTheIdAsAStringBeyond2Pow53(String topic) {
         DeliveryEvent event = connector.read(ShopifyDeliveries.signed(topic, body, "secret"));
 
@@ -36,7 +43,8 @@ class ShopifyConnectorTest {
     @ParameterizedTest
     @ValueSource(strings = {"products/update", "refunds/create", "orders/delete", "orders/edited", "app/uninstalled"})
     void otherTopicsAreKeptButIgnored(String topic) {
-        DeliveryEvent event = connector.read(ShopifyDeliveries.signed(topic, "{\"id\": 1}".getBytes(StandardCharsets.UTF_8), "s"));
+        DeliveryEvent event =
+                connector.read(ShopifyDeliveries.signed(topic, "{\"id\": 1}".getBytes(StandardCharsets.UTF_8), "s"));
 
         assertThat(event.kind()).isEqualTo(DeliveryEvent.Kind.IGNORED);
         assertThat(event.topic()).isEqualTo(topic);
@@ -52,7 +60,8 @@ class ShopifyConnectorTest {
 
     @Test
     void anUnreadableTriggeredAtIsLeftOutAndTheDeliveryStillReads() {
-        Map<String, String> headers = new HashMap<>(ShopifyDeliveries.signed("orders/paid", body, "s").headers());
+        Map<String, String> headers =
+                new HashMap<>(ShopifyDeliveries.signed("orders/paid", body, "s").headers());
         headers.put("x-shopify-triggered-at", "yesterday");
         headers.remove("x-shopify-webhook-id");
 
@@ -67,7 +76,8 @@ class ShopifyConnectorTest {
     void resolveRefusesAnEventThatCarriesNoOrder() {
         WebhookDelivery delivery = ShopifyDeliveries.signed("products/update", body, "s");
 
-        assertThatThrownBy(() -> connector.resolve(connector.read(delivery), delivery, null)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> connector.resolve(connector.read(delivery), delivery, null))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -75,6 +85,7 @@ class ShopifyConnectorTest {
         assertThat(connector.platform()).isEqualTo(Platform.SHOPIFY);
         assertThat(connector.requiredCredentials()).containsExactly("access_token");
         assertThat(connector.normalizeCredentials(Map.of("access_token", " shpat_abc\n", "location_id", "655441491 ")))
-                .containsEntry("access_token", "shpat_abc").containsEntry("location_id", "655441491");
+                .containsEntry("access_token", "shpat_abc")
+                .containsEntry("location_id", "655441491");
     }
 }

@@ -11,8 +11,7 @@ import org.storeline.channels.api.WebhookDelivery;
 
 /** Builds webhook deliveries the way Shopify sends them: its real header names, signed over the raw body. */
 final class ShopifyDeliveries {
-    private ShopifyDeliveries() {
-    }
+    private ShopifyDeliveries() {}
 
     static WebhookDelivery signed(String topic, byte[] body, String secret) {
         Map<String, String> headers = new LinkedHashMap<>();

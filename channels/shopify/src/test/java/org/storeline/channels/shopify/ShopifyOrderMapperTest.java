@@ -35,23 +35,24 @@ class ShopifyOrderMapperTest {
 
     @ParameterizedTest(name = "{0} / {1} / cancelled={2} -> {3}")
     @CsvSource({
-            "paid,               ,          true,  SKIP_CANCELLED",
-            "voided,             ,          false, SKIP_CANCELLED",
-            "expired,            ,          false, SKIP_CANCELLED",
-            "refunded,           fulfilled, false, SKIP_REFUNDED",
-            "pending,            ,          false, IMPORT_UNPAID",
-            "partially_paid,     ,          false, IMPORT_UNPAID",
-            "pending,            fulfilled, false, IMPORT_UNPAID",
-            "authorized,         ,          false, IMPORT_PAID",
-            "paid,               ,          false, IMPORT_PAID",
-            "paid,               partial,   false, IMPORT_PAID",
-            "partially_refunded, ,          false, IMPORT_PAID",
-            "authorized,         fulfilled, false, IMPORT_FULFILLED",
-            "paid,               fulfilled, false, IMPORT_FULFILLED",
-            "partially_refunded, fulfilled, false, IMPORT_FULFILLED",
-            "some_future_status, ,          false, IMPORT_UNPAID",
+        "paid,               ,          true,  SKIP_CANCELLED",
+        "voided,             ,          false, SKIP_CANCELLED",
+        "expired,            ,          false, SKIP_CANCELLED",
+        "refunded,           fulfilled, false, SKIP_REFUNDED",
+        "pending,            ,          false, IMPORT_UNPAID",
+        "partially_paid,     ,          false, IMPORT_UNPAID",
+        "pending,            fulfilled, false, IMPORT_UNPAID",
+        "authorized,         ,          false, IMPORT_PAID",
+        "paid,               ,          false, IMPORT_PAID",
+        "paid,               partial,   false, IMPORT_PAID",
+        "partially_refunded, ,          false, IMPORT_PAID",
+        "authorized,         fulfilled, false, IMPORT_FULFILLED",
+        "paid,               fulfilled, false, IMPORT_FULFILLED",
+        "partially_refunded, fulfilled, false, IMPORT_FULFILLED",
+        "some_future_status, ,          false, IMPORT_UNPAID",
     })
-    void mapsEveryRowOfTheStateTable(String financial, String fulfillment, boolean cancelled, OrderDisposition expected) {
+    void mapsEveryRowOfTheStateTable(
+            String financial, String fulfillment, boolean cancelled, OrderDisposition expected) {
         ObjectNode order = restOrder();
         order.put("financial_status", financial);
         order.put("fulfillment_status", fulfillment);
@@ -60,7 +61,8 @@ class ShopifyOrderMapperTest {
         ChannelOrder mapped = mapper.map(order);
 
         assertThat(mapped.disposition()).isEqualTo(expected);
-        assertThat(mapped.platformStatus()).startsWith(financial + "/" + (fulfillment == null ? "unfulfilled" : fulfillment));
+        assertThat(mapped.platformStatus())
+                .startsWith(financial + "/" + (fulfillment == null ? "unfulfilled" : fulfillment));
     }
 
     @Test
@@ -89,7 +91,9 @@ class ShopifyOrderMapperTest {
 
         // By hand from the payload: each line 199.00 x 1, minus its discount_allocations share of TENOFF
         // (3.34, 3.33, 3.33), plus its State Tax 3.98 (taxes_included is false).
-        assertThat(order.lines()).extracting(line -> line.total().toDecimalString()).containsExactly("199.64", "199.65", "199.65");
+        assertThat(order.lines())
+                .extracting(line -> line.total().toDecimalString())
+                .containsExactly("199.64", "199.65", "199.65");
         OrderLine first = order.lines().get(0);
         assertThat(first.unitPrice().toDecimalString()).isEqualTo("199.00");
         assertThat(first.discount().toDecimalString()).isEqualTo("3.34");
@@ -98,7 +102,8 @@ class ShopifyOrderMapperTest {
         // 199.64 + 199.65 + 199.65 + 0.00 shipping = 598.94, Shopify's total_price; tax 3 x 3.98 = 11.94.
         assertThat(order.total().toDecimalString()).isEqualTo("598.94");
         assertThat(order.totalTax().toDecimalString()).isEqualTo("11.94");
-        assertThat(order.shipping()).containsExactly(new ShippingCharge("Free Shipping", Money.of("0.00", "USD"), Money.of("0.00", "USD")));
+        assertThat(order.shipping())
+                .containsExactly(new ShippingCharge("Free Shipping", Money.of("0.00", "USD"), Money.of("0.00", "USD")));
         assertThat(order.currency().getCurrencyCode()).isEqualTo("USD");
     }
 
@@ -135,7 +140,11 @@ class ShopifyOrderMapperTest {
         shipping.put("title", "Standard");
         shipping.put("price", "10.00");
         shipping.put("discounted_price", "8.00");
-        shipping.withArray("tax_lines").addObject().put("price", "1.68").put("rate", 0.21).put("title", "BTW");
+        shipping.withArray("tax_lines")
+                .addObject()
+                .put("price", "1.68")
+                .put("rate", 0.21)
+                .put("title", "BTW");
 
         assertThat(mapper.map(order).shipping()).singleElement().satisfies(charge -> {
             assertThat(charge.method()).isEqualTo("Standard");
@@ -143,7 +152,8 @@ class ShopifyOrderMapperTest {
             assertThat(charge.tax().toDecimalString()).isEqualTo("1.68");
         });
         order.put("taxes_included", true);
-        assertThat(mapper.map(order).shipping().get(0).total().toDecimalString()).isEqualTo("8.00");
+        assertThat(mapper.map(order).shipping().get(0).total().toDecimalString())
+                .isEqualTo("8.00");
     }
 
     @Test
@@ -153,7 +163,8 @@ class ShopifyOrderMapperTest {
         ChannelOrder order = mapper.map(payload("webhook-orders-create-docs-sample.json"));
 
         assertThat(order.total().toDecimalString()).isEqualTo("404.95");
-        assertThat(order.lines()).extracting(line -> line.total().toDecimalString())
+        assertThat(order.lines())
+                .extracting(line -> line.total().toDecimalString())
                 .containsExactly("89.99", "19.99", "24.99", "159.99", "119.99");
         assertThat(order.shipping()).extracting(ShippingCharge::method).containsExactly("Generic Shipping");
     }
@@ -178,11 +189,20 @@ class ShopifyOrderMapperTest {
     // ---- pickup or delivery ----
 
     @ParameterizedTest
-    @ValueSource(strings = {"Pickup at Downtown", "Pick up in store", "Store pick-up", "Retrait en magasin", "Afhalen in Gent",
-            "Ophalen winkel"})
+    @ValueSource(
+            strings = {
+                "Pickup at Downtown",
+                "Pick up in store",
+                "Store pick-up",
+                "Retrait en magasin",
+                "Afhalen in Gent",
+                "Ophalen winkel"
+            })
     void aShippingLineThatSaysPickupIsAPickup(String title) {
         ObjectNode order = restOrder();
-        ((ObjectNode) order.withArray("shipping_lines").get(0)).put("title", title).put("code", "custom");
+        ((ObjectNode) order.withArray("shipping_lines").get(0))
+                .put("title", title)
+                .put("code", "custom");
 
         ChannelOrder mapped = mapper.map(order);
 
@@ -220,7 +240,9 @@ class ShopifyOrderMapperTest {
         // in code and title, nothing else to tell it from a local delivery. ALC-2 maps "SantaVenera" to an outlet.
         ObjectNode order = restOrder();
         order.remove("shipping_address");
-        ((ObjectNode) order.withArray("shipping_lines").get(0)).put("code", "SantaVenera").put("title", "SantaVenera")
+        ((ObjectNode) order.withArray("shipping_lines").get(0))
+                .put("code", "SantaVenera")
+                .put("title", "SantaVenera")
                 .put("carrier_identifier", "650f1a14fa979ec5c74d063e968411d4");
 
         ChannelOrder mapped = mapper.map(order);
@@ -234,8 +256,9 @@ class ShopifyOrderMapperTest {
         ChannelOrder order = mapper.map(payload("webhook-orders-create-docs-sample.json"));
 
         assertThat(order.fulfillmentType()).isEqualTo(FulfillmentType.DELIVERY);
-        assertThat(order.deliveryAddress()).contains(
-                "Steve Shipper\nShipping Company\n123 Shipping Street\n40003 Shippington\nKentucky\nUnited States");
+        assertThat(order.deliveryAddress())
+                .contains(
+                        "Steve Shipper\nShipping Company\n123 Shipping Street\n40003 Shippington\nKentucky\nUnited States");
         assertThat(order.phone()).contains("555-555-SHIP");
         assertThat(order.customerNote()).isEmpty();
     }
@@ -258,19 +281,24 @@ class ShopifyOrderMapperTest {
         order.remove("customer");
         order.remove("email");
 
-        assertThat(mapper.map(order).customer()).contains(
-                new ChannelOrder.OrderCustomer(Optional.of("bob.norman@mail.example.com"), Optional.of("Bob Norman")));
+        assertThat(mapper.map(order).customer())
+                .contains(new ChannelOrder.OrderCustomer(
+                        Optional.of("bob.norman@mail.example.com"), Optional.of("Bob Norman")));
 
         order.remove("contact_email");
         order.putObject("customer").put("email", "bob@customer.example.com");
-        assertThat(mapper.map(order).customer().flatMap(ChannelOrder.OrderCustomer::email)).contains("bob@customer.example.com");
+        assertThat(mapper.map(order).customer().flatMap(ChannelOrder.OrderCustomer::email))
+                .contains("bob@customer.example.com");
     }
 
     @Test
     void aMissingNameIsEmptyNotBlank() {
         ObjectNode order = restOrder();
         ((ObjectNode) order.get("customer")).putNull("first_name").put("last_name", "");
-        ((ObjectNode) order.get("billing_address")).put("name", " ").putNull("first_name").putNull("last_name");
+        ((ObjectNode) order.get("billing_address"))
+                .put("name", " ")
+                .putNull("first_name")
+                .putNull("last_name");
 
         ChannelOrder.OrderCustomer customer = mapper.map(order).customer().orElseThrow();
 
@@ -328,7 +356,9 @@ class ShopifyOrderMapperTest {
         ObjectNode order = restOrder();
         order.put("updated_at", "10/01/2008 11:00");
 
-        assertThatThrownBy(() -> mapper.map(order)).isInstanceOf(PlatformCallException.class).hasMessageContaining("updated_at");
+        assertThatThrownBy(() -> mapper.map(order))
+                .isInstanceOf(PlatformCallException.class)
+                .hasMessageContaining("updated_at");
     }
 
     @Test
@@ -340,7 +370,9 @@ class ShopifyOrderMapperTest {
 
         ChannelOrder mapped = mapper.map(order);
 
-        assertThat(mapped.lines()).extracting(OrderLine::sku).containsExactly(Optional.empty(), Optional.empty(), Optional.of("IPOD2008BLACK"));
+        assertThat(mapped.lines())
+                .extracting(OrderLine::sku)
+                .containsExactly(Optional.empty(), Optional.empty(), Optional.of("IPOD2008BLACK"));
         assertThat(mapped.number()).isEqualTo("#1001");
     }
 

@@ -63,7 +63,8 @@ class ShopifyOrderRobustnessTest {
 
         ChannelOrder mapped = mapper.map(order);
 
-        assertThat(mapped.customer()).contains(new ChannelOrder.OrderCustomer(Optional.of("buyer@example.com"), Optional.of("Testa Buyer")));
+        assertThat(mapped.customer())
+                .contains(new ChannelOrder.OrderCustomer(Optional.of("buyer@example.com"), Optional.of("Testa Buyer")));
         assertThat(mapped.total().toDecimalString()).isEqualTo("59.45");
     }
 
@@ -83,7 +84,8 @@ class ShopifyOrderRobustnessTest {
         ObjectNode order = customerOrder();
         ((ObjectNode) order.get("customer")).putNull("first_name").putNull("last_name");
 
-        assertThat(mapper.map(order).customer().flatMap(ChannelOrder.OrderCustomer::name)).contains("Testa Buyer");
+        assertThat(mapper.map(order).customer().flatMap(ChannelOrder.OrderCustomer::name))
+                .contains("Testa Buyer");
     }
 
     @ParameterizedTest
@@ -117,7 +119,10 @@ class ShopifyOrderRobustnessTest {
         assertThat(mapped.deliveryAddress()).isEmpty();
         // The "Standard" shipping line is still there: a delivery, not a pickup.
         assertThat(mapped.fulfillmentType()).isEqualTo(FulfillmentType.DELIVERY);
-        assertThat(mapped.shipping()).singleElement().satisfies(charge -> assertThat(charge.total().toDecimalString()).isEqualTo("10.00"));
+        assertThat(mapped.shipping())
+                .singleElement()
+                .satisfies(
+                        charge -> assertThat(charge.total().toDecimalString()).isEqualTo("10.00"));
     }
 
     @ParameterizedTest
@@ -138,7 +143,9 @@ class ShopifyOrderRobustnessTest {
         assertThat(mapped.shipping()).isEmpty();
         assertThat(mapped.shippingMethod()).isEmpty();
         assertThat(mapped.fulfillmentType()).isEqualTo(FulfillmentType.DELIVERY);
-        assertThat(mapped.lines()).singleElement().satisfies(line -> assertThat(line.total().toDecimalString()).isEqualTo("49.45"));
+        assertThat(mapped.lines())
+                .singleElement()
+                .satisfies(line -> assertThat(line.total().toDecimalString()).isEqualTo("49.45"));
         assertThat(mapped.total().toDecimalString()).isEqualTo("49.45");
     }
 
@@ -167,7 +174,9 @@ class ShopifyOrderRobustnessTest {
         ChannelOrder mapped = mapper.map(order);
 
         // total_discount is "0.00" on both lines: no discount is invented.
-        assertThat(mapped.lines()).extracting(line -> line.total().toDecimalString()).containsExactly("99.00", "100.00");
+        assertThat(mapped.lines())
+                .extracting(line -> line.total().toDecimalString())
+                .containsExactly("99.00", "100.00");
     }
 
     @Test
@@ -251,7 +260,9 @@ class ShopifyOrderRobustnessTest {
     void idsSentAsStringsOrNumbersBeyond2Pow53ReadTheSame() {
         ObjectNode order = guestOrder();
         order.put("id", "6200407294252");
-        line(order, 0).put("id", new BigInteger("9007199254740993")).put("product_id", "9782123692332")
+        line(order, 0)
+                .put("id", new BigInteger("9007199254740993"))
+                .put("product_id", "9782123692332")
                 .put("variant_id", new BigInteger("18014398509481985"));
 
         ChannelOrder mapped = mapper.map(order);
@@ -284,7 +295,9 @@ class ShopifyOrderRobustnessTest {
 
         ChannelOrder mapped = mapper.map(order);
 
-        assertThat(mapped.lines()).extracting(OrderLine::sku).containsExactly(Optional.of("82804"), Optional.of("82804GM"));
+        assertThat(mapped.lines())
+                .extracting(OrderLine::sku)
+                .containsExactly(Optional.of("82804"), Optional.of("82804GM"));
     }
 
     @Test
@@ -333,7 +346,8 @@ class ShopifyOrderRobustnessTest {
 
         ChannelOrder mapped = mapper.map(order);
 
-        assertThat(mapped.deliveryAddress().orElseThrow()).startsWith("Zoë Ångström-Łukasiewicz 😀\nÖrnek Ltd\nÖrnek Mahallesi");
+        assertThat(mapped.deliveryAddress().orElseThrow())
+                .startsWith("Zoë Ångström-Łukasiewicz 😀\nÖrnek Ltd\nÖrnek Mahallesi");
         assertThat(mapped.lines().get(0).name()).isEqualTo("YEŞİL CEKET 10320 - L");
     }
 
@@ -442,7 +456,9 @@ class ShopifyOrderRobustnessTest {
         ObjectNode order = guestOrder();
         order.put("total_price", "HK$186.90");
 
-        assertThatThrownBy(() -> mapper.map(order)).isInstanceOf(PlatformCallException.class).hasMessageContaining("HK$186.90");
+        assertThatThrownBy(() -> mapper.map(order))
+                .isInstanceOf(PlatformCallException.class)
+                .hasMessageContaining("HK$186.90");
     }
 
     @ParameterizedTest
@@ -491,7 +507,9 @@ class ShopifyOrderRobustnessTest {
         ObjectNode order = guestOrder();
         order.putNull("created_at");
 
-        assertThatThrownBy(() -> mapper.map(order)).isInstanceOf(PlatformCallException.class).hasMessageContaining("created_at");
+        assertThatThrownBy(() -> mapper.map(order))
+                .isInstanceOf(PlatformCallException.class)
+                .hasMessageContaining("created_at");
     }
 
     @Test
@@ -499,13 +517,17 @@ class ShopifyOrderRobustnessTest {
         ObjectNode order = guestOrder();
         line(order, 1).remove("id");
 
-        assertThatThrownBy(() -> mapper.map(order)).isInstanceOf(PlatformCallException.class).hasMessageContaining("line item");
+        assertThatThrownBy(() -> mapper.map(order))
+                .isInstanceOf(PlatformCallException.class)
+                .hasMessageContaining("line item");
     }
 
     @Test
     void aBodyThatIsNotAnOrderObjectIsRefusedWithAClearError() {
         JsonNode array = PlatformJson.parse("[{\"id\": 1}]", "array body");
 
-        assertThatThrownBy(() -> mapper.map(array)).isInstanceOf(PlatformCallException.class).hasMessageContaining("no id");
+        assertThatThrownBy(() -> mapper.map(array))
+                .isInstanceOf(PlatformCallException.class)
+                .hasMessageContaining("no id");
     }
 }

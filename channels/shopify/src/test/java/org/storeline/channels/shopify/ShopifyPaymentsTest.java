@@ -25,17 +25,17 @@ class ShopifyPaymentsTest {
 
     @ParameterizedTest(name = "{0} -> integrated={1}")
     @CsvSource({
-            "manual,                  false, ",
-            "Cash on Delivery (COD),  false, ",
-            "cash_on_delivery,        false, ",
-            "Bank Deposit,            false, ",
-            "bank_deposit,            false, ",
-            "Money Order,             false, ",
-            "money_order,             false, ",
-            "shopify_payments,        true,  Shopify Payments",
-            "paypal,                  true,  PayPal",
-            "stripe,                  true,  Stripe",
-            "bogus,                   true,  Bogus",
+        "manual,                  false, ",
+        "Cash on Delivery (COD),  false, ",
+        "cash_on_delivery,        false, ",
+        "Bank Deposit,            false, ",
+        "bank_deposit,            false, ",
+        "Money Order,             false, ",
+        "money_order,             false, ",
+        "shopify_payments,        true,  Shopify Payments",
+        "paypal,                  true,  PayPal",
+        "stripe,                  true,  Stripe",
+        "bogus,                   true,  Bogus",
     })
     void tellsIntegratedGatewaysFromOfflineOnes(String gateway, boolean integrated, String processor) {
         ObjectNode order = restOrder();
@@ -50,7 +50,8 @@ class ShopifyPaymentsTest {
 
     @Test
     void readsTheDeprecatedGatewayWhenThereAreNoGatewayNames() {
-        ChannelOrder.OrderPayment payment = mapper.map(payload("ruby-order-authorized.json")).payment();
+        ChannelOrder.OrderPayment payment =
+                mapper.map(payload("ruby-order-authorized.json")).payment();
 
         assertThat(payment.method()).isEqualTo("authorize_net");
         assertThat(payment.processor()).contains("Authorize.Net");

@@ -32,13 +32,19 @@ class ShopifyRealPayloadsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"draft-order-guest-hkd-two-discounts.json", "draft-order-paid-fulfilled-pln.json",
-            "checkout-paid-taxes-included-try.json", "checkout-paid-shopify-payments-aud.json"})
+    @ValueSource(
+            strings = {
+                "draft-order-guest-hkd-two-discounts.json",
+                "draft-order-paid-fulfilled-pln.json",
+                "checkout-paid-taxes-included-try.json",
+                "checkout-paid-shopify-payments-aud.json"
+            })
     void everyNewRealPayloadAddsUpToShopifysOwnTotalToTheCent(String file) {
         ChannelOrder order = map(file);
 
         assertThat(order.itemizedTotal()).isEqualTo(order.total());
-        assertThat(order.total().toDecimalString()).isEqualTo(payload(file).get("total_price").asText());
+        assertThat(order.total().toDecimalString())
+                .isEqualTo(payload(file).get("total_price").asText());
     }
 
     @Test
@@ -60,11 +66,16 @@ class ShopifyRealPayloadsTest {
         // Line 1: 99.00 - (14.10 of the 15 % code + 5.00 automatic) = 79.90; line 2: 100.00 - 15.00 = 85.00.
         assertThat(order.lines()).extracting(OrderLine::name).containsExactly("aaa0103測試商品11aa", "Green Snowboard");
         assertThat(order.lines()).extracting(OrderLine::sku).containsOnly(Optional.empty());
-        assertThat(order.lines()).extracting(line -> line.discount().toDecimalString()).containsExactly("19.10", "15.00");
-        assertThat(order.lines()).extracting(line -> line.total().toDecimalString()).containsExactly("79.90", "85.00");
+        assertThat(order.lines())
+                .extracting(line -> line.discount().toDecimalString())
+                .containsExactly("19.10", "15.00");
+        assertThat(order.lines())
+                .extracting(line -> line.total().toDecimalString())
+                .containsExactly("79.90", "85.00");
         assertThat(order.lines().get(0).platformVariantId()).contains("50398373085484");
         // A custom "Tran" shipping line of 22.00 and no address: still a delivery (ALC-2 maps the method).
-        assertThat(order.shipping()).containsExactly(new ShippingCharge("Tran", Money.of("22.00", "HKD"), Money.of("0.00", "HKD")));
+        assertThat(order.shipping())
+                .containsExactly(new ShippingCharge("Tran", Money.of("22.00", "HKD"), Money.of("0.00", "HKD")));
         assertThat(order.fulfillmentType()).isEqualTo(FulfillmentType.DELIVERY);
         assertThat(order.total().toDecimalString()).isEqualTo("186.90");
         assertThat(order.totalTax().toDecimalString()).isEqualTo("0.00");
@@ -81,18 +92,27 @@ class ShopifyRealPayloadsTest {
         assertThat(order.platformStatus()).isEqualTo("paid/fulfilled");
         assertThat(order.currency().getCurrencyCode()).isEqualTo("PLN");
         // 2 x 123.00 + 56.58 VAT = 302.58; 3 x 500.00 + 345.00 VAT = 1845.00 (taxes_included false).
-        assertThat(order.lines()).extracting(OrderLine::sku).containsExactly(Optional.of("gtp3-ref-2"), Optional.of("guit1-sku-bl"));
+        assertThat(order.lines())
+                .extracting(OrderLine::sku)
+                .containsExactly(Optional.of("gtp3-ref-2"), Optional.of("guit1-sku-bl"));
         assertThat(order.lines()).extracting(OrderLine::quantity).containsExactly(2L, 3L);
-        assertThat(order.lines()).extracting(line -> line.unitPrice().toDecimalString()).containsExactly("123.00", "500.00");
-        assertThat(order.lines()).extracting(line -> line.tax().toDecimalString()).containsExactly("56.58", "345.00");
-        assertThat(order.lines()).extracting(line -> line.total().toDecimalString()).containsExactly("302.58", "1845.00");
+        assertThat(order.lines())
+                .extracting(line -> line.unitPrice().toDecimalString())
+                .containsExactly("123.00", "500.00");
+        assertThat(order.lines())
+                .extracting(line -> line.tax().toDecimalString())
+                .containsExactly("56.58", "345.00");
+        assertThat(order.lines())
+                .extracting(line -> line.total().toDecimalString())
+                .containsExactly("302.58", "1845.00");
         // No shipping line but an address: a delivery with no fee.
         assertThat(order.shipping()).isEmpty();
         assertThat(order.shippingMethod()).isEmpty();
         assertThat(order.fulfillmentType()).isEqualTo(FulfillmentType.DELIVERY);
         assertThat(order.deliveryAddress()).contains("Przeciętny Kowalski\nGórna 22\n01-123 Warszawa\nPoland");
-        assertThat(order.customer()).contains(new ChannelOrder.OrderCustomer(Optional.of("przecietny-kowalski@mail.pl"),
-                Optional.of("Przeciętny Kowalski")));
+        assertThat(order.customer())
+                .contains(new ChannelOrder.OrderCustomer(
+                        Optional.of("przecietny-kowalski@mail.pl"), Optional.of("Przeciętny Kowalski")));
         assertThat(order.phone()).contains("+48123234456");
         assertThat(order.customerNote()).contains("Just note from customer");
         assertThat(order.total().toDecimalString()).isEqualTo("2147.58");
@@ -130,9 +150,12 @@ class ShopifyRealPayloadsTest {
             assertThat(line.tax().toDecimalString()).isEqualTo("64.81");
             assertThat(line.total().toDecimalString()).isEqualTo("875.00");
         });
-        assertThat(order.shipping()).containsExactly(new ShippingCharge("Kargo Bedava", Money.of("0.00", "TRY"), Money.of("0.00", "TRY")));
+        assertThat(order.shipping())
+                .containsExactly(new ShippingCharge("Kargo Bedava", Money.of("0.00", "TRY"), Money.of("0.00", "TRY")));
         assertThat(order.fulfillmentType()).isEqualTo(FulfillmentType.DELIVERY);
-        assertThat(order.customer()).contains(new ChannelOrder.OrderCustomer(Optional.of("ayse.ornek@example.com"), Optional.of("Ayşe Örnek")));
+        assertThat(order.customer())
+                .contains(new ChannelOrder.OrderCustomer(
+                        Optional.of("ayse.ornek@example.com"), Optional.of("Ayşe Örnek")));
         assertThat(order.phone()).contains("555 000 00 00");
         assertThat(order.total().toDecimalString()).isEqualTo("875.00");
         assertThat(order.totalTax().toDecimalString()).isEqualTo("64.81");
@@ -155,10 +178,12 @@ class ShopifyRealPayloadsTest {
             assertThat(line.platformProductId()).contains("6122640146581");
             assertThat(line.total().toDecimalString()).isEqualTo("49.45");
         });
-        assertThat(order.shipping()).containsExactly(new ShippingCharge("Standard", Money.of("10.00", "AUD"), Money.of("0.00", "AUD")));
+        assertThat(order.shipping())
+                .containsExactly(new ShippingCharge("Standard", Money.of("10.00", "AUD"), Money.of("0.00", "AUD")));
         assertThat(order.shippingMethod()).contains("Standard");
         assertThat(order.fulfillmentType()).isEqualTo(FulfillmentType.DELIVERY);
-        assertThat(order.customer()).contains(new ChannelOrder.OrderCustomer(Optional.of("buyer@example.com"), Optional.of("Testa Buyer")));
+        assertThat(order.customer())
+                .contains(new ChannelOrder.OrderCustomer(Optional.of("buyer@example.com"), Optional.of("Testa Buyer")));
         assertThat(order.total().toDecimalString()).isEqualTo("59.45");
         assertThat(order.totalTax().toDecimalString()).isEqualTo("4.50");
     }

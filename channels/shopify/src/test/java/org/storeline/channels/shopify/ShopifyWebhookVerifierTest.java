@@ -18,7 +18,9 @@ class ShopifyWebhookVerifierTest {
 
     @Test
     void acceptsTheBodySignedWithTheAppsClientSecret() {
-        assertThat(verifier.verify(ShopifyDeliveries.signed("orders/create", body, SECRET), SECRET).isValid()).isTrue();
+        assertThat(verifier.verify(ShopifyDeliveries.signed("orders/create", body, SECRET), SECRET)
+                        .isValid())
+                .isTrue();
     }
 
     @Test
@@ -26,12 +28,14 @@ class ShopifyWebhookVerifierTest {
         // HTTP/2 proxies lower-case header names.
         Map<String, String> headers = Map.of("x-shopify-hmac-sha256", Signatures.hmacSha256Base64(SECRET, body));
 
-        assertThat(verifier.verify(WebhookDelivery.of(headers, body), SECRET).isValid()).isTrue();
+        assertThat(verifier.verify(WebhookDelivery.of(headers, body), SECRET).isValid())
+                .isTrue();
     }
 
     @Test
     void aMissingSignatureIsRejectedWithAReasonThatNamesTheHeader() {
-        Map<String, String> headers = new HashMap<>(ShopifyDeliveries.signed("orders/create", body, SECRET).headers());
+        Map<String, String> headers = new HashMap<>(
+                ShopifyDeliveries.signed("orders/create", body, SECRET).headers());
         headers.remove("x-shopify-hmac-sha256");
 
         Verification verdict = verifier.verify(WebhookDelivery.of(headers, body), SECRET);
@@ -54,20 +58,24 @@ class ShopifyWebhookVerifierTest {
         byte[] reSerialised = PlatformJson.parse(body, "body").toString().getBytes(StandardCharsets.UTF_8);
         WebhookDelivery delivery = ShopifyDeliveries.signed("orders/create", body, SECRET);
 
-        Verification verdict = verifier.verify(new WebhookDelivery(delivery.headers(), delivery.query(), reSerialised), SECRET);
+        Verification verdict =
+                verifier.verify(new WebhookDelivery(delivery.headers(), delivery.query(), reSerialised), SECRET);
 
         assertThat(verdict.outcome()).isEqualTo(Verification.Outcome.INVALID);
     }
 
     @Test
     void aLineSeparatorInTheBodyIsSignedAsItsRawUtf8Bytes() {
-        // Shopify sends U+2028 raw; re-encoding it as the JSON escape "\u2028" broke HMACs in jonpulice/node-shopify-auth#2.
+        // Shopify sends U+2028 raw; re-encoding it as the JSON escape "\u2028" broke HMACs in
+        // jonpulice/node-shopify-auth#2.
         byte[] raw = "{\"id\":1,\"note\":\"line\u2028break\"}".getBytes(StandardCharsets.UTF_8);
         byte[] escaped = "{\"id\":1,\"note\":\"line\\u2028break\"}".getBytes(StandardCharsets.UTF_8);
         WebhookDelivery delivery = ShopifyDeliveries.signed("orders/create", raw, SECRET);
 
         assertThat(verifier.verify(delivery, SECRET).isValid()).isTrue();
-        assertThat(verifier.verify(new WebhookDelivery(delivery.headers(), delivery.query(), escaped), SECRET).isValid()).isFalse();
+        assertThat(verifier.verify(new WebhookDelivery(delivery.headers(), delivery.query(), escaped), SECRET)
+                        .isValid())
+                .isFalse();
     }
 
     @Test

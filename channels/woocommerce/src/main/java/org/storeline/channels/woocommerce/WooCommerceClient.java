@@ -37,7 +37,9 @@ public final class WooCommerceClient {
     static final List<String> TOPICS = List.of("order.created", "order.updated");
     /** Servers that strip the Authorization header need the keys in the query string (HTTPS only). */
     static final String QUERY_STRING_AUTH = "query_string_auth";
-    private static final DateTimeFormatter WOO_GMT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss").withZone(ZoneOffset.UTC);
+
+    private static final DateTimeFormatter WOO_GMT =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss").withZone(ZoneOffset.UTC);
 
     private final PlatformHttp http;
     private final WooCommerceOrderMapper mapper;
@@ -51,7 +53,8 @@ public final class WooCommerceClient {
         if (!orderId.matches("[0-9]{1,20}")) {
             throw PlatformCallException.refused("'" + orderId + "' is not a WooCommerce order id (a number)", 0);
         }
-        PlatformHttp.Response response = http.send(get(connection, API + "/orders/" + orderId, Map.of()), "WooCommerce order " + orderId);
+        PlatformHttp.Response response =
+                http.send(get(connection, API + "/orders/" + orderId, Map.of()), "WooCommerce order " + orderId);
         return mapper.map(PlatformJson.parse(response.body(), "WooCommerce order " + orderId));
     }
 
@@ -63,17 +66,24 @@ public final class WooCommerceClient {
     public OrderPage listOrders(OrderQuery query, ChannelConnection connection) {
         int page = query.pageNumber();
         Map<String, String> params = new LinkedHashMap<>();
-        params.put("modified_after", WOO_GMT.format(query.modifiedSince().truncatedTo(ChronoUnit.SECONDS).minusSeconds(1)));
+        params.put(
+                "modified_after",
+                WOO_GMT.format(
+                        query.modifiedSince().truncatedTo(ChronoUnit.SECONDS).minusSeconds(1)));
         query.modifiedUntil().ifPresent(until -> params.put("modified_before", WOO_GMT.format(until)));
         params.put("dates_are_gmt", "true");
         params.put("orderby", "modified");
         params.put("order", "asc");
         params.put("per_page", String.valueOf(PAGE_SIZE));
         params.put("page", String.valueOf(page));
-        PlatformHttp.Response response = http.send(get(connection, API + "/orders", params), "WooCommerce orders page " + page);
+        PlatformHttp.Response response =
+                http.send(get(connection, API + "/orders", params), "WooCommerce orders page " + page);
         List<JsonNode> listed = new ArrayList<>();
         PlatformJson.parse(response.body(), "WooCommerce orders page " + page).forEach(listed::add);
-        return OrderPage.read(listed, order -> PlatformJson.id(order, "id"), order -> readInRange(order, query),
+        return OrderPage.read(
+                listed,
+                order -> PlatformJson.id(order, "id"),
+                order -> readInRange(order, query),
                 nextPage(response, page, listed.size()));
     }
 
@@ -92,7 +102,8 @@ public final class WooCommerceClient {
 
     private static boolean inRange(Instant updatedAt, OrderQuery query) {
         Instant from = query.modifiedSince().truncatedTo(ChronoUnit.SECONDS).minusSeconds(1);
-        return !updatedAt.isBefore(from) && query.modifiedUntil().map(updatedAt::isBefore).orElse(true);
+        return !updatedAt.isBefore(from)
+                && query.modifiedUntil().map(updatedAt::isBefore).orElse(true);
     }
 
     private static Optional<String> nextPage(PlatformHttp.Response response, int page, int count) {
@@ -123,8 +134,10 @@ public final class WooCommerceClient {
             for (String topic : TOPICS) {
                 registered.add(topic + " #" + ensureWebhook(connection, existing, topic, webhookUrl.toString()));
             }
-            return Registration.connected("WooCommerce " + version + ": webhooks " + String.join(", ", registered) + " deliver to "
-                    + webhookUrl + ".", registered);
+            return Registration.connected(
+                    "WooCommerce " + version + ": webhooks " + String.join(", ", registered) + " deliver to "
+                            + webhookUrl + ".",
+                    registered);
         } catch (PlatformCallException e) {
             return Registration.failed(explain(e, connection));
         } catch (StorelineException e) {
@@ -133,16 +146,23 @@ public final class WooCommerceClient {
     }
 
     private String ensureWebhook(ChannelConnection connection, JsonNode existing, String topic, String deliveryUrl) {
-        ObjectNode settings = PlatformJson.MAPPER.createObjectNode().put("secret", connection.webhookSecret()).put("status", "active");
+        ObjectNode settings = PlatformJson.MAPPER
+                .createObjectNode()
+                .put("secret", connection.webhookSecret())
+                .put("status", "active");
         for (JsonNode webhook : existing) {
-            boolean same = topic.equals(webhook.path("topic").asText()) && deliveryUrl.equals(webhook.path("delivery_url").asText());
+            boolean same = topic.equals(webhook.path("topic").asText())
+                    && deliveryUrl.equals(webhook.path("delivery_url").asText());
             Optional<String> id = PlatformJson.id(webhook, "id");
             if (same && id.isPresent()) {
                 updateWebhook(connection, id.get(), settings);
                 return id.get();
             }
         }
-        ObjectNode webhook = PlatformJson.MAPPER.createObjectNode().put("name", "Storeline " + topic).put("topic", topic)
+        ObjectNode webhook = PlatformJson.MAPPER
+                .createObjectNode()
+                .put("name", "Storeline " + topic)
+                .put("topic", topic)
                 .put("delivery_url", deliveryUrl);
         webhook.setAll(settings);
         return PlatformJson.id(createWebhook(connection, webhook), "id").orElse("?");
@@ -151,26 +171,38 @@ public final class WooCommerceClient {
     /** What the merchant should do about a failed registration. */
     private static String explain(PlatformCallException e, ChannelConnection connection) {
         return switch (e.status()) {
-            case 401, 403 -> "WooCommerce refused the API keys (HTTP " + e.status() + "). Check credentials.consumer_key and consumer_secret, "
-                    + "that the key has Read/Write permissions and belongs to a shop manager or administrator, and that the server "
-                    + "passes the Authorization header (if it strips it, set credentials." + QUERY_STRING_AUTH + " to true; HTTPS only).";
-            case 404 -> "No WooCommerce REST API at " + connection.resolve(API) + " (HTTP 404). Check base_url, that WooCommerce is active "
-                    + "and that WordPress permalinks are not set to Plain.";
-            case 0 -> "WooCommerce at " + connection.baseUrl() + " could not be reached: " + e.getMessage() + ". Storeline will try again.";
+            case 401, 403 ->
+                "WooCommerce refused the API keys (HTTP " + e.status()
+                        + "). Check credentials.consumer_key and consumer_secret, "
+                        + "that the key has Read/Write permissions and belongs to a shop manager or administrator, and that the server "
+                        + "passes the Authorization header (if it strips it, set credentials." + QUERY_STRING_AUTH
+                        + " to true; HTTPS only).";
+            case 404 ->
+                "No WooCommerce REST API at " + connection.resolve(API)
+                        + " (HTTP 404). Check base_url, that WooCommerce is active "
+                        + "and that WordPress permalinks are not set to Plain.";
+            case 0 ->
+                "WooCommerce at " + connection.baseUrl() + " could not be reached: " + e.getMessage()
+                        + ". Storeline will try again.";
             default -> "WooCommerce did not accept the webhook setup: " + e.getMessage();
         };
     }
 
     /** The store's WooCommerce version: only that field is asked for, so the status report stays cheap. */
     String storeVersion(ChannelConnection connection) {
-        PlatformHttp.Response response = http.send(get(connection, API + "/system_status", Map.of("_fields", "environment.version")),
+        PlatformHttp.Response response = http.send(
+                get(connection, API + "/system_status", Map.of("_fields", "environment.version")),
                 "WooCommerce credentials check");
-        return PlatformJson.text(PlatformJson.parse(response.body(), "WooCommerce system status").path("environment"), "version")
+        return PlatformJson.text(
+                        PlatformJson.parse(response.body(), "WooCommerce system status")
+                                .path("environment"),
+                        "version")
                 .orElse("(version not reported)");
     }
 
     JsonNode webhooks(ChannelConnection connection) {
-        PlatformHttp.Response response = http.send(get(connection, API + "/webhooks", Map.of("per_page", String.valueOf(PAGE_SIZE))),
+        PlatformHttp.Response response = http.send(
+                get(connection, API + "/webhooks", Map.of("per_page", String.valueOf(PAGE_SIZE))),
                 "WooCommerce webhooks list");
         return PlatformJson.parse(response.body(), "WooCommerce webhooks list");
     }
@@ -184,7 +216,8 @@ public final class WooCommerceClient {
     }
 
     private JsonNode send(ChannelConnection connection, String method, String path, ObjectNode body, String what) {
-        HttpRequest.Builder request = request(connection, path, Map.of()).header("Content-Type", "application/json")
+        HttpRequest.Builder request = request(connection, path, Map.of())
+                .header("Content-Type", "application/json")
                 .method(method, HttpRequest.BodyPublishers.ofString(body.toString()));
         return PlatformJson.parse(http.send(request, what).body(), what);
     }
@@ -197,12 +230,16 @@ public final class WooCommerceClient {
         String key = connection.credential("consumer_key");
         String secret = connection.credential("consumer_secret");
         Map<String, String> query = new LinkedHashMap<>(params);
-        boolean inQuery = connection.optionalCredential(QUERY_STRING_AUTH).map(Boolean::parseBoolean).orElse(false);
+        boolean inQuery = connection
+                .optionalCredential(QUERY_STRING_AUTH)
+                .map(Boolean::parseBoolean)
+                .orElse(false);
         if (inQuery) {
             query.put("consumer_key", key);
             query.put("consumer_secret", secret);
         }
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(connection, path, query)).header("Accept", "application/json");
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(uri(connection, path, query)).header("Accept", "application/json");
         if (!inQuery) {
             String basic = Base64.getEncoder().encodeToString((key + ":" + secret).getBytes(StandardCharsets.UTF_8));
             request.header("Authorization", "Basic " + basic);
@@ -214,7 +251,11 @@ public final class WooCommerceClient {
         StringBuilder pathAndQuery = new StringBuilder(path);
         char separator = '?';
         for (Map.Entry<String, String> param : query.entrySet()) {
-            pathAndQuery.append(separator).append(encode(param.getKey())).append('=').append(encode(param.getValue()));
+            pathAndQuery
+                    .append(separator)
+                    .append(encode(param.getKey()))
+                    .append('=')
+                    .append(encode(param.getValue()));
             separator = '&';
         }
         return connection.resolve(pathAndQuery.toString());

@@ -68,10 +68,11 @@ public final class WooCommerceConnector implements Connector {
         }
         JsonNode body = PlatformJson.parse(delivery.body(), "WooCommerce " + topic + " delivery");
         String orderId = PlatformJson.id(body, "id")
-                .orElseThrow(() -> PlatformCallException.unreadable("WooCommerce " + topic
-                        + " delivery has no order id"));
+                .orElseThrow(
+                        () -> PlatformCallException.unreadable("WooCommerce " + topic + " delivery has no order id"));
         Optional<Instant> eventTime = WooCommerceText.gmt(body, "date_modified_gmt");
-        return DeliveryEvent.order(topic, orderId, delivery.header(DELIVERY_ID_HEADER).map(String::trim), eventTime);
+        return DeliveryEvent.order(
+                topic, orderId, delivery.header(DELIVERY_ID_HEADER).map(String::trim), eventTime);
     }
 
     /**
@@ -81,10 +82,11 @@ public final class WooCommerceConnector implements Connector {
     @Override
     public ChannelOrder resolve(DeliveryEvent event, WebhookDelivery delivery, ChannelConnection connection) {
         String orderId = event.orderId()
-                .orElseThrow(() -> PlatformCallException.unreadable("WooCommerce delivery " + event.topic()
-                        + " is not about an order"));
+                .orElseThrow(() -> PlatformCallException.unreadable(
+                        "WooCommerce delivery " + event.topic() + " is not about an order"));
         JsonNode body = PlatformJson.parse(delivery.body(), "WooCommerce " + event.topic() + " delivery");
-        boolean wholeV3Order = body.hasNonNull("date_modified_gmt") && body.has("line_items") && body.hasNonNull("currency");
+        boolean wholeV3Order =
+                body.hasNonNull("date_modified_gmt") && body.has("line_items") && body.hasNonNull("currency");
         return wholeV3Order ? mapper.map(body) : client.fetchOrder(orderId, connection);
     }
 
@@ -103,4 +105,5 @@ public final class WooCommerceConnector implements Connector {
         return client.register(connection, webhookUrl);
     }
 
-    /** Keys pasted from WooCommerce's screen often carry spaces or a line break. */}
+    /** Keys pasted from WooCommerce's screen often carry spaces or a line break. */
+}

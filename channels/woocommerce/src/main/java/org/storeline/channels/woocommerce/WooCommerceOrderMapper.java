@@ -41,20 +41,32 @@ public final class WooCommerceOrderMapper {
 
     private ChannelOrder map(JsonNode order, String id) {
         String where = "order " + id;
-        Currency currency = PlatformJson.currency(order, "currency")
-                .orElseThrow(() -> malformed(where + " without a currency"));
+        Currency currency =
+                PlatformJson.currency(order, "currency").orElseThrow(() -> malformed(where + " without a currency"));
         String status = PlatformJson.text(order, "status").orElse("");
         String gateway = PlatformJson.text(order, "payment_method").orElse("");
         boolean datePaid = datePaid(order);
         Instant updatedAt = updatedAt(order, id);
         JsonNode shipping = order.path("shipping");
         JsonNode billing = order.path("billing");
-        return new ChannelOrder(id, PlatformJson.text(order, "number").orElse(id), platformStatus(status, gateway, datePaid),
+        return new ChannelOrder(
+                id,
+                PlatformJson.text(order, "number").orElse(id),
+                platformStatus(status, gateway, datePaid),
                 WooCommerceOrderStates.disposition(status, gateway, datePaid),
-                WooCommerceText.gmt(order, "date_created_gmt").orElse(updatedAt), updatedAt, currency, customer(billing),
-                lines(order, currency, where), shippingCharges(order, currency), PlatformJson.money(order, "total_tax", currency),
-                PlatformJson.money(order, "total", currency), payment(order, gateway), fulfillmentType(order), shippingMethod(order),
-                WooCommerceText.address(shipping), PlatformJson.text(shipping, "phone").or(() -> PlatformJson.text(billing, "phone")),
+                WooCommerceText.gmt(order, "date_created_gmt").orElse(updatedAt),
+                updatedAt,
+                currency,
+                customer(billing),
+                lines(order, currency, where),
+                shippingCharges(order, currency),
+                PlatformJson.money(order, "total_tax", currency),
+                PlatformJson.money(order, "total", currency),
+                payment(order, gateway),
+                fulfillmentType(order),
+                shippingMethod(order),
+                WooCommerceText.address(shipping),
+                PlatformJson.text(shipping, "phone").or(() -> PlatformJson.text(billing, "phone")),
                 PlatformJson.text(order, "customer_note"));
     }
 
@@ -64,7 +76,8 @@ public final class WooCommerceOrderMapper {
      * with neither cannot be placed and is refused.
      */
     static Instant updatedAt(JsonNode order, String id) {
-        return WooCommerceText.gmt(order, "date_modified_gmt").or(() -> WooCommerceText.gmt(order, "date_created_gmt"))
+        return WooCommerceText.gmt(order, "date_modified_gmt")
+                .or(() -> WooCommerceText.gmt(order, "date_created_gmt"))
                 .orElseThrow(() -> malformed("order " + id + " without date_modified_gmt"));
     }
 
@@ -107,18 +120,37 @@ public final class WooCommerceOrderMapper {
         Money tax = PlatformJson.money(item, "total_tax", currency);
         // Exact when the subtotal divides by the quantity; otherwise rounded half-up, and the line total
         // (which comes from WooCommerce, not from unit × quantity) stays exact.
-        Money unitPrice = Money.rounded(quantity > 0 ? subtotal.divide(BigDecimal.valueOf(quantity), MathContext.DECIMAL128) : subtotal,
+        Money unitPrice = Money.rounded(
+                quantity > 0 ? subtotal.divide(BigDecimal.valueOf(quantity), MathContext.DECIMAL128) : subtotal,
                 currency);
         Money discount = Money.rounded(subtotal, currency).minus(total);
-        return new OrderLine(lineId(item, order), PlatformJson.text(item, "sku"), nonZeroId(item, "product_id"), nonZeroId(item, "variation_id"),
-                WooCommerceText.decodedText(item, "name").orElse("(unnamed item)"), quantity, unitPrice, discount, tax, total.plus(tax));
+        return new OrderLine(
+                lineId(item, order),
+                PlatformJson.text(item, "sku"),
+                nonZeroId(item, "product_id"),
+                nonZeroId(item, "variation_id"),
+                WooCommerceText.decodedText(item, "name").orElse("(unnamed item)"),
+                quantity,
+                unitPrice,
+                discount,
+                tax,
+                total.plus(tax));
     }
 
     static OrderLine feeLine(JsonNode fee, Currency currency, String order) {
         Money total = PlatformJson.money(fee, "total", currency);
         Money tax = PlatformJson.money(fee, "total_tax", currency);
-        return new OrderLine(lineId(fee, order), Optional.empty(), Optional.empty(), Optional.empty(),
-                WooCommerceText.decodedText(fee, "name").orElse("Fee"), 1, total, Money.zero(currency), tax, total.plus(tax));
+        return new OrderLine(
+                lineId(fee, order),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                WooCommerceText.decodedText(fee, "name").orElse("Fee"),
+                1,
+                total,
+                Money.zero(currency),
+                tax,
+                total.plus(tax));
     }
 
     private static String lineId(JsonNode item, String order) {
@@ -146,7 +178,8 @@ public final class WooCommerceOrderMapper {
     }
 
     private static Optional<String> methodName(JsonNode shippingLine) {
-        return WooCommerceText.decodedText(shippingLine, "method_title").or(() -> PlatformJson.text(shippingLine, "method_id"));
+        return WooCommerceText.decodedText(shippingLine, "method_title")
+                .or(() -> PlatformJson.text(shippingLine, "method_id"));
     }
 
     /**
@@ -198,7 +231,9 @@ public final class WooCommerceOrderMapper {
 
     /** Whether WooCommerce recorded a payment: it sets date_paid when a gateway or an admin marks it paid. */
     private static boolean datePaid(JsonNode order) {
-        return PlatformJson.text(order, "date_paid_gmt").or(() -> PlatformJson.text(order, "date_paid")).isPresent();
+        return PlatformJson.text(order, "date_paid_gmt")
+                .or(() -> PlatformJson.text(order, "date_paid"))
+                .isPresent();
     }
 
     private static PlatformCallException malformed(String what) {

@@ -15,8 +15,7 @@ final class WooCommerceOrderStates {
      */
     static final Set<String> OFFLINE_GATEWAYS = Set.of("bacs", "cheque", "cod", "");
 
-    private WooCommerceOrderStates() {
-    }
+    private WooCommerceOrderStates() {}
 
     /**
      * @param status        the order's {@code status} ("processing"; a stray "wc-" prefix is dropped)
@@ -41,7 +40,8 @@ final class WooCommerceOrderStates {
             // without recording payment): core's COD gateway puts orders straight into processing.
             // WooCommerce 11.3+ adds "ready-for-pickup" after processing (local pickup): read it the same way, since a
             // cash-at-the-counter order waiting there is not paid yet.
-            case "processing", "ready-for-pickup" -> isOffline(paymentMethod) && !datePaid ? OrderDisposition.IMPORT_UNPAID : OrderDisposition.IMPORT_PAID;
+            case "processing", "ready-for-pickup" ->
+                isOffline(paymentMethod) && !datePaid ? OrderDisposition.IMPORT_UNPAID : OrderDisposition.IMPORT_PAID;
             // Shipped or downloaded: first seen already fulfilled.
             case "completed" -> OrderDisposition.IMPORT_FULFILLED;
             // Cancelled by the merchant or the unpaid-order timeout, or moved to the bin.
@@ -55,7 +55,8 @@ final class WooCommerceOrderStates {
     }
 
     static boolean isOffline(String paymentMethod) {
-        return OFFLINE_GATEWAYS.contains(paymentMethod == null ? "" : paymentMethod.trim().toLowerCase(Locale.ROOT));
+        return OFFLINE_GATEWAYS.contains(
+                paymentMethod == null ? "" : paymentMethod.trim().toLowerCase(Locale.ROOT));
     }
 
     static String normalize(String status) {

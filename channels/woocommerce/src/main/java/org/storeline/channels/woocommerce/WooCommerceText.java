@@ -20,13 +20,23 @@ final class WooCommerceText {
     private static final Pattern ENTITY = Pattern.compile("&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});");
     private static final Pattern DATE_SPACE_TIME = Pattern.compile("^(\\d{4}-\\d{2}-\\d{2}) (\\d{2}:)");
     private static final Map<String, String> NAMED = Map.ofEntries(
-            Map.entry("amp", "&"), Map.entry("lt", "<"), Map.entry("gt", ">"), Map.entry("quot", "\""),
-            Map.entry("apos", "'"), Map.entry("nbsp", " "), Map.entry("ndash", "\u2013"), Map.entry("mdash", "\u2014"),
-            Map.entry("times", "\u00d7"), Map.entry("hellip", "\u2026"), Map.entry("lsquo", "\u2018"),
-            Map.entry("rsquo", "\u2019"), Map.entry("ldquo", "\u201c"), Map.entry("rdquo", "\u201d"), Map.entry("euro", "\u20ac"));
+            Map.entry("amp", "&"),
+            Map.entry("lt", "<"),
+            Map.entry("gt", ">"),
+            Map.entry("quot", "\""),
+            Map.entry("apos", "'"),
+            Map.entry("nbsp", " "),
+            Map.entry("ndash", "\u2013"),
+            Map.entry("mdash", "\u2014"),
+            Map.entry("times", "\u00d7"),
+            Map.entry("hellip", "\u2026"),
+            Map.entry("lsquo", "\u2018"),
+            Map.entry("rsquo", "\u2019"),
+            Map.entry("ldquo", "\u201c"),
+            Map.entry("rdquo", "\u201d"),
+            Map.entry("euro", "\u20ac"));
 
-    private WooCommerceText() {
-    }
+    private WooCommerceText() {}
 
     /**
      * A {@code *_gmt} time. WooCommerce writes UTC without an offset ("2017-03-22T19:28:02"), which a
@@ -59,7 +69,8 @@ final class WooCommerceText {
         Matcher matcher = ENTITY.matcher(text);
         StringBuilder out = new StringBuilder();
         while (matcher.find()) {
-            matcher.appendReplacement(out, Matcher.quoteReplacement(entity(matcher.group(1)).orElse(matcher.group())));
+            matcher.appendReplacement(
+                    out, Matcher.quoteReplacement(entity(matcher.group(1)).orElse(matcher.group())));
         }
         matcher.appendTail(out);
         return out.toString();
@@ -69,7 +80,9 @@ final class WooCommerceText {
         if (body.startsWith("#")) {
             boolean hex = body.length() > 1 && (body.charAt(1) == 'x' || body.charAt(1) == 'X');
             int codePoint = Integer.parseInt(body.substring(hex ? 2 : 1), hex ? 16 : 10);
-            return Character.isValidCodePoint(codePoint) && codePoint != 0 ? Optional.of(new String(Character.toChars(codePoint))) : Optional.empty();
+            return Character.isValidCodePoint(codePoint) && codePoint != 0
+                    ? Optional.of(new String(Character.toChars(codePoint)))
+                    : Optional.empty();
         }
         return Optional.ofNullable(NAMED.get(body));
     }
@@ -91,7 +104,11 @@ final class WooCommerceText {
         PlatformJson.text(address, "company").ifPresent(lines::add);
         PlatformJson.text(address, "address_1").ifPresent(lines::add);
         PlatformJson.text(address, "address_2").ifPresent(lines::add);
-        String town = join(" ", PlatformJson.text(address, "city"), PlatformJson.text(address, "state"), PlatformJson.text(address, "postcode"));
+        String town = join(
+                " ",
+                PlatformJson.text(address, "city"),
+                PlatformJson.text(address, "state"),
+                PlatformJson.text(address, "postcode"));
         if (!town.isEmpty()) {
             lines.add(town);
         }

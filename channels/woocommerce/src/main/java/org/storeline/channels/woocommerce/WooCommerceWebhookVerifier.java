@@ -27,23 +27,27 @@ public final class WooCommerceWebhookVerifier {
             return unsigned(delivery);
         }
         if (secret == null || secret.isEmpty()) {
-            return Verification.invalid("This channel has no webhook secret: set webhook_secret to the Secret of the WooCommerce webhook "
-                    + "(WooCommerce > Settings > Advanced > Webhooks).");
+            return Verification.invalid(
+                    "This channel has no webhook secret: set webhook_secret to the Secret of the WooCommerce webhook "
+                            + "(WooCommerce > Settings > Advanced > Webhooks).");
         }
         if (matchesAnyKey(secret, delivery.body(), signature.get())) {
             return Verification.valid();
         }
-        return Verification.invalid("X-WC-Webhook-Signature does not match the body signed with this channel's webhook secret: "
-                + "the body was changed on the way, or the webhook's Secret in WooCommerce differs from the channel's webhook_secret.");
+        return Verification.invalid(
+                "X-WC-Webhook-Signature does not match the body signed with this channel's webhook secret: "
+                        + "the body was changed on the way, or the webhook's Secret in WooCommerce differs from the channel's webhook_secret.");
     }
 
     private static Verification unsigned(WebhookDelivery delivery) {
         String body = new String(delivery.body(), StandardCharsets.UTF_8);
         if (PING_BODY.matcher(body).matches()) {
-            return Verification.ping("WooCommerce's unsigned ping on webhook creation (" + body + "): answered 200, nothing imported.");
+            return Verification.ping(
+                    "WooCommerce's unsigned ping on webhook creation (" + body + "): answered 200, nothing imported.");
         }
-        return Verification.invalid("The delivery has no X-WC-Webhook-Signature header. WooCommerce signs every webhook delivery: "
-                + "check that it comes from the store's webhook and that no proxy strips X-WC-* headers.");
+        return Verification.invalid(
+                "The delivery has no X-WC-Webhook-Signature header. WooCommerce signs every webhook delivery: "
+                        + "check that it comes from the store's webhook and that no proxy strips X-WC-* headers.");
     }
 
     /**

@@ -32,16 +32,56 @@ class WooCommerceConnectorContractTest extends ConnectorContract {
     @Override
     protected List<Example> examples() {
         return List.of(
-                example("order-727-processing.json", "order.created",
-                        expected("727", OrderDisposition.IMPORT_PAID, "29.35", 2, FulfillmentType.DELIVERY, "john.doe@example.com")),
-                example("order-723-completed.json", "order.updated",
-                        expected("723", OrderDisposition.IMPORT_FULFILLED, "39.00", 2, FulfillmentType.DELIVERY, "joao.silva@example.com")),
-                example("order-727-on-hold.json", "order.created",
-                        expected("727", OrderDisposition.IMPORT_UNPAID, "29.35", 2, FulfillmentType.DELIVERY, "john.doe@example.com")),
-                example("order-727-local-pickup.json", "order.created",
-                        expected("727", OrderDisposition.IMPORT_PAID, "19.35", 2, FulfillmentType.PICKUP, "john.doe@example.com")),
-                example("order-723-cod-fee.json", "order.created",
-                        expected("723", OrderDisposition.IMPORT_UNPAID, "41.00", 3, FulfillmentType.DELIVERY, "joao.silva@example.com")));
+                example(
+                        "order-727-processing.json",
+                        "order.created",
+                        expected(
+                                "727",
+                                OrderDisposition.IMPORT_PAID,
+                                "29.35",
+                                2,
+                                FulfillmentType.DELIVERY,
+                                "john.doe@example.com")),
+                example(
+                        "order-723-completed.json",
+                        "order.updated",
+                        expected(
+                                "723",
+                                OrderDisposition.IMPORT_FULFILLED,
+                                "39.00",
+                                2,
+                                FulfillmentType.DELIVERY,
+                                "joao.silva@example.com")),
+                example(
+                        "order-727-on-hold.json",
+                        "order.created",
+                        expected(
+                                "727",
+                                OrderDisposition.IMPORT_UNPAID,
+                                "29.35",
+                                2,
+                                FulfillmentType.DELIVERY,
+                                "john.doe@example.com")),
+                example(
+                        "order-727-local-pickup.json",
+                        "order.created",
+                        expected(
+                                "727",
+                                OrderDisposition.IMPORT_PAID,
+                                "19.35",
+                                2,
+                                FulfillmentType.PICKUP,
+                                "john.doe@example.com")),
+                example(
+                        "order-723-cod-fee.json",
+                        "order.created",
+                        expected(
+                                "723",
+                                OrderDisposition.IMPORT_UNPAID,
+                                "41.00",
+                                3,
+                                FulfillmentType.DELIVERY,
+                                "joao.silva@example.com")));
     }
 
     private static Example example(String file, String topic, Expected expected) {
@@ -49,7 +89,8 @@ class WooCommerceConnectorContractTest extends ConnectorContract {
     }
 
     /** Every example has a shipping line (a flat rate, or the local pickup line), and number = id. */
-    private static Expected expected(String id, OrderDisposition disposition, String total, int lines, FulfillmentType type, String email) {
+    private static Expected expected(
+            String id, OrderDisposition disposition, String total, int lines, FulfillmentType type, String email) {
         return new Expected(id, id, disposition, total, "USD", lines, type, Optional.of(email), true);
     }
 

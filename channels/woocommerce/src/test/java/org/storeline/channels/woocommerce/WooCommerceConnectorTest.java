@@ -14,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -37,7 +38,6 @@ import org.storeline.channels.api.Verification;
 import org.storeline.channels.api.WebhookDelivery;
 import org.storeline.core.channel.ChannelOrder;
 import org.storeline.core.channel.OrderDisposition;
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 
 /**
  * What the shared contract does not cover: topics, thin bodies, the backfill query and webhook setup, and the
@@ -45,7 +45,8 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
  */
 class WooCommerceConnectorTest {
     private static final String SECRET = "wc-webhook-secret";
-    private static final String ORDER_727 = WooCommerceOrderMapperTest.payload("order-727-processing.json").toString();
+    private static final String ORDER_727 =
+            WooCommerceOrderMapperTest.payload("order-727-processing.json").toString();
 
     private WireMockServer store;
     private WooCommerceConnector connector;
@@ -55,7 +56,8 @@ class WooCommerceConnectorTest {
     void startStore() {
         store = new WireMockServer(WireMockConfiguration.options().dynamicPort());
         store.start();
-        PlatformHttp http = new PlatformHttp(HttpClient.newHttpClient(), 2, attempt -> Duration.ZERO, duration -> { }, Duration.ofSeconds(5));
+        PlatformHttp http = new PlatformHttp(
+                HttpClient.newHttpClient(), 2, attempt -> Duration.ZERO, duration -> {}, Duration.ofSeconds(5));
         connector = new WooCommerceConnector(http);
         connection = connection(Map.of("consumer_key", "ck_abc", "consumer_secret", "cs_xyz"));
     }
@@ -82,7 +84,10 @@ class WooCommerceConnectorTest {
 
     @Test
     void aRestoredOrderIsAnOrderEvent() {
-        assertThat(connector.read(WooCommerceDeliveries.signed("order.restored", ORDER_727, SECRET)).kind()).isEqualTo(DeliveryEvent.Kind.ORDER);
+        assertThat(connector
+                        .read(WooCommerceDeliveries.signed("order.restored", ORDER_727, SECRET))
+                        .kind())
+                .isEqualTo(DeliveryEvent.Kind.ORDER);
     }
 
     @Test
@@ -95,9 +100,13 @@ class WooCommerceConnectorTest {
 
     @Test
     void productAndCustomerTopicsAreIgnored() {
-        assertThat(connector.read(WooCommerceDeliveries.signed("product.updated", "{\"id\":93}", SECRET)).kind())
+        assertThat(connector
+                        .read(WooCommerceDeliveries.signed("product.updated", "{\"id\":93}", SECRET))
+                        .kind())
                 .isEqualTo(DeliveryEvent.Kind.IGNORED);
-        assertThat(connector.read(WooCommerceDeliveries.signed("customer.created", "{\"id\":26}", SECRET)).kind())
+        assertThat(connector
+                        .read(WooCommerceDeliveries.signed("customer.created", "{\"id\":26}", SECRET))
+                        .kind())
                 .isEqualTo(DeliveryEvent.Kind.IGNORED);
     }
 
@@ -114,7 +123,9 @@ class WooCommerceConnectorTest {
 
         assertThat(order.updatedAt()).isEqualTo(Instant.parse("2017-03-22T19:28:08Z"));
         store.verify(getRequestedFor(urlPathEqualTo("/wp-json/wc/v3/orders/727"))
-                .withHeader("Authorization", equalTo("Basic " + Base64.getEncoder().encodeToString("ck_abc:cs_xyz".getBytes()))));
+                .withHeader(
+                        "Authorization",
+                        equalTo("Basic " + Base64.getEncoder().encodeToString("ck_abc:cs_xyz".getBytes()))));
     }
 
     @Test
@@ -128,8 +139,11 @@ class WooCommerceConnectorTest {
 
     @Test
     void theBackfillAsksForOrdersModifiedInTheRangeInGmtOldestFirstAndFollowsTotalPages() {
-        store.stubFor(get(urlPathEqualTo("/wp-json/wc/v3/orders")).willReturn(json("[" + ORDER_727 + "]").withHeader("X-WP-TotalPages", "2")));
-        OrderQuery query = new OrderQuery(Instant.parse("2017-03-22T00:00:00.500Z"), Optional.of(Instant.parse("2017-03-23T00:00:00Z")),
+        store.stubFor(get(urlPathEqualTo("/wp-json/wc/v3/orders"))
+                .willReturn(json("[" + ORDER_727 + "]").withHeader("X-WP-TotalPages", "2")));
+        OrderQuery query = new OrderQuery(
+                Instant.parse("2017-03-22T00:00:00.500Z"),
+                Optional.of(Instant.parse("2017-03-23T00:00:00Z")),
                 Optional.empty());
 
         OrderPage page = connector.listOrders(query, connection);
@@ -149,7 +163,8 @@ class WooCommerceConnectorTest {
     @Test
     void theLastPageHasNoNextAndOrdersOutsideTheRangeFromOldStoresAreDropped() {
         // WooCommerce before 5.8 ignores modified_after and lists everything.
-        store.stubFor(get(urlPathEqualTo("/wp-json/wc/v3/orders")).willReturn(json("[" + ORDER_727 + "]").withHeader("X-WP-TotalPages", "2")));
+        store.stubFor(get(urlPathEqualTo("/wp-json/wc/v3/orders"))
+                .willReturn(json("[" + ORDER_727 + "]").withHeader("X-WP-TotalPages", "2")));
         OrderQuery query = new OrderQuery(Instant.parse("2024-01-01T00:00:00Z"), Optional.empty(), Optional.of("2"));
 
         OrderPage page = connector.listOrders(query, connection);
@@ -162,44 +177,61 @@ class WooCommerceConnectorTest {
     @Test
     void keysCanTravelInTheQueryStringWhenTheServerStripsAuthorization() {
         store.stubFor(get(urlPathEqualTo("/wp-json/wc/v3/orders/727")).willReturn(json(ORDER_727)));
-        ChannelConnection queryAuth = connection(Map.of("consumer_key", "ck_abc", "consumer_secret", "cs_xyz", "query_string_auth", "true"));
+        ChannelConnection queryAuth =
+                connection(Map.of("consumer_key", "ck_abc", "consumer_secret", "cs_xyz", "query_string_auth", "true"));
 
         connector.fetchOrder("727", queryAuth);
 
         store.verify(getRequestedFor(urlPathEqualTo("/wp-json/wc/v3/orders/727"))
-                .withQueryParam("consumer_key", equalTo("ck_abc")).withQueryParam("consumer_secret", equalTo("cs_xyz"))
+                .withQueryParam("consumer_key", equalTo("ck_abc"))
+                .withQueryParam("consumer_secret", equalTo("cs_xyz"))
                 .withoutHeader("Authorization"));
     }
 
     @Test
     void registeringChecksTheKeysThenCreatesMissingWebhooksAndReactivatesOurDisabledOne() {
         String url = "https://storeline.example/webhooks/channel-1";
-        store.stubFor(get(urlPathEqualTo("/wp-json/wc/v3/system_status")).willReturn(json("{\"environment\":{\"version\":\"8.2.1\"}}")));
-        store.stubFor(get(urlPathEqualTo("/wp-json/wc/v3/webhooks")).willReturn(json(
-                "[{\"id\":31,\"name\":\"Storeline order.updated\",\"status\":\"disabled\",\"topic\":\"order.updated\",\"delivery_url\":\"" + url + "\"},"
-                        + "{\"id\":32,\"name\":\"Zapier\",\"status\":\"active\",\"topic\":\"order.created\",\"delivery_url\":\"https://hooks.zapier.com/x\"}]")));
-        store.stubFor(post(urlPathEqualTo("/wp-json/wc/v3/webhooks")).willReturn(json("{\"id\":33,\"topic\":\"order.created\"}").withStatus(201)));
-        store.stubFor(put(urlPathEqualTo("/wp-json/wc/v3/webhooks/31")).willReturn(json("{\"id\":31,\"status\":\"active\"}")));
+        store.stubFor(get(urlPathEqualTo("/wp-json/wc/v3/system_status"))
+                .willReturn(json("{\"environment\":{\"version\":\"8.2.1\"}}")));
+        store.stubFor(
+                get(urlPathEqualTo("/wp-json/wc/v3/webhooks"))
+                        .willReturn(
+                                json(
+                                        "[{\"id\":31,\"name\":\"Storeline order.updated\",\"status\":\"disabled\",\"topic\":\"order.updated\",\"delivery_url\":\""
+                                                + url + "\"},"
+                                                + "{\"id\":32,\"name\":\"Zapier\",\"status\":\"active\",\"topic\":\"order.created\",\"delivery_url\":\"https://hooks.zapier.com/x\"}]")));
+        store.stubFor(post(urlPathEqualTo("/wp-json/wc/v3/webhooks"))
+                .willReturn(json("{\"id\":33,\"topic\":\"order.created\"}").withStatus(201)));
+        store.stubFor(put(urlPathEqualTo("/wp-json/wc/v3/webhooks/31"))
+                .willReturn(json("{\"id\":31,\"status\":\"active\"}")));
 
         Registration registration = connector.register(connection, URI.create(url));
 
         assertThat(registration.connected()).isTrue();
         assertThat(registration.webhooks()).containsExactly("order.created #33", "order.updated #31");
         assertThat(registration.detail()).contains("WooCommerce 8.2.1");
-        store.verify(getRequestedFor(urlPathEqualTo("/wp-json/wc/v3/system_status")).withQueryParam("_fields", equalTo("environment.version")));
-        store.verify(postRequestedFor(urlPathEqualTo("/wp-json/wc/v3/webhooks")).withRequestBody(equalToJson(
-                "{\"name\":\"Storeline order.created\",\"topic\":\"order.created\",\"delivery_url\":\"" + url + "\",\"secret\":\"" + SECRET
-                        + "\",\"status\":\"active\"}")));
+        store.verify(getRequestedFor(urlPathEqualTo("/wp-json/wc/v3/system_status"))
+                .withQueryParam("_fields", equalTo("environment.version")));
+        store.verify(postRequestedFor(urlPathEqualTo("/wp-json/wc/v3/webhooks"))
+                .withRequestBody(equalToJson(
+                        "{\"name\":\"Storeline order.created\",\"topic\":\"order.created\",\"delivery_url\":\"" + url
+                                + "\",\"secret\":\"" + SECRET + "\",\"status\":\"active\"}")));
         store.verify(putRequestedFor(urlPathEqualTo("/wp-json/wc/v3/webhooks/31"))
                 .withRequestBody(equalToJson("{\"secret\":\"" + SECRET + "\",\"status\":\"active\"}")));
     }
 
     @Test
     void refusedKeysAreAFailedRegistrationThatSaysWhatToCheck() {
-        store.stubFor(get(urlPathEqualTo("/wp-json/wc/v3/system_status")).willReturn(aResponse().withStatus(401)
-                .withBody("{\"code\":\"woocommerce_rest_cannot_view\",\"message\":\"Sorry, you cannot list resources.\",\"data\":{\"status\":401}}")));
+        store.stubFor(
+                get(urlPathEqualTo("/wp-json/wc/v3/system_status"))
+                        .willReturn(
+                                aResponse()
+                                        .withStatus(401)
+                                        .withBody(
+                                                "{\"code\":\"woocommerce_rest_cannot_view\",\"message\":\"Sorry, you cannot list resources.\",\"data\":{\"status\":401}}")));
 
-        Registration registration = connector.register(connection, URI.create("https://storeline.example/webhooks/channel-1"));
+        Registration registration =
+                connector.register(connection, URI.create("https://storeline.example/webhooks/channel-1"));
 
         assertThat(registration.connected()).isFalse();
         assertThat(registration.detail()).contains("consumer_key").contains("Read/Write");
@@ -207,9 +239,11 @@ class WooCommerceConnectorTest {
 
     @Test
     void anUnreachableStoreIsAFailedRegistrationNotAnException() {
-        ChannelConnection nowhere = new ChannelConnection("channel-1", URI.create("http://127.0.0.1:1"), connection.credentials(), SECRET);
+        ChannelConnection nowhere =
+                new ChannelConnection("channel-1", URI.create("http://127.0.0.1:1"), connection.credentials(), SECRET);
 
-        Registration registration = connector.register(nowhere, URI.create("https://storeline.example/webhooks/channel-1"));
+        Registration registration =
+                connector.register(nowhere, URI.create("https://storeline.example/webhooks/channel-1"));
 
         assertThat(registration.connected()).isFalse();
         assertThat(registration.detail()).contains("could not be reached");
@@ -218,7 +252,8 @@ class WooCommerceConnectorTest {
     @Test
     void pastedKeysAreTrimmed() {
         assertThat(connector.normalizeCredentials(Map.of("consumer_key", " ck_abc\n", "consumer_secret", "cs_xyz ")))
-                .containsEntry("consumer_key", "ck_abc").containsEntry("consumer_secret", "cs_xyz");
+                .containsEntry("consumer_key", "ck_abc")
+                .containsEntry("consumer_secret", "cs_xyz");
         assertThat(connector.requiredCredentials()).containsExactly("consumer_key", "consumer_secret");
     }
 
@@ -226,12 +261,14 @@ class WooCommerceConnectorTest {
 
     @ParameterizedTest(name = "{0} via {1}")
     @CsvSource({
-            "order-963-coupon-stripe.json, order.created, 963, 31.20, IMPORT_PAID",
-            "order-1274-tax-inclusive-no-shipping.json, order.updated, 1274, 26.09, IMPORT_PAID",
-            "order-15-zero-total-no-gateway.json, order.restored, 15, 0.00, IMPORT_FULFILLED"})
-    void aSignedRealOrderDeliveryIsVerifiedReadAndMappedFromItsBody(String file, String topic, String id, String total,
-                                                                               OrderDisposition disposition) {
-        WebhookDelivery delivery = WooCommerceDeliveries.signed(topic, WooCommerceOrderMapperTest.payload(file).toString(), SECRET);
+        "order-963-coupon-stripe.json, order.created, 963, 31.20, IMPORT_PAID",
+        "order-1274-tax-inclusive-no-shipping.json, order.updated, 1274, 26.09, IMPORT_PAID",
+        "order-15-zero-total-no-gateway.json, order.restored, 15, 0.00, IMPORT_FULFILLED"
+    })
+    void aSignedRealOrderDeliveryIsVerifiedReadAndMappedFromItsBody(
+            String file, String topic, String id, String total, OrderDisposition disposition) {
+        WebhookDelivery delivery = WooCommerceDeliveries.signed(
+                topic, WooCommerceOrderMapperTest.payload(file).toString(), SECRET);
 
         assertThat(connector.verify(delivery, connection).outcome()).isEqualTo(Verification.Outcome.VALID);
         DeliveryEvent event = connector.read(delivery);
@@ -248,9 +285,10 @@ class WooCommerceConnectorTest {
     void aDraftDeliveredWithNullDatesIsReadAgainFromTheStore() {
         ObjectNode draft = WooCommerceOrderMapperTest.payload("order-85-draft-null-dates.json");
         WebhookDelivery delivery = WooCommerceDeliveries.signed("order.updated", draft.toString(), SECRET);
-        String stored = draft.put("date_created_gmt", "2019-01-01T10:00:00").put("date_modified_gmt", "2019-01-01T10:00:05").toString();
-        store.stubFor(get(urlPathEqualTo("/wp-json/wc/v3/orders/85"))
-                .willReturn(json(stored)));
+        String stored = draft.put("date_created_gmt", "2019-01-01T10:00:00")
+                .put("date_modified_gmt", "2019-01-01T10:00:05")
+                .toString();
+        store.stubFor(get(urlPathEqualTo("/wp-json/wc/v3/orders/85")).willReturn(json(stored)));
 
         DeliveryEvent event = connector.read(delivery);
         ChannelOrder order = connector.resolve(event, delivery, connection);
@@ -261,6 +299,9 @@ class WooCommerceConnectorTest {
     }
 
     private static ResponseDefinitionBuilder json(String body) {
-        return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body);
+        return aResponse()
+                .withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody(body);
     }
 }

@@ -8,8 +8,7 @@ import org.storeline.channels.api.WebhookDelivery;
 
 /** Builds deliveries exactly as WooCommerce's WC_Webhook::deliver() sends them (headers and signature). */
 final class WooCommerceDeliveries {
-    private WooCommerceDeliveries() {
-    }
+    private WooCommerceDeliveries() {}
 
     /** A signed order delivery: X-WC-Webhook-Signature = base64(HMAC-SHA256(raw body, webhook secret)). */
     static WebhookDelivery signed(String topic, String body, String secret) {
@@ -29,7 +28,12 @@ final class WooCommerceDeliveries {
 
     /** The ping WooCommerce posts when a webhook is created or activated: form-encoded, unsigned. */
     static WebhookDelivery ping(String body) {
-        return WebhookDelivery.of(Map.of("Content-Type", "application/x-www-form-urlencoded",
-                "User-Agent", "WordPress/6.4.1; https://example.com"), body.getBytes(StandardCharsets.UTF_8));
+        return WebhookDelivery.of(
+                Map.of(
+                        "Content-Type",
+                        "application/x-www-form-urlencoded",
+                        "User-Agent",
+                        "WordPress/6.4.1; https://example.com"),
+                body.getBytes(StandardCharsets.UTF_8));
     }
 }

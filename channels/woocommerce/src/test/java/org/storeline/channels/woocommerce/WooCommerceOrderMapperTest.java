@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.math.BigInteger;
 import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,6 @@ import org.storeline.core.channel.ChannelOrder.OrderLine;
 import org.storeline.core.channel.ChannelOrder.ShippingCharge;
 import org.storeline.core.channel.FulfillmentType;
 import org.storeline.core.channel.OrderDisposition;
-import java.math.BigInteger;
 import org.storeline.core.money.Money;
 
 class WooCommerceOrderMapperTest {
@@ -49,8 +49,10 @@ class WooCommerceOrderMapperTest {
             refunded       | stripe | 2017-03-22T19:28:08 | SKIP_REFUNDED
             wc-processing  | stripe | 2017-03-22T19:28:08 | IMPORT_PAID
             """)
-    void everyRowOfTheStateTableDecidesTheDisposition(String status, String gateway, String datePaidGmt, OrderDisposition expected) {
-        ObjectNode order = payload("order-727-processing.json").put("status", status).put("payment_method", gateway);
+    void everyRowOfTheStateTableDecidesTheDisposition(
+            String status, String gateway, String datePaidGmt, OrderDisposition expected) {
+        ObjectNode order =
+                payload("order-727-processing.json").put("status", status).put("payment_method", gateway);
         order.put("date_paid_gmt", datePaidGmt).put("date_paid", datePaidGmt);
 
         assertThat(mapper.map(order).disposition()).isEqualTo(expected);
@@ -83,7 +85,10 @@ class WooCommerceOrderMapperTest {
         assertThat(order.totalTax().toDecimalString()).isEqualTo("1.35");
         assertThat(order.total().toDecimalString()).isEqualTo("29.35");
         // 6.45 + 12.90 + 10.00 = 29.35: the lines and shipping add up to WooCommerce's total.
-        assertThat(single.total().plus(variation.total()).plus(order.shipping().get(0).total())).isEqualTo(order.total());
+        assertThat(single.total()
+                        .plus(variation.total())
+                        .plus(order.shipping().get(0).total()))
+                .isEqualTo(order.total());
     }
 
     @Test
@@ -115,8 +120,15 @@ class WooCommerceOrderMapperTest {
     }
 
     @ParameterizedTest(name = "method_id {0} is {1}")
-    @CsvSource({"local_pickup, PICKUP", "local_pickup:3, PICKUP", "pickup_location, PICKUP", "pickup_location:0, PICKUP",
-            "flat_rate, DELIVERY", "flat_rate:25, DELIVERY", "free_shipping, DELIVERY"})
+    @CsvSource({
+        "local_pickup, PICKUP",
+        "local_pickup:3, PICKUP",
+        "pickup_location, PICKUP",
+        "pickup_location:0, PICKUP",
+        "flat_rate, DELIVERY",
+        "flat_rate:25, DELIVERY",
+        "free_shipping, DELIVERY"
+    })
     void aPickupShippingMethodMakesAPickupOrder(String methodId, FulfillmentType expected) {
         ObjectNode order = payload("order-727-processing.json");
         ((ObjectNode) order.path("shipping_lines").get(0)).put("method_id", methodId);
@@ -127,14 +139,17 @@ class WooCommerceOrderMapperTest {
     @Test
     void theBlockCheckoutsPickupLocationTitleIsTheShippingMethodAndItsZeroChargeIsKept() {
         ObjectNode order = payload("order-727-processing.json");
-        ((ObjectNode) order.path("shipping_lines").get(0)).put("method_id", "pickup_location").put("method_title", "Pickup (Downtown)")
+        ((ObjectNode) order.path("shipping_lines").get(0))
+                .put("method_id", "pickup_location")
+                .put("method_title", "Pickup (Downtown)")
                 .put("total", "0.00");
 
         ChannelOrder mapped = mapper.map(order);
 
         assertThat(mapped.fulfillmentType()).isEqualTo(FulfillmentType.PICKUP);
         assertThat(mapped.shippingMethod()).contains("Pickup (Downtown)");
-        assertThat(mapped.shipping()).containsExactly(new ShippingCharge("Pickup (Downtown)", money("0.00"), money("0.00")));
+        assertThat(mapped.shipping())
+                .containsExactly(new ShippingCharge("Pickup (Downtown)", money("0.00"), money("0.00")));
     }
 
     @Test
@@ -163,7 +178,10 @@ class WooCommerceOrderMapperTest {
     @Test
     void anOrderWithNeitherEmailNorNameHasNoCustomer() {
         ObjectNode order = payload("order-727-processing.json");
-        ((ObjectNode) order.path("billing")).put("first_name", "").put("last_name", "").put("email", "");
+        ((ObjectNode) order.path("billing"))
+                .put("first_name", "")
+                .put("last_name", "")
+                .put("email", "");
 
         assertThat(mapper.map(order).customer()).isEmpty();
     }
@@ -187,7 +205,9 @@ class WooCommerceOrderMapperTest {
         assertThat(mapped.number()).isEqualTo("WC-2017-727");
         assertThat(mapped.lines().get(1).platformProductId()).contains("22");
         assertThat(mapped.lines().get(1).platformVariantId()).contains("23");
-        assertThat(mapped.lines().get(0).platformVariantId()).as("variation_id 0 is no variation").isEmpty();
+        assertThat(mapped.lines().get(0).platformVariantId())
+                .as("variation_id 0 is no variation")
+                .isEmpty();
     }
 
     @Test
@@ -215,13 +235,20 @@ class WooCommerceOrderMapperTest {
     void offlineGatewaysAreNotIntegratedAndOnlineOnesNameTheirProcessor() {
         ChannelOrder bacs = mapper.map(payload("order-727-processing.json"));
         ChannelOrder stripe = mapper.map(payload("order-727-local-pickup.json"));
-        ChannelOrder admin = mapper.map(payload("order-727-processing.json").put("payment_method", "").put("payment_method_title", ""));
-        ChannelOrder untitled = mapper.map(payload("order-727-processing.json").put("payment_method", "ppcp-gateway").put("payment_method_title", ""));
+        ChannelOrder admin = mapper.map(
+                payload("order-727-processing.json").put("payment_method", "").put("payment_method_title", ""));
+        ChannelOrder untitled = mapper.map(payload("order-727-processing.json")
+                .put("payment_method", "ppcp-gateway")
+                .put("payment_method_title", ""));
 
-        assertThat(bacs.payment()).isEqualTo(new ChannelOrder.OrderPayment("Direct Bank Transfer", false, Optional.empty()));
-        assertThat(stripe.payment()).isEqualTo(new ChannelOrder.OrderPayment("Credit Card (Stripe)", true, Optional.of("Credit Card (Stripe)")));
+        assertThat(bacs.payment())
+                .isEqualTo(new ChannelOrder.OrderPayment("Direct Bank Transfer", false, Optional.empty()));
+        assertThat(stripe.payment())
+                .isEqualTo(new ChannelOrder.OrderPayment(
+                        "Credit Card (Stripe)", true, Optional.of("Credit Card (Stripe)")));
         assertThat(admin.payment()).isEqualTo(new ChannelOrder.OrderPayment("manual", false, Optional.empty()));
-        assertThat(untitled.payment()).isEqualTo(new ChannelOrder.OrderPayment("ppcp-gateway", true, Optional.of("ppcp-gateway")));
+        assertThat(untitled.payment())
+                .isEqualTo(new ChannelOrder.OrderPayment("ppcp-gateway", true, Optional.of("ppcp-gateway")));
     }
 
     @Test
@@ -250,7 +277,8 @@ class WooCommerceOrderMapperTest {
     }
 
     static ObjectNode payload(String file) {
-        try (InputStream in = WooCommerceOrderMapperTest.class.getClassLoader().getResourceAsStream("payloads/" + file)) {
+        try (InputStream in =
+                WooCommerceOrderMapperTest.class.getClassLoader().getResourceAsStream("payloads/" + file)) {
             return (ObjectNode) PlatformJson.MAPPER.readTree(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

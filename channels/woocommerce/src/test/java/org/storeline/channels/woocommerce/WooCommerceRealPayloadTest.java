@@ -39,7 +39,9 @@ class WooCommerceRealPayloadTest {
         assertThat(order.number()).isEqualTo("963");
         assertThat(order.disposition()).isEqualTo(OrderDisposition.IMPORT_PAID);
         assertThat(order.platformStatus()).isEqualTo("processing/stripe/paid");
-        assertThat(order.payment()).isEqualTo(new ChannelOrder.OrderPayment("Credit Card (Stripe)", true, Optional.of("Credit Card (Stripe)")));
+        assertThat(order.payment())
+                .isEqualTo(new ChannelOrder.OrderPayment(
+                        "Credit Card (Stripe)", true, Optional.of("Credit Card (Stripe)")));
         assertThat(order.currency().getCurrencyCode()).isEqualTo("USD");
         assertThat(order.placedAt()).isEqualTo(Instant.parse("2018-04-03T23:05:12Z"));
         assertThat(order.updatedAt()).isEqualTo(Instant.parse("2018-04-03T23:05:14Z"));
@@ -69,7 +71,8 @@ class WooCommerceRealPayloadTest {
             assertThat(customer.email()).contains("johnny.appleseed@example.com");
             assertThat(customer.name()).contains("Johnny Appleseed");
         });
-        assertThat(order.deliveryAddress()).contains("Johnny Appleseed\n123 Example Street\nNiagara Falls NY 14304\nUS");
+        assertThat(order.deliveryAddress())
+                .contains("Johnny Appleseed\n123 Example Street\nNiagara Falls NY 14304\nUS");
         assertThat(order.phone()).contains("555-555-0100");
         assertThat(order.customerNote()).isEmpty();
         assertThat(order.totalTax()).isEqualTo(usd("1.20"));
@@ -98,7 +101,9 @@ class WooCommerceRealPayloadTest {
         assertThat(order.shipping()).isEmpty();
         assertThat(order.shippingMethod()).isEmpty();
         assertThat(order.fulfillmentType()).isEqualTo(FulfillmentType.DELIVERY);
-        assertThat(order.deliveryAddress()).as("an all-empty shipping object is no address").isEmpty();
+        assertThat(order.deliveryAddress())
+                .as("an all-empty shipping object is no address")
+                .isEmpty();
         assertThat(order.phone()).contains("0000000000");
         assertThat(order.customer()).hasValueSatisfying(customer -> {
             assertThat(customer.email()).contains("james@example.com");
@@ -127,7 +132,9 @@ class WooCommerceRealPayloadTest {
         });
         assertThat(order.shipping()).isEmpty();
         assertThat(order.deliveryAddress()).isEmpty();
-        assertThat(order.phone()).as("shipping.phone is empty, billing's is used").contains("123");
+        assertThat(order.phone())
+                .as("shipping.phone is empty, billing's is used")
+                .contains("123");
         assertThat(order.customer()).hasValueSatisfying(customer -> {
             assertThat(customer.email()).contains("user@example.com");
             assertThat(customer.name()).contains("Test Test");
@@ -155,7 +162,9 @@ class WooCommerceRealPayloadTest {
         assertThat(mapped.customer()).isEmpty();
         assertThat(mapped.lines()).isEmpty();
         assertThat(mapped.placedAt()).isEqualTo(mapped.updatedAt());
-        assertThat(mapped.shipping()).extracting(ShippingCharge::method).containsExactly("Shipping", "Shipping", "Shipping");
+        assertThat(mapped.shipping())
+                .extracting(ShippingCharge::method)
+                .containsExactly("Shipping", "Shipping", "Shipping");
     }
 
     // ---- variants derived from the real payloads ----
@@ -169,7 +178,8 @@ class WooCommerceRealPayloadTest {
 
         assertThat(mapped.deliveryAddress()).isEmpty();
         assertThat(mapped.phone()).as("billing phone").contains("555-555-0100");
-        assertThat(mapped.customer()).hasValueSatisfying(customer -> assertThat(customer.email()).contains("johnny.appleseed@example.com"));
+        assertThat(mapped.customer())
+                .hasValueSatisfying(customer -> assertThat(customer.email()).contains("johnny.appleseed@example.com"));
         assertAddsUpToTheOrderTotal(mapped);
     }
 
@@ -236,8 +246,14 @@ class WooCommerceRealPayloadTest {
 
     @Test
     void idsAndQuantitiesSentAsStringsAndTheNumberSentAsANumberAreReadAsStrings() {
-        ObjectNode order = payload("order-1274-tax-inclusive-no-shipping.json").put("id", "1274").put("number", 1274);
-        ((ObjectNode) order.path("line_items").get(0)).put("id", "1605").put("product_id", "1027").put("variation_id", "0").put("quantity", "3");
+        ObjectNode order = payload("order-1274-tax-inclusive-no-shipping.json")
+                .put("id", "1274")
+                .put("number", 1274);
+        ((ObjectNode) order.path("line_items").get(0))
+                .put("id", "1605")
+                .put("product_id", "1027")
+                .put("variation_id", "0")
+                .put("quantity", "3");
 
         ChannelOrder mapped = mapper.map(order);
 
@@ -264,8 +280,10 @@ class WooCommerceRealPayloadTest {
         ObjectNode order = payload("order-1274-tax-inclusive-no-shipping.json");
         ((ObjectNode) order.path("line_items").get(0)).put("quantity", new BigDecimal("1.5"));
 
-        assertThatThrownBy(() -> mapper.map(order)).isInstanceOf(PlatformCallException.class)
-                .hasMessageContaining("order 1274").hasMessageContaining("quantity");
+        assertThatThrownBy(() -> mapper.map(order))
+                .isInstanceOf(PlatformCallException.class)
+                .hasMessageContaining("order 1274")
+                .hasMessageContaining("quantity");
     }
 
     @ParameterizedTest(name = "total \"{0}\"")
@@ -273,8 +291,10 @@ class WooCommerceRealPayloadTest {
     void anAmountThatIsNotANumberIsRefusedWithTheMappersErrorNotANumberFormatException(String total) {
         ObjectNode order = payload("order-963-coupon-stripe.json").put("total", total);
 
-        assertThatThrownBy(() -> mapper.map(order)).isInstanceOf(PlatformCallException.class)
-                .hasMessageContaining("order 963").hasMessageContaining("total");
+        assertThatThrownBy(() -> mapper.map(order))
+                .isInstanceOf(PlatformCallException.class)
+                .hasMessageContaining("order 963")
+                .hasMessageContaining("total");
     }
 
     @Test
@@ -287,7 +307,9 @@ class WooCommerceRealPayloadTest {
         ((ObjectNode) quantity.path("line_items").get(0)).put("quantity", "one");
 
         for (ObjectNode broken : new ObjectNode[] {order, shipping, quantity}) {
-            assertThatThrownBy(() -> mapper.map(broken)).isInstanceOf(PlatformCallException.class).hasMessageContaining("order 963");
+            assertThatThrownBy(() -> mapper.map(broken))
+                    .isInstanceOf(PlatformCallException.class)
+                    .hasMessageContaining("order 963");
         }
     }
 
@@ -297,15 +319,25 @@ class WooCommerceRealPayloadTest {
         ObjectNode missing = payload("order-963-coupon-stripe.json");
         missing.remove("currency");
 
-        assertThatThrownBy(() -> mapper.map(unknown)).isInstanceOf(PlatformCallException.class).hasMessageContaining("XBT");
-        assertThatThrownBy(() -> mapper.map(missing)).isInstanceOf(PlatformCallException.class).hasMessageContaining("currency");
+        assertThatThrownBy(() -> mapper.map(unknown))
+                .isInstanceOf(PlatformCallException.class)
+                .hasMessageContaining("XBT");
+        assertThatThrownBy(() -> mapper.map(missing))
+                .isInstanceOf(PlatformCallException.class)
+                .hasMessageContaining("currency");
     }
 
     @Test
     void aLowerCaseCurrencyAndAZeroDecimalCurrencyAreRead() {
         ObjectNode euros = payload("order-963-coupon-stripe.json").put("currency", "eur");
-        ObjectNode yen = payload("order-1274-tax-inclusive-no-shipping.json").put("currency", "JPY").put("total", "2609").put("total_tax", "237");
-        ((ObjectNode) yen.path("line_items").get(0)).put("subtotal", "2372").put("total", "2372").put("total_tax", "237");
+        ObjectNode yen = payload("order-1274-tax-inclusive-no-shipping.json")
+                .put("currency", "JPY")
+                .put("total", "2609")
+                .put("total_tax", "237");
+        ((ObjectNode) yen.path("line_items").get(0))
+                .put("subtotal", "2372")
+                .put("total", "2372")
+                .put("total_tax", "237");
 
         assertThat(mapper.map(euros).total()).isEqualTo(Money.of("31.20", "EUR"));
         ChannelOrder mappedYen = mapper.map(yen);
@@ -333,9 +365,18 @@ class WooCommerceRealPayloadTest {
     void unknownExtraFieldsAndMetaDataOfAnyShapeAreIgnored() {
         ObjectNode order = payload("order-963-coupon-stripe.json");
         order.put("some_plugin_field", "x").putObject("another_plugin").put("nested", true);
-        order.putArray("meta_data").add("not an object").add(JSON.nullNode()).addObject().put("key", "_x").putArray("value").add(1);
+        order.putArray("meta_data")
+                .add("not an object")
+                .add(JSON.nullNode())
+                .addObject()
+                .put("key", "_x")
+                .putArray("value")
+                .add(1);
         ObjectNode line = (ObjectNode) order.path("line_items").get(0);
-        line.put("meta_data", "unexpected string").putObject("image").put("id", "").put("src", "");
+        line.put("meta_data", "unexpected string")
+                .putObject("image")
+                .put("id", "")
+                .put("src", "");
         line.put("parent_name", (String) null).put("bundled_by", "");
 
         assertThat(mapper.map(order).total()).isEqualTo(usd("31.20"));
@@ -361,7 +402,12 @@ class WooCommerceRealPayloadTest {
         // 10 % off three items of 7.906...: WooCommerce writes subtotal 23.72, total 21.35, tax on the total 2.13.
         ((ObjectNode) order.path("line_items").get(0)).put("total", "21.35").put("total_tax", "2.13");
         order.put("discount_total", "2.37").put("total", "23.48").put("total_tax", "2.13");
-        order.putArray("coupon_lines").addObject().put("id", 1700).put("code", "tenoff").put("discount", "2.37").put("discount_tax", "0.24");
+        order.putArray("coupon_lines")
+                .addObject()
+                .put("id", 1700)
+                .put("code", "tenoff")
+                .put("discount", "2.37")
+                .put("discount_tax", "0.24");
 
         ChannelOrder mapped = mapper.map(order);
 
@@ -376,8 +422,14 @@ class WooCommerceRealPayloadTest {
     @Test
     void aNegativeFeeLineUsedAsADiscountLowersTheSaleToTheOrderTotal() {
         ObjectNode order = payload("order-963-coupon-stripe.json").put("total", "26.20");
-        order.putArray("fee_lines").addObject().put("id", 900).put("name", "Loyalty discount").put("tax_class", "")
-                .put("tax_status", "none").put("total", "-5.00").put("total_tax", "0.00");
+        order.putArray("fee_lines")
+                .addObject()
+                .put("id", 900)
+                .put("name", "Loyalty discount")
+                .put("tax_class", "")
+                .put("tax_status", "none")
+                .put("total", "-5.00")
+                .put("total_tax", "0.00");
 
         ChannelOrder mapped = mapper.map(order);
 
@@ -389,16 +441,28 @@ class WooCommerceRealPayloadTest {
 
     @Test
     void severalShippingLinesAreEachAChargeAndTheFirstTitledOneIsTheMethod() {
-        ObjectNode order = payload("order-963-coupon-stripe.json").put("total", "46.20").put("shipping_total", "15.00");
+        ObjectNode order =
+                payload("order-963-coupon-stripe.json").put("total", "46.20").put("shipping_total", "15.00");
         ArrayNode shipping = (ArrayNode) order.path("shipping_lines");
-        shipping.addObject().put("id", 895).put("method_title", "Flat rate").put("method_id", "flat_rate").put("instance_id", "3")
-                .put("total", "10.00").put("total_tax", "0.00");
-        shipping.addObject().put("id", 896).put("method_title", "Express").put("method_id", "flat_rate:7").put("total", 5)
+        shipping.addObject()
+                .put("id", 895)
+                .put("method_title", "Flat rate")
+                .put("method_id", "flat_rate")
+                .put("instance_id", "3")
+                .put("total", "10.00")
+                .put("total_tax", "0.00");
+        shipping.addObject()
+                .put("id", 896)
+                .put("method_title", "Express")
+                .put("method_id", "flat_rate:7")
+                .put("total", 5)
                 .put("total_tax", "0.00");
 
         ChannelOrder mapped = mapper.map(order);
 
-        assertThat(mapped.shipping()).extracting(ShippingCharge::method).containsExactly("Free shipping", "Flat rate", "Express");
+        assertThat(mapped.shipping())
+                .extracting(ShippingCharge::method)
+                .containsExactly("Free shipping", "Flat rate", "Express");
         assertThat(mapped.shippingMethod()).contains("Free shipping");
         assertThat(mapped.fulfillmentType()).isEqualTo(FulfillmentType.DELIVERY);
         assertAddsUpToTheOrderTotal(mapped);
@@ -407,8 +471,13 @@ class WooCommerceRealPayloadTest {
     @Test
     void aLocalPickupLineAmongOthersMakesAPickupNamedAfterIt() {
         ObjectNode order = payload("order-963-coupon-stripe.json");
-        ((ArrayNode) order.path("shipping_lines")).addObject().put("id", 897).put("method_title", "Pickup at the Market Street store")
-                .put("method_id", "local_pickup").putNull("total").putNull("total_tax");
+        ((ArrayNode) order.path("shipping_lines"))
+                .addObject()
+                .put("id", 897)
+                .put("method_title", "Pickup at the Market Street store")
+                .put("method_id", "local_pickup")
+                .putNull("total")
+                .putNull("total_tax");
 
         ChannelOrder mapped = mapper.map(order);
 
@@ -419,18 +488,28 @@ class WooCommerceRealPayloadTest {
 
     @Test
     void datePaidNullOnACashOnDeliveryOrderIsUnpaidAndAPaypalOrderIsPaidThroughPaypal() {
-        ObjectNode cod = payload("order-963-coupon-stripe.json").put("payment_method", "cod").put("payment_method_title", "Cash on delivery")
-                .putNull("date_paid").putNull("date_paid_gmt");
-        ObjectNode ppcp = payload("order-963-coupon-stripe.json").put("payment_method", "ppcp-gateway").put("payment_method_title", "PayPal");
-        ObjectNode wcpay = payload("order-963-coupon-stripe.json").put("payment_method", "woocommerce_payments").putNull("payment_method_title");
+        ObjectNode cod = payload("order-963-coupon-stripe.json")
+                .put("payment_method", "cod")
+                .put("payment_method_title", "Cash on delivery")
+                .putNull("date_paid")
+                .putNull("date_paid_gmt");
+        ObjectNode ppcp = payload("order-963-coupon-stripe.json")
+                .put("payment_method", "ppcp-gateway")
+                .put("payment_method_title", "PayPal");
+        ObjectNode wcpay = payload("order-963-coupon-stripe.json")
+                .put("payment_method", "woocommerce_payments")
+                .putNull("payment_method_title");
 
         ChannelOrder unpaid = mapper.map(cod);
         assertThat(unpaid.disposition()).isEqualTo(OrderDisposition.IMPORT_UNPAID);
-        assertThat(unpaid.payment()).isEqualTo(new ChannelOrder.OrderPayment("Cash on delivery", false, Optional.empty()));
+        assertThat(unpaid.payment())
+                .isEqualTo(new ChannelOrder.OrderPayment("Cash on delivery", false, Optional.empty()));
         assertThat(unpaid.platformStatus()).isEqualTo("processing/cod/unpaid");
-        assertThat(mapper.map(ppcp).payment()).isEqualTo(new ChannelOrder.OrderPayment("PayPal", true, Optional.of("PayPal")));
+        assertThat(mapper.map(ppcp).payment())
+                .isEqualTo(new ChannelOrder.OrderPayment("PayPal", true, Optional.of("PayPal")));
         assertThat(mapper.map(wcpay).payment())
-                .isEqualTo(new ChannelOrder.OrderPayment("woocommerce_payments", true, Optional.of("woocommerce_payments")));
+                .isEqualTo(new ChannelOrder.OrderPayment(
+                        "woocommerce_payments", true, Optional.of("woocommerce_payments")));
     }
 
     @Test
@@ -446,7 +525,8 @@ class WooCommerceRealPayloadTest {
 
     @Test
     void aGmtTimeWrittenWithASpaceOrFractionsIsStillReadAsUtc() {
-        ObjectNode order = payload("order-963-coupon-stripe.json").put("date_modified_gmt", "2018-04-03 23:05:14")
+        ObjectNode order = payload("order-963-coupon-stripe.json")
+                .put("date_modified_gmt", "2018-04-03 23:05:14")
                 .put("date_created_gmt", "2018-04-03T23:05:12.000");
 
         ChannelOrder mapped = mapper.map(order);
@@ -459,7 +539,9 @@ class WooCommerceRealPayloadTest {
     void anUnreadableTimeIsRefusedWithTheModuleError() {
         ObjectNode order = payload("order-963-coupon-stripe.json").put("date_modified_gmt", "yesterday");
 
-        assertThatThrownBy(() -> mapper.map(order)).isInstanceOf(PlatformCallException.class).hasMessageContaining("yesterday");
+        assertThatThrownBy(() -> mapper.map(order))
+                .isInstanceOf(PlatformCallException.class)
+                .hasMessageContaining("yesterday");
     }
 
     @Test
@@ -469,8 +551,12 @@ class WooCommerceRealPayloadTest {
         ObjectNode noId = payload("order-963-coupon-stripe.json");
         ((ObjectNode) noId.path("line_items").get(0)).remove("id");
 
-        assertThatThrownBy(() -> mapper.map(nullLine)).isInstanceOf(PlatformCallException.class).hasMessageContaining("order 963");
-        assertThatThrownBy(() -> mapper.map(noId)).isInstanceOf(PlatformCallException.class).hasMessageContaining("order 963");
+        assertThatThrownBy(() -> mapper.map(nullLine))
+                .isInstanceOf(PlatformCallException.class)
+                .hasMessageContaining("order 963");
+        assertThatThrownBy(() -> mapper.map(noId))
+                .isInstanceOf(PlatformCallException.class)
+                .hasMessageContaining("order 963");
     }
 
     @Test

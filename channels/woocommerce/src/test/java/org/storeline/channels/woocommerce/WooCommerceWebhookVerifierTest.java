@@ -24,17 +24,25 @@ class WooCommerceWebhookVerifierTest {
 
     @Test
     void aPingBodyWithAnythingElseInItIsRefused() {
-        assertThat(verifier.verify(WooCommerceDeliveries.ping("webhook_id=17&order=1"), SECRET).outcome()).isEqualTo(Verification.Outcome.INVALID);
-        assertThat(verifier.verify(WooCommerceDeliveries.ping("webhook_id=abc"), SECRET).outcome()).isEqualTo(Verification.Outcome.INVALID);
-        assertThat(verifier.verify(WooCommerceDeliveries.ping("webhook_id=17\n"), SECRET).outcome()).isEqualTo(Verification.Outcome.INVALID);
+        assertThat(verifier.verify(WooCommerceDeliveries.ping("webhook_id=17&order=1"), SECRET)
+                        .outcome())
+                .isEqualTo(Verification.Outcome.INVALID);
+        assertThat(verifier.verify(WooCommerceDeliveries.ping("webhook_id=abc"), SECRET)
+                        .outcome())
+                .isEqualTo(Verification.Outcome.INVALID);
+        assertThat(verifier.verify(WooCommerceDeliveries.ping("webhook_id=17\n"), SECRET)
+                        .outcome())
+                .isEqualTo(Verification.Outcome.INVALID);
     }
 
     @Test
     void aPingBodyCarryingAWrongSignatureIsCheckedAndRefusedNotTakenForAPing() {
-        Map<String, String> headers = new HashMap<>(WooCommerceDeliveries.ping("webhook_id=17").headers());
+        Map<String, String> headers =
+                new HashMap<>(WooCommerceDeliveries.ping("webhook_id=17").headers());
         headers.put("X-WC-Webhook-Signature", "bm90IGEgc2lnbmF0dXJl");
 
-        Verification verdict = verifier.verify(new WebhookDelivery(headers, Map.of(), "webhook_id=17".getBytes(StandardCharsets.UTF_8)), SECRET);
+        Verification verdict = verifier.verify(
+                new WebhookDelivery(headers, Map.of(), "webhook_id=17".getBytes(StandardCharsets.UTF_8)), SECRET);
 
         assertThat(verdict.outcome()).isEqualTo(Verification.Outcome.INVALID);
     }
@@ -64,7 +72,8 @@ class WooCommerceWebhookVerifierTest {
     @Test
     void theSignatureIsOverTheRawBytesSoReformattedJsonFails() {
         WebhookDelivery signed = WooCommerceDeliveries.signed("order.created", "{\"id\":727}", SECRET);
-        WebhookDelivery reformatted = new WebhookDelivery(signed.headers(), Map.of(), "{\"id\": 727}".getBytes(StandardCharsets.UTF_8));
+        WebhookDelivery reformatted =
+                new WebhookDelivery(signed.headers(), Map.of(), "{\"id\": 727}".getBytes(StandardCharsets.UTF_8));
 
         assertThat(verifier.verify(signed, SECRET).outcome()).isEqualTo(Verification.Outcome.VALID);
         assertThat(verifier.verify(reformatted, SECRET).outcome()).isEqualTo(Verification.Outcome.INVALID);
@@ -74,7 +83,9 @@ class WooCommerceWebhookVerifierTest {
     void aSecretWithHtmlEntitiesMatchesWooCommercesDecodedKey() {
         // WooCommerce signs with wp_specialchars_decode(secret, ENT_QUOTES): "p&amp;ss" signs as "p&ss".
         byte[] body = "{\"id\":727}".getBytes(StandardCharsets.UTF_8);
-        Map<String, String> headers = new HashMap<>(WooCommerceDeliveries.signed("order.created", "{\"id\":727}", SECRET).headers());
+        Map<String, String> headers =
+                new HashMap<>(WooCommerceDeliveries.signed("order.created", "{\"id\":727}", SECRET)
+                        .headers());
         headers.put("x-wc-webhook-signature", Signatures.hmacSha256Base64("p&ss'1", body));
         WebhookDelivery delivery = new WebhookDelivery(headers, Map.of(), body);
 
