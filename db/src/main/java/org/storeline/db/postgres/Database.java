@@ -63,6 +63,7 @@ public final class Database implements AutoCloseable {
         config.addDataSourceProperty("reWriteBatchedInserts", "true");
         HikariDataSource dataSource = new HikariDataSource(config);
         try {
+            requireSupportedVersion(dataSource);
             migrate(dataSource);
         } catch (RuntimeException e) {
             dataSource.close();
@@ -73,6 +74,27 @@ public final class Database implements AutoCloseable {
         receiving.setPoolName("storeline-receiving");
         receiving.setMaximumPoolSize(RECEIVING_POOL_SIZE);
         return new Database(dataSource, new HikariDataSource(receiving));
+    }
+
+    /** The oldest PostgreSQL Storeline is tested against and supports (several processes included). */
+    public static final int OLDEST_POSTGRESQL = 15;
+
+    private static void requireSupportedVersion(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            var meta = connection.getMetaData();
+            checkVersion(meta.getDatabaseMajorVersion(), meta.getDatabaseProductVersion());
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not ask PostgreSQL for its version: " + e.getMessage(), e);
+        }
+    }
+
+    /** Refuses, before any migration touches it, a server older than {@link #OLDEST_POSTGRESQL}. */
+    static void checkVersion(int major, String version) {
+        if (major < OLDEST_POSTGRESQL) {
+            throw new IllegalStateException("Storeline needs PostgreSQL " + OLDEST_POSTGRESQL
+                    + " or newer; the database at " + "--db-url is PostgreSQL " + version
+                    + ". Upgrade it, or start without --db-url to use the embedded one.");
+        }
     }
 
     public static void migrate(DataSource dataSource) {
