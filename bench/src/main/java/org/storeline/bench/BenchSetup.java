@@ -54,7 +54,8 @@ final class BenchSetup {
                         token,
                         "/api/v1/channels",
                         "{\"platform\":\"woocommerce\",\"name\":\"Bench shop\","
-                                + "\"base_url\":\"http://127.0.0.1:9\",\"credentials\":{\"consumer_key\":\"ck\",\"consumer_secret\":\"cs\"},"
+                                + "\"base_url\":\"http://127.0.0.1:9\","
+                                + "\"credentials\":{\"consumer_key\":\"ck\",\"consumer_secret\":\"cs\"},"
                                 + "\"webhook_secret\":\"" + secret + "\",\"outlet_ids\":[\"" + outletList
                                 + "\"],\"register_id\":\"" + setup.register + "\","
                                 + "\"notifications\":true}")
@@ -77,13 +78,15 @@ final class BenchSetup {
         try (Connection c = db.getConnection()) {
             try (PreparedStatement insert = c.prepareStatement(
                     "insert into product (id, sku, name, price, currency, tax_rate, is_shipping_fee, created_at) "
-                            + "select gen_random_uuid(), 'SKU-' || g, 'Product ' || g, 9.99, 'EUR', 0.21, false, now() from generate_series(1, ?) g")) {
+                            + "select gen_random_uuid(), 'SKU-' || g, 'Product ' || g, 9.99, 'EUR', 0.21, false, now() "
+                            + "from generate_series(1, ?) g")) {
                 insert.setInt(1, products);
                 insert.execute();
             }
-            try (PreparedStatement stock = c.prepareStatement(
-                    "insert into stock_level (product_id, outlet_id, quantity, updated_at) "
-                            + "select p.id, o.id, 1000000, now() from product p cross join outlet o where p.sku like 'SKU-%'")) {
+            try (PreparedStatement stock =
+                    c.prepareStatement("insert into stock_level (product_id, outlet_id, quantity, updated_at) "
+                            + "select p.id, o.id, 1000000, now() from product p cross join outlet o "
+                            + "where p.sku like 'SKU-%'")) {
                 stock.execute();
             }
             if (!c.getAutoCommit()) {

@@ -170,7 +170,8 @@ public final class ImportBenchmark {
         long lagStart = System.nanoTime();
         awaitDrained(imported, before + sent, Duration.ofMinutes(5));
         System.out.printf(
-                "%nsustained: %d deliveries at %d/s for %d s: %.0f acknowledged/s, ack p50 %.1f ms, p99 %.1f ms, max %.1f ms, %d errors%n",
+                "%nsustained: %d deliveries at %d/s for %d s: %.0f acknowledged/s, "
+                        + "ack p50 %.1f ms, p99 %.1f ms, max %.1f ms, %d errors%n",
                 sent,
                 rate,
                 seconds,
@@ -225,7 +226,8 @@ public final class ImportBenchmark {
                 done / window,
                 ranOut ? " (everything was imported before the window ended: raise --backlog)" : "");
         System.out.printf(
-                "under load: %d new deliveries acknowledged (%.0f/s), ack p50 %.1f ms, p99 %.1f ms, max %.1f ms, %d errors%n",
+                "under load: %d new deliveries acknowledged (%.0f/s), "
+                        + "ack p50 %.1f ms, p99 %.1f ms, max %.1f ms, %d errors%n",
                 sent,
                 sent / window,
                 latency.getValueAtPercentile(50) / 1000.0,
@@ -247,7 +249,8 @@ public final class ImportBenchmark {
             for (int second = 0; second < sender.bySecond.length; second++) {
                 Histogram h = sender.bySecond[second];
                 System.out.printf(
-                        "under load: second %2d: ack p50 %5.1f ms, p99 %6.1f ms, max %6.1f ms; disk max %6.1f / %6.1f ms%n",
+                        "under load: second %2d: ack p50 %5.1f ms, p99 %6.1f ms, max %6.1f ms; "
+                                + "disk max %6.1f / %6.1f ms%n",
                         second + 1,
                         h.getValueAtPercentile(50) / 1000.0,
                         h.getValueAtPercentile(99) / 1000.0,
@@ -278,7 +281,8 @@ public final class ImportBenchmark {
         long stored = sender.asFastAsPossible(backlog, 64);
         double storeSeconds = (System.nanoTime() - start) / 1e9;
         System.out.printf(
-                "%ncapacity: %d deliveries stored in %.1f s (%.0f acknowledged/s with 64 concurrent senders, worker paused)%n",
+                "%ncapacity: %d deliveries stored in %.1f s "
+                        + "(%.0f acknowledged/s with 64 concurrent senders, worker paused)%n",
                 stored, storeSeconds, stored / storeSeconds, 0.0);
         storeline.inboxWorker().resume();
         long windowStart = System.nanoTime();

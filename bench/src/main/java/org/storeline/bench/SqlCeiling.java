@@ -31,13 +31,13 @@ final class SqlCeiling {
         try (Connection c = db.getConnection()) {
             c.setAutoCommit(false);
             try (Statement s = c.createStatement()) {
-                s.execute(
-                        "create temp table if not exists ceil_o (sale_id uuid, fulfillment_id uuid, n int) on commit delete rows");
-                s.execute(
-                        "create temp table if not exists ceil_l (line_id uuid, sale_id uuid, fulfillment_id uuid, k int, product_id uuid) "
-                                + "on commit delete rows");
-                s.execute(
-                        "create temp table if not exists ceil_p as select id, row_number() over () as k from product where sku like 'SKU-%'");
+                s.execute("create temp table if not exists ceil_o (sale_id uuid, fulfillment_id uuid, n int) "
+                        + "on commit delete rows");
+                s.execute("create temp table if not exists ceil_l "
+                        + "(line_id uuid, sale_id uuid, fulfillment_id uuid, k int, product_id uuid) "
+                        + "on commit delete rows");
+                s.execute("create temp table if not exists ceil_p as select id, row_number() over () as k "
+                        + "from product where sku like 'SKU-%'");
             }
             c.commit();
             while ((System.nanoTime() - start) / 1e9 < seconds) {
@@ -57,30 +57,43 @@ final class SqlCeiling {
         UUID registerId = UUID.fromString(register);
         List<String> statements = List.of(
                 "insert into ceil_o select uuidv7(), uuidv7(), g from generate_series(1, " + batch + ") g",
-                "insert into ceil_l select uuidv7(), o.sale_id, o.fulfillment_id, j.k, p.id from ceil_o o cross join generate_series(0, 2) as j(k) "
+                "insert into ceil_l select uuidv7(), o.sale_id, o.fulfillment_id, j.k, p.id "
+                        + "from ceil_o o cross join generate_series(0, 2) as j(k) "
                         + "join ceil_p p on p.k = 1 + ((o.n * 3 + j.k) * 7919) % 10000",
                 "insert into webhook_delivery (id, channel_id, received_at, headers, body, status, available_at) "
-                        + "select uuidv7(), ?, now(), '{\"x-wc-webhook-topic\": \"order.created\"}', '\\x7b7d'::bytea, 'done', now() from ceil_o",
+                        + "select uuidv7(), ?, now(), '{\"x-wc-webhook-topic\": \"order.created\"}', '\\x7b7d'::bytea, "
+                        + "'done', now() from ceil_o",
                 "insert into channel_order select ?, '" + prefix
                         + "' || n, sale_id, now(), 'processing', now() from ceil_o",
-                "insert into sale (id, receipt_number, created_at, outlet_id, register_id, source, channel_id, external_order_id, external_order_number, "
+                "insert into sale (id, receipt_number, created_at, outlet_id, register_id, source, channel_id, "
+                        + "external_order_id, external_order_number, "
                         + "status, currency, note) select sale_id, '" + prefix + "' || n, now(), ?, ?, 'online', ?, '"
                         + prefix + "' || n, '" + prefix
                         + "' || n, 'open', 'EUR', 'Order from Bench shop' from ceil_o",
-                "insert into sale_line (id, sale_id, position, product_id, sku, name, quantity, unit_price, discount, tax_rate, tax, total) "
-                        + "select line_id, sale_id, k, product_id, 'SKU', 'Product', 2, 9.99, 0, 0.21, 4.20, 24.18 from ceil_l",
+                "insert into sale_line (id, sale_id, position, product_id, sku, name, quantity, "
+                        + "unit_price, discount, tax_rate, tax, total) "
+                        + "select line_id, sale_id, k, product_id, 'SKU', 'Product', 2, 9.99, 0, 0.21, 4.20, 24.18 "
+                        + "from ceil_l",
                 "insert into sale_payment (id, sale_id, payment_type_id, amount, currency, paid_at, register_id) "
-                        + "select uuidv7(), sale_id, (select id from payment_type limit 1), 77.54, 'EUR', now(), ? from ceil_o",
-                "insert into stock_level (product_id, outlet_id, quantity, updated_at) select product_id, ?, -2 * count(*), now() from ceil_l "
+                        + "select uuidv7(), sale_id, (select id from payment_type limit 1), 77.54, 'EUR', now(), ? "
+                        + "from ceil_o",
+                "insert into stock_level (product_id, outlet_id, quantity, updated_at) "
+                        + "select product_id, ?, -2 * count(*), now() from ceil_l "
                         + "group by product_id order by product_id "
-                        + "on conflict (product_id, outlet_id) do update set quantity = stock_level.quantity + excluded.quantity, updated_at = excluded.updated_at",
-                "insert into stock_movement (id, product_id, outlet_id, delta, quantity_after, reason, sale_id, created_at) "
+                        + "on conflict (product_id, outlet_id) "
+                        + "do update set quantity = stock_level.quantity + excluded.quantity, "
+                        + "updated_at = excluded.updated_at",
+                "insert into stock_movement (id, product_id, outlet_id, delta, quantity_after, "
+                        + "reason, sale_id, created_at) "
                         + "select uuidv7(), product_id, ?, -2, 0, 'online_order', sale_id, now() from ceil_l",
-                "insert into fulfillment (id, sale_id, outlet_id, type, status, created_at) select fulfillment_id, sale_id, ?, 'delivery', 'new', now() from ceil_o",
-                "insert into fulfillment_item (fulfillment_id, line_id, position, quantity) select fulfillment_id, line_id, k, 2 from ceil_l",
+                "insert into fulfillment (id, sale_id, outlet_id, type, status, created_at) "
+                        + "select fulfillment_id, sale_id, ?, 'delivery', 'new', now() from ceil_o",
+                "insert into fulfillment_item (fulfillment_id, line_id, position, quantity) "
+                        + "select fulfillment_id, line_id, k, 2 from ceil_l",
                 "insert into notification (id, outlet_id, fulfillment_id, sale_id, message, created_at) "
                         + "select uuidv7(), ?, fulfillment_id, sale_id, 'New online order', now() from ceil_o",
-                "insert into channel_activity (id, channel_id, created_at, kind, outcome, external_order_id, sale_id, reason) "
+                "insert into channel_activity (id, channel_id, created_at, kind, outcome, "
+                        + "external_order_id, sale_id, reason) "
                         + "select uuidv7(), ?, now(), 'import', 'imported', '" + prefix
                         + "' || n, sale_id, 'imported' from ceil_o");
         for (String sql : statements) {

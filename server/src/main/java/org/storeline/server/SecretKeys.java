@@ -75,7 +75,8 @@ public final class SecretKeys {
     public static final class MissingSecretKeyException extends IllegalStateException {
         MissingSecretKeyException(Path file) {
             super("With --db-url, every Storeline process on the database must use the same secret key: set "
-                    + "STORELINE_SECRET_KEY to base64 of 32 random bytes (openssl rand -base64 32), the same for every process, "
+                    + "STORELINE_SECRET_KEY to base64 of 32 random bytes (openssl rand -base64 32), "
+                    + "the same for every process, "
                     + "or put that key in " + file + ". Keep it with the database's backups: channel secrets cannot be "
                     + "read without it.");
         }

@@ -69,8 +69,8 @@ public final class StorelineCli implements Runnable {
         @Option(
                 names = "--public-url",
                 defaultValue = "${env:STORELINE_PUBLIC_URL}",
-                description =
-                        "Where the platforms reach this server, for the webhooks it registers (env STORELINE_PUBLIC_URL; default http://localhost:PORT).")
+                description = "Where the platforms reach this server, for the webhooks it registers "
+                        + "(env STORELINE_PUBLIC_URL; default http://localhost:PORT).")
         String publicUrl;
 
         @Option(
@@ -82,8 +82,8 @@ public final class StorelineCli implements Runnable {
         @Option(
                 names = "--inbox-lease-seconds",
                 defaultValue = "60",
-                description =
-                        "How long a worker holds the deliveries it claimed before another may take them over (default: ${DEFAULT-VALUE}).")
+                description = "How long a worker holds the deliveries it claimed before another may take them over "
+                        + "(default: ${DEFAULT-VALUE}).")
         long inboxLeaseSeconds;
 
         @Option(
@@ -167,8 +167,8 @@ public final class StorelineCli implements Runnable {
             }
             System.out.println("Send it as 'Authorization: Bearer <token>'. Create users and their tokens with:");
             System.out.println(
-                    "  curl -H 'Authorization: Bearer <token>' -d '{\"name\":\"Ann\",\"email\":\"ann@example.com\",\"role\":\"staff\",\"outlet_ids\":[\"<outlet id>\"]}' "
-                            + base + "/api/v1/users");
+                    "  curl -H 'Authorization: Bearer <token>' -d '{\"name\":\"Ann\",\"email\":\"ann@example.com\","
+                            + "\"role\":\"staff\",\"outlet_ids\":[\"<outlet id>\"]}' " + base + "/api/v1/users");
             System.out.println(
                     "  curl -H 'Authorization: Bearer <token>' -X POST " + base + "/api/v1/users/<user id>/tokens");
             System.out.println();

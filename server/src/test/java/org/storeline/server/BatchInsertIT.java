@@ -112,7 +112,10 @@ class BatchInsertIT {
         batch.execute();
     }
 
-    /** Every awkward text, a null in each nullable column in turn (not the position, which orders them), amounts of every scale, times in other zones. */
+    /**
+     * Every awkward text, a null in each nullable column in turn (not the position, which orders them), amounts of
+     * every scale, times in other zones.
+     */
     private List<Object[]> rows(int count) {
         List<Object[]> rows = new ArrayList<>();
         for (int i = 0; i < count; i++) {

@@ -428,7 +428,9 @@ class ChannelSyncIT {
         return "/api/v3/" + ECWID_STORE + "/orders/" + order;
     }
 
-    /** The docs' order lala1028001 (it has no {@code id}, so its {@code orderNumber} is its id) as order {@code number}. */
+    /**
+     * The docs' order lala1028001 (it has no {@code id}, so its {@code orderNumber} is its id) as order {@code number}.
+     */
     private static String ecwidOrder(long number) {
         ObjectNode order = (ObjectNode) read(payload("ecwid-lala1028001-mollie-shipping.order.json"));
         return order.put("orderNumber", number).toString();

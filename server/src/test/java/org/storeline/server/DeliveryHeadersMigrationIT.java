@@ -38,8 +38,8 @@ class DeliveryHeadersMigrationIT {
             flyway(db).load().migrate();
 
             try (Connection c = db.getConnection();
-                    PreparedStatement s = c.prepareStatement(
-                            "select headers::text, query::text, jsonb_typeof(headers) from webhook_delivery where id = ?")) {
+                    PreparedStatement s = c.prepareStatement("select headers::text, query::text, jsonb_typeof(headers) "
+                            + "from webhook_delivery where id = ?")) {
                 s.setObject(1, delivery);
                 try (ResultSet rs = s.executeQuery()) {
                     assertThat(rs.next()).isTrue();

@@ -11,7 +11,9 @@ import java.util.Optional;
  * waits for the retry button.
  */
 public final class DeliveryRetries {
-    /** About three and a half hours of attempts with the backoff below, longer than any platform outage we have seen. */
+    /**
+     * About three and a half hours of attempts with the backoff below, longer than any platform outage we have seen.
+     */
     public static final int MAX_ATTEMPTS = 12;
 
     private DeliveryRetries() {}

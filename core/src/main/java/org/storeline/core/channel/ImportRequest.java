@@ -7,7 +7,8 @@ import org.storeline.core.error.StorelineException;
 
 /**
  * What a manual import (ORD-7) asks the platform for: given orders by their platform ids, or every order modified in a
- * half-open range [since, until). Built with {@link #of}, which says in the caller's words what is wrong with a request.
+ * half-open range [since, until).
+ * Built with {@link #of}, which says in the caller's words what is wrong with a request.
  */
 public sealed interface ImportRequest {
     /** A person pastes ids by hand; a list longer than this is a mistake, or a range import in disguise. */

@@ -6,7 +6,9 @@ package org.storeline.core.channel;
  * create a sale; the others are logged and wait for a later, importable state.
  */
 public enum OrderDisposition {
-    /** An abandoned or unfinished checkout (WooCommerce pending/failed/checkout-draft, BigCommerce 0, Ecwid INCOMPLETE). */
+    /**
+     * An abandoned or unfinished checkout (WooCommerce pending/failed/checkout-draft, BigCommerce 0, Ecwid INCOMPLETE).
+     */
     SKIP_INCOMPLETE(false, false, false),
     /** Cancelled or voided before we ever saw it: nothing was sold. */
     SKIP_CANCELLED(false, false, false),

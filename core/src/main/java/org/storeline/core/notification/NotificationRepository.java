@@ -12,7 +12,10 @@ public interface NotificationRepository {
     /** What to announce: at one outlet, about one fulfillment of one sale. */
     record Announcement(UUID outletId, UUID fulfillmentId, UUID saleId, String message) {}
 
-    /** Writes each announcement once, for its outlet: every user permitted for the outlet sees it (admins see all, NTF-2). */
+    /**
+     * Writes each announcement once, for its outlet:
+     * every user permitted for the outlet sees it (admins see all, NTF-2).
+     */
     void announceToOutletUsers(List<Announcement> announcements, Instant at);
 
     /** The user's notifications, newest first, limited to {@code outlets} when not null (admins: all). */

@@ -92,7 +92,9 @@ final class SaleLines {
         return lines;
     }
 
-    /** The rate the platform's tax implies (tax / amount before tax), for reports; 0 when there is nothing to divide. */
+    /**
+     * The rate the platform's tax implies (tax / amount before tax), for reports; 0 when there is nothing to divide.
+     */
     private static TaxRate impliedRate(Money tax, Money total) {
         BigDecimal net = total.amount().subtract(tax.amount());
         if (net.signum() <= 0 || tax.amount().signum() <= 0) {

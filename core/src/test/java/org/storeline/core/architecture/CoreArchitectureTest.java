@@ -39,9 +39,9 @@ class CoreArchitectureTest {
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage("org.jooq..", "java.sql..", "javax.sql..")
-                .because(
-                        "core holds the domain and ports only; put database code (jOOQ, JDBC, DataSource) in the db "
-                                + "module behind a repository port such as SaleRepository, and pass plain domain values across it");
+                .because("core holds the domain and ports only; put database code (jOOQ, JDBC, DataSource) in the db "
+                        + "module behind a repository port such as SaleRepository, "
+                        + "and pass plain domain values across it");
     }
 
     static ArchRule noWebCode(String root) {

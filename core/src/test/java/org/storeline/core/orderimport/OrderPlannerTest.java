@@ -91,7 +91,8 @@ class OrderPlannerTest {
                         "payments",
                         ""),
                 row(
-                        "Already fulfilled on the platform: a completed sale, shipped, not announced, stock still taken",
+                        "Already fulfilled on the platform: a completed sale, shipped, "
+                                + "not announced, stock still taken",
                         order("7").line("TEE", 1, "10.00", "10.00", "0.00").disposition(IMPORT_FULFILLED),
                         "TEE@A=1",
                         "sale",
@@ -146,7 +147,8 @@ class OrderPlannerTest {
                         "stock",
                         "TEE@B -1, TEE@A -2"),
                 row(
-                        "BYD-6/ALC-5: a line matching no product is kept, flagged, picked with the rest, takes no stock",
+                        "BYD-6/ALC-5: a line matching no product is kept, flagged, "
+                                + "picked with the rest, takes no stock",
                         order("13").line("TEE", 1, "10.00", "10.00", "0.00").line("NO-SUCH", 2, "8.00", "16.00", "0"),
                         "TEE@B=1",
                         "lines",
@@ -209,7 +211,8 @@ class OrderPlannerTest {
                         "the platform's lines, shipping and taxes differ from its total by 0.40 (tax 0.00):"
                                 + " adjustment line added"),
                 row(
-                        "BYD-6: a line of -3 units stays on the sale, flagged, but is neither picked nor taken from stock",
+                        "BYD-6: a line of -3 units stays on the sale, flagged, "
+                                + "but is neither picked nor taken from stock",
                         order("30").line("TEE", 2, "10.00", "20.00", "0.00").line("MUG", -3, "5.00", "-15.00", "0.00"),
                         "TEE@A=2, MUG@A=9",
                         "lines",
@@ -261,7 +264,8 @@ class OrderPlannerTest {
                         "remarks",
                         ""),
                 row(
-                        "BYD-6: an order of nothing but a line one unit over the limit is one sale, with nothing to fulfil",
+                        "BYD-6: an order of nothing but a line one unit over the limit is one sale, "
+                                + "with nothing to fulfil",
                         order("34").line("TEE", 1_000_001, "0.01", "10000.01", "0.00"),
                         "TEE@A=9",
                         "sale",

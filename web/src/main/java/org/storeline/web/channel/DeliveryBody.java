@@ -60,7 +60,8 @@ final class DeliveryBody {
         throw new StorelineException(
                 ErrorCode.BODY_TOO_LARGE,
                 "The delivery is " + size + ", more than the " + LIMIT
-                        + " a delivery may have. It is logged in the channel's activity, so that its order can be imported"
+                        + " a delivery may have. It is logged in the channel's activity,"
+                        + " so that its order can be imported"
                         + " by hand.");
     }
 

@@ -68,7 +68,8 @@ public final class JsonErrorHandler extends ErrorHandler {
                 Failure.of(
                         ErrorCode.URI_TOO_LONG,
                         "The request URI is too long for the server to read:"
-                                + " shorten the path and query (a few kilobytes at most), and send large data in the body.");
+                                + " shorten the path and query (a few kilobytes at most),"
+                                + " and send large data in the body.");
             case 431 ->
                 Failure.of(
                         ErrorCode.HEADERS_TOO_LARGE,

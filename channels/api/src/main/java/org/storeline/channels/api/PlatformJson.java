@@ -128,7 +128,10 @@ public final class PlatformJson {
         });
     }
 
-    /** Whole units: {@code 3}, {@code "3"} and {@code 3.0} read the same; a fraction is an {@link UnreadableFieldException}. */
+    /**
+     * Whole units: {@code 3}, {@code "3"} and {@code 3.0} read the same;
+     * a fraction is an {@link UnreadableFieldException}.
+     */
     public static long quantity(JsonNode node, String field) {
         BigDecimal quantity = decimal(node, field);
         try {

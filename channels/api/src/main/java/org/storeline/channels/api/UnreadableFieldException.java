@@ -27,12 +27,18 @@ public final class UnreadableFieldException extends PlatformCallException {
         return new UnreadableFieldException(field, "is missing", null);
     }
 
-    /** The same field named from its parent: {@code amount} read in a discount becomes {@code applied_discounts[].amount}. */
+    /**
+     * The same field named from its parent:
+     * {@code amount} read in a discount becomes {@code applied_discounts[].amount}.
+     */
     public UnreadableFieldException within(String parent) {
         return new UnreadableFieldException(parent + "." + field, problem, this);
     }
 
-    /** The same, said of a whole order so that it can be found: {@code Ecwid order 35 cannot be read: price '10,70' is not a number}. */
+    /**
+     * The same, said of a whole order so that it can be found:
+     * {@code Ecwid order 35 cannot be read: price '10,70' is not a number}.
+     */
     public PlatformCallException inOrder(String platform, String orderId) {
         return PlatformCallException.unreadable(
                 platform + " order " + orderId + " cannot be read: " + getMessage(), this);

@@ -15,18 +15,30 @@ class ChannelConnectionTest {
 
     @ParameterizedTest(name = "{0} + {1} -> {2}")
     @CsvSource({
-        "https://example.myshopify.com,            /admin/api/2025-07/orders/1.json,  https://example.myshopify.com/admin/api/2025-07/orders/1.json",
-        "https://example.myshopify.com/,           /admin/api/2025-07/orders/1.json,  https://example.myshopify.com/admin/api/2025-07/orders/1.json",
-        "https://example.myshopify.com/admin,      /admin/api/2025-07/orders/1.json,  https://example.myshopify.com/admin/api/2025-07/orders/1.json",
-        "https://example.myshopify.com/admin/api/2024-01/, /admin/api/2025-07/orders/1.json, https://example.myshopify.com/admin/api/2025-07/orders/1.json",
-        "https://api.bigcommerce.com,              /stores/abc123/v2/orders/7,         https://api.bigcommerce.com/stores/abc123/v2/orders/7",
-        "https://api.bigcommerce.com/stores/abc123, /stores/abc123/v2/orders/7,        https://api.bigcommerce.com/stores/abc123/v2/orders/7",
-        "https://api.bigcommerce.com/stores/abc123/v3/, /stores/abc123/v2/orders/7,    https://api.bigcommerce.com/stores/abc123/v2/orders/7",
-        "https://app.ecwid.com/api/v3/1003,        /api/v3/1003/orders/XJ12H,          https://app.ecwid.com/api/v3/1003/orders/XJ12H",
-        "https://shop.example.com/wp-json/wc/v3,   /wp-json/wc/v3/orders?page=2,       https://shop.example.com/wp-json/wc/v3/orders?page=2",
-        "https://shop.example.com/winkel,          /wp-json/wc/v3/orders/727,          https://shop.example.com/winkel/wp-json/wc/v3/orders/727",
-        "https://api.webshopapp.com/nl/,           /nl/orders/1623550.json,            https://api.webshopapp.com/nl/orders/1623550.json",
-        "http://127.0.0.1:8089/fake,               /nl/orders/1623550.json,            http://127.0.0.1:8089/fake/nl/orders/1623550.json",
+        "https://example.myshopify.com,            /admin/api/2025-07/orders/1.json,  "
+                + "https://example.myshopify.com/admin/api/2025-07/orders/1.json",
+        "https://example.myshopify.com/,           /admin/api/2025-07/orders/1.json,  "
+                + "https://example.myshopify.com/admin/api/2025-07/orders/1.json",
+        "https://example.myshopify.com/admin,      /admin/api/2025-07/orders/1.json,  "
+                + "https://example.myshopify.com/admin/api/2025-07/orders/1.json",
+        "https://example.myshopify.com/admin/api/2024-01/, /admin/api/2025-07/orders/1.json, "
+                + "https://example.myshopify.com/admin/api/2025-07/orders/1.json",
+        "https://api.bigcommerce.com,              /stores/abc123/v2/orders/7,         "
+                + "https://api.bigcommerce.com/stores/abc123/v2/orders/7",
+        "https://api.bigcommerce.com/stores/abc123, /stores/abc123/v2/orders/7,        "
+                + "https://api.bigcommerce.com/stores/abc123/v2/orders/7",
+        "https://api.bigcommerce.com/stores/abc123/v3/, /stores/abc123/v2/orders/7,    "
+                + "https://api.bigcommerce.com/stores/abc123/v2/orders/7",
+        "https://app.ecwid.com/api/v3/1003,        /api/v3/1003/orders/XJ12H,          "
+                + "https://app.ecwid.com/api/v3/1003/orders/XJ12H",
+        "https://shop.example.com/wp-json/wc/v3,   /wp-json/wc/v3/orders?page=2,       "
+                + "https://shop.example.com/wp-json/wc/v3/orders?page=2",
+        "https://shop.example.com/winkel,          /wp-json/wc/v3/orders/727,          "
+                + "https://shop.example.com/winkel/wp-json/wc/v3/orders/727",
+        "https://api.webshopapp.com/nl/,           /nl/orders/1623550.json,            "
+                + "https://api.webshopapp.com/nl/orders/1623550.json",
+        "http://127.0.0.1:8089/fake,               /nl/orders/1623550.json,            "
+                + "http://127.0.0.1:8089/fake/nl/orders/1623550.json",
     })
     void theApiPathIsAppendedOnceEvenWhenThePastedBaseUrlAlreadyStartsIt(String base, String path, String expected) {
         ChannelConnection connection = new ChannelConnection("c", URI.create(base), Map.of(), "secret");

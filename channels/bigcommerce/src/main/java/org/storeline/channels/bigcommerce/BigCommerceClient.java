@@ -254,7 +254,8 @@ final class BigCommerceClient {
     private static String refusal(PlatformCallException e) {
         if (e.status() == 401 || e.status() == 403) {
             return "BigCommerce refused the access token (HTTP " + e.status() + "): check credentials.store_hash and "
-                    + "credentials.access_token, and that the API account has the Orders and Information & settings scopes. "
+                    + "credentials.access_token, and that the API account has the Orders "
+                    + "and Information & settings scopes. "
                     + e.getMessage();
         }
         return (e.retryable()

@@ -43,7 +43,10 @@ public final class BigCommerceConnector implements Connector {
         return Platform.BIGCOMMERCE;
     }
 
-    /** {@code location_id} (optional, for stock pushes) and {@code client_secret} (optional, signatures) are not required. */
+    /**
+     * {@code location_id} (optional, for stock pushes) and {@code client_secret} (optional, signatures)
+     * are not required.
+     */
     @Override
     public List<String> requiredCredentials() {
         return List.of("store_hash", "access_token");
@@ -100,7 +103,10 @@ public final class BigCommerceConnector implements Connector {
         return mapper.map(client.fetchOrder(externalOrderId, connection));
     }
 
-    /** Filter: {@code min_date_modified}/{@code max_date_modified}, sorted by {@code date_modified}; the page token is the page number. */
+    /**
+     * Filter: {@code min_date_modified}/{@code max_date_modified}, sorted by {@code date_modified};
+     * the page token is the page number.
+     */
     @Override
     public OrderPage listOrders(OrderQuery query, ChannelConnection connection) {
         BigCommerceClient.OrdersPage page = client.listOrders(query, connection);
@@ -117,8 +123,8 @@ public final class BigCommerceConnector implements Connector {
     }
 
     /**
-     * Trims (as every connector does). A store hash pasted as {@code stores/abc123} or as the whole API path is cut down to
-     * the hash, which is what the control panel's API account page shows inside a URL.
+     * Trims (as every connector does). A store hash pasted as {@code stores/abc123} or as the whole API path is cut
+     * down to the hash, which is what the control panel's API account page shows inside a URL.
      */
     @Override
     public Map<String, String> normalizeCredentials(Map<String, String> credentials) {

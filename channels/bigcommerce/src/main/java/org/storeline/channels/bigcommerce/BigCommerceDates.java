@@ -39,7 +39,9 @@ final class BigCommerceDates {
         }
     }
 
-    /** A filter value for {@code min_date_modified}/{@code max_date_modified}, to the second (v2 has no finer grain). */
+    /**
+     * A filter value for {@code min_date_modified}/{@code max_date_modified}, to the second (v2 has no finer grain).
+     */
     static String filter(Instant instant) {
         return FILTER.format(instant.truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC));
     }

@@ -33,12 +33,14 @@ final class BigCommerceWebhookVerifier {
         if (received.isEmpty()) {
             return Verification.invalid(
                     "The delivery has no " + SECRET_HEADER + " header. BigCommerce sends it only on hooks "
-                            + "Storeline registered: register the channel's webhooks again (and check no proxy strips custom headers).");
+                            + "Storeline registered: register the channel's webhooks again "
+                            + "(and check no proxy strips custom headers).");
         }
         if (!Signatures.matches(secret, received.get())) {
             return Verification.invalid(
                     "The " + SECRET_HEADER + " header does not match the channel's webhook secret: the hook "
-                            + "was registered with another secret (register the webhooks again) or the delivery is forged.");
+                            + "was registered with another secret (register the webhooks again) "
+                            + "or the delivery is forged.");
         }
         return connection
                 .optionalCredential(CLIENT_SECRET)
@@ -60,7 +62,8 @@ final class BigCommerceWebhookVerifier {
         if (id.isEmpty() || timestamp.isEmpty() || signatures.isEmpty()) {
             return Verification.invalid(
                     "The channel has a client_secret, so deliveries must carry BigCommerce's webhook-id, "
-                            + "webhook-timestamp and webhook-signature headers; this one does not. Remove client_secret from the "
+                            + "webhook-timestamp and webhook-signature headers; this one does not. "
+                            + "Remove client_secret from the "
                             + "channel's credentials if this store does not sign its webhooks.");
         }
         byte[] signed = Signatures.concat(
@@ -74,8 +77,8 @@ final class BigCommerceWebhookVerifier {
         }
         return matched
                 ? Verification.valid()
-                : Verification.invalid(
-                        "The webhook-signature header does not match the body signed with the channel's "
-                                + "client_secret: the delivery was changed on the way, is forged, or client_secret is not this app's.");
+                : Verification.invalid("The webhook-signature header does not match the body signed with the channel's "
+                        + "client_secret: the delivery was changed on the way, is forged, "
+                        + "or client_secret is not this app's.");
     }
 }

@@ -202,8 +202,8 @@ class BigCommerceConnectorContractTest extends ConnectorContract {
 
     @Test
     void anOrderIdBeyondTwoToTheFiftyThirdSurvivesAsAString() {
-        String body =
-                "{\"scope\":\"store/order/updated\",\"data\":{\"type\":\"order\",\"id\":9007199254740993},\"hash\":\"h\",\"created_at\":1}";
+        String body = "{\"scope\":\"store/order/updated\","
+                + "\"data\":{\"type\":\"order\",\"id\":9007199254740993},\"hash\":\"h\",\"created_at\":1}";
         WebhookDelivery delivery =
                 new WebhookDelivery(Map.of(signatureHeader(), SECRET), Map.of(), body.getBytes(StandardCharsets.UTF_8));
 

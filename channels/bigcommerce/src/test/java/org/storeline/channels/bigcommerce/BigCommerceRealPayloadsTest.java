@@ -533,9 +533,10 @@ class BigCommerceRealPayloadsTest {
 
     @Test
     void aWebhookWithAStringOrderIdAndAnAbsurdCreatedAtStillReadsWithoutATime() {
-        String body =
-                "{\"scope\":\"store/order/statusUpdated\",\"store_id\":1025646,\"data\":{\"type\":\"order\",\"id\":\"250\","
-                        + "\"status\":{\"previous_status_id\":0,\"new_status_id\":11}},\"hash\":\"h\",\"created_at\":9223372036854775807}";
+        String body = "{\"scope\":\"store/order/statusUpdated\",\"store_id\":1025646,"
+                + "\"data\":{\"type\":\"order\",\"id\":\"250\","
+                + "\"status\":{\"previous_status_id\":0,\"new_status_id\":11}},"
+                + "\"hash\":\"h\",\"created_at\":9223372036854775807}";
         WebhookDelivery delivery =
                 WebhookDelivery.of(Map.of("Content-Type", "application/json"), body.getBytes(StandardCharsets.UTF_8));
 

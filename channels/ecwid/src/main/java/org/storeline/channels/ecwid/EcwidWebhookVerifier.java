@@ -50,7 +50,8 @@ public final class EcwidWebhookVerifier {
         if (!Signatures.matches(expected, received.get())) {
             return Verification.invalid(
                     "The " + SIGNATURE_HEADER + " does not match eventCreated.eventId signed with the channel's"
-                            + " webhook secret: check that webhook_secret is the client secret of the Ecwid app that sends these webhooks.");
+                            + " webhook secret: check that webhook_secret is the client secret"
+                            + " of the Ecwid app that sends these webhooks.");
         }
         return Verification.valid();
     }

@@ -115,7 +115,8 @@ class EcwidClientTest {
 
         assertThat(usd)
                 .isEqualTo(Registration.connected(
-                        "webhooks are set in the Ecwid app settings: point them at https://storeline.example/webhooks/ch_1",
+                        "webhooks are set in the Ecwid app settings: "
+                                + "point them at https://storeline.example/webhooks/ch_1",
                         List.of()));
         assertThat(eur.connected()).isTrue();
         assertThat(eur.detail()).contains("The store's currency is USD").contains("set credentials.currency to USD");

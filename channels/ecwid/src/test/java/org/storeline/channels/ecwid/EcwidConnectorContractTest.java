@@ -238,7 +238,10 @@ class EcwidConnectorContractTest extends ConnectorContract {
         return new Example(name, signed(resource("payloads/" + name + ".webhook.json")), expected);
     }
 
-    /** As Ecwid sends it: POST ...?eventtype={eventType}, X-Ecwid-Webhook-Signature = b64(HMAC-SHA256("{eventCreated}.{eventId}")). */
+    /**
+     * As Ecwid sends it: POST ...?eventtype={eventType},
+     * X-Ecwid-Webhook-Signature = b64(HMAC-SHA256("{eventCreated}.{eventId}")).
+     */
     private static WebhookDelivery signed(String body) {
         JsonNode node = PlatformJson.parse(body, "test webhook");
         String signed =

@@ -67,8 +67,8 @@ class EcwidConnectorReadTest {
 
     @Test
     void anOrderEventThatNamesNoOrderFailsVisibly() {
-        String body =
-                "{\"eventId\":\"e1\",\"eventCreated\":1234567,\"storeId\":1003,\"eventType\":\"order.created\",\"data\":{}}";
+        String body = "{\"eventId\":\"e1\",\"eventCreated\":1234567,\"storeId\":1003,"
+                + "\"eventType\":\"order.created\",\"data\":{}}";
 
         assertThatThrownBy(() -> connector.read(delivery(body, Map.of())))
                 .isInstanceOf(PlatformCallException.class)
@@ -88,7 +88,8 @@ class EcwidConnectorReadTest {
     @Test
     void anOrderIdSentAsANumberAndAnEntityIdSentAsAStringAreReadAsStrings() {
         String numericOrderId = "{\"eventId\":\"e1\",\"eventCreated\":1591390112,\"storeId\":1003,\"entityId\":270,"
-                + "\"eventType\":\"order.created\",\"data\":{\"orderId\":270,\"newPaymentStatus\":\"AWAITING_PAYMENT\"}}";
+                + "\"eventType\":\"order.created\","
+                + "\"data\":{\"orderId\":270,\"newPaymentStatus\":\"AWAITING_PAYMENT\"}}";
         String stringEntityId =
                 "{\"eventId\":\"e2\",\"eventCreated\":\"1591390112\",\"storeId\":\"1003\",\"entityId\":\"270\","
                         + "\"eventType\":\"order.updated\",\"data\":null}";

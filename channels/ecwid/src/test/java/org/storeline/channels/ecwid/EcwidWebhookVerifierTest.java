@@ -26,8 +26,8 @@ class EcwidWebhookVerifierTest {
 
     @Test
     void aNumericEventIdFromTheOlderDocsIsSignedAsItsDigits() {
-        String body =
-                "{\"eventId\":123456,\"eventCreated\":1234567,\"storeId\":1003,\"entityId\":103,\"eventType\":\"order.updated\"}";
+        String body = "{\"eventId\":123456,\"eventCreated\":1234567,\"storeId\":1003,"
+                + "\"entityId\":103,\"eventType\":\"order.updated\"}";
 
         assertThat(verifier.verify(delivery(body, sign("1234567.123456")), SECRET)
                         .isValid())

@@ -139,7 +139,8 @@ public final class LightspeedClient {
         return switch (e.status()) {
             case 401 ->
                 "Lightspeed refused the API key and secret (401): check credentials.api_key, credentials.api_secret "
-                        + "and that base_url is the shop's cluster (api.webshopapp.com for eu1, api.shoplightspeed.com for us1).";
+                        + "and that base_url is the shop's cluster "
+                        + "(api.webshopapp.com for eu1, api.shoplightspeed.com for us1).";
             case 403 ->
                 "Lightspeed says this API key may not do that (403): give the key read access to orders and shop, "
                         + "and write access to webhooks.";

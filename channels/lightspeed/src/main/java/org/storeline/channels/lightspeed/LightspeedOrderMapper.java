@@ -99,7 +99,9 @@ public final class LightspeedOrderMapper {
         return true;
     }
 
-    /** Maps one order; {@code fallbackCurrency} is used when the order does not say its currency (it usually does not). */
+    /**
+     * Maps one order; {@code fallbackCurrency} is used when the order does not say its currency (it usually does not).
+     */
     public ChannelOrder map(JsonNode order, List<JsonNode> products, Currency fallbackCurrency) {
         String id = id(order, "id").orElseThrow(() -> PlatformCallException.unreadable("A Lightspeed order has no id"));
         try {
@@ -366,7 +368,10 @@ public final class LightspeedOrderMapper {
         return value.asBoolean(false);
     }
 
-    /** Lightspeed writes {@code false} for "not set" ({@code addressShippingCompany: false}): that is absent, not "false". */
+    /**
+     * Lightspeed writes {@code false} for "not set" ({@code addressShippingCompany: false}):
+     * that is absent, not "false".
+     */
     static Optional<String> text(JsonNode node, String field) {
         return unset(node, field) ? Optional.empty() : PlatformJson.text(node, field);
     }

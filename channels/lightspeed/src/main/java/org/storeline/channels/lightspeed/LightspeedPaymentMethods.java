@@ -13,8 +13,10 @@ final class LightspeedPaymentMethods {
     /** Processors and methods a processor confirms; matched on whole words. */
     private static final Pattern ONLINE =
             Pattern.compile("\\b(ideal|mollie|paypal|credit ?card|creditcard|card|stripe|adyen"
-                    + "|bancontact|mister ?cash|mistercash|sofort|klarna|afterpay|giropay|eps|visa|mastercard|maestro|amex"
-                    + "|apple ?pay|google ?pay|lightspeed ?payments|lightspeedpayments|seoshop ?payments|seoshoppayments"
+                    + "|bancontact|mister ?cash|mistercash|sofort|klarna|afterpay|giropay|eps"
+                    + "|visa|mastercard|maestro|amex"
+                    + "|apple ?pay|google ?pay|lightspeed ?payments|lightspeedpayments"
+                    + "|seoshop ?payments|seoshoppayments"
                     + "|buckaroo|multisafepay|pay\\.nl|paynl|przelewy24|ogone|worldline|sisow|targetpay)\\b");
 
     /** Methods nobody confirms until the merchant does: the balance stays unpaid (ORD-6). */

@@ -44,6 +44,7 @@ public final class LightspeedWebhookVerifier {
         }
         return Verification.invalid(
                 "X-Signature does not match md5(body + secret): either the body was changed on the way "
-                        + "or this channel's webhook_secret is not the API secret of the Lightspeed key that owns the webhook.");
+                        + "or this channel's webhook_secret is not the API secret "
+                        + "of the Lightspeed key that owns the webhook.");
     }
 }

@@ -181,9 +181,9 @@ class LightspeedClientTest {
                 .contains("64675")
                 .contains(HOOK.toString());
         platform.verify(postRequestedFor(urlPathEqualTo("/us/webhooks.json"))
-                .withRequestBody(equalToJson(
-                        "{\"webhook\":{\"isActive\":true,\"itemGroup\":\"orders\",\"itemAction\":\"*\",\"language\":\"us\","
-                                + "\"format\":\"json\",\"address\":\"" + HOOK + "\"}}")));
+                .withRequestBody(equalToJson("{\"webhook\":{\"isActive\":true,"
+                        + "\"itemGroup\":\"orders\",\"itemAction\":\"*\",\"language\":\"us\","
+                        + "\"format\":\"json\",\"address\":\"" + HOOK + "\"}}")));
     }
 
     @Test

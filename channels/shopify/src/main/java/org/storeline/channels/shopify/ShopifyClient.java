@@ -149,7 +149,10 @@ public final class ShopifyClient {
         http.send(request, "Creating the Shopify " + topic + " webhook");
     }
 
-    /** Re-registering answers 422 "address for this topic has already been taken": the webhook is there, which is what we want. */
+    /**
+     * Re-registering answers 422 "address for this topic has already been taken":
+     * the webhook is there, which is what we want.
+     */
     private static boolean alreadyRegistered(PlatformCallException e) {
         return e.status() == 422 && e.getMessage() != null && e.getMessage().contains("already been taken");
     }
@@ -180,7 +183,10 @@ public final class ShopifyClient {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
-    /** Shopify's {@code updated_at_max} is inclusive; our window is half-open, so an order updated exactly at its end is the next window's. */
+    /**
+     * Shopify's {@code updated_at_max} is inclusive; our window is half-open,
+     * so an order updated exactly at its end is the next window's.
+     */
     static boolean inWindow(Instant updatedAt, OrderQuery query) {
         return query.modifiedUntil().map(updatedAt::isBefore).orElse(true);
     }

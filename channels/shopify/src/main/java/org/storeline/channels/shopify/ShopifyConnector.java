@@ -109,7 +109,9 @@ public final class ShopifyConnector implements Connector {
         return client.register(connection, webhookUrl);
     }
 
-    /** {@code X-Shopify-Triggered-At}, e.g. "2025-07-10T16:15:47.000000Z"; an unreadable value is ignored, not fatal. */
+    /**
+     * {@code X-Shopify-Triggered-At}, e.g. "2025-07-10T16:15:47.000000Z"; an unreadable value is ignored, not fatal.
+     */
     static Optional<Instant> instant(String value) {
         try {
             return Optional.of(OffsetDateTime.parse(value.trim()).toInstant());

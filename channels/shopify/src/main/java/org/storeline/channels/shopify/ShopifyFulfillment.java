@@ -14,8 +14,8 @@ import org.storeline.core.channel.FulfillmentType;
  * Pickup or delivery, the shipping method's name and the delivery address, from a Shopify REST order.
  *
  * <p>The REST order has no field that says "local pickup": Shopify's native local pickup writes the pickup
- * location's name into the shipping line's {@code code} and {@code title} (a local delivery line looks the
- * same; https://community.shopify.com/t/how-to-differentiate-a-local-pickup-vs-local-delivery-in-the-fulfillment-process/117153,
+ * location's name into the shipping line's {@code code} and {@code title} (a local delivery line looks the same;
+ * https://community.shopify.com/t/how-to-differentiate-a-local-pickup-vs-local-delivery-in-the-fulfillment-process/117153,
  * nozzlegear/ShopifySharp#638). Only GraphQL's {@code FulfillmentOrder.deliveryMethod.methodType = PICK_UP}
  * says it for sure. So we read the words merchants and pickup apps put in the line, and otherwise rely on the
  * channel's shipping-method-to-outlet mapping (ALC-2), which works on {@link #shippingMethod} whatever it says.

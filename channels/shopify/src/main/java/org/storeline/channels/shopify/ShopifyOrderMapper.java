@@ -75,14 +75,20 @@ public final class ShopifyOrderMapper {
                 .orElseThrow(() -> missing(id, "currency"));
     }
 
-    /** {@code total_price}, else {@code total_price_set.shop_money.amount} (the same amount, kept when a version drops the former). */
+    /**
+     * {@code total_price}, else {@code total_price_set.shop_money.amount}
+     * (the same amount, kept when a version drops the former).
+     */
     private static Money total(JsonNode order, Currency currency) {
         return order.hasNonNull("total_price")
                 ? PlatformJson.money(order, "total_price", currency)
                 : PlatformJson.money(order.path("total_price_set").path("shop_money"), "amount", currency);
     }
 
-    /** {@code name} is what the customer sees ("#1001", with the shop's prefix and suffix); {@code order_number} lacks them. */
+    /**
+     * {@code name} is what the customer sees ("#1001", with the shop's prefix and suffix);
+     * {@code order_number} lacks them.
+     */
     private static String number(JsonNode order, String id) {
         return PlatformJson.text(order, "name")
                 .or(() -> PlatformJson.text(order, "order_number").map(n -> "#" + n))
@@ -123,7 +129,9 @@ public final class ShopifyOrderMapper {
         return PlatformJson.text(order, "fulfillment_status").map(s -> s.toLowerCase(Locale.ROOT));
     }
 
-    /** Email from the order, its contact email or the customer record; name from the customer, else the billing name. */
+    /**
+     * Email from the order, its contact email or the customer record; name from the customer, else the billing name.
+     */
     private static Optional<OrderCustomer> customer(JsonNode order) {
         JsonNode customer = order.path("customer");
         Optional<String> email = PlatformJson.text(order, "email")
@@ -193,8 +201,8 @@ public final class ShopifyOrderMapper {
     }
 
     /**
-     * The line's share of every discount: {@code discount_allocations} since API 2019-07 (order-level codes
-     * spread over lines land there, while {@code total_discount} stays "0.00"); {@code total_discount} for older payloads.
+     * The line's share of every discount: {@code discount_allocations} since API 2019-07 (order-level codes spread over
+     * lines land there, while {@code total_discount} stays "0.00"); {@code total_discount} for older payloads.
      */
     private static Money lineDiscount(JsonNode line, Currency currency) {
         JsonNode allocations = line.path("discount_allocations");

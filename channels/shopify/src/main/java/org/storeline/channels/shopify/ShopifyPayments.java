@@ -63,7 +63,9 @@ final class ShopifyPayments {
         return !OFFLINE.contains(name) && !name.startsWith("manual");
     }
 
-    /** "shopify_payments" shows as "Shopify Payments"; a name that already reads as words is kept as Shopify wrote it. */
+    /**
+     * "shopify_payments" shows as "Shopify Payments"; a name that already reads as words is kept as Shopify wrote it.
+     */
     static String displayName(String gateway) {
         String known = DISPLAY_NAMES.get(gateway.toLowerCase(Locale.ROOT));
         if (known != null) {

@@ -19,12 +19,13 @@ public final class ShopifyWebhookVerifier {
         if (received.isEmpty()) {
             return Verification.invalid(
                     "The delivery has no " + SIGNATURE_HEADER + " header. Shopify signs every HTTPS webhook"
-                            + " delivery with it: check that the request comes from Shopify and that the webhook URL uses https.");
+                            + " delivery with it: check that the request comes from Shopify"
+                            + " and that the webhook URL uses https.");
         }
         if (webhookSecret == null || webhookSecret.isBlank()) {
             return Verification.invalid(
-                    "The channel has no webhook secret, so the " + SIGNATURE_HEADER
-                            + " signature cannot be checked. Set the channel's webhook secret to the Shopify app's client secret.");
+                    "The channel has no webhook secret, so the " + SIGNATURE_HEADER + " signature cannot be checked."
+                            + " Set the channel's webhook secret to the Shopify app's client secret.");
         }
         String expected = Signatures.hmacSha256Base64(webhookSecret, delivery.body());
         if (Signatures.matches(expected, received.get())) {
@@ -32,7 +33,9 @@ public final class ShopifyWebhookVerifier {
         }
         return Verification.invalid(
                 "The " + SIGNATURE_HEADER + " signature does not match the body. Check that the channel's"
-                        + " webhook secret is the Shopify app's client secret (webhooks created in the Shopify admin's notification"
-                        + " settings use the secret shown there instead) and that nothing between Shopify and us rewrote the body.");
+                        + " webhook secret is the Shopify app's client secret"
+                        + " (webhooks created in the Shopify admin's notification"
+                        + " settings use the secret shown there instead)"
+                        + " and that nothing between Shopify and us rewrote the body.");
     }
 }

@@ -143,13 +143,11 @@ class ShopifyClientTest {
 
     @Test
     void registersTheOrderWebhooksAfterCheckingTheToken() {
-        shop.stubFor(
-                get(urlPathEqualTo(API + "/shop.json"))
-                        .willReturn(
-                                aResponse()
-                                        .withStatus(200)
-                                        .withBody(
-                                                "{\"shop\": {\"id\": 548380009, \"name\": \"John Smith Test Store\", \"myshopify_domain\": \"jsmith.myshopify.com\"}}")));
+        shop.stubFor(get(urlPathEqualTo(API + "/shop.json"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withBody("{\"shop\": {\"id\": 548380009, \"name\": \"John Smith Test Store\", "
+                                + "\"myshopify_domain\": \"jsmith.myshopify.com\"}}")));
         shop.stubFor(post(urlPathEqualTo(API + "/webhooks.json"))
                 .willReturn(aResponse().withStatus(201).withBody("{\"webhook\": {\"id\": 1}}")));
 
@@ -181,13 +179,11 @@ class ShopifyClientTest {
 
     @Test
     void aRefusedTokenFailsTheRegistrationWithAReasonAndCreatesNothing() {
-        shop.stubFor(
-                get(urlPathEqualTo(API + "/shop.json"))
-                        .willReturn(
-                                aResponse()
-                                        .withStatus(401)
-                                        .withBody(
-                                                "{\"errors\": \"[API] Invalid API key or access token (unrecognized login or wrong password)\"}")));
+        shop.stubFor(get(urlPathEqualTo(API + "/shop.json"))
+                .willReturn(aResponse()
+                        .withStatus(401)
+                        .withBody("{\"errors\": \"[API] Invalid API key or access token "
+                                + "(unrecognized login or wrong password)\"}")));
 
         Registration registration = connector.register(connection, HOOK);
 
@@ -217,9 +213,10 @@ class ShopifyClientTest {
 
     @Test
     void readsTheNextCursorFromALinkHeaderWithBothDirections() {
-        String link =
-                "<https://jsmith.myshopify.com/admin/api/2025-01/orders.json?limit=250&page_info=cHJldmlvdXM>; rel=\"previous\", "
-                        + "<https://jsmith.myshopify.com/admin/api/2025-01/orders.json?limit=250&page_info=bmV4dA%3D%3D>; rel=\"next\"";
+        String link = "<https://jsmith.myshopify.com/admin/api/2025-01/orders.json"
+                + "?limit=250&page_info=cHJldmlvdXM>; rel=\"previous\", "
+                + "<https://jsmith.myshopify.com/admin/api/2025-01/orders.json"
+                + "?limit=250&page_info=bmV4dA%3D%3D>; rel=\"next\"";
 
         assertThat(ShopifyClient.nextPageInfo(link)).contains("bmV4dA==");
         assertThat(ShopifyClient.nextPageInfo("<https://x/orders.json?page_info=cA>; rel=\"previous\""))

@@ -257,8 +257,8 @@ class ShopifyOrderMapperTest {
 
         assertThat(order.fulfillmentType()).isEqualTo(FulfillmentType.DELIVERY);
         assertThat(order.deliveryAddress())
-                .contains(
-                        "Steve Shipper\nShipping Company\n123 Shipping Street\n40003 Shippington\nKentucky\nUnited States");
+                .contains("Steve Shipper\nShipping Company\n123 Shipping Street\n"
+                        + "40003 Shippington\nKentucky\nUnited States");
         assertThat(order.phone()).contains("555-555-SHIP");
         assertThat(order.customerNote()).isEmpty();
     }

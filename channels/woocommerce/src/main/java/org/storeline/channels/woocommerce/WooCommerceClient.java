@@ -174,7 +174,8 @@ public final class WooCommerceClient {
             case 401, 403 ->
                 "WooCommerce refused the API keys (HTTP " + e.status()
                         + "). Check credentials.consumer_key and consumer_secret, "
-                        + "that the key has Read/Write permissions and belongs to a shop manager or administrator, and that the server "
+                        + "that the key has Read/Write permissions and belongs to a shop manager or administrator, "
+                        + "and that the server "
                         + "passes the Authorization header (if it strips it, set credentials." + QUERY_STRING_AUTH
                         + " to true; HTTPS only).";
             case 404 ->

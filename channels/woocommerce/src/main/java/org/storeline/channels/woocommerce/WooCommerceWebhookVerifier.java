@@ -36,7 +36,8 @@ public final class WooCommerceWebhookVerifier {
         }
         return Verification.invalid(
                 "X-WC-Webhook-Signature does not match the body signed with this channel's webhook secret: "
-                        + "the body was changed on the way, or the webhook's Secret in WooCommerce differs from the channel's webhook_secret.");
+                        + "the body was changed on the way, or the webhook's Secret in WooCommerce "
+                        + "differs from the channel's webhook_secret.");
     }
 
     private static Verification unsigned(WebhookDelivery delivery) {

@@ -193,13 +193,12 @@ class WooCommerceConnectorTest {
         String url = "https://storeline.example/webhooks/channel-1";
         store.stubFor(get(urlPathEqualTo("/wp-json/wc/v3/system_status"))
                 .willReturn(json("{\"environment\":{\"version\":\"8.2.1\"}}")));
-        store.stubFor(
-                get(urlPathEqualTo("/wp-json/wc/v3/webhooks"))
-                        .willReturn(
-                                json(
-                                        "[{\"id\":31,\"name\":\"Storeline order.updated\",\"status\":\"disabled\",\"topic\":\"order.updated\",\"delivery_url\":\""
-                                                + url + "\"},"
-                                                + "{\"id\":32,\"name\":\"Zapier\",\"status\":\"active\",\"topic\":\"order.created\",\"delivery_url\":\"https://hooks.zapier.com/x\"}]")));
+        store.stubFor(get(urlPathEqualTo("/wp-json/wc/v3/webhooks"))
+                .willReturn(json("[{\"id\":31,\"name\":\"Storeline order.updated\",\"status\":\"disabled\","
+                        + "\"topic\":\"order.updated\",\"delivery_url\":\""
+                        + url + "\"},"
+                        + "{\"id\":32,\"name\":\"Zapier\",\"status\":\"active\",\"topic\":\"order.created\","
+                        + "\"delivery_url\":\"https://hooks.zapier.com/x\"}]")));
         store.stubFor(post(urlPathEqualTo("/wp-json/wc/v3/webhooks"))
                 .willReturn(json("{\"id\":33,\"topic\":\"order.created\"}").withStatus(201)));
         store.stubFor(put(urlPathEqualTo("/wp-json/wc/v3/webhooks/31"))
@@ -222,13 +221,11 @@ class WooCommerceConnectorTest {
 
     @Test
     void refusedKeysAreAFailedRegistrationThatSaysWhatToCheck() {
-        store.stubFor(
-                get(urlPathEqualTo("/wp-json/wc/v3/system_status"))
-                        .willReturn(
-                                aResponse()
-                                        .withStatus(401)
-                                        .withBody(
-                                                "{\"code\":\"woocommerce_rest_cannot_view\",\"message\":\"Sorry, you cannot list resources.\",\"data\":{\"status\":401}}")));
+        store.stubFor(get(urlPathEqualTo("/wp-json/wc/v3/system_status"))
+                .willReturn(aResponse()
+                        .withStatus(401)
+                        .withBody("{\"code\":\"woocommerce_rest_cannot_view\","
+                                + "\"message\":\"Sorry, you cannot list resources.\",\"data\":{\"status\":401}}")));
 
         Registration registration =
                 connector.register(connection, URI.create("https://storeline.example/webhooks/channel-1"));
