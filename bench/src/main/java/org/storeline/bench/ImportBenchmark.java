@@ -75,7 +75,8 @@ public final class ImportBenchmark {
                 List.of(),
                 Optional.empty(),
                 Duration.ofDays(1),
-                Duration.ofSeconds(60));
+                Duration.ofSeconds(60),
+                StorelineConfig.DEFAULT_INBOX_BATCH);
         System.out.printf(
                 "Storeline import benchmark: %d cores, %s, JDK %s%s%n",
                 Runtime.getRuntime().availableProcessors(),

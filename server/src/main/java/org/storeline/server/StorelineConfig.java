@@ -44,36 +44,4 @@ public record StorelineConfig(
             throw new IllegalArgumentException("The inbox batch must hold at least one delivery, not " + inboxBatch);
         }
     }
-
-    /** With the default inbox batch. */
-    public StorelineConfig(
-            String host,
-            int port,
-            Path dataDir,
-            Optional<String> dbUrl,
-            Optional<String> dbUser,
-            Optional<String> dbPassword,
-            Optional<String> adminToken,
-            Map<String, String> postgresSettings,
-            byte[] secretKey,
-            List<byte[]> oldSecretKeys,
-            Optional<URI> publicUrl,
-            Duration reconcileEvery,
-            Duration inboxLease) {
-        this(
-                host,
-                port,
-                dataDir,
-                dbUrl,
-                dbUser,
-                dbPassword,
-                adminToken,
-                postgresSettings,
-                secretKey,
-                oldSecretKeys,
-                publicUrl,
-                reconcileEvery,
-                inboxLease,
-                DEFAULT_INBOX_BATCH);
-    }
 }

@@ -96,7 +96,8 @@ class PostgresCrashIT {
                 List.of(),
                 Optional.empty(),
                 Duration.ofDays(1),
-                Duration.ofSeconds(60));
+                Duration.ofSeconds(60),
+                StorelineConfig.DEFAULT_INBOX_BATCH);
     }
 
     private void stopPostgresImmediately() throws Exception {

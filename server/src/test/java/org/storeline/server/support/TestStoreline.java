@@ -52,7 +52,8 @@ public final class TestStoreline {
                 List.of(),
                 Optional.empty(),
                 Duration.ofDays(1),
-                Duration.ofSeconds(60));
+                Duration.ofSeconds(60),
+                StorelineConfig.DEFAULT_INBOX_BATCH);
     }
 
     private static void start() {
