@@ -150,7 +150,8 @@ public final class Wiring {
                 settingsRepository,
                 tx,
                 clock);
-        sales = new SaleService(saleRepository, registerRepository, paymentTypes, outlets, tx, clock);
+        sales = new SaleService(
+                saleRepository, registerRepository, paymentTypes, outlets, fulfillmentRepository, tx, clock);
         fulfillments = new FulfillmentService(fulfillmentRepository, outlets);
         notifications = new NotificationService(notificationRepository, outlets);
 

@@ -198,6 +198,38 @@ class OrderImportScenarioIT {
     }
 
     @Test
+    void staffOfThePickupOutletSeeTheOnlineSaleAndTakeItsPaymentAtTheirOwnCounter() {
+        WooCommerceOrders order = WooCommerceOrders.order(next())
+                .status("on-hold")
+                .paidWith("cod", "Pay at pickup", false)
+                .line(sku1, 1, "10.00", "10.00", "0.00")
+                .shipping("local_pickup", "Pickup at B", "0.00", "0.00")
+                .totals("10.00", "0.00");
+        order.deliver(admin, channel, "order.created");
+        String sale = awaitSale(order).path("id").asText();
+        ApiClient staffB = admin.as(shop.staffToken(outletB));
+        ApiClient staffElsewhere = admin.as(shop.staffToken(shop.outlet("Elsewhere")));
+        String counterB = shop.openRegister(outletB);
+        String cash = shop.paymentType("cash");
+
+        assertThat(staffB.get("/api/v1/sales/" + sale).status()).isEqualTo(200);
+        assertThat(staffB.get("/api/v1/sales?channel_id=" + channel).json().path("items"))
+                .anySatisfy(s -> assertThat(s.path("id").asText()).isEqualTo(sale));
+        ApiClient.Response paid = staffB.post(
+                "/api/v1/sales/" + sale + "/payments",
+                Map.of("payment_type_id", cash, "amount", "10.00", "register_id", counterB));
+        assertThat(paid.status()).isEqualTo(201);
+        assertThat(paid.json().path("payment_status").asText()).isEqualTo("paid");
+
+        assertThat(staffElsewhere.get("/api/v1/sales/" + sale).errorCode()).isEqualTo("outlet_forbidden");
+        assertThat(staffElsewhere
+                        .get("/api/v1/sales?channel_id=" + channel)
+                        .json()
+                        .path("items"))
+                .noneSatisfy(s -> assertThat(s.path("id").asText()).isEqualTo(sale));
+    }
+
+    @Test
     void aLineWhoseSkuMatchesNothingIsKeptAndFlagged() {
         shop.setStock(product1, outletA, 5);
         WooCommerceOrders order = WooCommerceOrders.order(next())

@@ -21,7 +21,11 @@ import org.storeline.core.transaction.Transactions;
 import org.storeline.core.user.Actor;
 import org.storeline.core.user.Permission;
 
-/** Reading sales, applying payments to them (PAY-2, PAY-3) and annotating them. */
+/**
+ * Reading sales, applying payments to them (PAY-2, PAY-3) and annotating them. A sale is seen by the staff of the
+ * outlet it was recorded at and by the staff of every outlet that fulfils it: a pickup at outlet B of an online sale
+ * recorded at outlet A is paid at B's counter, on B's register.
+ */
 public final class SaleService {
     /** How far in the future a payment time may lie, to allow for clocks that disagree a little. */
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(2);
@@ -30,6 +34,7 @@ public final class SaleService {
     private final RegisterRepository registers;
     private final PaymentTypeService paymentTypes;
     private final OutletService outlets;
+    private final FulfillingOutlets fulfillingOutlets;
     private final Transactions tx;
     private final Clock clock;
 
@@ -38,12 +43,14 @@ public final class SaleService {
             RegisterRepository registers,
             PaymentTypeService paymentTypes,
             OutletService outlets,
+            FulfillingOutlets fulfillingOutlets,
             Transactions tx,
             Clock clock) {
         this.sales = sales;
         this.registers = registers;
         this.paymentTypes = paymentTypes;
         this.outlets = outlets;
+        this.fulfillingOutlets = fulfillingOutlets;
         this.tx = tx;
         this.clock = clock;
     }
@@ -51,8 +58,17 @@ public final class SaleService {
     public Sale get(Actor actor, UUID id) {
         Sale sale =
                 sales.findById(id).orElseThrow(() -> StorelineException.notFound(ErrorCode.SALE_NOT_FOUND, "Sale", id));
-        actor.requireOutlet(sale.outletId());
+        requireVisible(actor, sale);
         return sale;
+    }
+
+    /** The sale's own outlet, or one that fulfils it; otherwise refused as the sale's outlet would be. */
+    private void requireVisible(Actor actor, Sale sale) {
+        if (actor.canSee(sale.outletId())
+                || fulfillingOutlets.of(sale.id()).stream().anyMatch(actor::canSee)) {
+            return;
+        }
+        actor.requireOutlet(sale.outletId());
     }
 
     /**
@@ -82,7 +98,7 @@ public final class SaleService {
         return tx.inTransaction(() -> {
             Sale sale = sales.findByIdForUpdate(saleId)
                     .orElseThrow(() -> StorelineException.notFound(ErrorCode.SALE_NOT_FOUND, "Sale", saleId));
-            actor.requireOutlet(sale.outletId());
+            requireVisible(actor, sale);
             Register register = registers
                     .findByIdForUpdate(request.registerId())
                     .orElseThrow(() -> StorelineException.notFound(
@@ -112,7 +128,7 @@ public final class SaleService {
         return tx.inTransaction(() -> {
             Sale sale = sales.findByIdForUpdate(saleId)
                     .orElseThrow(() -> StorelineException.notFound(ErrorCode.SALE_NOT_FOUND, "Sale", saleId));
-            actor.requireOutlet(sale.outletId());
+            requireVisible(actor, sale);
             sale.annotate(note == null ? "" : note);
             sales.update(sale);
             return sale;

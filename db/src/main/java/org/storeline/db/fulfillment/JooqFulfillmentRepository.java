@@ -7,9 +7,11 @@ import static org.storeline.db.postgres.Timestamps.fromDb;
 import static org.storeline.db.postgres.Timestamps.toDb;
 
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jooq.Condition;
@@ -22,11 +24,12 @@ import org.storeline.core.fulfillment.FulfillmentRepository;
 import org.storeline.core.fulfillment.FulfillmentStatus;
 import org.storeline.core.paging.Page;
 import org.storeline.core.paging.PageRequest;
+import org.storeline.core.sale.FulfillingOutlets;
 import org.storeline.db.jooq.tables.records.FulfillmentRecord;
 import org.storeline.db.postgres.BatchInsert;
 import org.storeline.db.postgres.Cursors;
 
-public final class JooqFulfillmentRepository implements FulfillmentRepository {
+public final class JooqFulfillmentRepository implements FulfillmentRepository, FulfillingOutlets {
     private final DSLContext dsl;
 
     public JooqFulfillmentRepository(DSLContext dsl) {
@@ -78,6 +81,14 @@ public final class JooqFulfillmentRepository implements FulfillmentRepository {
     public Optional<Fulfillment> findById(UUID id) {
         return load(dsl.selectFrom(FULFILLMENT).where(FULFILLMENT.ID.eq(id)).fetch()).stream()
                 .findFirst();
+    }
+
+    @Override
+    public Set<UUID> of(UUID saleId) {
+        return new HashSet<>(dsl.selectDistinct(FULFILLMENT.OUTLET_ID)
+                .from(FULFILLMENT)
+                .where(FULFILLMENT.SALE_ID.eq(saleId))
+                .fetch(FULFILLMENT.OUTLET_ID));
     }
 
     @Override

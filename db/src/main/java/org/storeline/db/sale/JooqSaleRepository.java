@@ -1,5 +1,6 @@
 package org.storeline.db.sale;
 
+import static org.storeline.db.jooq.Tables.FULFILLMENT;
 import static org.storeline.db.jooq.Tables.SALE;
 import static org.storeline.db.jooq.Tables.SALE_LINE;
 import static org.storeline.db.jooq.Tables.SALE_PAYMENT;
@@ -185,6 +186,15 @@ public final class JooqSaleRepository implements SaleRepository {
                 sale.payments().stream().filter(p -> !stored.contains(p.id())).toList());
     }
 
+    /** A sale recorded at one of these outlets, or fulfilled from one (a pickup at another outlet than the sale's). */
+    private static Condition recordedOrFulfilledAt(Collection<UUID> outlets) {
+        return SALE.OUTLET_ID
+                .in(outlets)
+                .or(DSL.exists(DSL.selectOne()
+                        .from(FULFILLMENT)
+                        .where(FULFILLMENT.SALE_ID.eq(SALE.ID).and(FULFILLMENT.OUTLET_ID.in(outlets)))));
+    }
+
     @Override
     public Page<Sale> list(SaleFilter filter, Optional<Collection<UUID>> visibleOutlets, PageRequest page) {
         Condition where = DSL.noCondition()
@@ -193,7 +203,9 @@ public final class JooqSaleRepository implements SaleRepository {
                 .and(filter.externalOrderId().map(SALE.EXTERNAL_ORDER_ID::eq).orElse(DSL.noCondition()))
                 .and(filter.customerId().map(SALE.CUSTOMER_ID::eq).orElse(DSL.noCondition()))
                 .and(filter.status().map(s -> SALE.STATUS.eq(s.wireName())).orElse(DSL.noCondition()))
-                .and(visibleOutlets.map(SALE.OUTLET_ID::in).orElse(DSL.noCondition()))
+                .and(visibleOutlets
+                        .map(JooqSaleRepository::recordedOrFulfilledAt)
+                        .orElse(DSL.noCondition()))
                 .and(Cursors.before(SALE.ID, page));
         List<SaleRecord> rows = dsl.selectFrom(SALE)
                 .where(where)
