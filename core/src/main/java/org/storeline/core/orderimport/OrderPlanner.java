@@ -52,7 +52,8 @@ final class OrderPlanner {
         Map<String, UUID> newLinks = new HashMap<>();
         List<String> remarks = new ArrayList<>();
         List<Optional<Product>> products = products(order, ctx, newLinks, remarks);
-        List<SaleLine> lines = SaleLines.all(order, products, ctx.shippingFee().apply(order.currency()));
+        List<SaleLine> lines =
+                SaleLines.all(order, products, () -> ctx.shippingFee().apply(order.currency()));
         lines.stream()
                 .filter(SaleLine::adjustment)
                 .forEach(adj -> remarks.add("the platform's lines, shipping and taxes differ from its total by "

@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.storeline.core.catalog.Product;
 import org.storeline.core.channel.ChannelOrder;
 import org.storeline.core.ids.Ids;
@@ -82,12 +83,13 @@ final class SaleLines {
                 true));
     }
 
-    static List<SaleLine> all(ChannelOrder order, List<Optional<Product>> products, Product shippingFee) {
+    static List<SaleLine> all(ChannelOrder order, List<Optional<Product>> products, Supplier<Product> shippingFee) {
         List<SaleLine> lines = new ArrayList<>();
         for (int i = 0; i < order.lines().size(); i++) {
             lines.add(product(order.lines().get(i), products.get(i)));
         }
-        order.shipping().forEach(charge -> lines.add(shipping(charge, shippingFee)));
+        // Asked for only when there is a charge: the shipping fee product is made the first time one arrives (ORD-4).
+        order.shipping().forEach(charge -> lines.add(shipping(charge, shippingFee.get())));
         adjustment(lines, order).ifPresent(lines::add);
         return lines;
     }

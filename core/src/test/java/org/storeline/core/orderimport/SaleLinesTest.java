@@ -9,7 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.storeline.core.catalog.Product;
@@ -130,10 +133,33 @@ class SaleLinesTest {
                         List.of("TEE | Item TEE | 1 x 3.00 | 4.00 (1.00 at 0.3333) | product TEE")));
     }
 
+    @Test
+    void theShippingFeeProductIsAskedForOnlyByAnOrderThatChargesShipping() {
+        AtomicInteger asked = new AtomicInteger();
+        Supplier<Product> fee = () -> {
+            asked.incrementAndGet();
+            return FEE;
+        };
+
+        SaleLines.all(order("20").line("TEE", 1, "10.00", "10.00", "0.00").build(), List.of(Optional.of(TEE)), fee);
+        assertThat(asked)
+                .as("ORD-4: no shipping charge, no shipping fee product")
+                .hasValue(0);
+
+        SaleLines.all(
+                order("21")
+                        .line("TEE", 1, "10.00", "10.00", "0.00")
+                        .shipping("Delivery", "4.95", "0.00")
+                        .build(),
+                List.of(Optional.of(TEE)),
+                fee);
+        assertThat(asked).as("ORD-4: a shipping charge asks for the product").hasValue(1);
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("rules")
     void turnsThePlatformsAmountsIntoSaleLines(Row row) {
-        List<SaleLine> lines = SaleLines.all(row.order(), row.products(), FEE);
+        List<SaleLine> lines = SaleLines.all(row.order(), row.products(), () -> FEE);
 
         assertThat(lines.stream().map(SaleLinesTest::render).toList())
                 .as("%s", row)
