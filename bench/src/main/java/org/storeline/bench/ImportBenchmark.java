@@ -14,9 +14,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -62,21 +60,7 @@ public final class ImportBenchmark {
         }
         Path dataDir = Files.createTempDirectory("storeline-bench-");
         String token = ApiTokens.newToken();
-        StorelineConfig config = new StorelineConfig(
-                "127.0.0.1",
-                0,
-                dataDir,
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.of(token),
-                pgSettings,
-                SecretBox.newKey(),
-                List.of(),
-                Optional.empty(),
-                Duration.ofDays(1),
-                Duration.ofSeconds(60),
-                StorelineConfig.DEFAULT_INBOX_BATCH);
+        StorelineConfig config = StorelineConfig.inProcess(dataDir, token, pgSettings, SecretBox.newKey());
         System.out.printf(
                 "Storeline import benchmark: %d cores, %s, JDK %s%s%n",
                 Runtime.getRuntime().availableProcessors(),

@@ -44,4 +44,27 @@ public record StorelineConfig(
             throw new IllegalArgumentException("The inbox batch must hold at least one delivery, not " + inboxBatch);
         }
     }
+
+    /**
+     * Storeline started from Java on loopback, a free port and its own embedded PostgreSQL, reconciling once a day (so
+     * that no pass runs unasked): what the integration tests and the benchmark start.
+     */
+    public static StorelineConfig inProcess(
+            Path dataDir, String adminToken, Map<String, String> postgresSettings, byte[] secretKey) {
+        return new StorelineConfig(
+                "127.0.0.1",
+                0,
+                dataDir,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.of(adminToken),
+                postgresSettings,
+                secretKey,
+                List.of(),
+                Optional.empty(),
+                Duration.ofDays(1),
+                Duration.ofSeconds(60),
+                DEFAULT_INBOX_BATCH);
+    }
 }

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.CleanupMode;
@@ -83,21 +82,7 @@ class PostgresCrashIT {
 
     /** Durable settings but for fsync (the OS cache survives a PostgreSQL crash), and a WAL writer that waits 10 s. */
     private StorelineConfig config(String token, byte[] key) {
-        return new StorelineConfig(
-                "127.0.0.1",
-                0,
-                dataDir,
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.of(token),
-                Map.of("fsync", "off", "wal_writer_delay", "10000ms"),
-                key,
-                List.of(),
-                Optional.empty(),
-                Duration.ofDays(1),
-                Duration.ofSeconds(60),
-                StorelineConfig.DEFAULT_INBOX_BATCH);
+        return StorelineConfig.inProcess(dataDir, token, Map.of("fsync", "off", "wal_writer_delay", "10000ms"), key);
     }
 
     private void stopPostgresImmediately() throws Exception {

@@ -1,7 +1,6 @@
 package org.storeline.server.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.Socket;
@@ -20,7 +19,6 @@ import java.util.TreeMap;
  * send (a broken request line, a bad percent escape, a URI or header far too long), written byte by byte.
  */
 public final class RawHttp {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5))
@@ -30,16 +28,13 @@ public final class RawHttp {
 
     /** An answer with its headers (names lower-cased). */
     public record Answer(int status, Map<String, String> headers, String text) {
+        /** Read as {@link ApiClient} reads an answer. */
         public JsonNode json() {
-            try {
-                return JSON.readTree(text);
-            } catch (IOException e) {
-                throw new UncheckedIOException("Not JSON: " + text, e);
-            }
+            return new ApiClient.Response(status, text).json();
         }
 
         public String errorCode() {
-            return json().path("error").path("code").asText();
+            return new ApiClient.Response(status, text).errorCode();
         }
 
         public String header(String name) {

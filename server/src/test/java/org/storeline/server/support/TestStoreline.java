@@ -4,11 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.storeline.core.user.ApiTokens;
 import org.storeline.db.crypto.SecretBox;
 import org.storeline.server.Storeline;
@@ -39,21 +36,11 @@ public final class TestStoreline {
 
     /** A test configuration: a fresh key, no reconciliation timer (tests call it), PostgreSQL without fsync. */
     public static StorelineConfig config(Path dataDir, String adminToken) {
-        return new StorelineConfig(
-                "127.0.0.1",
-                0,
+        return StorelineConfig.inProcess(
                 dataDir,
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.of(adminToken),
+                adminToken,
                 Map.of("fsync", "off", "synchronous_commit", "off", "full_page_writes", "off"),
-                SecretBox.newKey(),
-                List.of(),
-                Optional.empty(),
-                Duration.ofDays(1),
-                Duration.ofSeconds(60),
-                StorelineConfig.DEFAULT_INBOX_BATCH);
+                SecretBox.newKey());
     }
 
     private static void start() {
