@@ -1,5 +1,7 @@
 package org.storeline.core.register;
 
+import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -28,4 +30,10 @@ public interface RegisterRepository {
     List<ClosureReport.PaymentTotal> paymentTotals(UUID periodId);
 
     List<RegisterPeriod> closedPeriods(UUID registerId, int limit);
+
+    /**
+     * The closed periods of every register of these outlets that closed at or after {@code from} and before
+     * {@code to} (either open), newest first: what the register closures report lists.
+     */
+    List<RegisterPeriod> closedPeriodsBetween(Collection<UUID> outletIds, Optional<Instant> from, Optional<Instant> to);
 }

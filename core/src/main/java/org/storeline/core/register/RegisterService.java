@@ -1,9 +1,14 @@
 package org.storeline.core.register;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.storeline.core.error.ErrorCode;
 import org.storeline.core.error.Require;
 import org.storeline.core.error.StorelineException;
@@ -95,6 +100,20 @@ public final class RegisterService {
         return registers.closedPeriods(id, limit).stream()
                 .map(p -> report(register, p))
                 .toList();
+    }
+
+    /**
+     * Closure reports of the periods of these outlets' registers closed in {@code [from, to)}, newest first, for the
+     * register closures report; the caller has checked the outlets against the actor.
+     */
+    public List<ClosureReport> closedBetween(Collection<UUID> outletIds, Optional<Instant> from, Optional<Instant> to) {
+        List<RegisterPeriod> periods = registers.closedPeriodsBetween(outletIds, from, to);
+        if (periods.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, Register> byId =
+                registers.findAll().stream().collect(Collectors.toMap(Register::id, Function.identity()));
+        return periods.stream().map(p -> report(byId.get(p.registerId()), p)).toList();
     }
 
     private ClosureReport report(Register register, RegisterPeriod period) {

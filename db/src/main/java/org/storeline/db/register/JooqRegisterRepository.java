@@ -7,11 +7,14 @@ import static org.storeline.db.jooq.Tables.SALE_PAYMENT;
 import static org.storeline.db.postgres.Timestamps.fromDb;
 import static org.storeline.db.postgres.Timestamps.toDb;
 
+import java.time.Instant;
+import java.util.Collection;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.storeline.core.money.Money;
@@ -137,6 +140,25 @@ public final class JooqRegisterRepository implements RegisterRepository {
                 .orderBy(REGISTER_PERIOD.OPENED_AT.desc())
                 .limit(limit)
                 .fetch(JooqRegisterRepository::toPeriod);
+    }
+
+    @Override
+    public List<RegisterPeriod> closedPeriodsBetween(
+            Collection<UUID> outletIds, Optional<Instant> from, Optional<Instant> to) {
+        Condition closedInRange = REGISTER_PERIOD.CLOSED_AT.isNotNull();
+        if (from.isPresent()) {
+            closedInRange = closedInRange.and(REGISTER_PERIOD.CLOSED_AT.ge(toDb(from.get())));
+        }
+        if (to.isPresent()) {
+            closedInRange = closedInRange.and(REGISTER_PERIOD.CLOSED_AT.lt(toDb(to.get())));
+        }
+        return dsl.select(REGISTER_PERIOD.fields())
+                .from(REGISTER_PERIOD)
+                .join(REGISTER)
+                .on(REGISTER.ID.eq(REGISTER_PERIOD.REGISTER_ID))
+                .where(REGISTER.OUTLET_ID.in(outletIds).and(closedInRange))
+                .orderBy(REGISTER_PERIOD.CLOSED_AT.desc(), REGISTER_PERIOD.ID.desc())
+                .fetch(r -> toPeriod(r.into(REGISTER_PERIOD)));
     }
 
     private Register toRegister(RegisterRecord row) {
