@@ -25,6 +25,7 @@ import org.storeline.core.orderimport.OrderImportService;
 import org.storeline.core.outlet.OutletService;
 import org.storeline.core.payment.PaymentTypeService;
 import org.storeline.core.register.RegisterService;
+import org.storeline.core.report.ReportService;
 import org.storeline.core.sale.InStoreSaleService;
 import org.storeline.core.sale.SaleService;
 import org.storeline.core.settings.SettingsService;
@@ -45,6 +46,7 @@ import org.storeline.db.payment.JooqPaymentTypeRepository;
 import org.storeline.db.postgres.Database;
 import org.storeline.db.postgres.JooqTransactions;
 import org.storeline.db.register.JooqRegisterRepository;
+import org.storeline.db.report.JooqReportQueries;
 import org.storeline.db.sale.JooqSaleRepository;
 import org.storeline.db.settings.JooqSettingsRepository;
 import org.storeline.db.stock.JooqStockLedger;
@@ -61,6 +63,7 @@ import org.storeline.web.fulfillment.FulfillmentRoutes;
 import org.storeline.web.http.Routes;
 import org.storeline.web.notification.NotificationRoutes;
 import org.storeline.web.operations.OperationsRoutes;
+import org.storeline.web.report.ReportRoutes;
 import org.storeline.web.sale.SaleRoutes;
 import org.storeline.web.security.Argon2PasswordHasher;
 import org.storeline.web.security.Authentication;
@@ -90,6 +93,7 @@ public final class Wiring {
     final JooqWebhookInbox inbox;
     final JooqActivityLog activity;
     final JooqFulfillmentRepository fulfillmentRepository;
+    final Transactions tx;
 
     private final OutletService outlets;
     private final RegisterService registers;
@@ -108,6 +112,7 @@ public final class Wiring {
     private final NotificationService notifications;
     private final PlatformChannelSync sync;
     private final DeliveryProcessor deliveryProcessor;
+    final ReportService reports;
 
     Wiring(Database database, StorelineConfig config, Clock clock, Runnable wakeWorker, Supplier<URI> publicUrl) {
         this.clock = clock;
@@ -115,7 +120,7 @@ public final class Wiring {
         this.inboxLease = config.inboxLease();
         this.inboxBatch = config.inboxBatch();
         DSLContext dsl = database.dsl();
-        Transactions tx = new JooqTransactions(dsl);
+        tx = new JooqTransactions(dsl);
         outletRepository = new JooqOutletRepository(dsl);
         registerRepository = new JooqRegisterRepository(dsl);
         productRepository = new JooqProductRepository(dsl);
@@ -154,6 +159,8 @@ public final class Wiring {
                 saleRepository, registerRepository, paymentTypes, outlets, fulfillmentRepository, tx, clock);
         fulfillments = new FulfillmentService(fulfillmentRepository, outlets);
         notifications = new NotificationService(notificationRepository, outlets);
+        // Closure reports come from the register service; the report only picks the periods in its range.
+        reports = new ReportService(new JooqReportQueries(dsl), registers::closedBetween, outlets, tx);
 
         PlatformHttp http = PlatformHttp.standard();
         connectors = new Connectors(List.of(
@@ -210,7 +217,8 @@ public final class Wiring {
                 new ChannelRoutes(channels, sync, activity, inbox, clock),
                 new WebhookRoutes(channelRepository, connectors, inbox, activity, wakeWorker, clock),
                 new FulfillmentRoutes(fulfillments, sales, customers),
-                new NotificationRoutes(notifications));
+                new NotificationRoutes(notifications),
+                new ReportRoutes(reports));
     }
 
     public UserService users() {

@@ -150,7 +150,8 @@ public final class SetupRoutes implements Routes {
         return node;
     }
 
-    static ObjectNode closure(ClosureReport report) {
+    /** The closure report's representation, also the items of the register closures report. */
+    public static ObjectNode closure(ClosureReport report) {
         ObjectNode node = Json.object();
         node.put("register_id", Json.id(report.registerId()));
         node.put("outlet_id", Json.id(report.outletId()));
