@@ -25,8 +25,8 @@ import org.storeline.core.user.Actor;
 public final class ReportService {
     private static final Comparator<ClosureReport> NEWEST_FIRST = Comparator.<ClosureReport, Instant>comparing(
                     r -> r.period().closedAt().orElseThrow())
-            .reversed()
-            .thenComparing(r -> r.period().id());
+            .thenComparing(r -> r.period().id())
+            .reversed();
 
     private final ReportQueries queries;
     private final ClosureSource closures;
