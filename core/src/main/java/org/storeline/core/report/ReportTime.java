@@ -1,13 +1,8 @@
 package org.storeline.core.report;
 
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.regex.Pattern;
-import org.storeline.core.error.StorelineException;
 
 /**
  * One end of a report's range as the caller gave it: a calendar day, read in each outlet's own time zone (the day
@@ -63,45 +58,12 @@ public sealed interface ReportTime {
         }
     }
 
-    Pattern DAY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
-    Pattern TIME = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T[0-9:.]+(Z|z|[+-]\\d{2}:\\d{2})");
-
     /**
      * Reads {@code value}, a day ({@code 2026-12-05}) or a time with its offset ({@code 2026-12-05T09:30:00+01:00},
      * {@code ...Z}), or fails naming {@code parameter}. A query string decodes an unescaped {@code +} to a space, and a
      * space has no other place in such a time, so {@code 2026-12-05T09:30:00 01:00} is read as {@code +01:00}.
      */
     static ReportTime parse(String parameter, String value) {
-        String text = value.trim().replace(' ', '+');
-        try {
-            if (DAY.matcher(text).matches()) {
-                LocalDate date = LocalDate.parse(text, DateTimeFormatter.ISO_LOCAL_DATE);
-                requireYear(parameter, value, date.getYear());
-                return new Day(date);
-            }
-            if (TIME.matcher(text).matches()) {
-                OffsetDateTime time = OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
-                requireYear(parameter, value, time.getYear());
-                return new Exact(time.toInstant());
-            }
-        } catch (DateTimeException e) {
-            throw StorelineException.invalid(parameter + " '" + shown(value) + "' is not a real date or time: "
-                    + "give a day such as 2026-12-05 or a time with its offset such as 2026-12-05T09:30:00+01:00.");
-        }
-        throw StorelineException.invalid(
-                parameter + " '" + shown(value) + "' is neither a day such as 2026-12-05 nor a time"
-                        + " with its offset such as 2026-12-05T09:30:00+01:00 (write the + as %2B in a URL).");
-    }
-
-    private static void requireYear(String parameter, String value, int year) {
-        if (year < FIRST_YEAR || year > LAST_YEAR) {
-            throw StorelineException.invalid(parameter + " '" + shown(value) + "' lies outside the years " + FIRST_YEAR
-                    + " to " + LAST_YEAR + " that reports cover.");
-        }
-    }
-
-    /** The value as a message quotes it: a date or time is short, anything longer is cut. */
-    private static String shown(String value) {
-        return value.length() <= 40 ? value : value.substring(0, 40) + "...";
+        return ReportTimeParser.parse(parameter, value);
     }
 }
