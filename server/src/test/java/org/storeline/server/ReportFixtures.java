@@ -75,7 +75,7 @@ final class ReportFixtures {
         }
     }
 
-    /** A line of a product (the shipping fee product among them), of no product, or an adjustment; {@code sign} -1 for a return. */
+    /** A line of a product (the shipping fee among them), of no product, or an adjustment; sign -1: a return. */
     static SaleLine line(Random random, List<Product> products, String currency, int sign) {
         int kind = random.nextInt(6);
         long quantity = sign * (1L + random.nextInt(5));

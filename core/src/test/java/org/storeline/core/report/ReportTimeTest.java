@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.storeline.core.error.ErrorCode;
 import org.storeline.core.error.StorelineException;
 
-/** A report's bounds: a day read in each outlet's zone, or an exact instant; what cannot be read names its parameter. */
+/** A report's bounds: a day read in each outlet's zone, or an exact instant; what cannot be read names its field. */
 class ReportTimeTest {
     private static final ZoneId BRUSSELS = ZoneId.of("Europe/Brussels");
     private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
