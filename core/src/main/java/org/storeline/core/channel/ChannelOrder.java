@@ -17,14 +17,22 @@ import org.storeline.core.money.Money;
  * @param externalId        the platform's order id (used in its API), never a number type
  * @param number            the order number the customer sees ("#1001", "ORD00018")
  * @param platformStatus    the platform's own status words, for the activity log ("paid/unfulfilled")
+ * @param placedAt          when the order was placed on the platform (its creation time): the sale's date. Empty when
+ *                          the order carries no creation time that can be read; the import time stands in for it
+ *                          and the activity log says so
  * @param updatedAt         the platform's last-modified time: events of one order apply in this order
+ * @param amountPaid        for an order the platform reports partly paid
+ *                          ({@link OrderDisposition#IMPORT_PARTIALLY_PAID}): the part already paid, as the platform's
+ *                          order says it. Empty when the order does not say (then the sale is recorded unpaid and the
+ *                          activity log says why), and for every other disposition: a paid order is paid in full, an
+ *                          unpaid one not at all
  */
 public record ChannelOrder(
         String externalId,
         String number,
         String platformStatus,
         OrderDisposition disposition,
-        Instant placedAt,
+        Optional<Instant> placedAt,
         Instant updatedAt,
         Currency currency,
         Optional<OrderCustomer> customer,
@@ -33,6 +41,7 @@ public record ChannelOrder(
         Money totalTax,
         Money total,
         OrderPayment payment,
+        Optional<Money> amountPaid,
         FulfillmentType fulfillmentType,
         Optional<String> shippingMethod,
         Optional<String> deliveryAddress,
@@ -42,6 +51,14 @@ public record ChannelOrder(
     public ChannelOrder {
         lines = List.copyOf(lines);
         shipping = List.copyOf(shipping);
+        if (amountPaid.isPresent() && disposition != OrderDisposition.IMPORT_PARTIALLY_PAID) {
+            throw new IllegalArgumentException(
+                    "Only a partly paid order says how much is paid; this one is " + disposition);
+        }
+        if (amountPaid.isPresent() && !amountPaid.get().currency().equals(currency)) {
+            throw new IllegalArgumentException(
+                    "The amount paid is in " + amountPaid.get().currency() + ", the order in " + currency);
+        }
     }
 
     /**

@@ -2,6 +2,7 @@ package org.storeline.core.ids;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.storeline.core.error.StorelineException;
@@ -18,6 +19,8 @@ public final class Ids {
     private static final Pattern CANONICAL =
             Pattern.compile("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
     private static final int COUNTER_LIMIT = 1 << 12;
+    /** The largest time a UUIDv7 holds: 48 bits of milliseconds (the year 10889). */
+    private static final long MAX_MILLIS = (1L << 48) - 1;
 
     private static long lastMillis;
     private static int counter;
@@ -43,6 +46,27 @@ public final class Ids {
             sequence = counter;
         }
         long msb = (millis << 16) | (0x7L << 12) | sequence;
+        long lsb = (RANDOM.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L;
+        return new UUID(msb, lsb);
+    }
+
+    /**
+     * An id whose time is {@code at} rather than now, for a record of something made earlier elsewhere (an online
+     * order placed before it was imported): ordering by id is then ordering by when it was made, as for every other
+     * id. The 74 other bits are random, so ids at one millisecond sort in no particular order and never collide in
+     * practice. A time a UUIDv7 cannot hold (before 1970, after the year 10889) gets an id of now.
+     */
+    public static UUID at(Instant at) {
+        long millis;
+        try {
+            millis = at.toEpochMilli();
+        } catch (ArithmeticException beyondLong) {
+            return newId();
+        }
+        if (millis < 0 || millis > MAX_MILLIS) {
+            return newId();
+        }
+        long msb = (millis << 16) | (0x7L << 12) | RANDOM.nextInt(COUNTER_LIMIT);
         long lsb = (RANDOM.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L;
         return new UUID(msb, lsb);
     }

@@ -151,7 +151,11 @@ public final class OrderImportService {
         if (toCreate.isEmpty()) {
             return List.of();
         }
-        List<UUID> saleIds = toCreate.stream().map(o -> Ids.newId()).toList();
+        // A sale's id carries its date (when the order was placed), so that the sales list, newest first by id,
+        // puts an order imported late (a backfill, a delivery retried for days) where it was made.
+        List<UUID> saleIds = toCreate.stream()
+                .map(o -> Ids.at(o.order().placedAt().orElse(now)))
+                .toList();
         List<ImportedOrder> claims = new ArrayList<>();
         for (int i = 0; i < toCreate.size(); i++) {
             ChannelOrder order = toCreate.get(i).order();

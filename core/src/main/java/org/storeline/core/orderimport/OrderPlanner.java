@@ -13,9 +13,11 @@ import org.storeline.core.catalog.Product;
 import org.storeline.core.channel.Channel;
 import org.storeline.core.channel.ChannelOrder;
 import org.storeline.core.channel.FulfillmentType;
+import org.storeline.core.channel.OrderDisposition;
 import org.storeline.core.fulfillment.Fulfillment;
 import org.storeline.core.fulfillment.FulfillmentStatus;
 import org.storeline.core.ids.Ids;
+import org.storeline.core.money.Money;
 import org.storeline.core.notification.NotificationRepository;
 import org.storeline.core.payment.PaymentType;
 import org.storeline.core.sale.ChannelOrderRef;
@@ -60,29 +62,29 @@ final class OrderPlanner {
                         + adj.total().toDecimalString() + " (tax " + adj.tax().toDecimalString()
                         + "): adjustment line added"));
         Channel channel = ctx.channel();
-        boolean fulfilled = order.disposition().alreadyFulfilled();
         Sale sale = Sale.fromChannel(
                 saleId,
                 receiptNumber,
-                now,
+                placedAt(order, now, remarks),
                 ctx.saleOutletId(),
                 channel.registerId(),
-                new ChannelOrderRef(channel.id(), order.externalId(), order.number()),
+                new ChannelOrderRef(channel.id(), order.externalId(), order.number(), now),
                 order.currency(),
                 customerId,
                 lines,
                 SaleNotes.of(order, channel),
-                fulfilled);
-        if (order.disposition().paid() && sale.total().isPositive()) {
-            sale.applyPayment(
-                    ctx.paymentTypes().apply(order.payment()),
-                    sale.total(),
-                    order.placedAt(),
-                    channel.registerId(),
-                    ctx.openPeriodId(),
-                    Optional.empty());
-        }
-        List<Fulfillment> fulfillments = fulfillments(order, sale, ctx, now);
+                order.disposition().alreadyFulfilled());
+        // The payment is recorded now, in the online register's period open now (or its next one: PAY-1), so its
+        // paid_at is the import time: a platform's earlier payment time would lie outside that period.
+        amountPaid(order, sale, remarks)
+                .ifPresent(amount -> sale.applyPayment(
+                        ctx.paymentTypes().apply(order.payment()),
+                        amount,
+                        now,
+                        channel.registerId(),
+                        ctx.openPeriodId(),
+                        Optional.empty()));
+        List<Fulfillment> fulfillments = fulfillments(order, sale, ctx);
         return new OrderPlan(
                 sale,
                 fulfillments,
@@ -90,6 +92,45 @@ final class OrderPlanner {
                 announcements(order, sale, fulfillments, ctx),
                 newLinks,
                 remarks);
+    }
+
+    /**
+     * When the order was placed on the platform: the sale's date (created_at). Without a creation time that could be
+     * read, the import time stands in and the activity log says so.
+     */
+    private static Instant placedAt(ChannelOrder order, Instant now, List<String> remarks) {
+        if (order.placedAt().isEmpty()) {
+            remarks.add("the platform gave no order creation time that could be read: the sale is dated when it was"
+                    + " imported");
+        }
+        return order.placedAt().orElse(now);
+    }
+
+    /**
+     * What the platform says is already paid, to record as one payment (ORD-5, ORD-6): the whole total of a paid
+     * order; for a partly paid one, the part it names, exactly, when that is more than nothing and less than the
+     * total. A partly paid order that names no such part is recorded unpaid, and the activity log says why, so that
+     * staff take what was paid by hand: never a guessed amount, never more than the total.
+     */
+    private static Optional<Money> amountPaid(ChannelOrder order, Sale sale, List<String> remarks) {
+        Money total = sale.total();
+        if (order.disposition().paid()) {
+            return total.isPositive() ? Optional.of(total) : Optional.empty();
+        }
+        if (order.disposition() != OrderDisposition.IMPORT_PARTIALLY_PAID) {
+            return Optional.empty();
+        }
+        Optional<Money> part = order.amountPaid();
+        if (part.isEmpty()) {
+            remarks.add("the platform reports it partly paid but its order does not say how much:"
+                    + " recorded unpaid, record the part already paid by hand");
+        } else if (!part.get().isPositive() || !total.isGreaterThan(part.get())) {
+            remarks.add("the platform reports it partly paid, " + part.get().toDecimalString() + " of "
+                    + total.toDecimalString() + ", which is no part of the total: recorded unpaid, record the part"
+                    + " already paid by hand");
+            return Optional.empty();
+        }
+        return part;
     }
 
     /**
@@ -133,7 +174,11 @@ final class OrderPlanner {
                 .findFirst();
     }
 
-    private static List<Fulfillment> fulfillments(ChannelOrder order, Sale sale, Context ctx, Instant now) {
+    /**
+     * The fulfillments, dated like the sale (when the order was placed: the Fulfillments page shows the order's date)
+     * and with ids of that time, so that they list in the order's place as the sale does.
+     */
+    private static List<Fulfillment> fulfillments(ChannelOrder order, Sale sale, Context ctx) {
         List<Allocation.Demand> demands = new ArrayList<>();
         for (int i = 0; i < order.lines().size(); i++) {
             SaleLine line = sale.lines().get(i);
@@ -162,7 +207,14 @@ final class OrderPlanner {
                     })
                     .toList();
             fulfillments.add(new Fulfillment(
-                    Ids.newId(), sale.id(), outlet, order.fulfillmentType(), status, items, now, Optional.empty()));
+                    Ids.at(sale.createdAt()),
+                    sale.id(),
+                    outlet,
+                    order.fulfillmentType(),
+                    status,
+                    items,
+                    sale.createdAt(),
+                    Optional.empty()));
         });
         return fulfillments;
     }

@@ -1,6 +1,7 @@
 package org.storeline.core.channel;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.Currency;
@@ -22,7 +23,7 @@ class ChannelOrderTest {
                 "#1",
                 "paid",
                 OrderDisposition.IMPORT_PAID,
-                Instant.EPOCH,
+                Optional.of(Instant.EPOCH),
                 Instant.EPOCH,
                 EUR,
                 Optional.empty(),
@@ -31,6 +32,7 @@ class ChannelOrderTest {
                 eur("3.36"),
                 eur("20.00"),
                 new OrderPayment("stripe", true, Optional.of("Stripe")),
+                Optional.empty(),
                 FulfillmentType.DELIVERY,
                 Optional.empty(),
                 Optional.empty(),
@@ -47,7 +49,7 @@ class ChannelOrderTest {
                 "#2",
                 "paid",
                 OrderDisposition.IMPORT_PAID,
-                Instant.EPOCH,
+                Optional.of(Instant.EPOCH),
                 Instant.EPOCH,
                 EUR,
                 Optional.empty(),
@@ -56,6 +58,7 @@ class ChannelOrderTest {
                 eur("0.00"),
                 eur("9.99"),
                 new OrderPayment("manual", false, Optional.empty()),
+                Optional.empty(),
                 FulfillmentType.PICKUP,
                 Optional.empty(),
                 Optional.empty(),
@@ -63,6 +66,42 @@ class ChannelOrderTest {
                 Optional.empty());
 
         assertThat(order.itemizedTotal()).isEqualTo(Money.zero(EUR));
+    }
+
+    @Test
+    void onlyAPartlyPaidOrderSaysHowMuchIsPaidAndInItsOwnCurrency() {
+        assertThat(partlyPaid(OrderDisposition.IMPORT_PARTIALLY_PAID, eur("4.00"))
+                        .amountPaid())
+                .contains(eur("4.00"));
+        assertThatThrownBy(() -> partlyPaid(OrderDisposition.IMPORT_PAID, eur("4.00")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("IMPORT_PAID");
+        assertThatThrownBy(() -> partlyPaid(OrderDisposition.IMPORT_PARTIALLY_PAID, Money.of("4.00", "USD")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("USD");
+    }
+
+    private static ChannelOrder partlyPaid(OrderDisposition disposition, Money paid) {
+        return new ChannelOrder(
+                "3",
+                "#3",
+                "partially_paid",
+                disposition,
+                Optional.empty(),
+                Instant.EPOCH,
+                EUR,
+                Optional.empty(),
+                List.of(line("10.00")),
+                List.of(),
+                eur("0.00"),
+                eur("10.00"),
+                new OrderPayment("manual", false, Optional.empty()),
+                Optional.of(paid),
+                FulfillmentType.DELIVERY,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty());
     }
 
     private static OrderLine line(String total) {

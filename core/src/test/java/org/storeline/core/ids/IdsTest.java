@@ -3,6 +3,7 @@ package org.storeline.core.ids;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.storeline.core.ErrorAssertions.assertRefused;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -119,5 +120,46 @@ class IdsTest {
         Assertions.assertThatThrownBy(() -> Ids.parse("sale_id", "1-2-3-4-5"))
                 .hasMessageContaining("sale_id")
                 .hasMessageContaining("1-2-3-4-5");
+    }
+
+    @Test
+    void anIdAtAnEarlierTimeCarriesThatTimeAndSortsBeforeLaterIds() {
+        Instant placed = Instant.parse("2026-03-02T09:15:00.123Z");
+
+        UUID earlier = Ids.at(placed);
+        UUID later = Ids.at(placed.plusMillis(1));
+        UUID now = Ids.newId();
+
+        assertThat(earlier.version()).isEqualTo(7);
+        assertThat(earlier.variant()).isEqualTo(2);
+        assertThat(earlier.getMostSignificantBits() >>> 16).isEqualTo(placed.toEpochMilli());
+        List<String> sorted = new ArrayList<>(List.of(now.toString(), later.toString(), earlier.toString()));
+        sorted.sort(null);
+        assertThat(sorted).containsExactly(earlier.toString(), later.toString(), now.toString());
+    }
+
+    @Test
+    void idsAtOneMillisecondAreStillDistinct() {
+        Instant placed = Instant.parse("2026-03-02T09:15:00Z");
+        Set<UUID> made = new HashSet<>();
+        for (int i = 0; i < 10_000; i++) {
+            made.add(Ids.at(placed));
+        }
+
+        assertThat(made).hasSize(10_000);
+    }
+
+    @Test
+    void aTimeNoIdCanHoldGetsAnIdOfNow() {
+        long before = System.currentTimeMillis();
+
+        UUID beforeEpoch = Ids.at(Instant.parse("1969-12-31T23:59:59Z"));
+        UUID farFuture = Ids.at(Instant.parse("+12000-01-01T00:00:00Z"));
+        UUID beyondLong = Ids.at(Instant.MAX);
+
+        long after = System.currentTimeMillis();
+        for (UUID id : List.of(beforeEpoch, farFuture, beyondLong)) {
+            assertThat(id.getMostSignificantBits() >>> 16).isBetween(before, after);
+        }
     }
 }

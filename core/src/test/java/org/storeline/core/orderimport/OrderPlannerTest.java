@@ -91,6 +91,101 @@ class OrderPlannerTest {
                         "payments",
                         ""),
                 row(
+                        "ORD-6: an order to be paid by bank transfer arrives unpaid, its whole balance open",
+                        order("5b")
+                                .line("TEE", 1, "100.00", "121.00", "21.00")
+                                .offline("bacs")
+                                .disposition(IMPORT_UNPAID),
+                        "",
+                        "payments",
+                        "",
+                        "payment status",
+                        "unpaid, balance 121.00",
+                        "remarks",
+                        ""),
+                row(
+                        "Partly paid: exactly the part the platform says is paid is recorded, the balance stays open",
+                        order("40").line("TEE", 1, "100.00", "121.00", "21.00").partlyPaid("50.00"),
+                        "",
+                        "payments",
+                        "50.00 Stripe",
+                        "payment status",
+                        "partially_paid, balance 71.00",
+                        "remarks",
+                        ""),
+                row(
+                        "Partly paid by bank transfer: the platform reports the part paid, so it is recorded (ORD-6)",
+                        order("41")
+                                .line("TEE", 1, "100.00", "121.00", "21.00")
+                                .offline("bacs")
+                                .partlyPaid("0.01"),
+                        "",
+                        "payments",
+                        "0.01 -",
+                        "payment status",
+                        "partially_paid, balance 120.99"),
+                row(
+                        "Partly paid, the platform not saying how much: recorded unpaid, and the log says why",
+                        order("42").line("TEE", 1, "100.00", "121.00", "21.00").partlyPaid(null),
+                        "",
+                        "payments",
+                        "",
+                        "payment status",
+                        "unpaid, balance 121.00",
+                        "remarks",
+                        "the platform reports it partly paid but its order does not say how much: recorded unpaid,"
+                                + " record the part already paid by hand"),
+                row(
+                        "Partly paid with nothing received: no payment of nothing, recorded unpaid and logged",
+                        order("43").line("TEE", 1, "100.00", "121.00", "21.00").partlyPaid("0.00"),
+                        "",
+                        "payments",
+                        "",
+                        "payment status",
+                        "unpaid, balance 121.00",
+                        "remarks",
+                        "the platform reports it partly paid, 0.00 of 121.00, which is no part of the total:"
+                                + " recorded unpaid, record the part already paid by hand"),
+                row(
+                        "Partly paid by the whole total or more: never a payment above the total; unpaid and logged",
+                        order("44").line("TEE", 1, "100.00", "121.00", "21.00").partlyPaid("121.01"),
+                        "",
+                        "payments",
+                        "",
+                        "payment status",
+                        "unpaid, balance 121.00",
+                        "remarks",
+                        "the platform reports it partly paid, 121.01 of 121.00, which is no part of the total:"
+                                + " recorded unpaid, record the part already paid by hand"),
+                row(
+                        "Partly paid by exactly the total: still no part of it, so nothing is guessed",
+                        order("45").line("TEE", 1, "100.00", "121.00", "21.00").partlyPaid("121.00"),
+                        "",
+                        "payments",
+                        "",
+                        "payment status",
+                        "unpaid, balance 121.00"),
+                row(
+                        "Dates: the sale and its fulfillments are dated when the order was placed; it was imported,"
+                                + " and its payment recorded, now",
+                        order("46").line("TEE", 1, "10.00", "10.00", "0.00"),
+                        "TEE@A=1",
+                        "dates",
+                        "sale 2026-03-02T09:15:00Z, imported 2026-03-02T10:00:00Z, fulfillments 2026-03-02T09:15:00Z,"
+                                + " payments 2026-03-02T10:00:00Z",
+                        "remarks",
+                        ""),
+                row(
+                        "Dates: an order without a readable creation time is dated when it was imported, and logged",
+                        order("47").line("TEE", 1, "10.00", "10.00", "0.00").undated(),
+                        "TEE@A=1",
+                        "dates",
+                        "sale 2026-03-02T10:00:00Z, imported 2026-03-02T10:00:00Z, fulfillments 2026-03-02T10:00:00Z,"
+                                + " payments 2026-03-02T10:00:00Z",
+                        "remarks",
+                        "the platform gave no order creation time that could be read: the sale is dated when it was"
+                                + " imported"),
+                row(
                         "Already fulfilled on the platform: a completed sale, shipped, "
                                 + "not announced, stock still taken",
                         order("7").line("TEE", 1, "10.00", "10.00", "0.00").disposition(IMPORT_FULFILLED),
@@ -368,6 +463,23 @@ class OrderPlannerTest {
         assertThat(plan.stockChanges()).allSatisfy(c -> assertThat(c.saleId()).contains(shop.saleId));
     }
 
+    @Test
+    void theFulfillmentsIdsCarryTheOrdersDateSoThatTheyListInItsPlace() {
+        Shop shop = new Shop(true);
+
+        OrderPlan plan = shop.plan(
+                order("48")
+                        .line("TEE", 1, "10.00", "10.00", "0.00")
+                        .line("MUG", 1, "5.00", "5.00", "0.00")
+                        .build(),
+                "TEE@A=1, MUG@B=1");
+
+        assertThat(plan.fulfillments())
+                .hasSize(2)
+                .allSatisfy(f ->
+                        assertThat(f.id().getMostSignificantBits() >>> 16).isEqualTo(TestOrders.PLACED.toEpochMilli()));
+    }
+
     private static Row row(String name, TestOrders order, String stock, String... facts) {
         Map<String, String> expected = new LinkedHashMap<>();
         for (int i = 0; i < facts.length; i += 2) {
@@ -385,6 +497,8 @@ class OrderPlannerTest {
         final Product fee = SaleLinesTest.product("SHIPPING-EUR", "Shipping", true);
         final PaymentType stripe = new PaymentType(
                 UUID.randomUUID(), "WooCommerce: stripe", PaymentKind.INTEGRATED, Optional.of("Stripe"), Instant.EPOCH);
+        final PaymentType bacs = new PaymentType(
+                UUID.randomUUID(), "WooCommerce: bacs", PaymentKind.BANK_DEPOSIT, Optional.empty(), Instant.EPOCH);
         final Channel channel;
 
         Shop(boolean notifications) {
@@ -423,7 +537,7 @@ class OrderPlannerTest {
                     Map.of("TEE", tee, "MUG", mug),
                     Map.of("variant:v-mug", mug),
                     currency -> fee,
-                    payment -> stripe,
+                    payment -> payment.integrated() ? stripe : bacs,
                     view);
         }
 

@@ -17,7 +17,11 @@ import org.storeline.core.sale.SaleLine;
  *   <li>fulfillments: {@code "A new delivery: TEE*2 | B new delivery: MUG*1"}: outlet, status, type and items (an item
  *       without SKU by its name in quotes);</li>
  *   <li>stock: {@code "TEE@A -2"}: each stock movement;</li>
- *   <li>payments: {@code "12.10 Stripe"}; announcements: {@code "A: message"}; remarks: joined by " / ";</li>
+ *   <li>payments: {@code "12.10 Stripe"} (an offline method shows "-"); payment status:
+ *       {@code "partially_paid, balance 71.00"};</li>
+ *   <li>dates: {@code "sale 2026-03-02T09:15:00Z, imported 2026-03-02T10:00:00Z, fulfillments ..., payments ..."}: the
+ *       sale's created_at and imported_at, then each fulfillment's created_at and each payment's paid_at;</li>
+ *   <li>announcements: {@code "A: message"}; remarks: joined by " / ";</li>
  *   <li>links: {@code "variant:v-tee -> TEE"}: the platform ids the plan teaches.</li>
  * </ul>
  */
@@ -50,6 +54,11 @@ final class PlanView {
                                         + p.processor().orElse("-")),
                         ", "));
         facts.put(
+                "payment status",
+                plan.sale().paymentStatus().wireName() + ", balance "
+                        + plan.sale().balance().toDecimalString());
+        facts.put("dates", dates(plan));
+        facts.put(
                 "announcements",
                 joined(plan.announcements().stream().map(a -> shop.outlet(a.outletId()) + ": " + a.message()), " | "));
         facts.put("remarks", String.join(" / ", plan.remarks()));
@@ -61,6 +70,15 @@ final class PlanView {
                                 .map(e -> e.getKey() + " -> " + sku(e.getValue())),
                         ", "));
         return facts;
+    }
+
+    private static String dates(OrderPlan plan) {
+        return "sale " + plan.sale().createdAt() + ", imported "
+                + plan.sale().channelOrder().orElseThrow().importedAt()
+                + ", fulfillments "
+                + joined(plan.fulfillments().stream().map(f -> f.createdAt().toString()), " ")
+                + ", payments "
+                + joined(plan.sale().payments().stream().map(p -> p.paidAt().toString()), " ");
     }
 
     private static String line(SaleLine line) {

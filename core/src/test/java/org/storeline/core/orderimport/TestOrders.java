@@ -27,6 +27,9 @@ final class TestOrders {
     private OrderDisposition disposition = OrderDisposition.IMPORT_PAID;
     private FulfillmentType type = FulfillmentType.DELIVERY;
     private Optional<String> shippingMethod = Optional.empty();
+    private Optional<Instant> placedAt = Optional.of(PLACED);
+    private Optional<Money> amountPaid = Optional.empty();
+    private ChannelOrder.OrderPayment payment = new ChannelOrder.OrderPayment("stripe", true, Optional.of("Stripe"));
 
     private TestOrders(String externalId) {
         this.externalId = externalId;
@@ -91,6 +94,25 @@ final class TestOrders {
         return this;
     }
 
+    /** Partly paid, the platform saying {@code paid} is paid (null: it does not say how much). */
+    TestOrders partlyPaid(String paid) {
+        disposition = OrderDisposition.IMPORT_PARTIALLY_PAID;
+        amountPaid = Optional.ofNullable(paid).map(TestOrders::eur);
+        return this;
+    }
+
+    /** Paid (or to be paid) by a method no processor confirms: bank transfer, cash on delivery. */
+    TestOrders offline(String method) {
+        payment = new ChannelOrder.OrderPayment(method, false, Optional.empty());
+        return this;
+    }
+
+    /** An order without a creation time that could be read. */
+    TestOrders undated() {
+        placedAt = Optional.empty();
+        return this;
+    }
+
     TestOrders pickup() {
         type = FulfillmentType.PICKUP;
         return this;
@@ -112,7 +134,7 @@ final class TestOrders {
                 "#" + externalId,
                 "processing",
                 disposition,
-                PLACED,
+                placedAt,
                 PLACED,
                 EUR,
                 customer,
@@ -120,7 +142,8 @@ final class TestOrders {
                 shipping,
                 totalTax.orElse(itemizedTax),
                 total.orElse(itemizedTotal),
-                new ChannelOrder.OrderPayment("stripe", true, Optional.of("Stripe")),
+                payment,
+                amountPaid,
                 type,
                 shippingMethod,
                 Optional.of("1 Main Street"),

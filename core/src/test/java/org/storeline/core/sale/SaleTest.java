@@ -68,7 +68,7 @@ class SaleTest {
                 OUTLET,
                 REGISTER,
                 SaleSource.ONLINE,
-                Optional.of(new ChannelOrderRef(UUID.randomUUID(), "gid://shop/Order/1", "#1001")),
+                Optional.of(new ChannelOrderRef(UUID.randomUUID(), "gid://shop/Order/1", "#1001", PAID_AT)),
                 SaleStatus.OPEN,
                 Currency.getInstance("EUR"),
                 Optional.empty(),

@@ -70,6 +70,7 @@ public final class JooqSaleRepository implements SaleRepository {
                 SALE.CHANNEL_ID,
                 SALE.EXTERNAL_ORDER_ID,
                 SALE.EXTERNAL_ORDER_NUMBER,
+                SALE.IMPORTED_AT,
                 SALE.STATUS,
                 SALE.CURRENCY,
                 SALE.CUSTOMER_ID,
@@ -117,6 +118,7 @@ public final class JooqSaleRepository implements SaleRepository {
                     ref.map(r -> r.channelId()).orElse(null),
                     ref.map(r -> r.externalOrderId()).orElse(null),
                     ref.map(r -> r.externalOrderNumber()).orElse(null),
+                    ref.map(r -> toDb(r.importedAt())).orElse(null),
                     sale.status().wireName(),
                     sale.currency().getCurrencyCode(),
                     sale.customerId().orElse(null),
@@ -306,7 +308,12 @@ public final class JooqSaleRepository implements SaleRepository {
                 })
                 .toList();
         Optional<ChannelOrderRef> channelOrder = Optional.ofNullable(row.getChannelId())
-                .map(channel -> new ChannelOrderRef(channel, row.getExternalOrderId(), row.getExternalOrderNumber()));
+                .map(channel -> new ChannelOrderRef(
+                        channel,
+                        row.getExternalOrderId(),
+                        row.getExternalOrderNumber(),
+                        // An online sale written before imported_at existed was created when it was imported.
+                        fromDb(row.getImportedAt() != null ? row.getImportedAt() : row.getCreatedAt())));
         return new Sale(
                 row.getId(),
                 row.getReceiptNumber(),

@@ -136,6 +136,9 @@ public final class SaleRoutes implements Routes {
         node.put("id", Json.id(sale.id()));
         node.put("receipt_number", sale.receiptNumber());
         node.put("created_at", Json.time(sale.createdAt()));
+        node.put(
+                "imported_at",
+                sale.channelOrder().map(c -> Json.time(c.importedAt())).orElse(null));
         node.put("outlet_id", Json.id(sale.outletId()));
         node.put("register_id", Json.id(sale.registerId()));
         node.put("source", sale.source().wireName());

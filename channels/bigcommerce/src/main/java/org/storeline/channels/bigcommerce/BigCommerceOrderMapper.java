@@ -56,9 +56,12 @@ final class BigCommerceOrderMapper {
         OptionalInt statusId = statusId(order);
         Optional<String> shippingMethod = shippingMethod(data.shippingAddresses());
         Optional<JsonNode> address = data.shippingAddresses().stream().findFirst();
-        Instant placedAt = date(order, "date_created", id);
+        Optional<Instant> placedAt = placedAt(order);
         // date_modified is the version of the order: events of one order apply in this order.
-        Instant updatedAt = dateIfPresent(order, "date_modified", id).orElse(placedAt);
+        Instant updatedAt = dateIfPresent(order, "date_modified", id)
+                .or(() -> placedAt)
+                .orElseThrow(() -> PlatformCallException.unreadable(
+                        "BigCommerce order " + id + " has no date_modified (nor a readable date_created)"));
         return new ChannelOrder(
                 id,
                 id,
@@ -73,6 +76,8 @@ final class BigCommerceOrderMapper {
                 PlatformJson.money(order, "total_tax", currency),
                 PlatformJson.money(order, "total_inc_tax", currency),
                 payment(order),
+                // BigCommerce has no partly paid status: an order is awaiting payment or paid.
+                Optional.empty(),
                 fulfillmentType(order, statusId, shippingMethod),
                 shippingMethod,
                 address.flatMap(BigCommerceOrderMapper::addressText),
@@ -128,9 +133,12 @@ final class BigCommerceOrderMapper {
                 .collect(Collectors.joining(" / "));
     }
 
-    private static Instant date(JsonNode order, String field, String id) {
-        return dateIfPresent(order, field, id)
-                .orElseThrow(() -> PlatformCallException.unreadable("BigCommerce order " + id + " has no " + field));
+    /**
+     * {@code date_created} (RFC 2822, "Tue, 05 Mar 2019 21:40:11 +0000"): when the order was placed. A missing or
+     * unreadable one is left out, not fatal: the sale is then dated when it is imported, and the log says so.
+     */
+    static Optional<Instant> placedAt(JsonNode order) {
+        return PlatformJson.text(order, "date_created").flatMap(BigCommerceDates::parse);
     }
 
     private static Optional<Instant> dateIfPresent(JsonNode order, String field, String id) {

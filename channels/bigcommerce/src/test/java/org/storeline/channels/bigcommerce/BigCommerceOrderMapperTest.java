@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.storeline.channels.api.PlatformCallException;
 import org.storeline.channels.api.PlatformJson;
 import org.storeline.core.channel.ChannelOrder;
@@ -179,11 +180,39 @@ class BigCommerceOrderMapperTest {
         assertThat(jar.platformVariantId()).contains("345");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"missing", "", "last Tuesday"})
+    void anOrderWithoutAReadableCreationDateIsStillImportedUndated(String created) {
+        ObjectNode order = order("order-218.json");
+        if (created.equals("missing")) {
+            order.remove("date_created");
+        } else {
+            order.put("date_created", created);
+        }
+
+        ChannelOrder mapped = map(order, "order-218-products.json", "order-218-shipping-addresses.json");
+
+        assertThat(mapped.placedAt()).isEmpty();
+        assertThat(mapped.updatedAt()).isEqualTo(Instant.parse("2019-03-11T15:17:25Z"));
+    }
+
+    @Test
+    void anOrderWithNeitherDateIsRefused() {
+        ObjectNode order = order("order-218.json");
+        order.remove("date_created");
+        order.remove("date_modified");
+
+        assertThatThrownBy(() -> map(order, "order-218-products.json", "order-218-shipping-addresses.json"))
+                .isInstanceOf(PlatformCallException.class)
+                .hasMessageContaining("date_modified");
+    }
+
     @Test
     void rfc2822DatesAreReadAsUtcInstants() {
         ChannelOrder order218 =
                 map(order("order-218.json"), "order-218-products.json", "order-218-shipping-addresses.json");
-        assertThat(order218.placedAt()).isEqualTo(Instant.parse("2019-03-05T21:40:11Z"));
+        // date_created "Tue, 05 Mar 2019 21:40:11 +0000": when it was placed, not its date_modified.
+        assertThat(order218.placedAt()).contains(Instant.parse("2019-03-05T21:40:11Z"));
         assertThat(order218.updatedAt()).isEqualTo(Instant.parse("2019-03-11T15:17:25Z"));
 
         ObjectNode order = order("order-247.json");

@@ -167,6 +167,9 @@ public abstract class ConnectorContract {
                     .as(example.name() + " has shipping")
                     .isEqualTo(!expected.shipping());
             assertThat(order.updatedAt()).as(example.name()).isNotNull();
+            assertThat(order.placedAt())
+                    .as(example.name() + " carries when it was placed")
+                    .isPresent();
             order.lines()
                     .forEach(line ->
                             assertThat(line.quantity()).as(example.name()).isPositive());

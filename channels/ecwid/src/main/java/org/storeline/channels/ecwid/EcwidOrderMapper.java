@@ -48,11 +48,11 @@ public final class EcwidOrderMapper {
     private ChannelOrder map(JsonNode order, String externalId, Currency currency) {
         String payment = status(order, "paymentStatus");
         String fulfillment = status(order, "fulfillmentStatus");
-        Optional<Instant> placed = time(order, "createTimestamp", "createDate");
+        Optional<Instant> placed = placedAt(order);
         Instant updatedAt = time(order, "updateTimestamp", "updateDate")
                 .or(() -> placed)
-                .orElseThrow(
-                        () -> PlatformCallException.unreadable("Ecwid order " + externalId + " has no updateDate"));
+                .orElseThrow(() -> PlatformCallException.unreadable(
+                        "Ecwid order " + externalId + " has no updateDate (nor a readable createDate)"));
         JsonNode option = order.path("shippingOption");
         FulfillmentType type = isPickup(option) ? FulfillmentType.PICKUP : FulfillmentType.DELIVERY;
         return new ChannelOrder(
@@ -60,7 +60,7 @@ public final class EcwidOrderMapper {
                 number(order, externalId),
                 payment + "/" + fulfillment,
                 disposition(payment, fulfillment),
-                placed.orElse(updatedAt),
+                placed,
                 updatedAt,
                 currency,
                 customer(order),
@@ -69,6 +69,8 @@ public final class EcwidOrderMapper {
                 PlatformJson.money(order, "tax", currency),
                 PlatformJson.money(order, "total", currency),
                 payment(order),
+                // Ecwid has no partly paid status: an order is awaiting payment or paid.
+                Optional.empty(),
                 type,
                 PlatformJson.text(option, "shippingMethodName"),
                 type == FulfillmentType.PICKUP ? Optional.empty() : address(order.path("shippingPerson")),
@@ -123,6 +125,18 @@ public final class EcwidOrderMapper {
 
     private static String status(JsonNode order, String field) {
         return PlatformJson.text(order, field).orElse("UNKNOWN");
+    }
+
+    /**
+     * When the order was placed: {@code createTimestamp}, else {@code createDate}. A missing or unreadable one is
+     * left out, not fatal: the sale is then dated when it is imported, and the activity log says so.
+     */
+    static Optional<Instant> placedAt(JsonNode order) {
+        try {
+            return time(order, "createTimestamp", "createDate");
+        } catch (PlatformCallException unreadable) {
+            return Optional.empty();
+        }
     }
 
     /** The unix-seconds field when there is one (exact, no zone to get wrong), else the formatted date. */

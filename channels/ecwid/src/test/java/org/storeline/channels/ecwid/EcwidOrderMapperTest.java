@@ -237,7 +237,7 @@ class EcwidOrderMapperTest {
         ChannelOrder order = mapper.map(order("order35-authorize-net"), USD);
 
         assertThat(order.updatedAt()).isEqualTo(Instant.parse("2014-11-05T20:55:41Z"));
-        assertThat(order.placedAt()).isEqualTo(Instant.parse("2014-11-05T20:53:30Z"));
+        assertThat(order.placedAt()).contains(Instant.parse("2014-11-05T20:53:30Z"));
         assertThat(EcwidOrderMapper.parseDate("2020-06-05 20:48:32 +0000"))
                 .isEqualTo(Instant.parse("2020-06-05T20:48:32Z"));
         assertThatThrownBy(() -> EcwidOrderMapper.parseDate("2020-06-05T20:48:32Z"))

@@ -289,7 +289,7 @@ class EcwidOrderRobustnessTest {
         ChannelOrder mapped = mapper.map(order, GBP);
 
         assertThat(mapped.updatedAt()).isEqualTo(Instant.ofEpochSecond(1591390200L));
-        assertThat(mapped.placedAt()).isEqualTo(Instant.ofEpochSecond(1591390112L));
+        assertThat(mapped.placedAt()).contains(Instant.ofEpochSecond(1591390112L));
     }
 
     @Test
@@ -300,7 +300,23 @@ class EcwidOrderRobustnessTest {
         ChannelOrder mapped = mapper.map(order, GBP);
 
         assertThat(mapped.updatedAt()).isEqualTo(Instant.parse("2020-06-05T20:48:32Z"));
-        assertThat(mapped.placedAt()).isEqualTo(Instant.parse("2020-06-05T20:48:32Z"));
+        assertThat(mapped.placedAt()).contains(Instant.parse("2020-06-05T20:48:32Z"));
+    }
+
+    @Test
+    void anOrderWithoutAReadableCreationTimeIsStillImportedUndated() {
+        ObjectNode missing = cashPickup();
+        missing.remove(List.of("createDate", "createTimestamp"));
+        ObjectNode unreadable = cashPickup();
+        unreadable.remove("createTimestamp");
+        unreadable.put("createDate", "5 June 2020");
+
+        for (ObjectNode order : List.of(missing, unreadable)) {
+            ChannelOrder mapped = mapper.map(order, GBP);
+
+            assertThat(mapped.placedAt()).isEmpty();
+            assertThat(mapped.updatedAt()).isNotNull();
+        }
     }
 
     @Test

@@ -51,9 +51,12 @@ public final class LightspeedOrderMapper {
             // Row 3: paid, not yet handed over: a paid sale to fulfil.
             case "paid" ->
                 handedOver(status, shipmentStatus) ? OrderDisposition.IMPORT_FULFILLED : OrderDisposition.IMPORT_PAID;
-            // Row 4: nothing or part paid (invoice, bank transfer, pay at pickup): an unpaid sale, to fulfil once paid.
-            case "not_paid", "partially_paid" -> OrderDisposition.IMPORT_UNPAID;
-            // Row 5: a payment status we do not know: never lose the order; import it unpaid so nobody ships unpaid
+            // Row 4: nothing paid (invoice, bank transfer, pay at pickup): an unpaid sale, to fulfil once paid.
+            case "not_paid" -> OrderDisposition.IMPORT_UNPAID;
+            // Row 5: part paid. The order resource says no amount (amountPaid), so nothing is recorded: the sale is
+            // unpaid, and the activity log asks staff to record the part already paid.
+            case "partially_paid" -> OrderDisposition.IMPORT_PARTIALLY_PAID;
+            // Row 6: a payment status we do not know: never lose the order; import it unpaid so nobody ships unpaid
             // goods.
             default -> OrderDisposition.IMPORT_UNPAID;
         };
@@ -117,9 +120,11 @@ public final class LightspeedOrderMapper {
         String status = word(order, "status");
         String paymentStatus = word(order, "paymentStatus");
         String shipmentStatus = word(order, "shipmentStatus");
-        Instant placedAt = instant(order, "createdAt").orElseThrow(() -> UnreadableFieldException.missing("createdAt"));
+        Optional<Instant> placedAt = placedAt(order);
         // updatedAt orders the events of one order; an order never touched since it was placed may lack it.
-        Instant updatedAt = instant(order, "updatedAt").orElse(placedAt);
+        Instant updatedAt = instant(order, "updatedAt")
+                .or(() -> placedAt)
+                .orElseThrow(() -> UnreadableFieldException.missing("updatedAt (nor a readable createdAt)"));
         // Without its total the sale could not be made equal to the platform's to the cent: refuse it, never guess 0.
         Money total =
                 amount(order, "priceIncl", currency).orElseThrow(() -> UnreadableFieldException.missing("priceIncl"));
@@ -139,6 +144,9 @@ public final class LightspeedOrderMapper {
                 totalTax,
                 total,
                 payment(order),
+                // Lightspeed's order resource has no paid amount, only paymentStatus (payloads/SOURCES.md): a
+                // partly paid order is recorded unpaid, never with a guessed part.
+                Optional.empty(),
                 pickup ? FulfillmentType.PICKUP : FulfillmentType.DELIVERY,
                 text(order, "shipmentTitle"),
                 deliveryAddress(order),
@@ -387,6 +395,18 @@ public final class LightspeedOrderMapper {
     static Optional<Instant> lastChange(JsonNode order) {
         try {
             return instant(order, "updatedAt").or(() -> instant(order, "createdAt"));
+        } catch (UnreadableFieldException unreadable) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * {@code createdAt}, when the order was placed. One that is missing or unreadable is left out, not fatal: the sale
+     * is then dated when it is imported, and the activity log says so.
+     */
+    static Optional<Instant> placedAt(JsonNode order) {
+        try {
+            return instant(order, "createdAt");
         } catch (UnreadableFieldException unreadable) {
             return Optional.empty();
         }

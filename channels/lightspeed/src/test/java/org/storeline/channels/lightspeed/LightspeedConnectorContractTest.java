@@ -151,7 +151,21 @@ class LightspeedConnectorContractTest extends ConnectorContract {
                                 1,
                                 FulfillmentType.DELIVERY,
                                 Optional.of("john@example.com"),
-                                false)));
+                                false)),
+                example(
+                        "partly paid: Lightspeed says so but not how much",
+                        "order-partially-paid-1623554.json",
+                        Map.of(),
+                        new Expected(
+                                "1623554",
+                                "ORD00022",
+                                OrderDisposition.IMPORT_PARTIALLY_PAID,
+                                "50.35",
+                                "USD",
+                                1,
+                                FulfillmentType.DELIVERY,
+                                EMAIL,
+                                true)));
     }
 
     @Override

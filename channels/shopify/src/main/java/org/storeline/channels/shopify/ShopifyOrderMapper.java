@@ -42,22 +42,29 @@ public final class ShopifyOrderMapper {
     private ChannelOrder map(JsonNode order, String id) {
         Currency currency = currency(order, id);
         boolean taxesIncluded = order.path("taxes_included").asBoolean(false);
-        Instant placedAt = time(order, "created_at").orElseThrow(() -> missing(id, "created_at"));
+        Optional<Instant> placedAt = placedAt(order);
+        OrderDisposition disposition = disposition(order);
+        Money total = total(order, currency);
         return new ChannelOrder(
                 id,
                 number(order, id),
                 platformStatus(order),
-                disposition(order),
+                disposition,
                 placedAt,
                 // updated_at moves on every change (payment, fulfilment, edit): it orders the events of one order.
-                time(order, "updated_at").orElse(placedAt),
+                time(order, "updated_at")
+                        .or(() -> placedAt)
+                        .orElseThrow(() -> missing(id, "updated_at (nor a readable created_at)")),
                 currency,
                 customer(order),
                 lines(order, currency, taxesIncluded),
                 shipping(order, currency, taxesIncluded),
                 PlatformJson.money(order, "total_tax", currency),
-                total(order, currency),
+                total,
                 ShopifyPayments.payment(order),
+                disposition == OrderDisposition.IMPORT_PARTIALLY_PAID
+                        ? ShopifyPayments.amountReceived(order, total, currency)
+                        : Optional.empty(),
                 ShopifyFulfillment.type(order),
                 ShopifyFulfillment.shippingMethod(order),
                 ShopifyFulfillment.deliveryAddress(order),
@@ -240,6 +247,18 @@ public final class ShopifyOrderMapper {
             }
         }
         return charges;
+    }
+
+    /**
+     * {@code created_at}: when the order was placed (for a draft order, when it was completed into an order). One that
+     * is missing or unreadable is left out, not fatal: the sale is then dated when it is imported, and the log says so.
+     */
+    static Optional<Instant> placedAt(JsonNode order) {
+        try {
+            return time(order, "created_at");
+        } catch (PlatformCallException unreadable) {
+            return Optional.empty();
+        }
     }
 
     /** Shopify writes ISO-8601 with the shop's offset ("2008-01-10T11:00:00-05:00"); we keep the instant, in UTC. */

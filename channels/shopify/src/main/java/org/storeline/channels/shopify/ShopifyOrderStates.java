@@ -26,15 +26,18 @@ final class ShopifyOrderStates {
             case "voided", "expired" -> OrderDisposition.SKIP_CANCELLED;
             // Row 3: refunded in full before we saw it: nothing to fulfil.
             case "refunded" -> OrderDisposition.SKIP_REFUNDED;
-            // Row 4: placed but not (fully) paid: manual payment, bank deposit, cash on delivery, payment terms.
-            case "pending", "partially_paid" -> OrderDisposition.IMPORT_UNPAID;
-            // Row 5: the processor holds or took the money (an authorization is treated as paid: Shopify captures it
+            // Row 4: placed but not paid: manual payment, bank deposit, cash on delivery, payment terms.
+            case "pending" -> OrderDisposition.IMPORT_UNPAID;
+            // Row 5: part of it paid (a deposit, a gift card with the rest to pay): the part received is recorded, the
+            // balance left open (ShopifyPayments.amountReceived says how that part is read).
+            case "partially_paid" -> OrderDisposition.IMPORT_PARTIALLY_PAID;
+            // Row 6: the processor holds or took the money (an authorization is treated as paid: Shopify captures it
             // on fulfilment); a partial refund leaves a paid sale. Already shipped everything: IMPORT_FULFILLED.
             case "authorized", "paid", "partially_refunded" ->
                 "fulfilled".equals(fulfillmentStatus)
                         ? OrderDisposition.IMPORT_FULFILLED
                         : OrderDisposition.IMPORT_PAID;
-            // Row 6: a word we do not know (a newer API version): never lose the order, import it unpaid; the raw
+            // Row 7: a word we do not know (a newer API version): never lose the order, import it unpaid; the raw
             // words are in platformStatus for the activity log.
             default -> OrderDisposition.IMPORT_UNPAID;
         };

@@ -1,8 +1,10 @@
 package org.storeline.channels.shopify;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -10,7 +12,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.storeline.channels.api.PlatformJson;
+import org.storeline.channels.api.UnreadableFieldException;
 import org.storeline.core.channel.ChannelOrder.OrderPayment;
+import org.storeline.core.money.Money;
 
 /**
  * How a Shopify order is paid, from {@code payment_gateway_names} (or the deprecated {@code gateway}).
@@ -53,6 +57,33 @@ final class ShopifyPayments {
                 .findFirst()
                 .map(ShopifyPayments::displayName);
         return new OrderPayment(method, processor.isPresent(), processor);
+    }
+
+    /**
+     * What a partly paid order has received: its current total less {@code total_outstanding}. The REST order has no
+     * "received" field of its own (GraphQL's {@code totalReceivedSet} is not in it, and its transactions are another
+     * call); {@code total_outstanding} is the amount "yet to be transacted" (Shopify's words for the same figure in
+     * its Customer API: {@code totalOutstandingAmount}), so an authorization counts as received, as an authorized
+     * order is paid here. It is measured against {@code current_total_price} (the total after edits and removals),
+     * not {@code total_price}: an item removed before the import is not money received. Sources in
+     * payloads/SOURCES.md. Empty when {@code total_outstanding} is missing or either figure is unreadable: the sale
+     * is then recorded unpaid and the activity log says why; a result that is no part of the total is the planner's
+     * to refuse.
+     */
+    static Optional<Money> amountReceived(JsonNode order, Money total, Currency currency) {
+        try {
+            Optional<BigDecimal> outstanding = PlatformJson.optionalDecimal(order, "total_outstanding");
+            if (outstanding.isEmpty()) {
+                return Optional.empty();
+            }
+            Optional<BigDecimal> current = PlatformJson.optionalDecimal(order, "current_total_price")
+                    .or(() -> PlatformJson.optionalDecimal(
+                            order.path("current_total_price_set").path("shop_money"), "amount"));
+            Money base = current.map(amount -> Money.rounded(amount, currency)).orElse(total);
+            return Optional.of(base.minus(Money.rounded(outstanding.get(), currency)));
+        } catch (UnreadableFieldException unreadable) {
+            return Optional.empty();
+        }
     }
 
     static boolean integrated(String gateway) {

@@ -158,7 +158,36 @@ class ShopifyConnectorContractTest extends ConnectorContract {
                                 1,
                                 FulfillmentType.DELIVERY,
                                 Optional.of("buyer@example.com"),
-                                true)));
+                                true)),
+                // The HKD draft order with a 100.00 deposit received and 86.90 outstanding (derived, SOURCES.md).
+                example(
+                        "derived-partially-paid-deposit-hkd.json",
+                        "orders/updated",
+                        new Expected(
+                                "6200407294252",
+                                "#1071",
+                                OrderDisposition.IMPORT_PARTIALLY_PAID,
+                                "186.90",
+                                "HKD",
+                                2,
+                                FulfillmentType.DELIVERY,
+                                Optional.empty(),
+                                true)),
+                // A real partially_paid order created through the API with nothing received yet (INR, no shipping
+                // line nor address for physical goods: picked up).
+                example(
+                        "api-created-partially-paid-nothing-received-inr.json",
+                        "orders/create",
+                        new Expected(
+                                "5323508842800",
+                                "#1002",
+                                OrderDisposition.IMPORT_PARTIALLY_PAID,
+                                "30000.00",
+                                "INR",
+                                1,
+                                FulfillmentType.PICKUP,
+                                Optional.of("john@example.com"),
+                                false)));
     }
 
     private static Example example(String file, String topic, Expected expected) {

@@ -40,7 +40,8 @@ class ShopifyOrderMapperTest {
         "expired,            ,          false, SKIP_CANCELLED",
         "refunded,           fulfilled, false, SKIP_REFUNDED",
         "pending,            ,          false, IMPORT_UNPAID",
-        "partially_paid,     ,          false, IMPORT_UNPAID",
+        "partially_paid,     ,          false, IMPORT_PARTIALLY_PAID",
+        "partially_paid,     fulfilled, false, IMPORT_PARTIALLY_PAID",
         "pending,            fulfilled, false, IMPORT_UNPAID",
         "authorized,         ,          false, IMPORT_PAID",
         "paid,               ,          false, IMPORT_PAID",
@@ -347,7 +348,7 @@ class ShopifyOrderMapperTest {
         ChannelOrder mapped = mapper.map(order);
 
         // created_at "2021-12-31T19:00:00-05:00" is midnight UTC on New Year's Day.
-        assertThat(mapped.placedAt()).isEqualTo(Instant.parse("2022-01-01T00:00:00Z"));
+        assertThat(mapped.placedAt()).contains(Instant.parse("2022-01-01T00:00:00Z"));
         assertThat(mapped.updatedAt()).isEqualTo(Instant.parse("2022-01-02T07:30:15Z"));
     }
 
@@ -359,6 +360,113 @@ class ShopifyOrderMapperTest {
         assertThatThrownBy(() -> mapper.map(order))
                 .isInstanceOf(PlatformCallException.class)
                 .hasMessageContaining("updated_at");
+    }
+
+    // ---- when the order was placed ----
+
+    @Test
+    void theOrderWasPlacedAtItsCreatedAtNotWhenItWasLastUpdated() {
+        ChannelOrder mapped = mapper.map(payload("draft-order-guest-hkd-two-discounts.json"));
+
+        // created_at "2025-01-23T23:10:15-05:00", updated_at one second later.
+        assertThat(mapped.placedAt()).contains(Instant.parse("2025-01-24T04:10:15Z"));
+        assertThat(mapped.updatedAt()).isEqualTo(Instant.parse("2025-01-24T04:10:16Z"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "10/01/2008 11:00", "null"})
+    void anOrderWithoutAReadableCreatedAtIsStillImportedUndatedByTheUpdatedAt(String createdAt) {
+        ObjectNode order = restOrder();
+        if (createdAt.equals("null")) {
+            order.putNull("created_at");
+        } else {
+            order.put("created_at", createdAt);
+        }
+
+        ChannelOrder mapped = mapper.map(order);
+
+        assertThat(mapped.placedAt()).isEmpty();
+        // updated_at "2008-01-10T11:00:00-05:00" still orders the order's versions.
+        assertThat(mapped.updatedAt()).isEqualTo(Instant.parse("2008-01-10T16:00:00Z"));
+    }
+
+    @Test
+    void anOrderWithNeitherTimeCannotBeOrderedAndIsRefused() {
+        ObjectNode order = restOrder();
+        order.remove("created_at");
+        order.remove("updated_at");
+
+        assertThatThrownBy(() -> mapper.map(order))
+                .isInstanceOf(PlatformCallException.class)
+                .hasMessageContaining("updated_at");
+    }
+
+    // ---- what a partly paid order has received ----
+
+    @Test
+    void aDepositIsThePartReceivedTheCurrentTotalLessWhatIsOutstanding() {
+        ChannelOrder mapped = mapper.map(payload("derived-partially-paid-deposit-hkd.json"));
+
+        // current_total_price 186.90 - total_outstanding 86.90.
+        assertThat(mapped.disposition()).isEqualTo(OrderDisposition.IMPORT_PARTIALLY_PAID);
+        assertThat(mapped.amountPaid()).contains(Money.of("100.00", "HKD"));
+        assertThat(mapped.total()).isEqualTo(Money.of("186.90", "HKD"));
+        assertThat(mapped.payment().integrated()).isFalse();
+    }
+
+    @Test
+    void aRealPartlyPaidOrderWithEverythingOutstandingHasReceivedNothing() {
+        ChannelOrder mapped = mapper.map(payload("api-created-partially-paid-nothing-received-inr.json"));
+
+        // Created through the API as partially_paid without a transaction: total_outstanding is the whole 30000.00.
+        assertThat(mapped.disposition()).isEqualTo(OrderDisposition.IMPORT_PARTIALLY_PAID);
+        assertThat(mapped.amountPaid()).contains(Money.of("0.00", "INR"));
+        assertThat(mapped.placedAt()).contains(Instant.parse("2023-05-11T07:10:17Z"));
+    }
+
+    @Test
+    void anItemRemovedBeforeTheImportIsNotCountedAsReceived() {
+        ObjectNode order = payload("derived-partially-paid-deposit-hkd.json");
+        // An edit took 20.00 off: the current total drops, what is outstanding is measured against it.
+        order.put("current_total_price", "166.90");
+        order.put("total_outstanding", "66.90");
+
+        assertThat(mapper.map(order).amountPaid()).contains(Money.of("100.00", "HKD"));
+    }
+
+    @Test
+    void withoutACurrentTotalTheOrderTotalIsTheBase() {
+        ObjectNode order = payload("derived-partially-paid-deposit-hkd.json");
+        order.remove("current_total_price");
+        order.remove("current_total_price_set");
+
+        assertThat(mapper.map(order).amountPaid()).contains(Money.of("100.00", "HKD"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"absent", "null", "n/a"})
+    void aPartlyPaidOrderWithoutAReadableOutstandingAmountSaysNothingOfWhatIsPaid(String outstanding) {
+        ObjectNode order = payload("derived-partially-paid-deposit-hkd.json");
+        switch (outstanding) {
+            case "absent" -> order.remove("total_outstanding");
+            case "null" -> order.putNull("total_outstanding");
+            default -> order.put("total_outstanding", outstanding);
+        }
+
+        ChannelOrder mapped = mapper.map(order);
+
+        assertThat(mapped.disposition()).isEqualTo(OrderDisposition.IMPORT_PARTIALLY_PAID);
+        assertThat(mapped.amountPaid()).isEmpty();
+    }
+
+    @Test
+    void onlyAPartlyPaidOrderSaysWhatIsPaid() {
+        // The paid and the pending originals of the examples above carry total_outstanding too.
+        assertThat(mapper.map(payload("draft-order-guest-hkd-two-discounts.json"))
+                        .amountPaid())
+                .isEmpty();
+        assertThat(mapper.map(payload("derived-unpaid-cash-on-delivery.json")).amountPaid())
+                .isEmpty();
     }
 
     @Test

@@ -396,7 +396,7 @@ class ShopifyOrderRobustnessTest {
 
         ChannelOrder mapped = mapper.map(order);
 
-        assertThat(mapped.updatedAt()).isEqualTo(mapped.placedAt());
+        assertThat(mapped.updatedAt()).isEqualTo(mapped.placedAt().orElseThrow());
     }
 
     @Test
@@ -503,12 +503,25 @@ class ShopifyOrderRobustnessTest {
     }
 
     @Test
-    void anOrderWithoutCreatedAtIsRefusedWithAClearError() {
+    void anOrderWithoutCreatedAtIsStillImportedWithoutItsDate() {
         ObjectNode order = guestOrder();
         order.putNull("created_at");
 
+        ChannelOrder mapped = mapper.map(order);
+
+        assertThat(mapped.placedAt()).isEmpty();
+        assertThat(mapped.updatedAt()).isNotNull();
+    }
+
+    @Test
+    void anOrderWithoutCreatedAtNorUpdatedAtIsRefusedWithAClearError() {
+        ObjectNode order = guestOrder();
+        order.putNull("created_at");
+        order.putNull("updated_at");
+
         assertThatThrownBy(() -> mapper.map(order))
                 .isInstanceOf(PlatformCallException.class)
+                .hasMessageContaining("updated_at")
                 .hasMessageContaining("created_at");
     }
 

@@ -54,7 +54,7 @@ public final class WooCommerceOrderMapper {
                 PlatformJson.text(order, "number").orElse(id),
                 platformStatus(status, gateway, datePaid),
                 WooCommerceOrderStates.disposition(status, gateway, datePaid),
-                WooCommerceText.gmt(order, "date_created_gmt").orElse(updatedAt),
+                placedAt(order),
                 updatedAt,
                 currency,
                 customer(billing),
@@ -63,6 +63,8 @@ public final class WooCommerceOrderMapper {
                 PlatformJson.money(order, "total_tax", currency),
                 PlatformJson.money(order, "total", currency),
                 payment(order, gateway),
+                // WooCommerce has no partly paid state: an order is paid (date_paid) or not.
+                Optional.empty(),
                 fulfillmentType(order),
                 shippingMethod(order),
                 WooCommerceText.address(shipping),
@@ -79,6 +81,19 @@ public final class WooCommerceOrderMapper {
         return WooCommerceText.gmt(order, "date_modified_gmt")
                 .or(() -> WooCommerceText.gmt(order, "date_created_gmt"))
                 .orElseThrow(() -> malformed("order " + id + " without date_modified_gmt"));
+    }
+
+    /**
+     * {@code date_created_gmt}: when the order was placed, in UTC ({@code date_created} is the site's local time
+     * without an offset, so it is not used). A missing or unreadable one is left out, not fatal: the sale is then
+     * dated when it is imported, and the activity log says so.
+     */
+    static Optional<Instant> placedAt(JsonNode order) {
+        try {
+            return WooCommerceText.gmt(order, "date_created_gmt");
+        } catch (PlatformCallException unreadable) {
+            return Optional.empty();
+        }
     }
 
     /** The status word, the gateway and whether WooCommerce recorded a payment: "processing/cod/unpaid". */

@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.storeline.channels.api.PlatformJson;
 import org.storeline.core.channel.ChannelOrder;
 import org.storeline.core.channel.ChannelOrder.OrderLine;
@@ -216,9 +217,26 @@ class WooCommerceOrderMapperTest {
 
         // date_modified is 16:28:08 in the site's zone (UTC-3); date_modified_gmt 19:28:08 is the instant.
         assertThat(order.updatedAt()).isEqualTo(Instant.parse("2017-03-22T19:28:08Z"));
-        assertThat(order.placedAt()).isEqualTo(Instant.parse("2017-03-22T19:28:02Z"));
+        assertThat(order.placedAt()).contains(Instant.parse("2017-03-22T19:28:02Z"));
         assertThat(WooCommerceText.gmt("2017-03-22T19:28:08Z")).isEqualTo(Instant.parse("2017-03-22T19:28:08Z"));
         assertThat(WooCommerceText.gmt("2017-03-22T16:28:08-03:00")).isEqualTo(Instant.parse("2017-03-22T19:28:08Z"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"missing", "22/03/2017 19:28"})
+    void anOrderWithoutAReadableCreationTimeIsStillImportedUndated(String created) {
+        ObjectNode order = payload("order-727-processing.json");
+        if (created.equals("missing")) {
+            order.remove("date_created_gmt");
+        } else {
+            order.put("date_created_gmt", created);
+        }
+
+        ChannelOrder mapped = mapper.map(order);
+
+        // Never the site-local date_created (no offset), never the modification time: no date at all.
+        assertThat(mapped.placedAt()).isEmpty();
+        assertThat(mapped.updatedAt()).isEqualTo(Instant.parse("2017-03-22T19:28:08Z"));
     }
 
     @Test

@@ -43,7 +43,7 @@ class WooCommerceRealPayloadTest {
                 .isEqualTo(new ChannelOrder.OrderPayment(
                         "Credit Card (Stripe)", true, Optional.of("Credit Card (Stripe)")));
         assertThat(order.currency().getCurrencyCode()).isEqualTo("USD");
-        assertThat(order.placedAt()).isEqualTo(Instant.parse("2018-04-03T23:05:12Z"));
+        assertThat(order.placedAt()).contains(Instant.parse("2018-04-03T23:05:12Z"));
         assertThat(order.updatedAt()).isEqualTo(Instant.parse("2018-04-03T23:05:14Z"));
 
         OrderLine basket = order.lines().get(0);
@@ -161,7 +161,8 @@ class WooCommerceRealPayloadTest {
         assertThat(mapped.currency().getCurrencyCode()).isEqualTo("GBP");
         assertThat(mapped.customer()).isEmpty();
         assertThat(mapped.lines()).isEmpty();
-        assertThat(mapped.placedAt()).isEqualTo(mapped.updatedAt());
+        // Its date_created_gmt is null: no date of its own (a draft is skipped anyway).
+        assertThat(mapped.placedAt()).isEmpty();
         assertThat(mapped.shipping())
                 .extracting(ShippingCharge::method)
                 .containsExactly("Shipping", "Shipping", "Shipping");
@@ -532,7 +533,7 @@ class WooCommerceRealPayloadTest {
         ChannelOrder mapped = mapper.map(order);
 
         assertThat(mapped.updatedAt()).isEqualTo(Instant.parse("2018-04-03T23:05:14Z"));
-        assertThat(mapped.placedAt()).isEqualTo(Instant.parse("2018-04-03T23:05:12Z"));
+        assertThat(mapped.placedAt()).contains(Instant.parse("2018-04-03T23:05:12Z"));
     }
 
     @Test
