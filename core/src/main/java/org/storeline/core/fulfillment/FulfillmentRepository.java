@@ -16,6 +16,9 @@ public interface FulfillmentRepository {
 
     Optional<Fulfillment> findById(UUID id);
 
+    /** The fulfillments of one sale, oldest first. */
+    List<Fulfillment> findBySale(UUID saleId);
+
     /** The fulfillment ids of each of these sales (a sale with none is absent), in one look-up. */
     Map<UUID, List<UUID>> idsBySale(Collection<UUID> saleIds);
 

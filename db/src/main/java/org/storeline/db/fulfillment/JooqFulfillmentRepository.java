@@ -84,6 +84,14 @@ public final class JooqFulfillmentRepository implements FulfillmentRepository, F
     }
 
     @Override
+    public List<Fulfillment> findBySale(UUID saleId) {
+        return load(dsl.selectFrom(FULFILLMENT)
+                .where(FULFILLMENT.SALE_ID.eq(saleId))
+                .orderBy(FULFILLMENT.ID)
+                .fetch());
+    }
+
+    @Override
     public Set<UUID> of(UUID saleId) {
         return new HashSet<>(dsl.selectDistinct(FULFILLMENT.OUTLET_ID)
                 .from(FULFILLMENT)
