@@ -28,6 +28,7 @@ import org.storeline.core.payment.PaymentTypeService;
 import org.storeline.core.refund.RefundSender;
 import org.storeline.core.refund.RefundSettlement;
 import org.storeline.core.register.RegisterService;
+import org.storeline.core.returns.CancellationService;
 import org.storeline.core.returns.ReturnService;
 import org.storeline.core.returns.ReturnWriter;
 import org.storeline.core.sale.InStoreSaleService;
@@ -114,6 +115,7 @@ public final class Wiring {
     private final OrderImportService orderImport;
     private final FulfillmentService fulfillments;
     private final ReturnService returns;
+    private final CancellationService cancellations;
     private final RefundSender refundSender;
     private final JooqDomainEvents domainEvents;
     private final NotificationService notifications;
@@ -178,25 +180,28 @@ public final class Wiring {
                 tx,
                 clock,
                 answerWithin);
+        var returnWriter = new ReturnWriter(
+                saleRepository,
+                registerRepository,
+                outletRepository,
+                paymentTypes,
+                stockLedger,
+                refundRepository,
+                settlement,
+                answerWithin);
         returns = new ReturnService(
                 saleRepository,
                 fulfillmentRepository,
                 fulfillmentRepository,
                 outletRepository,
                 refundRepository,
-                new ReturnWriter(
-                        saleRepository,
-                        registerRepository,
-                        outletRepository,
-                        paymentTypes,
-                        stockLedger,
-                        refundRepository,
-                        settlement,
-                        answerWithin),
+                returnWriter,
                 settlement,
                 refundSender,
                 tx,
                 clock);
+        cancellations = new CancellationService(
+                saleRepository, fulfillmentRepository, returnWriter, settlement, refundSender, domainEvents, tx, clock);
         fulfillments = new FulfillmentService(fulfillmentRepository, outlets);
         notifications = new NotificationService(notificationRepository, outlets);
 
@@ -251,7 +256,8 @@ public final class Wiring {
                 new CatalogRoutes(catalog, stock),
                 new CustomerRoutes(customers),
                 new UserRoutes(users),
-                new SaleRoutes(inStoreSales, sales, returns, customers, fulfillmentRepository::idsBySale),
+                new SaleRoutes(
+                        inStoreSales, sales, returns, cancellations, customers, fulfillmentRepository::idsBySale),
                 new ChannelRoutes(channels, sync, activity, inbox, clock),
                 new WebhookRoutes(channelRepository, connectors, inbox, activity, wakeWorker, clock),
                 new FulfillmentRoutes(fulfillments, sales, customers),

@@ -25,9 +25,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.storeline.core.event.DomainEvent;
-import org.storeline.core.event.DomainEvents;
 import org.storeline.server.support.ApiClient;
 import org.storeline.server.support.FakeProcessor;
+import org.storeline.server.support.Outbox;
 import org.storeline.server.support.Shop;
 import org.storeline.server.support.TestStoreline;
 import org.storeline.server.support.WooCommerceOrders;
@@ -463,20 +463,7 @@ class ReturnsIT {
     }
 
     private static List<DomainEvent> events(String saleId) {
-        DomainEvents outbox = TestStoreline.instance().wiring().domainEvents();
-        List<DomainEvent> found = new ArrayList<>();
-        long position = 0;
-        List<DomainEvents.Stored> page;
-        do {
-            page = outbox.after(position, 500);
-            for (DomainEvents.Stored stored : page) {
-                if (stored.event().saleId().toString().equals(saleId)) {
-                    found.add(stored.event());
-                }
-                position = stored.position();
-            }
-        } while (!page.isEmpty());
-        return found;
+        return Outbox.eventsOf(saleId);
     }
 
     static <T> T await(Supplier<T> probe, String what) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.storeline.core.money.Money;
 import org.storeline.core.sale.Sale;
@@ -32,15 +33,19 @@ public final class SaleEvents {
         return new DomainEvent(DomainEvent.SALE_REFUNDED, original.id(), payload, at);
     }
 
-    /** An online sale cancelled: which fulfillments were cancelled, and the return that gave its units back. */
-    public static DomainEvent cancelled(Sale sale, List<UUID> fulfillmentIds, Sale returned, Instant at) {
+    /**
+     * An online sale cancelled: the fulfillments cancelled with it, and the return that put its units back (none when
+     * every unit had been returned before), with what its lines were worth; the refund has an event of its own.
+     */
+    public static DomainEvent cancelled(Sale sale, List<UUID> fulfillmentIds, Optional<Sale> returned, Instant at) {
         Map<String, Object> payload = order(sale);
         payload.put(
                 "fulfillment_ids", fulfillmentIds.stream().map(UUID::toString).toList());
-        payload.put("return_id", returned.id().toString());
-        payload.put("total", returned.total().negate().toDecimalString());
+        payload.put("return_id", returned.map(r -> r.id().toString()).orElse(null));
+        Money total = returned.map(r -> r.total().negate()).orElse(Money.zero(sale.currency()));
+        payload.put("total", total.toDecimalString());
         payload.put("currency", sale.currency().getCurrencyCode());
-        payload.put("lines", lines(returned));
+        payload.put("lines", returned.map(SaleEvents::lines).orElse(List.of()));
         return new DomainEvent(DomainEvent.SALE_CANCELLED, sale.id(), payload, at);
     }
 

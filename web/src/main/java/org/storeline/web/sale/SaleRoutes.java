@@ -20,6 +20,7 @@ import org.storeline.core.error.Require;
 import org.storeline.core.ids.Ids;
 import org.storeline.core.paging.Page;
 import org.storeline.core.refund.Refund;
+import org.storeline.core.returns.CancellationService;
 import org.storeline.core.returns.ReturnRequest;
 import org.storeline.core.returns.ReturnService;
 import org.storeline.core.returns.Returnable;
@@ -37,11 +38,12 @@ import org.storeline.web.http.Responses;
 import org.storeline.web.http.RouteTable;
 import org.storeline.web.http.Routes;
 
-/** Sales: in-store sales, reading and filtering, payments on unpaid sales, the sale note, returns. */
+/** Sales: in-store sales, reading and filtering, payments on unpaid sales, the sale note, returns, cancellation. */
 public final class SaleRoutes implements Routes {
     private final InStoreSaleService inStoreSales;
     private final SaleService sales;
     private final ReturnService returns;
+    private final CancellationService cancellations;
     private final CustomerService customers;
     private final Function<Collection<UUID>, Map<UUID, List<UUID>>> fulfillmentIds;
 
@@ -49,11 +51,13 @@ public final class SaleRoutes implements Routes {
             InStoreSaleService inStoreSales,
             SaleService sales,
             ReturnService returns,
+            CancellationService cancellations,
             CustomerService customers,
             Function<Collection<UUID>, Map<UUID, List<UUID>>> fulfillmentIds) {
         this.inStoreSales = inStoreSales;
         this.sales = sales;
         this.returns = returns;
+        this.cancellations = cancellations;
         this.customers = customers;
         this.fulfillmentIds = fulfillmentIds;
     }
@@ -66,6 +70,9 @@ public final class SaleRoutes implements Routes {
         routes.post("/api/v1/sales/{id}/payments", this::applyPayment);
         routes.patch("/api/v1/sales/{id}", this::annotate);
         routes.post("/api/v1/sales/{id}/returns", this::returnItems);
+        routes.post(
+                "/api/v1/sales/{id}/cancel",
+                ctx -> Responses.ok(ctx, one(cancellations.cancel(actor(ctx), saleId(ctx)))));
     }
 
     private void recordSale(Context ctx) {
