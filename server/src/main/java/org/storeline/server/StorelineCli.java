@@ -128,7 +128,9 @@ public final class StorelineCli implements Runnable {
                     Optional.ofNullable(publicUrl).map(URI::create),
                     Duration.ofMinutes(reconcileMinutes),
                     Duration.ofSeconds(inboxLeaseSeconds),
-                    inboxBatch);
+                    inboxBatch,
+                    StorelineConfig.DEFAULT_PROCESSOR_TIMEOUT,
+                    StorelineConfig.DEFAULT_REFUND_RECHECK);
             Storeline storeline = Storeline.start(config);
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime()

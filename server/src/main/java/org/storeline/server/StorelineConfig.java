@@ -19,6 +19,8 @@ import java.util.Optional;
  * @param reconcileEvery   how often each channel is polled for orders webhooks missed
  * @param inboxLease       how long a worker holds the deliveries it claimed; a crashed worker's are taken over after it
  * @param inboxBatch       how many deliveries a worker claims and imports in one transaction at most
+ * @param processorTimeout how long a refund sent to a payment processor waits for its answer before it is unknown
+ * @param refundRecheckEvery how often refunds whose outcome is unknown are sent again (same idempotency key)
  */
 public record StorelineConfig(
         String host,
@@ -34,8 +36,12 @@ public record StorelineConfig(
         Optional<URI> publicUrl,
         Duration reconcileEvery,
         Duration inboxLease,
-        int inboxBatch) {
+        int inboxBatch,
+        Duration processorTimeout,
+        Duration refundRecheckEvery) {
     public static final int DEFAULT_INBOX_BATCH = 500;
+    public static final Duration DEFAULT_PROCESSOR_TIMEOUT = Duration.ofSeconds(10);
+    public static final Duration DEFAULT_REFUND_RECHECK = Duration.ofMinutes(1);
 
     public StorelineConfig {
         postgresSettings = Map.copyOf(postgresSettings);
@@ -47,7 +53,8 @@ public record StorelineConfig(
 
     /**
      * Storeline started from Java on loopback, a free port and its own embedded PostgreSQL, reconciling once a day (so
-     * that no pass runs unasked): what the integration tests and the benchmark start.
+     * that no pass runs unasked): what the integration tests and the benchmark start. Refund processors get 3 s to
+     * answer and unknown refunds are sent again every second, so that a test sees a timeout and its recheck quickly.
      */
     public static StorelineConfig inProcess(
             Path dataDir, String adminToken, Map<String, String> postgresSettings, byte[] secretKey) {
@@ -65,6 +72,8 @@ public record StorelineConfig(
                 Optional.empty(),
                 Duration.ofDays(1),
                 Duration.ofSeconds(60),
-                DEFAULT_INBOX_BATCH);
+                DEFAULT_INBOX_BATCH,
+                Duration.ofSeconds(3),
+                Duration.ofSeconds(1));
     }
 }

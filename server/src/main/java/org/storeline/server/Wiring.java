@@ -18,14 +18,20 @@ import org.storeline.channels.woocommerce.WooCommerceConnector;
 import org.storeline.core.catalog.CatalogService;
 import org.storeline.core.channel.ChannelService;
 import org.storeline.core.customer.CustomerService;
+import org.storeline.core.event.DomainEvents;
 import org.storeline.core.fulfillment.FulfillmentService;
 import org.storeline.core.notification.NotificationService;
 import org.storeline.core.orderimport.CustomerResolver;
 import org.storeline.core.orderimport.OrderImportService;
 import org.storeline.core.outlet.OutletService;
 import org.storeline.core.payment.PaymentTypeService;
+import org.storeline.core.refund.RefundSender;
+import org.storeline.core.refund.RefundSettlement;
 import org.storeline.core.register.RegisterService;
 import org.storeline.core.report.ReportService;
+import org.storeline.core.returns.CancellationService;
+import org.storeline.core.returns.ReturnService;
+import org.storeline.core.returns.ReturnWriter;
 import org.storeline.core.sale.InStoreSaleService;
 import org.storeline.core.sale.SaleService;
 import org.storeline.core.settings.SettingsService;
@@ -38,6 +44,7 @@ import org.storeline.db.channel.JooqChannelRepository;
 import org.storeline.db.channel.JooqWebhookInbox;
 import org.storeline.db.crypto.SecretBox;
 import org.storeline.db.customer.JooqCustomerRepository;
+import org.storeline.db.event.JooqDomainEvents;
 import org.storeline.db.fulfillment.JooqFulfillmentRepository;
 import org.storeline.db.notification.JooqNotificationRepository;
 import org.storeline.db.orderimport.JooqOrderImportRepository;
@@ -45,12 +52,14 @@ import org.storeline.db.outlet.JooqOutletRepository;
 import org.storeline.db.payment.JooqPaymentTypeRepository;
 import org.storeline.db.postgres.Database;
 import org.storeline.db.postgres.JooqTransactions;
+import org.storeline.db.refund.JooqRefundRepository;
 import org.storeline.db.register.JooqRegisterRepository;
 import org.storeline.db.report.JooqReportQueries;
 import org.storeline.db.sale.JooqSaleRepository;
 import org.storeline.db.settings.JooqSettingsRepository;
 import org.storeline.db.stock.JooqStockLedger;
 import org.storeline.db.user.JooqUserRepository;
+import org.storeline.server.refund.HttpPaymentProcessor;
 import org.storeline.server.sync.DeliveryProcessor;
 import org.storeline.server.sync.InboxWorker;
 import org.storeline.server.sync.PlatformChannelSync;
@@ -109,6 +118,10 @@ public final class Wiring {
     private final ChannelService channels;
     private final OrderImportService orderImport;
     private final FulfillmentService fulfillments;
+    private final ReturnService returns;
+    private final CancellationService cancellations;
+    private final RefundSender refundSender;
+    private final JooqDomainEvents domainEvents;
     private final NotificationService notifications;
     private final PlatformChannelSync sync;
     private final DeliveryProcessor deliveryProcessor;
@@ -127,10 +140,11 @@ public final class Wiring {
         settingsRepository = new JooqSettingsRepository(dsl);
         stockLedger = new JooqStockLedger(dsl);
         saleRepository = new JooqSaleRepository(dsl);
-        paymentTypeRepository = new JooqPaymentTypeRepository(dsl);
+        SecretBox secrets =
+                new SecretBox(config.secretKey(), config.oldSecretKeys().toArray(byte[][]::new));
+        paymentTypeRepository = new JooqPaymentTypeRepository(dsl, secrets);
         customerRepository = new JooqCustomerRepository(dsl);
-        channelRepository = new JooqChannelRepository(
-                dsl, new SecretBox(config.secretKey(), config.oldSecretKeys().toArray(byte[][]::new)));
+        channelRepository = new JooqChannelRepository(dsl, secrets);
         inbox = new JooqWebhookInbox(dsl, database.receivingDsl());
         activity = new JooqActivityLog(dsl);
         fulfillmentRepository = new JooqFulfillmentRepository(dsl);
@@ -157,6 +171,42 @@ public final class Wiring {
                 clock);
         sales = new SaleService(
                 saleRepository, registerRepository, paymentTypes, outlets, fulfillmentRepository, tx, clock);
+        domainEvents = new JooqDomainEvents(dsl);
+        var refundRepository = new JooqRefundRepository(dsl);
+        var settlement = new RefundSettlement(registerRepository, paymentTypeRepository, domainEvents);
+        // A refund still pending this long after its first attempt lost its request: the recheck sends it again.
+        Duration answerWithin = config.processorTimeout().plusSeconds(30);
+        refundSender = new RefundSender(
+                refundRepository,
+                saleRepository,
+                paymentTypeRepository,
+                new HttpPaymentProcessor(config.processorTimeout()),
+                settlement,
+                tx,
+                clock,
+                answerWithin);
+        var returnWriter = new ReturnWriter(
+                saleRepository,
+                registerRepository,
+                outletRepository,
+                paymentTypes,
+                stockLedger,
+                refundRepository,
+                settlement,
+                answerWithin);
+        returns = new ReturnService(
+                saleRepository,
+                fulfillmentRepository,
+                fulfillmentRepository,
+                outletRepository,
+                refundRepository,
+                returnWriter,
+                settlement,
+                refundSender,
+                tx,
+                clock);
+        cancellations = new CancellationService(
+                saleRepository, fulfillmentRepository, returnWriter, settlement, refundSender, domainEvents, tx, clock);
         fulfillments = new FulfillmentService(fulfillmentRepository, outlets);
         notifications = new NotificationService(notificationRepository, outlets);
         // Closure reports come from the register service; the report only picks the periods in its range.
@@ -213,7 +263,8 @@ public final class Wiring {
                 new CatalogRoutes(catalog, stock),
                 new CustomerRoutes(customers),
                 new UserRoutes(users),
-                new SaleRoutes(inStoreSales, sales, customers, fulfillmentRepository::idsBySale),
+                new SaleRoutes(
+                        inStoreSales, sales, returns, cancellations, customers, fulfillmentRepository::idsBySale),
                 new ChannelRoutes(channels, sync, activity, inbox, clock),
                 new WebhookRoutes(channelRepository, connectors, inbox, activity, wakeWorker, clock),
                 new FulfillmentRoutes(fulfillments, sales, customers),
@@ -243,5 +294,15 @@ public final class Wiring {
 
     public ChannelService channels() {
         return channels;
+    }
+
+    /** Sends refunds and rechecks the unknown ones (the cluster job calls it; tests may too). */
+    public RefundSender refundSender() {
+        return refundSender;
+    }
+
+    /** The outbox of domain events, for whatever reads them. */
+    public DomainEvents domainEvents() {
+        return domainEvents;
     }
 }

@@ -25,6 +25,19 @@ public record Fulfillment(
         items = List.copyOf(items);
     }
 
+    /** This fulfillment cancelled (its sale was): refused once it is shipped or picked up. */
+    public Fulfillment cancel() {
+        return new Fulfillment(
+                id,
+                saleId,
+                outletId,
+                type,
+                status.on(FulfillmentStatus.Event.CANCEL),
+                items,
+                createdAt,
+                assignedUserId);
+    }
+
     /** A line to pick: how many units of it this outlet sends, and how many are picked so far. */
     public record Item(UUID lineId, String sku, String name, long quantity, long picked) {}
 }

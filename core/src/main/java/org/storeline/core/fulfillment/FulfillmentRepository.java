@@ -16,6 +16,15 @@ public interface FulfillmentRepository {
 
     Optional<Fulfillment> findById(UUID id);
 
+    /** The fulfillments of one sale, oldest first. */
+    List<Fulfillment> findBySale(UUID saleId);
+
+    /** The fulfillments of one sale, oldest first, locked until the transaction ends (the sale is locked first). */
+    List<Fulfillment> findBySaleForUpdate(UUID saleId);
+
+    /** Persists the new status of these fulfillments. */
+    void updateStatuses(Collection<Fulfillment> fulfillments);
+
     /** The fulfillment ids of each of these sales (a sale with none is absent), in one look-up. */
     Map<UUID, List<UUID>> idsBySale(Collection<UUID> saleIds);
 

@@ -15,6 +15,11 @@ public enum PaymentKind {
     INTEGRATED,
     OTHER;
 
+    /** Whether refunds of this kind can go to a processor we call; cash, transfers and cheques go back by hand. */
+    public boolean canSendRefunds() {
+        return this == CARD || this == INTEGRATED || this == OTHER;
+    }
+
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
     }

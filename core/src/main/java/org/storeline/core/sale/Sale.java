@@ -18,6 +18,10 @@ import org.storeline.core.payment.PaymentType;
  * <p>Life cycle: an in-store sale is rung up {@code open} and completes when paid in full; an online
  * sale stays open until fulfilled. Totals are always derived from the lines (never stored apart), so
  * the sale's total is by construction the sum of its lines. Payments never exceed the balance.
+ *
+ * <p>A return is a sale of its own ({@link #returnOf}): completed at once, linked to the sale it returns, with
+ * negative lines; the money given back is a negative payment on it ({@link #recordRefund}). A cancelled sale
+ * takes no more payments, notes or returns.
  */
 public final class Sale {
     private final UUID id;
@@ -32,6 +36,7 @@ public final class Sale {
     private final List<SaleLine> lines;
     private final List<SalePayment> payments;
     private final Optional<UUID> userId;
+    private final Optional<UUID> returnOfSaleId;
     private SaleStatus status;
     private String note;
 
@@ -50,6 +55,40 @@ public final class Sale {
             List<SalePayment> payments,
             String note,
             Optional<UUID> userId) {
+        this(
+                id,
+                receiptNumber,
+                createdAt,
+                outletId,
+                registerId,
+                source,
+                channelOrder,
+                status,
+                currency,
+                customerId,
+                lines,
+                payments,
+                note,
+                userId,
+                Optional.empty());
+    }
+
+    public Sale(
+            UUID id,
+            String receiptNumber,
+            Instant createdAt,
+            UUID outletId,
+            UUID registerId,
+            SaleSource source,
+            Optional<ChannelOrderRef> channelOrder,
+            SaleStatus status,
+            Currency currency,
+            Optional<UUID> customerId,
+            List<SaleLine> lines,
+            List<SalePayment> payments,
+            String note,
+            Optional<UUID> userId,
+            Optional<UUID> returnOfSaleId) {
         this.id = id;
         this.receiptNumber = receiptNumber;
         this.createdAt = createdAt;
@@ -64,6 +103,7 @@ public final class Sale {
         this.payments = new ArrayList<>(payments);
         this.note = note;
         this.userId = userId;
+        this.returnOfSaleId = returnOfSaleId;
     }
 
     /** Rings up an in-store sale: open, unpaid until payments are applied. */
@@ -140,6 +180,92 @@ public final class Sale {
     }
 
     /**
+     * A return of {@code original}: its own receipt number, completed at once, the same customer, source and
+     * currency; {@code lines} are negative and each names the original line it returns. It belongs to no channel
+     * order (the original does), so the platform's order stays one sale.
+     */
+    public static Sale returnOf(
+            Sale original,
+            UUID id,
+            String receiptNumber,
+            Instant at,
+            UUID outletId,
+            UUID registerId,
+            List<SaleLine> lines,
+            String note,
+            Optional<UUID> userId) {
+        if (lines.isEmpty()) {
+            throw StorelineException.invalid("A return needs at least one line.");
+        }
+        for (SaleLine line : lines) {
+            if (line.quantity() >= 0 || line.returnedLineId().isEmpty()) {
+                throw new IllegalArgumentException("A return's lines give back units of the original's lines");
+            }
+        }
+        return new Sale(
+                id,
+                receiptNumber,
+                at,
+                outletId,
+                registerId,
+                original.source(),
+                Optional.empty(),
+                SaleStatus.COMPLETED,
+                original.currency(),
+                original.customerId(),
+                lines,
+                List.of(),
+                note,
+                userId,
+                Optional.of(original.id()));
+    }
+
+    /**
+     * Records money given back on this return: a negative payment of {@code amount}, never more than the return
+     * still owes the customer (minus its balance).
+     */
+    public SalePayment recordRefund(
+            PaymentType type,
+            Money amount,
+            Instant at,
+            UUID registerId,
+            Optional<UUID> registerPeriodId,
+            Optional<UUID> byUser) {
+        if (returnOfSaleId.isEmpty()) {
+            throw new IllegalStateException("Only a return gives money back");
+        }
+        if (!amount.isPositive() || amount.isGreaterThan(balance().negate())) {
+            throw new IllegalArgumentException("A refund of " + amount + " does not fit the return's "
+                    + balance().negate() + " still owed to the customer");
+        }
+        SalePayment refund = new SalePayment(
+                Ids.newId(),
+                type.id(),
+                type.kind(),
+                type.processor(),
+                amount.negate(),
+                at,
+                registerId,
+                registerPeriodId,
+                byUser);
+        payments.add(refund);
+        return refund;
+    }
+
+    /** Refuses any change (a payment, a note, a return) once the sale is cancelled. */
+    public void requireNotCancelled(String change) {
+        if (status == SaleStatus.CANCELLED) {
+            throw new StorelineException(
+                    ErrorCode.SALE_NOT_OPEN, "Sale " + receiptNumber + " is cancelled; it takes no " + change + ".");
+        }
+    }
+
+    /** Cancels an open sale for good (its fulfillments and stock are the caller's business). */
+    public void cancel() {
+        status = status.on(SaleStatus.Event.CANCEL);
+    }
+
+    /**
      * Records money taken for this sale. Refused when the sale is cancelled, the amount is not positive,
      * is in another currency, or exceeds the balance. An in-store sale paid in full completes.
      */
@@ -150,10 +276,7 @@ public final class Sale {
             UUID registerId,
             Optional<UUID> registerPeriodId,
             Optional<UUID> byUser) {
-        if (status == SaleStatus.CANCELLED) {
-            throw new StorelineException(
-                    ErrorCode.SALE_NOT_OPEN, "Sale " + receiptNumber + " is cancelled; it takes no payments.");
-        }
+        requireNotCancelled("payments");
         if (!amount.isPositive()) {
             throw StorelineException.invalid("A payment's amount must be greater than zero.");
         }
@@ -195,6 +318,7 @@ public final class Sale {
 
     /** Replaces the sale note (tracking numbers and the like are written here, FUL-5). */
     public void annotate(String newNote) {
+        requireNotCancelled("notes");
         if (newNote.length() > 10_000) {
             throw StorelineException.invalid("note is too long (at most 10000 characters).");
         }
@@ -278,5 +402,14 @@ public final class Sale {
 
     public Optional<UUID> userId() {
         return userId;
+    }
+
+    /** For a return: the sale it returns. */
+    public Optional<UUID> returnOfSaleId() {
+        return returnOfSaleId;
+    }
+
+    public boolean isReturn() {
+        return returnOfSaleId.isPresent();
     }
 }

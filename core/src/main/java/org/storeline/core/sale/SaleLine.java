@@ -10,7 +10,8 @@ import org.storeline.core.money.TaxRate;
  * One line of a sale. {@code total} is what the customer pays for the line, tax included;
  * {@code tax} is the part of it that is tax. Both are fixed when the line is priced. An {@code unmatched}
  * line (online orders only) is tied to no product: its SKU matched none, or its quantity or price could not
- * be sold (BYD-6); it is kept as the platform sent it, for staff to check.
+ * be sold (BYD-6); it is kept as the platform sent it, for staff to check. A line of a return has a negative
+ * quantity, tax and total, and {@code returnedLineId} names the line of the original sale it returns.
  */
 public record SaleLine(
         UUID id,
@@ -25,9 +26,42 @@ public record SaleLine(
         Money total,
         boolean shippingFee,
         boolean unmatched,
-        boolean adjustment) {
+        boolean adjustment,
+        Optional<UUID> returnedLineId) {
     /** The most units one line may hold: an in-store line above it is refused, an imported one is flagged. */
     public static final long MAX_QUANTITY = 1_000_000;
+
+    /** A line of a sale (not of a return). */
+    public SaleLine(
+            UUID id,
+            Optional<UUID> productId,
+            String sku,
+            String name,
+            long quantity,
+            Money unitPrice,
+            Money discount,
+            TaxRate taxRate,
+            Money tax,
+            Money total,
+            boolean shippingFee,
+            boolean unmatched,
+            boolean adjustment) {
+        this(
+                id,
+                productId,
+                sku,
+                name,
+                quantity,
+                unitPrice,
+                discount,
+                taxRate,
+                tax,
+                total,
+                shippingFee,
+                unmatched,
+                adjustment,
+                Optional.empty());
+    }
 
     /** A product or shipping line (not an adjustment). */
     public SaleLine(

@@ -2,6 +2,7 @@ package org.storeline.core.sale;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.storeline.core.paging.Page;
@@ -19,6 +20,12 @@ public interface SaleRepository {
 
     /** Loads a sale and locks it until the transaction ends, so that concurrent payments see each other. */
     Optional<Sale> findByIdForUpdate(UUID id);
+
+    /**
+     * How many units of each of the sale's lines its returns gave back, by line id (lines never returned are
+     * absent). Read with the sale locked, it counts every return committed before.
+     */
+    Map<UUID, Long> returnedQuantities(UUID saleId);
 
     /** Persists what changed on an existing sale: status, note and payments not yet stored. */
     void update(Sale sale);

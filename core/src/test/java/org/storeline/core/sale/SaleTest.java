@@ -1,6 +1,7 @@
 package org.storeline.core.sale;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.storeline.core.ErrorAssertions.assertRefused;
 
 import java.time.Instant;
@@ -14,6 +15,7 @@ import org.storeline.core.money.Money;
 import org.storeline.core.money.TaxRate;
 import org.storeline.core.payment.PaymentKind;
 import org.storeline.core.payment.PaymentType;
+import org.storeline.core.returns.ProRata;
 
 class SaleTest {
     private static final Instant RUNG_UP = Instant.parse("2026-03-02T09:15:00Z");
@@ -229,6 +231,65 @@ class SaleTest {
                 Optional.of(CASHIER));
 
         assertRefused(ErrorCode.SALE_NOT_OPEN, () -> pay(sale, CASH, "1.00"));
+    }
+
+    @Test
+    void anOnlineSaleCancelledTakesNoNoteAndCannotBeCancelledTwice() {
+        Sale sale = anOnlineSale();
+
+        sale.cancel();
+
+        assertThat(sale.status()).isEqualTo(SaleStatus.CANCELLED);
+        assertRefused(ErrorCode.SALE_NOT_OPEN, () -> sale.annotate("too late"));
+        assertRefused(ErrorCode.INVALID_TRANSITION, sale::cancel);
+    }
+
+    @Test
+    void aReturnIsACompletedSaleOfItsOwnLinkedToTheOriginalAndGivesMoneyBackAsANegativePayment() {
+        Sale original = aSale();
+        pay(original, CASH, "25.40");
+        SaleLine returnedLine = ProRata.returnLine(original.lines().get(0), 0, 1);
+
+        Sale returned = Sale.returnOf(
+                original,
+                UUID.randomUUID(),
+                "A-0002",
+                PAID_AT,
+                OUTLET,
+                REGISTER,
+                List.of(returnedLine),
+                "too big",
+                Optional.of(CASHIER));
+        returned.recordRefund(CASH, eur("12.10"), PAID_AT, REGISTER, Optional.empty(), Optional.of(CASHIER));
+
+        assertThat(returned.status()).isEqualTo(SaleStatus.COMPLETED);
+        assertThat(returned.returnOfSaleId()).contains(original.id());
+        assertThat(returned.total()).isEqualTo(eur("-12.10"));
+        assertThat(returned.paid()).isEqualTo(eur("-12.10"));
+        assertThat(returned.balance().isZero()).isTrue();
+        assertThat(returned.paymentStatus()).isEqualTo(PaymentStatus.PAID);
+    }
+
+    @Test
+    void aReturnGivesBackNoMoreThanItIsWorth() {
+        Sale original = aSale();
+        Sale returned = Sale.returnOf(
+                original,
+                UUID.randomUUID(),
+                "A-0003",
+                PAID_AT,
+                OUTLET,
+                REGISTER,
+                List.of(ProRata.returnLine(original.lines().get(1), 0, 1)),
+                "",
+                Optional.empty());
+
+        assertThatThrownBy(() ->
+                        returned.recordRefund(CASH, eur("1.21"), PAID_AT, REGISTER, Optional.empty(), Optional.empty()))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() ->
+                        original.recordRefund(CASH, eur("1.00"), PAID_AT, REGISTER, Optional.empty(), Optional.empty()))
+                .isInstanceOf(IllegalStateException.class);
     }
 
     @Test

@@ -84,6 +84,33 @@ public final class JooqFulfillmentRepository implements FulfillmentRepository, F
     }
 
     @Override
+    public List<Fulfillment> findBySale(UUID saleId) {
+        return load(dsl.selectFrom(FULFILLMENT)
+                .where(FULFILLMENT.SALE_ID.eq(saleId))
+                .orderBy(FULFILLMENT.ID)
+                .fetch());
+    }
+
+    @Override
+    public List<Fulfillment> findBySaleForUpdate(UUID saleId) {
+        return load(dsl.selectFrom(FULFILLMENT)
+                .where(FULFILLMENT.SALE_ID.eq(saleId))
+                .orderBy(FULFILLMENT.ID)
+                .forUpdate()
+                .fetch());
+    }
+
+    @Override
+    public void updateStatuses(Collection<Fulfillment> fulfillments) {
+        for (Fulfillment f : fulfillments) {
+            dsl.update(FULFILLMENT)
+                    .set(FULFILLMENT.STATUS, f.status().wireName())
+                    .where(FULFILLMENT.ID.eq(f.id()))
+                    .execute();
+        }
+    }
+
+    @Override
     public Set<UUID> of(UUID saleId) {
         return new HashSet<>(dsl.selectDistinct(FULFILLMENT.OUTLET_ID)
                 .from(FULFILLMENT)

@@ -7,6 +7,7 @@ import static org.storeline.db.jooq.Tables.SALE_PAYMENT;
 import static org.storeline.db.postgres.Timestamps.fromDb;
 import static org.storeline.db.postgres.Timestamps.toDb;
 
+import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.Currency;
 import java.util.HashSet;
@@ -18,6 +19,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.impl.DSL;
 import org.storeline.core.money.Money;
 import org.storeline.core.money.TaxRate;
@@ -75,7 +77,8 @@ public final class JooqSaleRepository implements SaleRepository {
                 SALE.CURRENCY,
                 SALE.CUSTOMER_ID,
                 SALE.NOTE,
-                SALE.USER_ID);
+                SALE.USER_ID,
+                SALE.RETURN_OF_SALE_ID);
         BatchInsert lineRows = BatchInsert.into(
                 dsl,
                 SALE_LINE,
@@ -93,7 +96,8 @@ public final class JooqSaleRepository implements SaleRepository {
                 SALE_LINE.TOTAL,
                 SALE_LINE.IS_SHIPPING_FEE,
                 SALE_LINE.UNMATCHED,
-                SALE_LINE.IS_ADJUSTMENT);
+                SALE_LINE.IS_ADJUSTMENT,
+                SALE_LINE.RETURNED_LINE_ID);
         BatchInsert paymentRows = BatchInsert.into(
                 dsl,
                 SALE_PAYMENT,
@@ -123,7 +127,8 @@ public final class JooqSaleRepository implements SaleRepository {
                     sale.currency().getCurrencyCode(),
                     sale.customerId().orElse(null),
                     sale.note(),
-                    sale.userId().orElse(null));
+                    sale.userId().orElse(null),
+                    sale.returnOfSaleId().orElse(null));
             int position = 0;
             for (SaleLine l : sale.lines()) {
                 lineRows.row(
@@ -141,7 +146,8 @@ public final class JooqSaleRepository implements SaleRepository {
                         l.total().amount(),
                         l.shippingFee(),
                         l.unmatched(),
-                        l.adjustment());
+                        l.adjustment(),
+                        l.returnedLineId().orElse(null));
             }
             for (SalePayment p : sale.payments()) {
                 paymentRows.row(
@@ -170,6 +176,19 @@ public final class JooqSaleRepository implements SaleRepository {
     public Optional<Sale> findByIdForUpdate(UUID id) {
         return load(dsl.selectFrom(SALE).where(SALE.ID.eq(id)).forUpdate().fetch()).stream()
                 .findFirst();
+    }
+
+    @Override
+    public Map<UUID, Long> returnedQuantities(UUID saleId) {
+        var returned = SALE_LINE.as("returned");
+        Field<BigDecimal> units = DSL.sum(returned.QUANTITY.neg());
+        return dsl.select(returned.RETURNED_LINE_ID, units)
+                .from(returned)
+                .join(SALE)
+                .on(SALE.ID.eq(returned.SALE_ID))
+                .where(SALE.RETURN_OF_SALE_ID.eq(saleId))
+                .groupBy(returned.RETURNED_LINE_ID)
+                .fetchMap(returned.RETURNED_LINE_ID, r -> r.value2().longValueExact());
     }
 
     @Override
@@ -288,7 +307,8 @@ public final class JooqSaleRepository implements SaleRepository {
                         Money.of(l.getTotal(), currency),
                         l.getIsShippingFee(),
                         l.getUnmatched(),
-                        l.getIsAdjustment()))
+                        l.getIsAdjustment(),
+                        Optional.ofNullable(l.getReturnedLineId())))
                 .toList();
         List<SalePayment> payments = paymentRows.stream()
                 .map(p -> {
@@ -328,7 +348,8 @@ public final class JooqSaleRepository implements SaleRepository {
                 lines,
                 payments,
                 row.getNote(),
-                Optional.ofNullable(row.getUserId()));
+                Optional.ofNullable(row.getUserId()),
+                Optional.ofNullable(row.getReturnOfSaleId()));
     }
 
     /** The kind and processor of a payment type, shown on each payment. */

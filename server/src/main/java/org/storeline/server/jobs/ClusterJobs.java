@@ -10,6 +10,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import javax.sql.DataSource;
 
 /**
@@ -17,6 +18,8 @@ import javax.sql.DataSource;
  * job is a row in {@code scheduled_tasks} that one process at a time picks (an optimistic update of its version),
  * runs and reschedules; a process that dies while running one leaves a stale heartbeat, and another takes the job
  * over. So any number of processes can run side by side, and reconciliation still polls each channel once a pass.
+ * The jobs: reconciliation of the channels, and the recheck of refunds whose outcome is unknown (sent again to their
+ * processor with the same idempotency key, so it pays once).
  */
 public final class ClusterJobs implements AutoCloseable {
     /** How often a process looks for due jobs; the jobs themselves run every few minutes. */
@@ -28,18 +31,36 @@ public final class ClusterJobs implements AutoCloseable {
         this.scheduler = scheduler;
     }
 
-    /** Starts the scheduler with reconciliation every {@code reconcileEvery}, the first pass one interval from now. */
-    public static ClusterJobs start(DataSource dataSource, Duration reconcileEvery, Runnable reconcile) {
-        return start(dataSource, reconcileEvery, reconcile, POLLING);
+    /** A periodic job: its name in {@code scheduled_tasks}, how long after one run the next is due, its work. */
+    public record Job(String name, Duration every, Runnable work) {}
+
+    /** Storeline's jobs: reconciliation every {@code reconcileEvery}, the refund recheck every {@code recheckEvery}. */
+    public static List<Job> jobs(
+            Duration reconcileEvery, Runnable reconcile, Duration recheckEvery, Runnable recheckRefunds) {
+        return List.of(
+                new Job("reconcile-channels", reconcileEvery, reconcile),
+                new Job("recheck-refunds", recheckEvery, recheckRefunds));
     }
 
-    /** The same, looking for due jobs every {@code polling} (a test's jobs run every second). */
+    /** Starts the scheduler with these jobs, each first run one interval from now. */
+    public static ClusterJobs start(DataSource dataSource, List<Job> jobs) {
+        return start(dataSource, jobs, POLLING);
+    }
+
+    /** Reconciliation alone, looking for due jobs every {@code polling} (a test's jobs run every second). */
     static ClusterJobs start(DataSource dataSource, Duration reconcileEvery, Runnable reconcile, Duration polling) {
-        RecurringTask<Void> reconciliation = Tasks.recurring("reconcile-channels", new EveryInterval(reconcileEvery))
-                .execute((instance, context) -> reconcile.run());
+        return start(dataSource, List.of(new Job("reconcile-channels", reconcileEvery, reconcile)), polling);
+    }
+
+    static ClusterJobs start(DataSource dataSource, List<Job> jobs, Duration polling) {
+        List<RecurringTask<Void>> tasks = jobs.stream()
+                .map(job -> Tasks.recurring(job.name(), new EveryInterval(job.every()))
+                        .execute((instance, context) -> job.work().run()))
+                .toList();
         Scheduler scheduler = Scheduler.create(dataSource)
-                .startTasks(reconciliation)
-                .threads(1)
+                .startTasks(tasks)
+                // One thread per job: a long reconciliation pass never holds up the refunds' recheck.
+                .threads(tasks.size())
                 // Said in scheduled_tasks.picked_by: which process runs a job, also among several on one host.
                 .schedulerName(new SchedulerName.Fixed(processName()))
                 .pollingInterval(polling)

@@ -16,8 +16,14 @@ import java.util.function.Function;
 import org.storeline.core.customer.Customer;
 import org.storeline.core.customer.CustomerService;
 import org.storeline.core.customer.Email;
+import org.storeline.core.error.Require;
 import org.storeline.core.ids.Ids;
 import org.storeline.core.paging.Page;
+import org.storeline.core.refund.Refund;
+import org.storeline.core.returns.CancellationService;
+import org.storeline.core.returns.ReturnRequest;
+import org.storeline.core.returns.ReturnService;
+import org.storeline.core.returns.Returnable;
 import org.storeline.core.sale.InStoreSaleService;
 import org.storeline.core.sale.Sale;
 import org.storeline.core.sale.SaleFilter;
@@ -32,20 +38,26 @@ import org.storeline.web.http.Responses;
 import org.storeline.web.http.RouteTable;
 import org.storeline.web.http.Routes;
 
-/** Sales: in-store sales, reading and filtering, payments on unpaid sales, the sale note. */
+/** Sales: in-store sales, reading and filtering, payments on unpaid sales, the sale note, returns, cancellation. */
 public final class SaleRoutes implements Routes {
     private final InStoreSaleService inStoreSales;
     private final SaleService sales;
+    private final ReturnService returns;
+    private final CancellationService cancellations;
     private final CustomerService customers;
     private final Function<Collection<UUID>, Map<UUID, List<UUID>>> fulfillmentIds;
 
     public SaleRoutes(
             InStoreSaleService inStoreSales,
             SaleService sales,
+            ReturnService returns,
+            CancellationService cancellations,
             CustomerService customers,
             Function<Collection<UUID>, Map<UUID, List<UUID>>> fulfillmentIds) {
         this.inStoreSales = inStoreSales;
         this.sales = sales;
+        this.returns = returns;
+        this.cancellations = cancellations;
         this.customers = customers;
         this.fulfillmentIds = fulfillmentIds;
     }
@@ -57,6 +69,10 @@ public final class SaleRoutes implements Routes {
         routes.get("/api/v1/sales/{id}", ctx -> Responses.ok(ctx, one(sales.get(actor(ctx), saleId(ctx)))));
         routes.post("/api/v1/sales/{id}/payments", this::applyPayment);
         routes.patch("/api/v1/sales/{id}", this::annotate);
+        routes.post("/api/v1/sales/{id}/returns", this::returnItems);
+        routes.post(
+                "/api/v1/sales/{id}/cancel",
+                ctx -> Responses.ok(ctx, one(cancellations.cancel(actor(ctx), saleId(ctx)))));
     }
 
     private void recordSale(Context ctx) {
@@ -108,6 +124,27 @@ public final class SaleRoutes implements Routes {
         Responses.ok(ctx, one(sale));
     }
 
+    /** RET-1..3. The Idempotency-Key header, when sent, makes a retried request answer the same return. */
+    private void returnItems(Context ctx) {
+        JsonBody body = JsonBody.of(ctx.bodyAsBytes());
+        List<Returnable.Requested> lines = body.objectList("lines").stream()
+                .map(line -> new Returnable.Requested(line.id("line_id"), line.wholeNumber("quantity")))
+                .toList();
+        Optional<String> key = Optional.ofNullable(ctx.header("Idempotency-Key"))
+                .map(k -> Require.storable("The Idempotency-Key header", k));
+        ReturnRequest request = new ReturnRequest(
+                lines,
+                body.optionalId("payment_type_id"),
+                body.optionalId("outlet_id"),
+                body.optionalId("register_id"),
+                body.optionalText("reason").orElse(""),
+                key);
+        ReturnService.Result result = returns.record(actor(ctx), saleId(ctx), request);
+        ObjectNode node = (ObjectNode) one(result.returned());
+        node.set("refund", refund(result.refund()));
+        Responses.created(ctx, node);
+    }
+
     private static UUID saleId(Context ctx) {
         return Ids.parse("id", ctx.pathParam("id"));
     }
@@ -120,15 +157,41 @@ public final class SaleRoutes implements Routes {
         return representation(List.of(sale)).apply(sale);
     }
 
-    /** Writes sales: their fulfillment ids read in one query, each customer looked up once. */
+    /** Writes sales: their fulfillment ids and returns read in a few queries, each customer looked up once. */
     private Function<Sale, JsonNode> representation(List<Sale> sales) {
-        Map<UUID, List<UUID>> fulfillments =
-                fulfillmentIds.apply(sales.stream().map(Sale::id).toList());
+        List<UUID> ids = sales.stream().map(Sale::id).toList();
+        Map<UUID, List<UUID>> fulfillments = fulfillmentIds.apply(ids);
+        ReturnService.Returns saleReturns = returns.returnsOf(ids);
         Map<UUID, Customer> seen = new HashMap<>();
-        return sale -> sale(
-                sale,
-                sale.customerId().map(id -> seen.computeIfAbsent(id, customers::get)),
-                fulfillments.getOrDefault(sale.id(), List.of()));
+        return sale -> {
+            ObjectNode node = sale(
+                    sale,
+                    sale.customerId().map(id -> seen.computeIfAbsent(id, customers::get)),
+                    fulfillments.getOrDefault(sale.id(), List.of()));
+            node.put("return_of_sale_id", Json.id(sale.returnOfSaleId()));
+            ArrayNode returnList = node.putArray("returns");
+            saleReturns
+                    .of(sale.id())
+                    .forEach(r -> returnList
+                            .addObject()
+                            .put("id", Json.id(r.returnSaleId()))
+                            .put("receipt_number", r.receiptNumber())
+                            .put("refund_status", r.refundStatus().wireName()));
+            node.set(
+                    "refund",
+                    saleReturns.refundOf(sale.id()).map(SaleRoutes::refund).orElse(null));
+            return node;
+        };
+    }
+
+    /** How a return's money goes back: its status, what the cashier reads, the amount and where it goes. */
+    private static ObjectNode refund(Refund refund) {
+        ObjectNode node = Json.object();
+        node.put("status", refund.status().wireName());
+        node.put("message", refund.message());
+        node.put("amount", Json.money(refund.amount()));
+        node.put("payment_type_id", Json.id(refund.paymentTypeId()));
+        return node;
     }
 
     static ObjectNode sale(Sale sale, Optional<Customer> customer, List<UUID> fulfillments) {
@@ -192,6 +255,7 @@ public final class SaleRoutes implements Routes {
         node.put("is_shipping_fee", line.shippingFee());
         node.put("unmatched", line.unmatched());
         node.put("is_adjustment", line.adjustment());
+        node.put("returned_line_id", Json.id(line.returnedLineId()));
         return node;
     }
 

@@ -5,6 +5,7 @@ import static org.storeline.web.security.Authentication.actor;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
+import java.net.URI;
 import java.util.Locale;
 import org.storeline.core.ids.Ids;
 import org.storeline.core.money.Money;
@@ -104,7 +105,12 @@ public final class SetupRoutes implements Routes {
     private void createPaymentType(Context ctx) {
         JsonBody body = JsonBody.of(ctx.bodyAsBytes());
         PaymentType type = paymentTypes.create(
-                actor(ctx), body.text("name"), PaymentKind.fromWire(body.text("kind")), body.optionalText("processor"));
+                actor(ctx),
+                body.text("name"),
+                PaymentKind.fromWire(body.text("kind")),
+                body.optionalText("processor"),
+                body.optionalText("processor_url"),
+                body.optionalText("processor_credentials"));
         Responses.created(ctx, paymentType(type));
     }
 
@@ -180,6 +186,9 @@ public final class SetupRoutes implements Routes {
         node.put("name", type.name());
         node.put("kind", type.kind().wireName());
         node.put("processor", type.processor().orElse(null));
+        node.put("processor_url", type.processorUrl().map(URI::toString).orElse(null));
+        // The credentials are write-only: sealed at rest and never answered.
+        node.put("has_processor_credentials", type.hasProcessorCredentials());
         node.put("created_at", Json.time(type.createdAt()));
         return node;
     }
