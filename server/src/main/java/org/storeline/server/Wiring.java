@@ -229,6 +229,10 @@ public final class Wiring {
         return orderImport;
     }
 
+    public RegisterService registers() {
+        return registers;
+    }
+
     public JooqWebhookInbox inbox() {
         return inbox;
     }

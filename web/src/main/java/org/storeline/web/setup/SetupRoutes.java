@@ -150,7 +150,8 @@ public final class SetupRoutes implements Routes {
         return node;
     }
 
-    static ObjectNode closure(ClosureReport report) {
+    /** A closure report as both closing and the lists of closure reports answer it. */
+    public static ObjectNode closure(ClosureReport report) {
         ObjectNode node = Json.object();
         node.put("register_id", Json.id(report.registerId()));
         node.put("outlet_id", Json.id(report.outletId()));
@@ -170,6 +171,8 @@ public final class SetupRoutes implements Routes {
         node.put("expected_cash", Json.money(report.expectedCash()));
         node.put("counted_cash", report.countedCash().map(Json::money).orElse(null));
         node.put("cash_difference", report.cashDifference().map(Json::money).orElse(null));
+        node.put("payments_count", report.paymentsCount());
+        node.put("carried_over", report.carriedOver());
         return node;
     }
 
