@@ -288,6 +288,10 @@ public final class Wiring {
         return orderImport;
     }
 
+    public RegisterService registers() {
+        return registers;
+    }
+
     public JooqWebhookInbox inbox() {
         return inbox;
     }

@@ -279,7 +279,12 @@ class ReportTotalsPropertyIT {
                         Optional.empty(),
                         closed.openingFloat(),
                         Optional.empty()));
-                wiring.registerRepository.closePeriod(closed);
+                wiring.registerRepository.closePeriod(ClosureReport.of(
+                        closed.registerId(),
+                        generated.registerOutlets().get(closed.registerId()),
+                        closed,
+                        wiring.registerRepository.paymentTotals(closed.id()),
+                        0));
             }
         });
     }

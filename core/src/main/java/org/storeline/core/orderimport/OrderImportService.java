@@ -186,7 +186,9 @@ public final class OrderImportService {
         if (orders.isEmpty()) {
             return List.of();
         }
-        Register register = registers.findById(channel.registerId()).orElseThrow();
+        // Shared lock before the open period is read: the register cannot close (or open) until this batch has
+        // committed, so its payments are in the period's report, or, read closed, taken in by the next period.
+        Register register = registers.findByIdForShare(channel.registerId()).orElseThrow();
         OrderPlanner.Context context = context(
                 channel, register, orders.stream().map(IncomingOrder::order).toList(), now);
         List<String> receipts = outlets.nextReceiptNumbers(register.outletId(), orders.size());
@@ -244,8 +246,9 @@ public final class OrderImportService {
         Map<String, Product> byLink = new HashMap<>();
         linkIds.forEach((key, id) -> Optional.ofNullable(linked.get(id)).ifPresent(p -> byLink.put(key, p)));
         StockView view = stockView(channel, register, bySku.values(), linked.values());
-        Optional<UUID> period =
-                register.openPeriod().filter(p -> p.contains(now)).map(RegisterPeriod::id);
+        // The period open now, under the register's lock: the lock, not clocks, orders this import against the
+        // opening and the closing (another process's clock may differ a little). Closed: no period; the next takes it.
+        Optional<UUID> period = register.openPeriod().map(RegisterPeriod::id);
         Map<Currency, Product> fees = new HashMap<>();
         Map<ChannelOrder.OrderPayment, PaymentType> types = new HashMap<>();
         return new OrderPlanner.Context(

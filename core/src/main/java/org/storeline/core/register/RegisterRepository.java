@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Port: registers and their open/close periods. */
+/** Port: registers, their open/close periods and the closure reports stored when a period closes. */
 public interface RegisterRepository {
     void insert(Register register);
 
@@ -20,20 +20,39 @@ public interface RegisterRepository {
      */
     Optional<Register> findByIdForUpdate(UUID id);
 
+    /**
+     * Loads a register and keeps it from being opened or closed until the transaction ends, while other
+     * transactions may still record on it: the open period read here stays the open period until the payments
+     * recorded against it are committed. The lock is taken before the period is read.
+     */
+    Optional<Register> findByIdForShare(UUID id);
+
     List<Register> findAll();
 
     void insertPeriod(RegisterPeriod period);
 
-    void closePeriod(RegisterPeriod period);
+    /**
+     * Gives a period just opened every payment recorded on its register while the register was closed (those
+     * without a period), and remembers how many it took in. Call it with the register locked for update.
+     */
+    int carryOverPayments(UUID registerId, UUID periodId);
 
-    /** Payments recorded in a period, totalled by payment type. */
+    /** How many payments a period took in when it opened ({@link #carryOverPayments}). */
+    int carriedOver(UUID periodId);
+
+    /** Payments recorded in a period, totalled by payment type and currency (refunds net). */
     List<ClosureReport.PaymentTotal> paymentTotals(UUID periodId);
 
-    List<RegisterPeriod> closedPeriods(UUID registerId, int limit);
+    /** Closes the report's period and stores the report with it: it is read back as it is, never recomputed. */
+    void closePeriod(ClosureReport report);
+
+    /** The stored reports of a register's closed periods, newest first. */
+    List<ClosureReport> closureReports(UUID registerId, int limit);
 
     /**
-     * The closed periods of every register of these outlets that closed at or after {@code from} and before
-     * {@code to} (either open), newest first: what the register closures report lists.
+     * The stored reports of every register of the given outlets (all outlets when empty) whose period closed at or
+     * after {@code from} and before {@code to} (either bound optional), newest first.
      */
-    List<RegisterPeriod> closedPeriodsBetween(Collection<UUID> outletIds, Optional<Instant> from, Optional<Instant> to);
+    List<ClosureReport> closureReports(
+            Optional<Collection<UUID>> outletIds, Optional<Instant> from, Optional<Instant> to);
 }

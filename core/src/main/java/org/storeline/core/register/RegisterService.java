@@ -4,11 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.storeline.core.error.ErrorCode;
 import org.storeline.core.error.Require;
 import org.storeline.core.error.StorelineException;
@@ -78,10 +75,17 @@ public final class RegisterService {
                     .orElseGet(() -> Money.zero(settings.get().currency()));
             RegisterPeriod period = register.open(floatAmount, clock.instant());
             registers.insertPeriod(period);
+            // Payments recorded while the register was closed belong to this period (PAY-1). The lock on the
+            // register keeps any import that read it closed from committing after this, with no period.
+            registers.carryOverPayments(register.id(), period.id());
             return period;
         });
     }
 
+    /**
+     * Closes the register and stores the period's report. The register is locked first, so every payment recorded
+     * on the period has committed and none can be added to it afterwards; the stored report never changes.
+     */
     public ClosureReport close(Actor actor, UUID id, Optional<String> countedCash) {
         actor.require(Permission.OPERATE_REGISTERS);
         return tx.inTransaction(() -> {
@@ -89,37 +93,45 @@ public final class RegisterService {
             Optional<Money> counted = countedCash.map(
                     c -> Money.of(Money.parseAmount(c), settings.get().currency()));
             RegisterPeriod closed = register.close(counted, clock.instant());
-            registers.closePeriod(closed);
-            return report(register, closed);
+            ClosureReport report = ClosureReport.of(
+                    register.id(),
+                    register.outletId(),
+                    closed,
+                    registers.paymentTotals(closed.id()),
+                    registers.carriedOver(closed.id()));
+            registers.closePeriod(report);
+            return report;
         });
     }
 
-    /** Closure reports of a register's past periods, newest first. */
+    /** Closure reports of a register's past periods, newest first, as they were stored at closing. */
     public List<ClosureReport> closures(Actor actor, UUID id, int limit) {
-        Register register = get(actor, id);
-        return registers.closedPeriods(id, limit).stream()
-                .map(p -> report(register, p))
-                .toList();
+        get(actor, id);
+        return registers.closureReports(id, limit);
     }
 
     /**
      * Closure reports of the periods of these outlets' registers closed in {@code [from, to)}, newest first, for the
-     * register closures report; the caller has checked the outlets against the actor.
+     * register closures report; the caller has checked the outlets against the actor. They are the stored reports.
      */
     public List<ClosureReport> closedBetween(Collection<UUID> outletIds, Optional<Instant> from, Optional<Instant> to) {
-        List<RegisterPeriod> periods = registers.closedPeriodsBetween(outletIds, from, to);
-        if (periods.isEmpty()) {
-            return List.of();
-        }
-        Map<UUID, Register> byId =
-                registers.findAll().stream().collect(Collectors.toMap(Register::id, Function.identity()));
-        return periods.stream().map(p -> report(byId.get(p.registerId()), p)).toList();
+        return registers.closureReports(Optional.of(outletIds), from, to);
     }
 
-    private ClosureReport report(Register register, RegisterPeriod period) {
-        List<ClosureReport.PaymentTotal> totals = registers.paymentTotals(period.id());
-        Money expected = ClosureReport.expectedCash(period.openingFloat(), totals);
-        return new ClosureReport(register.id(), register.outletId(), period, totals, expected, period.countedCash());
+    /**
+     * Closure reports of every register the actor may see, newest first, for reports across registers: those of
+     * one outlet if {@code outletId} is given (refused if the actor may not see it), whose period closed at or after
+     * {@code from} and before {@code to} when given.
+     */
+    public List<ClosureReport> closuresBetween(
+            Actor actor, Optional<UUID> outletId, Optional<Instant> from, Optional<Instant> to) {
+        outletId.ifPresent(actor::requireOutlet);
+        if (from.isPresent() && to.isPresent() && !from.get().isBefore(to.get())) {
+            throw StorelineException.invalid("from " + from.get() + " must be before to " + to.get() + ".");
+        }
+        Optional<Collection<UUID>> outlets = outletId.<Collection<UUID>>map(List::of)
+                .or(() -> actor.role().seesEveryOutlet() ? Optional.empty() : Optional.of(actor.outletIds()));
+        return registers.closureReports(outlets, from, to);
     }
 
     private Register lock(Actor actor, UUID id) {

@@ -1,6 +1,7 @@
 package org.storeline.core.register;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.storeline.core.ErrorAssertions.assertRefused;
 
 import java.time.Instant;
@@ -178,6 +179,56 @@ class RegisterTest {
     }
 
     @Test
+    void aRefundInCashTakesItsAmountOutOfTheExpectedCash() {
+        List<ClosureReport.PaymentTotal> totals = List.of(
+                total("Cash", PaymentKind.CASH, 3, eur("25.50")), total("Card", PaymentKind.CARD, 2, eur("-30.00")));
+
+        assertThat(ClosureReport.expectedCash(eur("100.00"), totals)).isEqualTo(eur("125.50"));
+        assertThat(ClosureReport.expectedCash(
+                        eur("100.00"), List.of(total("Cash", PaymentKind.CASH, 1, eur("-40.00")))))
+                .isEqualTo(eur("60.00"));
+    }
+
+    @Test
+    void cashInAnotherCurrencyThanTheFloatIsNotExpectedInTheDrawer() {
+        List<ClosureReport.PaymentTotal> totals = List.of(
+                total("Cash", PaymentKind.CASH, 1, eur("10.00")),
+                total("Cash", PaymentKind.CASH, 1, Money.of("7.00", "USD")));
+
+        assertThat(ClosureReport.expectedCash(eur("100.00"), totals)).isEqualTo(eur("110.00"));
+    }
+
+    @Test
+    void aReportOfAClosedPeriodCountsEveryPaymentRefundsIncludedAndWhatItCarriedOver() {
+        Register register = aClosedRegister();
+        register.open(eur("50.00"), OPENED);
+        RegisterPeriod closed = register.close(Optional.of(eur("60.00")), CLOSED);
+
+        ClosureReport report = ClosureReport.of(
+                register.id(),
+                OUTLET,
+                closed,
+                List.of(
+                        total("Cash", PaymentKind.CASH, 4, eur("12.00")),
+                        total("Stripe", PaymentKind.INTEGRATED, 3, eur("90.00"))),
+                2);
+
+        assertThat(report.paymentsCount()).isEqualTo(7);
+        assertThat(report.carriedOver()).isEqualTo(2);
+        assertThat(report.expectedCash()).isEqualTo(eur("62.00"));
+        assertThat(report.cashDifference()).contains(eur("-2.00"));
+    }
+
+    @Test
+    void anOpenPeriodHasNoClosureReportYet() {
+        Register register = aClosedRegister();
+        RegisterPeriod open = register.open(eur("50.00"), OPENED);
+
+        assertThatThrownBy(() -> ClosureReport.of(register.id(), OUTLET, open, List.of(), 0))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void reportsTheDifferenceBetweenCountedAndExpectedCash() {
         assertThat(report(eur("145.50"), Optional.of(eur("150.00"))).cashDifference())
                 .contains(eur("4.50"));
@@ -193,18 +244,22 @@ class RegisterTest {
     }
 
     private static ClosureReport.PaymentTotal total(String name, PaymentKind kind, Money amount) {
+        return total(name, kind, 1, amount);
+    }
+
+    private static ClosureReport.PaymentTotal total(String name, PaymentKind kind, long count, Money amount) {
         return new ClosureReport.PaymentTotal(
                 UUID.randomUUID(),
                 name,
                 kind,
                 kind == PaymentKind.INTEGRATED ? Optional.of(name) : Optional.empty(),
-                1,
+                count,
                 amount);
     }
 
     private static ClosureReport report(Money expected, Optional<Money> counted) {
         RegisterPeriod period = new RegisterPeriod(
                 UUID.randomUUID(), UUID.randomUUID(), OPENED, Optional.of(CLOSED), eur("100.00"), counted);
-        return new ClosureReport(period.registerId(), OUTLET, period, List.of(), expected, counted);
+        return new ClosureReport(period.registerId(), OUTLET, period, List.of(), expected, counted, 0);
     }
 }

@@ -2,11 +2,13 @@ package org.storeline.db.register;
 
 import static org.storeline.db.jooq.Tables.PAYMENT_TYPE;
 import static org.storeline.db.jooq.Tables.REGISTER;
+import static org.storeline.db.jooq.Tables.REGISTER_CLOSURE_TOTAL;
 import static org.storeline.db.jooq.Tables.REGISTER_PERIOD;
 import static org.storeline.db.jooq.Tables.SALE_PAYMENT;
 import static org.storeline.db.postgres.Timestamps.fromDb;
 import static org.storeline.db.postgres.Timestamps.toDb;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Currency;
@@ -65,6 +67,20 @@ public final class JooqRegisterRepository implements RegisterRepository {
                 .map(this::toRegister);
     }
 
+    /**
+     * FOR KEY SHARE: it conflicts with the FOR UPDATE of opening and closing, not with other imports nor with the
+     * key share that the foreign keys of the sale and payment rows take on the register anyway. The open period is
+     * read by a second statement, after the lock is granted, so it sees a closing that committed meanwhile.
+     */
+    @Override
+    public Optional<Register> findByIdForShare(UUID id) {
+        return dsl.selectFrom(REGISTER)
+                .where(REGISTER.ID.eq(id))
+                .forKeyShare()
+                .fetchOptional()
+                .map(this::toRegister);
+    }
+
     /** Every register with its open period: two queries, however many registers there are. */
     @Override
     public List<Register> findAll() {
@@ -88,14 +104,27 @@ public final class JooqRegisterRepository implements RegisterRepository {
     }
 
     @Override
-    public void closePeriod(RegisterPeriod period) {
-        dsl.update(REGISTER_PERIOD)
-                .set(REGISTER_PERIOD.CLOSED_AT, toDb(period.closedAt().orElseThrow()))
-                .set(
-                        REGISTER_PERIOD.COUNTED_CASH,
-                        period.countedCash().map(Money::amount).orElse(null))
-                .where(REGISTER_PERIOD.ID.eq(period.id()))
+    public int carryOverPayments(UUID registerId, UUID periodId) {
+        int carried = dsl.update(SALE_PAYMENT)
+                .set(SALE_PAYMENT.REGISTER_PERIOD_ID, periodId)
+                .where(SALE_PAYMENT.REGISTER_ID.eq(registerId).and(SALE_PAYMENT.REGISTER_PERIOD_ID.isNull()))
                 .execute();
+        if (carried > 0) {
+            dsl.update(REGISTER_PERIOD)
+                    .set(REGISTER_PERIOD.CARRIED_OVER, carried)
+                    .where(REGISTER_PERIOD.ID.eq(periodId))
+                    .execute();
+        }
+        return carried;
+    }
+
+    @Override
+    public int carriedOver(UUID periodId) {
+        return dsl.select(REGISTER_PERIOD.CARRIED_OVER)
+                .from(REGISTER_PERIOD)
+                .where(REGISTER_PERIOD.ID.eq(periodId))
+                .fetchOptional(REGISTER_PERIOD.CARRIED_OVER)
+                .orElse(0);
     }
 
     @Override
@@ -120,45 +149,117 @@ public final class JooqRegisterRepository implements RegisterRepository {
                         PAYMENT_TYPE.KIND,
                         PAYMENT_TYPE.PROCESSOR,
                         SALE_PAYMENT.CURRENCY)
-                .orderBy(PAYMENT_TYPE.NAME)
+                .orderBy(PAYMENT_TYPE.NAME, PAYMENT_TYPE.ID, SALE_PAYMENT.CURRENCY)
                 .fetch(r -> new ClosureReport.PaymentTotal(
                         r.get(PAYMENT_TYPE.ID),
                         r.get(PAYMENT_TYPE.NAME),
                         PaymentKind.fromWire(r.get(PAYMENT_TYPE.KIND)),
                         Optional.ofNullable(r.get(PAYMENT_TYPE.PROCESSOR)),
                         r.get(count),
-                        Money.of(
-                                r.get(sum),
-                                Currency.getInstance(
-                                        r.get(SALE_PAYMENT.CURRENCY).trim()))));
+                        money(r.get(sum), r.get(SALE_PAYMENT.CURRENCY))));
     }
 
     @Override
-    public List<RegisterPeriod> closedPeriods(UUID registerId, int limit) {
-        return dsl.selectFrom(REGISTER_PERIOD)
-                .where(REGISTER_PERIOD.REGISTER_ID.eq(registerId).and(REGISTER_PERIOD.CLOSED_AT.isNotNull()))
-                .orderBy(REGISTER_PERIOD.OPENED_AT.desc())
-                .limit(limit)
-                .fetch(JooqRegisterRepository::toPeriod);
+    public void closePeriod(ClosureReport report) {
+        RegisterPeriod period = report.period();
+        dsl.update(REGISTER_PERIOD)
+                .set(REGISTER_PERIOD.CLOSED_AT, toDb(period.closedAt().orElseThrow()))
+                .set(
+                        REGISTER_PERIOD.COUNTED_CASH,
+                        period.countedCash().map(Money::amount).orElse(null))
+                .set(REGISTER_PERIOD.EXPECTED_CASH, report.expectedCash().amount())
+                .where(REGISTER_PERIOD.ID.eq(period.id()))
+                .execute();
+        if (report.payments().isEmpty()) {
+            return;
+        }
+        var insert = dsl.insertInto(
+                REGISTER_CLOSURE_TOTAL,
+                REGISTER_CLOSURE_TOTAL.REGISTER_PERIOD_ID,
+                REGISTER_CLOSURE_TOTAL.PAYMENT_TYPE_ID,
+                REGISTER_CLOSURE_TOTAL.CURRENCY,
+                REGISTER_CLOSURE_TOTAL.NAME,
+                REGISTER_CLOSURE_TOTAL.KIND,
+                REGISTER_CLOSURE_TOTAL.PROCESSOR,
+                REGISTER_CLOSURE_TOTAL.PAYMENT_COUNT,
+                REGISTER_CLOSURE_TOTAL.TOTAL);
+        for (ClosureReport.PaymentTotal total : report.payments()) {
+            insert = insert.values(
+                    period.id(),
+                    total.paymentTypeId(),
+                    total.total().currency().getCurrencyCode(),
+                    total.name(),
+                    total.kind().wireName(),
+                    total.processor().orElse(null),
+                    Math.toIntExact(total.count()),
+                    total.total().amount());
+        }
+        insert.execute();
     }
 
     @Override
-    public List<RegisterPeriod> closedPeriodsBetween(
-            Collection<UUID> outletIds, Optional<Instant> from, Optional<Instant> to) {
-        Condition closedInRange = REGISTER_PERIOD.CLOSED_AT.isNotNull();
-        if (from.isPresent()) {
-            closedInRange = closedInRange.and(REGISTER_PERIOD.CLOSED_AT.ge(toDb(from.get())));
-        }
-        if (to.isPresent()) {
-            closedInRange = closedInRange.and(REGISTER_PERIOD.CLOSED_AT.lt(toDb(to.get())));
-        }
-        return dsl.select(REGISTER_PERIOD.fields())
+    public List<ClosureReport> closureReports(UUID registerId, int limit) {
+        return closureReports(REGISTER_PERIOD.REGISTER_ID.eq(registerId), limit);
+    }
+
+    @Override
+    public List<ClosureReport> closureReports(
+            Optional<Collection<UUID>> outletIds, Optional<Instant> from, Optional<Instant> to) {
+        Condition where = DSL.noCondition()
+                .and(outletIds.map(REGISTER.OUTLET_ID::in).orElse(DSL.noCondition()))
+                .and(from.map(f -> REGISTER_PERIOD.CLOSED_AT.ge(toDb(f))).orElse(DSL.noCondition()))
+                .and(to.map(t -> REGISTER_PERIOD.CLOSED_AT.lt(toDb(t))).orElse(DSL.noCondition()));
+        return closureReports(where, Integer.MAX_VALUE);
+    }
+
+    /** Closed periods with their stored totals: two queries, however many reports. */
+    private List<ClosureReport> closureReports(Condition where, int limit) {
+        var periods = dsl.select(REGISTER.OUTLET_ID, REGISTER_PERIOD.asterisk())
                 .from(REGISTER_PERIOD)
                 .join(REGISTER)
                 .on(REGISTER.ID.eq(REGISTER_PERIOD.REGISTER_ID))
-                .where(REGISTER.OUTLET_ID.in(outletIds).and(closedInRange))
+                .where(REGISTER_PERIOD.CLOSED_AT.isNotNull().and(where))
                 .orderBy(REGISTER_PERIOD.CLOSED_AT.desc(), REGISTER_PERIOD.ID.desc())
-                .fetch(r -> toPeriod(r.into(REGISTER_PERIOD)));
+                .limit(limit)
+                .fetch();
+        List<UUID> ids = periods.map(r -> r.get(REGISTER_PERIOD.ID));
+        Map<UUID, List<ClosureReport.PaymentTotal>> totals = storedTotals(ids);
+        return periods.map(r -> {
+            RegisterPeriod period = toPeriod(r.into(REGISTER_PERIOD));
+            return new ClosureReport(
+                    period.registerId(),
+                    r.get(REGISTER.OUTLET_ID),
+                    period,
+                    totals.getOrDefault(period.id(), List.of()),
+                    Money.of(
+                            r.get(REGISTER_PERIOD.EXPECTED_CASH),
+                            period.openingFloat().currency()),
+                    period.countedCash(),
+                    r.get(REGISTER_PERIOD.CARRIED_OVER));
+        });
+    }
+
+    private Map<UUID, List<ClosureReport.PaymentTotal>> storedTotals(List<UUID> periodIds) {
+        if (periodIds.isEmpty()) {
+            return Map.of();
+        }
+        var t = REGISTER_CLOSURE_TOTAL;
+        return dsl.selectFrom(t)
+                .where(t.REGISTER_PERIOD_ID.in(periodIds))
+                .orderBy(t.NAME, t.PAYMENT_TYPE_ID, t.CURRENCY)
+                .fetchGroups(
+                        t.REGISTER_PERIOD_ID,
+                        r -> new ClosureReport.PaymentTotal(
+                                r.getPaymentTypeId(),
+                                r.getName(),
+                                PaymentKind.fromWire(r.getKind()),
+                                Optional.ofNullable(r.getProcessor()),
+                                r.getPaymentCount(),
+                                money(r.getTotal(), r.getCurrency())));
+    }
+
+    private static Money money(BigDecimal amount, String currency) {
+        return Money.of(amount, Currency.getInstance(currency.trim()));
     }
 
     private Register toRegister(RegisterRecord row) {

@@ -177,6 +177,8 @@ public final class SetupRoutes implements Routes {
         node.put("expected_cash", Json.money(report.expectedCash()));
         node.put("counted_cash", report.countedCash().map(Json::money).orElse(null));
         node.put("cash_difference", report.cashDifference().map(Json::money).orElse(null));
+        node.put("payments_count", report.paymentsCount());
+        node.put("carried_over", report.carriedOver());
         return node;
     }
 
