@@ -3,7 +3,18 @@
 # (many machines still default to 17), look for a newer JDK in the usual places instead of failing.
 
 storeline_java_major() {
-  # Prints the major version of the java binary given as $1, or 0.
+  # Prints the major version of the java binary given as $1, or 0. A JDK's `release` file says it without starting
+  # a JVM (each start costs a few hundred milliseconds, and this runs before every start of Storeline).
+  resolved=$(command -v "$1" 2>/dev/null) || resolved="$1"
+  resolved=$(readlink -f "$resolved" 2>/dev/null) || resolved="$1"
+  release="$(dirname "$(dirname "$resolved")")/release"
+  if [ -f "$release" ]; then
+    major=$(sed -n 's/^JAVA_VERSION="\([0-9][0-9]*\).*/\1/p' "$release" | head -n 1)
+    if [ -n "$major" ]; then
+      echo "$major"
+      return 0
+    fi
+  fi
   "$1" -XshowSettings:properties -version 2>&1 |
     sed -n 's/^ *java\.specification\.version = \([0-9][0-9]*\).*/\1/p' | head -n 1 | grep . || echo 0
 }
