@@ -186,7 +186,7 @@ final class ReportFixtures {
         }
         Map<String, PaymentTotal> paymentTotals = new TreeMap<>();
         payments.forEach(
-                (key, s) -> paymentTotals.put(key, new PaymentTotal(s[0], s[1], s[2], s[3], s[0] - s[2], s[1] - s[3])));
+                (key, s) -> paymentTotals.put(key, new PaymentTotal(s[0], s[1], s[2], s[3], s[0] + s[2], s[1] - s[3])));
         Map<String, ProductTotal> productTotals = new TreeMap<>();
         lines.forEach((key, s) -> {
             ProductTotal label = labels.get(key);

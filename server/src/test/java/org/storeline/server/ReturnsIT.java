@@ -127,6 +127,36 @@ class ReturnsIT {
     }
 
     @Test
+    void aCashRefundCountsNegativeInThePaymentReportNetsOutOfProductSalesAndComesOutOfTheDrawer() {
+        String cash = shop.paymentType("cash");
+        JsonNode sale = sale(List.of(Map.of("product_id", product, "quantity", 2)), Map.of(cash, "24.20"));
+        String line = sale.path("lines").get(0).path("id").asText();
+        assertThat(returnItems(sale, Map.of("lines", List.of(back(line, 1)))).status())
+                .isEqualTo(201);
+
+        JsonNode payments =
+                admin.get("/api/v1/reports/payments?outlet_id=" + outlet).json().path("items");
+        assertThat(payments).hasSize(1);
+        assertThat(payments.get(0).path("received").asText()).isEqualTo("24.20");
+        assertThat(payments.get(0).path("refunded").asText()).isEqualTo("12.10");
+        assertThat(payments.get(0).path("total").asText()).isEqualTo("12.10");
+        assertThat(payments.get(0).path("count").asLong()).isEqualTo(2);
+        JsonNode products = admin.get("/api/v1/reports/product-sales?outlet_id=" + outlet)
+                .json()
+                .path("items");
+        assertThat(products).hasSize(1);
+        assertThat(products.get(0).path("quantity").asLong()).isEqualTo(1);
+        assertThat(products.get(0).path("returned_quantity").asLong()).isEqualTo(1);
+        assertThat(products.get(0).path("total").asText()).isEqualTo("12.10");
+
+        JsonNode closure = admin.post("/api/v1/registers/" + register + "/close", Map.of("counted_cash", "12.10"))
+                .json();
+        assertThat(closure.path("expected_cash").asText()).isEqualTo("12.10");
+        assertThat(closure.path("cash_difference").asText()).isEqualTo("0.00");
+        assertThat(closure.path("payments_count").asLong()).isEqualTo(2);
+    }
+
+    @Test
     void twoConcurrentReturnsOfTheSameLineGiveItBackOnce() throws Exception {
         String cash = shop.paymentType("cash");
         JsonNode sale = sale(List.of(Map.of("product_id", product, "quantity", 2)), Map.of(cash, "24.20"));

@@ -8,7 +8,8 @@ import org.storeline.core.payment.PaymentKind;
 /**
  * One line of the payment report: the payments of one payment type in one currency. Money taken ({@code received})
  * and money given back by refunds ({@code refunded}, a positive amount: refunds are stored as negative payments) are
- * shown apart; {@link #count()} and {@link #net()} count a refund against the payments, so they are net.
+ * shown apart; {@link #net()} takes the refunds off the payments, and {@link #count()} counts both, as a closure report
+ * counts them.
  * {@code processor} is the integrated processor's name (PAY-4), empty for other kinds.
  */
 public record PaymentRow(
@@ -26,9 +27,9 @@ public record PaymentRow(
         }
     }
 
-    /** Payments less refunds. */
+    /** How many payment records: payments and refunds (a closure report counts them the same way). */
     public long count() {
-        return receivedCount - refundedCount;
+        return receivedCount + refundedCount;
     }
 
     /** Money taken less money given back. */
