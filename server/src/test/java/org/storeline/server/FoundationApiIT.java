@@ -54,6 +54,38 @@ class FoundationApiIT {
     }
 
     @Test
+    void anOutletSpeaksEnglishUntilItIsToldToSpeakFrenchOrDutch() {
+        Response created =
+                admin.post("/api/v1/outlets", Map.of("name", "Gent", "time_zone", "Europe/Brussels", "language", "nl"));
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        assertThat(created.json().path("language").asText()).isEqualTo("nl");
+        String outlet = shop.outlet("Lille");
+        assertThat(admin.get("/api/v1/outlets/" + outlet)
+                        .json()
+                        .path("language")
+                        .asText())
+                .isEqualTo("en");
+
+        Response changed = admin.patch("/api/v1/outlets/" + outlet, Map.of("language", "fr"));
+
+        assertThat(changed.status()).as(changed.text()).isEqualTo(200);
+        assertThat(changed.json().path("language").asText()).isEqualTo("fr");
+        assertThat(changed.json().path("name").asText()).startsWith("Lille");
+        assertThat(admin.get("/api/v1/outlets/" + outlet)
+                        .json()
+                        .path("language")
+                        .asText())
+                .isEqualTo("fr");
+        Response german = admin.patch("/api/v1/outlets/" + outlet, Map.of("language", "de"));
+        assertThat(german.status()).isEqualTo(400);
+        assertThat(german.json().path("error").path("message").asText()).contains("en, fr, nl");
+        ApiClient staff = admin.as(shop.staffToken(outlet));
+        assertThat(staff.patch("/api/v1/outlets/" + outlet, Map.of("name", "Mine"))
+                        .errorCode())
+                .isEqualTo("forbidden");
+    }
+
+    @Test
     void receiptNumbersFollowTheOutletsOwnSequence() {
         String outlet = shop.outlet("Numbered");
         String register = shop.openRegister(outlet);

@@ -9,7 +9,15 @@ import java.util.UUID;
 /** Port: outlets and their receipt-number sequences. */
 public interface OutletRepository {
     /** Inserts an outlet, giving it the next outlet number. */
-    Outlet insert(UUID id, String name, ZoneId timeZone, Instant createdAt);
+    Outlet insert(UUID id, String name, ZoneId timeZone, Language language, Instant createdAt);
+
+    /** Inserts an outlet that speaks English. */
+    default Outlet insert(UUID id, String name, ZoneId timeZone, Instant createdAt) {
+        return insert(id, name, timeZone, Language.EN, createdAt);
+    }
+
+    /** Stores the outlet's name and language. */
+    void update(Outlet outlet);
 
     Optional<Outlet> findById(UUID id);
 

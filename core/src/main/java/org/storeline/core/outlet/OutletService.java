@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.storeline.core.error.ErrorCode;
 import org.storeline.core.error.Require;
@@ -25,11 +26,27 @@ public final class OutletService {
         this.clock = clock;
     }
 
-    public Outlet create(Actor actor, String name, String timeZone) {
+    public Outlet create(Actor actor, String name, String timeZone, Optional<String> language) {
         actor.require(Permission.MANAGE_OUTLETS);
         String validName = Require.text("name", name);
         ZoneId zone = parseZone(timeZone);
-        return tx.inTransaction(() -> outlets.insert(Ids.newId(), validName, zone, clock.instant()));
+        Language speaks = language.map(Language::fromWire).orElse(Language.EN);
+        return tx.inTransaction(() -> outlets.insert(Ids.newId(), validName, zone, speaks, clock.instant()));
+    }
+
+    /** Renames an outlet or changes its language; its number, time zone and receipts stay. */
+    public Outlet update(Actor actor, UUID id, Optional<String> name, Optional<String> language) {
+        actor.require(Permission.MANAGE_OUTLETS);
+        actor.requireOutlet(id);
+        Optional<String> validName = name.map(n -> Require.text("name", n));
+        Optional<Language> speaks = language.map(Language::fromWire);
+        return tx.inTransaction(() -> {
+            Outlet outlet = require(id);
+            Outlet changed = speaks.map(outlet::speaking).orElse(outlet);
+            changed = validName.map(changed::renamed).orElse(changed);
+            outlets.update(changed);
+            return changed;
+        });
     }
 
     public Outlet get(Actor actor, UUID id) {

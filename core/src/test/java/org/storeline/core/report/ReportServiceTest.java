@@ -16,6 +16,7 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.storeline.core.error.ErrorCode;
 import org.storeline.core.error.StorelineException;
+import org.storeline.core.outlet.Language;
 import org.storeline.core.outlet.Outlet;
 import org.storeline.core.outlet.OutletRepository;
 import org.storeline.core.outlet.OutletService;
@@ -137,10 +138,15 @@ class ReportServiceTest {
         }
 
         @Override
-        public Outlet insert(UUID id, String name, ZoneId timeZone, Instant createdAt) {
-            Outlet outlet = new Outlet(id, outlets.size() + 1, name, timeZone, createdAt);
+        public Outlet insert(UUID id, String name, ZoneId timeZone, Language language, Instant createdAt) {
+            Outlet outlet = new Outlet(id, outlets.size() + 1, name, timeZone, language, createdAt);
             outlets.put(id, outlet);
             return outlet;
+        }
+
+        @Override
+        public void update(Outlet outlet) {
+            outlets.put(outlet.id(), outlet);
         }
 
         @Override

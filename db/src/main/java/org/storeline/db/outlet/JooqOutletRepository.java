@@ -14,6 +14,7 @@ import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.storeline.core.error.ErrorCode;
 import org.storeline.core.error.StorelineException;
+import org.storeline.core.outlet.Language;
 import org.storeline.core.outlet.Outlet;
 import org.storeline.core.outlet.OutletRepository;
 import org.storeline.db.jooq.tables.records.OutletRecord;
@@ -26,16 +27,26 @@ public final class JooqOutletRepository implements OutletRepository {
     }
 
     @Override
-    public Outlet insert(UUID id, String name, ZoneId timeZone, Instant createdAt) {
+    public Outlet insert(UUID id, String name, ZoneId timeZone, Language language, Instant createdAt) {
         OutletRecord row = dsl.insertInto(OUTLET)
                 .set(OUTLET.ID, id)
                 .set(OUTLET.NUMBER, DSL.field("nextval('outlet_number_seq')", Integer.class))
                 .set(OUTLET.NAME, name)
                 .set(OUTLET.TIME_ZONE, timeZone.getId())
+                .set(OUTLET.LANGUAGE, language.wireName())
                 .set(OUTLET.CREATED_AT, toDb(createdAt))
                 .returning()
                 .fetchOne();
         return toOutlet(row);
+    }
+
+    @Override
+    public void update(Outlet outlet) {
+        dsl.update(OUTLET)
+                .set(OUTLET.NAME, outlet.name())
+                .set(OUTLET.LANGUAGE, outlet.language().wireName())
+                .where(OUTLET.ID.eq(outlet.id()))
+                .execute();
     }
 
     @Override
@@ -62,7 +73,12 @@ public final class JooqOutletRepository implements OutletRepository {
 
     private static Outlet toOutlet(OutletRecord row) {
         return new Outlet(
-                row.getId(), row.getNumber(), row.getName(), ZoneId.of(row.getTimeZone()), fromDb(row.getCreatedAt()));
+                row.getId(),
+                row.getNumber(),
+                row.getName(),
+                ZoneId.of(row.getTimeZone()),
+                Language.fromWire(row.getLanguage()),
+                fromDb(row.getCreatedAt()));
     }
 
     @Override

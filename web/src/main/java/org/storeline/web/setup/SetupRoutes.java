@@ -48,6 +48,7 @@ public final class SetupRoutes implements Routes {
     @Override
     public void addTo(RouteTable routes) {
         routes.post("/api/v1/outlets", this::createOutlet);
+        routes.patch("/api/v1/outlets/{id}", this::updateOutlet);
         routes.get(
                 "/api/v1/outlets",
                 ctx -> Responses.ok(ctx, Pages.writeAll(outlets.list(actor(ctx)), SetupRoutes::outlet)));
@@ -80,7 +81,21 @@ public final class SetupRoutes implements Routes {
 
     private void createOutlet(Context ctx) {
         JsonBody body = JsonBody.of(ctx.bodyAsBytes());
-        Responses.created(ctx, outlet(outlets.create(actor(ctx), body.text("name"), body.text("time_zone"))));
+        Responses.created(
+                ctx,
+                outlet(outlets.create(
+                        actor(ctx), body.text("name"), body.text("time_zone"), body.optionalText("language"))));
+    }
+
+    private void updateOutlet(Context ctx) {
+        JsonBody body = JsonBody.of(ctx.bodyAsBytes());
+        Responses.ok(
+                ctx,
+                outlet(outlets.update(
+                        actor(ctx),
+                        Ids.parse("id", ctx.pathParam("id")),
+                        body.optionalText("name"),
+                        body.optionalText("language"))));
     }
 
     private void createRegister(Context ctx) {
@@ -129,6 +144,7 @@ public final class SetupRoutes implements Routes {
         node.put("number", outlet.number());
         node.put("name", outlet.name());
         node.put("time_zone", outlet.timeZone().getId());
+        node.put("language", outlet.language().wireName());
         node.put("created_at", Json.time(outlet.createdAt()));
         return node;
     }
