@@ -20,6 +20,7 @@ import org.storeline.core.channel.ChannelService;
 import org.storeline.core.customer.CustomerService;
 import org.storeline.core.event.DomainEvents;
 import org.storeline.core.fulfillment.FulfillmentService;
+import org.storeline.core.fulfillment.PackingSlipService;
 import org.storeline.core.notification.NotificationService;
 import org.storeline.core.orderimport.CustomerResolver;
 import org.storeline.core.orderimport.OrderImportService;
@@ -59,6 +60,7 @@ import org.storeline.db.sale.JooqSaleRepository;
 import org.storeline.db.settings.JooqSettingsRepository;
 import org.storeline.db.stock.JooqStockLedger;
 import org.storeline.db.user.JooqUserRepository;
+import org.storeline.documents.PdfBoxPackingSlips;
 import org.storeline.server.refund.HttpPaymentProcessor;
 import org.storeline.server.sync.DeliveryProcessor;
 import org.storeline.server.sync.InboxWorker;
@@ -69,6 +71,7 @@ import org.storeline.web.channel.ChannelRoutes;
 import org.storeline.web.channel.WebhookRoutes;
 import org.storeline.web.customer.CustomerRoutes;
 import org.storeline.web.fulfillment.FulfillmentRoutes;
+import org.storeline.web.fulfillment.PackingSlipRoutes;
 import org.storeline.web.http.Routes;
 import org.storeline.web.notification.NotificationRoutes;
 import org.storeline.web.operations.OperationsRoutes;
@@ -118,6 +121,7 @@ public final class Wiring {
     private final ChannelService channels;
     private final OrderImportService orderImport;
     private final FulfillmentService fulfillments;
+    private final PackingSlipService packingSlips;
     private final ReturnService returns;
     private final CancellationService cancellations;
     private final RefundSender refundSender;
@@ -208,6 +212,7 @@ public final class Wiring {
         cancellations = new CancellationService(
                 saleRepository, fulfillmentRepository, returnWriter, settlement, refundSender, domainEvents, tx, clock);
         fulfillments = new FulfillmentService(fulfillmentRepository, outlets);
+        packingSlips = new PackingSlipService(fulfillments, sales, outlets, customers, new PdfBoxPackingSlips(), tx);
         notifications = new NotificationService(notificationRepository, outlets);
         // Closure reports come from the register service; the report only picks the periods in its range.
         reports = new ReportService(new JooqReportQueries(dsl), registers::closedBetween, outlets, tx);
@@ -268,6 +273,7 @@ public final class Wiring {
                 new ChannelRoutes(channels, sync, activity, inbox, clock),
                 new WebhookRoutes(channelRepository, connectors, inbox, activity, wakeWorker, clock),
                 new FulfillmentRoutes(fulfillments, sales, customers),
+                new PackingSlipRoutes(packingSlips),
                 new NotificationRoutes(notifications),
                 new ReportRoutes(reports));
     }

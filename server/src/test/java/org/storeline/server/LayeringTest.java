@@ -48,8 +48,38 @@ class LayeringTest {
                         "org.storeline.db..",
                         "org.storeline.web..",
                         "org.storeline.server..",
-                        "org.storeline.channels..")
+                        "org.storeline.channels..",
+                        "org.storeline.documents..",
+                        "org.apache.pdfbox..",
+                        "com.google.zxing..")
                 .because("core is the centre: other modules depend on it, never the other way round")
+                .check(STORELINE);
+    }
+
+    @Test
+    void documentsArePrintedBehindCoresPortAndKnowOnlyCore() {
+        noClasses()
+                .that()
+                .resideInAPackage("org.storeline.web..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.storeline.documents..", "org.apache.pdfbox..", "com.google.zxing..")
+                .because("handlers call PackingSlipService; the server module wires the PDFBox adapter behind "
+                        + "core's PackingSlips port")
+                .check(STORELINE);
+        noClasses()
+                .that()
+                .resideInAPackage("org.storeline.documents..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.storeline.db..",
+                        "org.storeline.web..",
+                        "org.storeline.server..",
+                        "io.javalin..",
+                        "com.fasterxml.jackson..",
+                        "org.jooq..")
+                .because("a document is made from core's values alone (PackingSlip), with no I/O of its own")
                 .check(STORELINE);
     }
 }

@@ -47,12 +47,8 @@ public final class PackingSlipService {
         this.tx = tx;
     }
 
-    /** A printed document: the PDF, named after the receipt number it carries. */
-    public record Printed(String receiptNumber, byte[] pdf) {
-        public String fileName() {
-            return receiptNumber + ".pdf";
-        }
-    }
+    /** A printed document: the PDF, and the receipt number it carries (its barcode). */
+    public record Printed(String receiptNumber, byte[] pdf) {}
 
     public Printed print(Actor actor, UUID fulfillmentId, PaperSize size) {
         PackingSlip slip = tx.inTransaction(() -> {
