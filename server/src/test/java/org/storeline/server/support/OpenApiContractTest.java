@@ -10,7 +10,7 @@ class OpenApiContractTest {
     private static final String OUTLET_PATH = "/api/v1/outlets/0193a5b2-7c1e-7d2a-9f3b-1c2d3e4f5a6b";
     private static final String OUTLET = """
             {"id": "0193a5b2-7c1e-7d2a-9f3b-1c2d3e4f5a6b", "number": 3, "name": "Downtown",
-             "time_zone": "Europe/Brussels", "created_at": "2026-11-22T10:15:00Z"}""";
+             "time_zone": "Europe/Brussels", "language": "en", "created_at": "2026-11-22T10:15:00Z"}""";
 
     private final OpenApiContract contract = OpenApiContract.published();
 
