@@ -43,8 +43,8 @@ public final class FulfillmentEvents {
 
     /**
      * {@code order.fulfilled}: every fulfillment of the online sale is complete (FUL-7), so its channel order may be
-     * marked fulfilled. Names the sale's outlet, the channel's order and each fulfillment with its tracking, and whether the sale
-     * completed with it (it does when it is paid, which shipping required).
+     * marked fulfilled. Names the sale's outlet, the channel's order and each fulfillment with its tracking, and the
+     * sale's status: completed with it when it is paid (shipping required that).
      */
     public static DomainEvent orderFulfilled(Sale sale, List<Fulfillment> fulfillments, Instant at) {
         Map<String, Object> payload = new LinkedHashMap<>();

@@ -116,7 +116,7 @@ class FulfillmentTest {
         };
     }
 
-    /** Does {@code action} to a fulfillment of {@code type} in {@code status} whose sale is paid; answers the status. */
+    /** Does {@code action} to a {@code type} fulfillment in {@code status} whose sale is paid; answers the status. */
     private FulfillmentStatus act(FulfillmentType type, FulfillmentStatus status, Action action) {
         Sale sale = sale();
         pay(sale);
