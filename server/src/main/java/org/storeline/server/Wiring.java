@@ -20,7 +20,9 @@ import org.storeline.core.channel.ChannelService;
 import org.storeline.core.customer.CustomerService;
 import org.storeline.core.event.DomainEvents;
 import org.storeline.core.fulfillment.FulfillmentService;
+import org.storeline.core.fulfillment.FulfillmentWorkflow;
 import org.storeline.core.fulfillment.PackingSlipService;
+import org.storeline.core.fulfillment.ScannerService;
 import org.storeline.core.notification.NotificationService;
 import org.storeline.core.orderimport.CustomerResolver;
 import org.storeline.core.orderimport.OrderImportService;
@@ -122,6 +124,8 @@ public final class Wiring {
     private final OrderImportService orderImport;
     private final FulfillmentService fulfillments;
     private final PackingSlipService packingSlips;
+    private final FulfillmentWorkflow fulfillmentWorkflow;
+    private final ScannerService scanner;
     private final ReturnService returns;
     private final CancellationService cancellations;
     private final RefundSender refundSender;
@@ -160,7 +164,8 @@ public final class Wiring {
         catalog = new CatalogService(productRepository, tx, clock);
         stock = new StockService(stockLedger, catalog, outlets, tx, clock);
         customers = new CustomerService(customerRepository, tx, clock);
-        users = new UserService(new JooqUserRepository(dsl), outletRepository, new Argon2PasswordHasher(), tx, clock);
+        var userRepository = new JooqUserRepository(dsl);
+        users = new UserService(userRepository, outletRepository, new Argon2PasswordHasher(), tx, clock);
         settings = new SettingsService(settingsRepository, tx);
         inStoreSales = new InStoreSaleService(
                 saleRepository,
@@ -213,6 +218,9 @@ public final class Wiring {
                 saleRepository, fulfillmentRepository, returnWriter, settlement, refundSender, domainEvents, tx, clock);
         fulfillments = new FulfillmentService(fulfillmentRepository, outlets);
         packingSlips = new PackingSlipService(fulfillments, sales, outlets, customers, new PdfBoxPackingSlips(), tx);
+        fulfillmentWorkflow = new FulfillmentWorkflow(fulfillmentRepository, saleRepository, domainEvents, tx, clock);
+        scanner = new ScannerService(
+                fulfillmentRepository, saleRepository, productRepository, userRepository, domainEvents, tx, clock);
         notifications = new NotificationService(notificationRepository, outlets);
         // Closure reports come from the register service; the report only picks the periods in its range.
         reports = new ReportService(new JooqReportQueries(dsl), registers::closedBetween, outlets, tx);
@@ -272,7 +280,7 @@ public final class Wiring {
                         inStoreSales, sales, returns, cancellations, customers, fulfillmentRepository::idsBySale),
                 new ChannelRoutes(channels, sync, activity, inbox, clock),
                 new WebhookRoutes(channelRepository, connectors, inbox, activity, wakeWorker, clock),
-                new FulfillmentRoutes(fulfillments, sales, customers),
+                new FulfillmentRoutes(fulfillments, fulfillmentWorkflow, scanner, sales, customers),
                 new PackingSlipRoutes(packingSlips),
                 new NotificationRoutes(notifications),
                 new ReportRoutes(reports));

@@ -89,7 +89,17 @@ class CancellationIT {
                 .isEqualTo("-" + sale.path("total").asText());
         assertThat(returned.path("refund").path("message").asText()).contains("No payment was taken");
         List<DomainEvent> events = events(sale.path("id").asText());
-        assertThat(events).extracting(DomainEvent::type).containsExactly("sale.cancelled", "sale.refunded");
+        assertThat(events)
+                .extracting(DomainEvent::type)
+                .containsExactly("sale.cancelled", "fulfillment.changed", "fulfillment.changed", "sale.refunded");
+        assertThat(events.subList(1, 3))
+                .allSatisfy(changed -> assertThat(changed.payload())
+                        .containsEntry("status", "cancelled")
+                        .containsEntry("change", "status")
+                        .containsEntry("previous_status", "new"));
+        assertThat(events.subList(1, 3))
+                .extracting(e -> e.payload().get("outlet_id"))
+                .containsExactlyInAnyOrder(outletA, outletB);
         assertThat(events.get(0).payload())
                 .containsEntry("channel_id", channel)
                 .containsEntry(
@@ -97,9 +107,9 @@ class CancellationIT {
                 .containsEntry(
                         "fulfillment_ids",
                         List.of(
-                                fulfillments.get(1).path("id").asText(),
-                                fulfillments.get(0).path("id").asText()));
-        assertThat(events.get(1).payload())
+                                fulfillments.get(0).path("id").asText(),
+                                fulfillments.get(1).path("id").asText()));
+        assertThat(events.get(3).payload())
                 .containsEntry("sale_cancelled", true)
                 .containsEntry("amount", "0.00");
     }
@@ -165,7 +175,7 @@ class CancellationIT {
         assertThat(shop.stockLevel(mugProduct, outletB)).isEqualTo(5);
         assertThat(events(sale.path("id").asText()))
                 .extracting(DomainEvent::type)
-                .containsExactly("sale.cancelled", "sale.refunded");
+                .containsExactly("sale.cancelled", "fulfillment.changed", "fulfillment.changed", "sale.refunded");
     }
 
     @Test

@@ -16,6 +16,10 @@ public record DomainEvent(String type, UUID saleId, Map<String, Object> payload,
     public static final String SALE_REFUNDED = "sale.refunded";
     /** An online sale was cancelled: its fulfillments cancelled and its stock put back. */
     public static final String SALE_CANCELLED = "sale.cancelled";
+    /** A fulfillment changed: its status, a unit picked, its assignee, a note, its tracking. */
+    public static final String FULFILLMENT_CHANGED = "fulfillment.changed";
+    /** Every fulfillment of an online sale is complete (shipped or picked up): the channel's order is fulfilled. */
+    public static final String ORDER_FULFILLED = "order.fulfilled";
 
     public DomainEvent {
         payload = Collections.unmodifiableMap(new LinkedHashMap<>(payload));

@@ -10,11 +10,14 @@ import org.storeline.core.channel.FulfillmentType;
 import org.storeline.core.paging.Page;
 import org.storeline.core.paging.PageRequest;
 
-/** Port: fulfillments and their items. */
+/** Port: fulfillments with their items, notes and tracking. */
 public interface FulfillmentRepository {
     void insertAll(List<Fulfillment> fulfillments);
 
     Optional<Fulfillment> findById(UUID id);
+
+    /** Loads a fulfillment and locks it until the transaction ends (its sale is locked first). */
+    Optional<Fulfillment> findByIdForUpdate(UUID id);
 
     /** The fulfillments of one sale, oldest first. */
     List<Fulfillment> findBySale(UUID saleId);
@@ -25,15 +28,33 @@ public interface FulfillmentRepository {
     /** Persists the new status of these fulfillments. */
     void updateStatuses(Collection<Fulfillment> fulfillments);
 
+    /** Persists what changed on a fulfillment: status, assignee, tracking, picked quantities and new notes. */
+    void save(Fulfillment fulfillment);
+
     /** The fulfillment ids of each of these sales (a sale with none is absent), in one look-up. */
     Map<UUID, List<UUID>> idsBySale(Collection<UUID> saleIds);
 
-    /** The filters of {@code GET /api/v1/fulfillments}; the list is newest first. */
+    /**
+     * The filters of {@code GET /api/v1/fulfillments}; the list is oldest first (by when the order was placed).
+     * {@code receiptNumber} is a scanned packing slip's barcode.
+     */
     record Filter(
             Optional<UUID> outletId,
             Optional<UUID> saleId,
             Optional<FulfillmentType> type,
-            Set<FulfillmentStatus> statuses) {}
+            Set<FulfillmentStatus> statuses,
+            Optional<UUID> channelId,
+            Optional<UUID> assignedUserId,
+            Optional<String> receiptNumber) {
+
+        public Filter(
+                Optional<UUID> outletId,
+                Optional<UUID> saleId,
+                Optional<FulfillmentType> type,
+                Set<FulfillmentStatus> statuses) {
+            this(outletId, saleId, type, statuses, Optional.empty(), Optional.empty(), Optional.empty());
+        }
+    }
 
     Page<Fulfillment> list(Filter filter, Optional<Collection<UUID>> visibleOutlets, PageRequest page);
 }

@@ -97,8 +97,7 @@ public final class PackingSlipService {
                 note.customerNote(),
                 note.other(),
                 lines,
-                // Fulfillment notes are being added to the fulfillment; until then it has none to print.
-                List.of());
+                fulfillment.notes().stream().map(FulfillmentNote::text).toList());
     }
 
     private static String contact(Customer customer) {

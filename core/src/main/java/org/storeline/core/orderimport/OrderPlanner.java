@@ -203,7 +203,8 @@ final class OrderPlanner {
             List<Fulfillment.Item> items = shares.stream()
                     .map(share -> {
                         SaleLine line = sale.lines().get(share.line());
-                        return new Fulfillment.Item(line.id(), line.sku(), line.name(), share.quantity(), 0);
+                        return new Fulfillment.Item(
+                                line.id(), line.sku(), line.name(), share.quantity(), 0, line.productId());
                     })
                     .toList();
             fulfillments.add(new Fulfillment(

@@ -10,6 +10,7 @@ import org.storeline.core.error.StorelineException;
 import org.storeline.core.event.DomainEvents;
 import org.storeline.core.event.SaleEvents;
 import org.storeline.core.fulfillment.Fulfillment;
+import org.storeline.core.fulfillment.FulfillmentEvents;
 import org.storeline.core.fulfillment.FulfillmentRepository;
 import org.storeline.core.fulfillment.FulfillmentStatus;
 import org.storeline.core.refund.Refund;
@@ -32,7 +33,8 @@ import org.storeline.core.user.Permission;
  * then cancelled for good: it takes no payment, note or return. A sale with a fulfillment shipped or picked up is
  * returned instead, and so is an in-store sale.
  *
- * <p>Locks: the sale, then its fulfillments, then what a return locks (register, outlet, stock).
+ * <p>Locks: the sale, then its fulfillments, then what a return locks (register, outlet, stock). Publishes
+ * {@code sale.cancelled}, then {@code fulfillment.changed} for each fulfillment it cancelled.
  */
 public final class CancellationService {
     static final String REASON = "Order cancelled";
@@ -86,8 +88,9 @@ public final class CancellationService {
         open.forEach(f -> actor.requireOutlet(f.outletId()));
         requireNothingLeft(sale, open);
         sale.cancel();
-        List<Fulfillment> cancelled = open.stream().map(Fulfillment::cancel).toList();
-        fulfillments.updateStatuses(cancelled);
+        List<FulfillmentStatus> before = open.stream().map(Fulfillment::status).toList();
+        open.forEach(Fulfillment::cancel);
+        fulfillments.updateStatuses(open);
         Instant now = clock.instant();
         List<Returnable.Taking> left = Returnable.everythingLeft(sale, sales.returnedQuantities(saleId));
         Optional<ReturnWriter.Written> written = left.isEmpty()
@@ -108,10 +111,10 @@ public final class CancellationService {
                         now));
         sales.update(sale);
         events.publish(SaleEvents.cancelled(
-                sale,
-                cancelled.stream().map(Fulfillment::id).toList(),
-                written.map(ReturnWriter.Written::returned),
-                now));
+                sale, open.stream().map(Fulfillment::id).toList(), written.map(ReturnWriter.Written::returned), now));
+        for (int i = 0; i < open.size(); i++) {
+            events.publish(FulfillmentEvents.changed(open.get(i), FulfillmentEvents.Change.STATUS, before.get(i), now));
+        }
         written.filter(w -> w.refund().status().isTerminal())
                 .ifPresent(w -> settlement.announce(sale, w.returned(), w.refund(), now));
         return written.map(ReturnWriter.Written::refund).filter(r -> r.status() == RefundStatus.PENDING);

@@ -316,6 +316,20 @@ public final class Sale {
         }
     }
 
+    /**
+     * Completes an online sale once every one of its fulfillments is complete (the caller checked them) and nothing is
+     * owed (FUL-4, FUL-7); answers whether it did. A sale already completed or cancelled stays as it is.
+     */
+    public boolean completeOnceFulfilled() {
+        if (source == SaleSource.ONLINE
+                && status == SaleStatus.OPEN
+                && !balance().isPositive()) {
+            status = status.on(SaleStatus.Event.COMPLETE);
+            return true;
+        }
+        return false;
+    }
+
     /** Replaces the sale note (tracking numbers and the like are written here, FUL-5). */
     public void annotate(String newNote) {
         requireNotCancelled("notes");

@@ -9,6 +9,7 @@ import io.javalin.http.Context;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -22,24 +23,42 @@ import org.storeline.core.fulfillment.Fulfillment;
 import org.storeline.core.fulfillment.FulfillmentRepository;
 import org.storeline.core.fulfillment.FulfillmentService;
 import org.storeline.core.fulfillment.FulfillmentStatus;
+import org.storeline.core.fulfillment.FulfillmentWorkflow;
+import org.storeline.core.fulfillment.ScannedCode;
+import org.storeline.core.fulfillment.ScannerService;
+import org.storeline.core.fulfillment.Tracking;
 import org.storeline.core.ids.Ids;
 import org.storeline.core.sale.Sale;
 import org.storeline.core.sale.SaleService;
 import org.storeline.core.user.Actor;
 import org.storeline.web.http.Json;
+import org.storeline.web.http.JsonBody;
 import org.storeline.web.http.Pages;
 import org.storeline.web.http.Responses;
 import org.storeline.web.http.RouteTable;
 import org.storeline.web.http.Routes;
 
-/** The Fulfillments page's data: incomplete fulfillments by default, filterable by outlet, sale, type and status. */
+/**
+ * Fulfillments: the Fulfillments page's list (incomplete ones, oldest first, by default), one fulfillment, the
+ * workflow's actions (pack, ship, pickup) and the Scanner's (scans, assignee, notes). Each action answers the
+ * fulfillment as it is after it, in the one representation {@link #fulfillment} that every writer uses.
+ */
 public final class FulfillmentRoutes implements Routes {
     private final FulfillmentService fulfillments;
+    private final FulfillmentWorkflow workflow;
+    private final ScannerService scanner;
     private final SaleService sales;
     private final CustomerService customers;
 
-    public FulfillmentRoutes(FulfillmentService fulfillments, SaleService sales, CustomerService customers) {
+    public FulfillmentRoutes(
+            FulfillmentService fulfillments,
+            FulfillmentWorkflow workflow,
+            ScannerService scanner,
+            SaleService sales,
+            CustomerService customers) {
         this.fulfillments = fulfillments;
+        this.workflow = workflow;
+        this.scanner = scanner;
         this.sales = sales;
         this.customers = customers;
     }
@@ -53,6 +72,60 @@ public final class FulfillmentRoutes implements Routes {
                         ctx,
                         representation(actor(ctx))
                                 .apply(fulfillments.get(actor(ctx), Ids.parse("id", ctx.pathParam("id"))))));
+        routes.post("/api/v1/fulfillments/{id}/pack", ctx -> ok(ctx, workflow.pack(actor(ctx), id(ctx))));
+        routes.post("/api/v1/fulfillments/{id}/ship", this::ship);
+        routes.post("/api/v1/fulfillments/{id}/pickup", ctx -> ok(ctx, workflow.handOver(actor(ctx), id(ctx))));
+        routes.post("/api/v1/fulfillments/{id}/scans", this::scan);
+        routes.put("/api/v1/fulfillments/{id}/assignee", this::assign);
+        routes.post("/api/v1/fulfillments/{id}/notes", this::addNote);
+    }
+
+    /** The body is optional: nothing, {@code {}}, or {@code {"tracking": {"number", "company", "url"}}}. */
+    private void ship(Context ctx) {
+        byte[] bytes = ctx.bodyAsBytes();
+        Optional<Tracking> tracking = isBlank(bytes)
+                ? Optional.empty()
+                : JsonBody.of(bytes)
+                        .optionalObject("tracking")
+                        .map(t -> new Tracking(
+                                t.optionalText("number"), t.optionalText("company"), t.optionalText("url")));
+        ok(ctx, workflow.ship(actor(ctx), id(ctx), tracking));
+    }
+
+    private void scan(Context ctx) {
+        JsonBody body = JsonBody.of(ctx.bodyAsBytes());
+        ScannedCode code = ScannedCode.of("barcode", body.text("barcode"));
+        ok(ctx, scanner.scan(actor(ctx), id(ctx), code));
+    }
+
+    /** {@code {"user_id": "..."}} assigns; {@code {"user_id": null}} (or no user_id) unassigns. */
+    private void assign(Context ctx) {
+        JsonBody body = JsonBody.of(ctx.bodyAsBytes());
+        ok(ctx, scanner.assign(actor(ctx), id(ctx), body.optionalId("user_id")));
+    }
+
+    /** A note is created: 201, with the fulfillment that now holds it. */
+    private void addNote(Context ctx) {
+        JsonBody body = JsonBody.of(ctx.bodyAsBytes());
+        Fulfillment fulfillment = scanner.addNote(actor(ctx), id(ctx), body.text("text"));
+        Responses.created(ctx, representation(actor(ctx)).apply(fulfillment));
+    }
+
+    private void ok(Context ctx, Fulfillment fulfillment) {
+        Responses.ok(ctx, representation(actor(ctx)).apply(fulfillment));
+    }
+
+    private static UUID id(Context ctx) {
+        return Ids.parse("id", ctx.pathParam("id"));
+    }
+
+    private static boolean isBlank(byte[] bytes) {
+        for (byte b : bytes) {
+            if (!Character.isWhitespace(b)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void list(Context ctx) {
@@ -60,7 +133,10 @@ public final class FulfillmentRoutes implements Routes {
                 query(ctx, "outlet_id").map(v -> Ids.parse("outlet_id", v)),
                 query(ctx, "sale_id").map(v -> Ids.parse("sale_id", v)),
                 query(ctx, "type").map(FulfillmentRoutes::type),
-                statuses(query(ctx, "status")));
+                statuses(query(ctx, "status")),
+                query(ctx, "channel_id").map(v -> Ids.parse("channel_id", v)),
+                query(ctx, "assigned_user_id").map(v -> Ids.parse("assigned_user_id", v)),
+                query(ctx, "barcode").map(v -> ScannedCode.of("barcode", v).value()));
         Responses.ok(
                 ctx,
                 Pages.write(fulfillments.list(actor(ctx), filter, Pages.request(ctx)), representation(actor(ctx))));
@@ -110,7 +186,12 @@ public final class FulfillmentRoutes implements Routes {
         };
     }
 
-    static ObjectNode fulfillment(Fulfillment f, Sale sale, Optional<Customer> customer) {
+    /**
+     * The fulfillment's JSON: what the Fulfillments page and the Scanner show (FUL-1), with its sale's receipt number,
+     * note, customer and payment state. The one representation: every answer and event that carries a fulfillment
+     * writes it with this.
+     */
+    public static ObjectNode fulfillment(Fulfillment f, Sale sale, Optional<Customer> customer) {
         ObjectNode node = Json.object();
         node.put("id", f.id().toString());
         node.put("sale_id", f.saleId().toString());
@@ -139,10 +220,25 @@ public final class FulfillmentRoutes implements Routes {
             i.put("name", item.name());
             i.put("quantity", item.quantity());
             i.put("picked", item.picked());
+            i.put("product_id", Json.id(item.productId()));
         }
+        node.put("picking", f.picking().name().toLowerCase(Locale.ROOT));
         node.put("sale_note", sale.note());
-        node.putArray("notes");
+        ArrayNode notes = node.putArray("notes");
+        f.notes().forEach(note -> notes.add(note.text()));
         node.put("assigned_user_id", Json.id(f.assignedUserId()));
+        node.set("tracking", f.tracking().map(FulfillmentRoutes::tracking).orElse(null));
+        node.put("payment_status", sale.paymentStatus().wireName());
+        node.put("balance", Json.money(sale.balance()));
+        node.put("currency", sale.currency().getCurrencyCode());
+        return node;
+    }
+
+    private static ObjectNode tracking(Tracking tracking) {
+        ObjectNode node = Json.object();
+        node.put("number", tracking.number().orElse(null));
+        node.put("company", tracking.company().orElse(null));
+        node.put("url", tracking.url().orElse(null));
         return node;
     }
 }

@@ -1,0 +1,86 @@
+package org.storeline.core.fulfillment;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.storeline.core.error.ErrorCode;
+import org.storeline.core.error.StorelineException;
+import org.storeline.core.event.DomainEvent;
+import org.storeline.core.event.DomainEvents;
+import org.storeline.core.sale.Sale;
+import org.storeline.core.sale.SaleRepository;
+import org.storeline.core.sale.SaleStatus;
+import org.storeline.core.transaction.Transactions;
+import org.storeline.core.user.Actor;
+
+/**
+ * The transaction every change of a fulfillment runs in. The actor must be permitted for the fulfillment's outlet
+ * (staff included: FUL-8). Locks its sale, then the fulfillment (the order every writer follows, as cancellation
+ * does), so two people acting on one fulfillment queue: the second sees what the first did, and is refused if that
+ * made its action impossible, never losing the first's change. Then persists the change and publishes
+ * {@code fulfillment.changed}; when the change completed the last fulfillment of the sale (FUL-7), the sale
+ * completes (it is paid: shipping required it) and {@code order.fulfilled} follows.
+ */
+final class FulfillmentChanges {
+    /** One change, made on the locked fulfillment; its sale is locked too (for the payment gate and the note). */
+    interface Change {
+        void apply(Fulfillment fulfillment, Sale sale, Instant now);
+    }
+
+    private final FulfillmentRepository fulfillments;
+    private final SaleRepository sales;
+    private final DomainEvents events;
+    private final Transactions tx;
+    private final Clock clock;
+
+    FulfillmentChanges(
+            FulfillmentRepository fulfillments,
+            SaleRepository sales,
+            DomainEvents events,
+            Transactions tx,
+            Clock clock) {
+        this.fulfillments = fulfillments;
+        this.sales = sales;
+        this.events = events;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    Fulfillment apply(Actor actor, UUID id, FulfillmentEvents.Change kind, Change change) {
+        return tx.inTransaction(() -> {
+            // Read unlocked first, to check the outlet before waiting on anyone's lock and to learn the sale.
+            Fulfillment seen = fulfillments.findById(id).orElseThrow(() -> notFound(id));
+            actor.requireOutlet(seen.outletId());
+            Sale sale = sales.findByIdForUpdate(seen.saleId())
+                    .orElseThrow(() -> StorelineException.notFound(ErrorCode.SALE_NOT_FOUND, "Sale", seen.saleId()));
+            Fulfillment fulfillment = fulfillments.findByIdForUpdate(id).orElseThrow(() -> notFound(id));
+            FulfillmentStatus before = fulfillment.status();
+            String noteBefore = sale.note();
+            SaleStatus saleBefore = sale.status();
+            Instant now = clock.instant();
+            change.apply(fulfillment, sale, now);
+            fulfillments.save(fulfillment);
+            Optional<DomainEvent> fulfilled = Optional.empty();
+            if (!before.isComplete() && fulfillment.isComplete()) {
+                List<Fulfillment> all = fulfillments.findBySale(sale.id());
+                if (all.stream().allMatch(Fulfillment::isComplete)) {
+                    sale.completeOnceFulfilled();
+                    fulfilled = Optional.of(FulfillmentEvents.orderFulfilled(sale, all, now));
+                }
+            }
+            if (!sale.note().equals(noteBefore) || sale.status() != saleBefore) {
+                sales.update(sale);
+            }
+            // Events last: the outbox serialises its writers from here to the commit.
+            events.publish(FulfillmentEvents.changed(fulfillment, kind, before, now));
+            fulfilled.ifPresent(events::publish);
+            return fulfillment;
+        });
+    }
+
+    private static StorelineException notFound(UUID id) {
+        return StorelineException.notFound(ErrorCode.FULFILLMENT_NOT_FOUND, "Fulfillment", id);
+    }
+}

@@ -1,0 +1,44 @@
+package org.storeline.core.fulfillment;
+
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
+import org.storeline.core.event.DomainEvents;
+import org.storeline.core.sale.SaleRepository;
+import org.storeline.core.transaction.Transactions;
+import org.storeline.core.user.Actor;
+
+/**
+ * Moving a fulfillment along (FUL-2..5): mark it packed, shipped (deliveries) or picked up (pickups), for any user
+ * permitted for its outlet. Shipping and handing over wait for the sale to be paid in full (FUL-4); tracking given
+ * when shipping is kept on the fulfillment and added to the sale's note (FUL-5). Cancelling is the sale's
+ * ({@code CancellationService}).
+ */
+public final class FulfillmentWorkflow {
+    private final FulfillmentChanges changes;
+
+    public FulfillmentWorkflow(
+            FulfillmentRepository fulfillments,
+            SaleRepository sales,
+            DomainEvents events,
+            Transactions tx,
+            Clock clock) {
+        this.changes = new FulfillmentChanges(fulfillments, sales, events, tx, clock);
+    }
+
+    public Fulfillment pack(Actor actor, UUID id) {
+        return changes.apply(actor, id, FulfillmentEvents.Change.STATUS, (f, sale, now) -> f.pack());
+    }
+
+    public Fulfillment ship(Actor actor, UUID id, Optional<Tracking> tracking) {
+        return changes.apply(actor, id, FulfillmentEvents.Change.STATUS, (f, sale, now) -> {
+            f.ship(sale, tracking);
+            tracking.ifPresent(
+                    t -> sale.annotate(sale.note().isBlank() ? t.noteLine() : sale.note() + "\n" + t.noteLine()));
+        });
+    }
+
+    public Fulfillment handOver(Actor actor, UUID id) {
+        return changes.apply(actor, id, FulfillmentEvents.Change.STATUS, (f, sale, now) -> f.handOver(sale));
+    }
+}
