@@ -109,13 +109,13 @@ public final class Storeline implements AutoCloseable {
         }
         boundUrl.set(URI.create("http://localhost:" + api.port()));
         Reconciler reconciler = wiring.reconciler();
-        ClusterJobs jobs = ClusterJobs.start(
-                database.dataSource(),
-                ClusterJobs.jobs(
-                        config.reconcileEvery(),
-                        reconciler::runOnce,
-                        config.refundRecheckEvery(),
-                        () -> wiring.refundSender().recheckDue()));
+        List<ClusterJobs.Job> clusterJobs = new ArrayList<>(ClusterJobs.jobs(
+                config.reconcileEvery(),
+                reconciler::runOnce,
+                config.refundRecheckEvery(),
+                () -> wiring.refundSender().recheckDue()));
+        clusterJobs.add(new ClusterJobs.Job("customer-emails", config.emailEvery(), wiring::sendCustomerEmails));
+        ClusterJobs jobs = ClusterJobs.start(database.dataSource(), clusterJobs);
         // After the server is up, so that a start that fails earlier never consumes the one-time token.
         Optional<String> generated = wiring.users().bootstrapAdmin(config.adminToken());
         wiring.markStarted();

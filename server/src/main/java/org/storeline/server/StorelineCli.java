@@ -130,7 +130,9 @@ public final class StorelineCli implements Runnable {
                     Duration.ofSeconds(inboxLeaseSeconds),
                     inboxBatch,
                     StorelineConfig.DEFAULT_PROCESSOR_TIMEOUT,
-                    StorelineConfig.DEFAULT_REFUND_RECHECK);
+                    StorelineConfig.DEFAULT_REFUND_RECHECK,
+                    StorelineConfig.DEFAULT_EMAIL_EVERY,
+                    StorelineConfig.DEFAULT_EMAIL_RETRY);
             Storeline storeline = Storeline.start(config);
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime()

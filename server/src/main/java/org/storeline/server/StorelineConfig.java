@@ -21,6 +21,9 @@ import java.util.Optional;
  * @param inboxBatch       how many deliveries a worker claims and imports in one transaction at most
  * @param processorTimeout how long a refund sent to a payment processor waits for its answer before it is unknown
  * @param refundRecheckEvery how often refunds whose outcome is unknown are sent again (same idempotency key)
+ * @param emailEvery       how often the outbox is read for customer emails to write, and the due ones are sent
+ * @param emailRetryAfter  how long after a first failed attempt a customer email is tried again (then twice as long
+ *                         after each next failure, at most an hour apart)
  */
 public record StorelineConfig(
         String host,
@@ -38,10 +41,14 @@ public record StorelineConfig(
         Duration inboxLease,
         int inboxBatch,
         Duration processorTimeout,
-        Duration refundRecheckEvery) {
+        Duration refundRecheckEvery,
+        Duration emailEvery,
+        Duration emailRetryAfter) {
     public static final int DEFAULT_INBOX_BATCH = 500;
     public static final Duration DEFAULT_PROCESSOR_TIMEOUT = Duration.ofSeconds(10);
     public static final Duration DEFAULT_REFUND_RECHECK = Duration.ofMinutes(1);
+    public static final Duration DEFAULT_EMAIL_EVERY = Duration.ofSeconds(5);
+    public static final Duration DEFAULT_EMAIL_RETRY = Duration.ofMinutes(1);
 
     public StorelineConfig {
         postgresSettings = Map.copyOf(postgresSettings);
@@ -54,7 +61,8 @@ public record StorelineConfig(
     /**
      * Storeline started from Java on loopback, a free port and its own embedded PostgreSQL, reconciling once a day (so
      * that no pass runs unasked): what the integration tests and the benchmark start. Refund processors get 3 s to
-     * answer and unknown refunds are sent again every second, so that a test sees a timeout and its recheck quickly.
+     * answer and unknown refunds are sent again every second, so that a test sees a timeout and its recheck quickly;
+     * customer emails are looked for every second and a failed one is tried again a second later.
      */
     public static StorelineConfig inProcess(
             Path dataDir, String adminToken, Map<String, String> postgresSettings, byte[] secretKey) {
@@ -74,6 +82,8 @@ public record StorelineConfig(
                 Duration.ofSeconds(60),
                 DEFAULT_INBOX_BATCH,
                 Duration.ofSeconds(3),
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(1),
                 Duration.ofSeconds(1));
     }
 }

@@ -18,6 +18,10 @@ import org.storeline.channels.woocommerce.WooCommerceConnector;
 import org.storeline.core.catalog.CatalogService;
 import org.storeline.core.channel.ChannelService;
 import org.storeline.core.customer.CustomerService;
+import org.storeline.core.email.CustomerEmailSender;
+import org.storeline.core.email.CustomerEmailService;
+import org.storeline.core.email.FulfillmentEmailReader;
+import org.storeline.core.email.RetryPolicy;
 import org.storeline.core.event.DomainEvents;
 import org.storeline.core.fulfillment.FulfillmentService;
 import org.storeline.core.fulfillment.FulfillmentWorkflow;
@@ -47,6 +51,8 @@ import org.storeline.db.channel.JooqChannelRepository;
 import org.storeline.db.channel.JooqWebhookInbox;
 import org.storeline.db.crypto.SecretBox;
 import org.storeline.db.customer.JooqCustomerRepository;
+import org.storeline.db.email.JooqCustomerEmailRepository;
+import org.storeline.db.email.JooqEmailSettingsRepository;
 import org.storeline.db.event.JooqDomainEvents;
 import org.storeline.db.fulfillment.JooqFulfillmentRepository;
 import org.storeline.db.notification.JooqNotificationRepository;
@@ -63,6 +69,7 @@ import org.storeline.db.settings.JooqSettingsRepository;
 import org.storeline.db.stock.JooqStockLedger;
 import org.storeline.db.user.JooqUserRepository;
 import org.storeline.documents.PdfBoxPackingSlips;
+import org.storeline.server.email.SmtpMailer;
 import org.storeline.server.refund.HttpPaymentProcessor;
 import org.storeline.server.sync.DeliveryProcessor;
 import org.storeline.server.sync.InboxWorker;
@@ -72,6 +79,7 @@ import org.storeline.web.catalog.CatalogRoutes;
 import org.storeline.web.channel.ChannelRoutes;
 import org.storeline.web.channel.WebhookRoutes;
 import org.storeline.web.customer.CustomerRoutes;
+import org.storeline.web.email.EmailRoutes;
 import org.storeline.web.fulfillment.FulfillmentRoutes;
 import org.storeline.web.fulfillment.PackingSlipRoutes;
 import org.storeline.web.http.Routes;
@@ -107,6 +115,7 @@ public final class Wiring {
     final JooqWebhookInbox inbox;
     final JooqActivityLog activity;
     final JooqFulfillmentRepository fulfillmentRepository;
+    final JooqCustomerEmailRepository customerEmailRepository;
     final Transactions tx;
 
     private final OutletService outlets;
@@ -133,6 +142,9 @@ public final class Wiring {
     private final NotificationService notifications;
     private final PlatformChannelSync sync;
     private final DeliveryProcessor deliveryProcessor;
+    private final FulfillmentEmailReader emailReader;
+    private final CustomerEmailSender emailSender;
+    private final CustomerEmailService customerEmails;
     final ReportService reports;
 
     Wiring(Database database, StorelineConfig config, Clock clock, Runnable wakeWorker, Supplier<URI> publicUrl) {
@@ -221,6 +233,30 @@ public final class Wiring {
         fulfillmentWorkflow = new FulfillmentWorkflow(fulfillmentRepository, saleRepository, domainEvents, tx, clock);
         scanner = new ScannerService(
                 fulfillmentRepository, saleRepository, productRepository, userRepository, domainEvents, tx, clock);
+        var emailSettings = new JooqEmailSettingsRepository(dsl, secrets);
+        customerEmailRepository = new JooqCustomerEmailRepository(dsl);
+        emailReader = new FulfillmentEmailReader(
+                domainEvents,
+                customerEmailRepository,
+                emailSettings,
+                fulfillmentRepository,
+                saleRepository,
+                customerRepository,
+                outletRepository,
+                tx,
+                clock);
+        // A claimed email whose sender died is due again after this: longer than one SMTP attempt can take.
+        Duration emailLease = SmtpMailer.DEFAULT_TIMEOUT.multipliedBy(4);
+        emailSender = new CustomerEmailSender(
+                customerEmailRepository,
+                emailSettings,
+                new SmtpMailer(SmtpMailer.DEFAULT_TIMEOUT),
+                tx,
+                clock,
+                RetryPolicy.startingAfter(config.emailRetryAfter()),
+                emailLease);
+        customerEmails =
+                new CustomerEmailService(emailSettings, customerEmailRepository, sales, customerRepository, tx, clock);
         notifications = new NotificationService(notificationRepository, outlets);
         // Closure reports come from the register service; the report only picks the periods in its range.
         reports = new ReportService(new JooqReportQueries(dsl), registers::closedBetween, outlets, tx);
@@ -283,7 +319,8 @@ public final class Wiring {
                 new FulfillmentRoutes(fulfillments, fulfillmentWorkflow, scanner, sales, customers),
                 new PackingSlipRoutes(packingSlips),
                 new NotificationRoutes(notifications),
-                new ReportRoutes(reports));
+                new ReportRoutes(reports),
+                new EmailRoutes(customerEmails));
     }
 
     public UserService users() {
@@ -317,6 +354,18 @@ public final class Wiring {
     /** Sends refunds and rechecks the unknown ones (the cluster job calls it; tests may too). */
     public RefundSender refundSender() {
         return refundSender;
+    }
+
+    /**
+     * Customer emails (the cluster job calls it; tests may too): writes the emails of the outbox's new events, then
+     * sends those due. Sending goes on even when reading failed.
+     */
+    public void sendCustomerEmails() {
+        try {
+            emailReader.readNew();
+        } finally {
+            emailSender.sendDue();
+        }
     }
 
     /** The outbox of domain events, for whatever reads them. */

@@ -74,6 +74,12 @@ public final class FulfillmentEvents {
         payload.put("outlet_id", f.outletId().toString());
         payload.put("type", f.type().wireName());
         payload.put("status", f.status().wireName());
+        // Flat, as the readers of the outbox take them (the shipped email quotes them).
+        f.tracking().ifPresent(t -> {
+            payload.put("tracking_number", t.number().orElse(null));
+            payload.put("tracking_company", t.company().orElse(null));
+            payload.put("tracking_url", t.url().orElse(null));
+        });
         return payload;
     }
 

@@ -18,8 +18,9 @@ import javax.sql.DataSource;
  * job is a row in {@code scheduled_tasks} that one process at a time picks (an optimistic update of its version),
  * runs and reschedules; a process that dies while running one leaves a stale heartbeat, and another takes the job
  * over. So any number of processes can run side by side, and reconciliation still polls each channel once a pass.
- * The jobs: reconciliation of the channels, and the recheck of refunds whose outcome is unknown (sent again to their
- * processor with the same idempotency key, so it pays once).
+ * The jobs: reconciliation of the channels, the recheck of refunds whose outcome is unknown (sent again to their
+ * processor with the same idempotency key, so it pays once), and customer emails (the outbox read after its cursor,
+ * the due emails sent).
  */
 public final class ClusterJobs implements AutoCloseable {
     /** How often a process looks for due jobs; the jobs themselves run every few minutes. */
