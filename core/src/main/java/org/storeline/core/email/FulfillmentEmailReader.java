@@ -30,9 +30,6 @@ import org.storeline.core.transaction.Transactions;
  * emails off): skipped, with the reason, so the sale's list says why nothing was sent.
  */
 public final class FulfillmentEmailReader {
-    /** The event the fulfillment actions publish for every change of a fulfillment. */
-    public static final String FULFILLMENT_CHANGED = "fulfillment.changed";
-
     static final String NO_CUSTOMER = "The sale has no customer to email.";
     static final String NO_ADDRESS = "The customer has no email address.";
     static final String EMAILS_OFF = "Customer emails are off in the store's settings.";
@@ -109,7 +106,7 @@ public final class FulfillmentEmailReader {
 
     private Optional<CustomerEmail> emailFor(DomainEvents.Stored stored, EmailSettings current, Instant now) {
         DomainEvent event = stored.event();
-        if (!FULFILLMENT_CHANGED.equals(event.type())) {
+        if (!DomainEvent.FULFILLMENT_CHANGED.equals(event.type())) {
             return Optional.empty();
         }
         Optional<Fulfillment> fulfillment = fulfillmentOf(stored);
