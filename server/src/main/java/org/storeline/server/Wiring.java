@@ -19,6 +19,7 @@ import org.storeline.core.catalog.CatalogService;
 import org.storeline.core.channel.ChannelService;
 import org.storeline.core.customer.CustomerService;
 import org.storeline.core.event.DomainEvents;
+import org.storeline.core.event.LiveEvents;
 import org.storeline.core.fulfillment.FulfillmentService;
 import org.storeline.core.notification.NotificationService;
 import org.storeline.core.orderimport.CustomerResolver;
@@ -45,6 +46,7 @@ import org.storeline.db.channel.JooqWebhookInbox;
 import org.storeline.db.crypto.SecretBox;
 import org.storeline.db.customer.JooqCustomerRepository;
 import org.storeline.db.event.JooqDomainEvents;
+import org.storeline.db.event.PostgresOutboxSignal;
 import org.storeline.db.fulfillment.JooqFulfillmentRepository;
 import org.storeline.db.notification.JooqNotificationRepository;
 import org.storeline.db.orderimport.JooqOrderImportRepository;
@@ -68,6 +70,8 @@ import org.storeline.web.catalog.CatalogRoutes;
 import org.storeline.web.channel.ChannelRoutes;
 import org.storeline.web.channel.WebhookRoutes;
 import org.storeline.web.customer.CustomerRoutes;
+import org.storeline.web.event.EventHub;
+import org.storeline.web.event.EventRoutes;
 import org.storeline.web.fulfillment.FulfillmentRoutes;
 import org.storeline.web.http.Routes;
 import org.storeline.web.notification.NotificationRoutes;
@@ -125,6 +129,8 @@ public final class Wiring {
     private final NotificationService notifications;
     private final PlatformChannelSync sync;
     private final DeliveryProcessor deliveryProcessor;
+    private final LiveEvents liveEvents;
+    private final EventHub eventHub;
     final ReportService reports;
 
     Wiring(Database database, StorelineConfig config, Clock clock, Runnable wakeWorker, Supplier<URI> publicUrl) {
@@ -208,7 +214,18 @@ public final class Wiring {
         cancellations = new CancellationService(
                 saleRepository, fulfillmentRepository, returnWriter, settlement, refundSender, domainEvents, tx, clock);
         fulfillments = new FulfillmentService(fulfillmentRepository, outlets);
-        notifications = new NotificationService(notificationRepository, outlets);
+        notifications = new NotificationService(notificationRepository, tx, clock);
+        liveEvents = new LiveEvents(
+                domainEvents,
+                fulfillmentRepository,
+                saleRepository,
+                customerRepository,
+                notificationRepository,
+                tx,
+                clock);
+        // Started with the server (Storeline), so that a Wiring built for a test drives nothing by itself.
+        eventHub = new EventHub(
+                liveEvents, new PostgresOutboxSignal(database::openDedicatedConnection), EventHub.MAX_STREAMS);
         // Closure reports come from the register service; the report only picks the periods in its range.
         reports = new ReportService(new JooqReportQueries(dsl), registers::closedBetween, outlets, tx);
 
@@ -231,6 +248,7 @@ public final class Wiring {
                 fulfillmentRepository,
                 notificationRepository,
                 activity,
+                domainEvents,
                 tx,
                 clock);
         sync = new PlatformChannelSync(
@@ -269,6 +287,7 @@ public final class Wiring {
                 new WebhookRoutes(channelRepository, connectors, inbox, activity, wakeWorker, clock),
                 new FulfillmentRoutes(fulfillments, sales, customers),
                 new NotificationRoutes(notifications),
+                new EventRoutes(eventHub, liveEvents, authentication()),
                 new ReportRoutes(reports));
     }
 
@@ -303,6 +322,11 @@ public final class Wiring {
     /** Sends refunds and rechecks the unknown ones (the cluster job calls it; tests may too). */
     public RefundSender refundSender() {
         return refundSender;
+    }
+
+    /** The one reader of the outbox for this process's event streams (GET /api/v1/events). */
+    public EventHub eventHub() {
+        return eventHub;
     }
 
     /** The outbox of domain events, for whatever reads them. */

@@ -16,6 +16,9 @@ public interface FulfillmentRepository {
 
     Optional<Fulfillment> findById(UUID id);
 
+    /** Fulfillments by id, in no particular order (an unknown id is left out). */
+    List<Fulfillment> findByIds(Collection<UUID> ids);
+
     /** The fulfillments of one sale, oldest first. */
     List<Fulfillment> findBySale(UUID saleId);
 

@@ -110,7 +110,11 @@ public final class FulfillmentRoutes implements Routes {
         };
     }
 
-    static ObjectNode fulfillment(Fulfillment f, Sale sale, Optional<Customer> customer) {
+    /**
+     * The one representation of a fulfillment: what its endpoints answer and what the event stream sends as
+     * {@code event: fulfillment}.
+     */
+    public static ObjectNode fulfillment(Fulfillment f, Sale sale, Optional<Customer> customer) {
         ObjectNode node = Json.object();
         node.put("id", f.id().toString());
         node.put("sale_id", f.saleId().toString());
