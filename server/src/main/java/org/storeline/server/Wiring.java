@@ -324,6 +324,11 @@ public final class Wiring {
         return refundSender;
     }
 
+    /** What the event streams carry, read from the outbox (for tests that measure it). */
+    public LiveEvents liveEvents() {
+        return liveEvents;
+    }
+
     /** The one reader of the outbox for this process's event streams (GET /api/v1/events). */
     public EventHub eventHub() {
         return eventHub;

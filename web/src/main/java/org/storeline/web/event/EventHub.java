@@ -149,9 +149,12 @@ public final class EventHub implements AutoCloseable {
         streams.forEach(EventStream::end);
         Thread thread = reader;
         if (thread != null) {
-            thread.interrupt();
             try {
-                thread.join(Duration.ofSeconds(5));
+                // It stops within a poll; interrupted in a query, it would break a pooled connection.
+                if (!thread.join(POLL.plusSeconds(1))) {
+                    thread.interrupt();
+                    thread.join(Duration.ofSeconds(5));
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

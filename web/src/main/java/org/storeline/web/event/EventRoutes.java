@@ -5,6 +5,8 @@ import static org.storeline.web.security.Authentication.actor;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.storeline.core.error.StorelineException;
 import org.storeline.core.event.LiveEvents;
 import org.storeline.core.user.Actor;
@@ -18,6 +20,8 @@ import org.storeline.web.security.Authentication;
  * browsers' EventSource does by itself) gets exactly what it missed, from any server process on the database.
  */
 public final class EventRoutes implements Routes {
+    private static final Logger LOG = LoggerFactory.getLogger(EventRoutes.class);
+
     private final EventHub hub;
     private final LiveEvents live;
     private final Authentication authentication;
@@ -47,6 +51,12 @@ public final class EventRoutes implements Routes {
             stream.run(start, new SseOutput(ctx.res().getOutputStream()));
         } catch (IOException clientGone) {
             // The client closed the connection: nothing to answer.
+        } catch (RuntimeException e) {
+            if (!ctx.res().isCommitted()) {
+                throw e;
+            }
+            // The stream had begun (the database went away, say): end it; the client reconnects with its last id.
+            LOG.warn("An event stream ended on an error: {}", e.toString());
         }
     }
 
