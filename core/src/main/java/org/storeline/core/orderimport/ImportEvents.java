@@ -25,7 +25,6 @@ final class ImportEvents {
                 payload.put("fulfillment_id", f.id().toString());
                 payload.put("outlet_id", f.outletId().toString());
                 payload.put("status", f.status().wireName());
-                payload.put("type", f.type().wireName());
                 events.add(new DomainEvent(DomainEvent.FULFILLMENT_CREATED, f.saleId(), payload, at));
             }
             for (NotificationRepository.Announcement a : plan.announcements()) {
