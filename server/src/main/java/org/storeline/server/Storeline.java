@@ -98,13 +98,15 @@ public final class Storeline implements AutoCloseable {
                 () -> config.publicUrl().orElse(boundUrl.get()));
         InboxWorker worker = wiring.inboxWorker().start();
         wakeUps.add(worker::wake);
+        wiring.eventHub().start();
         ApiServer api;
         try {
             api = ApiServer.start(
                     config.host(), config.port(), wiring.authentication(), wiring.routes(database, metrics), metrics);
         } catch (RuntimeException e) {
-            // Say a port in use: the worker started above goes with the failed start.
+            // Say a port in use: the worker and the event reader started above go with the failed start.
             worker.close();
+            wiring.eventHub().close();
             throw e;
         }
         boundUrl.set(URI.create("http://localhost:" + api.port()));
@@ -169,6 +171,8 @@ public final class Storeline implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        // The streams end first: the HTTP server then has no request left that waits for events.
+        wiring.eventHub().close();
         api.close();
         jobs.close();
         worker.close();

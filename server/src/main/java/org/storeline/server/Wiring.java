@@ -23,6 +23,7 @@ import org.storeline.core.email.CustomerEmailService;
 import org.storeline.core.email.FulfillmentEmailReader;
 import org.storeline.core.email.RetryPolicy;
 import org.storeline.core.event.DomainEvents;
+import org.storeline.core.event.LiveEvents;
 import org.storeline.core.fulfillment.FulfillmentService;
 import org.storeline.core.fulfillment.FulfillmentWorkflow;
 import org.storeline.core.fulfillment.PackingSlipService;
@@ -54,6 +55,7 @@ import org.storeline.db.customer.JooqCustomerRepository;
 import org.storeline.db.email.JooqCustomerEmailRepository;
 import org.storeline.db.email.JooqEmailSettingsRepository;
 import org.storeline.db.event.JooqDomainEvents;
+import org.storeline.db.event.PostgresOutboxSignal;
 import org.storeline.db.fulfillment.JooqFulfillmentRepository;
 import org.storeline.db.notification.JooqNotificationRepository;
 import org.storeline.db.orderimport.JooqOrderImportRepository;
@@ -80,6 +82,8 @@ import org.storeline.web.channel.ChannelRoutes;
 import org.storeline.web.channel.WebhookRoutes;
 import org.storeline.web.customer.CustomerRoutes;
 import org.storeline.web.email.EmailRoutes;
+import org.storeline.web.event.EventHub;
+import org.storeline.web.event.EventRoutes;
 import org.storeline.web.fulfillment.FulfillmentRoutes;
 import org.storeline.web.fulfillment.PackingSlipRoutes;
 import org.storeline.web.http.Routes;
@@ -145,6 +149,8 @@ public final class Wiring {
     private final FulfillmentEmailReader emailReader;
     private final CustomerEmailSender emailSender;
     private final CustomerEmailService customerEmails;
+    private final LiveEvents liveEvents;
+    private final EventHub eventHub;
     final ReportService reports;
 
     Wiring(Database database, StorelineConfig config, Clock clock, Runnable wakeWorker, Supplier<URI> publicUrl) {
@@ -257,7 +263,18 @@ public final class Wiring {
                 emailLease);
         customerEmails =
                 new CustomerEmailService(emailSettings, customerEmailRepository, sales, customerRepository, tx, clock);
-        notifications = new NotificationService(notificationRepository, outlets);
+        notifications = new NotificationService(notificationRepository, tx, clock);
+        liveEvents = new LiveEvents(
+                domainEvents,
+                fulfillmentRepository,
+                saleRepository,
+                customerRepository,
+                notificationRepository,
+                tx,
+                clock);
+        // Started with the server (Storeline), so that a Wiring built for a test drives nothing by itself.
+        eventHub = new EventHub(
+                liveEvents, new PostgresOutboxSignal(database::openDedicatedConnection), EventHub.MAX_STREAMS);
         // Closure reports come from the register service; the report only picks the periods in its range.
         reports = new ReportService(new JooqReportQueries(dsl), registers::closedBetween, outlets, tx);
 
@@ -280,6 +297,7 @@ public final class Wiring {
                 fulfillmentRepository,
                 notificationRepository,
                 activity,
+                domainEvents,
                 tx,
                 clock);
         sync = new PlatformChannelSync(
@@ -319,6 +337,7 @@ public final class Wiring {
                 new FulfillmentRoutes(fulfillments, fulfillmentWorkflow, scanner, sales, customers),
                 new PackingSlipRoutes(packingSlips),
                 new NotificationRoutes(notifications),
+                new EventRoutes(eventHub, liveEvents, authentication()),
                 new ReportRoutes(reports),
                 new EmailRoutes(customerEmails));
     }
@@ -366,6 +385,16 @@ public final class Wiring {
         } finally {
             emailSender.sendDue();
         }
+    }
+
+    /** What the event streams carry, read from the outbox (for tests that measure it). */
+    public LiveEvents liveEvents() {
+        return liveEvents;
+    }
+
+    /** The one reader of the outbox for this process's event streams (GET /api/v1/events). */
+    public EventHub eventHub() {
+        return eventHub;
     }
 
     /** The outbox of domain events, for whatever reads them. */

@@ -49,6 +49,24 @@ public record Channel(
         }
     }
 
+    /** This channel under another name, with new orders notifying (NTF-3) or not. */
+    public Channel withSettings(String newName, boolean notify) {
+        return new Channel(
+                id,
+                platform,
+                newName,
+                baseUrl,
+                credentials,
+                webhookSecret,
+                outletIds,
+                registerId,
+                shippingMethodOutlets,
+                notify,
+                connection,
+                reconciledUntil,
+                createdAt);
+    }
+
     /** The outlet of a shipping method, matched without regard to case or surrounding spaces (ALC-2). */
     public Optional<UUID> outletForShippingMethod(String method) {
         String wanted = method.trim();

@@ -15,5 +15,8 @@ public interface ChannelRepository {
 
     void updateConnection(UUID channelId, Channel.Connection connection);
 
+    /** Persists the settings a PATCH changes: the name and the notifications switch. */
+    void updateSettings(UUID channelId, String name, boolean notifications);
+
     void updateReconciledUntil(UUID channelId, Instant until);
 }

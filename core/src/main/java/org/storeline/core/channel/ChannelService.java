@@ -21,7 +21,10 @@ import org.storeline.core.transaction.Transactions;
 import org.storeline.core.user.Actor;
 import org.storeline.core.user.Permission;
 
-/** Creating and reading channels. Creating one never calls the platform: registration follows in the background. */
+/**
+ * Creating, reading and changing channels. Creating one never calls the platform: registration follows in the
+ * background.
+ */
 public final class ChannelService {
     private final ChannelRepository channels;
     private final ChannelPlatforms platforms;
@@ -90,6 +93,25 @@ public final class ChannelService {
                     clock.instant());
             channels.insert(channel);
             return channel;
+        });
+    }
+
+    /** What a PATCH changes; a field left out stays as it is. */
+    public record Changes(Optional<String> name, Optional<Boolean> notifications) {}
+
+    /**
+     * Renames the channel or switches its notifications on or off (NTF-3): orders imported after the commit follow
+     * the new setting, those imported before keep theirs.
+     */
+    public Channel update(Actor actor, UUID id, Changes changes) {
+        actor.require(Permission.MANAGE_CHANNELS);
+        Optional<String> name = changes.name().map(n -> Require.text("name", n));
+        return tx.inTransaction(() -> {
+            Channel channel = require(id);
+            Channel changed = channel.withSettings(
+                    name.orElse(channel.name()), changes.notifications().orElse(channel.notifications()));
+            channels.updateSettings(id, changed.name(), changed.notifications());
+            return changed;
         });
     }
 

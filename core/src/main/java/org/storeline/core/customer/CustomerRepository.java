@@ -14,6 +14,9 @@ public interface CustomerRepository {
 
     Optional<Customer> findById(UUID id);
 
+    /** Customers by id, in no particular order (an unknown id is left out). */
+    List<Customer> findByIds(Collection<UUID> ids);
+
     Optional<Customer> findByEmailKey(String emailKey);
 
     /** Customers by email key, keyed by it. */

@@ -26,6 +26,7 @@ public enum ErrorCode {
     FULFILLMENT_NOT_FOUND("fulfillment_not_found", ErrorCategory.NOT_FOUND),
     ACTIVITY_NOT_FOUND("activity_not_found", ErrorCategory.NOT_FOUND),
     EMAIL_NOT_FOUND("email_not_found", ErrorCategory.NOT_FOUND),
+    NOTIFICATION_NOT_FOUND("notification_not_found", ErrorCategory.NOT_FOUND),
     METHOD_NOT_ALLOWED("method_not_allowed", ErrorCategory.METHOD_NOT_ALLOWED),
     REGISTER_CLOSED("register_closed", ErrorCategory.CONFLICT),
     REGISTER_ALREADY_OPEN("register_already_open", ErrorCategory.CONFLICT),
@@ -64,6 +65,7 @@ public enum ErrorCode {
     PLATFORM_UNAVAILABLE("platform_unavailable", ErrorCategory.UNAVAILABLE),
     PLATFORM_REFUSED("platform_refused", ErrorCategory.UNPROCESSABLE),
     DATABASE_UNAVAILABLE("database_unavailable", ErrorCategory.UNAVAILABLE),
+    TOO_MANY_STREAMS("too_many_streams", ErrorCategory.UNAVAILABLE),
     INTERNAL_ERROR("internal_error", ErrorCategory.INTERNAL);
 
     private final String code;

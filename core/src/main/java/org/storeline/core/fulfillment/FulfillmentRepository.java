@@ -18,6 +18,8 @@ public interface FulfillmentRepository {
 
     /** Loads a fulfillment and locks it until the transaction ends (its sale is locked first). */
     Optional<Fulfillment> findByIdForUpdate(UUID id);
+    /** Fulfillments by id, in no particular order (an unknown id is left out). */
+    List<Fulfillment> findByIds(Collection<UUID> ids);
 
     /** The fulfillments of one sale, oldest first. */
     List<Fulfillment> findBySale(UUID saleId);

@@ -4,13 +4,14 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
-/** The "bell": a new online order for one user, linking to its fulfillment (NTF-1). */
+/**
+ * The "bell": a new online order at one outlet, linking to its fulfillment (NTF-1). Stored once for its outlet: every
+ * user permitted for the outlet sees it (NTF-2), and each user reads it on their own ({@link UserNotification}).
+ */
 public record Notification(
         UUID id,
-        UUID userId,
         UUID outletId,
         Optional<UUID> fulfillmentId,
         Optional<UUID> saleId,
         String message,
-        Instant createdAt,
-        Optional<Instant> readAt) {}
+        Instant createdAt) {}

@@ -21,6 +21,8 @@ import org.storeline.core.channel.ActivityEntry;
 import org.storeline.core.channel.ActivityLog;
 import org.storeline.core.channel.Channel;
 import org.storeline.core.channel.ChannelOrder;
+import org.storeline.core.event.DomainEvent;
+import org.storeline.core.event.DomainEvents;
 import org.storeline.core.fulfillment.FulfillmentRepository;
 import org.storeline.core.ids.Ids;
 import org.storeline.core.notification.NotificationRepository;
@@ -40,7 +42,8 @@ import org.storeline.core.transaction.Transactions;
  * a newer version arrives (not applied: ORD-6); an order whose state makes no sale is skipped and logged;
  * every other order is claimed by its (channel, platform id) key, so a duplicate or a concurrent import can
  * never make a second sale, then planned ({@link OrderPlanner}) and written in bulk with its stock
- * movements, fulfillments, notifications and activity entries, all in the same transaction.
+ * movements, fulfillments, notifications and activity entries, all in the same transaction; last, its events
+ * ({@code fulfillment.created}, {@code notification.raised}) go to the outbox in one step, as the outbox asks.
  */
 public final class OrderImportService {
     private final OrderImportRepository imports;
@@ -53,6 +56,7 @@ public final class OrderImportService {
     private final FulfillmentRepository fulfillments;
     private final NotificationRepository notifications;
     private final ActivityLog activity;
+    private final DomainEvents outbox;
     private final Transactions tx;
     private final Clock clock;
 
@@ -67,6 +71,7 @@ public final class OrderImportService {
             FulfillmentRepository fulfillments,
             NotificationRepository notifications,
             ActivityLog activity,
+            DomainEvents outbox,
             Transactions tx,
             Clock clock) {
         this.imports = imports;
@@ -79,6 +84,7 @@ public final class OrderImportService {
         this.fulfillments = fulfillments;
         this.notifications = notifications;
         this.activity = activity;
+        this.outbox = outbox;
         this.tx = tx;
         this.clock = clock;
     }
@@ -101,9 +107,12 @@ public final class OrderImportService {
                     toCreate.add(order);
                 }
             }
-            outcomes.addAll(create(channel, toCreate, now));
+            List<DomainEvent> events = new ArrayList<>();
+            outcomes.addAll(create(channel, toCreate, now, events));
             activity.record(
                     outcomes.stream().map(o -> toActivity(channel, o, now)).toList());
+            // Last: the outbox keeps its order by letting one writer at a time through until it commits.
+            outbox.publishAll(events);
             return outcomes;
         });
     }
@@ -147,7 +156,8 @@ public final class OrderImportService {
                         + "); this system is the record, so it is logged, not applied");
     }
 
-    private List<ImportOutcome> create(Channel channel, List<IncomingOrder> toCreate, Instant now) {
+    private List<ImportOutcome> create(
+            Channel channel, List<IncomingOrder> toCreate, Instant now, List<DomainEvent> events) {
         if (toCreate.isEmpty()) {
             return List.of();
         }
@@ -178,11 +188,12 @@ public final class OrderImportService {
                         "imported at the same time by another worker"));
             }
         }
-        outcomes.addAll(write(channel, mine, mySaleIds, now));
+        outcomes.addAll(write(channel, mine, mySaleIds, now, events));
         return outcomes;
     }
 
-    private List<ImportOutcome> write(Channel channel, List<IncomingOrder> orders, List<UUID> saleIds, Instant now) {
+    private List<ImportOutcome> write(
+            Channel channel, List<IncomingOrder> orders, List<UUID> saleIds, Instant now, List<DomainEvent> events) {
         if (orders.isEmpty()) {
             return List.of();
         }
@@ -208,6 +219,7 @@ public final class OrderImportService {
                     importedReason(order, plan)));
         }
         persist(channel, plans, now);
+        events.addAll(ImportEvents.of(plans, now));
         return outcomes;
     }
 

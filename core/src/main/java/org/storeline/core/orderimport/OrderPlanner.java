@@ -247,6 +247,7 @@ final class OrderPlanner {
         }
         return fulfillments.stream()
                 .map(f -> new NotificationRepository.Announcement(
+                        Ids.newId(),
                         f.outletId(),
                         f.id(),
                         sale.id(),

@@ -18,6 +18,9 @@ public interface SaleRepository {
 
     Optional<Sale> findById(UUID id);
 
+    /** Sales by id, in no particular order (an unknown id is left out). */
+    List<Sale> findByIds(Collection<UUID> ids);
+
     /** Loads a sale and locks it until the transaction ends, so that concurrent payments see each other. */
     Optional<Sale> findByIdForUpdate(UUID id);
 

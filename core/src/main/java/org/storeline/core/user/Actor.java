@@ -1,6 +1,7 @@
 package org.storeline.core.user;
 
 import java.util.Collection;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.storeline.core.error.ErrorCode;
@@ -19,6 +20,11 @@ public record Actor(UUID userId, String name, Role role, Set<UUID> outletIds) {
 
     public boolean canSee(UUID outletId) {
         return role.seesEveryOutlet() || outletIds.contains(outletId);
+    }
+
+    /** The outlets to limit a read to: none for a role that sees every outlet (admins). */
+    public Optional<Collection<UUID>> outletFilter() {
+        return role.seesEveryOutlet() ? Optional.empty() : Optional.of(outletIds);
     }
 
     public void requireOutlet(UUID outletId) {

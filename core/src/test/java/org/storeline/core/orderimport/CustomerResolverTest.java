@@ -157,6 +157,11 @@ class CustomerResolverTest {
         }
 
         @Override
+        public List<Customer> findByIds(Collection<UUID> ids) {
+            return ids.stream().flatMap(id -> findById(id).stream()).toList();
+        }
+
+        @Override
         public Optional<Customer> findByEmailKey(String emailKey) {
             return byId.values().stream()
                     .filter(c ->

@@ -89,6 +89,15 @@ public final class JooqChannelRepository implements ChannelRepository {
     }
 
     @Override
+    public void updateSettings(UUID channelId, String name, boolean notifications) {
+        dsl.update(CHANNEL)
+                .set(CHANNEL.NAME, name)
+                .set(CHANNEL.NOTIFICATIONS, notifications)
+                .where(CHANNEL.ID.eq(channelId))
+                .execute();
+    }
+
+    @Override
     public void updateReconciledUntil(UUID channelId, Instant until) {
         dsl.update(CHANNEL)
                 .set(CHANNEL.RECONCILED_UNTIL, toDb(until))

@@ -46,6 +46,11 @@ public final class JooqCustomerRepository implements CustomerRepository {
     }
 
     @Override
+    public List<Customer> findByIds(Collection<UUID> ids) {
+        return dsl.selectFrom(CUSTOMER).where(CUSTOMER.ID.in(ids)).fetch(JooqCustomerRepository::toCustomer);
+    }
+
+    @Override
     public Optional<Customer> findByEmailKey(String emailKey) {
         return dsl.selectFrom(CUSTOMER)
                 .where(CUSTOMER.EMAIL_KEY.eq(emailKey))

@@ -108,6 +108,11 @@ public final class JooqFulfillmentRepository implements FulfillmentRepository, F
     }
 
     @Override
+    public List<Fulfillment> findByIds(Collection<UUID> ids) {
+        return load(dsl.selectFrom(FULFILLMENT).where(FULFILLMENT.ID.in(ids)).fetch());
+    }
+
+    @Override
     public List<Fulfillment> findBySale(UUID saleId) {
         return load(dsl.selectFrom(FULFILLMENT)
                 .where(FULFILLMENT.SALE_ID.eq(saleId))

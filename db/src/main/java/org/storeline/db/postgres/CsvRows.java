@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.UUID;
+import org.jooq.JSON;
 
 /**
  * Rows in the CSV form of PostgreSQL's {@code COPY ... WITH (FORMAT csv)}: a null is an empty unquoted field,
@@ -32,6 +33,7 @@ final class CsvRows {
         switch (value) {
             case null -> {}
             case String text -> quoted(out, text);
+            case JSON json -> quoted(out, json.data());
             case UUID id -> out.append(id);
             case Integer n -> out.append(n);
             case Long n -> out.append(n);

@@ -100,6 +100,11 @@ public final class OpenApiContract {
         return schemaProblems("/components/schemas/Error", body);
     }
 
+    /** What is wrong with {@code json} as an instance of the document's schema {@code name} (components/schemas). */
+    public List<String> problemsAsSchema(String name, String json) {
+        return schemaProblems("/components/schemas/" + escape(name), json);
+    }
+
     private List<String> bodyProblems(String responsePointer, String contentType, String body) {
         JsonNode content = document.at(responsePointer + "/content");
         if (body.isEmpty()) {

@@ -57,6 +57,7 @@ public final class ChannelRoutes implements Routes {
         routes.get(
                 "/api/v1/channels/{id}",
                 ctx -> Responses.ok(ctx, channel(ctx, channels.get(actor(ctx), channelId(ctx)))));
+        routes.patch("/api/v1/channels/{id}", this::update);
         routes.post("/api/v1/channels/{id}/import", this::importOrders);
         routes.get("/api/v1/channels/{id}/activity", this::activity);
         routes.post("/api/v1/channels/{id}/activity/{entry_id}/retry", this::retry);
@@ -82,6 +83,32 @@ public final class ChannelRoutes implements Routes {
                         body.optionalBoolean("notifications").orElse(true)));
         sync.registerSoon(channel);
         Responses.created(ctx, channel(ctx, channel));
+    }
+
+    /** The contract's fields a PATCH cannot change yet: refused by name rather than ignored as unknown fields are. */
+    private static final List<String> NOT_CHANGEABLE_YET =
+            List.of("outlet_ids", "register_id", "shipping_method_outlets", "credentials", "webhook_secret");
+
+    private void update(Context ctx) {
+        UUID id = channels.get(actor(ctx), channelId(ctx)).id();
+        JsonBody body = JsonBody.of(ctx.bodyAsBytes());
+        for (String field : NOT_CHANGEABLE_YET) {
+            if (body.has(field)) {
+                throw StorelineException.invalid(
+                        field + " cannot be changed on a channel yet; PATCH changes name and notifications.");
+            }
+        }
+        for (String field : List.of("platform", "base_url")) {
+            if (body.has(field)) {
+                throw StorelineException.invalid(
+                        field + " cannot be changed: it names the store; connect another store as a new channel.");
+            }
+        }
+        Channel channel = channels.update(
+                actor(ctx),
+                id,
+                new ChannelService.Changes(body.optionalText("name"), body.optionalBoolean("notifications")));
+        Responses.ok(ctx, channel(ctx, channel));
     }
 
     private static Map<String, String> credentials(JsonBody body) {

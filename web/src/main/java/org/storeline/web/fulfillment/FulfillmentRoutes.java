@@ -188,8 +188,8 @@ public final class FulfillmentRoutes implements Routes {
 
     /**
      * The fulfillment's JSON: what the Fulfillments page and the Scanner show (FUL-1), with its sale's receipt number,
-     * note, customer and payment state. The one representation: every answer and event that carries a fulfillment
-     * writes it with this.
+     * note, customer and payment state. The one representation: every answer, and the event stream's
+     * {@code event: fulfillment}, writes it with this.
      */
     public static ObjectNode fulfillment(Fulfillment f, Sale sale, Optional<Customer> customer) {
         ObjectNode node = Json.object();

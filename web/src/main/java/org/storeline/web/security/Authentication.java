@@ -36,6 +36,18 @@ public final class Authentication {
                         "The API token is not valid. Create one with POST /api/v1/users/{id}/tokens.")));
     }
 
+    /**
+     * The request's user as they are now, from its token again (a long request, such as an event stream, asks from
+     * time to time): empty once the token no longer works.
+     */
+    public Optional<Actor> recheck(Context ctx) {
+        String header = ctx.header("Authorization");
+        if (header == null || !header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
+            return Optional.empty();
+        }
+        return users.authenticate(header.substring(PREFIX.length()));
+    }
+
     public static Actor actor(Context ctx) {
         Actor actor = ctx.attribute(ACTOR);
         if (actor == null) {
