@@ -140,6 +140,45 @@ class LiveEventsIT {
     }
 
     @Test
+    void whatStaffDoToAFulfillmentReachesTheStreamsOfItsOutletAsItHappens() throws Exception {
+        Store store = store("Actions", true);
+        Store elsewhere = store("Elsewhere", true);
+        ApiClient picker = admin.as(shop.staffToken(store.outlet()));
+        ApiClient colleague = admin.as(shop.staffToken(store.outlet()));
+        ApiClient stranger = admin.as(shop.staffToken(elsewhere.outlet()));
+        JsonNode sale = awaitSale(store, order(store));
+        String fulfillment = sale.path("fulfillment_ids").get(0).asText();
+        String path = "/api/v1/fulfillments/" + fulfillment;
+        try (EventStreamClient watching = EventStreamClient.open(colleague, Optional.empty());
+                EventStreamClient other = EventStreamClient.open(stranger, Optional.empty())) {
+            watching.awaitOpened(WAIT);
+            other.awaitOpened(WAIT);
+            // Each change is awaited before the next: the stream sends a fulfillment as it is when the event is read.
+            assertThat(picker.post(path + "/scans", Map.of("barcode", store.sku()))
+                            .status())
+                    .isEqualTo(200);
+            Event picked = watching.take(1, WAIT).get(0);
+            assertThat(picked.type()).isEqualTo("fulfillment");
+            assertThat(picked.data().path("id").asText()).isEqualTo(fulfillment);
+            assertThat(picked.data().path("status").asText()).isEqualTo("in_progress");
+            assertThat(picked.data().path("items").get(0).path("picked").asLong())
+                    .isEqualTo(1);
+
+            assertThat(picker.post(path + "/notes", Map.of("text", "Box dented"))
+                            .status())
+                    .isEqualTo(201);
+            Event noted = watching.take(1, WAIT).get(0);
+            assertThat(noted.data().path("notes").get(0).asText()).isEqualTo("Box dented");
+
+            assertThat(picker.post(path + "/pack", Map.of()).status()).isEqualTo(200);
+            Event packed = watching.take(1, WAIT).get(0);
+            assertThat(packed.data().path("status").asText()).isEqualTo("packed");
+            assertThat(packed.data()).isEqualTo(colleague.get(path).json());
+            assertThat(other.next(QUIET)).isEmpty();
+        }
+    }
+
+    @Test
     void aLastEventIdThisServerNeverGaveIsAResetAndOneThatIsNoNumberIsRefused() throws Exception {
         try (EventStreamClient stream = EventStreamClient.open(admin, Optional.of(999_999_999_999L))) {
             Event reset = stream.take(1, WAIT).get(0);
