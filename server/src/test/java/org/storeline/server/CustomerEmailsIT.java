@@ -24,9 +24,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.storeline.core.event.DomainEvent;
-import org.storeline.core.fulfillment.Fulfillment;
-import org.storeline.core.fulfillment.FulfillmentStatus;
 import org.storeline.server.support.ApiClient;
 import org.storeline.server.support.Internals;
 import org.storeline.server.support.MailServer;
@@ -36,9 +33,9 @@ import org.storeline.server.support.WooCommerceOrders;
 
 /**
  * Customer emails (FUL-6) through a real SMTP server on loopback: a delivery shipped (with its tracking) and a pickup
- * ready, in the outlet's language; a mail server that is down, then back; emails off by default; resending. The
- * fulfillment actions are not this test's: it changes a real imported fulfillment's status and publishes
- * {@code fulfillment.changed} in one transaction, as they do, and the email job reads the outbox.
+ * ready, in the outlet's language; a mail server that is down, then back; emails off by default; resending. Orders
+ * come in by webhook and the outlet's staff pack and ship them through the API, as at the counter; the email job reads
+ * the outbox those actions write to.
  */
 class CustomerEmailsIT {
     private static final AtomicLong ORDER_IDS =
@@ -52,14 +49,15 @@ class CustomerEmailsIT {
 
     private final Shop shop = new Shop(ADMIN);
 
-    /** An imported online order: its sale, its one fulfillment, and the address of its customer. */
+    /** An imported online order: its sale, its one fulfillment, the address of its customer, its outlet's staff. */
     private record Order(
             String saleId,
             String fulfillmentId,
             String number,
             String customerEmail,
             String outletId,
-            String outletName) {}
+            String outletName,
+            ApiClient staff) {}
 
     @BeforeAll
     static void aMailServer() {
@@ -81,7 +79,7 @@ class CustomerEmailsIT {
         emails(Map.of("enabled", false));
         Order order = importedOrder("en", false, Shop.unique("off") + "@example.com");
 
-        ship(order, Map.of("tracking_number", "OFF-1"));
+        ship(order, tracking("OFF-1", null, null));
         JsonNode email = awaitEmail(order, e -> e.path("status").asText().equals("skipped"));
 
         assertThat(email.path("skip_reason").asText()).isEqualTo("Customer emails are off in the store's settings.");
@@ -135,7 +133,7 @@ class CustomerEmailsIT {
         emailsOn();
         Order order = importedOrder(language, true, Shop.unique("pickup") + "@example.com");
 
-        publish(order, FulfillmentStatus.PACKED, Map.of());
+        pack(order);
         // Nobody but the cluster job reads the outbox and sends here: the job is what runs in production.
         JsonNode email = awaitEmail(order, e -> e.path("status").asText().equals("sent"), false);
 
@@ -180,10 +178,16 @@ class CustomerEmailsIT {
         emailsOn();
         Order order = importedOrder("en", false, Shop.unique("once") + "@example.com");
 
-        publish(order, FulfillmentStatus.PACKED, Map.of()); // a delivery packed: nothing to tell the customer yet
+        pack(order); // a delivery packed: nothing to tell the customer yet
+        WIRING.sendCustomerEmails();
+        assertThat(emailsOf(order)).isEmpty();
         ship(order, tracking("ONCE-1", null, null));
-        ship(order, tracking("ONCE-2", null, null)); // the tracking added later: the email went already
         awaitEmail(order, e -> e.path("status").asText().equals("sent"));
+        // A note on the shipped fulfillment says "shipped" again in its event: the customer heard it already.
+        assertThat(act(order, "notes", Map.of("text", "ONCE-2 left on the counter"))
+                        .status())
+                .isEqualTo(201);
+        WIRING.sendCustomerEmails();
         WIRING.sendCustomerEmails();
 
         assertThat(emailsOf(order)).hasSize(1);
@@ -194,7 +198,7 @@ class CustomerEmailsIT {
     void staffCanResendAnEmailAndItIsSentAgain() {
         emailsOn();
         Order order = importedOrder("nl", true, Shop.unique("again") + "@example.com");
-        publish(order, FulfillmentStatus.PACKED, Map.of());
+        pack(order);
         JsonNode sent = awaitEmail(order, e -> e.path("status").asText().equals("sent"));
         String staff = shop.staffToken(order.outletId());
 
@@ -225,7 +229,7 @@ class CustomerEmailsIT {
         emailsOn();
         Order order = importedOrder("en", false, "");
 
-        ship(order, Map.of());
+        ship(order, null);
         JsonNode email = awaitEmail(order, e -> e.path("status").asText().equals("skipped"));
 
         assertThat(email.path("to").isNull()).isTrue();
@@ -320,38 +324,38 @@ class CustomerEmailsIT {
                 sale.path("external_order_number").asText(),
                 customerEmail,
                 outlet,
-                outletName);
+                outletName,
+                ADMIN.as(shop.staffToken(outlet)));
     }
 
+    /** The {@code tracking} of a ship request; any part may be left out. */
     private static Map<String, Object> tracking(String number, String company, String url) {
         Map<String, Object> tracking = new HashMap<>();
-        tracking.put("tracking_number", number);
-        tracking.put("tracking_company", company);
-        tracking.put("tracking_url", url);
+        tracking.put("number", number);
+        tracking.put("company", company);
+        tracking.put("url", url);
         return tracking;
     }
 
-    private static void ship(Order order, Map<String, Object> tracking) {
-        publish(order, FulfillmentStatus.SHIPPED, tracking);
+    /** Packs the order's fulfillment as its outlet's staff do: for a pickup, that makes it ready. */
+    private void pack(Order order) {
+        ApiClient.Response packed = act(order, "pack", Map.of());
+        assertThat(packed.status()).as(packed.text()).isEqualTo(200);
     }
 
-    /**
-     * What a fulfillment action does: the fulfillment's new status and its {@code fulfillment.changed} event, in one
-     * transaction. The email job reads the event once it is committed.
-     */
-    private static void publish(Order order, FulfillmentStatus status, Map<String, Object> extra) {
-        UUID saleId = UUID.fromString(order.saleId());
-        WIRING.tx.run(() -> {
-            Fulfillment f =
-                    WIRING.fulfillmentRepository.findBySaleForUpdate(saleId).getFirst();
-            WIRING.fulfillmentRepository.updateStatuses(List.of(new Fulfillment(
-                    f.id(), f.saleId(), f.outletId(), f.type(), status, f.items(), f.createdAt(), f.assignedUserId())));
-            Map<String, Object> payload = new HashMap<>(extra);
-            payload.put("fulfillment_id", f.id().toString());
-            payload.put("outlet_id", f.outletId().toString());
-            payload.put("status", status.wireName());
-            WIRING.domainEvents().publish(new DomainEvent("fulfillment.changed", saleId, payload, Instant.now()));
-        });
+    /** Packs (unless it is) and ships the order's delivery as its outlet's staff do, with the tracking if given. */
+    private void ship(Order order, Map<String, Object> tracking) {
+        if (!fulfillmentStatus(order).equals("packed")) {
+            pack(order);
+        }
+        Map<String, Object> body = new HashMap<>();
+        body.put("tracking", tracking);
+        ApiClient.Response shipped = act(order, "ship", body);
+        assertThat(shipped.status()).as(shipped.text()).isEqualTo(200);
+    }
+
+    private ApiClient.Response act(Order order, String action, Map<String, Object> body) {
+        return order.staff().post("/api/v1/fulfillments/" + order.fulfillmentId() + "/" + action, body);
     }
 
     private static List<JsonNode> emailsOf(Order order) {
