@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.storeline.core.channel.ChannelOrder;
 import org.storeline.core.channel.Platform;
 
@@ -47,6 +48,11 @@ public interface Connector {
 
     /** Registers our webhooks where the platform's API allows it, and checks the credentials. */
     Registration register(ChannelConnection connection, URI webhookUrl);
+
+    /** What Storeline sends to this platform (stock, prices, status); empty while the module sends nothing. */
+    default Optional<ChannelOutbound> outbound() {
+        return Optional.empty();
+    }
 
     /**
      * Shapes the credentials for storage: names and values are trimmed (keys pasted from a platform's admin

@@ -1,5 +1,8 @@
 package org.storeline.channels.api;
 
+import java.time.Duration;
+import java.util.Optional;
+
 /**
  * A call to a platform's API that did not succeed, made by the factory that says what happened:
  * <ul>
@@ -16,12 +19,26 @@ package org.storeline.channels.api;
 public class PlatformCallException extends RuntimeException {
     private final boolean retryable;
     private final int status;
+    private final Optional<Duration> retryAfter;
+    private final boolean outcomeUnknown;
 
     /** For {@link UnreadableFieldException}, which is an unreadable answer that names its field. */
     protected PlatformCallException(String message, boolean retryable, int status, Throwable cause) {
+        this(message, retryable, status, cause, Optional.empty(), false);
+    }
+
+    private PlatformCallException(
+            String message,
+            boolean retryable,
+            int status,
+            Throwable cause,
+            Optional<Duration> retryAfter,
+            boolean outcomeUnknown) {
         super(message, cause);
         this.retryable = retryable;
         this.status = status;
+        this.retryAfter = retryAfter;
+        this.outcomeUnknown = outcomeUnknown;
     }
 
     /**
@@ -37,9 +54,22 @@ public class PlatformCallException extends RuntimeException {
         return new PlatformCallException(message, true, status, null);
     }
 
+    /** As {@link #unavailable(String, int)}, when the platform said how long to wait ({@code Retry-After}). */
+    public static PlatformCallException unavailable(String message, int status, Optional<Duration> retryAfter) {
+        return new PlatformCallException(message, true, status, null, retryAfter, false);
+    }
+
     /** The platform did not answer ({@code cause}: a timeout, a refused connection, an interrupted wait). */
     public static PlatformCallException unreachable(String message, Throwable cause) {
         return new PlatformCallException(message, true, 0, cause);
+    }
+
+    /**
+     * The request was sent and no answer came in time: the platform may have done it. Before sending a change again,
+     * whoever sent it checks whether it took effect (DESIGN: the fourth outcome, unknown).
+     */
+    public static PlatformCallException timedOut(String message, Throwable cause) {
+        return new PlatformCallException(message, true, 0, cause, Optional.empty(), true);
     }
 
     /** What the platform sent cannot be read: the same payload would fail the same way, so it is final. */
@@ -54,6 +84,16 @@ public class PlatformCallException extends RuntimeException {
     /** Whether the same call may succeed later ({@link #unavailable}, {@link #unreachable}). */
     public boolean retryable() {
         return retryable;
+    }
+
+    /** How long the platform asked us to wait before the next request (429 or 503 with {@code Retry-After}). */
+    public Optional<Duration> retryAfter() {
+        return retryAfter;
+    }
+
+    /** Whether the request may have reached the platform and taken effect though no answer came (a timeout). */
+    public boolean outcomeUnknown() {
+        return outcomeUnknown;
     }
 
     /** The HTTP status of a refusal or of an unavailable platform; 0 when no answer says it. */

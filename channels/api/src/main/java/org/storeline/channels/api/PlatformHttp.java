@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
@@ -65,6 +66,18 @@ public final class PlatformHttp {
     }
 
     /**
+     * One attempt per call, for the sync outbox, which retries itself (with backoff, {@code Retry-After} and the
+     * platform's budget) without holding a worker asleep: the same timeouts as {@link #standard()}.
+     */
+    public static PlatformHttp singleAttempt() {
+        HttpClient client = HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(5))
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        return new PlatformHttp(client, 1, attempt -> Duration.ZERO, Thread::sleep, Duration.ofSeconds(20));
+    }
+
+    /**
      * Sends the request, retrying what may succeed later. Answers the response for 2xx and for final
      * 4xx refusals the caller may want to read (404 and the like are thrown as non-retryable).
      */
@@ -83,13 +96,17 @@ public final class PlatformHttp {
                     throw PlatformCallException.refused(
                             what + ": the platform answered " + status + " " + excerpt(response.body()), status);
                 }
+                Optional<Duration> asked = retryAfter(response);
                 last = PlatformCallException.unavailable(
                         what + ": the platform answered " + status + " (attempt " + attempt + " of " + maxAttempts
-                                + ")",
-                        status);
-                wait = retryAfter(response).orElse(backoff.delay(attempt));
+                                + ") " + excerpt(response.body()),
+                        status,
+                        asked);
+                wait = asked.orElse(backoff.delay(attempt));
             } catch (HttpTimeoutException e) {
-                last = PlatformCallException.unreachable(what + ": the platform did not answer in time", e);
+                last = e instanceof HttpConnectTimeoutException
+                        ? PlatformCallException.unreachable(what + ": the platform could not be reached in time", e)
+                        : PlatformCallException.timedOut(what + ": the platform did not answer in time", e);
                 wait = backoff.delay(attempt);
             } catch (IOException e) {
                 last = PlatformCallException.unreachable(
