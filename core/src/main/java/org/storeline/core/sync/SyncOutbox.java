@@ -1,0 +1,20 @@
+package org.storeline.core.sync;
+
+import java.util.Collection;
+import java.util.UUID;
+
+/**
+ * Port: schedules what must reach the online channels (SOR-1, SOR-3), written in the caller's transaction so that a
+ * change and its push are committed together or not at all. A worker sends them later, coalescing a burst into the
+ * latest value (levels and prices are read when sent, not when scheduled).
+ */
+public interface SyncOutbox {
+    /**
+     * The on-hand of these products changed at these outlets: each product's absolute level goes to every channel
+     * that links one of the outlets.
+     */
+    void stockChanged(Collection<UUID> productIds, Collection<UUID> outletIds);
+
+    /** A product's price (tax included, as sold) changed: it goes to every channel. */
+    void priceChanged(UUID productId);
+}
