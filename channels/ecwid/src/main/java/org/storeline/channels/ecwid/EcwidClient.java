@@ -17,6 +17,7 @@ import org.storeline.channels.api.PlatformHttp;
 import org.storeline.channels.api.PlatformJson;
 import org.storeline.channels.api.Registration;
 import org.storeline.core.error.StorelineException;
+import org.storeline.core.sync.PlatformCall;
 
 /**
  * Ecwid's REST API v3 ({@code {base_url}/api/v3/{store_id}/...}), through {@link PlatformHttp}, authenticated
@@ -101,19 +102,53 @@ public final class EcwidClient {
     }
 
     private PlatformHttp.Response get(ChannelConnection connection, String storePath, String what) {
+        return http.send(request(connection, storePath).GET(), what);
+    }
+
+    /** One request the outbound sync made: what the activity log shows of it, and the answer's JSON. */
+    record Exchange(PlatformCall call, JsonNode json) {}
+
+    /**
+     * {@code method storePath} with an optional JSON body, for the outbound sync: the answer and the call as the
+     * activity log shows it (the path without the host; the token is only ever in the header).
+     */
+    Exchange exchange(
+            ChannelConnection connection, String method, String storePath, Optional<JsonNode> body, String what) {
+        HttpRequest.Builder request = request(connection, storePath);
+        if (body.isPresent()) {
+            request.header("Content-Type", "application/json")
+                    .method(
+                            method,
+                            HttpRequest.BodyPublishers.ofString(body.get().toString(), StandardCharsets.UTF_8));
+        } else {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        PlatformHttp.Response response = http.send(request, what);
+        URI uri = response.raw().uri();
+        String path = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+        JsonNode json = response.body() == null || response.body().isBlank()
+                ? PlatformJson.MAPPER.missingNode()
+                : PlatformJson.parse(response.body(), what);
+        return new Exchange(new PlatformCall(method, path, response.status(), response.body()), json);
+    }
+
+    /** The store's API path as the activity log shows it, for calls Ecwid makes on our behalf (batches). */
+    static String storePath(ChannelConnection connection, String storePath) {
+        return "/api/v3/" + encode(connection.credential("store_id")) + storePath;
+    }
+
+    private static HttpRequest.Builder request(ChannelConnection connection, String storePath) {
         URI uri = connection.resolve("/api/v3/" + encode(connection.credential("store_id")) + storePath);
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-                .GET()
+        return HttpRequest.newBuilder(uri)
                 .header("Authorization", "Bearer " + connection.credential("access_token"))
                 .header("Accept", "application/json");
-        return http.send(request, what);
     }
 
     private static long lastSecondBefore(Instant until) {
         return until.getNano() == 0 ? until.getEpochSecond() - 1 : until.getEpochSecond();
     }
 
-    private static String encode(String segment) {
+    static String encode(String segment) {
         return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
     }
 }

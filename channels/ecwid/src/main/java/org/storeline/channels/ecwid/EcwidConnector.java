@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.storeline.channels.api.ChannelConnection;
+import org.storeline.channels.api.ChannelOutbound;
 import org.storeline.channels.api.Connector;
 import org.storeline.channels.api.DeliveryEvent;
 import org.storeline.channels.api.OrderPage;
@@ -40,8 +41,21 @@ public final class EcwidConnector implements Connector {
     private final EcwidWebhookVerifier verifier = new EcwidWebhookVerifier();
     private final EcwidOrderMapper mapper = new EcwidOrderMapper();
 
+    private final EcwidOutbound outbound;
+
+    /** Reads through {@code http}; sends stock, prices and statuses one attempt at a time (the outbox retries). */
     public EcwidConnector(PlatformHttp http) {
+        this(http, new EcwidOutbound(PlatformHttp.singleAttempt()));
+    }
+
+    public EcwidConnector(PlatformHttp http, EcwidOutbound outbound) {
         this.client = new EcwidClient(http);
+        this.outbound = outbound;
+    }
+
+    @Override
+    public Optional<ChannelOutbound> outbound() {
+        return Optional.of(outbound);
     }
 
     @Override

@@ -20,6 +20,7 @@ import org.storeline.channels.api.PlatformHttp;
 import org.storeline.channels.api.PlatformJson;
 import org.storeline.channels.api.Registration;
 import org.storeline.core.error.StorelineException;
+import org.storeline.core.sync.PlatformCall;
 
 /**
  * Lightspeed eCom's REST API, always through {@link PlatformHttp}. Every path is
@@ -148,6 +149,32 @@ public final class LightspeedClient {
         };
     }
 
+    /** One request the outbound sync made: what the activity log shows of it, and the answer's JSON. */
+    record Exchange(PlatformCall call, JsonNode json) {}
+
+    /**
+     * {@code method /{language}path} with an optional JSON body, for the outbound sync: the answer and the call as the
+     * activity log shows it (the path without the host; the key and secret are only ever in the header).
+     */
+    Exchange exchange(ChannelConnection connection, String method, String path, Optional<JsonNode> body, String what) {
+        HttpRequest.Builder request = request(connection, path);
+        if (body.isPresent()) {
+            request.header("Content-Type", "application/json")
+                    .method(
+                            method,
+                            HttpRequest.BodyPublishers.ofString(body.get().toString(), StandardCharsets.UTF_8));
+        } else {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        PlatformHttp.Response response = http.send(request, what);
+        URI uri = response.raw().uri();
+        String shown = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+        JsonNode json = response.body() == null || response.body().isBlank()
+                ? PlatformJson.MAPPER.missingNode()
+                : PlatformJson.parse(response.body(), what);
+        return new Exchange(new PlatformCall(method, shown, response.status(), response.body()), json);
+    }
+
     private JsonNode get(ChannelConnection connection, String path, String what) {
         return PlatformJson.parse(
                 http.send(request(connection, path).GET(), what).body(), what);
@@ -170,7 +197,7 @@ public final class LightspeedClient {
                 .orElse(DEFAULT_LANGUAGE);
     }
 
-    private static List<JsonNode> items(JsonNode body, String field, String what) {
+    static List<JsonNode> items(JsonNode body, String field, String what) {
         JsonNode array = body.path(field);
         if (array.isMissingNode() || array.isNull()) {
             // Lightspeed leaves the list out when it is empty.
@@ -186,7 +213,7 @@ public final class LightspeedClient {
     }
 
     /** Query values: the date filter has a space, sent as %20 rather than '+'. */
-    private static String encode(String value) {
+    static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 }

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.storeline.channels.api.ChannelConnection;
+import org.storeline.channels.api.ChannelOutbound;
 import org.storeline.channels.api.Connector;
 import org.storeline.channels.api.DeliveryEvent;
 import org.storeline.channels.api.OrderPage;
@@ -42,8 +43,21 @@ public final class LightspeedConnector implements Connector {
     private final LightspeedOrderMapper mapper = new LightspeedOrderMapper();
     private final LightspeedClient client;
 
+    private final LightspeedOutbound outbound;
+
+    /** Reads through {@code http}; sends stock, prices and statuses one attempt at a time (the outbox retries). */
     public LightspeedConnector(PlatformHttp http) {
+        this(http, LightspeedOutbound.standard());
+    }
+
+    public LightspeedConnector(PlatformHttp http, LightspeedOutbound outbound) {
         this.client = new LightspeedClient(http);
+        this.outbound = outbound;
+    }
+
+    @Override
+    public Optional<ChannelOutbound> outbound() {
+        return Optional.of(outbound);
     }
 
     @Override

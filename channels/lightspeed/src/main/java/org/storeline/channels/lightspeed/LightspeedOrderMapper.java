@@ -74,11 +74,19 @@ public final class LightspeedOrderMapper {
      * {@code products.resource.embedded} link. Empty when Lightspeed only linked them (they must be fetched).
      */
     public static Optional<List<JsonNode>> embeddedProducts(JsonNode order) {
-        JsonNode products = order.path("products");
-        if (products.isArray()) {
-            return Optional.of(list(products));
+        return embedded(order, "products");
+    }
+
+    /**
+     * A linked resource list of the order ({@code products}, {@code shipments}...) when the order carries it: as a
+     * plain list, or embedded in its {@code resource.embedded}. Empty when Lightspeed only linked it.
+     */
+    static Optional<List<JsonNode>> embedded(JsonNode order, String field) {
+        JsonNode linked = order.path(field);
+        if (linked.isArray()) {
+            return Optional.of(list(linked));
         }
-        JsonNode embedded = products.path("resource").path("embedded");
+        JsonNode embedded = linked.path("resource").path("embedded");
         if (embedded.isArray() || keyedObjects(embedded)) {
             return Optional.of(list(embedded));
         }
