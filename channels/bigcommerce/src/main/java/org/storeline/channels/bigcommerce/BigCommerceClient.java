@@ -206,7 +206,7 @@ final class BigCommerceClient {
     }
 
     /** 204 and empty bodies are "nothing": v2 answers them for empty lists, and they are not JSON. */
-    private static Optional<JsonNode> parse(PlatformHttp.Response response, String what) {
+    static Optional<JsonNode> parse(PlatformHttp.Response response, String what) {
         if (response.status() == 204
                 || response.body() == null
                 || response.body().isBlank()) {
@@ -215,23 +215,23 @@ final class BigCommerceClient {
         return Optional.of(PlatformJson.parse(response.body(), what));
     }
 
-    private static List<JsonNode> elements(Optional<JsonNode> answer) {
+    static List<JsonNode> elements(Optional<JsonNode> answer) {
         List<JsonNode> items = new ArrayList<>();
         answer.filter(JsonNode::isArray).ifPresent(array -> array.forEach(items::add));
         return items;
     }
 
-    private static HttpRequest.Builder authorized(ChannelConnection connection, URI uri) {
+    static HttpRequest.Builder authorized(ChannelConnection connection, URI uri) {
         return HttpRequest.newBuilder(uri)
                 .header("X-Auth-Token", connection.credential("access_token"))
                 .header("Accept", "application/json");
     }
 
-    private static URI v2(ChannelConnection connection, String path) {
+    static URI v2(ChannelConnection connection, String path) {
         return connection.resolve("/stores/" + storeHash(connection) + "/v2" + path);
     }
 
-    private static URI v3(ChannelConnection connection, String path) {
+    static URI v3(ChannelConnection connection, String path) {
         return connection.resolve("/stores/" + storeHash(connection) + "/v3" + path);
     }
 
@@ -247,7 +247,7 @@ final class BigCommerceClient {
     }
 
     /** Order ids are numbers; anything else would change the path we call. */
-    private static boolean isOrderId(String orderId) {
+    static boolean isOrderId(String orderId) {
         return orderId.matches("[0-9]+");
     }
 

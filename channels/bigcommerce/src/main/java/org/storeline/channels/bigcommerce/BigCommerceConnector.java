@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.storeline.channels.api.ChannelConnection;
+import org.storeline.channels.api.ChannelOutbound;
 import org.storeline.channels.api.Connector;
 import org.storeline.channels.api.DeliveryEvent;
 import org.storeline.channels.api.OrderPage;
@@ -27,15 +28,25 @@ import org.storeline.core.channel.Platform;
  */
 public final class BigCommerceConnector implements Connector {
     private final BigCommerceClient client;
+    private final BigCommerceOutbound outbound;
     private final BigCommerceWebhookVerifier verifier = new BigCommerceWebhookVerifier();
     private final BigCommerceOrderMapper mapper = new BigCommerceOrderMapper();
 
+    /**
+     * Outbound calls are made one attempt each, the sync outbox retrying them, through a client that reads
+     * BigCommerce's rate-limit reset header as {@code Retry-After} ({@link BigCommerceHttpClient#singleAttempt()}).
+     */
     public BigCommerceConnector(PlatformHttp http) {
         this(new BigCommerceClient(http));
     }
 
     BigCommerceConnector(BigCommerceClient client) {
+        this(client, new BigCommerceOutbound(BigCommerceHttpClient.singleAttempt()));
+    }
+
+    BigCommerceConnector(BigCommerceClient client, BigCommerceOutbound outbound) {
         this.client = client;
+        this.outbound = outbound;
     }
 
     @Override
@@ -120,6 +131,11 @@ public final class BigCommerceConnector implements Connector {
     @Override
     public Registration register(ChannelConnection connection, URI webhookUrl) {
         return client.register(connection, webhookUrl);
+    }
+
+    @Override
+    public Optional<ChannelOutbound> outbound() {
+        return Optional.of(outbound);
     }
 
     /**

@@ -173,8 +173,14 @@ public final class ShopifyClient {
         return request(connection, path).GET();
     }
 
-    private HttpRequest.Builder request(ChannelConnection connection, String path) {
-        return HttpRequest.newBuilder(connection.resolve("/admin/api/" + API_VERSION + path))
+    /** The Admin API address of {@code path} ({@code /orders.json}) in the pinned version. */
+    static URI apiUri(ChannelConnection connection, String path) {
+        return connection.resolve("/admin/api/" + API_VERSION + path);
+    }
+
+    /** An authenticated request to {@code path}, also used by {@link ShopifyOutbound}. */
+    static HttpRequest.Builder request(ChannelConnection connection, String path) {
+        return HttpRequest.newBuilder(apiUri(connection, path))
                 .header("X-Shopify-Access-Token", connection.credential(ACCESS_TOKEN))
                 .header("Accept", "application/json");
     }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.storeline.channels.api.ChannelConnection;
+import org.storeline.channels.api.ChannelOutbound;
 import org.storeline.channels.api.Connector;
 import org.storeline.channels.api.DeliveryEvent;
 import org.storeline.channels.api.OrderPage;
@@ -43,9 +44,16 @@ public final class ShopifyConnector implements Connector {
     private final ShopifyWebhookVerifier verifier = new ShopifyWebhookVerifier();
     private final ShopifyOrderMapper mapper = new ShopifyOrderMapper();
     private final ShopifyClient client;
+    private final ShopifyOutbound outbound;
 
+    /** Outbound calls are made one attempt each ({@link PlatformHttp#singleAttempt()}): the sync outbox retries. */
     public ShopifyConnector(PlatformHttp http) {
+        this(http, PlatformHttp.singleAttempt());
+    }
+
+    public ShopifyConnector(PlatformHttp http, PlatformHttp outboundHttp) {
         this.client = new ShopifyClient(http);
+        this.outbound = new ShopifyOutbound(outboundHttp);
     }
 
     @Override
@@ -107,6 +115,11 @@ public final class ShopifyConnector implements Connector {
     @Override
     public Registration register(ChannelConnection connection, URI webhookUrl) {
         return client.register(connection, webhookUrl);
+    }
+
+    @Override
+    public Optional<ChannelOutbound> outbound() {
+        return Optional.of(outbound);
     }
 
     /**
