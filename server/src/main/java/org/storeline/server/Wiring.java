@@ -339,6 +339,7 @@ public final class Wiring {
     }
 
     List<Routes> routes(Database database, PrometheusMeterRegistry metrics) {
+        WebhookRoutes webhooks = new WebhookRoutes(channelRepository, connectors, inbox, activity, wakeWorker, clock);
         return List.of(
                 new OperationsRoutes(started::get, database::isHealthy, metrics),
                 new SetupRoutes(outlets, registers, paymentTypes, settings),
@@ -347,8 +348,8 @@ public final class Wiring {
                 new UserRoutes(users),
                 new SaleRoutes(
                         inStoreSales, sales, returns, cancellations, customers, fulfillmentRepository::idsBySale),
-                new ChannelRoutes(channels, sync, activity, inbox, clock),
-                new WebhookRoutes(channelRepository, connectors, inbox, activity, wakeWorker, clock),
+                new ChannelRoutes(channels, sync, activity, inbox, clock, webhooks::forget),
+                webhooks,
                 new FulfillmentRoutes(fulfillments, fulfillmentWorkflow, scanner, sales, customers),
                 new PackingSlipRoutes(packingSlips),
                 new NotificationRoutes(notifications),

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.storeline.core.channel.ActivityEntry;
 import org.storeline.core.channel.ActivityLog;
 import org.storeline.core.channel.Channel;
@@ -42,14 +43,22 @@ public final class ChannelRoutes implements Routes {
     private final ActivityLog activity;
     private final WebhookInbox inbox;
     private final Clock clock;
+    private final Consumer<UUID> changed;
 
+    /** {@code changed}: told of each channel changed or unlinked here (the webhook route forgets its cached copy). */
     public ChannelRoutes(
-            ChannelService channels, ChannelSync sync, ActivityLog activity, WebhookInbox inbox, Clock clock) {
+            ChannelService channels,
+            ChannelSync sync,
+            ActivityLog activity,
+            WebhookInbox inbox,
+            Clock clock,
+            Consumer<UUID> changed) {
         this.channels = channels;
         this.sync = sync;
         this.activity = activity;
         this.inbox = inbox;
         this.clock = clock;
+        this.changed = changed;
     }
 
     @Override
@@ -124,6 +133,7 @@ public final class ChannelRoutes implements Routes {
                 body.optionalText("webhook_secret"),
                 overlap);
         Channel channel = channels.update(actor(ctx), id, changes);
+        changed.accept(id);
         if (changes.reachesThePlatform()) {
             // New credentials are checked, and a new secret handed to platforms that sign with ours (WooCommerce).
             sync.registerSoon(channel);
@@ -138,6 +148,7 @@ public final class ChannelRoutes implements Routes {
     private void unlink(Context ctx) {
         Channel before = channels.get(actor(ctx), channelId(ctx));
         Channel channel = channels.unlink(actor(ctx), before.id());
+        changed.accept(channel.id());
         if (before.isLinked()) {
             sync.unregisterSoon(channel);
         }

@@ -36,6 +36,11 @@ import org.storeline.web.http.Routes;
  * delivery is stored durably, and only then acknowledged with 200. All the work (fetching, importing) happens
  * afterwards in the inbox worker, so the answer comes in milliseconds. A delivery to an unlinked channel is verified
  * and kept the same way, but not imported: it is answered 409 {@code channel_unlinked}.
+ *
+ * <p>Channels are cached for 30 seconds. A change made through this process is seen at once ({@link #forget}); one
+ * made through another process is seen at once by a delivery that fails the cached current secret, and by the
+ * inbox for an unlinking, so the only lag left is a secret replaced elsewhere with no overlap, accepted at most 30
+ * seconds more.
  */
 public final class WebhookRoutes implements Routes {
     private static final Duration CHANNEL_CACHE = Duration.ofSeconds(30);
@@ -75,12 +80,14 @@ public final class WebhookRoutes implements Routes {
         Channel channel = channel(id, false);
         byte[] body = DeliveryBody.read(ctx, channel, activity, clock);
         WebhookDelivery delivery = new WebhookDelivery(ctx.headerMap(), query(ctx), body);
-        Verification verdict = verify(channel, delivery);
-        if (verdict.outcome() == Verification.Outcome.INVALID) {
-            // The cached channel may predate a new webhook secret: check once more against the stored one.
+        Checked checked = verify(channel, delivery);
+        if (!checked.byCurrentSecret()) {
+            // A cached channel may predate a change of its webhook secret (made by another process): a delivery
+            // refused, or signed with the secret replaced, is checked once more against the stored channel.
             channel = channel(id, true);
-            verdict = verify(channel, delivery);
+            checked = verify(channel, delivery);
         }
+        Verification verdict = checked.verdict();
         ObjectNode answer = Json.object();
         switch (verdict.outcome()) {
             case INVALID -> {
@@ -118,21 +125,32 @@ public final class WebhookRoutes implements Routes {
         Responses.ok(ctx, answer);
     }
 
+    /** A verdict, and whether the channel's current secret gave it (rather than the one it replaced, or none). */
+    private record Checked(Verification verdict, boolean byCurrentSecret) {}
+
     /**
      * The verdict of the first secret the delivery is signed with: the current one, then the one it replaced while its
      * window lasts. When none matches, the current secret's verdict says why.
      */
-    private Verification verify(Channel channel, WebhookDelivery delivery) {
+    private Checked verify(Channel channel, WebhookDelivery delivery) {
         Connector connector = connectors.of(channel.platform());
-        Verification first = null;
-        for (String secret : channel.webhookSecretsAt(clock.instant())) {
-            Verification verdict = connector.verify(delivery, Connectors.connection(channel, secret));
-            if (verdict.outcome() != Verification.Outcome.INVALID) {
-                return verdict;
-            }
-            first = first == null ? verdict : first;
+        List<String> secrets = channel.webhookSecretsAt(clock.instant());
+        Verification first = connector.verify(delivery, Connectors.connection(channel, secrets.get(0)));
+        if (first.outcome() != Verification.Outcome.INVALID) {
+            return new Checked(first, true);
         }
-        return first;
+        for (String previous : secrets.subList(1, secrets.size())) {
+            Verification verdict = connector.verify(delivery, Connectors.connection(channel, previous));
+            if (verdict.outcome() != Verification.Outcome.INVALID) {
+                return new Checked(verdict, false);
+            }
+        }
+        return new Checked(first, false);
+    }
+
+    /** A channel changed here (its secret, its unlinking): the next delivery reads it again. */
+    public void forget(UUID channelId) {
+        cache.remove(channelId);
     }
 
     /** A verified delivery to an unlinked channel: kept in the inbox (never dropped), logged, answered 409. */
