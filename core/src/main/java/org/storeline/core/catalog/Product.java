@@ -39,8 +39,8 @@ public record Product(
     }
 
     /**
-     * The product sold at another price, in its own currency and never below zero. The shipping fee product has no price
-     * of its own (each order's fee is its line's amount, ORD-4), so it cannot be repriced.
+     * The product sold at another price, in its own currency and never below zero. The shipping fee product has no
+     * price of its own (each order's fee is its line's amount, ORD-4), so it cannot be repriced.
      */
     public Product repriced(Money newPrice) {
         requireOwnPrice("price");
