@@ -63,8 +63,10 @@ final class SqlCeiling {
                 "insert into webhook_delivery (id, channel_id, received_at, headers, body, status, available_at) "
                         + "select uuidv7(), ?, now(), '{\"x-wc-webhook-topic\": \"order.created\"}', '\\x7b7d'::bytea, "
                         + "'done', now() from ceil_o",
-                "insert into channel_order select ?, '" + prefix
-                        + "' || n, sale_id, now(), 'processing', now() from ceil_o",
+                "insert into channel_order (channel_id, external_order_id, sale_id, platform_updated_at, "
+                        + "platform_status, imported_at, store_id) select c.id, '" + prefix
+                        + "' || n, sale_id, now(), 'processing', now(), c.store_id from ceil_o, channel c "
+                        + "where c.id = ?",
                 "insert into sale (id, receipt_number, created_at, outlet_id, register_id, source, channel_id, "
                         + "external_order_id, external_order_number, "
                         + "status, currency, note) select sale_id, '" + prefix + "' || n, now(), ?, ?, 'online', ?, '"

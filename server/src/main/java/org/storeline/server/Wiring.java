@@ -4,7 +4,9 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.jooq.DSLContext;
@@ -44,6 +46,7 @@ import org.storeline.core.sale.InStoreSaleService;
 import org.storeline.core.sale.SaleService;
 import org.storeline.core.settings.SettingsService;
 import org.storeline.core.stock.StockService;
+import org.storeline.core.sync.SyncOutbox;
 import org.storeline.core.transaction.Transactions;
 import org.storeline.core.user.UserService;
 import org.storeline.db.catalog.JooqProductRepository;
@@ -101,6 +104,18 @@ import org.storeline.web.user.UserRoutes;
  * No DI container: every dependency is passed by constructor, here, where it can be read top to bottom.
  */
 public final class Wiring {
+    /**
+     * Schedules nothing: replaced by JooqSyncOutbox when the sync branch is merged. Until then a price changed with
+     * PATCH /api/v1/products/{id} is saved but not pushed to the channels.
+     */
+    private static final SyncOutbox SYNC_OUTBOX_PENDING = new SyncOutbox() {
+        @Override
+        public void stockChanged(Collection<UUID> productIds, Collection<UUID> outletIds) {}
+
+        @Override
+        public void priceChanged(UUID productId) {}
+    };
+
     private final Clock clock;
     private final Runnable wakeWorker;
     private final AtomicBoolean started = new AtomicBoolean();
@@ -179,7 +194,7 @@ public final class Wiring {
         outlets = new OutletService(outletRepository, tx, clock);
         registers = new RegisterService(registerRepository, outlets, settingsRepository, tx, clock);
         paymentTypes = new PaymentTypeService(paymentTypeRepository, tx, clock);
-        catalog = new CatalogService(productRepository, tx, clock);
+        catalog = new CatalogService(productRepository, SYNC_OUTBOX_PENDING, tx, clock);
         stock = new StockService(stockLedger, catalog, outlets, tx, clock);
         customers = new CustomerService(customerRepository, tx, clock);
         var userRepository = new JooqUserRepository(dsl);
@@ -324,6 +339,7 @@ public final class Wiring {
     }
 
     List<Routes> routes(Database database, PrometheusMeterRegistry metrics) {
+        WebhookRoutes webhooks = new WebhookRoutes(channelRepository, connectors, inbox, activity, wakeWorker, clock);
         return List.of(
                 new OperationsRoutes(started::get, database::isHealthy, metrics),
                 new SetupRoutes(outlets, registers, paymentTypes, settings),
@@ -332,8 +348,8 @@ public final class Wiring {
                 new UserRoutes(users),
                 new SaleRoutes(
                         inStoreSales, sales, returns, cancellations, customers, fulfillmentRepository::idsBySale),
-                new ChannelRoutes(channels, sync, activity, inbox, clock),
-                new WebhookRoutes(channelRepository, connectors, inbox, activity, wakeWorker, clock),
+                new ChannelRoutes(channels, sync, activity, inbox, clock, webhooks::forget),
+                webhooks,
                 new FulfillmentRoutes(fulfillments, fulfillmentWorkflow, scanner, sales, customers),
                 new PackingSlipRoutes(packingSlips),
                 new NotificationRoutes(notifications),

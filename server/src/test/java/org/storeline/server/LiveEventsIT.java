@@ -348,10 +348,10 @@ class LiveEventsIT {
     @Test
     void aChannelPatchRefusesWhatItCannotChangeAndNonAdmins() {
         Store store = store("Patch", true);
-        ApiClient.Response outlets =
-                admin.patch("/api/v1/channels/" + store.channel(), Map.of("outlet_ids", List.of(store.outlet())));
-        assertThat(outlets.status()).isEqualTo(400);
-        assertThat(outlets.json().path("error").path("message").asText()).contains("outlet_ids");
+        ApiClient.Response elsewhere =
+                admin.patch("/api/v1/channels/" + store.channel(), Map.of("base_url", "https://elsewhere.example"));
+        assertThat(elsewhere.status()).isEqualTo(400);
+        assertThat(elsewhere.json().path("error").path("message").asText()).contains("base_url", "names the store");
         assertThat(admin.patch("/api/v1/channels/" + store.channel(), Map.of("notifications", "no"))
                         .errorCode())
                 .isEqualTo("invalid_request");

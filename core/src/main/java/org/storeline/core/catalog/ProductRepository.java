@@ -13,6 +13,12 @@ public interface ProductRepository {
 
     Optional<Product> findById(UUID id);
 
+    /** The product, its row locked until the transaction ends: changes to one product are made one at a time. */
+    Optional<Product> findByIdForUpdate(UUID id);
+
+    /** Saves a product's name, price, tax rate and barcodes (its SKU and currency never change). */
+    void update(Product product);
+
     List<Product> findByIds(Collection<UUID> ids);
 
     Optional<Product> findBySku(String sku);

@@ -9,14 +9,28 @@ import java.util.UUID;
 public interface ChannelRepository {
     void insert(Channel channel);
 
+    /** A channel, linked or unlinked (an unlinked one keeps its history and its secrets, to verify deliveries). */
     Optional<Channel> findById(UUID id);
 
+    /** The same, its row locked until the transaction ends: changes to one channel are made one at a time. */
+    Optional<Channel> findByIdForUpdate(UUID id);
+
+    /** The linked channels: those that receive orders and are reconciled (and sent changes). */
     List<Channel> findAll();
+
+    /** The unlinked channels, whose history stays readable. */
+    List<Channel> findUnlinked();
+
+    /** The store of the channel that linked this store last and was unlinked since, if any (SOR-5). */
+    Optional<UUID> storeOfUnlinked(Platform platform, String storeIdentity);
 
     void updateConnection(UUID channelId, Channel.Connection connection);
 
-    /** Persists the settings a PATCH changes: the name and the notifications switch. */
-    void updateSettings(UUID channelId, String name, boolean notifications);
+    /**
+     * Persists what can change on a channel: its name, notifications switch, outlets and their order, online register,
+     * shipping methods, credentials, webhook secrets, connection, store identity and unlinking.
+     */
+    void update(Channel channel);
 
     void updateReconciledUntil(UUID channelId, Instant until);
 }

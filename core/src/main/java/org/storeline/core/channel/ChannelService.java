@@ -3,8 +3,8 @@ package org.storeline.core.channel;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -22,16 +22,21 @@ import org.storeline.core.user.Actor;
 import org.storeline.core.user.Permission;
 
 /**
- * Creating, reading and changing channels. Creating one never calls the platform: registration follows in the
- * background.
+ * Creating, reading, changing and unlinking channels. None of it calls the platform: registering (and removing)
+ * webhooks follows in the background.
  */
 public final class ChannelService {
+    /** How long a replaced webhook secret is still accepted, unless a change says otherwise. */
+    public static final Duration DEFAULT_SECRET_OVERLAP = Duration.ofHours(24);
+    /** The longest a replaced secret may stay valid: a leaked secret must not live on for long. */
+    public static final Duration MAX_SECRET_OVERLAP = Duration.ofDays(30);
+
     private final ChannelRepository channels;
     private final ChannelPlatforms platforms;
-    private final OutletService outlets;
-    private final RegisterService registers;
+    private final ChannelSettingsCheck check;
     private final Transactions tx;
     private final Clock clock;
+    private final Duration secretOverlap;
 
     public ChannelService(
             ChannelRepository channels,
@@ -40,12 +45,23 @@ public final class ChannelService {
             RegisterService registers,
             Transactions tx,
             Clock clock) {
+        this(channels, platforms, outlets, registers, tx, clock, DEFAULT_SECRET_OVERLAP);
+    }
+
+    public ChannelService(
+            ChannelRepository channels,
+            ChannelPlatforms platforms,
+            OutletService outlets,
+            RegisterService registers,
+            Transactions tx,
+            Clock clock,
+            Duration secretOverlap) {
         this.channels = channels;
         this.platforms = platforms;
-        this.outlets = outlets;
-        this.registers = registers;
+        this.check = new ChannelSettingsCheck(platforms, outlets, registers);
         this.tx = tx;
         this.clock = clock;
+        this.secretOverlap = secretOverlap;
     }
 
     public record NewChannel(
@@ -59,26 +75,30 @@ public final class ChannelService {
             Map<String, UUID> shippingMethodOutlets,
             boolean notifications) {}
 
+    /**
+     * Links a store. When the same store (same platform, same store identity) was linked before and unlinked since,
+     * the new channel continues its store: the orders and products imported then are recognised (SOR-5, BYD-5).
+     */
     public Channel create(Actor actor, NewChannel request) {
         actor.require(Permission.MANAGE_CHANNELS);
         String name = Require.text("name", request.name());
         URI baseUrl = parseBaseUrl(request.baseUrl());
         String secret = Require.text("webhook_secret", request.webhookSecret());
-        Map<String, String> credentials = requireCredentials(request.platform(), request.credentials());
+        Map<String, String> credentials = check.credentials(request.platform(), Map.of(), request.credentials());
+        String identity = platforms.storeIdentity(request.platform(), baseUrl, credentials);
         return tx.inTransaction(() -> {
-            Register register = registers.require(request.registerId());
+            Register register = check.register(request.registerId());
             List<UUID> outletIds = new ArrayList<>(new LinkedHashSet<>(request.outletIds()));
             if (!outletIds.contains(register.outletId())) {
                 // The online register's outlet is always one of the channel's outlets: it fulfils first (ALC-3).
                 outletIds.add(0, register.outletId());
             }
-            outletIds.forEach(outlets::require);
-            request.shippingMethodOutlets().forEach((method, outletId) -> {
-                Require.text("shipping_method_outlets key", method);
-                outlets.require(outletId);
-            });
+            check.outletsExist(outletIds);
+            check.shippingMethods(request.shippingMethodOutlets());
+            UUID id = Ids.newId();
+            UUID store = channels.storeOfUnlinked(request.platform(), identity).orElse(id);
             Channel channel = new Channel(
-                    Ids.newId(),
+                    id,
                     request.platform(),
                     name,
                     baseUrl,
@@ -90,28 +110,94 @@ public final class ChannelService {
                     request.notifications(),
                     Channel.Connection.pending(),
                     Optional.empty(),
-                    clock.instant());
+                    clock.instant(),
+                    store,
+                    Optional.of(identity),
+                    Optional.empty(),
+                    Optional.empty());
             channels.insert(channel);
             return channel;
         });
     }
 
-    /** What a PATCH changes; a field left out stays as it is. */
-    public record Changes(Optional<String> name, Optional<Boolean> notifications) {}
+    /**
+     * What a PATCH changes; a field left out stays as it is. {@code credentials} are merged into the stored ones (a
+     * null or blank value removes that credential); {@code secretOverlap} is how long the replaced webhook secret stays
+     * valid (the service's default when empty).
+     */
+    public record Changes(
+            Optional<String> name,
+            Optional<Boolean> notifications,
+            Optional<List<UUID>> outletIds,
+            Optional<UUID> registerId,
+            Optional<Map<String, UUID>> shippingMethodOutlets,
+            Optional<Map<String, String>> credentials,
+            Optional<String> webhookSecret,
+            Optional<Duration> secretOverlap) {
+
+        public Changes(Optional<String> name, Optional<Boolean> notifications) {
+            this(
+                    name,
+                    notifications,
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty());
+        }
+
+        /** Whether the platform must be set up again: new credentials to check, or a new secret to hand it. */
+        public boolean reachesThePlatform() {
+            return credentials.isPresent() || webhookSecret.isPresent();
+        }
+    }
 
     /**
-     * Renames the channel or switches its notifications on or off (NTF-3): orders imported after the commit follow
-     * the new setting, those imported before keep theirs.
+     * Changes a linked channel's settings, each checked as when it was created. Orders imported after the commit
+     * follow them (notifications NTF-3, outlets and register ALC-1..3, ORD-2); those imported before keep theirs.
+     * New credentials must reach the same store; a new webhook secret leaves the old one valid for a while.
      */
     public Channel update(Actor actor, UUID id, Changes changes) {
         actor.require(Permission.MANAGE_CHANNELS);
         Optional<String> name = changes.name().map(n -> Require.text("name", n));
+        Optional<String> secret = changes.webhookSecret().map(s -> Require.text("webhook_secret", s));
+        Duration overlap = changes.secretOverlap().map(ChannelService::overlap).orElse(secretOverlap);
         return tx.inTransaction(() -> {
-            Channel channel = require(id);
+            Channel channel = linked(channels.findByIdForUpdate(id).orElseThrow(() -> notFound(id)));
             Channel changed = channel.withSettings(
                     name.orElse(channel.name()), changes.notifications().orElse(channel.notifications()));
-            channels.updateSettings(id, changed.name(), changed.notifications());
+            if (changes.outletIds().isPresent()
+                    || changes.registerId().isPresent()
+                    || changes.shippingMethodOutlets().isPresent()) {
+                changed = check.fulfillment(changed, changes);
+            }
+            if (changes.credentials().isPresent()) {
+                changed = changed.withCredentials(
+                        check.newCredentials(changed, changes.credentials().get()));
+            }
+            if (secret.isPresent()) {
+                changed = changed.rotateWebhookSecret(secret.get(), clock.instant(), overlap);
+            }
+            channels.update(changed);
             return changed;
+        });
+    }
+
+    /**
+     * Unlinks a channel: it receives nothing more and is no longer reconciled; its sales, activity and deliveries stay.
+     * Unlinking an unlinked channel changes nothing. Removing its webhooks on the platform is the caller's next step.
+     */
+    public Channel unlink(Actor actor, UUID id) {
+        actor.require(Permission.MANAGE_CHANNELS);
+        return tx.inTransaction(() -> {
+            Channel channel = channels.findByIdForUpdate(id).orElseThrow(() -> notFound(id));
+            if (!channel.isLinked()) {
+                return channel;
+            }
+            Channel unlinked = channel.unlink(clock.instant(), identity(channel));
+            channels.update(unlinked);
+            return unlinked;
         });
     }
 
@@ -120,31 +206,57 @@ public final class ChannelService {
         return require(id);
     }
 
+    /** A channel that still receives orders: an unlinked one answers 409 {@code channel_unlinked}. */
+    public Channel getLinked(Actor actor, UUID id) {
+        return linked(get(actor, id));
+    }
+
     public Channel require(UUID id) {
-        return channels.findById(id)
-                .orElseThrow(() -> StorelineException.notFound(ErrorCode.CHANNEL_NOT_FOUND, "Channel", id));
+        return channels.findById(id).orElseThrow(() -> notFound(id));
+    }
+
+    /** The linked channels, or every channel, unlinked ones included. */
+    public List<Channel> list(Actor actor, boolean withUnlinked) {
+        actor.require(Permission.MANAGE_CHANNELS);
+        List<Channel> all = new ArrayList<>(channels.findAll());
+        if (withUnlinked) {
+            all.addAll(channels.findUnlinked());
+        }
+        return all;
     }
 
     public List<Channel> list(Actor actor) {
-        actor.require(Permission.MANAGE_CHANNELS);
-        return channels.findAll();
+        return list(actor, false);
     }
 
-    private Map<String, String> requireCredentials(Platform platform, Map<String, String> given) {
-        Map<String, String> credentials = new HashMap<>();
-        given.forEach((key, value) -> {
-            if (value != null && !value.isBlank()) {
-                credentials.put(key.trim(), value.trim());
-            }
-        });
-        List<String> missing = platforms.requiredCredentials(platform).stream()
-                .filter(k -> !credentials.containsKey(k))
-                .toList();
-        if (!missing.isEmpty()) {
-            throw StorelineException.invalid(
-                    "credentials for " + platform.wireName() + " need " + String.join(", ", missing) + ".");
+    /** How the platform names the channel's store: recorded since it was linked, else worked out again. */
+    public String identity(Channel channel) {
+        return channel.storeIdentity()
+                .orElseGet(() -> platforms.storeIdentity(channel.platform(), channel.baseUrl(), channel.credentials()));
+    }
+
+    private static Channel linked(Channel channel) {
+        if (!channel.isLinked()) {
+            throw new StorelineException(
+                    ErrorCode.CHANNEL_UNLINKED,
+                    "Channel '" + channel.name() + "' was unlinked at "
+                            + channel.unlinkedAt().get()
+                            + "; its history can be read but it cannot be changed or used. Link the store again as"
+                            + " a new channel: what was imported is recognised.");
         }
-        return platforms.normalizeCredentials(platform, credentials);
+        return channel;
+    }
+
+    private static StorelineException notFound(UUID id) {
+        return StorelineException.notFound(ErrorCode.CHANNEL_NOT_FOUND, "Channel", id);
+    }
+
+    private static Duration overlap(Duration requested) {
+        if (requested.isNegative() || requested.compareTo(MAX_SECRET_OVERLAP) > 0) {
+            throw StorelineException.invalid("webhook_secret_overlap_seconds must be between 0 and "
+                    + MAX_SECRET_OVERLAP.toSeconds() + " (30 days); got " + requested.toSeconds() + ".");
+        }
+        return requested;
     }
 
     private static URI parseBaseUrl(String value) {

@@ -16,6 +16,12 @@ public interface ChannelSync {
     /** Registers the channel's webhooks and checks its credentials in the background. */
     void registerSoon(Channel channel);
 
+    /**
+     * Removes an unlinked channel's webhooks from its platform in the background, where its API allows; the outcome
+     * (removed, not supported, failed) goes to the channel's activity. The unlink never waits for it.
+     */
+    void unregisterSoon(Channel channel);
+
     record ImportSummary(
             int fetched, int imported, int skipped, int notApplied, int duplicates, int failed, List<String> problems) {
         public ImportSummary {

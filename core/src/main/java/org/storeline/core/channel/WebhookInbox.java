@@ -12,7 +12,11 @@ import java.util.UUID;
  * work, and the rows of a worker that died are taken over once its lease runs out.
  */
 public interface WebhookInbox {
-    void store(StoredDelivery delivery);
+    /**
+     * Stores a verified delivery durably: {@code pending}, queued for the worker; or, when its channel is unlinked,
+     * {@code failed} with the reason, kept and never imported (a delivery is never dropped).
+     */
+    DeliveryStatus store(StoredDelivery delivery);
 
     /** Claims up to {@code limit} deliveries that are due, for {@code lease}. */
     List<StoredDelivery> claim(int limit, Duration lease, Instant now);

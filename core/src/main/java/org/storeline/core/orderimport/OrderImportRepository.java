@@ -12,24 +12,29 @@ import org.storeline.core.catalog.Product;
 import org.storeline.core.payment.PaymentKind;
 import org.storeline.core.payment.PaymentType;
 
-/** Port: the bookkeeping that makes imports exactly-once, and the look-ups the import needs in bulk. */
+/**
+ * Port: the bookkeeping that makes imports exactly-once, and the look-ups the import needs in bulk. Imported orders and
+ * product links are kept per store ({@link org.storeline.core.channel.Channel#storeId()}), not per channel, so that a
+ * store linked again after an unlink recognises what its earlier channel imported (SOR-5).
+ */
 public interface OrderImportRepository {
-    Map<String, ImportedOrder> findImported(UUID channelId, Collection<String> externalOrderIds);
+    Map<String, ImportedOrder> findImported(UUID storeId, Collection<String> externalOrderIds);
 
     /**
-     * Claims platform orders for new sales: inserts (channel, external id) keys and answers those it
-     * inserted. A key already taken (by an earlier import, or a concurrent one that committed first) is
-     * left alone, so an order can never become two sales.
+     * Claims platform orders for new sales of a channel: inserts (store, external id) keys and answers those it
+     * inserted. A key already taken (by an earlier import, a concurrent one that committed first, or an earlier
+     * channel of the same store) is left alone, so an order can never become two sales.
      */
-    Set<String> claim(UUID channelId, List<ImportedOrder> claims, Instant at);
+    Set<String> claim(UUID storeId, UUID channelId, List<ImportedOrder> claims, Instant at);
 
     /** Remembers a newer platform version of an imported order (its changes are logged, not applied). */
-    void recordVersion(UUID channelId, String externalOrderId, Instant platformUpdatedAt, String platformStatus);
+    void recordVersion(UUID storeId, String externalOrderId, Instant platformUpdatedAt, String platformStatus);
 
-    /** Products already linked to the platform's product/variant keys on this channel. */
-    Map<String, UUID> productLinks(UUID channelId, Collection<String> platformKeys);
+    /** Products already linked to the platform's product/variant keys in this store. */
+    Map<String, UUID> productLinks(UUID storeId, Collection<String> platformKeys);
 
-    void linkProducts(UUID channelId, Map<String, UUID> links);
+    /** Remembers products matched in this store, by the channel that matched them; a key linked already stays. */
+    void linkProducts(UUID storeId, UUID channelId, Map<String, UUID> links);
 
     /** The shipping fee product for a currency, created on first need (ORD-4). */
     Product shippingFeeProduct(Currency currency, Instant at);

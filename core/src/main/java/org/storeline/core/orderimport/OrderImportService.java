@@ -40,7 +40,7 @@ import org.storeline.core.transaction.Transactions;
  *
  * <p>For a batch: keep the newest version of each order; an order already imported is only recorded when
  * a newer version arrives (not applied: ORD-6); an order whose state makes no sale is skipped and logged;
- * every other order is claimed by its (channel, platform id) key, so a duplicate or a concurrent import can
+ * every other order is claimed by its (store, platform id) key, so a duplicate or a concurrent import can
  * never make a second sale, then planned ({@link OrderPlanner}) and written in bulk with its stock
  * movements, fulfillments, notifications and activity entries, all in the same transaction; last, its events
  * ({@code fulfillment.created}, {@code notification.raised}) go to the outbox in one step, as the outbox asks.
@@ -94,7 +94,7 @@ public final class OrderImportService {
             Instant now = clock.instant();
             List<ImportOutcome> outcomes = new ArrayList<>();
             Map<String, IncomingOrder> newest = newestVersions(incoming, outcomes);
-            Map<String, ImportedOrder> known = imports.findImported(channel.id(), newest.keySet());
+            Map<String, ImportedOrder> known = imports.findImported(channel.storeId(), newest.keySet());
             List<IncomingOrder> toCreate = new ArrayList<>();
             for (IncomingOrder order : newest.values()) {
                 ImportedOrder existing = known.get(order.order().externalId());
@@ -147,7 +147,7 @@ public final class OrderImportService {
                     Optional.of(existing.saleId()),
                     "already imported (this version is not newer than " + existing.platformUpdatedAt() + ")");
         }
-        imports.recordVersion(channel.id(), version.externalId(), version.updatedAt(), version.platformStatus());
+        imports.recordVersion(channel.storeId(), version.externalId(), version.updatedAt(), version.platformStatus());
         return outcome(
                 order,
                 ImportOutcome.Kind.NOT_APPLIED,
@@ -172,7 +172,7 @@ public final class OrderImportService {
             claims.add(
                     new ImportedOrder(order.externalId(), saleIds.get(i), order.updatedAt(), order.platformStatus()));
         }
-        Set<String> claimed = imports.claim(channel.id(), claims, now);
+        Set<String> claimed = imports.claim(channel.storeId(), channel.id(), claims, now);
         List<ImportOutcome> outcomes = new ArrayList<>();
         List<IncomingOrder> mine = new ArrayList<>();
         List<UUID> mySaleIds = new ArrayList<>();
@@ -233,7 +233,7 @@ public final class OrderImportService {
         Map<String, UUID> links = new HashMap<>();
         plans.forEach(p -> links.putAll(p.newProductLinks()));
         if (!links.isEmpty()) {
-            imports.linkProducts(channel.id(), links);
+            imports.linkProducts(channel.storeId(), channel.id(), links);
         }
     }
 
@@ -250,7 +250,7 @@ public final class OrderImportService {
                 .flatMap(l -> ProductLinks.keys(l).stream())
                 .distinct()
                 .toList();
-        Map<String, UUID> linkIds = imports.productLinks(channel.id(), keys);
+        Map<String, UUID> linkIds = imports.productLinks(channel.storeId(), keys);
         Map<UUID, Product> linked = products
                 .findByIds(linkIds.values().stream().distinct().toList())
                 .stream()

@@ -55,6 +55,48 @@ public final class JooqProductRepository implements ProductRepository {
     }
 
     @Override
+    public Optional<Product> findByIdForUpdate(UUID id) {
+        return withBarcodes(dsl.selectFrom(PRODUCT)
+                        .where(PRODUCT.ID.eq(id))
+                        .forUpdate()
+                        .fetch())
+                .stream()
+                .findFirst();
+    }
+
+    /**
+     * The barcodes the product no longer has are deleted, then the new ones inserted: one another product took
+     * meanwhile breaks the unique key (a conflict), never silently lost.
+     */
+    @Override
+    public void update(Product product) {
+        dsl.update(PRODUCT)
+                .set(PRODUCT.NAME, product.name())
+                .set(PRODUCT.PRICE, product.price().amount())
+                .set(PRODUCT.TAX_RATE, product.taxRate().value())
+                .where(PRODUCT.ID.eq(product.id()))
+                .execute();
+        dsl.deleteFrom(PRODUCT_BARCODE)
+                .where(PRODUCT_BARCODE
+                        .PRODUCT_ID
+                        .eq(product.id())
+                        .and(PRODUCT_BARCODE.BARCODE.notIn(product.barcodes())))
+                .execute();
+        List<String> kept = dsl.select(PRODUCT_BARCODE.BARCODE)
+                .from(PRODUCT_BARCODE)
+                .where(PRODUCT_BARCODE.PRODUCT_ID.eq(product.id()))
+                .fetch(PRODUCT_BARCODE.BARCODE);
+        for (String barcode : product.barcodes()) {
+            if (!kept.contains(barcode)) {
+                dsl.insertInto(PRODUCT_BARCODE)
+                        .set(PRODUCT_BARCODE.BARCODE, barcode)
+                        .set(PRODUCT_BARCODE.PRODUCT_ID, product.id())
+                        .execute();
+            }
+        }
+    }
+
+    @Override
     public List<Product> findByIds(Collection<UUID> ids) {
         return find(PRODUCT.ID.in(ids));
     }

@@ -49,7 +49,13 @@ public final class JooqChannelRepository implements ChannelRepository {
                         channel.connection().status().name().toLowerCase(Locale.ROOT))
                 .set(CHANNEL.CONNECTION_DETAIL, channel.connection().detail())
                 .set(CHANNEL.CREATED_AT, toDb(channel.createdAt()))
+                .set(CHANNEL.STORE_ID, channel.storeId())
+                .set(CHANNEL.STORE_IDENTITY, channel.storeIdentity().orElse(null))
                 .execute();
+        insertFulfillment(channel);
+    }
+
+    private void insertFulfillment(Channel channel) {
         int position = 0;
         for (UUID outlet : channel.outletIds()) {
             dsl.insertInto(CHANNEL_OUTLET)
@@ -72,8 +78,41 @@ public final class JooqChannelRepository implements ChannelRepository {
     }
 
     @Override
+    public Optional<Channel> findByIdForUpdate(UUID id) {
+        return dsl.selectFrom(CHANNEL)
+                .where(CHANNEL.ID.eq(id))
+                .forUpdate()
+                .fetchOptional()
+                .map(this::toChannel);
+    }
+
+    @Override
     public List<Channel> findAll() {
-        return dsl.selectFrom(CHANNEL).orderBy(CHANNEL.ID).fetch(this::toChannel);
+        return dsl.selectFrom(CHANNEL)
+                .where(CHANNEL.UNLINKED_AT.isNull())
+                .orderBy(CHANNEL.ID)
+                .fetch(this::toChannel);
+    }
+
+    @Override
+    public List<Channel> findUnlinked() {
+        return dsl.selectFrom(CHANNEL)
+                .where(CHANNEL.UNLINKED_AT.isNotNull())
+                .orderBy(CHANNEL.ID)
+                .fetch(this::toChannel);
+    }
+
+    @Override
+    public Optional<UUID> storeOfUnlinked(Platform platform, String storeIdentity) {
+        return dsl.select(CHANNEL.STORE_ID)
+                .from(CHANNEL)
+                .where(CHANNEL.PLATFORM
+                        .eq(platform.wireName())
+                        .and(CHANNEL.STORE_IDENTITY.eq(storeIdentity))
+                        .and(CHANNEL.UNLINKED_AT.isNotNull()))
+                .orderBy(CHANNEL.UNLINKED_AT.desc())
+                .limit(1)
+                .fetchOptional(CHANNEL.STORE_ID);
     }
 
     @Override
@@ -88,13 +127,42 @@ public final class JooqChannelRepository implements ChannelRepository {
                 .execute();
     }
 
+    /** Every secret is sealed again with the current key, which the row's key_id then names. */
     @Override
-    public void updateSettings(UUID channelId, String name, boolean notifications) {
+    public void update(Channel channel) {
         dsl.update(CHANNEL)
-                .set(CHANNEL.NAME, name)
-                .set(CHANNEL.NOTIFICATIONS, notifications)
-                .where(CHANNEL.ID.eq(channelId))
+                .set(CHANNEL.NAME, channel.name())
+                .set(CHANNEL.NOTIFICATIONS, channel.notifications())
+                .set(CHANNEL.REGISTER_ID, channel.registerId())
+                .set(CHANNEL.CREDENTIALS, box.encrypt(JsonMaps.toJson(channel.credentials())))
+                .set(CHANNEL.WEBHOOK_SECRET, box.encrypt(channel.webhookSecret()))
+                .set(
+                        CHANNEL.PREVIOUS_WEBHOOK_SECRET,
+                        channel.previousSecret()
+                                .map(p -> box.encrypt(p.secret()))
+                                .orElse(null))
+                .set(
+                        CHANNEL.PREVIOUS_SECRET_UNTIL,
+                        channel.previousSecret().map(p -> toDb(p.until())).orElse(null))
+                .set(CHANNEL.KEY_ID, box.currentKeyId())
+                .set(
+                        CHANNEL.CONNECTION_STATUS,
+                        channel.connection().status().name().toLowerCase(Locale.ROOT))
+                .set(CHANNEL.CONNECTION_DETAIL, channel.connection().detail())
+                .set(
+                        CHANNEL.CONNECTION_CHECKED_AT,
+                        channel.connection().checkedAt().map(t -> toDb(t)).orElse(null))
+                .set(CHANNEL.STORE_IDENTITY, channel.storeIdentity().orElse(null))
+                .set(CHANNEL.UNLINKED_AT, channel.unlinkedAt().map(t -> toDb(t)).orElse(null))
+                .where(CHANNEL.ID.eq(channel.id()))
                 .execute();
+        dsl.deleteFrom(CHANNEL_OUTLET)
+                .where(CHANNEL_OUTLET.CHANNEL_ID.eq(channel.id()))
+                .execute();
+        dsl.deleteFrom(CHANNEL_SHIPPING_METHOD)
+                .where(CHANNEL_SHIPPING_METHOD.CHANNEL_ID.eq(channel.id()))
+                .execute();
+        insertFulfillment(channel);
     }
 
     @Override
@@ -132,6 +200,12 @@ public final class JooqChannelRepository implements ChannelRepository {
                 row.getNotifications(),
                 connection,
                 Optional.ofNullable(row.getReconciledUntil()).map(t -> t.toInstant()),
-                fromDb(row.getCreatedAt()));
+                fromDb(row.getCreatedAt()),
+                row.getStoreId(),
+                Optional.ofNullable(row.getStoreIdentity()),
+                Optional.ofNullable(row.getPreviousWebhookSecret())
+                        .map(boxed -> new Channel.PreviousSecret(
+                                box.decrypt(row.getKeyId(), boxed), fromDb(row.getPreviousSecretUntil()))),
+                Optional.ofNullable(row.getUnlinkedAt()).map(t -> t.toInstant()));
     }
 }

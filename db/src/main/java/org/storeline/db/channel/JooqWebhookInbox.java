@@ -1,5 +1,6 @@
 package org.storeline.db.channel;
 
+import static org.storeline.db.jooq.Tables.CHANNEL;
 import static org.storeline.db.jooq.Tables.WEBHOOK_DELIVERY;
 import static org.storeline.db.postgres.Timestamps.fromDb;
 import static org.storeline.db.postgres.Timestamps.toDb;
@@ -15,7 +16,6 @@ import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.InsertSetMoreStep;
 import org.jooq.Row3;
 import org.jooq.impl.DSL;
 import org.storeline.core.channel.DeliveryStatus;
@@ -31,6 +31,10 @@ import org.storeline.db.postgres.JsonMaps;
  * other) and leased until {@code now + lease}; a row whose lease ran out is due again.
  */
 public final class JooqWebhookInbox implements WebhookInbox {
+    /** Why a delivery to an unlinked channel is kept and not imported. */
+    static final String KEPT_UNLINKED = "kept, not imported: its channel is unlinked (link the store again and import"
+            + " its orders with POST /api/v1/channels/{id}/import)";
+
     private final DSLContext dsl;
     private final DSLContext receiving;
 
@@ -43,22 +47,45 @@ public final class JooqWebhookInbox implements WebhookInbox {
         this.receiving = receiving;
     }
 
-    /** Commits the delivery's row on its own, synchronously: once this returns, the delivery survives a crash. */
+    /**
+     * Commits the delivery's row on its own, synchronously: once this returns, the delivery survives a crash. One
+     * statement reads whether the channel is still linked as it writes the row, so a delivery racing an unlink is
+     * either queued before it or kept after it, whatever a caller's cache says.
+     */
     @Override
-    public void store(StoredDelivery delivery) {
-        insert(receiving, delivery).execute();
-    }
-
-    private static InsertSetMoreStep<WebhookDeliveryRecord> insert(DSLContext dsl, StoredDelivery delivery) {
-        return dsl.insertInto(WEBHOOK_DELIVERY)
-                .set(WEBHOOK_DELIVERY.ID, delivery.id())
-                .set(WEBHOOK_DELIVERY.CHANNEL_ID, delivery.channelId())
-                .set(WEBHOOK_DELIVERY.RECEIVED_AT, toDb(delivery.receivedAt()))
-                .set(WEBHOOK_DELIVERY.HEADERS, JsonMaps.toJsonb(delivery.headers()))
-                .set(WEBHOOK_DELIVERY.QUERY, JsonMaps.toJsonb(delivery.query()))
-                .set(WEBHOOK_DELIVERY.BODY, delivery.body())
-                .set(WEBHOOK_DELIVERY.STATUS, DeliveryStatus.PENDING.wireName())
-                .set(WEBHOOK_DELIVERY.AVAILABLE_AT, toDb(delivery.receivedAt()));
+    public DeliveryStatus store(StoredDelivery delivery) {
+        Field<String> status = DSL.when(CHANNEL.UNLINKED_AT.isNull(), DSL.inline(DeliveryStatus.PENDING.wireName()))
+                .otherwise(DSL.inline(DeliveryStatus.FAILED.wireName()));
+        Field<String> error = DSL.when(CHANNEL.UNLINKED_AT.isNull(), DSL.castNull(String.class))
+                .otherwise(DSL.inline(KEPT_UNLINKED));
+        return receiving
+                .insertInto(
+                        WEBHOOK_DELIVERY,
+                        WEBHOOK_DELIVERY.ID,
+                        WEBHOOK_DELIVERY.CHANNEL_ID,
+                        WEBHOOK_DELIVERY.RECEIVED_AT,
+                        WEBHOOK_DELIVERY.HEADERS,
+                        WEBHOOK_DELIVERY.QUERY,
+                        WEBHOOK_DELIVERY.BODY,
+                        WEBHOOK_DELIVERY.STATUS,
+                        WEBHOOK_DELIVERY.AVAILABLE_AT,
+                        WEBHOOK_DELIVERY.LAST_ERROR)
+                .select(DSL.select(
+                                DSL.val(delivery.id()),
+                                CHANNEL.ID,
+                                DSL.val(toDb(delivery.receivedAt())),
+                                DSL.val(JsonMaps.toJsonb(delivery.headers())),
+                                DSL.val(JsonMaps.toJsonb(delivery.query())),
+                                DSL.val(delivery.body()),
+                                status,
+                                DSL.val(toDb(delivery.receivedAt())),
+                                error)
+                        .from(CHANNEL)
+                        .where(CHANNEL.ID.eq(delivery.channelId())))
+                .returning(WEBHOOK_DELIVERY.STATUS)
+                .fetchOptional(WEBHOOK_DELIVERY.STATUS)
+                .map(DeliveryStatus::fromWire)
+                .orElseThrow(() -> new IllegalStateException("No channel " + delivery.channelId()));
     }
 
     @Override

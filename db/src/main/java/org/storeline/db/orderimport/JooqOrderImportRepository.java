@@ -41,13 +41,13 @@ public final class JooqOrderImportRepository implements OrderImportRepository {
     }
 
     @Override
-    public Map<String, ImportedOrder> findImported(UUID channelId, Collection<String> externalOrderIds) {
+    public Map<String, ImportedOrder> findImported(UUID storeId, Collection<String> externalOrderIds) {
         Map<String, ImportedOrder> found = new HashMap<>();
         if (externalOrderIds.isEmpty()) {
             return found;
         }
         dsl.selectFrom(CHANNEL_ORDER)
-                .where(CHANNEL_ORDER.CHANNEL_ID.eq(channelId).and(CHANNEL_ORDER.EXTERNAL_ORDER_ID.in(externalOrderIds)))
+                .where(CHANNEL_ORDER.STORE_ID.eq(storeId).and(CHANNEL_ORDER.EXTERNAL_ORDER_ID.in(externalOrderIds)))
                 .forEach(r -> found.put(
                         r.getExternalOrderId(),
                         new ImportedOrder(
@@ -60,12 +60,13 @@ public final class JooqOrderImportRepository implements OrderImportRepository {
 
     /** One multi-row INSERT ... ON CONFLICT DO NOTHING RETURNING: the keys it answers are ours. */
     @Override
-    public Set<String> claim(UUID channelId, List<ImportedOrder> claims, Instant at) {
+    public Set<String> claim(UUID storeId, UUID channelId, List<ImportedOrder> claims, Instant at) {
         if (claims.isEmpty()) {
             return Set.of();
         }
         var insert = dsl.insertInto(
                 CHANNEL_ORDER,
+                CHANNEL_ORDER.STORE_ID,
                 CHANNEL_ORDER.CHANNEL_ID,
                 CHANNEL_ORDER.EXTERNAL_ORDER_ID,
                 CHANNEL_ORDER.SALE_ID,
@@ -74,6 +75,7 @@ public final class JooqOrderImportRepository implements OrderImportRepository {
                 CHANNEL_ORDER.IMPORTED_AT);
         for (ImportedOrder claim : claims) {
             insert = insert.values(
+                    storeId,
                     channelId,
                     claim.externalOrderId(),
                     claim.saleId(),
@@ -87,40 +89,40 @@ public final class JooqOrderImportRepository implements OrderImportRepository {
     }
 
     @Override
-    public void recordVersion(
-            UUID channelId, String externalOrderId, Instant platformUpdatedAt, String platformStatus) {
+    public void recordVersion(UUID storeId, String externalOrderId, Instant platformUpdatedAt, String platformStatus) {
         dsl.update(CHANNEL_ORDER)
                 .set(CHANNEL_ORDER.PLATFORM_UPDATED_AT, toDb(platformUpdatedAt))
                 .set(CHANNEL_ORDER.PLATFORM_STATUS, platformStatus)
-                .where(CHANNEL_ORDER.CHANNEL_ID.eq(channelId).and(CHANNEL_ORDER.EXTERNAL_ORDER_ID.eq(externalOrderId)))
+                .where(CHANNEL_ORDER.STORE_ID.eq(storeId).and(CHANNEL_ORDER.EXTERNAL_ORDER_ID.eq(externalOrderId)))
                 .and(CHANNEL_ORDER.PLATFORM_UPDATED_AT.lt(toDb(platformUpdatedAt)))
                 .execute();
     }
 
     @Override
-    public Map<String, UUID> productLinks(UUID channelId, Collection<String> platformKeys) {
+    public Map<String, UUID> productLinks(UUID storeId, Collection<String> platformKeys) {
         Map<String, UUID> links = new HashMap<>();
         if (platformKeys.isEmpty()) {
             return links;
         }
         dsl.selectFrom(CHANNEL_PRODUCT_LINK)
                 .where(CHANNEL_PRODUCT_LINK
-                        .CHANNEL_ID
-                        .eq(channelId)
+                        .STORE_ID
+                        .eq(storeId)
                         .and(CHANNEL_PRODUCT_LINK.PLATFORM_KEY.in(platformKeys)))
                 .forEach(r -> links.put(r.getPlatformKey(), r.getProductId()));
         return links;
     }
 
     @Override
-    public void linkProducts(UUID channelId, Map<String, UUID> links) {
+    public void linkProducts(UUID storeId, UUID channelId, Map<String, UUID> links) {
         var insert = dsl.insertInto(
                 CHANNEL_PRODUCT_LINK,
+                CHANNEL_PRODUCT_LINK.STORE_ID,
                 CHANNEL_PRODUCT_LINK.CHANNEL_ID,
                 CHANNEL_PRODUCT_LINK.PLATFORM_KEY,
                 CHANNEL_PRODUCT_LINK.PRODUCT_ID);
         for (Map.Entry<String, UUID> link : links.entrySet()) {
-            insert = insert.values(channelId, link.getKey(), link.getValue());
+            insert = insert.values(storeId, channelId, link.getKey(), link.getValue());
         }
         insert.onConflictDoNothing().execute();
     }

@@ -18,6 +18,7 @@ import org.storeline.channels.api.OrderPage;
 import org.storeline.channels.api.OrderQuery;
 import org.storeline.channels.api.PlatformCallException;
 import org.storeline.channels.api.Registration;
+import org.storeline.channels.api.Unregistration;
 import org.storeline.core.channel.ActivityEntry;
 import org.storeline.core.channel.ActivityLog;
 import org.storeline.core.channel.ActivityRetry;
@@ -173,8 +174,14 @@ public final class PlatformChannelSync implements ChannelSync, AutoCloseable {
         background.submit(() -> register(channel));
     }
 
-    /** Registers webhooks and checks the credentials; the outcome is shown on the channel and in its activity. */
+    /**
+     * Registers webhooks and checks the credentials; the outcome is shown on the channel and in its activity. A channel
+     * unlinked meanwhile is left alone: its webhooks must not come back.
+     */
     public void register(Channel channel) {
+        if (channels.findById(channel.id()).map(c -> !c.isLinked()).orElse(true)) {
+            return;
+        }
         Registration registration;
         try {
             URI webhookUrl = publicBaseUrl.get().resolve("/webhooks/" + channel.id());
@@ -203,6 +210,41 @@ public final class PlatformChannelSync implements ChannelSync, AutoCloseable {
                                 ? ""
                                 : " (webhooks: " + String.join(", ", registration.webhooks()) + ")"),
                 !registration.connected())));
+    }
+
+    @Override
+    public void unregisterSoon(Channel channel) {
+        background.submit(() -> unregister(channel));
+    }
+
+    /**
+     * Removes the webhooks of an unlinked channel where the platform's API allows. Whatever happens is logged in its
+     * activity, never retried: the channel is unlinked either way, and what is left is for the owner to remove.
+     */
+    public void unregister(Channel channel) {
+        URI webhookUrl = publicBaseUrl.get().resolve("/webhooks/" + channel.id());
+        Unregistration outcome;
+        try {
+            outcome = connectors.of(channel.platform()).unregister(Connectors.connection(channel), webhookUrl);
+        } catch (RuntimeException e) {
+            LOG.warn("Removing the webhooks of channel {} failed", channel.id(), e);
+            outcome = Unregistration.failed("removing the webhooks failed: " + Failures.describe(e)
+                    + "; remove those that deliver to " + webhookUrl + " in the platform's admin");
+        }
+        activity.record(List.of(ActivityEntry.of(
+                channel.id(),
+                clock.instant(),
+                ActivityEntry.Kind.REGISTRATION,
+                switch (outcome.outcome()) {
+                    case REMOVED -> ActivityEntry.Outcome.SUCCEEDED;
+                    case NOT_SUPPORTED -> ActivityEntry.Outcome.IGNORED;
+                    case FAILED -> ActivityEntry.Outcome.FAILED;
+                },
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                "unlinked: " + outcome.detail(),
+                false)));
     }
 
     private void recordUnreadable(Channel channel, List<OrderPage.UnreadableOrder> unreadable, Tally tally) {

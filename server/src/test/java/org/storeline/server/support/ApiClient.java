@@ -93,6 +93,10 @@ public final class ApiClient {
         return send(request(path).method("PATCH", HttpRequest.BodyPublishers.ofString(write(body))));
     }
 
+    public Response delete(String path) {
+        return send(request(path).DELETE());
+    }
+
     public Response send(HttpRequest.Builder builder) {
         try {
             HttpResponse<String> response = HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString());

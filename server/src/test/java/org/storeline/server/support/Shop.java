@@ -121,6 +121,15 @@ public final class Shop {
     }
 
     public String staffToken(String... outletIds) {
+        return token("staff", outletIds);
+    }
+
+    public String managerToken(String... outletIds) {
+        return token("manager", outletIds);
+    }
+
+    /** A new user of this role, permitted for these outlets, and a token of theirs. */
+    private String token(String role, String... outletIds) {
         String user = created(admin.post(
                 "/api/v1/users",
                 Map.of(
@@ -131,7 +140,7 @@ public final class Shop {
                         "password",
                         "a long enough password",
                         "role",
-                        "staff",
+                        role,
                         "outlet_ids",
                         List.of(outletIds))));
         ApiClient.Response token = admin.post("/api/v1/users/" + user + "/tokens", Map.of());

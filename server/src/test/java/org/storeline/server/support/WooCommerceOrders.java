@@ -124,6 +124,11 @@ public final class WooCommerceOrders {
 
     /** Delivers the order as WooCommerce's webhook for {@code topic} (order.created, order.updated). */
     public ApiClient.Response deliver(ApiClient client, String channelId, String topic) {
+        return deliver(client, channelId, topic, SECRET);
+    }
+
+    /** The same, signed with another webhook secret than {@link #SECRET}. */
+    public ApiClient.Response deliver(ApiClient client, String channelId, String topic, String secret) {
         byte[] body = json().getBytes(StandardCharsets.UTF_8);
         return client.as(null)
                 .send(HttpRequest.newBuilder(URI.create(client.baseUrl() + "/webhooks/" + channelId))
@@ -133,14 +138,18 @@ public final class WooCommerceOrders {
                         .header("X-WC-Webhook-Event", topic.substring(topic.indexOf('.') + 1))
                         .header("X-WC-Webhook-ID", "31")
                         .header("X-WC-Webhook-Delivery-ID", UUID.randomUUID().toString())
-                        .header("X-WC-Webhook-Signature", sign(body))
+                        .header("X-WC-Webhook-Signature", sign(body, secret))
                         .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
     public static String sign(byte[] body) {
+        return sign(body, SECRET);
+    }
+
+    public static String sign(byte[] body, String secret) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
             return Base64.getEncoder().encodeToString(mac.doFinal(body));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);

@@ -6,9 +6,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.storeline.core.catalog.CatalogService;
 import org.storeline.core.catalog.Product;
+import org.storeline.core.error.StorelineException;
 import org.storeline.core.ids.Ids;
 import org.storeline.core.paging.Page;
 import org.storeline.core.stock.StockLevel;
@@ -36,6 +38,7 @@ public final class CatalogRoutes implements Routes {
         routes.post("/api/v1/products", this::createProduct);
         routes.get("/api/v1/products", this::listProducts);
         routes.get("/api/v1/products/{id}", ctx -> Responses.ok(ctx, product(catalog.require(productId(ctx)))));
+        routes.patch("/api/v1/products/{id}", this::updateProduct);
         routes.get("/api/v1/products/{id}/stock", this::stockLevels);
         routes.get("/api/v1/products/{id}/stock/{outlet_id}", this::stockLevel);
         routes.put("/api/v1/products/{id}/stock/{outlet_id}", this::setStock);
@@ -57,6 +60,25 @@ public final class CatalogRoutes implements Routes {
                         body.optionalDecimal("tax_rate"),
                         body.textList("barcodes")));
         Responses.created(ctx, product(product));
+    }
+
+    /** Changes any of name, price, tax rate and barcodes; a new price goes out to the channels (SOR-1). */
+    private void updateProduct(Context ctx) {
+        JsonBody body = JsonBody.of(ctx.bodyAsBytes());
+        if (body.has("sku")) {
+            throw StorelineException.invalid(
+                    "sku cannot be changed: the channels know the product by it. Create a product with the new SKU.");
+        }
+        Product product = catalog.update(
+                actor(ctx),
+                productId(ctx),
+                new CatalogService.Changes(
+                        body.optionalText("name"),
+                        body.optionalDecimal("price"),
+                        body.optionalText("currency"),
+                        body.optionalDecimal("tax_rate"),
+                        body.has("barcodes") ? Optional.of(body.textList("barcodes")) : Optional.empty()));
+        Responses.ok(ctx, product(product));
     }
 
     /** The whole catalog page by page, or the one product with a given {@code sku} or {@code barcode}. */

@@ -12,7 +12,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.storeline.core.channel.ActivityEntry;
 import org.storeline.core.channel.ActivityLog;
 import org.storeline.core.channel.Channel;
@@ -31,33 +33,43 @@ import org.storeline.web.http.Responses;
 import org.storeline.web.http.RouteTable;
 import org.storeline.web.http.Routes;
 
-/** Channels: connect one, import orders, read the activity log, retry, see how far behind it is. */
+/**
+ * Channels: connect one, change its settings, unlink it, import orders, read the activity log, retry, see how far
+ * behind it is. An unlinked channel can still be read (its activity and health too), but not changed or used.
+ */
 public final class ChannelRoutes implements Routes {
     private final ChannelService channels;
     private final ChannelSync sync;
     private final ActivityLog activity;
     private final WebhookInbox inbox;
     private final Clock clock;
+    private final Consumer<UUID> changed;
 
+    /** {@code changed}: told of each channel changed or unlinked here (the webhook route forgets its cached copy). */
     public ChannelRoutes(
-            ChannelService channels, ChannelSync sync, ActivityLog activity, WebhookInbox inbox, Clock clock) {
+            ChannelService channels,
+            ChannelSync sync,
+            ActivityLog activity,
+            WebhookInbox inbox,
+            Clock clock,
+            Consumer<UUID> changed) {
         this.channels = channels;
         this.sync = sync;
         this.activity = activity;
         this.inbox = inbox;
         this.clock = clock;
+        this.changed = changed;
     }
 
     @Override
     public void addTo(RouteTable routes) {
         routes.post("/api/v1/channels", this::create);
-        routes.get(
-                "/api/v1/channels",
-                ctx -> Responses.ok(ctx, Pages.writeAll(channels.list(actor(ctx)), c -> channel(ctx, c))));
+        routes.get("/api/v1/channels", this::list);
         routes.get(
                 "/api/v1/channels/{id}",
                 ctx -> Responses.ok(ctx, channel(ctx, channels.get(actor(ctx), channelId(ctx)))));
         routes.patch("/api/v1/channels/{id}", this::update);
+        routes.delete("/api/v1/channels/{id}", this::unlink);
         routes.post("/api/v1/channels/{id}/import", this::importOrders);
         routes.get("/api/v1/channels/{id}/activity", this::activity);
         routes.post("/api/v1/channels/{id}/activity/{entry_id}/retry", this::retry);
@@ -66,9 +78,9 @@ public final class ChannelRoutes implements Routes {
 
     private void create(Context ctx) {
         JsonBody body = JsonBody.of(ctx.bodyAsBytes());
-        Map<String, UUID> methods = new HashMap<>();
-        body.optionalObject("shipping_method_outlets")
-                .ifPresent(m -> m.fieldNames().forEach(name -> methods.put(name, m.id(name))));
+        Map<String, UUID> methods = body.optionalObject("shipping_method_outlets")
+                .map(ChannelRoutes::shippingMethods)
+                .orElse(Map.of());
         Channel channel = channels.create(
                 actor(ctx),
                 new ChannelService.NewChannel(
@@ -85,30 +97,78 @@ public final class ChannelRoutes implements Routes {
         Responses.created(ctx, channel(ctx, channel));
     }
 
-    /** The contract's fields a PATCH cannot change yet: refused by name rather than ignored as unknown fields are. */
-    private static final List<String> NOT_CHANGEABLE_YET =
-            List.of("outlet_ids", "register_id", "shipping_method_outlets", "credentials", "webhook_secret");
+    /** The linked channels; with {@code ?include_unlinked=true}, the unlinked ones too (their history stays). */
+    private void list(Context ctx) {
+        String include = ctx.queryParam("include_unlinked");
+        if (include != null && !include.equals("true") && !include.equals("false")) {
+            throw StorelineException.invalid("include_unlinked must be true or false.");
+        }
+        List<Channel> list = channels.list(actor(ctx), "true".equals(include));
+        Responses.ok(ctx, Pages.writeAll(list, c -> channel(ctx, c)));
+    }
 
     private void update(Context ctx) {
         UUID id = channels.get(actor(ctx), channelId(ctx)).id();
         JsonBody body = JsonBody.of(ctx.bodyAsBytes());
-        for (String field : NOT_CHANGEABLE_YET) {
-            if (body.has(field)) {
-                throw StorelineException.invalid(
-                        field + " cannot be changed on a channel yet; PATCH changes name and notifications.");
-            }
-        }
         for (String field : List.of("platform", "base_url")) {
             if (body.has(field)) {
                 throw StorelineException.invalid(
                         field + " cannot be changed: it names the store; connect another store as a new channel.");
             }
         }
-        Channel channel = channels.update(
-                actor(ctx),
-                id,
-                new ChannelService.Changes(body.optionalText("name"), body.optionalBoolean("notifications")));
+        Optional<Duration> overlap =
+                body.optionalWholeNumber("webhook_secret_overlap_seconds").map(Duration::ofSeconds);
+        if (overlap.isPresent() && !body.has("webhook_secret")) {
+            throw StorelineException.invalid(
+                    "webhook_secret_overlap_seconds goes with a new webhook_secret: it says how long the secret"
+                            + " replaced stays valid.");
+        }
+        ChannelService.Changes changes = new ChannelService.Changes(
+                body.optionalText("name"),
+                body.optionalBoolean("notifications"),
+                body.has("outlet_ids") ? Optional.of(body.idList("outlet_ids")) : Optional.empty(),
+                body.optionalId("register_id"),
+                body.optionalObject("shipping_method_outlets").map(ChannelRoutes::shippingMethods),
+                body.optionalObject("credentials").map(ChannelRoutes::credentialChanges),
+                body.optionalText("webhook_secret"),
+                overlap);
+        Channel channel = channels.update(actor(ctx), id, changes);
+        changed.accept(id);
+        if (changes.reachesThePlatform()) {
+            // New credentials are checked, and a new secret handed to platforms that sign with ours (WooCommerce).
+            sync.registerSoon(channel);
+        }
         Responses.ok(ctx, channel(ctx, channel));
+    }
+
+    /**
+     * Unlinks the channel (never waiting for the platform), then removes its webhooks there in the background. An
+     * unlinked channel answers as it is, with nothing done again.
+     */
+    private void unlink(Context ctx) {
+        Channel before = channels.get(actor(ctx), channelId(ctx));
+        Channel channel = channels.unlink(actor(ctx), before.id());
+        changed.accept(channel.id());
+        if (before.isLinked()) {
+            sync.unregisterSoon(channel);
+        }
+        Responses.ok(ctx, channel(ctx, channel));
+    }
+
+    private static Map<String, UUID> shippingMethods(JsonBody methods) {
+        Map<String, UUID> byName = new HashMap<>();
+        methods.fieldNames().forEach(name -> byName.put(name, methods.id(name)));
+        return byName;
+    }
+
+    /** Credentials to merge into the stored ones; a null value (kept here as null) removes that credential. */
+    private static Map<String, String> credentialChanges(JsonBody credentials) {
+        Map<String, String> changes = new HashMap<>();
+        credentials
+                .fieldNames()
+                .forEach(
+                        name -> changes.put(name, credentials.optionalText(name).orElse(null)));
+        return changes;
     }
 
     private static Map<String, String> credentials(JsonBody body) {
@@ -121,7 +181,7 @@ public final class ChannelRoutes implements Routes {
     }
 
     private void importOrders(Context ctx) {
-        Channel channel = channels.get(actor(ctx), channelId(ctx));
+        Channel channel = channels.getLinked(actor(ctx), channelId(ctx));
         JsonBody body = JsonBody.of(ctx.bodyAsBytes());
         List<String> ids = body.textList("order_ids");
         ChannelSync.ImportSummary summary = sync.importOrders(
@@ -144,7 +204,7 @@ public final class ChannelRoutes implements Routes {
     }
 
     private void retry(Context ctx) {
-        Channel channel = channels.get(actor(ctx), channelId(ctx));
+        Channel channel = channels.getLinked(actor(ctx), channelId(ctx));
         UUID entryId = Ids.parse("entry_id", ctx.pathParam("entry_id"));
         ActivityEntry entry = activity.find(channel.id(), entryId)
                 .orElseThrow(
@@ -194,7 +254,7 @@ public final class ChannelRoutes implements Routes {
         return Ids.parse("id", ctx.pathParam("id"));
     }
 
-    static ObjectNode channel(Context ctx, Channel channel) {
+    private ObjectNode channel(Context ctx, Channel channel) {
         ObjectNode node = Json.object();
         node.put("id", channel.id().toString());
         node.put("platform", channel.platform().wireName());
@@ -213,6 +273,16 @@ public final class ChannelRoutes implements Routes {
         node.set("connection", connection(channel));
         node.put("reconciled_until", channel.reconciledUntil().map(Json::time).orElse(null));
         node.put("created_at", Json.time(channel.createdAt()));
+        node.put("store_id", channel.storeId().toString());
+        node.put("store_identity", channels.identity(channel));
+        node.put(
+                "previous_webhook_secret_until",
+                channel.previousSecret()
+                        .map(Channel.PreviousSecret::until)
+                        .filter(until -> until.isAfter(clock.instant()))
+                        .map(Json::time)
+                        .orElse(null));
+        node.put("unlinked_at", channel.unlinkedAt().map(Json::time).orElse(null));
         return node;
     }
 

@@ -39,6 +39,11 @@ public final class RouteTable {
         routes.patch(path, handler);
     }
 
+    public void delete(String path, Handler handler) {
+        endpoints.add(new Endpoint("delete", path));
+        routes.delete(path, handler);
+    }
+
     public List<Endpoint> endpoints() {
         return List.copyOf(endpoints);
     }

@@ -49,6 +49,31 @@ public interface Connector {
     /** Registers our webhooks where the platform's API allows it, and checks the credentials. */
     Registration register(ChannelConnection connection, URI webhookUrl);
 
+    /**
+     * Removes the webhooks {@link #register} set up for {@code webhookUrl}, as the channel is unlinked. Never throws: a
+     * refusal or an outage is a failed unregistration, logged while the unlink goes ahead. This default removes
+     * nothing and says so; platforms whose API allows it override it.
+     */
+    default Unregistration unregister(ChannelConnection connection, URI webhookUrl) {
+        return Unregistration.notSupported(
+                "Storeline does not remove " + platform().wireName() + " webhooks: remove those that deliver to "
+                        + webhookUrl + " in the platform's admin.");
+    }
+
+    /**
+     * How the platform names the store these settings reach, without calling it: linking the same identity again
+     * after an unlink continues the same store (SOR-5). This default is the site of the base URL
+     * ({@link StoreIdentities#site}); platforms whose store is named by a credential override it.
+     */
+    default String storeIdentity(URI baseUrl, Map<String, String> credentials) {
+        return StoreIdentities.site(baseUrl, "");
+    }
+
+    /** Whether {@code newIdentity} names the store a channel of {@code identity} linked: the same identity. */
+    default boolean isSameStore(String identity, String newIdentity) {
+        return identity.equals(newIdentity);
+    }
+
     /** What Storeline sends to this platform (stock, prices, status); empty while the module sends nothing. */
     default Optional<ChannelOutbound> outbound() {
         return Optional.empty();

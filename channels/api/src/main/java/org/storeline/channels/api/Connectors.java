@@ -1,5 +1,6 @@
 package org.storeline.channels.api;
 
+import java.net.URI;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -33,8 +34,22 @@ public final class Connectors implements ChannelPlatforms {
         return of(platform).normalizeCredentials(credentials);
     }
 
+    @Override
+    public String storeIdentity(Platform platform, URI baseUrl, Map<String, String> normalizedCredentials) {
+        return of(platform).storeIdentity(baseUrl, normalizedCredentials);
+    }
+
+    @Override
+    public boolean isSameStore(Platform platform, String identity, String newIdentity) {
+        return of(platform).isSameStore(identity, newIdentity);
+    }
+
     public static ChannelConnection connection(Channel channel) {
-        return new ChannelConnection(
-                channel.id().toString(), channel.baseUrl(), channel.credentials(), channel.webhookSecret());
+        return connection(channel, channel.webhookSecret());
+    }
+
+    /** The channel's connection with one of the secrets its deliveries may be signed with. */
+    public static ChannelConnection connection(Channel channel, String webhookSecret) {
+        return new ChannelConnection(channel.id().toString(), channel.baseUrl(), channel.credentials(), webhookSecret);
     }
 }

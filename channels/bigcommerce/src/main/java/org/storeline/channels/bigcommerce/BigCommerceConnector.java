@@ -5,6 +5,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.storeline.channels.api.ChannelConnection;
@@ -148,6 +149,12 @@ public final class BigCommerceConnector implements Connector {
         Optional.ofNullable(normalized.get("store_hash"))
                 .ifPresent(hash -> normalized.put("store_hash", storeHashOf(hash)));
         return normalized;
+    }
+
+    /** The store hash, which names a BigCommerce store whatever host its API is called on. */
+    @Override
+    public String storeIdentity(URI baseUrl, Map<String, String> credentials) {
+        return storeHashOf(credentials.getOrDefault("store_hash", "")).toLowerCase(Locale.ROOT);
     }
 
     private static String storeHashOf(String value) {

@@ -127,6 +127,12 @@ public final class EcwidConnector implements Connector {
         return client.register(connection, webhookUrl, currency(connection));
     }
 
+    /** The store id, which names an Ecwid store whatever host its API is called on. */
+    @Override
+    public String storeIdentity(URI baseUrl, Map<String, String> credentials) {
+        return credentials.getOrDefault("store_id", "").trim();
+    }
+
     static Currency currency(ChannelConnection connection) {
         return connection.currency(DEFAULT_CURRENCY);
     }

@@ -20,6 +20,7 @@ import org.storeline.channels.api.PlatformCallException;
 import org.storeline.channels.api.PlatformHttp;
 import org.storeline.channels.api.PlatformJson;
 import org.storeline.channels.api.Registration;
+import org.storeline.channels.api.StoreIdentities;
 import org.storeline.channels.api.Verification;
 import org.storeline.channels.api.WebhookDelivery;
 import org.storeline.core.channel.ChannelOrder;
@@ -38,6 +39,10 @@ public final class LightspeedConnector implements Connector {
      * updatedAt is really in range: an order is never missed, and re-importing one is harmless (BYD-1).
      */
     static final Duration FILTER_MARGIN = Duration.ofHours(14);
+    /** Optional credential: the shop's id, which names the store for relinking (SOR-5) better than an API key. */
+    static final String SHOP_ID = "shop_id";
+
+    private static final String KEY_FINGERPRINT = "/key:";
 
     private final LightspeedWebhookVerifier verifier = new LightspeedWebhookVerifier();
     private final LightspeedOrderMapper mapper = new LightspeedOrderMapper();
@@ -208,6 +213,30 @@ public final class LightspeedConnector implements Connector {
     @Override
     public Registration register(ChannelConnection connection, URI webhookUrl) {
         return client.register(connection, webhookUrl);
+    }
+
+    /**
+     * The cluster (the API's host: {@code api.webshopapp.com}, {@code api.shoplightspeed.com}) and the shop: its id
+     * when {@code credentials.shop_id} gives it, else a fingerprint of the API key (a key belongs to one shop; the
+     * key itself is never shown).
+     */
+    @Override
+    public String storeIdentity(URI baseUrl, Map<String, String> credentials) {
+        String cluster = StoreIdentities.host(baseUrl);
+        String shop = credentials.getOrDefault(SHOP_ID, "").trim();
+        return shop.isEmpty()
+                ? cluster + KEY_FINGERPRINT + StoreIdentities.fingerprint(credentials.getOrDefault("api_key", ""))
+                : cluster + "/shop/" + shop;
+    }
+
+    /**
+     * A shop known only by its API key may take a new key, or its shop id, on the same cluster: the key is how the
+     * owner reaches the shop, not what names it. A shop known by its id stays that shop.
+     */
+    @Override
+    public boolean isSameStore(String identity, String newIdentity) {
+        int key = identity.indexOf(KEY_FINGERPRINT);
+        return identity.equals(newIdentity) || (key > 0 && newIdentity.startsWith(identity.substring(0, key) + "/"));
     }
 
     /** Lightspeed orders carry no currency field: the channel's {@code currency} credential, else EUR. */

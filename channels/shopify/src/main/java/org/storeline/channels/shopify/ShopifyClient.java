@@ -19,6 +19,7 @@ import org.storeline.channels.api.PlatformCallException;
 import org.storeline.channels.api.PlatformHttp;
 import org.storeline.channels.api.PlatformJson;
 import org.storeline.channels.api.Registration;
+import org.storeline.channels.api.Unregistration;
 
 /**
  * Shopify's Admin REST API, always through {@link PlatformHttp} (429 with {@code Retry-After} and 5xx are
@@ -135,6 +136,44 @@ public final class ShopifyClient {
         return Registration.connected(
                 "Connected to " + shop + " (Admin API " + API_VERSION + "); order webhooks point at " + webhookUrl,
                 registered);
+    }
+
+    /**
+     * Deletes our webhooks: those {@code GET /webhooks.json?address=} lists for {@code webhookUrl}, each with
+     * {@code DELETE /webhooks/{id}.json}. Never throws: a refusal or an outage is a failed unregistration.
+     */
+    public Unregistration unregister(ChannelConnection connection, URI webhookUrl) {
+        List<String> removed = new ArrayList<>();
+        try {
+            JsonNode listed = PlatformJson.parse(
+                    http.send(
+                                    get(connection, "/webhooks.json?address=" + encode(webhookUrl.toString())),
+                                    "Listing the Shopify webhooks")
+                            .body(),
+                    "webhooks.json");
+            for (JsonNode webhook : listed.path("webhooks")) {
+                Optional<String> id = PlatformJson.id(webhook, "id");
+                // The address filter is Shopify's: checked again here, so that no other app's webhook is touched.
+                if (id.isPresent()
+                        && webhookUrl.toString().equals(webhook.path("address").asText())) {
+                    http.send(
+                            request(connection, "/webhooks/" + id.get() + ".json")
+                                    .DELETE(),
+                            "Deleting the Shopify webhook " + id.get());
+                    removed.add(webhook.path("topic").asText("?") + " #" + id.get());
+                }
+            }
+        } catch (PlatformCallException e) {
+            return Unregistration.failed("Shopify did not remove the webhooks that deliver to " + webhookUrl
+                    + (removed.isEmpty() ? "" : " (removed: " + String.join(", ", removed) + ")") + ": "
+                    + e.getMessage() + ". Remove them in the Shopify admin (Settings > Notifications > Webhooks) or"
+                    + " uninstall the app.");
+        }
+        return Unregistration.removed(
+                removed.isEmpty()
+                        ? "No Shopify webhook delivered to " + webhookUrl + " any more."
+                        : "Shopify webhooks removed: " + String.join(", ", removed) + ".",
+                removed);
     }
 
     private void createWebhook(ChannelConnection connection, String topic, URI address) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.storeline.channels.api.ChannelConnection;
@@ -17,6 +18,8 @@ import org.storeline.channels.api.PlatformCallException;
 import org.storeline.channels.api.PlatformHttp;
 import org.storeline.channels.api.PlatformJson;
 import org.storeline.channels.api.Registration;
+import org.storeline.channels.api.StoreIdentities;
+import org.storeline.channels.api.Unregistration;
 import org.storeline.channels.api.Verification;
 import org.storeline.channels.api.WebhookDelivery;
 import org.storeline.core.channel.ChannelOrder;
@@ -120,6 +123,17 @@ public final class ShopifyConnector implements Connector {
     @Override
     public Optional<ChannelOutbound> outbound() {
         return Optional.of(outbound);
+    }
+
+    @Override
+    public Unregistration unregister(ChannelConnection connection, URI webhookUrl) {
+        return client.unregister(connection, webhookUrl);
+    }
+
+    /** The shop's domain ({@code example.myshopify.com}), which is the host its Admin API is called on. */
+    @Override
+    public String storeIdentity(URI baseUrl, Map<String, String> credentials) {
+        return StoreIdentities.host(baseUrl);
     }
 
     /**

@@ -23,6 +23,7 @@ import org.storeline.channels.api.PlatformCallException;
 import org.storeline.channels.api.PlatformHttp;
 import org.storeline.channels.api.PlatformJson;
 import org.storeline.channels.api.Registration;
+import org.storeline.channels.api.Unregistration;
 import org.storeline.core.channel.ChannelOrder;
 import org.storeline.core.error.StorelineException;
 
@@ -166,6 +167,39 @@ public final class WooCommerceClient {
                 .put("delivery_url", deliveryUrl);
         webhook.setAll(settings);
         return PlatformJson.id(createWebhook(connection, webhook), "id").orElse("?");
+    }
+
+    /**
+     * Deletes our webhooks: those of the webhook list that deliver to {@code webhookUrl}, each with
+     * {@code DELETE /webhooks/{id}?force=true} (WooCommerce keeps no trash of webhooks). Never throws: a refusal or an
+     * outage is a failed unregistration.
+     */
+    public Unregistration unregister(ChannelConnection connection, URI webhookUrl) {
+        List<String> removed = new ArrayList<>();
+        try {
+            for (JsonNode webhook : webhooks(connection)) {
+                Optional<String> id = PlatformJson.id(webhook, "id");
+                if (id.isPresent()
+                        && webhookUrl
+                                .toString()
+                                .equals(webhook.path("delivery_url").asText())) {
+                    http.send(
+                            request(connection, API + "/webhooks/" + id.get(), Map.of("force", "true"))
+                                    .DELETE(),
+                            "WooCommerce webhook deletion");
+                    removed.add(webhook.path("topic").asText("?") + " #" + id.get());
+                }
+            }
+        } catch (PlatformCallException | StorelineException e) {
+            return Unregistration.failed("WooCommerce did not remove the webhooks that deliver to " + webhookUrl
+                    + (removed.isEmpty() ? "" : " (removed: " + String.join(", ", removed) + ")") + ": "
+                    + e.getMessage() + ". Remove them in WooCommerce > Settings > Advanced > Webhooks.");
+        }
+        return Unregistration.removed(
+                removed.isEmpty()
+                        ? "No WooCommerce webhook delivered to " + webhookUrl + " any more."
+                        : "WooCommerce webhooks removed: " + String.join(", ", removed) + ".",
+                removed);
     }
 
     /** What the merchant should do about a failed registration. */

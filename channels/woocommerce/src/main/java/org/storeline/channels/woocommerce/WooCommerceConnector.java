@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.storeline.channels.api.ChannelConnection;
@@ -15,6 +16,8 @@ import org.storeline.channels.api.PlatformCallException;
 import org.storeline.channels.api.PlatformHttp;
 import org.storeline.channels.api.PlatformJson;
 import org.storeline.channels.api.Registration;
+import org.storeline.channels.api.StoreIdentities;
+import org.storeline.channels.api.Unregistration;
 import org.storeline.channels.api.Verification;
 import org.storeline.channels.api.WebhookDelivery;
 import org.storeline.core.channel.ChannelOrder;
@@ -103,6 +106,17 @@ public final class WooCommerceConnector implements Connector {
     @Override
     public Registration register(ChannelConnection connection, URI webhookUrl) {
         return client.register(connection, webhookUrl);
+    }
+
+    @Override
+    public Unregistration unregister(ChannelConnection connection, URI webhookUrl) {
+        return client.unregister(connection, webhookUrl);
+    }
+
+    /** The site's URL (host and path) without the REST API's path, should the owner have pasted it in base_url. */
+    @Override
+    public String storeIdentity(URI baseUrl, Map<String, String> credentials) {
+        return StoreIdentities.site(baseUrl, "/wp-json");
     }
 
     /** Keys pasted from WooCommerce's screen often carry spaces or a line break. */
