@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.storeline.channels.api.ChannelConnection;
+import org.storeline.channels.api.ChannelOutbound;
 import org.storeline.channels.api.Connector;
 import org.storeline.channels.api.DeliveryEvent;
 import org.storeline.channels.api.OrderPage;
@@ -34,9 +35,16 @@ public final class WooCommerceConnector implements Connector {
     private final WooCommerceWebhookVerifier verifier = new WooCommerceWebhookVerifier();
     private final WooCommerceOrderMapper mapper = new WooCommerceOrderMapper();
     private final WooCommerceClient client;
+    private final WooCommerceOutbound outbound;
 
     public WooCommerceConnector(PlatformHttp http) {
+        this(http, PlatformHttp.singleAttempt());
+    }
+
+    /** {@code outboundHttp}: one attempt per call, for the sync outbox, which retries by itself. */
+    public WooCommerceConnector(PlatformHttp http, PlatformHttp outboundHttp) {
         this.client = new WooCommerceClient(http, mapper);
+        this.outbound = new WooCommerceOutbound(outboundHttp);
     }
 
     @Override
@@ -103,6 +111,12 @@ public final class WooCommerceConnector implements Connector {
     @Override
     public Registration register(ChannelConnection connection, URI webhookUrl) {
         return client.register(connection, webhookUrl);
+    }
+
+    /** Stock levels, prices and the completion of orders (see {@link WooCommerceOutbound}). */
+    @Override
+    public Optional<ChannelOutbound> outbound() {
+        return Optional.of(outbound);
     }
 
     /** Keys pasted from WooCommerce's screen often carry spaces or a line break. */
