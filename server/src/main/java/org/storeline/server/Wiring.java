@@ -43,7 +43,12 @@ import org.storeline.core.returns.ReturnWriter;
 import org.storeline.core.sale.InStoreSaleService;
 import org.storeline.core.sale.SaleService;
 import org.storeline.core.settings.SettingsService;
+import org.storeline.core.stock.StockLedger;
 import org.storeline.core.stock.StockService;
+import org.storeline.core.sync.StatusChanges;
+import org.storeline.core.sync.StatusReader;
+import org.storeline.core.sync.SyncSender;
+import org.storeline.core.sync.SyncingStockLedger;
 import org.storeline.core.transaction.Transactions;
 import org.storeline.core.user.UserService;
 import org.storeline.db.catalog.JooqProductRepository;
@@ -69,14 +74,21 @@ import org.storeline.db.report.JooqReportQueries;
 import org.storeline.db.sale.JooqSaleRepository;
 import org.storeline.db.settings.JooqSettingsRepository;
 import org.storeline.db.stock.JooqStockLedger;
+import org.storeline.db.sync.JooqChannelListings;
+import org.storeline.db.sync.JooqStatusOutbox;
+import org.storeline.db.sync.JooqSyncOutbox;
+import org.storeline.db.sync.JooqSyncTasks;
 import org.storeline.db.user.JooqUserRepository;
 import org.storeline.documents.PdfBoxPackingSlips;
 import org.storeline.server.email.SmtpMailer;
 import org.storeline.server.refund.HttpPaymentProcessor;
 import org.storeline.server.sync.DeliveryProcessor;
+import org.storeline.server.sync.HttpPlatformGateway;
 import org.storeline.server.sync.InboxWorker;
 import org.storeline.server.sync.PlatformChannelSync;
+import org.storeline.server.sync.RateLimits;
 import org.storeline.server.sync.Reconciler;
+import org.storeline.server.sync.SyncWorker;
 import org.storeline.web.catalog.CatalogRoutes;
 import org.storeline.web.channel.ChannelRoutes;
 import org.storeline.web.channel.WebhookRoutes;
@@ -112,6 +124,9 @@ public final class Wiring {
     final JooqProductRepository productRepository;
     final JooqSettingsRepository settingsRepository;
     final JooqStockLedger stockLedger;
+    /** The ledger every use case writes stock through: each change also schedules its push to the channels. */
+    final StockLedger syncedLedger;
+
     final JooqSaleRepository saleRepository;
     final JooqPaymentTypeRepository paymentTypeRepository;
     final JooqCustomerRepository customerRepository;
@@ -151,6 +166,11 @@ public final class Wiring {
     private final CustomerEmailService customerEmails;
     private final LiveEvents liveEvents;
     private final EventHub eventHub;
+    private final JooqSyncTasks syncTasks;
+    private final RateLimits rateLimits = new RateLimits();
+    private final SyncSender syncSender;
+    private final StatusReader statusReader;
+    private final Database database;
     final ReportService reports;
 
     Wiring(Database database, StorelineConfig config, Clock clock, Runnable wakeWorker, Supplier<URI> publicUrl) {
@@ -158,6 +178,7 @@ public final class Wiring {
         this.wakeWorker = wakeWorker;
         this.inboxLease = config.inboxLease();
         this.inboxBatch = config.inboxBatch();
+        this.database = database;
         DSLContext dsl = database.dsl();
         tx = new JooqTransactions(dsl);
         outletRepository = new JooqOutletRepository(dsl);
@@ -165,6 +186,7 @@ public final class Wiring {
         productRepository = new JooqProductRepository(dsl);
         settingsRepository = new JooqSettingsRepository(dsl);
         stockLedger = new JooqStockLedger(dsl);
+        syncedLedger = new SyncingStockLedger(stockLedger, new JooqSyncOutbox(dsl, clock));
         saleRepository = new JooqSaleRepository(dsl);
         SecretBox secrets =
                 new SecretBox(config.secretKey(), config.oldSecretKeys().toArray(byte[][]::new));
@@ -180,7 +202,7 @@ public final class Wiring {
         registers = new RegisterService(registerRepository, outlets, settingsRepository, tx, clock);
         paymentTypes = new PaymentTypeService(paymentTypeRepository, tx, clock);
         catalog = new CatalogService(productRepository, tx, clock);
-        stock = new StockService(stockLedger, catalog, outlets, tx, clock);
+        stock = new StockService(syncedLedger, catalog, outlets, tx, clock);
         customers = new CustomerService(customerRepository, tx, clock);
         var userRepository = new JooqUserRepository(dsl);
         users = new UserService(userRepository, outletRepository, new Argon2PasswordHasher(), tx, clock);
@@ -192,13 +214,20 @@ public final class Wiring {
                 outletRepository,
                 paymentTypes,
                 customers,
-                stockLedger,
+                syncedLedger,
                 settingsRepository,
                 tx,
                 clock);
-        sales = new SaleService(
-                saleRepository, registerRepository, paymentTypes, outlets, fulfillmentRepository, tx, clock);
         domainEvents = new JooqDomainEvents(dsl);
+        sales = new SaleService(
+                saleRepository,
+                registerRepository,
+                paymentTypes,
+                outlets,
+                fulfillmentRepository,
+                domainEvents,
+                tx,
+                clock);
         var refundRepository = new JooqRefundRepository(dsl);
         var settlement = new RefundSettlement(registerRepository, paymentTypeRepository, domainEvents);
         // A refund still pending this long after its first attempt lost its request: the recheck sends it again.
@@ -217,7 +246,7 @@ public final class Wiring {
                 registerRepository,
                 outletRepository,
                 paymentTypes,
-                stockLedger,
+                syncedLedger,
                 refundRepository,
                 settlement,
                 answerWithin);
@@ -279,9 +308,11 @@ public final class Wiring {
         reports = new ReportService(new JooqReportQueries(dsl), registers::closedBetween, outlets, tx);
 
         PlatformHttp http = PlatformHttp.standard();
+        // The sync outbox retries by itself: its calls make one attempt each, and wait syncTimeout for an answer.
+        PlatformHttp syncHttp = PlatformHttp.singleAttempt(config.syncTimeout());
         connectors = new Connectors(List.of(
                 new ShopifyConnector(http),
-                new WooCommerceConnector(http),
+                new WooCommerceConnector(http, syncHttp),
                 new BigCommerceConnector(http),
                 new EcwidConnector(http),
                 new LightspeedConnector(http)));
@@ -289,7 +320,7 @@ public final class Wiring {
         orderImport = new OrderImportService(
                 new JooqOrderImportRepository(dsl, productRepository, paymentTypeRepository),
                 productRepository,
-                stockLedger,
+                syncedLedger,
                 new CustomerResolver(customerRepository),
                 outletRepository,
                 registerRepository,
@@ -300,14 +331,58 @@ public final class Wiring {
                 domainEvents,
                 tx,
                 clock);
+        syncTasks = new JooqSyncTasks(dsl);
         sync = new PlatformChannelSync(
-                connectors, channelRepository, orderImport, activity, inbox, wakeWorker, publicUrl, clock);
+                connectors,
+                channelRepository,
+                orderImport,
+                activity,
+                inbox,
+                wakeWorker,
+                publicUrl,
+                syncTasks,
+                rateLimits,
+                clock);
+        // A claim outlasts a few calls; a worker that died holding one leaves it to another after this.
+        Duration syncLease = config.syncTimeout().multipliedBy(6);
+        syncSender = new SyncSender(
+                syncTasks,
+                channelRepository,
+                new JooqChannelListings(dsl),
+                productRepository,
+                stockLedger,
+                settingsRepository,
+                activity,
+                new HttpPlatformGateway(connectors, rateLimits, config.syncTimeout()),
+                tx,
+                clock,
+                syncLease,
+                config.syncTimeout());
+        statusReader = new StatusReader(
+                domainEvents,
+                new JooqStatusOutbox(dsl),
+                new StatusChanges(saleRepository, fulfillmentRepository, refundRepository),
+                channelRepository,
+                tx,
+                clock);
         deliveryProcessor =
                 new DeliveryProcessor(connectors, channelRepository, inbox, orderImport, activity, tx, clock);
     }
 
     InboxWorker inboxWorker() {
         return new InboxWorker(inbox, deliveryProcessor, clock, inboxBatch, inboxLease);
+    }
+
+    /** The sync outbox's worker for this process (not started), woken by the outbox's and the sync tasks' NOTIFY. */
+    SyncWorker syncWorker() {
+        return new SyncWorker(
+                syncTasks,
+                syncSender,
+                statusReader,
+                rateLimits,
+                new PostgresOutboxSignal(
+                        database::openDedicatedConnection, List.of(JooqSyncOutbox.CHANNEL, JooqDomainEvents.CHANNEL)),
+                clock);
     }
 
     Reconciler reconciler() {
