@@ -1,6 +1,7 @@
 package org.storeline.server.support;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -24,8 +25,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -161,6 +164,41 @@ public final class FakeWooCommerce implements AutoCloseable {
     /** Lays a fault over the store (a 500, a slow answer, a 429) until it is {@link #heal healed}. */
     public StubMapping fail(MappingBuilder fault) {
         return server.stubFor(fault.atPriority(1));
+    }
+
+    /** Every products request answered 500, as a PHP fatal error or an overloaded host does; nothing changes. */
+    public StubMapping failWithServerErrors() {
+        return fail(any(urlPathMatching(API + "/products.*"))
+                .willReturn(aResponse()
+                        .withStatus(500)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"code\":\"internal_server_error\",\"message\":\"There has been a critical "
+                                + "error on this website.\",\"data\":{\"status\":500}}")));
+    }
+
+    /** Every products request takes effect, but its answer comes only after {@code delay}. */
+    public StubMapping answerLate(Duration delay) {
+        return fail(any(urlPathMatching(API + "/products.*"))
+                .willReturn(aResponse().withTransformers(Store.NAME).withFixedDelay((int) delay.toMillis())));
+    }
+
+    /** Every products request refused with 429 and {@code Retry-After}, as a host's rate limiter does. */
+    public StubMapping throttle(int retryAfterSeconds) {
+        return fail(any(urlPathMatching(API + "/products.*"))
+                .willReturn(aResponse()
+                        .withStatus(429)
+                        .withHeader("Retry-After", String.valueOf(retryAfterSeconds))
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"code\":\"too_many_requests\",\"message\":\"Slow down.\"}")));
+    }
+
+    /** The store's answers (with their status) to requests at this path, oldest first. */
+    public List<Integer> answeredStatuses(String path) {
+        return server.getAllServeEvents().stream()
+                .filter(e -> e.getRequest().getUrl().split("\\?")[0].equals(path))
+                .sorted(Comparator.comparing(e -> e.getRequest().getLoggedDate()))
+                .map(e -> e.getResponse().getStatus())
+                .toList();
     }
 
     public void heal(StubMapping fault) {
