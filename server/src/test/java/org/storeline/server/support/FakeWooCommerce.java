@@ -18,6 +18,9 @@ import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.extension.requestfilter.RequestFilterAction;
+import com.github.tomakehurst.wiremock.extension.requestfilter.StubRequestFilterV2;
+import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
@@ -74,11 +77,12 @@ public final class FakeWooCommerce implements AutoCloseable {
     private final Map<Long, String> orders = new HashMap<>();
     private final Map<Long, List<String>> orderWrites = new HashMap<>();
     private int stockBatches;
+    private final Map<String, Integer> arrived = new HashMap<>();
 
     private FakeWooCommerce() {
         server = new WireMockServer(WireMockConfiguration.options()
                 .dynamicPort()
-                .extensions(new Store())
+                .extensions(new Store(), new Arrivals())
                 .containerThreads(40));
     }
 
@@ -205,6 +209,11 @@ public final class FakeWooCommerce implements AutoCloseable {
         server.removeStub(fault);
     }
 
+    /** Requests that arrived at this path so far, answered or not yet (a slow answer is still on its way). */
+    public synchronized int arrivals(String method, String path) {
+        return arrived.getOrDefault(method + " " + path, 0);
+    }
+
     /** Requests that reached the store at this path (whatever their answer). */
     public long requestsTo(String method, String path) {
         return server.getAllServeEvents().stream()
@@ -216,6 +225,23 @@ public final class FakeWooCommerce implements AutoCloseable {
     @Override
     public void close() {
         server.stop();
+    }
+
+    /** Counts each request as it arrives, before any stub decides its answer. */
+    private final class Arrivals implements StubRequestFilterV2 {
+        @Override
+        public String getName() {
+            return "woocommerce-arrivals";
+        }
+
+        @Override
+        public RequestFilterAction filter(Request request, ServeEvent event) {
+            synchronized (FakeWooCommerce.this) {
+                arrived.merge(
+                        request.getMethod().getName() + " " + request.getUrl().split("\\?")[0], 1, Integer::sum);
+            }
+            return RequestFilterAction.continueWith(request);
+        }
     }
 
     /** The store's behaviour, behind every stub that answers with it (also behind a slow one: it takes effect). */
