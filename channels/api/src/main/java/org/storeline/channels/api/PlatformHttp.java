@@ -77,6 +77,9 @@ public final class PlatformHttp {
     public static PlatformHttp singleAttempt(Duration requestTimeout) {
         Duration connect = requestTimeout.compareTo(Duration.ofSeconds(5)) < 0 ? requestTimeout : Duration.ofSeconds(5);
         HttpClient client = HttpClient.newBuilder()
+                // HTTP/1.1: over plain http the client would first offer an h2c upgrade, which a server may leave
+                // unanswered when the request has a large body (a batch of 100 stock levels), until the timeout.
+                .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(connect)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
