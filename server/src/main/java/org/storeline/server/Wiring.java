@@ -47,6 +47,7 @@ import org.storeline.core.stock.StockLedger;
 import org.storeline.core.stock.StockService;
 import org.storeline.core.sync.StatusChanges;
 import org.storeline.core.sync.StatusReader;
+import org.storeline.core.sync.SyncOutbox;
 import org.storeline.core.sync.SyncSender;
 import org.storeline.core.sync.SyncingStockLedger;
 import org.storeline.core.transaction.Transactions;
@@ -126,6 +127,8 @@ public final class Wiring {
     final JooqStockLedger stockLedger;
     /** The ledger every use case writes stock through: each change also schedules its push to the channels. */
     final StockLedger syncedLedger;
+    /** Schedules what must reach the channels, in the caller's transaction (a price change: priceChanged). */
+    final SyncOutbox syncOutbox;
 
     final JooqSaleRepository saleRepository;
     final JooqPaymentTypeRepository paymentTypeRepository;
@@ -186,7 +189,8 @@ public final class Wiring {
         productRepository = new JooqProductRepository(dsl);
         settingsRepository = new JooqSettingsRepository(dsl);
         stockLedger = new JooqStockLedger(dsl);
-        syncedLedger = new SyncingStockLedger(stockLedger, new JooqSyncOutbox(dsl, clock));
+        syncOutbox = new JooqSyncOutbox(dsl, clock);
+        syncedLedger = new SyncingStockLedger(stockLedger, syncOutbox);
         saleRepository = new JooqSaleRepository(dsl);
         SecretBox secrets =
                 new SecretBox(config.secretKey(), config.oldSecretKeys().toArray(byte[][]::new));
