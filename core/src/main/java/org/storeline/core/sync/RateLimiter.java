@@ -8,8 +8,8 @@ import java.util.List;
  * tokens as the window allows, refilled evenly over it), and a pause the platform itself asked for (429 with
  * {@code Retry-After}). A caller asks {@link #waitFor how long} to wait before a request, waits, then
  * {@link #take takes} its tokens; requests a call made beyond the one it waited for (a module that needed two) are
- * taken afterwards, so that the next call waits for them. Times are {@link System#nanoTime()} readings, passed in so that tests need no clock.
- * Thread-safe.
+ * taken afterwards, so that the next call waits for them. Times are {@link System#nanoTime()} readings, passed in so
+ * that tests need no clock. Thread-safe.
  */
 public final class RateLimiter {
     private final List<Bucket> buckets;

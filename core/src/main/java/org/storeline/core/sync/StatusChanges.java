@@ -117,7 +117,7 @@ public final class StatusChanges {
                 .map(order -> status(order, event.saleId(), kind, typeOf(event.saleId()), List.of(), amount, false));
     }
 
-    /** A refund, and whether everything paid had been given back once it was (refunds settled by then, this one too). */
+    /** A refund, and whether everything paid had been given back once it was (the refunds settled by then). */
     private Optional<StatusOutbox.NewStatus> refunded(DomainEvent event) {
         Optional<ChannelOrderRef> order = orderOf(event);
         Optional<Money> amount = amount(event, "amount");

@@ -32,7 +32,7 @@ import org.storeline.core.transaction.Transactions;
  * could answer releases what is left rather than let another worker send it twice.
  */
 public final class SyncSender {
-    /** Tasks claimed at once for one channel: a batch call's worth (WooCommerce's and BigCommerce's batches take 100). */
+    /** Tasks claimed at once for one channel: a batch call's worth (WooCommerce's batches take 100). */
     public static final int CLAIM_LIMIT = 100;
 
     private final SyncTasks tasks;
@@ -80,7 +80,7 @@ public final class SyncSender {
         this.callAllowance = callAllowance;
     }
 
-    /** Claims the channel's due tasks (at most {@link #CLAIM_LIMIT}) as {@code owner} and sends them; answers how many. */
+    /** Claims the channel's due tasks (at most {@link #CLAIM_LIMIT}) as {@code owner}, sends them; answers how many. */
     public int sendDue(UUID channelId, String owner) {
         Instant claimedAt = clock.instant();
         List<SyncTask> claimed = tx.inTransaction(() -> tasks.claim(channelId, owner, claimedAt, lease, CLAIM_LIMIT));

@@ -6,7 +6,7 @@ import org.storeline.core.error.ErrorCode;
 import org.storeline.core.error.StorelineException;
 
 /**
- * Where a sync task is (DESIGN convention 5's four outcomes). {@code pending}: waiting until it is due. {@code in_flight}:
+ * Where a sync task is (convention 5's four outcomes). {@code pending}: waiting until it is due. {@code in_flight}:
  * claimed by one worker under a lease; a claim whose lease ran out (its worker died) is claimed again. It ends
  * {@code done} (the platform took it), {@code refused} (the platform said no: final, never sent again unless someone
  * retries it by hand), {@code pending} again (the platform could not take it now: later, with backoff or its

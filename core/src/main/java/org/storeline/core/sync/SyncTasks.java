@@ -39,7 +39,8 @@ public interface SyncTasks {
      */
     void finish(String owner, List<Finished> finished, Instant now);
 
-    /** Puts these refused tasks of the channel back to pending, due now (the activity log's retry); answers how many. */
+    /** Puts these refused tasks of the channel back to pending, due now (the activity log's retry); answers how many.
+     */
     int retryByHand(UUID channelId, Collection<UUID> taskIds, Instant now);
 
     /** How far behind the outgoing side of one channel is. */

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.UUID;
 import org.storeline.core.stock.StockLevel;
 
-/** On-hand levels per product and outlet, as a fake stock ledger answers them (kept apart: core.sync has a StockLevel). */
+/** On-hand levels per product and outlet, as a fake ledger answers them (apart: core.sync has a StockLevel too). */
 final class LedgerLevels {
     private final List<StockLevel> levels = new ArrayList<>();
 

@@ -29,7 +29,7 @@ public final class RateLimits {
         return left < 0 ? OptionalLong.empty() : OptionalLong.of(left);
     }
 
-    /** Whether this process must hold back from the channel now (the platform asked for a pause, or its budget is spent). */
+    /** Whether this process must hold back from the channel now (a pause the platform asked for, or a spent budget). */
     public boolean holdsBack(UUID channelId) {
         RateLimiter limiter = byChannel.get(channelId);
         return limiter != null && !limiter.waitFor(1, System.nanoTime()).isZero();
