@@ -21,12 +21,13 @@ import org.storeline.db.postgres.EmbeddedPostgresServer;
 import org.storeline.server.jobs.ClusterJobs;
 import org.storeline.server.sync.InboxWorker;
 import org.storeline.server.sync.Reconciler;
+import org.storeline.server.sync.SyncWorker;
 import org.storeline.web.ApiServer;
 import org.storeline.web.http.RouteTable;
 
 /**
  * The running application: the database (embedded unless a URL is given), the HTTP API and the
- * background workers (inbox, reconciliation). The object graph itself is built in {@link Wiring}.
+ * background workers (inbox, sync outbox, reconciliation). The object graph itself is built in {@link Wiring}.
  */
 public final class Storeline implements AutoCloseable {
     private final Optional<EmbeddedPostgresServer> embedded;
@@ -34,6 +35,7 @@ public final class Storeline implements AutoCloseable {
     private final ApiServer api;
     private final Wiring wiring;
     private final InboxWorker worker;
+    private final SyncWorker syncWorker;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Reconciler reconciler;
     private final ClusterJobs jobs;
@@ -45,6 +47,7 @@ public final class Storeline implements AutoCloseable {
             ApiServer api,
             Wiring wiring,
             InboxWorker worker,
+            SyncWorker syncWorker,
             Reconciler reconciler,
             ClusterJobs jobs,
             Optional<String> generatedAdminToken) {
@@ -53,6 +56,7 @@ public final class Storeline implements AutoCloseable {
         this.api = api;
         this.wiring = wiring;
         this.worker = worker;
+        this.syncWorker = syncWorker;
         this.reconciler = reconciler;
         this.jobs = jobs;
         this.generatedAdminToken = generatedAdminToken;
@@ -99,13 +103,15 @@ public final class Storeline implements AutoCloseable {
         InboxWorker worker = wiring.inboxWorker().start();
         wakeUps.add(worker::wake);
         wiring.eventHub().start();
+        SyncWorker syncWorker = wiring.syncWorker().start();
         ApiServer api;
         try {
             api = ApiServer.start(
                     config.host(), config.port(), wiring.authentication(), wiring.routes(database, metrics), metrics);
         } catch (RuntimeException e) {
-            // Say a port in use: the worker and the event reader started above go with the failed start.
+            // Say a port in use: the workers and the event reader started above go with the failed start.
             worker.close();
+            syncWorker.close();
             wiring.eventHub().close();
             throw e;
         }
@@ -121,7 +127,7 @@ public final class Storeline implements AutoCloseable {
         // After the server is up, so that a start that fails earlier never consumes the one-time token.
         Optional<String> generated = wiring.users().bootstrapAdmin(config.adminToken());
         wiring.markStarted();
-        return new Storeline(embedded, database, api, wiring, worker, reconciler, jobs, generated);
+        return new Storeline(embedded, database, api, wiring, worker, syncWorker, reconciler, jobs, generated);
     }
 
     private static PrometheusMeterRegistry metrics() {
@@ -156,6 +162,10 @@ public final class Storeline implements AutoCloseable {
         return worker;
     }
 
+    public SyncWorker syncWorker() {
+        return syncWorker;
+    }
+
     public Reconciler reconciler() {
         return reconciler;
     }
@@ -176,6 +186,7 @@ public final class Storeline implements AutoCloseable {
         api.close();
         jobs.close();
         worker.close();
+        syncWorker.close();
         wiring.sync().close();
         database.close();
         embedded.ifPresent(EmbeddedPostgresServer::close);

@@ -93,6 +93,14 @@ public final class StorelineCli implements Runnable {
                         "How many deliveries a worker imports in one transaction at most (default: ${DEFAULT-VALUE}).")
         int inboxBatch;
 
+        @Option(
+                names = "--sync-timeout-seconds",
+                defaultValue = "20",
+                description = "How long a call that sends stock, prices or order status to a platform waits for its "
+                        + "answer; a crashed process's sync work is taken over after six times this "
+                        + "(default: ${DEFAULT-VALUE}).")
+        long syncTimeoutSeconds;
+
         private static Optional<String> env(String name) {
             return Optional.ofNullable(System.getenv(name)).filter(v -> !v.isBlank());
         }
@@ -132,7 +140,8 @@ public final class StorelineCli implements Runnable {
                     StorelineConfig.DEFAULT_PROCESSOR_TIMEOUT,
                     StorelineConfig.DEFAULT_REFUND_RECHECK,
                     StorelineConfig.DEFAULT_EMAIL_EVERY,
-                    StorelineConfig.DEFAULT_EMAIL_RETRY);
+                    StorelineConfig.DEFAULT_EMAIL_RETRY,
+                    Duration.ofSeconds(syncTimeoutSeconds));
             Storeline storeline = Storeline.start(config);
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime()

@@ -24,6 +24,8 @@ import java.util.Optional;
  * @param emailEvery       how often the outbox is read for customer emails to write, and the due ones are sent
  * @param emailRetryAfter  how long after a first failed attempt a customer email is tried again (then twice as long
  *                         after each next failure, at most an hour apart)
+ * @param syncTimeout      how long a call that sends stock, prices or status to a platform waits for its answer; a
+ *                         sync worker's claim lasts six times this, after which a crashed worker's tasks go again
  */
 public record StorelineConfig(
         String host,
@@ -43,12 +45,14 @@ public record StorelineConfig(
         Duration processorTimeout,
         Duration refundRecheckEvery,
         Duration emailEvery,
-        Duration emailRetryAfter) {
+        Duration emailRetryAfter,
+        Duration syncTimeout) {
     public static final int DEFAULT_INBOX_BATCH = 500;
     public static final Duration DEFAULT_PROCESSOR_TIMEOUT = Duration.ofSeconds(10);
     public static final Duration DEFAULT_REFUND_RECHECK = Duration.ofMinutes(1);
     public static final Duration DEFAULT_EMAIL_EVERY = Duration.ofSeconds(5);
     public static final Duration DEFAULT_EMAIL_RETRY = Duration.ofMinutes(1);
+    public static final Duration DEFAULT_SYNC_TIMEOUT = Duration.ofSeconds(20);
 
     public StorelineConfig {
         postgresSettings = Map.copyOf(postgresSettings);
@@ -62,7 +66,8 @@ public record StorelineConfig(
      * Storeline started from Java on loopback, a free port and its own embedded PostgreSQL, reconciling once a day (so
      * that no pass runs unasked): what the integration tests and the benchmark start. Refund processors get 3 s to
      * answer and unknown refunds are sent again every second, so that a test sees a timeout and its recheck quickly;
-     * customer emails are looked for every second and a failed one is tried again a second later.
+     * customer emails are looked for every second and a failed one is tried again a second later; a platform gets 2 s
+     * to answer a sync call, so that a test sees a timeout (and a crashed worker's claim taken over) quickly.
      */
     public static StorelineConfig inProcess(
             Path dataDir, String adminToken, Map<String, String> postgresSettings, byte[] secretKey) {
@@ -84,6 +89,7 @@ public record StorelineConfig(
                 Duration.ofSeconds(3),
                 Duration.ofSeconds(1),
                 Duration.ofSeconds(1),
-                Duration.ofSeconds(1));
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(2));
     }
 }

@@ -4,9 +4,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Collection;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.jooq.DSLContext;
@@ -45,8 +43,13 @@ import org.storeline.core.returns.ReturnWriter;
 import org.storeline.core.sale.InStoreSaleService;
 import org.storeline.core.sale.SaleService;
 import org.storeline.core.settings.SettingsService;
+import org.storeline.core.stock.StockLedger;
 import org.storeline.core.stock.StockService;
+import org.storeline.core.sync.StatusChanges;
+import org.storeline.core.sync.StatusReader;
 import org.storeline.core.sync.SyncOutbox;
+import org.storeline.core.sync.SyncSender;
+import org.storeline.core.sync.SyncingStockLedger;
 import org.storeline.core.transaction.Transactions;
 import org.storeline.core.user.UserService;
 import org.storeline.db.catalog.JooqProductRepository;
@@ -72,14 +75,21 @@ import org.storeline.db.report.JooqReportQueries;
 import org.storeline.db.sale.JooqSaleRepository;
 import org.storeline.db.settings.JooqSettingsRepository;
 import org.storeline.db.stock.JooqStockLedger;
+import org.storeline.db.sync.JooqChannelListings;
+import org.storeline.db.sync.JooqStatusOutbox;
+import org.storeline.db.sync.JooqSyncOutbox;
+import org.storeline.db.sync.JooqSyncTasks;
 import org.storeline.db.user.JooqUserRepository;
 import org.storeline.documents.PdfBoxPackingSlips;
 import org.storeline.server.email.SmtpMailer;
 import org.storeline.server.refund.HttpPaymentProcessor;
 import org.storeline.server.sync.DeliveryProcessor;
+import org.storeline.server.sync.HttpPlatformGateway;
 import org.storeline.server.sync.InboxWorker;
 import org.storeline.server.sync.PlatformChannelSync;
+import org.storeline.server.sync.RateLimits;
 import org.storeline.server.sync.Reconciler;
+import org.storeline.server.sync.SyncWorker;
 import org.storeline.web.catalog.CatalogRoutes;
 import org.storeline.web.channel.ChannelRoutes;
 import org.storeline.web.channel.WebhookRoutes;
@@ -104,18 +114,6 @@ import org.storeline.web.user.UserRoutes;
  * No DI container: every dependency is passed by constructor, here, where it can be read top to bottom.
  */
 public final class Wiring {
-    /**
-     * Schedules nothing: replaced by JooqSyncOutbox when the sync branch is merged. Until then a price changed with
-     * PATCH /api/v1/products/{id} is saved but not pushed to the channels.
-     */
-    private static final SyncOutbox SYNC_OUTBOX_PENDING = new SyncOutbox() {
-        @Override
-        public void stockChanged(Collection<UUID> productIds, Collection<UUID> outletIds) {}
-
-        @Override
-        public void priceChanged(UUID productId) {}
-    };
-
     private final Clock clock;
     private final Runnable wakeWorker;
     private final AtomicBoolean started = new AtomicBoolean();
@@ -127,6 +125,11 @@ public final class Wiring {
     final JooqProductRepository productRepository;
     final JooqSettingsRepository settingsRepository;
     final JooqStockLedger stockLedger;
+    /** The ledger every use case writes stock through: each change also schedules its push to the channels. */
+    final StockLedger syncedLedger;
+    /** Schedules what must reach the channels, in the caller's transaction (a price change: priceChanged). */
+    final SyncOutbox syncOutbox;
+
     final JooqSaleRepository saleRepository;
     final JooqPaymentTypeRepository paymentTypeRepository;
     final JooqCustomerRepository customerRepository;
@@ -166,6 +169,11 @@ public final class Wiring {
     private final CustomerEmailService customerEmails;
     private final LiveEvents liveEvents;
     private final EventHub eventHub;
+    private final JooqSyncTasks syncTasks;
+    private final RateLimits rateLimits = new RateLimits();
+    private final SyncSender syncSender;
+    private final StatusReader statusReader;
+    private final Database database;
     final ReportService reports;
 
     Wiring(Database database, StorelineConfig config, Clock clock, Runnable wakeWorker, Supplier<URI> publicUrl) {
@@ -173,6 +181,7 @@ public final class Wiring {
         this.wakeWorker = wakeWorker;
         this.inboxLease = config.inboxLease();
         this.inboxBatch = config.inboxBatch();
+        this.database = database;
         DSLContext dsl = database.dsl();
         tx = new JooqTransactions(dsl);
         outletRepository = new JooqOutletRepository(dsl);
@@ -180,6 +189,8 @@ public final class Wiring {
         productRepository = new JooqProductRepository(dsl);
         settingsRepository = new JooqSettingsRepository(dsl);
         stockLedger = new JooqStockLedger(dsl);
+        syncOutbox = new JooqSyncOutbox(dsl, clock);
+        syncedLedger = new SyncingStockLedger(stockLedger, syncOutbox);
         saleRepository = new JooqSaleRepository(dsl);
         SecretBox secrets =
                 new SecretBox(config.secretKey(), config.oldSecretKeys().toArray(byte[][]::new));
@@ -194,8 +205,8 @@ public final class Wiring {
         outlets = new OutletService(outletRepository, tx, clock);
         registers = new RegisterService(registerRepository, outlets, settingsRepository, tx, clock);
         paymentTypes = new PaymentTypeService(paymentTypeRepository, tx, clock);
-        catalog = new CatalogService(productRepository, SYNC_OUTBOX_PENDING, tx, clock);
-        stock = new StockService(stockLedger, catalog, outlets, tx, clock);
+        catalog = new CatalogService(productRepository, syncOutbox, tx, clock);
+        stock = new StockService(syncedLedger, catalog, outlets, tx, clock);
         customers = new CustomerService(customerRepository, tx, clock);
         var userRepository = new JooqUserRepository(dsl);
         users = new UserService(userRepository, outletRepository, new Argon2PasswordHasher(), tx, clock);
@@ -207,13 +218,20 @@ public final class Wiring {
                 outletRepository,
                 paymentTypes,
                 customers,
-                stockLedger,
+                syncedLedger,
                 settingsRepository,
                 tx,
                 clock);
-        sales = new SaleService(
-                saleRepository, registerRepository, paymentTypes, outlets, fulfillmentRepository, tx, clock);
         domainEvents = new JooqDomainEvents(dsl);
+        sales = new SaleService(
+                saleRepository,
+                registerRepository,
+                paymentTypes,
+                outlets,
+                fulfillmentRepository,
+                domainEvents,
+                tx,
+                clock);
         var refundRepository = new JooqRefundRepository(dsl);
         var settlement = new RefundSettlement(registerRepository, paymentTypeRepository, domainEvents);
         // A refund still pending this long after its first attempt lost its request: the recheck sends it again.
@@ -232,7 +250,7 @@ public final class Wiring {
                 registerRepository,
                 outletRepository,
                 paymentTypes,
-                stockLedger,
+                syncedLedger,
                 refundRepository,
                 settlement,
                 answerWithin);
@@ -294,9 +312,11 @@ public final class Wiring {
         reports = new ReportService(new JooqReportQueries(dsl), registers::closedBetween, outlets, tx);
 
         PlatformHttp http = PlatformHttp.standard();
+        // The sync outbox retries by itself: its calls make one attempt each, and wait syncTimeout for an answer.
+        PlatformHttp syncHttp = PlatformHttp.singleAttempt(config.syncTimeout());
         connectors = new Connectors(List.of(
                 new ShopifyConnector(http),
-                new WooCommerceConnector(http),
+                new WooCommerceConnector(http, syncHttp),
                 new BigCommerceConnector(http),
                 new EcwidConnector(http),
                 new LightspeedConnector(http)));
@@ -304,7 +324,7 @@ public final class Wiring {
         orderImport = new OrderImportService(
                 new JooqOrderImportRepository(dsl, productRepository, paymentTypeRepository),
                 productRepository,
-                stockLedger,
+                syncedLedger,
                 new CustomerResolver(customerRepository),
                 outletRepository,
                 registerRepository,
@@ -315,14 +335,58 @@ public final class Wiring {
                 domainEvents,
                 tx,
                 clock);
+        syncTasks = new JooqSyncTasks(dsl);
         sync = new PlatformChannelSync(
-                connectors, channelRepository, orderImport, activity, inbox, wakeWorker, publicUrl, clock);
+                connectors,
+                channelRepository,
+                orderImport,
+                activity,
+                inbox,
+                wakeWorker,
+                publicUrl,
+                syncTasks,
+                rateLimits,
+                clock);
+        // A claim outlasts a few calls; a worker that died holding one leaves it to another after this.
+        Duration syncLease = config.syncTimeout().multipliedBy(6);
+        syncSender = new SyncSender(
+                syncTasks,
+                channelRepository,
+                new JooqChannelListings(dsl),
+                productRepository,
+                stockLedger,
+                settingsRepository,
+                activity,
+                new HttpPlatformGateway(connectors, rateLimits, config.syncTimeout()),
+                tx,
+                clock,
+                syncLease,
+                config.syncTimeout());
+        statusReader = new StatusReader(
+                domainEvents,
+                new JooqStatusOutbox(dsl),
+                new StatusChanges(saleRepository, fulfillmentRepository, refundRepository),
+                channelRepository,
+                tx,
+                clock);
         deliveryProcessor =
                 new DeliveryProcessor(connectors, channelRepository, inbox, orderImport, activity, tx, clock);
     }
 
     InboxWorker inboxWorker() {
         return new InboxWorker(inbox, deliveryProcessor, clock, inboxBatch, inboxLease);
+    }
+
+    /** The sync outbox's worker for this process (not started), woken by the outbox's and the sync tasks' NOTIFY. */
+    SyncWorker syncWorker() {
+        return new SyncWorker(
+                syncTasks,
+                syncSender,
+                statusReader,
+                rateLimits,
+                new PostgresOutboxSignal(
+                        database::openDedicatedConnection, List.of(JooqSyncOutbox.CHANNEL, JooqDomainEvents.CHANNEL)),
+                clock);
     }
 
     Reconciler reconciler() {

@@ -94,7 +94,8 @@ class LiveEventsSharedDatabaseIT {
                 local.processorTimeout(),
                 local.refundRecheckEvery(),
                 local.emailEvery(),
-                local.emailRetryAfter());
+                local.emailRetryAfter(),
+                local.syncTimeout());
     }
 
     private static String deliver(ApiClient through, String channel, String sku, long orderId) {

@@ -10,9 +10,14 @@ public enum ActivityRetry {
     /** The order is fetched from the platform again (a failed fetch, or a delivery no longer stored). */
     FETCH_ORDER_AGAIN,
     /** The webhooks are registered and the credentials checked again. */
-    REGISTER_AGAIN;
+    REGISTER_AGAIN,
+    /** The sync tasks the refused call carried are due again (stock and prices are read afresh when sent). */
+    SEND_AGAIN;
 
     public static ActivityRetry of(ActivityEntry entry, boolean deliveryStillStored) {
+        if (!entry.syncTaskIds().isEmpty()) {
+            return SEND_AGAIN;
+        }
         if (entry.deliveryId().isPresent() && deliveryStillStored) {
             return REQUEUE_DELIVERY;
         }

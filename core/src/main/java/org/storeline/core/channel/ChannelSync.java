@@ -1,6 +1,9 @@
 package org.storeline.core.channel;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Port: the work that needs the platform (implemented where the connectors are wired). Manual imports
@@ -21,6 +24,17 @@ public interface ChannelSync {
      * (removed, not supported, failed) goes to the channel's activity. The unlink never waits for it.
      */
     void unregisterSoon(Channel channel);
+
+    /** How far behind the channel's outgoing side (stock, prices, status) is. */
+    OutboundHealth outboundHealth(Channel channel);
+
+    /**
+     * @param depth changes still to deliver
+     * @param oldestChangeAt when the oldest of them was made
+     * @param rateBudgetLeft requests this server process could send the channel now in its platform's tightest window
+     *     (empty before it sent any)
+     */
+    record OutboundHealth(long depth, Optional<Instant> oldestChangeAt, OptionalLong rateBudgetLeft) {}
 
     record ImportSummary(
             int fetched, int imported, int skipped, int notApplied, int duplicates, int failed, List<String> problems) {

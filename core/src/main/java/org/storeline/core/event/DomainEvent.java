@@ -16,6 +16,8 @@ import java.util.UUID;
 public record DomainEvent(String type, UUID saleId, Map<String, Object> payload, Instant occurredAt) {
     /** A return's refund was settled: done by the processor, or not sent (given back by hand, or nothing to give). */
     public static final String SALE_REFUNDED = "sale.refunded";
+    /** A payment taken here settled an online sale that was not fully paid (PAY-2): the channel may be told. */
+    public static final String SALE_PAID = "sale.paid";
     /** An online sale was cancelled: its fulfillments cancelled and its stock put back. */
     public static final String SALE_CANCELLED = "sale.cancelled";
     /** A fulfillment was made (the order import): payload {@code fulfillment_id}, {@code outlet_id}, {@code status}. */

@@ -49,6 +49,18 @@ public final class SaleEvents {
         return new DomainEvent(DomainEvent.SALE_CANCELLED, sale.id(), payload, at);
     }
 
+    /**
+     * An online sale fully paid by a payment taken here: the payload names the sale (its channel and the platform's
+     * order id), the payment, and what the sale has been paid in all.
+     */
+    public static DomainEvent paid(Sale sale, UUID paymentId, Instant at) {
+        Map<String, Object> payload = order(sale);
+        payload.put("payment_id", paymentId.toString());
+        payload.put("paid", sale.paid().toDecimalString());
+        payload.put("currency", sale.currency().getCurrencyCode());
+        return new DomainEvent(DomainEvent.SALE_PAID, sale.id(), payload, at);
+    }
+
     private static Map<String, Object> order(Sale sale) {
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("sale_id", sale.id().toString());

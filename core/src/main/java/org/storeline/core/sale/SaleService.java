@@ -8,6 +8,8 @@ import java.util.Optional;
 import java.util.UUID;
 import org.storeline.core.error.ErrorCode;
 import org.storeline.core.error.StorelineException;
+import org.storeline.core.event.DomainEvents;
+import org.storeline.core.event.SaleEvents;
 import org.storeline.core.money.Money;
 import org.storeline.core.outlet.Outlet;
 import org.storeline.core.outlet.OutletService;
@@ -35,6 +37,7 @@ public final class SaleService {
     private final PaymentTypeService paymentTypes;
     private final OutletService outlets;
     private final FulfillingOutlets fulfillingOutlets;
+    private final DomainEvents events;
     private final Transactions tx;
     private final Clock clock;
 
@@ -44,6 +47,7 @@ public final class SaleService {
             PaymentTypeService paymentTypes,
             OutletService outlets,
             FulfillingOutlets fulfillingOutlets,
+            DomainEvents events,
             Transactions tx,
             Clock clock) {
         this.sales = sales;
@@ -51,6 +55,7 @@ public final class SaleService {
         this.paymentTypes = paymentTypes;
         this.outlets = outlets;
         this.fulfillingOutlets = fulfillingOutlets;
+        this.events = events;
         this.tx = tx;
         this.clock = clock;
     }
@@ -91,7 +96,8 @@ public final class SaleService {
 
     /**
      * Records money taken elsewhere for a sale (it charges nobody, PAY-3). The register must be open and
-     * {@code paid_at} inside its open period, or the payment would be missing from the closure report.
+     * {@code paid_at} inside its open period, or the payment would be missing from the closure report. A payment that
+     * settles an online sale publishes {@code sale.paid} (the channel is told: STS).
      */
     public Sale applyPayment(Actor actor, UUID saleId, PaymentRequest request) {
         actor.require(Permission.SELL);
@@ -111,7 +117,8 @@ public final class SaleService {
             }
             RegisterPeriod period = register.requireOpenAt(paidAt);
             Money amount = Money.of(Money.parseAmount(request.amount()), sale.currency());
-            sale.applyPayment(
+            PaymentStatus before = sale.paymentStatus();
+            SalePayment payment = sale.applyPayment(
                     paymentTypes.require(request.paymentTypeId()),
                     amount,
                     paidAt,
@@ -119,6 +126,12 @@ public final class SaleService {
                     Optional.of(period.id()),
                     Optional.of(actor.userId()));
             sales.update(sale);
+            if (sale.source() == SaleSource.ONLINE
+                    && before != PaymentStatus.PAID
+                    && sale.paymentStatus() == PaymentStatus.PAID) {
+                // Last in the transaction: the outbox serialises its writers from here to the commit.
+                events.publish(SaleEvents.paid(sale, payment.id(), now));
+            }
             return sale;
         });
     }

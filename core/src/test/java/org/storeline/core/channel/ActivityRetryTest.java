@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -93,6 +95,41 @@ class ActivityRetryTest {
                     .isEqualTo(ErrorCode.NOT_RETRYABLE);
         } else {
             assertThat(ActivityRetry.of(entry, stored)).as(rule).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void aRefusedCallIsSentAgainThroughItsSyncTasksEvenWhenItNamesAnOrder() {
+        ActivityEntry refused = ActivityEntry.outgoing(
+                UUID.randomUUID(),
+                Instant.EPOCH,
+                Kind.STATUS,
+                ActivityEntry.Outcome.REFUSED,
+                ORDER,
+                Optional.empty(),
+                "WooCommerce order 1001 is cancelled on the store",
+                Optional.empty(),
+                List.of(UUID.randomUUID()));
+
+        assertThat(refused.canBeRetried()).isTrue();
+        assertThat(ActivityRetry.of(refused, false)).isEqualTo(ActivityRetry.SEND_AGAIN);
+    }
+
+    @Test
+    void aCallThatIsRetriedByItselfOrSucceededHasNoRetryButton() {
+        for (ActivityEntry.Outcome outcome : List.of(
+                ActivityEntry.Outcome.RETRYING, ActivityEntry.Outcome.UNKNOWN, ActivityEntry.Outcome.SUCCEEDED)) {
+            ActivityEntry entry = ActivityEntry.outgoing(
+                    UUID.randomUUID(),
+                    Instant.EPOCH,
+                    Kind.STOCK,
+                    outcome,
+                    Optional.empty(),
+                    Optional.empty(),
+                    "stock",
+                    Optional.empty(),
+                    List.of(UUID.randomUUID()));
+            assertThat(entry.canBeRetried()).as(outcome.wireName()).isFalse();
         }
     }
 }

@@ -42,7 +42,11 @@ public final class JooqActivityLog implements ActivityLog {
                 CHANNEL_ACTIVITY.DELIVERY_ID,
                 CHANNEL_ACTIVITY.SALE_ID,
                 CHANNEL_ACTIVITY.REASON,
-                CHANNEL_ACTIVITY.RETRYABLE);
+                CHANNEL_ACTIVITY.RETRYABLE,
+                CHANNEL_ACTIVITY.REQUEST,
+                CHANNEL_ACTIVITY.HTTP_STATUS,
+                CHANNEL_ACTIVITY.ANSWER,
+                CHANNEL_ACTIVITY.SYNC_TASK_IDS);
         for (ActivityEntry e : entries) {
             rows.row(
                     e.id(),
@@ -53,10 +57,18 @@ public final class JooqActivityLog implements ActivityLog {
                     e.externalOrderId().orElse(null),
                     e.deliveryId().orElse(null),
                     e.saleId().orElse(null),
-                    e.reason().length() > 4000 ? e.reason().substring(0, 4000) : e.reason(),
-                    e.retryable());
+                    cut(e.reason()),
+                    e.retryable(),
+                    e.call().flatMap(ActivityEntry.Call::request).orElse(null),
+                    e.call().map(ActivityEntry.Call::status).filter(s -> s > 0).orElse(null),
+                    e.call().map(c -> cut(c.answer())).orElse(null),
+                    e.syncTaskIds().isEmpty() ? null : e.syncTaskIds().toArray(UUID[]::new));
         }
         rows.execute();
+    }
+
+    private static String cut(String text) {
+        return text.length() > 4000 ? text.substring(0, 4000) : text;
     }
 
     @Override
@@ -94,7 +106,11 @@ public final class JooqActivityLog implements ActivityLog {
                         .CHANNEL_ID
                         .eq(channelId)
                         .and(CHANNEL_ACTIVITY.OUTCOME.in(
-                                ActivityEntry.Outcome.FAILED.wireName(), ActivityEntry.Outcome.REJECTED.wireName()))
+                                ActivityEntry.Outcome.FAILED.wireName(),
+                                ActivityEntry.Outcome.REJECTED.wireName(),
+                                ActivityEntry.Outcome.REFUSED.wireName(),
+                                ActivityEntry.Outcome.RETRYING.wireName(),
+                                ActivityEntry.Outcome.UNKNOWN.wireName()))
                         .and(CHANNEL_ACTIVITY.CREATED_AT.ge(toDb(since))));
     }
 
@@ -110,6 +126,16 @@ public final class JooqActivityLog implements ActivityLog {
                 Optional.ofNullable(r.getSaleId()),
                 r.getReason(),
                 r.getRetryable(),
-                Optional.ofNullable(r.getRetriedAt()).map(t -> t.toInstant()));
+                Optional.ofNullable(r.getRetriedAt()).map(t -> t.toInstant()),
+                call(r),
+                r.getSyncTaskIds() == null ? List.of() : List.of(r.getSyncTaskIds()));
+    }
+
+    private static Optional<ActivityEntry.Call> call(ChannelActivityRecord r) {
+        if (r.getRequest() == null && r.getHttpStatus() == null && r.getAnswer() == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new ActivityEntry.Call(
+                Optional.ofNullable(r.getRequest()), r.getHttpStatus() == null ? 0 : r.getHttpStatus(), r.getAnswer()));
     }
 }

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
@@ -23,12 +24,19 @@ public final class PostgresOutboxSignal implements OutboxSignal {
     private static final Duration CHECK_EVERY = Duration.ofMinutes(1);
 
     private final Callable<Connection> connect;
+    private final List<String> channels;
     private Connection connection;
     private boolean warned;
     private long checkedAt = System.nanoTime();
 
     public PostgresOutboxSignal(Callable<Connection> connect) {
+        this(connect, List.of(JooqDomainEvents.CHANNEL));
+    }
+
+    /** Listens on these NOTIFY channels (the sync workers wait for the domain events' and the sync outbox's). */
+    public PostgresOutboxSignal(Callable<Connection> connect, List<String> channels) {
         this.connect = connect;
+        this.channels = List.copyOf(channels);
     }
 
     /** Called by one reader thread at a time. */
@@ -75,7 +83,9 @@ public final class PostgresOutboxSignal implements OutboxSignal {
             }
             connection.setAutoCommit(true);
             try (Statement statement = connection.createStatement()) {
-                statement.execute("LISTEN " + JooqDomainEvents.CHANNEL);
+                for (String channel : channels) {
+                    statement.execute("LISTEN " + channel);
+                }
             }
             if (warned) {
                 LOG.info("Listening for outbox notifications again");

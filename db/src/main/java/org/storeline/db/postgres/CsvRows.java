@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.jooq.JSON;
@@ -35,6 +36,14 @@ final class CsvRows {
             case String text -> quoted(out, text);
             case JSON json -> quoted(out, json.data());
             case UUID id -> out.append(id);
+            // An array literal, {a,b}: UUIDs need no quoting inside it.
+            case UUID[] ids ->
+                quoted(
+                        out,
+                        "{"
+                                + String.join(
+                                        ",",
+                                        Arrays.stream(ids).map(UUID::toString).toList()) + "}");
             case Integer n -> out.append(n);
             case Long n -> out.append(n);
             case Short n -> out.append(n);

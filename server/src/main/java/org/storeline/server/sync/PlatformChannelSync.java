@@ -32,6 +32,7 @@ import org.storeline.core.error.StorelineException;
 import org.storeline.core.orderimport.ImportOutcome;
 import org.storeline.core.orderimport.IncomingOrder;
 import org.storeline.core.orderimport.OrderImportService;
+import org.storeline.core.sync.SyncTasks;
 
 /**
  * Pulls orders through each platform's list API (manual imports, reconciliation), re-runs failed activity
@@ -49,6 +50,8 @@ public final class PlatformChannelSync implements ChannelSync, AutoCloseable {
     private final WebhookInbox inbox;
     private final Runnable wakeWorker;
     private final Supplier<URI> publicBaseUrl;
+    private final SyncTasks syncTasks;
+    private final RateLimits rateLimits;
     private final Clock clock;
     private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
 
@@ -60,6 +63,8 @@ public final class PlatformChannelSync implements ChannelSync, AutoCloseable {
             WebhookInbox inbox,
             Runnable wakeWorker,
             Supplier<URI> publicBaseUrl,
+            SyncTasks syncTasks,
+            RateLimits rateLimits,
             Clock clock) {
         this.connectors = connectors;
         this.channels = channels;
@@ -68,6 +73,8 @@ public final class PlatformChannelSync implements ChannelSync, AutoCloseable {
         this.inbox = inbox;
         this.wakeWorker = wakeWorker;
         this.publicBaseUrl = publicBaseUrl;
+        this.syncTasks = syncTasks;
+        this.rateLimits = rateLimits;
         this.clock = clock;
     }
 
@@ -164,9 +171,21 @@ public final class PlatformChannelSync implements ChannelSync, AutoCloseable {
                 registerSoon(channel);
                 yield "registration runs again";
             }
+            case SEND_AGAIN -> {
+                int queued = syncTasks.retryByHand(channel.id(), entry.syncTaskIds(), clock.instant());
+                yield queued == 0
+                        ? "nothing to send again: those changes were sent or queued since"
+                        : queued + " change(s) queued to be sent again (stock and prices as they are now)";
+            }
         };
         activity.markRetried(entry.id(), clock.instant());
         return result;
+    }
+
+    @Override
+    public OutboundHealth outboundHealth(Channel channel) {
+        SyncTasks.Backlog backlog = syncTasks.backlog(channel.id());
+        return new OutboundHealth(backlog.depth(), backlog.oldestChangeAt(), rateLimits.left(channel.id()));
     }
 
     @Override

@@ -215,11 +215,12 @@ public final class ChannelRoutes implements Routes {
                     "This entry was already retried at " + entry.retriedAt().get()
                             + "; its outcome is a newer entry in the activity log.");
         }
-        if (entry.outcome() != ActivityEntry.Outcome.FAILED || !entry.retryable()) {
+        if (!entry.canBeRetried()) {
             throw new StorelineException(
                     ErrorCode.NOT_RETRYABLE,
-                    "Only failed entries that may succeed later can be retried; this one is "
-                            + entry.outcome().wireName() + (entry.retryable() ? "" : " and final") + ".");
+                    "Only failed entries that may succeed later, and calls the platform refused, can be retried; "
+                            + "this one is " + entry.outcome().wireName() + (entry.retryable() ? "" : " and final")
+                            + ".");
         }
         ObjectNode node = Json.object();
         node.put("entry_id", entryId.toString());
@@ -247,6 +248,16 @@ public final class ChannelRoutes implements Routes {
                         });
         node.put("failures_last_hour", activity.failuresSince(channel.id(), now.minus(Duration.ofHours(1))));
         node.put("reconciled_until", channel.reconciledUntil().map(Json::time).orElse(null));
+        ChannelSync.OutboundHealth outbound = sync.outboundHealth(channel);
+        node.put("outbox_depth", outbound.depth());
+        node.put(
+                "outbox_oldest_pending_at",
+                outbound.oldestChangeAt().map(Json::time).orElse(null));
+        if (outbound.rateBudgetLeft().isPresent()) {
+            node.put("rate_budget_left", outbound.rateBudgetLeft().getAsLong());
+        } else {
+            node.putNull("rate_budget_left");
+        }
         Responses.ok(ctx, node);
     }
 
@@ -304,11 +315,12 @@ public final class ChannelRoutes implements Routes {
         node.put("delivery_id", Json.id(entry.deliveryId()));
         node.put("sale_id", Json.id(entry.saleId()));
         node.put("reason", entry.reason());
+        node.put("request", entry.call().flatMap(ActivityEntry.Call::request).orElse(null));
         node.put(
-                "retryable",
-                entry.retryable()
-                        && entry.outcome() == ActivityEntry.Outcome.FAILED
-                        && entry.retriedAt().isEmpty());
+                "http_status",
+                entry.call().map(ActivityEntry.Call::status).filter(s -> s > 0).orElse(null));
+        node.put("answer", entry.call().map(ActivityEntry.Call::answer).orElse(null));
+        node.put("retryable", entry.canBeRetried());
         node.put("retried_at", entry.retriedAt().map(Json::time).orElse(null));
         return node;
     }

@@ -70,11 +70,20 @@ public final class PlatformHttp {
      * platform's budget) without holding a worker asleep: the same timeouts as {@link #standard()}.
      */
     public static PlatformHttp singleAttempt() {
+        return singleAttempt(Duration.ofSeconds(20));
+    }
+
+    /** As {@link #singleAttempt()}, waiting {@code requestTimeout} for each answer (at most 5 s to connect). */
+    public static PlatformHttp singleAttempt(Duration requestTimeout) {
+        Duration connect = requestTimeout.compareTo(Duration.ofSeconds(5)) < 0 ? requestTimeout : Duration.ofSeconds(5);
         HttpClient client = HttpClient.newBuilder()
-                .connectTimeout(Duration.ofSeconds(5))
+                // HTTP/1.1: over plain http the client would first offer an h2c upgrade, which a server may leave
+                // unanswered when the request has a large body (a batch of 100 stock levels), until the timeout.
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(connect)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
-        return new PlatformHttp(client, 1, attempt -> Duration.ZERO, Thread::sleep, Duration.ofSeconds(20));
+        return new PlatformHttp(client, 1, attempt -> Duration.ZERO, Thread::sleep, requestTimeout);
     }
 
     /**

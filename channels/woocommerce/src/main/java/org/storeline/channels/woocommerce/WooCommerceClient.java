@@ -257,11 +257,12 @@ public final class WooCommerceClient {
         return PlatformJson.parse(http.send(request, what).body(), what);
     }
 
-    private static HttpRequest.Builder get(ChannelConnection connection, String path, Map<String, String> params) {
+    static HttpRequest.Builder get(ChannelConnection connection, String path, Map<String, String> params) {
         return request(connection, path, params).GET();
     }
 
-    private static HttpRequest.Builder request(ChannelConnection connection, String path, Map<String, String> params) {
+    /** A request to the store's REST API, authenticated as the channel's credentials say (header or query string). */
+    static HttpRequest.Builder request(ChannelConnection connection, String path, Map<String, String> params) {
         String key = connection.credential("consumer_key");
         String secret = connection.credential("consumer_secret");
         Map<String, String> query = new LinkedHashMap<>(params);

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.storeline.channels.api.ChannelConnection;
+import org.storeline.channels.api.ChannelOutbound;
 import org.storeline.channels.api.Connector;
 import org.storeline.channels.api.DeliveryEvent;
 import org.storeline.channels.api.OrderPage;
@@ -37,9 +38,16 @@ public final class WooCommerceConnector implements Connector {
     private final WooCommerceWebhookVerifier verifier = new WooCommerceWebhookVerifier();
     private final WooCommerceOrderMapper mapper = new WooCommerceOrderMapper();
     private final WooCommerceClient client;
+    private final WooCommerceOutbound outbound;
 
     public WooCommerceConnector(PlatformHttp http) {
+        this(http, PlatformHttp.singleAttempt());
+    }
+
+    /** {@code outboundHttp}: one attempt per call, for the sync outbox, which retries by itself. */
+    public WooCommerceConnector(PlatformHttp http, PlatformHttp outboundHttp) {
         this.client = new WooCommerceClient(http, mapper);
+        this.outbound = new WooCommerceOutbound(outboundHttp);
     }
 
     @Override
@@ -117,6 +125,12 @@ public final class WooCommerceConnector implements Connector {
     @Override
     public String storeIdentity(URI baseUrl, Map<String, String> credentials) {
         return StoreIdentities.site(baseUrl, "/wp-json");
+    }
+
+    /** Stock levels, prices and the completion of orders (see {@link WooCommerceOutbound}). */
+    @Override
+    public Optional<ChannelOutbound> outbound() {
+        return Optional.of(outbound);
     }
 
     /** Keys pasted from WooCommerce's screen often carry spaces or a line break. */

@@ -1,0 +1,32 @@
+package org.storeline.core.sync;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Port: the products each channel sells as its platform knows them, found by SKU and remembered, so that a push needs
+ * no look-up. "Not on the platform" is remembered too, with when it was checked.
+ */
+public interface ChannelListings {
+    /** What is known of these products on the channel (a product never looked up is absent). */
+    Map<UUID, Known> find(UUID channelId, Collection<UUID> productIds);
+
+    /** Remembers these look-ups (replacing what was known of the same products). */
+    void remember(UUID channelId, Collection<Known> looked);
+
+    /** A product looked up on one channel: its listing there, or none (not found), as of {@code checkedAt}. */
+    record Known(UUID productId, String sku, Optional<Listing> listing, Instant checkedAt) {
+        /**
+         * Whether it can be used without a new look-up: looked up by the product's current SKU, and found, or found
+         * missing less than {@code recheckMissing} ago (a product may be created on the platform later).
+         */
+        public boolean isCurrent(String currentSku, Instant now, Duration recheckMissing) {
+            return sku.equals(currentSku)
+                    && (listing.isPresent() || checkedAt.plus(recheckMissing).isAfter(now));
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package org.storeline.core.sync;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import org.storeline.core.channel.Channel;
+
+/**
+ * Port: a channel's platform as the {@link SyncSender} calls it (implemented where the platform modules are wired, with
+ * the channel's decrypted credentials). Each call waits its turn in the channel's rate budget first; a failure is
+ * thrown as {@link SyncCallFailed}. Nothing here retries: the sync outbox does.
+ */
+public interface PlatformGateway {
+    /** Whether Storeline sends anything to this channel's platform yet (its module has an outbound side). */
+    boolean sends(Channel channel);
+
+    /** The platform's listings of these SKUs (a SKU the platform does not sell is left out). */
+    Map<String, Listing> findListings(Channel channel, Collection<String> skus);
+
+    List<PlatformCall> setStockLevels(Channel channel, List<StockLevel> levels);
+
+    List<PlatformCall> setPrices(Channel channel, List<PriceChange> prices);
+
+    List<PlatformCall> sendStatus(Channel channel, StatusChange change);
+
+    /** A call that failed, and how. */
+    final class SyncCallFailed extends RuntimeException {
+        private final SendFailure failure;
+
+        public SyncCallFailed(SendFailure failure, Throwable cause) {
+            super(failure.message(), cause);
+            this.failure = failure;
+        }
+
+        public SendFailure failure() {
+            return failure;
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package org.storeline.core.sync;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Why a call to a platform failed, as the sync outbox needs to know it (the platform module's exception, translated
+ * where the modules are wired).
+ *
+ * @param kind what happened
+ * @param message the platform's own words where it answered, for the activity log
+ * @param status the HTTP status of the answer; 0 when none came
+ * @param retryAfter how long the platform asked to wait (429 or 503 with {@code Retry-After})
+ */
+public record SendFailure(Kind kind, String message, int status, Optional<Duration> retryAfter) {
+    public enum Kind {
+        /** The platform said no (4xx), or answered what can never be read: sending it again is pointless. */
+        REFUSED,
+        /** The platform answered that it cannot now (429, 5xx). */
+        UNAVAILABLE,
+        /** No answer, and the request never arrived (connection refused, connect timeout). */
+        UNREACHABLE,
+        /** The request was sent and no answer came in time: the platform may have done it. */
+        TIMED_OUT
+    }
+
+    public SendFailure {
+        Objects.requireNonNull(kind, "kind");
+        message = message == null ? "" : message;
+        retryAfter = retryAfter.filter(d -> !d.isNegative());
+    }
+}

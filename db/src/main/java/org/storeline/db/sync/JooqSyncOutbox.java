@@ -1,0 +1,76 @@
+package org.storeline.db.sync;
+
+import static org.storeline.db.postgres.Timestamps.toDb;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.UUID;
+import org.jooq.DSLContext;
+import org.storeline.core.sync.SyncKind;
+import org.storeline.core.sync.SyncOutbox;
+
+/**
+ * Schedules stock and price tasks on PostgreSQL, in the caller's transaction, one statement per call however many
+ * products and channels: an INSERT ... SELECT over the channels that link the outlets (stock) or every channel
+ * (prices), which merges into a task already waiting for the same channel and product ({@code ON CONFLICT DO NOTHING}
+ * on the partial unique index {@code sync_task_waiting}: the waiting task will read the latest value when it is sent).
+ * When it wrote a task, the same statement sends a NOTIFY on {@link #CHANNEL}, delivered at commit, which wakes the
+ * sync workers of every process at once rather than at their next poll.
+ */
+public final class JooqSyncOutbox implements SyncOutbox {
+    /** The NOTIFY channel that tells the sync workers a task was written. */
+    public static final String CHANNEL = "storeline_sync";
+
+    private static final String SCHEDULE = """
+            with scheduled as (
+              insert into sync_task (id, channel_id, kind, product_id, state, attempts, next_attempt_at, created_at,
+                                     updated_at)
+              select gen_random_uuid(), c.channel_id, ?, p.product_id, 'pending', 0, ?::timestamptz, ?::timestamptz,
+                     ?::timestamptz
+              from (%s) c cross join unnest(?::uuid[]) as p (product_id)
+              on conflict (channel_id, kind, product_id) where state = 'pending' and kind in ('stock', 'price')
+              do nothing
+              returning 1
+            )
+            select pg_notify('%s', '') where exists (select 1 from scheduled)
+            """;
+
+    // Linked channels only: an unlinked one keeps its history but is sent nothing more.
+    private static final String LINKING = "select distinct co.channel_id from channel_outlet co"
+            + " join channel ch on ch.id = co.channel_id"
+            + " where ch.unlinked_at is null and co.outlet_id = any(?::uuid[])";
+    private static final String EVERY_CHANNEL = "select id as channel_id from channel where unlinked_at is null";
+
+    private final DSLContext dsl;
+    private final Clock clock;
+
+    public JooqSyncOutbox(DSLContext dsl, Clock clock) {
+        this.dsl = dsl;
+        this.clock = clock;
+    }
+
+    @Override
+    public void stockChanged(Collection<UUID> productIds, Collection<UUID> outletIds) {
+        if (productIds.isEmpty() || outletIds.isEmpty()) {
+            return;
+        }
+        OffsetDateTime now = toDb(clock.instant());
+        dsl.fetch(
+                SCHEDULE.formatted(LINKING, CHANNEL),
+                SyncKind.STOCK.wireName(),
+                now,
+                now,
+                now,
+                outletIds.toArray(UUID[]::new),
+                productIds.toArray(UUID[]::new));
+    }
+
+    @Override
+    public void priceChanged(UUID productId) {
+        OffsetDateTime now = toDb(clock.instant());
+        dsl.fetch(SCHEDULE.formatted(EVERY_CHANNEL, CHANNEL), SyncKind.PRICE.wireName(), now, now, now, new UUID[] {
+            productId
+        });
+    }
+}

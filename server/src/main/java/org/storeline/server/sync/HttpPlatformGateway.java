@@ -1,0 +1,143 @@
+package org.storeline.server.sync;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.storeline.channels.api.ChannelConnection;
+import org.storeline.channels.api.ChannelOutbound;
+import org.storeline.channels.api.Connectors;
+import org.storeline.channels.api.PlatformCallException;
+import org.storeline.core.channel.Channel;
+import org.storeline.core.error.StorelineException;
+import org.storeline.core.sync.Listing;
+import org.storeline.core.sync.PlatformCall;
+import org.storeline.core.sync.PlatformGateway;
+import org.storeline.core.sync.PriceChange;
+import org.storeline.core.sync.RateLimiter;
+import org.storeline.core.sync.SendFailure;
+import org.storeline.core.sync.StatusChange;
+import org.storeline.core.sync.StockLevel;
+
+/**
+ * The platforms, as the sync sender calls them: each platform module's {@link ChannelOutbound}, with the channel's
+ * decrypted connection. Every call first waits its turn in the channel's {@link RateLimits rate budget} (a wait longer
+ * than {@code longestWait} is not waited: the call fails as unavailable until then, so a worker never sleeps through
+ * its lease); a 429 or 503 with {@code Retry-After} pauses the channel in this process; a failure becomes a
+ * {@link SendFailure}.
+ */
+public final class HttpPlatformGateway implements PlatformGateway {
+    private static final Logger LOG = LoggerFactory.getLogger(HttpPlatformGateway.class);
+
+    private final Connectors connectors;
+    private final RateLimits limits;
+    private final Duration longestWait;
+
+    public HttpPlatformGateway(Connectors connectors, RateLimits limits, Duration longestWait) {
+        this.connectors = connectors;
+        this.limits = limits;
+        this.longestWait = longestWait;
+    }
+
+    @Override
+    public boolean sends(Channel channel) {
+        return outbound(channel).isPresent();
+    }
+
+    private Optional<ChannelOutbound> outbound(Channel channel) {
+        return connectors.of(channel.platform()).outbound();
+    }
+
+    @Override
+    public Map<String, Listing> findListings(Channel channel, Collection<String> skus) {
+        return call(channel, (outbound, connection) -> outbound.findListings(skus, connection), found -> 1);
+    }
+
+    @Override
+    public List<PlatformCall> setStockLevels(Channel channel, List<StockLevel> levels) {
+        return call(channel, (outbound, connection) -> outbound.setStockLevels(levels, connection), List::size);
+    }
+
+    @Override
+    public List<PlatformCall> setPrices(Channel channel, List<PriceChange> prices) {
+        return call(channel, (outbound, connection) -> outbound.setPrices(prices, connection), List::size);
+    }
+
+    @Override
+    public List<PlatformCall> sendStatus(Channel channel, StatusChange change) {
+        return call(channel, (outbound, connection) -> outbound.sendStatus(change, connection), List::size);
+    }
+
+    private interface Call<T> {
+        T make(ChannelOutbound outbound, ChannelConnection connection);
+    }
+
+    private <T> T call(Channel channel, Call<T> call, Function<T, Integer> requestsMade) {
+        ChannelOutbound outbound = outbound(channel)
+                .orElseThrow(() -> failed(SendFailure.Kind.REFUSED, "nothing is sent to this platform yet", null));
+        RateLimiter limiter = limits.of(channel.id(), outbound.budget());
+        Duration wait = limiter.waitFor(1, System.nanoTime());
+        if (wait.compareTo(longestWait) > 0) {
+            throw new SyncCallFailed(
+                    new SendFailure(
+                            SendFailure.Kind.UNAVAILABLE,
+                            "the channel's rate budget is spent, or the platform asked for a pause; not sent before "
+                                    + wait.toSeconds() + " s",
+                            0,
+                            Optional.of(wait)),
+                    null);
+        }
+        sleep(wait);
+        limiter.take(1, System.nanoTime());
+        try {
+            T result = call.make(outbound, Connectors.connection(channel));
+            limiter.take(Math.max(0, requestsMade.apply(result) - 1), System.nanoTime());
+            return result;
+        } catch (PlatformCallException e) {
+            e.retryAfter().ifPresent(pause -> limiter.pause(pause, System.nanoTime()));
+            throw failed(kindOf(e), e.getMessage(), e, e.status(), e.retryAfter());
+        } catch (StorelineException e) {
+            // The channel's own settings (a credential missing): said as it is, and final until fixed.
+            throw failed(SendFailure.Kind.REFUSED, e.getMessage(), e);
+        } catch (RuntimeException e) {
+            LOG.error("Sending to channel {} failed unexpectedly", channel.id(), e);
+            throw failed(SendFailure.Kind.REFUSED, Failures.describe(e), e);
+        }
+    }
+
+    static SendFailure.Kind kindOf(PlatformCallException e) {
+        if (!e.retryable()) {
+            return SendFailure.Kind.REFUSED;
+        }
+        if (e.outcomeUnknown()) {
+            return SendFailure.Kind.TIMED_OUT;
+        }
+        return e.status() > 0 ? SendFailure.Kind.UNAVAILABLE : SendFailure.Kind.UNREACHABLE;
+    }
+
+    private static SyncCallFailed failed(SendFailure.Kind kind, String message, Throwable cause) {
+        return failed(kind, message, cause, 0, Optional.empty());
+    }
+
+    private static SyncCallFailed failed(
+            SendFailure.Kind kind, String message, Throwable cause, int status, Optional<Duration> retryAfter) {
+        return new SyncCallFailed(new SendFailure(kind, message, status, retryAfter), cause);
+    }
+
+    private static void sleep(Duration wait) {
+        if (wait.isZero()) {
+            return;
+        }
+        try {
+            Thread.sleep(wait);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SyncCallFailed(
+                    new SendFailure(SendFailure.Kind.UNREACHABLE, "interrupted", 0, Optional.empty()), e);
+        }
+    }
+}

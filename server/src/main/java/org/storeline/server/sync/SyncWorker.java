@@ -1,0 +1,175 @@
+package org.storeline.server.sync;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.storeline.core.event.OutboxSignal;
+import org.storeline.core.sync.StatusReader;
+import org.storeline.core.sync.SyncSender;
+import org.storeline.core.sync.SyncTasks;
+
+/**
+ * Sends the sync outbox, in every server process. One dispatcher thread reads new domain events into status tasks,
+ * then hands each channel with due work to a virtual thread of its own, which claims up to a batch of that channel's
+ * tasks and sends them. A channel is worked by one thread at a time in this process, so one busy or broken channel
+ * (slow answers, a pause asked for by a 429) holds one virtual thread and never delays another channel; any number of
+ * processes share the channels through the claims' {@code SKIP LOCKED} and leases.
+ *
+ * <p>It wakes when a task or a domain event is committed (PostgreSQL NOTIFY, through {@link OutboxSignal}) and when a
+ * channel's sender finishes with more to do; otherwise it looks every {@link #POLL}, which is also how it finds tasks
+ * due after a backoff and claims whose lease ran out. The NOTIFY is only a hint: without it (a transaction-pooling
+ * proxy), changes still go within one poll.
+ */
+public final class SyncWorker implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SyncWorker.class);
+    /** How often it looks for due work when nothing woke it. */
+    static final Duration POLL = Duration.ofMillis(250);
+
+    private static final int MAX_CHANNELS = 10_000;
+
+    private final SyncTasks tasks;
+    private final SyncSender sender;
+    private final StatusReader statuses;
+    private final RateLimits limits;
+    private final OutboxSignal signal;
+    private final Clock clock;
+    private final String process = processName();
+    private final AtomicLong claims = new AtomicLong();
+    private final Set<UUID> busy = ConcurrentHashMap.newKeySet();
+    private final Semaphore wake = new Semaphore(0);
+    private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
+    private final Thread dispatcher;
+    private final Thread listener;
+    private volatile boolean running = true;
+
+    public SyncWorker(
+            SyncTasks tasks,
+            SyncSender sender,
+            StatusReader statuses,
+            RateLimits limits,
+            OutboxSignal signal,
+            Clock clock) {
+        this.tasks = tasks;
+        this.sender = sender;
+        this.statuses = statuses;
+        this.limits = limits;
+        this.signal = signal;
+        this.clock = clock;
+        this.dispatcher =
+                Thread.ofPlatform().name("storeline-sync-worker").daemon().unstarted(this::dispatch);
+        this.listener =
+                Thread.ofPlatform().name("storeline-sync-listener").daemon().unstarted(this::listen);
+    }
+
+    public SyncWorker start() {
+        listener.start();
+        dispatcher.start();
+        return this;
+    }
+
+    /** Look now rather than at the next poll. */
+    public void wake() {
+        if (wake.availablePermits() == 0) {
+            wake.release();
+        }
+    }
+
+    private void dispatch() {
+        while (running) {
+            try {
+                statuses.readNew();
+                List<UUID> due = tasks.channelsWithDueWork(clock.instant(), MAX_CHANNELS);
+                for (UUID channelId : due) {
+                    if (!limits.holdsBack(channelId) && busy.add(channelId)) {
+                        senders.submit(() -> send(channelId));
+                    }
+                }
+                wake.tryAcquire(POLL.toMillis(), TimeUnit.MILLISECONDS);
+                wake.drainPermits();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                LOG.error("The sync worker failed; it carries on in a second", e);
+                pause();
+            }
+        }
+    }
+
+    private void send(UUID channelId) {
+        int claimed = 0;
+        try {
+            claimed = sender.sendDue(channelId, process + "/" + claims.incrementAndGet());
+        } catch (RuntimeException e) {
+            // Its tasks stay claimed until the lease runs out, then go again.
+            LOG.error("Sending the sync tasks of channel {} failed", channelId, e);
+        } finally {
+            busy.remove(channelId);
+            if (claimed == SyncSender.CLAIM_LIMIT) {
+                wake();
+            }
+        }
+    }
+
+    private void listen() {
+        while (running) {
+            try {
+                if (signal.await(Duration.ofSeconds(1))) {
+                    wake();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                LOG.warn("The sync worker's wake-up listener failed; polling carries on", e);
+                pause();
+            }
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String processName() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            host = "unknown-host";
+        }
+        return host + "-" + ProcessHandle.current().pid();
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        dispatcher.interrupt();
+        listener.interrupt();
+        senders.shutdownNow();
+        try {
+            dispatcher.join(10_000);
+            listener.join(10_000);
+            senders.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        signal.close();
+    }
+}

@@ -1,0 +1,221 @@
+package org.storeline.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.storeline.server.support.ApiClient;
+import org.storeline.server.support.FakeWooCommerce;
+import org.storeline.server.support.Shop;
+import org.storeline.server.support.TestStoreline;
+import org.storeline.server.support.WooCommerceOrders;
+
+/**
+ * Stock out (SOR-3, BYD-3): every change of on-hand at a channel's outlets reaches the WooCommerce store as the
+ * absolute level summed over the channel's outlets, whoever made it (a count, an in-store sale, an online order, a
+ * return, a cancellation); a burst reaches it as few requests, the last level last; a product the store does not sell
+ * is looked up once and sends nothing.
+ */
+class StockSyncIT {
+    private static final AtomicLong ORDER_IDS =
+            new AtomicLong(System.currentTimeMillis() % 1_000_000_000L + 40_000_000);
+
+    private final ApiClient admin = TestStoreline.admin();
+    private final Shop shop = new Shop(admin);
+    private final FakeWooCommerce store = FakeWooCommerce.start();
+    private final String outletA = shop.outlet("Sync A");
+    private final String outletB = shop.outlet("Sync B");
+    private final String register = shop.openRegister(outletA);
+
+    @AfterEach
+    void closeTheStore() {
+        store.close();
+    }
+
+    @Test
+    void aCountAndAnInStoreSaleSendTheLevelSummedOverTheChannelsOutlets() {
+        String channel = channel(List.of(outletA, outletB));
+        String sku = Shop.unique("TEE");
+        long wooId = store.product(sku);
+        String product = shop.productWithSku(sku, "10.00");
+
+        shop.setStock(product, outletA, 5);
+        shop.setStock(product, outletB, 3);
+        awaitStock(wooId, 8);
+        assertThat(shop.inStoreSale(outletA, register, product, 2).status()).isEqualTo(201);
+
+        awaitStock(wooId, 6);
+        assertThat(store.stockWrites(wooId)).last().isEqualTo(6L);
+        JsonNode sent = activity(channel, "stock").getFirst();
+        assertThat(sent.path("outcome").asText()).isEqualTo("succeeded");
+        assertThat(sent.path("request").asText()).isEqualTo("POST /wp-json/wc/v3/products/batch");
+        assertThat(sent.path("http_status").asInt()).isEqualTo(200);
+        assertThat(sent.path("reason").asText()).contains(sku + ": 6");
+        assertThat(sent.path("answer").asText()).contains("\"stock_quantity\":6");
+    }
+
+    @Test
+    void anOnlineOrderAReturnAndACancellationEachSendTheLevel() {
+        String channel = channel(List.of(outletA));
+        String sku = Shop.unique("MUG");
+        long wooId = store.product(sku);
+        String product = shop.productWithSku(sku, "10.00");
+        shop.setStock(product, outletA, 10);
+        awaitStock(wooId, 10);
+
+        JsonNode sale = imported(channel, order(sku, 3));
+        awaitStock(wooId, 7);
+        ApiClient.Response returned = admin.post(
+                "/api/v1/sales/" + sale.path("id").asText() + "/returns",
+                Map.of(
+                        "lines",
+                        List.of(Map.of(
+                                "line_id", sale.path("lines").get(0).path("id").asText(), "quantity", 1))));
+        assertThat(returned.status()).as(returned.text()).isEqualTo(201);
+        awaitStock(wooId, 8);
+        JsonNode second = imported(channel, order(sku, 4));
+        awaitStock(wooId, 4);
+        ApiClient.Response cancelled =
+                admin.post("/api/v1/sales/" + second.path("id").asText() + "/cancel", "");
+        assertThat(cancelled.status()).as(cancelled.text()).isEqualTo(200);
+
+        awaitStock(wooId, 8);
+        assertThat(shop.stockLevel(product, outletA)).isEqualTo(8);
+    }
+
+    @Test
+    void aBurstOfChangesToOneProductReachesTheStoreAsFewRequestsWithTheLastLevelLast() {
+        channel(List.of(outletA));
+        String sku = Shop.unique("BURST");
+        long wooId = store.product(sku);
+        String product = shop.productWithSku(sku, "10.00");
+        shop.setStock(product, outletA, 100);
+        awaitStock(wooId, 100);
+        int before = store.stockWrites(wooId).size();
+
+        for (int i = 1; i <= 40; i++) {
+            assertThat(shop.inStoreSale(outletA, register, product, 1).status()).isEqualTo(201);
+        }
+
+        awaitStock(wooId, 60);
+        List<Long> writes = store.stockWrites(wooId)
+                .subList(before, store.stockWrites(wooId).size());
+        System.out.printf("stock burst: 40 sales reached the store as %d level updates%n", writes.size());
+        assertThat(writes).hasSizeLessThan(40).isSortedAccordingTo((a, b) -> Long.compare(b, a));
+        assertThat(writes).last().isEqualTo(60L);
+    }
+
+    @Test
+    void aLevelBelowZeroIsSentAsZeroAndAProductTheStoreDoesNotSellSendsNothing() {
+        String channel = channel(List.of(outletA));
+        String sku = Shop.unique("NEG");
+        long wooId = store.product(sku);
+        String product = shop.productWithSku(sku, "10.00");
+        String unsold = shop.productWithSku(Shop.unique("LOCAL"), "4.00");
+
+        shop.setStock(unsold, outletA, 4);
+        shop.setStock(product, outletA, -2);
+
+        awaitStock(wooId, 0);
+        JsonNode lookUp = await(
+                () -> activity(channel, "listing").stream()
+                        .filter(e -> e.path("reason").asText().contains("not sold there"))
+                        .findFirst()
+                        .orElse(null),
+                "the look-up that found the local product missing");
+        assertThat(lookUp.path("outcome").asText()).isEqualTo("succeeded");
+        assertThat(store.stockBatches()).isEqualTo(1);
+    }
+
+    @Test
+    void aChannelOfOtherOutletsIsNotSentTheirStock() {
+        // Its online register at B: the register's outlet is always one of the channel's.
+        shop.wooChannel(shop.register(outletB), List.of(outletB), Map.of(), false, store.baseUrl());
+        String sku = Shop.unique("ELSEWHERE");
+        long wooId = store.product(sku);
+        String product = shop.productWithSku(sku, "10.00");
+        shop.setStock(product, outletB, 2);
+        awaitStock(wooId, 2);
+
+        shop.setStock(product, outletA, 50);
+        shop.setStock(product, outletB, 1);
+
+        awaitStock(wooId, 1);
+        assertThat(store.stockWrites(wooId)).containsExactly(2L, 1L);
+    }
+
+    private String channel(List<String> outlets) {
+        return shop.wooChannel(register, outlets, Map.of(), false, store.baseUrl());
+    }
+
+    private static WooCommerceOrders order(String sku, int quantity) {
+        String total = quantity * 10 + ".00";
+        return WooCommerceOrders.order(ORDER_IDS.incrementAndGet())
+                .status("processing")
+                .line(sku, quantity, total, total, "0.00")
+                .totals(total, "0.00");
+    }
+
+    private JsonNode imported(String channel, WooCommerceOrders order) {
+        assertThat(order.deliver(admin, channel, "order.created").status()).isEqualTo(200);
+        String externalId = order.json().replaceAll("(?s)^\\{\"id\":(\\d+).*$", "$1");
+        return await(
+                () -> {
+                    JsonNode items = admin.get(
+                                    "/api/v1/sales?channel_id=" + channel + "&external_order_id=" + externalId)
+                            .json()
+                            .path("items");
+                    return items.isEmpty() ? null : items.get(0);
+                },
+                "order " + externalId + " to become a sale");
+    }
+
+    private void awaitStock(long wooId, long level) {
+        await(
+                () -> store.stock(wooId).filter(s -> s == level).isPresent() ? Boolean.TRUE : null,
+                "the store's stock of #" + wooId + " to be " + level + " (it is " + store.stock(wooId) + ")");
+    }
+
+    /** The channel's activity entries of this kind, newest first. */
+    private List<JsonNode> activity(String channel, String kind) {
+        List<JsonNode> entries = new ArrayList<>();
+        admin.get("/api/v1/channels/" + channel + "/activity?limit=100")
+                .json()
+                .path("items")
+                .forEach(e -> {
+                    if (e.path("kind").asText().equals(kind)) {
+                        entries.add(e);
+                    }
+                });
+        return entries;
+    }
+
+    static <T> T await(Supplier<T> probe, String what) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        while (Instant.now().isBefore(deadline)) {
+            T found = probe.get();
+            if (found != null) {
+                return found;
+            }
+            sleep(Duration.ofMillis(50));
+        }
+        throw new AssertionError("Timed out waiting for " + what);
+    }
+
+    static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+}

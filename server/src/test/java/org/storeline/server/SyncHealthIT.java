@@ -1,0 +1,87 @@
+package org.storeline.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.storeline.server.StockSyncIT.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.storeline.server.support.ApiClient;
+import org.storeline.server.support.FakeWooCommerce;
+import org.storeline.server.support.Shop;
+import org.storeline.server.support.TestStoreline;
+
+/**
+ * GET /api/v1/channels/{id}/health for the outgoing side (BYD-4): the changes waiting to go out (a burst to one
+ * product counts once), when the oldest was made, failures in the last hour, and the rate budget left.
+ */
+class SyncHealthIT {
+    private final ApiClient admin = TestStoreline.admin();
+    private final Shop shop = new Shop(admin);
+    private final FakeWooCommerce store = FakeWooCommerce.start();
+    private final String outlet = shop.outlet("Health");
+    private final String channel =
+            shop.wooChannel(shop.register(outlet), List.of(outlet), Map.of(), false, store.baseUrl());
+
+    @AfterEach
+    void closeTheStore() {
+        store.close();
+    }
+
+    @Test
+    void showsTheChangesWaitingWhileTheStoreIsDownThenNoneOnceItRecovered() {
+        JsonNode fresh = health();
+        assertThat(fresh.path("outbox_depth").asLong()).isZero();
+        assertThat(fresh.path("outbox_oldest_pending_at").isNull()).isTrue();
+        assertThat(fresh.path("rate_budget_left").isNull())
+                .as("nothing sent by this process yet")
+                .isTrue();
+        StubMapping down = store.failWithServerErrors();
+        Instant before = Instant.now();
+        List<String> products = List.of(product(), product(), product());
+        for (int level = 1; level <= 5; level++) {
+            for (String product : products) {
+                shop.setStock(product, outlet, level);
+            }
+        }
+
+        JsonNode behind = await(
+                () -> {
+                    JsonNode h = health();
+                    return h.path("failures_last_hour").asLong() > 0 ? h : null;
+                },
+                "a failure to show");
+        assertThat(behind.path("outbox_depth").asLong())
+                .as("three products, each a waiting task and perhaps one in flight")
+                .isBetween(3L, 6L);
+        Instant oldest = Instant.parse(behind.path("outbox_oldest_pending_at").asText());
+        assertThat(oldest).isBetween(before.minusSeconds(1), Instant.now());
+        assertThat(behind.path("rate_budget_left").asLong()).isBetween(0L, 5L);
+        store.heal(down);
+
+        JsonNode recovered = await(
+                () -> {
+                    JsonNode h = health();
+                    return h.path("outbox_depth").asLong() == 0 ? h : null;
+                },
+                "the outbox to empty");
+        assertThat(recovered.path("outbox_oldest_pending_at").isNull()).isTrue();
+        assertThat(recovered.path("failures_last_hour").asLong()).isPositive();
+    }
+
+    private String product() {
+        String sku = Shop.unique("HEALTH");
+        store.product(sku);
+        return shop.productWithSku(sku, "10.00");
+    }
+
+    private JsonNode health() {
+        ApiClient.Response response = admin.get("/api/v1/channels/" + channel + "/health");
+        assertThat(response.status()).isEqualTo(200);
+        return response.json();
+    }
+}
