@@ -43,6 +43,7 @@ import org.storeline.core.returns.ReturnWriter;
 import org.storeline.core.sale.InStoreSaleService;
 import org.storeline.core.sale.SaleService;
 import org.storeline.core.settings.SettingsService;
+import org.storeline.core.statussync.ChannelStatusSync;
 import org.storeline.core.stock.StockService;
 import org.storeline.core.transaction.Transactions;
 import org.storeline.core.user.UserService;
@@ -68,6 +69,7 @@ import org.storeline.db.register.JooqRegisterRepository;
 import org.storeline.db.report.JooqReportQueries;
 import org.storeline.db.sale.JooqSaleRepository;
 import org.storeline.db.settings.JooqSettingsRepository;
+import org.storeline.db.statussync.JooqStatusSyncRepository;
 import org.storeline.db.stock.JooqStockLedger;
 import org.storeline.db.user.JooqUserRepository;
 import org.storeline.documents.PdfBoxPackingSlips;
@@ -286,6 +288,7 @@ public final class Wiring {
                 new EcwidConnector(http),
                 new LightspeedConnector(http)));
         channels = new ChannelService(channelRepository, connectors, outlets, registers, tx, clock);
+        var statusSyncRepository = new JooqStatusSyncRepository(dsl);
         orderImport = new OrderImportService(
                 new JooqOrderImportRepository(dsl, productRepository, paymentTypeRepository),
                 productRepository,
@@ -297,13 +300,26 @@ public final class Wiring {
                 fulfillmentRepository,
                 notificationRepository,
                 activity,
+                statusSyncRepository,
+                domainEvents,
+                tx,
+                clock);
+        var statusSync = new ChannelStatusSync(
+                statusSyncRepository,
+                saleRepository,
+                fulfillmentRepository,
+                fulfillmentWorkflow,
+                registerRepository,
+                paymentTypeRepository,
+                cancellations,
+                activity,
                 domainEvents,
                 tx,
                 clock);
         sync = new PlatformChannelSync(
-                connectors, channelRepository, orderImport, activity, inbox, wakeWorker, publicUrl, clock);
-        deliveryProcessor =
-                new DeliveryProcessor(connectors, channelRepository, inbox, orderImport, activity, tx, clock);
+                connectors, channelRepository, orderImport, statusSync, activity, inbox, wakeWorker, publicUrl, clock);
+        deliveryProcessor = new DeliveryProcessor(
+                connectors, channelRepository, inbox, orderImport, statusSync, activity, tx, clock);
     }
 
     InboxWorker inboxWorker() {

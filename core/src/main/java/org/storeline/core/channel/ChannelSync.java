@@ -16,8 +16,19 @@ public interface ChannelSync {
     /** Registers the channel's webhooks and checks its credentials in the background. */
     void registerSoon(Channel channel);
 
+    /**
+     * @param statusSynced newer versions of imported orders whose status changes are taken in (Ecwid, STS-1..4):
+     *                     applied, or why not logged, right after the import
+     */
     record ImportSummary(
-            int fetched, int imported, int skipped, int notApplied, int duplicates, int failed, List<String> problems) {
+            int fetched,
+            int imported,
+            int skipped,
+            int notApplied,
+            int statusSynced,
+            int duplicates,
+            int failed,
+            List<String> problems) {
         public ImportSummary {
             problems = List.copyOf(problems);
         }
