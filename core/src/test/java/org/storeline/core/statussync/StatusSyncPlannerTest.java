@@ -55,33 +55,33 @@ class StatusSyncPlannerTest {
      * RETURNED, OTHER.
      */
     private static final String AWAITING_PAYMENT = """
-            unpaid delivery new     | -:N | -:I | -:N      | -:N      | -:N      | -:N      | -:N | -:N | -:N
-            paid delivery new       | -:N | -:I | -:N      | ship:A   | ship:A   | ship:A   | -:N | -:N | -:N
-            paid delivery picking   | -:N | -:I | -:N      | ship:A   | ship:A   | ship:A   | -:N | -:N | -:N
-            paid delivery packed    | -:N | -:I | -:N      | ship:A   | ship:A   | ship:A   | -:N | -:N | -:N
-            unpaid pickup new       | -:N | -:I | pack:A   | -:N      | -:N      | -:N      | -:N | -:N | -:N
-            paid pickup new         | -:N | -:I | pack:A   | -:N      | -:N      | pick:A   | -:N | -:N | -:N
-            unpaid pickup packed    | -:N | -:I | -:Y      | -:N      | -:N      | -:N      | -:N | -:N | -:N
-            paid pickup packed      | -:N | -:I | -:Y      | -:N      | -:N      | pick:A   | -:N | -:N | -:N
-            paid split, one shipped | -:N | -:I | -:N      | ship:A   | ship:A   | ship:A   | -:N | -:N | -:N
-            completed delivery      | -:N | -:N | -:N      | -:N      | -:N      | -:N      | -:N | -:N | -:N
-            completed pickup        | -:N | -:N | -:N      | -:N      | -:N      | -:N      | -:N | -:N | -:N
-            cancelled               | -:N | -:N | -:N      | -:N      | -:N      | -:N      | -:Y | -:N | -:N
+            unpaid delivery new    |-:N|-:I|-:N   |-:N   |-:N   |-:N   |-:N|-:N|-:N
+            paid delivery new      |-:N|-:I|-:N   |ship:A|ship:A|ship:A|-:N|-:N|-:N
+            paid delivery picking  |-:N|-:I|-:N   |ship:A|ship:A|ship:A|-:N|-:N|-:N
+            paid delivery packed   |-:N|-:I|-:N   |ship:A|ship:A|ship:A|-:N|-:N|-:N
+            unpaid pickup new      |-:N|-:I|pack:A|-:N   |-:N   |-:N   |-:N|-:N|-:N
+            paid pickup new        |-:N|-:I|pack:A|-:N   |-:N   |pick:A|-:N|-:N|-:N
+            unpaid pickup packed   |-:N|-:I|-:Y   |-:N   |-:N   |-:N   |-:N|-:N|-:N
+            paid pickup packed     |-:N|-:I|-:Y   |-:N   |-:N   |pick:A|-:N|-:N|-:N
+            paid split, one shipped|-:N|-:I|-:N   |ship:A|ship:A|ship:A|-:N|-:N|-:N
+            completed delivery     |-:N|-:N|-:N   |-:N   |-:N   |-:N   |-:N|-:N|-:N
+            completed pickup       |-:N|-:N|-:N   |-:N   |-:N   |-:N   |-:N|-:N|-:N
+            cancelled              |-:N|-:N|-:N   |-:N   |-:N   |-:N   |-:Y|-:N|-:N
             """;
 
     private static final String PAID = """
-            unpaid delivery new     | pay:A | pay:AI | pay:AN   | pay+ship:AA | pay+ship:AA | pay+ship:AA | pay:AN | pay:AN | pay:A
-            paid delivery new       | -:Y   | -:I    | -:N      | ship:A      | ship:A      | ship:A      | -:N    | -:N    | -:Y
-            paid delivery picking   | -:Y   | -:I    | -:N      | ship:A      | ship:A      | ship:A      | -:N    | -:N    | -:Y
-            paid delivery packed    | -:Y   | -:I    | -:N      | ship:A      | ship:A      | ship:A      | -:N    | -:N    | -:Y
-            unpaid pickup new       | pay:A | pay:AI | pay+pack:AA | pay:AN   | pay:AN      | pay+pick:AA | pay:AN | pay:AN | pay:A
-            paid pickup new         | -:Y   | -:I    | pack:A   | -:N         | -:N         | pick:A      | -:N    | -:N    | -:Y
-            unpaid pickup packed    | pay:A | pay:AI | pay:A    | pay:AN      | pay:AN      | pay+pick:AA | pay:AN | pay:AN | pay:A
-            paid pickup packed      | -:Y   | -:I    | -:Y      | -:N         | -:N         | pick:A      | -:N    | -:N    | -:Y
-            paid split, one shipped | -:Y   | -:I    | -:N      | ship:A      | ship:A      | ship:A      | -:N    | -:N    | -:Y
-            completed delivery      | -:N   | -:N    | -:N      | -:Y         | -:Y         | -:Y         | -:N    | -:N    | -:N
-            completed pickup        | -:N   | -:N    | -:N      | -:N         | -:N         | -:Y         | -:N    | -:N    | -:N
-            cancelled               | -:N   | -:N    | -:N      | -:N         | -:N         | -:N         | -:Y    | -:N    | -:N
+            unpaid delivery new    |pay:A|pay:AI|pay:AN     |pay+ship:AA|pay+ship:AA|pay+ship:AA|pay:AN|pay:AN|pay:A
+            paid delivery new      |-:Y  |-:I   |-:N        |ship:A     |ship:A     |ship:A     |-:N   |-:N   |-:Y
+            paid delivery picking  |-:Y  |-:I   |-:N        |ship:A     |ship:A     |ship:A     |-:N   |-:N   |-:Y
+            paid delivery packed   |-:Y  |-:I   |-:N        |ship:A     |ship:A     |ship:A     |-:N   |-:N   |-:Y
+            unpaid pickup new      |pay:A|pay:AI|pay+pack:AA|pay:AN     |pay:AN     |pay+pick:AA|pay:AN|pay:AN|pay:A
+            paid pickup new        |-:Y  |-:I   |pack:A     |-:N        |-:N        |pick:A     |-:N   |-:N   |-:Y
+            unpaid pickup packed   |pay:A|pay:AI|pay:A      |pay:AN     |pay:AN     |pay+pick:AA|pay:AN|pay:AN|pay:A
+            paid pickup packed     |-:Y  |-:I   |-:Y        |-:N        |-:N        |pick:A     |-:N   |-:N   |-:Y
+            paid split, one shipped|-:Y  |-:I   |-:N        |ship:A     |ship:A     |ship:A     |-:N   |-:N   |-:Y
+            completed delivery     |-:N  |-:N   |-:N        |-:Y        |-:Y        |-:Y        |-:N   |-:N   |-:N
+            completed pickup       |-:N  |-:N   |-:N        |-:N        |-:N        |-:Y        |-:N   |-:N   |-:N
+            cancelled              |-:N  |-:N   |-:N        |-:N        |-:N        |-:N        |-:Y   |-:N   |-:N
             """;
 
     /** A cancellation on the platform, whatever its goods say, by our state. */
