@@ -43,6 +43,7 @@ import org.storeline.core.returns.ReturnWriter;
 import org.storeline.core.sale.InStoreSaleService;
 import org.storeline.core.sale.SaleService;
 import org.storeline.core.settings.SettingsService;
+import org.storeline.core.statussync.ChannelStatusSync;
 import org.storeline.core.stock.StockLedger;
 import org.storeline.core.stock.StockService;
 import org.storeline.core.sync.StatusChanges;
@@ -74,6 +75,7 @@ import org.storeline.db.register.JooqRegisterRepository;
 import org.storeline.db.report.JooqReportQueries;
 import org.storeline.db.sale.JooqSaleRepository;
 import org.storeline.db.settings.JooqSettingsRepository;
+import org.storeline.db.statussync.JooqStatusSyncRepository;
 import org.storeline.db.stock.JooqStockLedger;
 import org.storeline.db.sync.JooqChannelListings;
 import org.storeline.db.sync.JooqStatusOutbox;
@@ -321,6 +323,7 @@ public final class Wiring {
                 new EcwidConnector(http),
                 new LightspeedConnector(http)));
         channels = new ChannelService(channelRepository, connectors, outlets, registers, tx, clock);
+        var statusSyncRepository = new JooqStatusSyncRepository(dsl);
         orderImport = new OrderImportService(
                 new JooqOrderImportRepository(dsl, productRepository, paymentTypeRepository),
                 productRepository,
@@ -332,6 +335,19 @@ public final class Wiring {
                 fulfillmentRepository,
                 notificationRepository,
                 activity,
+                statusSyncRepository,
+                domainEvents,
+                tx,
+                clock);
+        var statusSync = new ChannelStatusSync(
+                statusSyncRepository,
+                saleRepository,
+                fulfillmentRepository,
+                fulfillmentWorkflow,
+                registerRepository,
+                paymentTypeRepository,
+                cancellations,
+                activity,
                 domainEvents,
                 tx,
                 clock);
@@ -340,6 +356,7 @@ public final class Wiring {
                 connectors,
                 channelRepository,
                 orderImport,
+                statusSync,
                 activity,
                 inbox,
                 wakeWorker,
@@ -369,8 +386,8 @@ public final class Wiring {
                 channelRepository,
                 tx,
                 clock);
-        deliveryProcessor =
-                new DeliveryProcessor(connectors, channelRepository, inbox, orderImport, activity, tx, clock);
+        deliveryProcessor = new DeliveryProcessor(
+                connectors, channelRepository, inbox, orderImport, statusSync, activity, tx, clock);
     }
 
     InboxWorker inboxWorker() {

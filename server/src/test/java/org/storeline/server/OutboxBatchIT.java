@@ -40,6 +40,7 @@ import org.storeline.db.postgres.Database;
 import org.storeline.db.postgres.JooqTransactions;
 import org.storeline.db.register.JooqRegisterRepository;
 import org.storeline.db.sale.JooqSaleRepository;
+import org.storeline.db.statussync.JooqStatusSyncRepository;
 import org.storeline.db.stock.JooqStockLedger;
 import org.storeline.server.support.Shop;
 import org.storeline.server.support.TestStoreline;
@@ -202,6 +203,7 @@ class OutboxBatchIT {
                 new JooqFulfillmentRepository(dsl),
                 new JooqNotificationRepository(dsl),
                 new JooqActivityLog(dsl),
+                new JooqStatusSyncRepository(dsl),
                 outbox,
                 new JooqTransactions(dsl),
                 Clock.systemUTC());

@@ -3,6 +3,7 @@ package org.storeline.core.channel;
 import java.time.Instant;
 import java.util.Currency;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.storeline.core.money.Money;
 
@@ -26,6 +27,9 @@ import org.storeline.core.money.Money;
  *                          order says it. Empty when the order does not say (then the sale is recorded unpaid and the
  *                          activity log says why), and for every other disposition: a paid order is paid in full, an
  *                          unpaid one not at all
+ * @param progress          for a platform whose status changes are taken in (Ecwid, STS-1..4), whether the order is
+ *                          paid and where its goods are, in this system's words; empty for every other platform (its
+ *                          later versions are logged, not applied: ORD-6)
  */
 public record ChannelOrder(
         String externalId,
@@ -46,9 +50,11 @@ public record ChannelOrder(
         Optional<String> shippingMethod,
         Optional<String> deliveryAddress,
         Optional<String> phone,
-        Optional<String> customerNote) {
+        Optional<String> customerNote,
+        Optional<OrderProgress> progress) {
 
     public ChannelOrder {
+        Objects.requireNonNull(progress, "progress");
         lines = List.copyOf(lines);
         shipping = List.copyOf(shipping);
         if (amountPaid.isPresent() && disposition != OrderDisposition.IMPORT_PARTIALLY_PAID) {
@@ -59,6 +65,50 @@ public record ChannelOrder(
             throw new IllegalArgumentException(
                     "The amount paid is in " + amountPaid.get().currency() + ", the order in " + currency);
         }
+    }
+
+    /** An order of a platform that reports no {@link OrderProgress} (every platform but Ecwid). */
+    public ChannelOrder(
+            String externalId,
+            String number,
+            String platformStatus,
+            OrderDisposition disposition,
+            Optional<Instant> placedAt,
+            Instant updatedAt,
+            Currency currency,
+            Optional<OrderCustomer> customer,
+            List<OrderLine> lines,
+            List<ShippingCharge> shipping,
+            Money totalTax,
+            Money total,
+            OrderPayment payment,
+            Optional<Money> amountPaid,
+            FulfillmentType fulfillmentType,
+            Optional<String> shippingMethod,
+            Optional<String> deliveryAddress,
+            Optional<String> phone,
+            Optional<String> customerNote) {
+        this(
+                externalId,
+                number,
+                platformStatus,
+                disposition,
+                placedAt,
+                updatedAt,
+                currency,
+                customer,
+                lines,
+                shipping,
+                totalTax,
+                total,
+                payment,
+                amountPaid,
+                fulfillmentType,
+                shippingMethod,
+                deliveryAddress,
+                phone,
+                customerNote,
+                Optional.empty());
     }
 
     /**

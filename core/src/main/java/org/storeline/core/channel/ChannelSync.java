@@ -36,8 +36,19 @@ public interface ChannelSync {
      */
     record OutboundHealth(long depth, Optional<Instant> oldestChangeAt, OptionalLong rateBudgetLeft) {}
 
+    /**
+     * @param statusSynced newer versions of imported orders whose status changes are taken in (Ecwid, STS-1..4):
+     *                     applied, or why not logged, right after the import
+     */
     record ImportSummary(
-            int fetched, int imported, int skipped, int notApplied, int duplicates, int failed, List<String> problems) {
+            int fetched,
+            int imported,
+            int skipped,
+            int notApplied,
+            int statusSynced,
+            int duplicates,
+            int failed,
+            List<String> problems) {
         public ImportSummary {
             problems = List.copyOf(problems);
         }

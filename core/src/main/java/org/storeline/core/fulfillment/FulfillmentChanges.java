@@ -2,8 +2,8 @@ package org.storeline.core.fulfillment;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import org.storeline.core.error.ErrorCode;
 import org.storeline.core.error.StorelineException;
@@ -56,28 +56,38 @@ final class FulfillmentChanges {
             Sale sale = sales.findByIdForUpdate(seen.saleId())
                     .orElseThrow(() -> StorelineException.notFound(ErrorCode.SALE_NOT_FOUND, "Sale", seen.saleId()));
             Fulfillment fulfillment = fulfillments.findByIdForUpdate(id).orElseThrow(() -> notFound(id));
-            FulfillmentStatus before = fulfillment.status();
-            String noteBefore = sale.note();
-            SaleStatus saleBefore = sale.status();
-            Instant now = clock.instant();
-            change.apply(fulfillment, sale, now);
-            fulfillments.save(fulfillment);
-            Optional<DomainEvent> fulfilled = Optional.empty();
-            if (!before.isComplete() && fulfillment.isComplete()) {
-                List<Fulfillment> all = fulfillments.findBySale(sale.id());
-                if (all.stream().allMatch(Fulfillment::isComplete)) {
-                    sale.completeOnceFulfilled();
-                    fulfilled = Optional.of(FulfillmentEvents.orderFulfilled(sale, all, now));
-                }
-            }
-            if (!sale.note().equals(noteBefore) || sale.status() != saleBefore) {
-                sales.update(sale);
-            }
+            List<DomainEvent> published = applyLocked(fulfillment, sale, kind, change, clock.instant());
             // Events last: the outbox serialises its writers from here to the commit.
-            events.publish(FulfillmentEvents.changed(fulfillment, kind, before, now));
-            fulfilled.ifPresent(events::publish);
+            published.forEach(events::publish);
             return fulfillment;
         });
+    }
+
+    /**
+     * One change to a fulfillment whose sale, then row, the caller has locked in its own transaction: made and
+     * persisted, completing the sale when it completed its last fulfillment. Answers the events to publish, last in
+     * the transaction: {@code fulfillment.changed}, then {@code order.fulfilled} if the sale completed.
+     */
+    List<DomainEvent> applyLocked(
+            Fulfillment fulfillment, Sale sale, FulfillmentEvents.Change kind, Change change, Instant now) {
+        FulfillmentStatus before = fulfillment.status();
+        String noteBefore = sale.note();
+        SaleStatus saleBefore = sale.status();
+        change.apply(fulfillment, sale, now);
+        fulfillments.save(fulfillment);
+        List<DomainEvent> published = new ArrayList<>();
+        published.add(FulfillmentEvents.changed(fulfillment, kind, before, now));
+        if (!before.isComplete() && fulfillment.isComplete()) {
+            List<Fulfillment> all = fulfillments.findBySale(sale.id());
+            if (all.stream().allMatch(Fulfillment::isComplete)) {
+                sale.completeOnceFulfilled();
+                published.add(FulfillmentEvents.orderFulfilled(sale, all, now));
+            }
+        }
+        if (!sale.note().equals(noteBefore) || sale.status() != saleBefore) {
+            sales.update(sale);
+        }
+        return published;
     }
 
     private static StorelineException notFound(UUID id) {

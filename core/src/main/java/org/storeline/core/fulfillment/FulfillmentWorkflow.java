@@ -1,9 +1,14 @@
 package org.storeline.core.fulfillment;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.storeline.core.channel.FulfillmentType;
+import org.storeline.core.event.DomainEvent;
 import org.storeline.core.event.DomainEvents;
+import org.storeline.core.sale.Sale;
 import org.storeline.core.sale.SaleRepository;
 import org.storeline.core.transaction.Transactions;
 import org.storeline.core.user.Actor;
@@ -40,5 +45,32 @@ public final class FulfillmentWorkflow {
 
     public Fulfillment handOver(Actor actor, UUID id) {
         return changes.apply(actor, id, FulfillmentEvents.Change.STATUS, (f, sale, now) -> f.handOver(sale));
+    }
+
+    /**
+     * Marks it packed as {@link #pack} does, for a caller that holds the sale's lock, then the fulfillment's, in its
+     * own transaction (a platform's status taken in: STS-2). Answers the events to publish last in that transaction.
+     */
+    public List<DomainEvent> packLocked(Sale sale, Fulfillment fulfillment, Instant now) {
+        return changes.applyLocked(fulfillment, sale, FulfillmentEvents.Change.STATUS, (f, s, at) -> f.pack(), now);
+    }
+
+    /**
+     * Ships a packed delivery (without tracking) or hands a packed pickup over, as {@link #ship} and {@link #handOver}
+     * do (the sale paid in full: FUL-4), for a caller that holds the locks as {@link #packLocked} says (STS-1).
+     */
+    public List<DomainEvent> completeLocked(Sale sale, Fulfillment fulfillment, Instant now) {
+        return changes.applyLocked(
+                fulfillment,
+                sale,
+                FulfillmentEvents.Change.STATUS,
+                (f, s, at) -> {
+                    if (f.type() == FulfillmentType.PICKUP) {
+                        f.handOver(s);
+                    } else {
+                        f.ship(s, Optional.empty());
+                    }
+                },
+                now);
     }
 }

@@ -21,6 +21,7 @@ import org.storeline.core.channel.ActivityEntry;
 import org.storeline.core.channel.ActivityLog;
 import org.storeline.core.channel.Channel;
 import org.storeline.core.channel.ChannelOrder;
+import org.storeline.core.channel.OrderProgress;
 import org.storeline.core.event.DomainEvent;
 import org.storeline.core.event.DomainEvents;
 import org.storeline.core.fulfillment.FulfillmentRepository;
@@ -32,6 +33,7 @@ import org.storeline.core.register.Register;
 import org.storeline.core.register.RegisterPeriod;
 import org.storeline.core.register.RegisterRepository;
 import org.storeline.core.sale.SaleRepository;
+import org.storeline.core.statussync.StatusSyncRepository;
 import org.storeline.core.stock.StockLedger;
 import org.storeline.core.transaction.Transactions;
 
@@ -39,7 +41,9 @@ import org.storeline.core.transaction.Transactions;
  * Imports platform orders as sales, exactly once, a batch per transaction (BYD-1).
  *
  * <p>For a batch: keep the newest version of each order; an order already imported is only recorded when
- * a newer version arrives (not applied: ORD-6); an order whose state makes no sale is skipped and logged;
+ * a newer version arrives (not applied: ORD-6), and for a platform whose status changes are taken in (Ecwid,
+ * STS-1..4) its state is recorded as due, for {@code statussync.ChannelStatusSync} to apply once the batch has
+ * committed (outcome {@link ImportOutcome.Kind#STATUS_DUE}); an order whose state makes no sale is skipped and logged;
  * every other order is claimed by its (store, platform id) key, so a duplicate or a concurrent import can
  * never make a second sale, then planned ({@link OrderPlanner}) and written in bulk with its stock
  * movements, fulfillments, notifications and activity entries, all in the same transaction; last, its events
@@ -56,6 +60,7 @@ public final class OrderImportService {
     private final FulfillmentRepository fulfillments;
     private final NotificationRepository notifications;
     private final ActivityLog activity;
+    private final StatusSyncRepository statuses;
     private final DomainEvents outbox;
     private final Transactions tx;
     private final Clock clock;
@@ -71,6 +76,7 @@ public final class OrderImportService {
             FulfillmentRepository fulfillments,
             NotificationRepository notifications,
             ActivityLog activity,
+            StatusSyncRepository statuses,
             DomainEvents outbox,
             Transactions tx,
             Clock clock) {
@@ -84,6 +90,7 @@ public final class OrderImportService {
         this.fulfillments = fulfillments;
         this.notifications = notifications;
         this.activity = activity;
+        this.statuses = statuses;
         this.outbox = outbox;
         this.tx = tx;
         this.clock = clock;
@@ -99,7 +106,7 @@ public final class OrderImportService {
             for (IncomingOrder order : newest.values()) {
                 ImportedOrder existing = known.get(order.order().externalId());
                 if (existing != null) {
-                    outcomes.add(alreadyImported(channel, order, existing));
+                    outcomes.add(alreadyImported(channel, order, existing, now));
                 } else if (!order.order().disposition().createsSale()) {
                     outcomes.add(
                             outcome(order, ImportOutcome.Kind.SKIPPED, Optional.empty(), skipReason(order.order())));
@@ -109,8 +116,11 @@ public final class OrderImportService {
             }
             List<DomainEvent> events = new ArrayList<>();
             outcomes.addAll(create(channel, toCreate, now, events));
-            activity.record(
-                    outcomes.stream().map(o -> toActivity(channel, o, now)).toList());
+            // A version whose status is due is logged by the status sync, which applies it once this commits.
+            activity.record(outcomes.stream()
+                    .filter(o -> o.kind() != ImportOutcome.Kind.STATUS_DUE)
+                    .map(o -> toActivity(channel, o, now))
+                    .toList());
             // Last: the outbox keeps its order by letting one writer at a time through until it commits.
             outbox.publishAll(events);
             return outcomes;
@@ -138,7 +148,7 @@ public final class OrderImportService {
         return newest;
     }
 
-    private ImportOutcome alreadyImported(Channel channel, IncomingOrder order, ImportedOrder existing) {
+    private ImportOutcome alreadyImported(Channel channel, IncomingOrder order, ImportedOrder existing, Instant now) {
         ChannelOrder version = order.order();
         if (!version.updatedAt().isAfter(existing.platformUpdatedAt())) {
             return outcome(
@@ -148,12 +158,36 @@ public final class OrderImportService {
                     "already imported (this version is not newer than " + existing.platformUpdatedAt() + ")");
         }
         imports.recordVersion(channel.storeId(), version.externalId(), version.updatedAt(), version.platformStatus());
+        if (version.progress().isPresent()) {
+            return statusDue(channel, order, existing, now);
+        }
         return outcome(
                 order,
                 ImportOutcome.Kind.NOT_APPLIED,
                 Optional.of(existing.saleId()),
                 "changed on the platform (" + existing.platformStatus() + " → " + version.platformStatus()
                         + "); this system is the record, so it is logged, not applied");
+    }
+
+    /**
+     * A platform whose status changes are taken in (STS-1..4): the version's state is recorded, due, with the payment
+     * type a payment it reports is recorded with (as the import's own), and applied once this transaction commits.
+     */
+    private ImportOutcome statusDue(Channel channel, IncomingOrder order, ImportedOrder existing, Instant now) {
+        ChannelOrder version = order.order();
+        OrderProgress progress = version.progress().orElseThrow();
+        Optional<UUID> paymentType = progress.payment() == OrderProgress.Payment.PAID
+                ? Optional.of(PaymentTypes.forPayment(imports, channel, version.payment(), now)
+                        .id())
+                : Optional.empty();
+        statuses.recordDue(
+                channel.id(), version.externalId(), version.updatedAt(), progress, paymentType, order.deliveryId());
+        return outcome(
+                order,
+                ImportOutcome.Kind.STATUS_DUE,
+                Optional.of(existing.saleId()),
+                "changed on the platform (" + existing.platformStatus() + " → " + version.platformStatus()
+                        + "): its status is applied to the sale next");
     }
 
     private List<ImportOutcome> create(
@@ -317,7 +351,7 @@ public final class OrderImportService {
         ActivityEntry.Outcome result = switch (outcome.kind()) {
             case IMPORTED -> ActivityEntry.Outcome.IMPORTED;
             case SKIPPED -> ActivityEntry.Outcome.SKIPPED;
-            case NOT_APPLIED -> ActivityEntry.Outcome.NOT_APPLIED;
+            case NOT_APPLIED, STATUS_DUE -> ActivityEntry.Outcome.NOT_APPLIED;
             case DUPLICATE -> ActivityEntry.Outcome.IGNORED;
         };
         return ActivityEntry.of(

@@ -14,6 +14,7 @@ import org.storeline.core.channel.Channel;
 import org.storeline.core.channel.ChannelOrder;
 import org.storeline.core.channel.FulfillmentType;
 import org.storeline.core.channel.OrderDisposition;
+import org.storeline.core.channel.OrderProgress;
 import org.storeline.core.fulfillment.Fulfillment;
 import org.storeline.core.fulfillment.FulfillmentStatus;
 import org.storeline.core.ids.Ids;
@@ -84,7 +85,7 @@ final class OrderPlanner {
                         channel.registerId(),
                         ctx.openPeriodId(),
                         Optional.empty()));
-        List<Fulfillment> fulfillments = fulfillments(order, sale, ctx);
+        List<Fulfillment> fulfillments = fulfillments(order, sale, ctx, initialStatus(order, remarks));
         return new OrderPlan(
                 sale,
                 fulfillments,
@@ -178,7 +179,8 @@ final class OrderPlanner {
      * The fulfillments, dated like the sale (when the order was placed: the Fulfillments page shows the order's date)
      * and with ids of that time, so that they list in the order's place as the sale does.
      */
-    private static List<Fulfillment> fulfillments(ChannelOrder order, Sale sale, Context ctx) {
+    private static List<Fulfillment> fulfillments(
+            ChannelOrder order, Sale sale, Context ctx, FulfillmentStatus status) {
         List<Allocation.Demand> demands = new ArrayList<>();
         for (int i = 0; i < order.lines().size(); i++) {
             SaleLine line = sale.lines().get(i);
@@ -193,11 +195,6 @@ final class OrderPlanner {
         if (demands.isEmpty()) {
             return List.of();
         }
-        FulfillmentStatus status = !order.disposition().alreadyFulfilled()
-                ? FulfillmentStatus.NEW
-                : order.fulfillmentType() == FulfillmentType.PICKUP
-                        ? FulfillmentStatus.PICKED_UP
-                        : FulfillmentStatus.SHIPPED;
         List<Fulfillment> fulfillments = new ArrayList<>();
         Allocation.allocate(demands, candidates, methodOutlet, ctx.stock()).forEach((outlet, shares) -> {
             List<Fulfillment.Item> items = shares.stream()
@@ -218,6 +215,25 @@ final class OrderPlanner {
                     Optional.empty()));
         });
         return fulfillments;
+    }
+
+    /**
+     * The status the order's fulfillments start in: complete when the platform had already fulfilled it; packed for a
+     * pickup the platform reports ready for pickup (STS-2, also for an order first seen so); else new. A delivery
+     * reported ready for pickup starts new, and the log says why.
+     */
+    private static FulfillmentStatus initialStatus(ChannelOrder order, List<String> remarks) {
+        boolean pickup = order.fulfillmentType() == FulfillmentType.PICKUP;
+        if (order.disposition().alreadyFulfilled()) {
+            return pickup ? FulfillmentStatus.PICKED_UP : FulfillmentStatus.SHIPPED;
+        }
+        boolean ready = order.progress()
+                .filter(p -> p.fulfillment() == OrderProgress.Fulfillment.READY_FOR_PICKUP)
+                .isPresent();
+        if (ready && !pickup) {
+            remarks.add("the platform says it is ready for pickup, but it is a delivery: its fulfillment starts new");
+        }
+        return ready && pickup ? FulfillmentStatus.PACKED : FulfillmentStatus.NEW;
     }
 
     private static List<StockChange> stockChanges(Sale sale, List<Fulfillment> fulfillments) {

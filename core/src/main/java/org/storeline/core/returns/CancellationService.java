@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.storeline.core.error.ErrorCode;
 import org.storeline.core.error.StorelineException;
 import org.storeline.core.event.DomainEvents;
@@ -81,11 +82,32 @@ public final class CancellationService {
         Sale sale = sales.findByIdForUpdate(saleId)
                 .orElseThrow(() -> StorelineException.notFound(ErrorCode.SALE_NOT_FOUND, "Sale", saleId));
         actor.requireOutlet(sale.outletId());
+        return cancelLocked(sale, f -> actor.requireOutlet(f.outletId()), Optional.of(actor.userId()), REASON);
+    }
+
+    /**
+     * The platform cancelled the order (STS-4): the same cancellation, by no user, in the caller's transaction, which
+     * holds the sale's lock. Answers the refund to send once that transaction has committed ({@link #send}), if one is
+     * sent to a processor; a refund never sent (a crash before) is sent again by the refunds' recheck.
+     */
+    public Optional<UUID> cancelForChannel(Sale lockedSale, String platform) {
+        return cancelLocked(lockedSale, f -> {}, Optional.empty(), REASON + " on " + platform)
+                .map(Refund::id);
+    }
+
+    /** Sends a cancellation's refund to its processor; never inside a transaction. */
+    public void send(UUID refundId) {
+        sender.send(refundId);
+    }
+
+    private Optional<Refund> cancelLocked(
+            Sale sale, Consumer<Fulfillment> permitted, Optional<UUID> userId, String reason) {
+        UUID saleId = sale.id();
         requireCancellable(sale);
         List<Fulfillment> open = fulfillments.findBySaleForUpdate(saleId).stream()
                 .filter(f -> f.status() != FulfillmentStatus.CANCELLED)
                 .toList();
-        open.forEach(f -> actor.requireOutlet(f.outletId()));
+        open.forEach(permitted);
         requireNothingLeft(sale, open);
         sale.cancel();
         List<FulfillmentStatus> before = open.stream().map(Fulfillment::status).toList();
@@ -103,11 +125,11 @@ public final class CancellationService {
                                 sale.outletId(),
                                 Optional.of(sale.registerId()),
                                 Optional.empty(),
-                                REASON,
+                                reason,
                                 StockReason.CANCELLATION,
                                 Optional.empty(),
                                 Optional.empty()),
-                        Optional.of(actor.userId()),
+                        userId,
                         now));
         sales.update(sale);
         events.publish(SaleEvents.cancelled(

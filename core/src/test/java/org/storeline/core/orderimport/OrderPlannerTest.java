@@ -19,7 +19,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.storeline.core.catalog.Product;
 import org.storeline.core.channel.Channel;
 import org.storeline.core.channel.ChannelOrder;
+import org.storeline.core.channel.OrderProgress;
 import org.storeline.core.channel.Platform;
+import org.storeline.core.fulfillment.FulfillmentStatus;
 import org.storeline.core.payment.PaymentKind;
 import org.storeline.core.payment.PaymentType;
 
@@ -440,6 +442,30 @@ class OrderPlannerTest {
 
         assertThat(plan.announcements()).isEmpty();
         assertThat(plan.fulfillments()).hasSize(1);
+    }
+
+    @Test
+    void aPickupFirstSeenReadyForPickupStartsPackedAndADeliverySoReportedStartsNew() {
+        Shop shop = new Shop(true);
+        TestOrders ready = order("22")
+                .line("TEE", 1, "10.00", "10.00", "0.00")
+                .progress(OrderProgress.Payment.PAID, OrderProgress.Fulfillment.READY_FOR_PICKUP);
+
+        OrderPlan pickup = shop.plan(ready.pickup().build(), "TEE@A=1");
+        OrderPlan delivery = shop.plan(
+                order("23")
+                        .line("TEE", 1, "10.00", "10.00", "0.00")
+                        .progress(OrderProgress.Payment.PAID, OrderProgress.Fulfillment.READY_FOR_PICKUP)
+                        .build(),
+                "TEE@A=1");
+
+        assertThat(pickup.fulfillments())
+                .singleElement()
+                .satisfies(f -> assertThat(f.status()).isEqualTo(FulfillmentStatus.PACKED));
+        assertThat(delivery.fulfillments())
+                .singleElement()
+                .satisfies(f -> assertThat(f.status()).isEqualTo(FulfillmentStatus.NEW));
+        assertThat(delivery.remarks()).anySatisfy(r -> assertThat(r).contains("it is a delivery"));
     }
 
     @Test

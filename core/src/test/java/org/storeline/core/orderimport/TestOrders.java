@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.storeline.core.channel.ChannelOrder;
 import org.storeline.core.channel.FulfillmentType;
 import org.storeline.core.channel.OrderDisposition;
+import org.storeline.core.channel.OrderProgress;
 import org.storeline.core.money.Money;
 
 /**
@@ -29,6 +30,7 @@ final class TestOrders {
     private Optional<String> shippingMethod = Optional.empty();
     private Optional<Instant> placedAt = Optional.of(PLACED);
     private Optional<Money> amountPaid = Optional.empty();
+    private Optional<OrderProgress> progress = Optional.empty();
     private ChannelOrder.OrderPayment payment = new ChannelOrder.OrderPayment("stripe", true, Optional.of("Stripe"));
 
     private TestOrders(String externalId) {
@@ -118,6 +120,12 @@ final class TestOrders {
         return this;
     }
 
+    /** As a platform that reports its progress (Ecwid) says it is. */
+    TestOrders progress(OrderProgress.Payment paid, OrderProgress.Fulfillment goods) {
+        progress = Optional.of(new OrderProgress(paid, goods));
+        return this;
+    }
+
     ChannelOrder build() {
         Money itemizedTotal = Money.zero(EUR);
         Money itemizedTax = Money.zero(EUR);
@@ -148,6 +156,7 @@ final class TestOrders {
                 shippingMethod,
                 Optional.of("1 Main Street"),
                 Optional.empty(),
-                Optional.empty());
+                Optional.empty(),
+                progress);
     }
 }

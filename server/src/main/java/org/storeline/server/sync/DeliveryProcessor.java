@@ -27,13 +27,15 @@ import org.storeline.core.channel.WebhookInbox;
 import org.storeline.core.orderimport.ImportOutcome;
 import org.storeline.core.orderimport.IncomingOrder;
 import org.storeline.core.orderimport.OrderImportService;
+import org.storeline.core.statussync.ChannelStatusSync;
 import org.storeline.core.transaction.Transactions;
 
 /**
  * Turns claimed deliveries into imported orders. Per channel: each delivery is read by its connector
  * (fetching the order where the platform sends only ids); the orders are imported as one batch in one
  * transaction together with marking their deliveries done, so a crash anywhere before the commit leaves
- * the deliveries to be processed again and the import key keeps that from making a second sale.
+ * the deliveries to be processed again and the import key keeps that from making a second sale. The status changes
+ * the batch recorded as due are applied once it has committed ({@link ChannelStatusSync}).
  * A platform that cannot answer now puts its delivery back with a growing delay; one that says no fails it.
  */
 public final class DeliveryProcessor {
@@ -43,6 +45,7 @@ public final class DeliveryProcessor {
     private final ChannelRepository channels;
     private final WebhookInbox inbox;
     private final OrderImportService importer;
+    private final ChannelStatusSync statusSync;
     private final ActivityLog activity;
     private final Transactions tx;
     private final Clock clock;
@@ -52,6 +55,7 @@ public final class DeliveryProcessor {
             ChannelRepository channels,
             WebhookInbox inbox,
             OrderImportService importer,
+            ChannelStatusSync statusSync,
             ActivityLog activity,
             Transactions tx,
             Clock clock) {
@@ -59,6 +63,7 @@ public final class DeliveryProcessor {
         this.channels = channels;
         this.inbox = inbox;
         this.importer = importer;
+        this.statusSync = statusSync;
         this.activity = activity;
         this.tx = tx;
         this.clock = clock;
@@ -122,8 +127,13 @@ public final class DeliveryProcessor {
         if (orders.isEmpty()) {
             return;
         }
+        List<ImportOutcome> outcomes;
         try {
-            tx.run(() -> finish(importer.importOrders(channel, orders)));
+            outcomes = tx.inTransaction(() -> {
+                List<ImportOutcome> imported = importer.importOrders(channel, orders);
+                finish(imported);
+                return imported;
+            });
         } catch (RuntimeException batchFailure) {
             if (orders.size() == 1) {
                 IncomingOrder only = orders.get(0);
@@ -142,7 +152,10 @@ public final class DeliveryProcessor {
                 return;
             }
             orders.forEach(order -> importBatch(channel, List.of(order)));
+            return;
         }
+        // Once committed: the status changes the batch recorded as due (Ecwid's STS-1..4).
+        statusSync.apply(channel, ImportOutcome.statusDue(outcomes));
     }
 
     private void finish(List<ImportOutcome> outcomes) {

@@ -32,6 +32,7 @@ import org.storeline.core.error.StorelineException;
 import org.storeline.core.orderimport.ImportOutcome;
 import org.storeline.core.orderimport.IncomingOrder;
 import org.storeline.core.orderimport.OrderImportService;
+import org.storeline.core.statussync.ChannelStatusSync;
 import org.storeline.core.sync.SyncTasks;
 
 /**
@@ -46,6 +47,7 @@ public final class PlatformChannelSync implements ChannelSync, AutoCloseable {
     private final Connectors connectors;
     private final ChannelRepository channels;
     private final OrderImportService importer;
+    private final ChannelStatusSync statusSync;
     private final ActivityLog activity;
     private final WebhookInbox inbox;
     private final Runnable wakeWorker;
@@ -59,6 +61,7 @@ public final class PlatformChannelSync implements ChannelSync, AutoCloseable {
             Connectors connectors,
             ChannelRepository channels,
             OrderImportService importer,
+            ChannelStatusSync statusSync,
             ActivityLog activity,
             WebhookInbox inbox,
             Runnable wakeWorker,
@@ -69,6 +72,7 @@ public final class PlatformChannelSync implements ChannelSync, AutoCloseable {
         this.connectors = connectors;
         this.channels = channels;
         this.importer = importer;
+        this.statusSync = statusSync;
         this.activity = activity;
         this.inbox = inbox;
         this.wakeWorker = wakeWorker;
@@ -86,7 +90,7 @@ public final class PlatformChannelSync implements ChannelSync, AutoCloseable {
         if (request instanceof ImportRequest.OrderIds orderIds) {
             for (String id : orderIds.ids()) {
                 try {
-                    tally.add(importer.importOrders(
+                    tally.add(importBatch(
                             channel,
                             List.of(new IncomingOrder(connector.fetchOrder(id, connection), Optional.empty()))));
                     tally.fetched++;
@@ -136,7 +140,7 @@ public final class PlatformChannelSync implements ChannelSync, AutoCloseable {
             tally.fetched += result.orders().size();
             recordUnreadable(channel, result.unreadable(), tally);
             if (!result.orders().isEmpty()) {
-                tally.add(importer.importOrders(
+                tally.add(importBatch(
                         channel,
                         result.orders().stream()
                                 .map(o -> new IncomingOrder(o, Optional.empty()))
@@ -147,6 +151,21 @@ public final class PlatformChannelSync implements ChannelSync, AutoCloseable {
             }
             page = result.nextPage();
         }
+    }
+
+    /** One batch through the import, then, once it has committed, the status changes it recorded as due. */
+    private List<ImportOutcome> importBatch(Channel channel, List<IncomingOrder> orders) {
+        List<ImportOutcome> outcomes = importer.importOrders(channel, orders);
+        statusSync.apply(channel, ImportOutcome.statusDue(outcomes));
+        return outcomes;
+    }
+
+    /**
+     * Applies the status changes still due on the channel's orders: left by a process that stopped between an import
+     * and applying them, or by a failure (the reconciliation's sweep).
+     */
+    void applyDueStatuses(Channel channel) {
+        statusSync.applyDue(channel);
     }
 
     @Override
@@ -314,6 +333,7 @@ public final class PlatformChannelSync implements ChannelSync, AutoCloseable {
         int imported;
         int skipped;
         int notApplied;
+        int statusSynced;
         int duplicates;
         int failed;
         final List<String> problems = new ArrayList<>();
@@ -324,6 +344,7 @@ public final class PlatformChannelSync implements ChannelSync, AutoCloseable {
                     case IMPORTED -> imported++;
                     case SKIPPED -> skipped++;
                     case NOT_APPLIED -> notApplied++;
+                    case STATUS_DUE -> statusSynced++;
                     case DUPLICATE -> duplicates++;
                 }
             }
@@ -335,7 +356,8 @@ public final class PlatformChannelSync implements ChannelSync, AutoCloseable {
         }
 
         ImportSummary summary() {
-            return new ImportSummary(fetched, imported, skipped, notApplied, duplicates, failed, problems);
+            return new ImportSummary(
+                    fetched, imported, skipped, notApplied, statusSynced, duplicates, failed, problems);
         }
     }
 }

@@ -16,7 +16,8 @@ import org.storeline.core.channel.ChannelRepository;
 /**
  * Self-healing sync (BYD-2): every few minutes, each channel's orders modified since the last successful
  * pass (minus an overlap, for platform clocks and late writes) are pulled and imported; webhooks that were
- * lost, late or never sent are caught up. Channels whose registration failed are retried here too.
+ * lost, late or never sent are caught up. Channels whose registration failed are retried here too, and status
+ * changes recorded but not yet applied (STS-1..4: a process stopped in between) are applied.
  * Duplicates cost nothing: the import recognises every order it already has. The passes are scheduled once across
  * all server processes on the database ({@code server.jobs.ClusterJobs}).
  */
@@ -56,8 +57,12 @@ public final class Reconciler {
         }
     }
 
-    /** Pulls [cursor − overlap, now) and moves the cursor to now once every page was imported. */
+    /**
+     * Applies the status changes a stopped process left due, then pulls [cursor − overlap, now) and moves the cursor to
+     * now once every page was imported.
+     */
     public void reconcile(Channel channel) {
+        sync.applyDueStatuses(channel);
         Instant now = clock.instant();
         Instant from = channel.reconciledUntil().orElse(channel.createdAt()).minus(OVERLAP);
         PlatformChannelSync.Tally tally = new PlatformChannelSync.Tally();

@@ -191,6 +191,7 @@ public final class ChannelRoutes implements Routes {
         node.put("imported", summary.imported());
         node.put("skipped", summary.skipped());
         node.put("not_applied", summary.notApplied());
+        node.put("status_synced", summary.statusSynced());
         node.put("duplicates", summary.duplicates());
         node.put("failed", summary.failed());
         ArrayNode problems = node.putArray("problems");

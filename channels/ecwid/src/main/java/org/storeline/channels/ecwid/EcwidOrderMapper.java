@@ -23,6 +23,7 @@ import org.storeline.core.channel.ChannelOrder.OrderCustomer;
 import org.storeline.core.channel.ChannelOrder.OrderPayment;
 import org.storeline.core.channel.FulfillmentType;
 import org.storeline.core.channel.OrderDisposition;
+import org.storeline.core.channel.OrderProgress;
 
 /**
  * Ecwid's order ({@code GET /api/v3/{storeId}/orders/{orderId}}) in Storeline's terms: the anti-corruption
@@ -75,7 +76,36 @@ public final class EcwidOrderMapper {
                 PlatformJson.text(option, "shippingMethodName"),
                 type == FulfillmentType.PICKUP ? Optional.empty() : address(order.path("shippingPerson")),
                 phone(order),
-                PlatformJson.text(order, "orderComments"));
+                PlatformJson.text(order, "orderComments"),
+                Optional.of(progress(payment, fulfillment)));
+    }
+
+    /**
+     * The order's statuses in this system's words, for the status changes taken in from Ecwid (STS-1..4). The
+     * store-defined {@code CUSTOM_*_STATUS_n} and {@code INCOMPLETE} are OTHER, never acted on; so is a word Ecwid
+     * adds later.
+     */
+    static OrderProgress progress(String paymentStatus, String fulfillmentStatus) {
+        OrderProgress.Payment payment = switch (paymentStatus.toUpperCase(Locale.ROOT)) {
+            case "AWAITING_PAYMENT" -> OrderProgress.Payment.AWAITING;
+            case "PAID" -> OrderProgress.Payment.PAID;
+            case "PARTIALLY_REFUNDED" -> OrderProgress.Payment.PARTIALLY_REFUNDED;
+            case "REFUNDED" -> OrderProgress.Payment.REFUNDED;
+            case "CANCELLED" -> OrderProgress.Payment.CANCELLED;
+            default -> OrderProgress.Payment.OTHER;
+        };
+        OrderProgress.Fulfillment fulfillment = switch (fulfillmentStatus.toUpperCase(Locale.ROOT)) {
+            case "AWAITING_PROCESSING" -> OrderProgress.Fulfillment.AWAITING;
+            case "PROCESSING" -> OrderProgress.Fulfillment.PROCESSING;
+            case "READY_FOR_PICKUP" -> OrderProgress.Fulfillment.READY_FOR_PICKUP;
+            case "OUT_FOR_DELIVERY" -> OrderProgress.Fulfillment.OUT_FOR_DELIVERY;
+            case "SHIPPED" -> OrderProgress.Fulfillment.SHIPPED;
+            case "DELIVERED" -> OrderProgress.Fulfillment.DELIVERED;
+            case "WILL_NOT_DELIVER" -> OrderProgress.Fulfillment.WILL_NOT_DELIVER;
+            case "RETURNED" -> OrderProgress.Fulfillment.RETURNED;
+            default -> OrderProgress.Fulfillment.OTHER;
+        };
+        return new OrderProgress(payment, fulfillment);
     }
 
     /**
@@ -97,9 +127,13 @@ public final class EcwidOrderMapper {
             return OrderDisposition.SKIP_REFUNDED;
         }
         return switch (payment) {
-            // 4. Paid (a partial refund keeps the sale): already fulfilled when shipped or delivered.
+            // 4. Paid (a partial refund keeps the sale): already fulfilled when shipped, out for delivery (STS-1: it
+            // completes the fulfillment of an order already imported, so it does for one first seen so too) or
+            // delivered.
             case "PAID", "PARTIALLY_REFUNDED" ->
-                fulfillment.equals("SHIPPED") || fulfillment.equals("DELIVERED")
+                fulfillment.equals("SHIPPED")
+                                || fulfillment.equals("OUT_FOR_DELIVERY")
+                                || fulfillment.equals("DELIVERED")
                         ? OrderDisposition.IMPORT_FULFILLED
                         : OrderDisposition.IMPORT_PAID;
             // 5. AWAITING_PAYMENT and the store-defined CUSTOM_PAYMENT_STATUS_1..3: placed, not paid.

@@ -20,6 +20,7 @@ import org.storeline.core.channel.ChannelOrder.OrderLine;
 import org.storeline.core.channel.ChannelOrder.ShippingCharge;
 import org.storeline.core.channel.FulfillmentType;
 import org.storeline.core.channel.OrderDisposition;
+import org.storeline.core.channel.OrderProgress;
 import org.storeline.core.money.Money;
 
 class EcwidOrderMapperTest {
@@ -45,7 +46,7 @@ class EcwidOrderMapperTest {
         "PAID, AWAITING_PROCESSING, IMPORT_PAID",
         "PAID, PROCESSING, IMPORT_PAID",
         "PAID, READY_FOR_PICKUP, IMPORT_PAID",
-        "PAID, OUT_FOR_DELIVERY, IMPORT_PAID",
+        "PAID, OUT_FOR_DELIVERY, IMPORT_FULFILLED",
         "PAID, RETURNED, IMPORT_PAID",
         "PAID, SHIPPED, IMPORT_FULFILLED",
         "PAID, DELIVERED, IMPORT_FULFILLED",
@@ -70,6 +71,32 @@ class EcwidOrderMapperTest {
 
         assertThat(mapped.disposition()).isEqualTo(expected);
         assertThat(mapped.platformStatus()).isEqualTo(payment + "/" + fulfillment);
+    }
+
+    @ParameterizedTest(name = "{0} / {1} -> {2} / {3}")
+    @CsvSource({
+        "AWAITING_PAYMENT, AWAITING_PROCESSING, AWAITING, AWAITING",
+        "PAID, PROCESSING, PAID, PROCESSING",
+        "PAID, READY_FOR_PICKUP, PAID, READY_FOR_PICKUP",
+        "PAID, OUT_FOR_DELIVERY, PAID, OUT_FOR_DELIVERY",
+        "PAID, SHIPPED, PAID, SHIPPED",
+        "PARTIALLY_REFUNDED, DELIVERED, PARTIALLY_REFUNDED, DELIVERED",
+        "REFUNDED, RETURNED, REFUNDED, RETURNED",
+        "CANCELLED, WILL_NOT_DELIVER, CANCELLED, WILL_NOT_DELIVER",
+        "paid, ready_for_pickup, PAID, READY_FOR_PICKUP",
+        "CUSTOM_PAYMENT_STATUS_1, CUSTOM_FULFILLMENT_STATUS_2, OTHER, OTHER",
+        "INCOMPLETE, SOMETHING_NEW, OTHER, OTHER"
+    })
+    void everyOrderCarriesItsStatusesInThisSystemsWordsForTheStatusSync(
+            String payment,
+            String fulfillment,
+            OrderProgress.Payment paymentProgress,
+            OrderProgress.Fulfillment fulfillmentProgress) {
+        ObjectNode order = order("k8xtq-paid");
+        order.put("paymentStatus", payment);
+        order.put("fulfillmentStatus", fulfillment);
+
+        assertThat(mapper.map(order, EUR).progress()).contains(new OrderProgress(paymentProgress, fulfillmentProgress));
     }
 
     @Test
