@@ -114,6 +114,34 @@ class StockSyncIT {
     }
 
     @Test
+    void eachChangeReachesTheStoreWithinAFractionOfASecond() {
+        channel(List.of(outletA));
+        String sku = Shop.unique("FAST");
+        long wooId = store.product(sku);
+        String product = shop.productWithSku(sku, "10.00");
+        shop.setStock(product, outletA, 1000);
+        awaitStock(wooId, 1000);
+        List<Long> millis = new ArrayList<>();
+
+        for (int level = 999; level > 969; level--) {
+            long sent = System.nanoTime();
+            shop.setStock(product, outletA, level);
+            awaitStock(wooId, level);
+            millis.add((store.firstWriteOf(wooId, level).orElseThrow() - sent) / 1_000_000);
+        }
+
+        List<Long> sorted = millis.stream().sorted().toList();
+        long p50 = sorted.get(sorted.size() / 2);
+        long p95 = sorted.get((int) Math.ceil(sorted.size() * 0.95) - 1);
+        System.out.printf(
+                "stock latency: from the request that changed the level to the store taking it, %d changes: "
+                        + "p50 %d ms, p95 %d ms, max %d ms%n",
+                sorted.size(), p50, p95, sorted.getLast());
+        // The target is 500 ms; the bound is loose so that a loaded build machine does not fail it.
+        assertThat(p95).isLessThan(2_000);
+    }
+
+    @Test
     void aLevelBelowZeroIsSentAsZeroAndAProductTheStoreDoesNotSellSendsNothing() {
         String channel = channel(List.of(outletA));
         String sku = Shop.unique("NEG");

@@ -89,7 +89,7 @@ public final class SyncWorker implements AutoCloseable {
     private void dispatch() {
         while (running) {
             try {
-                statuses.readNew();
+                readStatuses();
                 List<UUID> due = tasks.channelsWithDueWork(clock.instant(), MAX_CHANNELS);
                 for (UUID channelId : due) {
                     if (!limits.holdsBack(channelId) && busy.add(channelId)) {
@@ -105,6 +105,15 @@ public final class SyncWorker implements AutoCloseable {
                 LOG.error("The sync worker failed; it carries on in a second", e);
                 pause();
             }
+        }
+    }
+
+    /** New domain events into status tasks; a failure here never stops stock and prices from going out. */
+    private void readStatuses() {
+        try {
+            statuses.readNew();
+        } catch (RuntimeException e) {
+            LOG.error("Reading domain events into status changes failed; it is tried again at the next poll", e);
         }
     }
 

@@ -63,6 +63,7 @@ public final class FakeWooCommerce implements AutoCloseable {
         Long stock;
         String regularPrice = "";
         final List<Long> stockWrites = new ArrayList<>();
+        final List<Long> stockWrittenAt = new ArrayList<>();
 
         Product(long id, long parentId, String sku) {
             this.id = id;
@@ -146,6 +147,13 @@ public final class FakeWooCommerce implements AutoCloseable {
     /** Every stock level the store was sent for the product, in the order it took them. */
     public synchronized List<Long> stockWrites(long productId) {
         return List.copyOf(byId.get(productId).stockWrites);
+    }
+
+    /** When ({@link System#nanoTime()}) the store took the first write of this level for the product, if it did. */
+    public synchronized Optional<Long> firstWriteOf(long productId, long level) {
+        Product p = byId.get(productId);
+        int at = p.stockWrites.indexOf(level);
+        return at < 0 ? Optional.empty() : Optional.of(p.stockWrittenAt.get(at));
     }
 
     public synchronized String regularPrice(long productId) {
@@ -331,6 +339,7 @@ public final class FakeWooCommerce implements AutoCloseable {
                 if (item.has("stock_quantity")) {
                     p.stock = item.path("stock_quantity").asLong();
                     p.stockWrites.add(p.stock);
+                    p.stockWrittenAt.add(System.nanoTime());
                     stock = true;
                 }
                 if (item.has("regular_price")) {
