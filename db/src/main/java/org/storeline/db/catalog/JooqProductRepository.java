@@ -54,11 +54,16 @@ public final class JooqProductRepository implements ProductRepository {
         return find(PRODUCT.ID.eq(id)).stream().findFirst();
     }
 
+    /**
+     * Locks FOR NO KEY UPDATE: a product's id never changes, and a FOR UPDATE lock would also block the foreign-key
+     * checks (FOR KEY SHARE) of rows that point at the product, such as the sync worker's tasks, which deadlocked with
+     * a price change scheduling its own task.
+     */
     @Override
     public Optional<Product> findByIdForUpdate(UUID id) {
         return withBarcodes(dsl.selectFrom(PRODUCT)
                         .where(PRODUCT.ID.eq(id))
-                        .forUpdate()
+                        .forNoKeyUpdate()
                         .fetch())
                 .stream()
                 .findFirst();
