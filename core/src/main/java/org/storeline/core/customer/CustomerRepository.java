@@ -14,6 +14,9 @@ public interface CustomerRepository {
 
     Optional<Customer> findById(UUID id);
 
+    /** The customers of these ids that exist, keyed by id. */
+    Map<UUID, Customer> findByIds(Collection<UUID> ids);
+
     Optional<Customer> findByEmailKey(String emailKey);
 
     /** Customers by email key, keyed by it. */

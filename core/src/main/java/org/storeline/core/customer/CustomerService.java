@@ -1,7 +1,10 @@
 package org.storeline.core.customer;
 
 import java.time.Clock;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.storeline.core.error.ErrorCode;
 import org.storeline.core.error.Require;
@@ -55,6 +58,17 @@ public final class CustomerService {
         return customers
                 .findById(id)
                 .orElseThrow(() -> StorelineException.notFound(ErrorCode.CUSTOMER_NOT_FOUND, "Customer", id));
+    }
+
+    /** {@link #get} for many customers at once, keyed by id. */
+    public Map<UUID, Customer> getAll(Collection<UUID> ids) {
+        Map<UUID, Customer> found = customers.findByIds(Set.copyOf(ids));
+        for (UUID id : ids) {
+            if (!found.containsKey(id)) {
+                throw StorelineException.notFound(ErrorCode.CUSTOMER_NOT_FOUND, "Customer", id);
+            }
+        }
+        return found;
     }
 
     public Optional<Customer> findByEmail(String email) {

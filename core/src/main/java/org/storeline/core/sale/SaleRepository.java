@@ -18,6 +18,9 @@ public interface SaleRepository {
 
     Optional<Sale> findById(UUID id);
 
+    /** The sales of these ids that exist, in no particular order: a page's sales read together, not one by one. */
+    List<Sale> findByIds(Collection<UUID> ids);
+
     /** Loads a sale and locks it until the transaction ends, so that concurrent payments see each other. */
     Optional<Sale> findByIdForUpdate(UUID id);
 

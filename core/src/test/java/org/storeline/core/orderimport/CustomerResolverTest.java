@@ -165,6 +165,13 @@ class CustomerResolverTest {
         }
 
         @Override
+        public Map<UUID, Customer> findByIds(Collection<UUID> ids) {
+            Map<UUID, Customer> found = new LinkedHashMap<>();
+            ids.forEach(id -> findById(id).ifPresent(c -> found.put(id, c)));
+            return found;
+        }
+
+        @Override
         public Map<String, Customer> findByEmailKeys(Collection<String> emailKeys) {
             Map<String, Customer> found = new LinkedHashMap<>();
             emailKeys.forEach(key -> findByEmailKey(key).ifPresent(c -> found.put(key, c)));

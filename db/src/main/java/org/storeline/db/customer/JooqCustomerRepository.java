@@ -72,6 +72,16 @@ public final class JooqCustomerRepository implements CustomerRepository {
     }
 
     @Override
+    public Map<UUID, Customer> findByIds(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, Customer> found = new HashMap<>();
+        dsl.selectFrom(CUSTOMER).where(CUSTOMER.ID.in(ids)).forEach(row -> found.put(row.getId(), toCustomer(row)));
+        return found;
+    }
+
+    @Override
     public Map<String, Customer> findByEmailKeys(Collection<String> emailKeys) {
         if (emailKeys.isEmpty()) {
             return Map.of();

@@ -173,6 +173,13 @@ public final class JooqSaleRepository implements SaleRepository {
     }
 
     @Override
+    public List<Sale> findByIds(Collection<UUID> ids) {
+        return ids.isEmpty()
+                ? List.of()
+                : load(dsl.selectFrom(SALE).where(SALE.ID.in(ids)).fetch());
+    }
+
+    @Override
     public Optional<Sale> findByIdForUpdate(UUID id) {
         return load(dsl.selectFrom(SALE).where(SALE.ID.eq(id)).forUpdate().fetch()).stream()
                 .findFirst();
