@@ -77,7 +77,7 @@ public final class FulfillmentBenchmark {
 
             String outlet = setup.outlets.get(0);
             if (options.containsKey("explain")) {
-                ListPlans.print(db, UUID.fromString(outlet));
+                ListPlans.print(db, UUID.fromString(outlet), UUID.fromString(setup.outlets.get(1)));
             }
             Client staff = new Client(baseUrl, BenchSetup.tokenOf(baseUrl, started.adminToken, setup.staff.get(0)));
             String list = "/api/v1/fulfillments?outlet_id=" + outlet;

@@ -17,7 +17,8 @@ import javax.sql.DataSource;
 final class ListPlans {
     private ListPlans() {}
 
-    static void print(DataSource db, UUID outlet) throws SQLException {
+    /** The plans at {@code outlet}, and the default list's at {@code small} (an outlet with few open ones). */
+    static void print(DataSource db, UUID outlet, UUID small) throws SQLException {
         String open = "status in ('new', 'in_progress', 'packed')";
         Map<String, String> variants = new LinkedHashMap<>();
         variants.put("default", open);
@@ -26,17 +27,22 @@ final class ListPlans {
         variants.put("status=new,in_progress&type=delivery", "status in ('new', 'in_progress') and type = 'delivery'");
         try (Connection c = db.getConnection()) {
             for (Map.Entry<String, String> variant : variants.entrySet()) {
-                String sql = "explain (analyze, buffers) select * from fulfillment where outlet_id = ? and "
-                        + variant.getValue() + " and outlet_id in (?) order by id asc limit 51";
-                try (PreparedStatement ps = c.prepareStatement(sql)) {
-                    ps.setObject(1, outlet);
-                    ps.setObject(2, outlet);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        System.out.printf("explain, list %s:%n", variant.getKey());
-                        while (rs.next()) {
-                            System.out.println("    " + rs.getString(1));
-                        }
-                    }
+                plan(c, "list " + variant.getKey(), variant.getValue(), outlet);
+            }
+            plan(c, "list default at an outlet with few open fulfillments", open, small);
+        }
+    }
+
+    private static void plan(Connection c, String label, String condition, UUID outlet) throws SQLException {
+        String sql = "explain (analyze, buffers) select * from fulfillment where outlet_id = ? and " + condition
+                + " and outlet_id in (?) order by id asc limit 51";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setObject(1, outlet);
+            ps.setObject(2, outlet);
+            try (ResultSet rs = ps.executeQuery()) {
+                System.out.printf("explain, %s:%n", label);
+                while (rs.next()) {
+                    System.out.println("    " + rs.getString(1));
                 }
             }
         }
