@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
 import org.storeline.core.customer.Email;
 import org.storeline.core.user.Role;
 import org.storeline.core.user.User;
@@ -69,13 +71,21 @@ public final class JooqUserRepository implements UserRepository {
 
     @Override
     public Optional<User> findByTokenHash(String tokenHash) {
-        return dsl.select(APP_USER.fields())
+        // Every API request starts here: the user and their outlets in one query, not two.
+        Field<UUID[]> outlets =
+                DSL.field(DSL.select(DSL.arrayAgg(USER_OUTLET.OUTLET_ID).orderBy(USER_OUTLET.OUTLET_ID))
+                        .from(USER_OUTLET)
+                        .where(USER_OUTLET.USER_ID.eq(APP_USER.ID)));
+        return dsl.select(APP_USER.asterisk(), outlets)
                 .from(APP_USER)
                 .join(API_TOKEN)
                 .on(API_TOKEN.USER_ID.eq(APP_USER.ID))
                 .where(API_TOKEN.TOKEN_HASH.eq(tokenHash))
                 .fetchOptional()
-                .map(r -> toUser(r.into(APP_USER)));
+                .map(r -> {
+                    UUID[] ids = r.get(outlets);
+                    return toUser(r.into(APP_USER), ids == null ? List.of() : List.of(ids));
+                });
     }
 
     @Override
@@ -94,11 +104,16 @@ public final class JooqUserRepository implements UserRepository {
     }
 
     private User toUser(AppUserRecord row) {
-        List<UUID> outlets = dsl.select(USER_OUTLET.OUTLET_ID)
-                .from(USER_OUTLET)
-                .where(USER_OUTLET.USER_ID.eq(row.getId()))
-                .orderBy(USER_OUTLET.OUTLET_ID)
-                .fetch(USER_OUTLET.OUTLET_ID);
+        return toUser(
+                row,
+                dsl.select(USER_OUTLET.OUTLET_ID)
+                        .from(USER_OUTLET)
+                        .where(USER_OUTLET.USER_ID.eq(row.getId()))
+                        .orderBy(USER_OUTLET.OUTLET_ID)
+                        .fetch(USER_OUTLET.OUTLET_ID));
+    }
+
+    private static User toUser(AppUserRecord row, List<UUID> outlets) {
         return new User(
                 row.getId(),
                 row.getName(),
