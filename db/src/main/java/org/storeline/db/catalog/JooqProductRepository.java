@@ -13,6 +13,8 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
 import org.storeline.core.catalog.Product;
 import org.storeline.core.catalog.ProductRepository;
 import org.storeline.core.money.Money;
@@ -91,9 +93,20 @@ public final class JooqProductRepository implements ProductRepository {
         return Page.fromOverfetched(withBarcodes(rows), page.limit(), Product::id);
     }
 
+    /** The products with their barcodes, in one query (the Scanner looks one up for every scan). */
     private List<Product> find(Condition condition) {
-        return withBarcodes(
-                dsl.selectFrom(PRODUCT).where(condition).orderBy(PRODUCT.ID).fetch());
+        Field<String[]> barcodes =
+                DSL.field(DSL.select(DSL.arrayAgg(PRODUCT_BARCODE.BARCODE).orderBy(PRODUCT_BARCODE.BARCODE))
+                        .from(PRODUCT_BARCODE)
+                        .where(PRODUCT_BARCODE.PRODUCT_ID.eq(PRODUCT.ID)));
+        return dsl.select(PRODUCT.asterisk(), barcodes)
+                .from(PRODUCT)
+                .where(condition)
+                .orderBy(PRODUCT.ID)
+                .fetch(r -> {
+                    String[] codes = r.get(barcodes);
+                    return product(r.into(PRODUCT), codes == null ? List.of() : List.of(codes));
+                });
     }
 
     /** Loads the barcodes of all rows in one query. */
@@ -107,18 +120,20 @@ public final class JooqProductRepository implements ProductRepository {
                 .orderBy(PRODUCT_BARCODE.BARCODE)
                 .fetchGroups(PRODUCT_BARCODE.PRODUCT_ID, PRODUCT_BARCODE.BARCODE);
         return rows.stream()
-                .map(row -> new Product(
-                        row.getId(),
-                        row.getSku(),
-                        row.getName(),
-                        Money.of(
-                                row.getPrice(),
-                                Currency.getInstance(row.getCurrency().trim())),
-                        new TaxRate(row.getTaxRate()),
-                        barcodes.getOrDefault(row.getId(), List.of()),
-                        row.getIsShippingFee(),
-                        fromDb(row.getCreatedAt())))
+                .map(row -> product(row, barcodes.getOrDefault(row.getId(), List.of())))
                 .toList();
+    }
+
+    private static Product product(ProductRecord row, List<String> barcodes) {
+        return new Product(
+                row.getId(),
+                row.getSku(),
+                row.getName(),
+                Money.of(row.getPrice(), Currency.getInstance(row.getCurrency().trim())),
+                new TaxRate(row.getTaxRate()),
+                barcodes,
+                row.getIsShippingFee(),
+                fromDb(row.getCreatedAt()));
     }
 
     @Override
