@@ -2,10 +2,6 @@ package org.storeline.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -18,6 +14,7 @@ import java.util.UUID;
 import java.util.function.IntFunction;
 import javax.sql.DataSource;
 import org.HdrHistogram.Histogram;
+import org.storeline.bench.BenchClient.Call;
 import org.storeline.server.Storeline;
 
 /**
@@ -40,6 +37,8 @@ public final class FulfillmentBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final double LIST_TARGET_MS = 50;
     private static final double SCAN_TARGET_MS = 20;
+    private static final String LIST_ROUTE = "/api/v1/fulfillments";
+    private static final String SCAN_ROUTE = "/api/v1/fulfillments/{id}/scans";
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = Options.parse(args);
@@ -79,11 +78,13 @@ public final class FulfillmentBenchmark {
             if (options.containsKey("explain")) {
                 ListPlans.print(db, UUID.fromString(outlet), UUID.fromString(setup.outlets.get(1)));
             }
-            Client staff = new Client(baseUrl, BenchSetup.tokenOf(baseUrl, started.adminToken, setup.staff.get(0)));
+            BenchClient staff =
+                    new BenchClient(baseUrl, BenchSetup.tokenOf(baseUrl, started.adminToken, setup.staff.get(0)));
             String list = "/api/v1/fulfillments?outlet_id=" + outlet;
             System.out.printf(
-                    "%nmeasuring as a staff user of the measured outlet, one request at a time, "
-                            + "client round trip on loopback; load average %s%n",
+                    "%nmeasuring as a staff user of the measured outlet, one request at a time: the client's round "
+                            + "trip on loopback (p50 ... max), and Storeline's own mean time for the same requests "
+                            + "(its http_server_requests timer); load average %s%n",
                     loadAverage());
             List<Histogram> lists = new ArrayList<>();
             lists.add(listed(staff, "list, default (open, oldest first)", list, warmUp, requests));
@@ -100,8 +101,8 @@ public final class FulfillmentBenchmark {
             if (picks.size() < warmUp + scans) {
                 throw new IllegalStateException("Only " + picks.size() + " open fulfillments to scan");
             }
-            measure(staff, "scan (warm-up)", warmUp, i -> scan(staff, picks.get(i)));
-            Histogram scanned = measure(staff, "scan", scans, i -> scan(staff, picks.get(warmUp + i)));
+            measure(staff, "scan (warm-up)", SCAN_ROUTE, warmUp, i -> scan(picks.get(i)));
+            Histogram scanned = measure(staff, "scan", SCAN_ROUTE, scans, i -> scan(picks.get(warmUp + i)));
             System.out.printf("load average after measuring: %s%n%n", loadAverage());
 
             Histogram worstList = lists.stream()
@@ -116,14 +117,15 @@ public final class FulfillmentBenchmark {
     }
 
     /** The list's first page: warmed up, then measured; says how many items a page held. */
-    private static Histogram listed(Client client, String label, String path, int warmUp, int count) throws Exception {
-        HttpResponse<byte[]> first = client.send(get(client, path));
-        JsonNode page = JSON.readTree(first.body());
-        if (first.statusCode() != 200) {
-            throw new IllegalStateException(path + " answered " + first.statusCode() + ": " + page);
+    private static Histogram listed(BenchClient client, String label, String path, int warmUp, int count)
+            throws Exception {
+        BenchClient.Answer first = client.send(Call.get(path));
+        if (first.status() != 200) {
+            throw new IllegalStateException(path + " answered " + first.status() + ": " + first.text());
         }
-        measure(client, label + " (warm-up)", warmUp, i -> get(client, path));
-        Histogram h = measure(client, label, count, i -> get(client, path));
+        JsonNode page = JSON.readTree(first.body());
+        measure(client, label + " (warm-up)", LIST_ROUTE, warmUp, i -> Call.get(path));
+        Histogram h = measure(client, label, LIST_ROUTE, count, i -> Call.get(path));
         System.out.printf(
                 "%s: %d items a page, %,d bytes, a next page: %s%n",
                 label,
@@ -133,26 +135,31 @@ public final class FulfillmentBenchmark {
         return h;
     }
 
-    /** Sends the requests one after another; prints and answers their latencies. A non-2xx answer is an error. */
-    private static Histogram measure(Client client, String label, int count, IntFunction<HttpRequest> request)
+    /**
+     * Sends the calls one after another; prints and answers their round trips, with Storeline's mean time for them
+     * ({@code route} as its timer names it). A non-2xx answer is an error.
+     */
+    private static Histogram measure(BenchClient client, String label, String route, int count, IntFunction<Call> calls)
             throws Exception {
         Histogram latency = new Histogram(3);
         int errors = 0;
         String firstError = "";
+        String method = calls.apply(0).method();
+        BenchClient.ServerTime before = client.serverTime(method, route);
         for (int i = 0; i < count; i++) {
-            HttpRequest r = request.apply(i);
+            Call call = calls.apply(i);
             long start = System.nanoTime();
-            HttpResponse<byte[]> response = client.send(r);
+            BenchClient.Answer answer = client.send(call);
             latency.recordValue(Math.max(1, (System.nanoTime() - start) / 1000));
-            if (response.statusCode() / 100 != 2) {
-                if (errors++ == 0) {
-                    firstError = " (first: " + response.statusCode() + " " + new String(response.body()) + ")";
-                }
+            if (answer.status() / 100 != 2 && errors++ == 0) {
+                firstError = " (first: " + answer.status() + " " + answer.text() + ")";
             }
         }
+        double serverMean = client.serverTime(method, route).meanMillisSince(before);
         if (!label.endsWith("(warm-up)")) {
             System.out.printf(
-                    "%s: %,d requests: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms, %d errors%s%n",
+                    "%s: %,d requests: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms, %d errors%s; "
+                            + "server mean %.1f ms, client mean %.1f ms%n",
                     label,
                     count,
                     latency.getValueAtPercentile(50) / 1000.0,
@@ -160,7 +167,9 @@ public final class FulfillmentBenchmark {
                     latency.getValueAtPercentile(99) / 1000.0,
                     latency.getMaxValue() / 1000.0,
                     errors,
-                    firstError);
+                    firstError,
+                    serverMean,
+                    latency.getMean() / 1000.0);
         } else if (errors > 0) {
             throw new IllegalStateException(label + ": " + errors + " errors" + firstError);
         }
@@ -203,15 +212,9 @@ public final class FulfillmentBenchmark {
         return picks;
     }
 
-    private static HttpRequest get(Client client, String path) {
-        return client.request(path).GET().build();
-    }
-
-    private static HttpRequest scan(Client client, Pick pick) {
-        return client.request("/api/v1/fulfillments/" + pick.fulfillment() + "/scans")
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"barcode\":\"" + pick.barcode() + "\"}"))
-                .build();
+    private static Call scan(Pick pick) {
+        return Call.post(
+                "/api/v1/fulfillments/" + pick.fulfillment() + "/scans", "{\"barcode\":\"" + pick.barcode() + "\"}");
     }
 
     private static String loadAverage() {
@@ -220,27 +223,6 @@ public final class FulfillmentBenchmark {
             return fields[0] + " " + fields[1] + " " + fields[2];
         } catch (Exception e) {
             return "unknown";
-        }
-    }
-
-    /** HTTP/1.1 on one kept-alive connection, as a browser tab would use. */
-    static final class Client {
-        private final HttpClient http =
-                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        private final String baseUrl;
-        private final String token;
-
-        Client(String baseUrl, String token) {
-            this.baseUrl = baseUrl;
-            this.token = token;
-        }
-
-        HttpRequest.Builder request(String path) {
-            return HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Authorization", "Bearer " + token);
-        }
-
-        HttpResponse<byte[]> send(HttpRequest request) throws Exception {
-            return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
         }
     }
 }
