@@ -5,16 +5,17 @@ import static org.storeline.db.jooq.Tables.PRODUCT_BARCODE;
 import static org.storeline.db.postgres.Timestamps.fromDb;
 import static org.storeline.db.postgres.Timestamps.toDb;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Currency;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.Field;
-import org.jooq.impl.DSL;
 import org.storeline.core.catalog.Product;
 import org.storeline.core.catalog.ProductRepository;
 import org.storeline.core.money.Money;
@@ -93,20 +94,27 @@ public final class JooqProductRepository implements ProductRepository {
         return Page.fromOverfetched(withBarcodes(rows), page.limit(), Product::id);
     }
 
-    /** The products with their barcodes, in one query (the Scanner looks one up for every scan). */
+    /** The products with their barcodes, in one query (a row per barcode): the Scanner looks one up for every scan. */
     private List<Product> find(Condition condition) {
-        Field<String[]> barcodes =
-                DSL.field(DSL.select(DSL.arrayAgg(PRODUCT_BARCODE.BARCODE).orderBy(PRODUCT_BARCODE.BARCODE))
-                        .from(PRODUCT_BARCODE)
-                        .where(PRODUCT_BARCODE.PRODUCT_ID.eq(PRODUCT.ID)));
-        return dsl.select(PRODUCT.asterisk(), barcodes)
+        Map<UUID, ProductRecord> rows = new LinkedHashMap<>();
+        Map<UUID, List<String>> barcodes = new HashMap<>();
+        dsl.select(PRODUCT.asterisk(), PRODUCT_BARCODE.BARCODE)
                 .from(PRODUCT)
+                .leftJoin(PRODUCT_BARCODE)
+                .on(PRODUCT_BARCODE.PRODUCT_ID.eq(PRODUCT.ID))
                 .where(condition)
-                .orderBy(PRODUCT.ID)
-                .fetch(r -> {
-                    String[] codes = r.get(barcodes);
-                    return product(r.into(PRODUCT), codes == null ? List.of() : List.of(codes));
+                .orderBy(PRODUCT.ID, PRODUCT_BARCODE.BARCODE)
+                .forEach(r -> {
+                    UUID id = r.get(PRODUCT.ID);
+                    rows.computeIfAbsent(id, k -> r.into(PRODUCT));
+                    List<String> codes = barcodes.computeIfAbsent(id, k -> new ArrayList<>());
+                    if (r.get(PRODUCT_BARCODE.BARCODE) != null) {
+                        codes.add(r.get(PRODUCT_BARCODE.BARCODE));
+                    }
                 });
+        return rows.values().stream()
+                .map(row -> product(row, List.copyOf(barcodes.get(row.getId()))))
+                .toList();
     }
 
     /** Loads the barcodes of all rows in one query. */

@@ -8,11 +8,10 @@ import static org.storeline.db.postgres.Timestamps.toDb;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
-import org.jooq.Field;
-import org.jooq.impl.DSL;
 import org.storeline.core.customer.Email;
 import org.storeline.core.user.Role;
 import org.storeline.core.user.User;
@@ -71,21 +70,24 @@ public final class JooqUserRepository implements UserRepository {
 
     @Override
     public Optional<User> findByTokenHash(String tokenHash) {
-        // Every API request starts here: the user and their outlets in one query, not two.
-        Field<UUID[]> outlets =
-                DSL.field(DSL.select(DSL.arrayAgg(USER_OUTLET.OUTLET_ID).orderBy(USER_OUTLET.OUTLET_ID))
-                        .from(USER_OUTLET)
-                        .where(USER_OUTLET.USER_ID.eq(APP_USER.ID)));
-        return dsl.select(APP_USER.asterisk(), outlets)
+        // Every API request starts here: the user and their outlets in one query (a row per outlet), not two.
+        var rows = dsl.select(APP_USER.asterisk(), USER_OUTLET.OUTLET_ID)
                 .from(APP_USER)
                 .join(API_TOKEN)
                 .on(API_TOKEN.USER_ID.eq(APP_USER.ID))
+                .leftJoin(USER_OUTLET)
+                .on(USER_OUTLET.USER_ID.eq(APP_USER.ID))
                 .where(API_TOKEN.TOKEN_HASH.eq(tokenHash))
-                .fetchOptional()
-                .map(r -> {
-                    UUID[] ids = r.get(outlets);
-                    return toUser(r.into(APP_USER), ids == null ? List.of() : List.of(ids));
-                });
+                .orderBy(USER_OUTLET.OUTLET_ID)
+                .fetch();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        List<UUID> outlets = rows.stream()
+                .map(r -> r.get(USER_OUTLET.OUTLET_ID))
+                .filter(Objects::nonNull)
+                .toList();
+        return Optional.of(toUser(rows.get(0).into(APP_USER), outlets));
     }
 
     @Override
