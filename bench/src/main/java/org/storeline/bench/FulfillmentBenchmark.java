@@ -78,8 +78,9 @@ public final class FulfillmentBenchmark {
             if (options.containsKey("explain")) {
                 ListPlans.print(db, UUID.fromString(outlet), UUID.fromString(setup.outlets.get(1)));
             }
-            BenchClient staff =
-                    new BenchClient(baseUrl, BenchSetup.tokenOf(baseUrl, started.adminToken, setup.staff.get(0)));
+            Session staff = new Session(
+                    new BenchClient(baseUrl, BenchSetup.tokenOf(baseUrl, started.adminToken, setup.staff.get(0))),
+                    started.dataDir.resolve("postgres"));
             String list = "/api/v1/fulfillments?outlet_id=" + outlet;
             System.out.printf(
                     "%nmeasuring as a staff user of the measured outlet, one request at a time: the client's round "
@@ -117,15 +118,15 @@ public final class FulfillmentBenchmark {
     }
 
     /** The list's first page: warmed up, then measured; says how many items a page held. */
-    private static Histogram listed(BenchClient client, String label, String path, int warmUp, int count)
+    private static Histogram listed(Session session, String label, String path, int warmUp, int count)
             throws Exception {
-        BenchClient.Answer first = client.send(Call.get(path));
+        BenchClient.Answer first = session.client().send(Call.get(path));
         if (first.status() != 200) {
             throw new IllegalStateException(path + " answered " + first.status() + ": " + first.text());
         }
         JsonNode page = JSON.readTree(first.body());
-        measure(client, label + " (warm-up)", LIST_ROUTE, warmUp, i -> Call.get(path));
-        Histogram h = measure(client, label, LIST_ROUTE, count, i -> Call.get(path));
+        measure(session, label + " (warm-up)", LIST_ROUTE, warmUp, i -> Call.get(path));
+        Histogram h = measure(session, label, LIST_ROUTE, count, i -> Call.get(path));
         System.out.printf(
                 "%s: %d items a page, %,d bytes, a next page: %s%n",
                 label,
@@ -139,13 +140,15 @@ public final class FulfillmentBenchmark {
      * Sends the calls one after another; prints and answers their round trips, with Storeline's mean time for them
      * ({@code route} as its timer names it). A non-2xx answer is an error.
      */
-    private static Histogram measure(BenchClient client, String label, String route, int count, IntFunction<Call> calls)
+    private static Histogram measure(Session session, String label, String route, int count, IntFunction<Call> calls)
             throws Exception {
+        BenchClient client = session.client();
         Histogram latency = new Histogram(3);
         int errors = 0;
         String firstError = "";
         String method = calls.apply(0).method();
         BenchClient.ServerTime before = client.serverTime(method, route);
+        CpuTime cpuBefore = CpuTime.now(session.postgresData());
         for (int i = 0; i < count; i++) {
             Call call = calls.apply(i);
             long start = System.nanoTime();
@@ -155,11 +158,12 @@ public final class FulfillmentBenchmark {
                 firstError = " (first: " + answer.status() + " " + answer.text() + ")";
             }
         }
+        String cpu = CpuTime.now(session.postgresData()).perRequest(cpuBefore, count);
         double serverMean = client.serverTime(method, route).meanMillisSince(before);
         if (!label.endsWith("(warm-up)")) {
             System.out.printf(
                     "%s: %,d requests: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms, %d errors%s; "
-                            + "server mean %.1f ms, client mean %.1f ms%n",
+                            + "server mean %.1f ms, client mean %.1f ms; %s%n",
                     label,
                     count,
                     latency.getValueAtPercentile(50) / 1000.0,
@@ -169,7 +173,8 @@ public final class FulfillmentBenchmark {
                     errors,
                     firstError,
                     serverMean,
-                    latency.getMean() / 1000.0);
+                    latency.getMean() / 1000.0,
+                    cpu);
         } else if (errors > 0) {
             throw new IllegalStateException(label + ": " + errors + " errors" + firstError);
         }
@@ -186,6 +191,9 @@ public final class FulfillmentBenchmark {
                 latency.getValueAtPercentile(99) / 1000.0,
                 latency.getMaxValue() / 1000.0);
     }
+
+    /** Who measures: the staff user's client, and where the embedded PostgreSQL's data is (for its CPU time). */
+    record Session(BenchClient client, Path postgresData) {}
 
     /** An open fulfillment of the outlet that can be picked, and the barcode of a unit still to pick in it. */
     record Pick(String fulfillment, String barcode) {}
