@@ -65,8 +65,8 @@ public final class FulfillmentBenchmark {
             long seedStart = System.nanoTime();
             FulfillmentHistory.Written written = new FulfillmentHistory(db, setup).write(sales, open, openElsewhere);
             System.out.printf(
-                    "seed: %,d sales (%,d lines), %,d fulfillments; open: %,d at the measured outlet, %,d at the "
-                            + "4 others; database %s; seeded in %.0f s%n",
+                    "seed: %,d sales (%,d lines), %,d fulfillments; open: %,d at the measured outlet, %,d at 3 "
+                            + "others, none at the fifth; database %s; seeded in %.0f s%n",
                     written.sales(),
                     written.lines(),
                     written.fulfillments(),
@@ -77,7 +77,11 @@ public final class FulfillmentBenchmark {
 
             String outlet = setup.outlets.get(0);
             if (options.containsKey("explain")) {
-                ListPlans.print(db, UUID.fromString(outlet), UUID.fromString(setup.outlets.get(1)));
+                ListPlans.print(
+                        db,
+                        UUID.fromString(outlet),
+                        UUID.fromString(setup.outlets.get(1)),
+                        UUID.fromString(setup.outlets.get(4)));
             }
             Session staff = new Session(
                     new BenchClient(baseUrl, BenchSetup.tokenOf(baseUrl, started.adminToken, setup.staff.get(0))),

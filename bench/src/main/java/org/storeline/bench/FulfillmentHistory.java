@@ -14,8 +14,9 @@ import javax.sql.DataSource;
  * Two years of a shop's history written by set-based SQL ({@code INSERT ... SELECT} over {@code generate_series}, a
  * batch of sales per transaction), in the rows the order import and the till write: sales with their lines (a
  * shipping line on deliveries), payments and customers; online sales with their import key, fulfillment and items.
- * Then the open fulfillments: the newest ones of each outlet and a few forgotten older ones, new, in progress (partly
- * picked, assigned) or packed, a fifth of their sales not paid yet, a few with notes.
+ * Then the open fulfillments: the newest ones of each outlet but the last (which has nothing left to fulfil) and a few
+ * forgotten older ones, new, in progress (partly picked, assigned) or packed, a fifth of their sales not paid yet, a
+ * few with notes.
  *
  * <p>Online sales are recorded at the outlet of the channel's register (the first), as the import records them, and
  * fulfilled at one outlet each: the first outlet fulfils 40 % of them, each other outlet 15 %. In-store sales are
@@ -42,7 +43,7 @@ final class FulfillmentHistory {
 
     /**
      * {@code sales} sales over two years; {@code open} open fulfillments at the first outlet ({@code openElsewhere} at
-     * each other), a tenth of them older ones left open.
+     * each other but the last, none there), a tenth of them older ones left open.
      */
     Written write(int sales, int open, int openElsewhere) throws SQLException {
         try (Connection c = db.getConnection()) {
@@ -57,7 +58,7 @@ final class FulfillmentHistory {
                 System.out.printf("seed: sales %,d to %,d in %.1f s%n", from, to, (System.nanoTime() - start) / 1e9);
             }
             for (int k = 0; k < setup.outlets.size(); k++) {
-                int count = k == 0 ? open : openElsewhere;
+                int count = k == 0 ? open : k == setup.outlets.size() - 1 ? 0 : openElsewhere;
                 leaveOpen(c, k, count - count / 10, count / 10);
             }
             openState(c);

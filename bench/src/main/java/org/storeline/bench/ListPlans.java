@@ -17,8 +17,11 @@ import javax.sql.DataSource;
 final class ListPlans {
     private ListPlans() {}
 
-    /** The plans at {@code outlet}, and the default list's at {@code small} (an outlet with few open ones). */
-    static void print(DataSource db, UUID outlet, UUID small) throws SQLException {
+    /**
+     * The plans at {@code outlet}, and the default list's at {@code small} (an outlet with few open fulfillments) and at
+     * {@code none} (an outlet with a history of them and none open).
+     */
+    static void print(DataSource db, UUID outlet, UUID small, UUID none) throws SQLException {
         String open = "status in ('new', 'in_progress', 'packed')";
         Map<String, String> variants = new LinkedHashMap<>();
         variants.put("default", open);
@@ -30,6 +33,7 @@ final class ListPlans {
                 plan(c, "list " + variant.getKey(), variant.getValue(), outlet);
             }
             plan(c, "list default at an outlet with few open fulfillments", open, small);
+            plan(c, "list default at an outlet with none open", open, none);
         }
     }
 
