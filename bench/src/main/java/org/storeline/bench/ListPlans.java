@@ -18,8 +18,8 @@ final class ListPlans {
     private ListPlans() {}
 
     /**
-     * The plans at {@code outlet}, and the default list's at {@code small} (an outlet with few open fulfillments) and at
-     * {@code none} (an outlet with a history of them and none open).
+     * The plans at {@code outlet}, and the default list's at {@code small} (an outlet with few open fulfillments) and
+     * at {@code none} (an outlet with a history of them and none open).
      */
     static void print(DataSource db, UUID outlet, UUID small, UUID none) throws SQLException {
         String open = "status in ('new', 'in_progress', 'packed')";
