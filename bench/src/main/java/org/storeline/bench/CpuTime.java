@@ -10,8 +10,9 @@ import java.util.List;
 
 /**
  * The CPU time spent so far by this JVM (Storeline and the benchmark's client) and by the embedded PostgreSQL (its
- * postmaster's children, read from {@code /proc}; Linux only). The CPU a request costs does not depend on what else
- * the machine runs, unlike its latency: on a machine shared with other work, it tells what the latency would be alone.
+ * postmaster's children, read from {@code /proc}; Linux only), background work included. What a request costs in CPU
+ * depends much less on what else the machine runs than its latency does (it still grows somewhat when other work
+ * takes the caches), so it says what a request asks of the machine.
  */
 record CpuTime(long jvmNanos, long postgresNanos) {
     /** Clock ticks per second of {@code /proc/<pid>/stat}: 100 on Linux (USER_HZ). */
