@@ -22,6 +22,9 @@ final class BenchSetup {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     final List<String> outlets = new ArrayList<>();
+    /** The staff users: user i is permitted for outlet i alone. */
+    final List<String> staff = new ArrayList<>();
+
     String register;
     String channel;
 
@@ -62,16 +65,25 @@ final class BenchSetup {
                 .path("id")
                 .asText();
         for (int i = 0; i < 2; i++) {
-            post(
-                    http,
-                    baseUrl,
-                    token,
-                    "/api/v1/users",
-                    "{\"name\":\"Staff " + i + "\",\"email\":\"staff" + i + "@bench.example\",\"role\":\"staff\","
-                            + "\"outlet_ids\":[\"" + setup.outlets.get(i) + "\"]}");
+            setup.staff.add(post(
+                            http,
+                            baseUrl,
+                            token,
+                            "/api/v1/users",
+                            "{\"name\":\"Staff " + i + "\",\"email\":\"staff" + i + "@bench.example\","
+                                    + "\"role\":\"staff\",\"outlet_ids\":[\"" + setup.outlets.get(i) + "\"]}")
+                    .path("id")
+                    .asText());
         }
         catalog(db, products, setup.outlets);
         return setup;
+    }
+
+    /** A new API token of the user, issued by the admin as an owner would (POST /api/v1/users/{id}/tokens). */
+    static String tokenOf(String baseUrl, String adminToken, String userId) throws IOException, InterruptedException {
+        return post(HttpClient.newHttpClient(), baseUrl, adminToken, "/api/v1/users/" + userId + "/tokens", "{}")
+                .path("token")
+                .asText();
     }
 
     private static void catalog(DataSource db, int products, List<String> outlets) throws SQLException {

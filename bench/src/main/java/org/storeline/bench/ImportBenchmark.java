@@ -1,21 +1,16 @@
 package org.storeline.bench;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -24,10 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
-import org.storeline.core.user.ApiTokens;
-import org.storeline.db.crypto.SecretBox;
 import org.storeline.server.Storeline;
-import org.storeline.server.StorelineConfig;
 
 /**
  * Signed WooCommerce webhook deliveries over HTTP on loopback, imported into the embedded PostgreSQL
@@ -51,29 +43,17 @@ public final class ImportBenchmark {
         int backlog = Integer.parseInt(options.getOrDefault("backlog", "90000"));
         int products = 10_000;
 
-        // --pg name=value,name=value: PostgreSQL settings over Storeline's own, to try a change without a build.
-        Map<String, String> pgSettings = new TreeMap<>();
-        for (String pair : options.getOrDefault("pg", "").split(",")) {
-            if (pair.contains("=")) {
-                pgSettings.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
-            }
-        }
-        Path dataDir = Files.createTempDirectory("storeline-bench-");
-        String token = ApiTokens.newToken();
-        StorelineConfig config = StorelineConfig.inProcess(dataDir, token, pgSettings, SecretBox.newKey());
+        Map<String, String> pgSettings = BenchStoreline.pgSettings(options);
         System.out.printf(
                 "Storeline import benchmark: %d cores, %s, JDK %s%s%n",
                 Runtime.getRuntime().availableProcessors(),
                 System.getProperty("os.arch"),
                 Runtime.version(),
                 pgSettings.isEmpty() ? "" : ", PostgreSQL settings " + pgSettings);
-        Storeline started = Storeline.start(config);
-        // The benchmark's database is gigabytes: it goes when the benchmark ends, also on Ctrl-C.
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            started.close();
-            deleteTree(dataDir);
-        }));
-        try (Storeline storeline = started) {
+        BenchStoreline started = BenchStoreline.start("storeline-bench-", pgSettings);
+        String token = started.adminToken;
+        Path dataDir = started.dataDir;
+        try (Storeline storeline = started.storeline) {
             String baseUrl = "http://127.0.0.1:" + storeline.port();
             BenchSetup setup = BenchSetup.create(baseUrl, token, storeline.dataSource(), 5, products, SECRET);
             System.out.printf(
@@ -396,26 +376,6 @@ public final class ImportBenchmark {
             } catch (Exception e) {
                 errors.incrementAndGet();
             }
-        }
-    }
-
-    private static void deleteTree(Path dir) {
-        try (var paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder())
-                    .forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            System.err.println("Could not delete " + dir + ": " + e.getMessage());
-        }
-    }
-
-    /** {@code --name value} pairs. */
-    static final class Options {
-        static Map<String, String> parse(String[] args) {
-            HashMap<String, String> options = new HashMap<>();
-            for (int i = 0; i + 1 < args.length; i += 2) {
-                options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
-            }
-            return options;
         }
     }
 }

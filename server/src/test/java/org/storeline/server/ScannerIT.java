@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.storeline.server.support.ApiClient;
+import org.storeline.server.support.Shop;
 
 /**
  * The Scanner (SCN-1..3, FUL-8) and the Fulfillments page's list (FUL-1, FUL-9): picking by barcode or SKU whatever
@@ -69,6 +70,53 @@ class ScannerIT {
         assertThat(events(sale).get(0).payload())
                 .containsEntry("change", "pick")
                 .containsEntry("status", "in_progress");
+    }
+
+    @Test
+    void everyBarcodeOfAProductPicksItAndAPickerOfTwoOutletsPicksAtBoth() {
+        String cap = Shop.unique("CAP");
+        String firstBarcode = Shop.unique("873");
+        String secondBarcode = Shop.unique("874");
+        ApiClient.Response product = shop.admin.post(
+                "/api/v1/products",
+                Map.of(
+                        "sku",
+                        cap,
+                        "name",
+                        "Cap",
+                        "price",
+                        "10.00",
+                        "currency",
+                        "EUR",
+                        "tax_rate",
+                        "0",
+                        "barcodes",
+                        List.of(secondBarcode, firstBarcode)));
+        assertThat(product.status()).as(product.text()).isEqualTo(201);
+        shop.shop.setStock(product.id(), shop.outletA, 10);
+        FulfillmentFixture.Staff ofBoth = shop.staff(shop.outletA, shop.outletB);
+        JsonNode atA = shop.fulfillmentOf(shop.imported(order().status("processing")
+                .paidWith("stripe", "Card", true)
+                .line(cap, 2, "20.00", "20.00", "0.00")
+                .totals("20.00", "0.00")));
+        JsonNode atB = shop.fulfillmentOf(shop.imported(order().status("processing")
+                .paidWith("stripe", "Card", true)
+                .line(shop.mug, 1, "10.00", "10.00", "0.00")
+                .totals("10.00", "0.00")));
+
+        assertThat(atA.path("outlet_id").asText()).isEqualTo(shop.outletA);
+        assertThat(atB.path("outlet_id").asText()).isEqualTo(shop.outletB);
+        assertThat(scan(ofBoth.api(), atA, firstBarcode).status()).isEqualTo(200);
+        assertThat(scan(ofBoth.api(), atA, secondBarcode).json().path("picking").asText())
+                .isEqualTo("complete");
+        assertThat(scan(ofBoth.api(), atB, shop.mugBarcode).status()).isEqualTo(200);
+        List<String> barcodes = new ArrayList<>();
+        shop.admin
+                .get("/api/v1/products/" + product.id())
+                .json()
+                .path("barcodes")
+                .forEach(b -> barcodes.add(b.asText()));
+        assertThat(barcodes).containsExactly(firstBarcode, secondBarcode);
     }
 
     @Test

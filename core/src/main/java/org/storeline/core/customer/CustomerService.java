@@ -1,7 +1,11 @@
 package org.storeline.core.customer;
 
 import java.time.Clock;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.storeline.core.error.ErrorCode;
 import org.storeline.core.error.Require;
@@ -55,6 +59,18 @@ public final class CustomerService {
         return customers
                 .findById(id)
                 .orElseThrow(() -> StorelineException.notFound(ErrorCode.CUSTOMER_NOT_FOUND, "Customer", id));
+    }
+
+    /** {@link #get} for many customers at once, keyed by id. */
+    public Map<UUID, Customer> getAll(Collection<UUID> ids) {
+        Map<UUID, Customer> found = new HashMap<>();
+        customers.findByIds(Set.copyOf(ids)).forEach(customer -> found.put(customer.id(), customer));
+        for (UUID id : ids) {
+            if (!found.containsKey(id)) {
+                throw StorelineException.notFound(ErrorCode.CUSTOMER_NOT_FOUND, "Customer", id);
+            }
+        }
+        return found;
     }
 
     public Optional<Customer> findByEmail(String email) {

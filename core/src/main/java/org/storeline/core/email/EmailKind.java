@@ -1,5 +1,6 @@
 package org.storeline.core.email;
 
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import org.storeline.core.channel.FulfillmentType;
@@ -22,6 +23,15 @@ public enum EmailKind {
             return Optional.of(READY_FOR_PICKUP);
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether a fulfillment that reached {@code status} may call for an email, whatever its type: most changes (a scan,
+     * an assignee, a note) leave a status that calls for none, and need not be looked at further.
+     */
+    public static boolean mayFollow(FulfillmentStatus status) {
+        return Arrays.stream(FulfillmentType.values())
+                .anyMatch(type -> forStatus(type, status).isPresent());
     }
 
     public String wireName() {

@@ -109,9 +109,14 @@ public final class FulfillmentEmailReader {
         if (!DomainEvent.FULFILLMENT_CHANGED.equals(event.type())) {
             return Optional.empty();
         }
-        Optional<Fulfillment> fulfillment = fulfillmentOf(stored);
         Optional<FulfillmentStatus> status = statusOf(event.payload());
-        if (fulfillment.isEmpty() || status.isEmpty()) {
+        // Every scan, assignee and note publishes a change too: the fulfillment is read only for a status that may
+        // call for an email.
+        if (status.isEmpty() || !EmailKind.mayFollow(status.get())) {
+            return Optional.empty();
+        }
+        Optional<Fulfillment> fulfillment = fulfillmentOf(stored);
+        if (fulfillment.isEmpty()) {
             return Optional.empty();
         }
         Fulfillment f = fulfillment.get();

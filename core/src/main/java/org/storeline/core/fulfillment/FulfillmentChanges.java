@@ -48,10 +48,12 @@ final class FulfillmentChanges {
         this.clock = clock;
     }
 
-    Fulfillment apply(Actor actor, UUID id, FulfillmentEvents.Change kind, Change change) {
+    ChangedFulfillment apply(Actor actor, UUID id, FulfillmentEvents.Change kind, Change change) {
         return tx.inTransaction(() -> {
-            // Read unlocked first, to check the outlet before waiting on anyone's lock and to learn the sale.
-            Fulfillment seen = fulfillments.findById(id).orElseThrow(() -> notFound(id));
+            // Read unlocked first, to check the outlet before waiting on anyone's lock and to learn the sale: its sale
+            // and outlet alone, as the fulfillment itself is read again once locked.
+            FulfillmentRepository.Placement seen =
+                    fulfillments.findPlacement(id).orElseThrow(() -> notFound(id));
             actor.requireOutlet(seen.outletId());
             Sale sale = sales.findByIdForUpdate(seen.saleId())
                     .orElseThrow(() -> StorelineException.notFound(ErrorCode.SALE_NOT_FOUND, "Sale", seen.saleId()));
@@ -59,7 +61,7 @@ final class FulfillmentChanges {
             List<DomainEvent> published = applyLocked(fulfillment, sale, kind, change, clock.instant());
             // Events last: the outbox serialises its writers from here to the commit.
             published.forEach(events::publish);
-            return fulfillment;
+            return new ChangedFulfillment(fulfillment, sale);
         });
     }
 

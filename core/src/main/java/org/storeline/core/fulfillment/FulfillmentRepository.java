@@ -16,6 +16,15 @@ public interface FulfillmentRepository {
 
     Optional<Fulfillment> findById(UUID id);
 
+    /** Where a fulfillment belongs: its sale and its outlet. */
+    record Placement(UUID saleId, UUID outletId) {}
+
+    /**
+     * The fulfillment's sale and outlet alone, without its items and notes: enough to check the actor and to lock the
+     * sale before the fulfillment is loaded for a change.
+     */
+    Optional<Placement> findPlacement(UUID id);
+
     /** Loads a fulfillment and locks it until the transaction ends (its sale is locked first). */
     Optional<Fulfillment> findByIdForUpdate(UUID id);
     /** Fulfillments by id, in no particular order (an unknown id is left out). */

@@ -31,11 +31,11 @@ public final class FulfillmentWorkflow {
         this.changes = new FulfillmentChanges(fulfillments, sales, events, tx, clock);
     }
 
-    public Fulfillment pack(Actor actor, UUID id) {
+    public ChangedFulfillment pack(Actor actor, UUID id) {
         return changes.apply(actor, id, FulfillmentEvents.Change.STATUS, (f, sale, now) -> f.pack());
     }
 
-    public Fulfillment ship(Actor actor, UUID id, Optional<Tracking> tracking) {
+    public ChangedFulfillment ship(Actor actor, UUID id, Optional<Tracking> tracking) {
         return changes.apply(actor, id, FulfillmentEvents.Change.STATUS, (f, sale, now) -> {
             f.ship(sale, tracking);
             tracking.ifPresent(
@@ -43,7 +43,7 @@ public final class FulfillmentWorkflow {
         });
     }
 
-    public Fulfillment handOver(Actor actor, UUID id) {
+    public ChangedFulfillment handOver(Actor actor, UUID id) {
         return changes.apply(actor, id, FulfillmentEvents.Change.STATUS, (f, sale, now) -> f.handOver(sale));
     }
 

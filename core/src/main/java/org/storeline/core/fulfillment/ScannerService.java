@@ -37,13 +37,13 @@ public final class ScannerService {
     }
 
     /** Picks one unit of the product whose barcode (any of them) or SKU is {@code code}. */
-    public Fulfillment scan(Actor actor, UUID id, ScannedCode code) {
+    public ChangedFulfillment scan(Actor actor, UUID id, ScannedCode code) {
         Optional<Product> product = products.findByBarcode(code.value()).or(() -> products.findBySku(code.value()));
         return changes.apply(actor, id, FulfillmentEvents.Change.PICK, (f, sale, now) -> f.pick(code, product));
     }
 
     /** Assigns the fulfillment to {@code userId} (permitted for its outlet), or to nobody when empty. */
-    public Fulfillment assign(Actor actor, UUID id, Optional<UUID> userId) {
+    public ChangedFulfillment assign(Actor actor, UUID id, Optional<UUID> userId) {
         return changes.apply(actor, id, FulfillmentEvents.Change.ASSIGNEE, (f, sale, now) -> {
             Optional<User> assignee = userId.map(u -> users.findById(u)
                     .orElseThrow(() -> StorelineException.notFound(ErrorCode.USER_NOT_FOUND, "User", u)));
@@ -51,7 +51,7 @@ public final class ScannerService {
         });
     }
 
-    public Fulfillment addNote(Actor actor, UUID id, String text) {
+    public ChangedFulfillment addNote(Actor actor, UUID id, String text) {
         return changes.apply(
                 actor,
                 id,

@@ -18,7 +18,7 @@ public interface SaleRepository {
 
     Optional<Sale> findById(UUID id);
 
-    /** Sales by id, in no particular order (an unknown id is left out). */
+    /** The sales of these ids that exist, in no particular order: a page's sales read together, not one by one. */
     List<Sale> findByIds(Collection<UUID> ids);
 
     /** Loads a sale and locks it until the transaction ends, so that concurrent payments see each other. */

@@ -4,7 +4,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.storeline.core.error.ErrorCode;
 import org.storeline.core.error.StorelineException;
@@ -82,6 +85,21 @@ public final class SaleService {
      */
     public Sale require(UUID id) {
         return sales.findById(id).orElseThrow(() -> StorelineException.notFound(ErrorCode.SALE_NOT_FOUND, "Sale", id));
+    }
+
+    /**
+     * {@link #require} for many sales at once (a page of fulfillments names up to a page of sales): read in a few
+     * queries whatever their number, keyed by id.
+     */
+    public Map<UUID, Sale> requireAll(Collection<UUID> ids) {
+        Map<UUID, Sale> found = new HashMap<>();
+        sales.findByIds(Set.copyOf(ids)).forEach(sale -> found.put(sale.id(), sale));
+        for (UUID id : ids) {
+            if (!found.containsKey(id)) {
+                throw StorelineException.notFound(ErrorCode.SALE_NOT_FOUND, "Sale", id);
+            }
+        }
+        return found;
     }
 
     public Page<Sale> list(Actor actor, SaleFilter filter, PageRequest page) {

@@ -20,4 +20,11 @@ class EmailKindTest {
                                 ? Optional.of(EmailKind.READY_FOR_PICKUP)
                                 : Optional.empty());
     }
+
+    @ParameterizedTest
+    @EnumSource(FulfillmentStatus.class)
+    void onlyShippedAndPackedMayCallForAnEmail(FulfillmentStatus status) {
+        assertThat(EmailKind.mayFollow(status))
+                .isEqualTo(status == FulfillmentStatus.SHIPPED || status == FulfillmentStatus.PACKED);
+    }
 }

@@ -5,8 +5,11 @@ import static org.storeline.db.jooq.Tables.PRODUCT_BARCODE;
 import static org.storeline.db.postgres.Timestamps.fromDb;
 import static org.storeline.db.postgres.Timestamps.toDb;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Currency;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -138,9 +141,27 @@ public final class JooqProductRepository implements ProductRepository {
         return Page.fromOverfetched(withBarcodes(rows), page.limit(), Product::id);
     }
 
+    /** The products with their barcodes, in one query (a row per barcode): the Scanner looks one up for every scan. */
     private List<Product> find(Condition condition) {
-        return withBarcodes(
-                dsl.selectFrom(PRODUCT).where(condition).orderBy(PRODUCT.ID).fetch());
+        Map<UUID, ProductRecord> rows = new LinkedHashMap<>();
+        Map<UUID, List<String>> barcodes = new HashMap<>();
+        dsl.select(PRODUCT.asterisk(), PRODUCT_BARCODE.BARCODE)
+                .from(PRODUCT)
+                .leftJoin(PRODUCT_BARCODE)
+                .on(PRODUCT_BARCODE.PRODUCT_ID.eq(PRODUCT.ID))
+                .where(condition)
+                .orderBy(PRODUCT.ID, PRODUCT_BARCODE.BARCODE)
+                .forEach(r -> {
+                    UUID id = r.get(PRODUCT.ID);
+                    rows.computeIfAbsent(id, k -> r.into(PRODUCT));
+                    List<String> codes = barcodes.computeIfAbsent(id, k -> new ArrayList<>());
+                    if (r.get(PRODUCT_BARCODE.BARCODE) != null) {
+                        codes.add(r.get(PRODUCT_BARCODE.BARCODE));
+                    }
+                });
+        return rows.values().stream()
+                .map(row -> product(row, List.copyOf(barcodes.get(row.getId()))))
+                .toList();
     }
 
     /** Loads the barcodes of all rows in one query. */
@@ -154,18 +175,20 @@ public final class JooqProductRepository implements ProductRepository {
                 .orderBy(PRODUCT_BARCODE.BARCODE)
                 .fetchGroups(PRODUCT_BARCODE.PRODUCT_ID, PRODUCT_BARCODE.BARCODE);
         return rows.stream()
-                .map(row -> new Product(
-                        row.getId(),
-                        row.getSku(),
-                        row.getName(),
-                        Money.of(
-                                row.getPrice(),
-                                Currency.getInstance(row.getCurrency().trim())),
-                        new TaxRate(row.getTaxRate()),
-                        barcodes.getOrDefault(row.getId(), List.of()),
-                        row.getIsShippingFee(),
-                        fromDb(row.getCreatedAt())))
+                .map(row -> product(row, barcodes.getOrDefault(row.getId(), List.of())))
                 .toList();
+    }
+
+    private static Product product(ProductRecord row, List<String> barcodes) {
+        return new Product(
+                row.getId(),
+                row.getSku(),
+                row.getName(),
+                Money.of(row.getPrice(), Currency.getInstance(row.getCurrency().trim())),
+                new TaxRate(row.getTaxRate()),
+                barcodes,
+                row.getIsShippingFee(),
+                fromDb(row.getCreatedAt()));
     }
 
     @Override

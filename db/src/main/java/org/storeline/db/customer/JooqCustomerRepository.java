@@ -47,6 +47,9 @@ public final class JooqCustomerRepository implements CustomerRepository {
 
     @Override
     public List<Customer> findByIds(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
         return dsl.selectFrom(CUSTOMER).where(CUSTOMER.ID.in(ids)).fetch(JooqCustomerRepository::toCustomer);
     }
 

@@ -98,6 +98,14 @@ public final class JooqFulfillmentRepository implements FulfillmentRepository, F
     }
 
     @Override
+    public Optional<Placement> findPlacement(UUID id) {
+        return dsl.select(FULFILLMENT.SALE_ID, FULFILLMENT.OUTLET_ID)
+                .from(FULFILLMENT)
+                .where(FULFILLMENT.ID.eq(id))
+                .fetchOptional(row -> new Placement(row.value1(), row.value2()));
+    }
+
+    @Override
     public Optional<Fulfillment> findByIdForUpdate(UUID id) {
         return load(dsl.selectFrom(FULFILLMENT)
                         .where(FULFILLMENT.ID.eq(id))

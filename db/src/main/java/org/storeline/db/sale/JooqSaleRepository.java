@@ -1,6 +1,7 @@
 package org.storeline.db.sale;
 
 import static org.storeline.db.jooq.Tables.FULFILLMENT;
+import static org.storeline.db.jooq.Tables.PAYMENT_TYPE;
 import static org.storeline.db.jooq.Tables.SALE;
 import static org.storeline.db.jooq.Tables.SALE_LINE;
 import static org.storeline.db.jooq.Tables.SALE_PAYMENT;
@@ -10,6 +11,7 @@ import static org.storeline.db.postgres.Timestamps.toDb;
 import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.Currency;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +36,6 @@ import org.storeline.core.sale.SalePayment;
 import org.storeline.core.sale.SaleRepository;
 import org.storeline.core.sale.SaleSource;
 import org.storeline.core.sale.SaleStatus;
-import org.storeline.db.jooq.Tables;
 import org.storeline.db.jooq.tables.records.SaleLineRecord;
 import org.storeline.db.jooq.tables.records.SalePaymentRecord;
 import org.storeline.db.jooq.tables.records.SaleRecord;
@@ -174,7 +175,9 @@ public final class JooqSaleRepository implements SaleRepository {
 
     @Override
     public List<Sale> findByIds(Collection<UUID> ids) {
-        return load(dsl.selectFrom(SALE).where(SALE.ID.in(ids)).fetch());
+        return ids.isEmpty()
+                ? List.of()
+                : load(dsl.selectFrom(SALE).where(SALE.ID.in(ids)).fetch());
     }
 
     @Override
@@ -269,20 +272,23 @@ public final class JooqSaleRepository implements SaleRepository {
         Map<UUID, List<SaleLineRecord>> lines =
                 dsl.selectFrom(SALE_LINE).where(SALE_LINE.SALE_ID.in(ids)).orderBy(SALE_LINE.POSITION).fetch().stream()
                         .collect(Collectors.groupingBy(SaleLineRecord::getSaleId));
-        Map<UUID, List<SalePaymentRecord>> payments = dsl
-                .selectFrom(SALE_PAYMENT)
+        // The payments with the kind and processor of their types, in the same query.
+        var paid = dsl.select(SALE_PAYMENT.asterisk(), PAYMENT_TYPE.KIND, PAYMENT_TYPE.PROCESSOR)
+                .from(SALE_PAYMENT)
+                .join(PAYMENT_TYPE)
+                .on(PAYMENT_TYPE.ID.eq(SALE_PAYMENT.PAYMENT_TYPE_ID))
                 .where(SALE_PAYMENT.SALE_ID.in(ids))
                 .orderBy(SALE_PAYMENT.PAID_AT, SALE_PAYMENT.ID)
-                .fetch()
-                .stream()
+                .fetch();
+        Map<UUID, List<SalePaymentRecord>> payments = paid.stream()
+                .map(r -> r.into(SALE_PAYMENT))
                 .collect(Collectors.groupingBy(SalePaymentRecord::getSaleId));
-        Map<UUID, PaymentTypeInfo> types = PaymentTypeInfo.load(
-                dsl,
-                payments.values().stream()
-                        .flatMap(List::stream)
-                        .map(SalePaymentRecord::getPaymentTypeId)
-                        .distinct()
-                        .toList());
+        Map<UUID, PaymentTypeInfo> types = new HashMap<>();
+        paid.forEach(r -> types.putIfAbsent(
+                r.get(SALE_PAYMENT.PAYMENT_TYPE_ID),
+                new PaymentTypeInfo(
+                        PaymentKind.fromWire(r.get(PAYMENT_TYPE.KIND)),
+                        Optional.ofNullable(r.get(PAYMENT_TYPE.PROCESSOR)))));
         return rows.stream()
                 .map(row -> toSale(
                         row,
@@ -358,18 +364,5 @@ public final class JooqSaleRepository implements SaleRepository {
     }
 
     /** The kind and processor of a payment type, shown on each payment. */
-    private record PaymentTypeInfo(PaymentKind kind, Optional<String> processor) {
-        static Map<UUID, PaymentTypeInfo> load(DSLContext dsl, List<UUID> ids) {
-            if (ids.isEmpty()) {
-                return Map.of();
-            }
-            var table = Tables.PAYMENT_TYPE;
-            return dsl.selectFrom(table)
-                    .where(table.ID.in(ids))
-                    .fetchMap(
-                            table.ID,
-                            r -> new PaymentTypeInfo(
-                                    PaymentKind.fromWire(r.getKind()), Optional.ofNullable(r.getProcessor())));
-        }
-    }
+    private record PaymentTypeInfo(PaymentKind kind, Optional<String> processor) {}
 }

@@ -8,6 +8,7 @@ import static org.storeline.db.postgres.Timestamps.toDb;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
@@ -69,13 +70,24 @@ public final class JooqUserRepository implements UserRepository {
 
     @Override
     public Optional<User> findByTokenHash(String tokenHash) {
-        return dsl.select(APP_USER.fields())
+        // Every API request starts here: the user and their outlets in one query (a row per outlet), not two.
+        var rows = dsl.select(APP_USER.asterisk(), USER_OUTLET.OUTLET_ID)
                 .from(APP_USER)
                 .join(API_TOKEN)
                 .on(API_TOKEN.USER_ID.eq(APP_USER.ID))
+                .leftJoin(USER_OUTLET)
+                .on(USER_OUTLET.USER_ID.eq(APP_USER.ID))
                 .where(API_TOKEN.TOKEN_HASH.eq(tokenHash))
-                .fetchOptional()
-                .map(r -> toUser(r.into(APP_USER)));
+                .orderBy(USER_OUTLET.OUTLET_ID)
+                .fetch();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        List<UUID> outlets = rows.stream()
+                .map(r -> r.get(USER_OUTLET.OUTLET_ID))
+                .filter(Objects::nonNull)
+                .toList();
+        return Optional.of(toUser(rows.get(0).into(APP_USER), outlets));
     }
 
     @Override
@@ -94,11 +106,16 @@ public final class JooqUserRepository implements UserRepository {
     }
 
     private User toUser(AppUserRecord row) {
-        List<UUID> outlets = dsl.select(USER_OUTLET.OUTLET_ID)
-                .from(USER_OUTLET)
-                .where(USER_OUTLET.USER_ID.eq(row.getId()))
-                .orderBy(USER_OUTLET.OUTLET_ID)
-                .fetch(USER_OUTLET.OUTLET_ID);
+        return toUser(
+                row,
+                dsl.select(USER_OUTLET.OUTLET_ID)
+                        .from(USER_OUTLET)
+                        .where(USER_OUTLET.USER_ID.eq(row.getId()))
+                        .orderBy(USER_OUTLET.OUTLET_ID)
+                        .fetch(USER_OUTLET.OUTLET_ID));
+    }
+
+    private static User toUser(AppUserRecord row, List<UUID> outlets) {
         return new User(
                 row.getId(),
                 row.getName(),

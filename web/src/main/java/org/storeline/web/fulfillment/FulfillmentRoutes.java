@@ -8,17 +8,19 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.storeline.core.channel.FulfillmentType;
 import org.storeline.core.customer.Customer;
 import org.storeline.core.customer.CustomerService;
 import org.storeline.core.error.StorelineException;
+import org.storeline.core.fulfillment.ChangedFulfillment;
 import org.storeline.core.fulfillment.Fulfillment;
 import org.storeline.core.fulfillment.FulfillmentRepository;
 import org.storeline.core.fulfillment.FulfillmentService;
@@ -28,6 +30,7 @@ import org.storeline.core.fulfillment.ScannedCode;
 import org.storeline.core.fulfillment.ScannerService;
 import org.storeline.core.fulfillment.Tracking;
 import org.storeline.core.ids.Ids;
+import org.storeline.core.paging.Page;
 import org.storeline.core.sale.Sale;
 import org.storeline.core.sale.SaleService;
 import org.storeline.core.user.Actor;
@@ -66,12 +69,10 @@ public final class FulfillmentRoutes implements Routes {
     @Override
     public void addTo(RouteTable routes) {
         routes.get("/api/v1/fulfillments", this::list);
-        routes.get(
-                "/api/v1/fulfillments/{id}",
-                ctx -> Responses.ok(
-                        ctx,
-                        representation(actor(ctx))
-                                .apply(fulfillments.get(actor(ctx), Ids.parse("id", ctx.pathParam("id"))))));
+        routes.get("/api/v1/fulfillments/{id}", ctx -> {
+            Fulfillment fulfillment = fulfillments.get(actor(ctx), Ids.parse("id", ctx.pathParam("id")));
+            Responses.ok(ctx, representation(actor(ctx), List.of(fulfillment)).apply(fulfillment));
+        });
         routes.post("/api/v1/fulfillments/{id}/pack", ctx -> ok(ctx, workflow.pack(actor(ctx), id(ctx))));
         routes.post("/api/v1/fulfillments/{id}/ship", this::ship);
         routes.post("/api/v1/fulfillments/{id}/pickup", ctx -> ok(ctx, workflow.handOver(actor(ctx), id(ctx))));
@@ -107,12 +108,17 @@ public final class FulfillmentRoutes implements Routes {
     /** A note is created: 201, with the fulfillment that now holds it. */
     private void addNote(Context ctx) {
         JsonBody body = JsonBody.of(ctx.bodyAsBytes());
-        Fulfillment fulfillment = scanner.addNote(actor(ctx), id(ctx), body.text("text"));
-        Responses.created(ctx, representation(actor(ctx)).apply(fulfillment));
+        Responses.created(ctx, changed(scanner.addNote(actor(ctx), id(ctx), body.text("text"))));
     }
 
-    private void ok(Context ctx, Fulfillment fulfillment) {
-        Responses.ok(ctx, representation(actor(ctx)).apply(fulfillment));
+    private void ok(Context ctx, ChangedFulfillment changed) {
+        Responses.ok(ctx, changed(changed));
+    }
+
+    /** The answer to an action: the fulfillment with the sale the action's transaction left (not read again). */
+    private JsonNode changed(ChangedFulfillment changed) {
+        Sale sale = changed.sale();
+        return fulfillment(changed.fulfillment(), sale, sale.customerId().map(customers::get));
     }
 
     private static UUID id(Context ctx) {
@@ -137,9 +143,8 @@ public final class FulfillmentRoutes implements Routes {
                 query(ctx, "channel_id").map(v -> Ids.parse("channel_id", v)),
                 query(ctx, "assigned_user_id").map(v -> Ids.parse("assigned_user_id", v)),
                 query(ctx, "barcode").map(v -> ScannedCode.of("barcode", v).value()));
-        Responses.ok(
-                ctx,
-                Pages.write(fulfillments.list(actor(ctx), filter, Pages.request(ctx)), representation(actor(ctx))));
+        Page<Fulfillment> page = fulfillments.list(actor(ctx), filter, Pages.request(ctx));
+        Responses.ok(ctx, Pages.write(page, representation(actor(ctx), page.items())));
     }
 
     /** {@code status=new,packed}, {@code status=any}, or nothing: the incomplete ones (new, in progress, packed). */
@@ -171,18 +176,20 @@ public final class FulfillmentRoutes implements Routes {
     }
 
     /**
-     * Writes fulfillments with their sale's receipt number, note and customer, each sale read once per request.
-     * The fulfillment's outlet was checked against the actor; its sale may belong to another outlet (a split order).
+     * Writes {@code written} (a page, or one) with their sales' receipt numbers, notes and customers, read together in
+     * a few queries whatever the page's size, not one sale at a time. The fulfillment's outlet was checked against
+     * the actor; its sale may belong to another outlet (a split order).
      */
-    private Function<Fulfillment, JsonNode> representation(Actor actor) {
-        Map<UUID, Sale> saleCache = new HashMap<>();
-        Map<UUID, Customer> customerCache = new HashMap<>();
+    private Function<Fulfillment, JsonNode> representation(Actor actor, List<Fulfillment> written) {
+        Map<UUID, Sale> saleOf =
+                sales.requireAll(written.stream().map(Fulfillment::saleId).collect(Collectors.toSet()));
+        Map<UUID, Customer> customerOf = customers.getAll(saleOf.values().stream()
+                .flatMap(sale -> sale.customerId().stream())
+                .collect(Collectors.toSet()));
         return f -> {
             actor.requireOutlet(f.outletId());
-            Sale sale = saleCache.computeIfAbsent(f.saleId(), sales::require);
-            Optional<Customer> customer =
-                    sale.customerId().map(id -> customerCache.computeIfAbsent(id, customers::get));
-            return fulfillment(f, sale, customer);
+            Sale sale = saleOf.get(f.saleId());
+            return fulfillment(f, sale, sale.customerId().map(customerOf::get));
         };
     }
 
