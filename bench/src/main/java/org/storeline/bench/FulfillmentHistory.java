@@ -227,9 +227,10 @@ final class FulfillmentHistory {
                 register);
         exec(
                 c,
-                "insert into channel_order (channel_id, external_order_id, sale_id, platform_updated_at, "
-                        + "platform_status, imported_at) select ?, 'B' || n, id, created_at, 'completed', "
+                "insert into channel_order (channel_id, store_id, external_order_id, sale_id, platform_updated_at, "
+                        + "platform_status, imported_at) select ?, ?, 'B' || n, id, created_at, 'completed', "
                         + "created_at + interval '4 seconds' from bench_sale where online",
+                channel,
                 channel);
         exec(
                 c,
