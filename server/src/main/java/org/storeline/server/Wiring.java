@@ -322,7 +322,7 @@ public final class Wiring {
                 new BigCommerceConnector(http),
                 new EcwidConnector(http),
                 new LightspeedConnector(http)));
-        channels = new ChannelService(channelRepository, connectors, outlets, registers, tx, clock);
+        channels = new ChannelService(channelRepository, connectors, outlets, registers, syncOutbox, tx, clock);
         var statusSyncRepository = new JooqStatusSyncRepository(dsl);
         orderImport = new OrderImportService(
                 new JooqOrderImportRepository(dsl, productRepository, paymentTypeRepository),

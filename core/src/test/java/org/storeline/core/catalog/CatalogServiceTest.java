@@ -42,6 +42,9 @@ class CatalogServiceTest {
         public void priceChanged(UUID productId) {
             log.add("price " + productId);
         }
+
+        @Override
+        public void outletsChanged(UUID channelId, Collection<UUID> outletIds) {}
     };
     private final Transactions tx = new Transactions() {
         @Override

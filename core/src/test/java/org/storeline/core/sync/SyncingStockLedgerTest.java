@@ -34,6 +34,9 @@ class SyncingStockLedgerTest {
 
         @Override
         public void priceChanged(UUID productId) {}
+
+        @Override
+        public void outletsChanged(UUID channelId, Collection<UUID> outletIds) {}
     };
     private final SyncingStockLedger ledger = new SyncingStockLedger(new Ledger(), outbox);
 
