@@ -83,7 +83,8 @@ public final class ChannelService {
 
     /**
      * Links a store. When the same store (same platform, same store identity) was linked before and unlinked since,
-     * the new channel continues its store: the orders and products imported then are recognised (SOR-5, BYD-5).
+     * the new channel continues its store: the orders and products imported then are recognised (SOR-5, BYD-5), and
+     * the status changes of its sales still to be told to the store go through the new channel.
      */
     public Channel create(Actor actor, NewChannel request) {
         actor.require(Permission.MANAGE_CHANNELS);
@@ -122,6 +123,9 @@ public final class ChannelService {
                     Optional.empty(),
                     Optional.empty());
             channels.insert(channel);
+            if (!store.equals(id)) {
+                outbox.storeLinkedAgain(store, id);
+            }
             return channel;
         });
     }

@@ -24,4 +24,10 @@ public interface SyncOutbox {
      * change and after it) or listed on the channel.
      */
     void outletsChanged(UUID channelId, Collection<UUID> outletIds);
+
+    /**
+     * A store was linked again as {@code channelId} (SOR-5): the status changes still to be told to the store's
+     * unlinked channels (they are sent nothing) go to this channel, the store's current one.
+     */
+    void storeLinkedAgain(UUID storeId, UUID channelId);
 }

@@ -45,6 +45,9 @@ class CatalogServiceTest {
 
         @Override
         public void outletsChanged(UUID channelId, Collection<UUID> outletIds) {}
+
+        @Override
+        public void storeLinkedAgain(UUID storeId, UUID channelId) {}
     };
     private final Transactions tx = new Transactions() {
         @Override

@@ -37,6 +37,9 @@ class SyncingStockLedgerTest {
 
         @Override
         public void outletsChanged(UUID channelId, Collection<UUID> outletIds) {}
+
+        @Override
+        public void storeLinkedAgain(UUID storeId, UUID channelId) {}
     };
     private final SyncingStockLedger ledger = new SyncingStockLedger(new Ledger(), outbox);
 

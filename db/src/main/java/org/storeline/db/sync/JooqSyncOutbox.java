@@ -109,4 +109,18 @@ public final class JooqSyncOutbox implements SyncOutbox {
                 channelId,
                 channelId);
     }
+
+    @Override
+    public void storeLinkedAgain(UUID storeId, UUID channelId) {
+        // Those still to be told: waiting, in flight (the sender that holds one finishes it by its id), or unknown.
+        // A refused one stays with the channel whose activity log offers its retry.
+        int moved = dsl.execute("""
+                update sync_task set channel_id = ?::uuid
+                where kind = 'status' and state in ('pending', 'in_flight', 'unknown')
+                  and channel_id in (select id from channel where store_id = ?::uuid and unlinked_at is not null)
+                """, channelId, storeId);
+        if (moved > 0) {
+            dsl.execute("select pg_notify(?, '')", CHANNEL);
+        }
+    }
 }
