@@ -64,6 +64,33 @@ final class SyncRound {
         }
     }
 
+    /**
+     * An operation failed: the requests it made before the failing one are logged as made (they took effect), then the
+     * failure as {@link #failed(ActivityEntry.Kind, SyncKind, List, SendFailure, String)} says.
+     */
+    void failed(
+            ActivityEntry.Kind kind,
+            SyncKind syncKind,
+            List<SyncTask> tasks,
+            PlatformGateway.SyncCallFailed failure,
+            String what) {
+        Instant now = clock.instant();
+        for (PlatformCall call : failure.madeBefore()) {
+            log.add(ActivityEntry.outgoing(
+                    channel.id(),
+                    now,
+                    kind,
+                    ActivityEntry.Outcome.SUCCEEDED,
+                    orderOf(tasks),
+                    saleOf(tasks),
+                    what + ": made before the call that failed",
+                    Optional.of(new ActivityEntry.Call(
+                            Optional.of(call.method() + " " + call.path()), call.status(), call.answer())),
+                    ids(tasks)));
+        }
+        failed(kind, syncKind, tasks, failure.failure(), what);
+    }
+
     /** The call failed: each task's outcome follows {@link SyncPolicy}; one entry says why, and what happens next. */
     void failed(ActivityEntry.Kind kind, SyncKind syncKind, List<SyncTask> tasks, SendFailure failure, String what) {
         Instant now = clock.instant();

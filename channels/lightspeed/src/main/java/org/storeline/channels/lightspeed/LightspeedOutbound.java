@@ -160,12 +160,15 @@ public final class LightspeedOutbound implements ChannelOutbound {
 
     private List<PlatformCall> updateVariants(Map<String, ObjectNode> writes, ChannelConnection connection) {
         List<PlatformCall> calls = new ArrayList<>();
-        writes.forEach((id, body) -> calls.add(exchange(
-                        connection,
-                        "PUT",
-                        "/variants/" + LightspeedClient.encode(id) + ".json",
-                        Optional.of(body),
-                        "Updating Lightspeed variant " + id)
+        // A failure carries the variants updated before it: they took effect, and the activity log shows them.
+        writes.forEach((id, body) -> calls.add(PlatformCallException.following(
+                        calls,
+                        () -> exchange(
+                                connection,
+                                "PUT",
+                                "/variants/" + LightspeedClient.encode(id) + ".json",
+                                Optional.of(body),
+                                "Updating Lightspeed variant " + id))
                 .call()));
         return calls;
     }
@@ -192,7 +195,8 @@ public final class LightspeedOutbound implements ChannelOutbound {
                         .equals(LightspeedOrderMapper.text(order, "paymentStatus")
                                 .orElse(""))) {
             throw PlatformCallException.refused(
-                    "Lightspeed order " + id + " is cancelled there: it is not marked completed", 0);
+                            "Lightspeed order " + id + " is cancelled there: it is not marked completed", 0)
+                    .after(List.of(read.call()));
         }
         List<PlatformCall> calls = new ArrayList<>(List.of(read.call()));
         Optional<String> trackingCode = trackingCode(change);
@@ -202,7 +206,8 @@ public final class LightspeedOutbound implements ChannelOutbound {
                                 .orElse(""));
         // An order Lightspeed already shows shipped is left as it is, unless it lacks the tracking code.
         if (change.type() == FulfillmentType.DELIVERY && (!shipped || trackingCode.isPresent())) {
-            calls.addAll(shipShipments(id, order, trackingCode, connection));
+            calls.addAll(
+                    PlatformCallException.following(calls, () -> shipShipments(id, order, trackingCode, connection)));
         }
         if (!COMPLETED.contains(status)) {
             ObjectNode body = PlatformJson.MAPPER.createObjectNode();
@@ -210,7 +215,10 @@ public final class LightspeedOutbound implements ChannelOutbound {
                     .put(
                             "status",
                             change.type() == FulfillmentType.PICKUP ? "completed_picked_up" : "completed_shipped");
-            calls.add(exchange(connection, "PUT", orderPath, Optional.of(body), "Completing Lightspeed order " + id)
+            calls.add(PlatformCallException.following(
+                            calls,
+                            () -> exchange(
+                                    connection, "PUT", orderPath, Optional.of(body), "Completing Lightspeed order " + id))
                     .call());
         }
         return calls;
@@ -246,12 +254,14 @@ public final class LightspeedOutbound implements ChannelOutbound {
             trackingCode.ifPresent(code -> fields.put("trackingCode", code));
             ObjectNode body = PlatformJson.MAPPER.createObjectNode();
             body.set("shipment", fields);
-            calls.add(exchange(
-                            connection,
-                            "PUT",
-                            "/shipments/" + LightspeedClient.encode(id.get()) + ".json",
-                            Optional.of(body),
-                            "Shipping Lightspeed shipment " + id.get() + " of order " + orderId)
+            calls.add(PlatformCallException.following(
+                            calls,
+                            () -> exchange(
+                                    connection,
+                                    "PUT",
+                                    "/shipments/" + LightspeedClient.encode(id.get()) + ".json",
+                                    Optional.of(body),
+                                    "Shipping Lightspeed shipment " + id.get() + " of order " + orderId))
                     .call());
         }
         return calls;
