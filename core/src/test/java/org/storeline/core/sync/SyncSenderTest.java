@@ -306,6 +306,11 @@ class SyncSenderTest {
         public Backlog backlog(UUID channelId) {
             return new Backlog(0, Optional.empty());
         }
+
+        @Override
+        public int deleteDone(Instant before, int limit) {
+            return 0;
+        }
     }
 
     private static final class Listings implements ChannelListings {
