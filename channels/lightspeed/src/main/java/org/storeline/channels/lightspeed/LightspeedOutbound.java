@@ -50,20 +50,20 @@ public final class LightspeedOutbound implements ChannelOutbound {
 
     private static final Set<String> COMPLETED = Set.of("completed", "completed_shipped", "completed_picked_up");
 
-    private final LightspeedRateLimits rateLimits;
     private final LightspeedClient client;
 
-    /** One attempt per call through {@code client}, each waiting at most {@code requestTimeout} for its answer. */
+    /**
+     * One attempt per call through {@code client}, each waiting at most {@code requestTimeout} for its answer; a 429
+     * without {@code Retry-After} gets its wait from Lightspeed's rate-limit headers ({@link LightspeedRateLimits}), so
+     * the outbox does not ask again before a window has room.
+     */
     public LightspeedOutbound(HttpClient client, Duration requestTimeout) {
-        this.rateLimits = new LightspeedRateLimits(client);
         this.client = new LightspeedClient(
-                new PlatformHttp(rateLimits, 1, attempt -> Duration.ZERO, Thread::sleep, requestTimeout));
+                new PlatformHttp(client, 1, attempt -> Duration.ZERO, Thread::sleep, requestTimeout)
+                        .readingWait(LightspeedRateLimits::waitAfter));
     }
 
-    /**
-     * The timeouts of {@link PlatformHttp#singleAttempt()}, whose client is built here instead so that the rate-limit
-     * headers of a 429 can be read ({@link LightspeedRateLimits}).
-     */
+    /** The timeouts of {@link PlatformHttp#singleAttempt()}. */
     public static LightspeedOutbound standard() {
         return new LightspeedOutbound(
                 HttpClient.newBuilder()
@@ -218,7 +218,11 @@ public final class LightspeedOutbound implements ChannelOutbound {
             calls.add(PlatformCallException.following(
                             calls,
                             () -> exchange(
-                                    connection, "PUT", orderPath, Optional.of(body), "Completing Lightspeed order " + id))
+                                    connection,
+                                    "PUT",
+                                    orderPath,
+                                    Optional.of(body),
+                                    "Completing Lightspeed order " + id))
                     .call());
         }
         return calls;
@@ -276,28 +280,8 @@ public final class LightspeedOutbound implements ChannelOutbound {
         return numbers.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", numbers));
     }
 
-    /**
-     * One call; a 429 without {@code Retry-After} gets its wait from Lightspeed's rate-limit headers, so the outbox
-     * does not ask again before a window has room.
-     */
     private LightspeedClient.Exchange exchange(
             ChannelConnection connection, String method, String path, Optional<JsonNode> body, String what) {
-        try {
-            return client.exchange(connection, method, path, body, what);
-        } catch (PlatformCallException e) {
-            if (e.status() == 429 && e.retryAfter().isEmpty()) {
-                Optional<Duration> wait = rateLimits.takeLast().flatMap(LightspeedRateLimits::waitAfterLimit);
-                if (wait.isPresent()) {
-                    throw PlatformCallException.unavailable(
-                            e.getMessage() + " (rate-limit headers: wait "
-                                    + wait.get().toSeconds() + " s)",
-                            429,
-                            wait);
-                }
-            }
-            throw e;
-        } finally {
-            rateLimits.forget();
-        }
+        return client.exchange(connection, method, path, body, what);
     }
 }
