@@ -48,6 +48,11 @@ final class SyncRound {
     /** The platform took them: one entry per request the module made. */
     void sent(ActivityEntry.Kind kind, List<SyncTask> tasks, List<PlatformCall> calls, String what) {
         nothingToSend(tasks);
+        logMade(kind, tasks, calls, what);
+    }
+
+    /** One succeeded entry per request made, each with its request, status and answer. */
+    private void logMade(ActivityEntry.Kind kind, List<SyncTask> tasks, List<PlatformCall> calls, String what) {
         Instant now = clock.instant();
         for (PlatformCall call : calls) {
             log.add(ActivityEntry.outgoing(
@@ -74,20 +79,7 @@ final class SyncRound {
             List<SyncTask> tasks,
             PlatformGateway.SyncCallFailed failure,
             String what) {
-        Instant now = clock.instant();
-        for (PlatformCall call : failure.madeBefore()) {
-            log.add(ActivityEntry.outgoing(
-                    channel.id(),
-                    now,
-                    kind,
-                    ActivityEntry.Outcome.SUCCEEDED,
-                    orderOf(tasks),
-                    saleOf(tasks),
-                    what + ": made before the call that failed",
-                    Optional.of(new ActivityEntry.Call(
-                            Optional.of(call.method() + " " + call.path()), call.status(), call.answer())),
-                    ids(tasks)));
-        }
+        logMade(kind, tasks, failure.madeBefore(), what + ": made before the call that failed");
         failed(kind, syncKind, tasks, failure.failure(), what);
     }
 
