@@ -123,6 +123,10 @@ public final class Storeline implements AutoCloseable {
                 config.refundRecheckEvery(),
                 () -> wiring.refundSender().recheckDue()));
         clusterJobs.add(new ClusterJobs.Job("customer-emails", config.emailEvery(), wiring::sendCustomerEmails));
+        clusterJobs.add(new ClusterJobs.Job(
+                "prune-sync-tasks",
+                ClusterJobs.PRUNE_EVERY,
+                () -> wiring.syncRetention().prune()));
         ClusterJobs jobs = ClusterJobs.start(database.dataSource(), clusterJobs);
         // After the server is up, so that a start that fails earlier never consumes the one-time token.
         Optional<String> generated = wiring.users().bootstrapAdmin(config.adminToken());

@@ -101,6 +101,13 @@ public final class StorelineCli implements Runnable {
                         + "(default: ${DEFAULT-VALUE}).")
         long syncTimeoutSeconds;
 
+        @Option(
+                names = "--sync-retention-days",
+                defaultValue = "7",
+                description = "How long stock, price and order-status changes sent to the platforms are kept once done "
+                        + "(the channels' activity logs keep what was sent; default: ${DEFAULT-VALUE}).")
+        long syncRetentionDays;
+
         private static Optional<String> env(String name) {
             return Optional.ofNullable(System.getenv(name)).filter(v -> !v.isBlank());
         }
@@ -141,7 +148,8 @@ public final class StorelineCli implements Runnable {
                     StorelineConfig.DEFAULT_REFUND_RECHECK,
                     StorelineConfig.DEFAULT_EMAIL_EVERY,
                     StorelineConfig.DEFAULT_EMAIL_RETRY,
-                    Duration.ofSeconds(syncTimeoutSeconds));
+                    Duration.ofSeconds(syncTimeoutSeconds),
+                    Duration.ofDays(syncRetentionDays));
             Storeline storeline = Storeline.start(config);
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime()

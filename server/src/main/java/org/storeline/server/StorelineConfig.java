@@ -26,6 +26,7 @@ import java.util.Optional;
  *                         after each next failure, at most an hour apart)
  * @param syncTimeout      how long a call that sends stock, prices or status to a platform waits for its answer; a
  *                         sync worker's claim lasts six times this, after which a crashed worker's tasks go again
+ * @param syncRetention    how long a sync task done is kept before a cluster job deletes it (the activity log stays)
  */
 public record StorelineConfig(
         String host,
@@ -46,17 +47,22 @@ public record StorelineConfig(
         Duration refundRecheckEvery,
         Duration emailEvery,
         Duration emailRetryAfter,
-        Duration syncTimeout) {
+        Duration syncTimeout,
+        Duration syncRetention) {
     public static final int DEFAULT_INBOX_BATCH = 500;
     public static final Duration DEFAULT_PROCESSOR_TIMEOUT = Duration.ofSeconds(10);
     public static final Duration DEFAULT_REFUND_RECHECK = Duration.ofMinutes(1);
     public static final Duration DEFAULT_EMAIL_EVERY = Duration.ofSeconds(5);
     public static final Duration DEFAULT_EMAIL_RETRY = Duration.ofMinutes(1);
     public static final Duration DEFAULT_SYNC_TIMEOUT = Duration.ofSeconds(20);
+    public static final Duration DEFAULT_SYNC_RETENTION = Duration.ofDays(7);
 
     public StorelineConfig {
         postgresSettings = Map.copyOf(postgresSettings);
         oldSecretKeys = List.copyOf(oldSecretKeys);
+        if (syncRetention.isNegative() || syncRetention.isZero()) {
+            throw new IllegalArgumentException("Done sync tasks must be kept for some time, not " + syncRetention);
+        }
         if (inboxBatch < 1) {
             throw new IllegalArgumentException("The inbox batch must hold at least one delivery, not " + inboxBatch);
         }
@@ -90,6 +96,7 @@ public record StorelineConfig(
                 Duration.ofSeconds(1),
                 Duration.ofSeconds(1),
                 Duration.ofSeconds(1),
-                Duration.ofSeconds(2));
+                Duration.ofSeconds(2),
+                DEFAULT_SYNC_RETENTION);
     }
 }

@@ -49,6 +49,7 @@ import org.storeline.core.stock.StockService;
 import org.storeline.core.sync.StatusChanges;
 import org.storeline.core.sync.StatusReader;
 import org.storeline.core.sync.SyncOutbox;
+import org.storeline.core.sync.SyncRetention;
 import org.storeline.core.sync.SyncSender;
 import org.storeline.core.sync.SyncingStockLedger;
 import org.storeline.core.transaction.Transactions;
@@ -172,6 +173,7 @@ public final class Wiring {
     private final LiveEvents liveEvents;
     private final EventHub eventHub;
     private final JooqSyncTasks syncTasks;
+    private final SyncRetention syncRetention;
     private final RateLimits rateLimits = new RateLimits();
     private final SyncSender syncSender;
     private final StatusReader statusReader;
@@ -322,7 +324,7 @@ public final class Wiring {
                 new BigCommerceConnector(http),
                 new EcwidConnector(http),
                 new LightspeedConnector(http)));
-        channels = new ChannelService(channelRepository, connectors, outlets, registers, tx, clock);
+        channels = new ChannelService(channelRepository, connectors, outlets, registers, syncOutbox, tx, clock);
         var statusSyncRepository = new JooqStatusSyncRepository(dsl);
         orderImport = new OrderImportService(
                 new JooqOrderImportRepository(dsl, productRepository, paymentTypeRepository),
@@ -352,6 +354,7 @@ public final class Wiring {
                 tx,
                 clock);
         syncTasks = new JooqSyncTasks(dsl);
+        syncRetention = new SyncRetention(syncTasks, tx, clock, config.syncRetention());
         sync = new PlatformChannelSync(
                 connectors,
                 channelRepository,
@@ -482,6 +485,11 @@ public final class Wiring {
         } finally {
             emailSender.sendDue();
         }
+    }
+
+    /** Deletes the sync tasks done longer ago than their retention (the cluster job calls it; tests may too). */
+    public SyncRetention syncRetention() {
+        return syncRetention;
     }
 
     /** What the event streams carry, read from the outbox (for tests that measure it). */

@@ -95,7 +95,8 @@ class LiveEventsSharedDatabaseIT {
                 local.refundRecheckEvery(),
                 local.emailEvery(),
                 local.emailRetryAfter(),
-                local.syncTimeout());
+                local.syncTimeout(),
+                local.syncRetention());
     }
 
     private static String deliver(ApiClient through, String channel, String sku, long orderId) {

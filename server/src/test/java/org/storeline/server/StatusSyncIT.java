@@ -21,7 +21,8 @@ import org.storeline.server.support.WooCommerceOrders;
 /**
  * Status out to WooCommerce (the STS table's column): an order shipped or picked up here becomes completed on the
  * store, a split order only once both outlets are done (FUL-7); packing, a payment or a cancellation here sends it
- * nothing (WooCommerce has no word for them); an order the store cancelled meanwhile is refused, retryable by hand.
+ * nothing (WooCommerce has no word for them); an order the store cancelled meanwhile is refused, retryable by hand;
+ * the orders of a store unlinked and linked again are told through its new channel (SOR-5).
  */
 class StatusSyncIT {
     private static final AtomicLong ORDER_IDS =
@@ -154,6 +155,64 @@ class StatusSyncIT {
                 .isEqualTo("not_retryable");
     }
 
+    @Test
+    void anOrderImportedBeforeTheStoreWasLinkedAgainIsCompletedThroughTheNewChannel() {
+        long id = ORDER_IDS.incrementAndGet();
+        store.order(id, "processing");
+        JsonNode sale =
+                imported(order(id).line(tee, 1, "10.00", "10.00", "0.00").totals("10.00", "0.00"));
+        JsonNode fulfillment = fulfillmentsOf(sale).getFirst();
+        assertThat(admin.delete("/api/v1/channels/" + channel).status()).isEqualTo(200);
+        String again = relink();
+
+        act(fulfillment, "pack");
+        act(fulfillment, "ship", Map.of());
+
+        awaitStatus(id, "completed");
+        JsonNode sent =
+                await(() -> statusEntry(again, "PUT " + ORDERS + id), "the completion in the new channel's log");
+        assertThat(sent.path("outcome").asText()).isEqualTo("succeeded");
+        assertThat(statusEntry(channel, "PUT " + ORDERS + id)).isNull();
+    }
+
+    @Test
+    void aChangeMadeWhileTheStoreWasUnlinkedWaitsAndGoesThroughTheChannelThatLinksItAgain() {
+        long id = ORDER_IDS.incrementAndGet();
+        store.order(id, "processing");
+        JsonNode sale =
+                imported(order(id).line(tee, 1, "10.00", "10.00", "0.00").totals("10.00", "0.00"));
+        JsonNode fulfillment = fulfillmentsOf(sale).getFirst();
+        assertThat(admin.delete("/api/v1/channels/" + channel).status()).isEqualTo(200);
+
+        act(fulfillment, "pack");
+        act(fulfillment, "ship", Map.of());
+        sleep(Duration.ofSeconds(1));
+        assertThat(store.orderStatus(id)).as("no channel links the store").isEqualTo("processing");
+        String again = relink();
+
+        awaitStatus(id, "completed");
+        assertThat(store.orderWrites(id)).containsExactly("{\"status\":\"completed\"}");
+        assertThat(await(() -> statusEntry(again, "PUT " + ORDERS + id), "the completion in the new channel's log")
+                        .path("outcome")
+                        .asText())
+                .isEqualTo("succeeded");
+    }
+
+    /** The same store linked again (SOR-5): its sales' status changes go through this channel now. */
+    private String relink() {
+        String again = shop.wooChannel(
+                registerA, List.of(outletA, outletB), Map.of("Pickup at B", outletB), false, store.baseUrl());
+        assertThat(admin.get("/api/v1/channels/" + again)
+                        .json()
+                        .path("store_id")
+                        .asText())
+                .isEqualTo(admin.get("/api/v1/channels/" + channel)
+                        .json()
+                        .path("store_id")
+                        .asText());
+        return again;
+    }
+
     private static WooCommerceOrders order(long id) {
         return WooCommerceOrders.order(id).status("processing");
     }
@@ -199,8 +258,12 @@ class StatusSyncIT {
     }
 
     private List<JsonNode> entries() {
+        return entries(channel);
+    }
+
+    private List<JsonNode> entries(String ofChannel) {
         List<JsonNode> entries = new ArrayList<>();
-        admin.get("/api/v1/channels/" + channel + "/activity?limit=100")
+        admin.get("/api/v1/channels/" + ofChannel + "/activity?limit=100")
                 .json()
                 .path("items")
                 .forEach(entries::add);
@@ -208,7 +271,11 @@ class StatusSyncIT {
     }
 
     private JsonNode statusEntry(String request) {
-        return entries().stream()
+        return statusEntry(channel, request);
+    }
+
+    private JsonNode statusEntry(String ofChannel, String request) {
+        return entries(ofChannel).stream()
                 .filter(e -> e.path("request").asText().equals(request))
                 .findFirst()
                 .orElse(null);

@@ -22,7 +22,7 @@ import org.storeline.server.support.WooCommerceOrders;
  * Stock out (SOR-3, BYD-3): every change of on-hand at a channel's outlets reaches the WooCommerce store as the
  * absolute level summed over the channel's outlets, whoever made it (a count, an in-store sale, an online order, a
  * return, a cancellation); a burst reaches it as few requests, the last level last; a product the store does not sell
- * is looked up once and sends nothing.
+ * is looked up once and sends nothing; a change of the channel's outlets sends the level summed over its new ones.
  */
 class StockSyncIT {
     private static final AtomicLong ORDER_IDS =
@@ -178,6 +178,32 @@ class StockSyncIT {
 
         awaitStock(wooId, 1);
         assertThat(store.stockWrites(wooId)).containsExactly(2L, 1L);
+    }
+
+    @Test
+    void changingTheChannelsOutletsSendsTheLevelSummedOverItsNewOutlets() {
+        String channel = channel(List.of(outletA));
+        String sku = Shop.unique("MOVE");
+        long wooId = store.product(sku);
+        String product = shop.productWithSku(sku, "10.00");
+        shop.setStock(product, outletA, 5);
+        awaitStock(wooId, 5);
+        shop.setStock(product, outletB, 3);
+
+        ApiClient.Response both =
+                admin.patch("/api/v1/channels/" + channel, Map.of("outlet_ids", List.of(outletA, outletB)));
+        assertThat(both.status()).as(both.text()).isEqualTo(200);
+        awaitStock(wooId, 8);
+        // The online register's outlet is always one of the channel's: B's register goes with B alone.
+        ApiClient.Response onlyB = admin.patch(
+                "/api/v1/channels/" + channel,
+                Map.of("outlet_ids", List.of(outletB), "register_id", shop.register(outletB)));
+        assertThat(onlyB.status()).as(onlyB.text()).isEqualTo(200);
+
+        awaitStock(wooId, 3);
+        assertThat(store.stockWrites(wooId)).containsExactly(5L, 8L, 3L);
+        assertThat(activity(channel, "stock").getFirst().path("reason").asText())
+                .contains(sku + ": 3");
     }
 
     private String channel(List<String> outlets) {

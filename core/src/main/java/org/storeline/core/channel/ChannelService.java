@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.storeline.core.error.ErrorCode;
 import org.storeline.core.error.Require;
@@ -17,6 +18,7 @@ import org.storeline.core.ids.Ids;
 import org.storeline.core.outlet.OutletService;
 import org.storeline.core.register.Register;
 import org.storeline.core.register.RegisterService;
+import org.storeline.core.sync.SyncOutbox;
 import org.storeline.core.transaction.Transactions;
 import org.storeline.core.user.Actor;
 import org.storeline.core.user.Permission;
@@ -34,6 +36,7 @@ public final class ChannelService {
     private final ChannelRepository channels;
     private final ChannelPlatforms platforms;
     private final ChannelSettingsCheck check;
+    private final SyncOutbox outbox;
     private final Transactions tx;
     private final Clock clock;
     private final Duration secretOverlap;
@@ -43,9 +46,10 @@ public final class ChannelService {
             ChannelPlatforms platforms,
             OutletService outlets,
             RegisterService registers,
+            SyncOutbox outbox,
             Transactions tx,
             Clock clock) {
-        this(channels, platforms, outlets, registers, tx, clock, DEFAULT_SECRET_OVERLAP);
+        this(channels, platforms, outlets, registers, outbox, tx, clock, DEFAULT_SECRET_OVERLAP);
     }
 
     public ChannelService(
@@ -53,12 +57,14 @@ public final class ChannelService {
             ChannelPlatforms platforms,
             OutletService outlets,
             RegisterService registers,
+            SyncOutbox outbox,
             Transactions tx,
             Clock clock,
             Duration secretOverlap) {
         this.channels = channels;
         this.platforms = platforms;
         this.check = new ChannelSettingsCheck(platforms, outlets, registers);
+        this.outbox = outbox;
         this.tx = tx;
         this.clock = clock;
         this.secretOverlap = secretOverlap;
@@ -77,7 +83,8 @@ public final class ChannelService {
 
     /**
      * Links a store. When the same store (same platform, same store identity) was linked before and unlinked since,
-     * the new channel continues its store: the orders and products imported then are recognised (SOR-5, BYD-5).
+     * the new channel continues its store: the orders and products imported then are recognised (SOR-5, BYD-5), and
+     * the status changes of its sales still to be told to the store go through the new channel.
      */
     public Channel create(Actor actor, NewChannel request) {
         actor.require(Permission.MANAGE_CHANNELS);
@@ -116,6 +123,9 @@ public final class ChannelService {
                     Optional.empty(),
                     Optional.empty());
             channels.insert(channel);
+            if (!store.equals(id)) {
+                outbox.storeLinkedAgain(store, id);
+            }
             return channel;
         });
     }
@@ -156,7 +166,9 @@ public final class ChannelService {
     /**
      * Changes a linked channel's settings, each checked as when it was created. Orders imported after the commit
      * follow them (notifications NTF-3, outlets and register ALC-1..3, ORD-2); those imported before keep theirs.
-     * New credentials must reach the same store; a new webhook secret leaves the old one valid for a while.
+     * New credentials must reach the same store; a new webhook secret leaves the old one valid for a while. A change of
+     * the linked outlets changes the channel's level of the products stocked at them, which goes to the channel in the
+     * same transaction (SOR-3).
      */
     public Channel update(Actor actor, UUID id, Changes changes) {
         actor.require(Permission.MANAGE_CHANNELS);
@@ -180,6 +192,12 @@ public final class ChannelService {
                 changed = changed.rotateWebhookSecret(secret.get(), clock.instant(), overlap);
             }
             channels.update(changed);
+            Set<UUID> before = Set.copyOf(channel.outletIds());
+            if (!before.equals(Set.copyOf(changed.outletIds()))) {
+                Set<UUID> either = new LinkedHashSet<>(before);
+                either.addAll(changed.outletIds());
+                outbox.outletsChanged(id, either);
+            }
             return changed;
         });
     }

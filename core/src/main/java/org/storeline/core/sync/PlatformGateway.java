@@ -23,17 +23,31 @@ public interface PlatformGateway {
 
     List<PlatformCall> sendStatus(Channel channel, StatusChange change);
 
-    /** A call that failed, and how. */
+    /**
+     * A call that failed, and how; with the calls of the same operation made before it, which took effect and belong
+     * in the activity log as much as the failure (a fulfillment order read, then the fulfillment refused).
+     */
     final class SyncCallFailed extends RuntimeException {
         private final SendFailure failure;
+        private final List<PlatformCall> madeBefore;
 
         public SyncCallFailed(SendFailure failure, Throwable cause) {
+            this(failure, List.of(), cause);
+        }
+
+        public SyncCallFailed(SendFailure failure, List<PlatformCall> madeBefore, Throwable cause) {
             super(failure.message(), cause);
             this.failure = failure;
+            this.madeBefore = List.copyOf(madeBefore);
         }
 
         public SendFailure failure() {
             return failure;
+        }
+
+        /** The requests the operation made before the one that failed, in the order made. */
+        public List<PlatformCall> madeBefore() {
+            return madeBefore;
         }
     }
 }

@@ -17,4 +17,17 @@ public interface SyncOutbox {
 
     /** A product's price (tax included, as sold) changed: it goes to every channel. */
     void priceChanged(UUID productId);
+
+    /**
+     * A channel's linked outlets changed (SOR-3): its level of a product is the sum over them, so the product's level
+     * goes to that channel again for every product with stock at one of {@code outletIds} (the outlets before the
+     * change and after it) or listed on the channel.
+     */
+    void outletsChanged(UUID channelId, Collection<UUID> outletIds);
+
+    /**
+     * A store was linked again as {@code channelId} (SOR-5): the status changes still to be told to the store's
+     * unlinked channels (they are sent nothing) go to this channel, the store's current one.
+     */
+    void storeLinkedAgain(UUID storeId, UUID channelId);
 }

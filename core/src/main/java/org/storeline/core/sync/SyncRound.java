@@ -48,6 +48,11 @@ final class SyncRound {
     /** The platform took them: one entry per request the module made. */
     void sent(ActivityEntry.Kind kind, List<SyncTask> tasks, List<PlatformCall> calls, String what) {
         nothingToSend(tasks);
+        logMade(kind, tasks, calls, what);
+    }
+
+    /** One succeeded entry per request made, each with its request, status and answer. */
+    private void logMade(ActivityEntry.Kind kind, List<SyncTask> tasks, List<PlatformCall> calls, String what) {
         Instant now = clock.instant();
         for (PlatformCall call : calls) {
             log.add(ActivityEntry.outgoing(
@@ -62,6 +67,20 @@ final class SyncRound {
                             Optional.of(call.method() + " " + call.path()), call.status(), call.answer())),
                     ids(tasks)));
         }
+    }
+
+    /**
+     * An operation failed: the requests it made before the failing one are logged as made (they took effect), then the
+     * failure as {@link #failed(ActivityEntry.Kind, SyncKind, List, SendFailure, String)} says.
+     */
+    void failed(
+            ActivityEntry.Kind kind,
+            SyncKind syncKind,
+            List<SyncTask> tasks,
+            PlatformGateway.SyncCallFailed failure,
+            String what) {
+        logMade(kind, tasks, failure.madeBefore(), what + ": made before the call that failed");
+        failed(kind, syncKind, tasks, failure.failure(), what);
     }
 
     /** The call failed: each task's outcome follows {@link SyncPolicy}; one entry says why, and what happens next. */

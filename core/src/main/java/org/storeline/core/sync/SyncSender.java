@@ -132,7 +132,7 @@ public final class SyncSender {
         try {
             listed = resolver.listingsOf(channel, catalog.values(), round.log);
         } catch (PlatformGateway.SyncCallFailed e) {
-            round.failed(ActivityEntry.Kind.LISTING, kind, group, e.failure(), "Looking up products by SKU");
+            round.failed(ActivityEntry.Kind.LISTING, kind, group, e, "Looking up products by SKU");
             return;
         }
         List<SyncTask> unlisted = new ArrayList<>();
@@ -166,7 +166,7 @@ public final class SyncSender {
                     logKind,
                     kind,
                     sending,
-                    e.failure(),
+                    e,
                     (kind == SyncKind.STOCK ? "Stock" : "Prices") + " of " + toSend.size() + " product(s)");
         }
     }
@@ -235,7 +235,7 @@ public final class SyncSender {
                 List<PlatformCall> calls = gateway.sendStatus(channel, change);
                 round.sent(ActivityEntry.Kind.STATUS, List.of(task), calls, what + " sent.");
             } catch (PlatformGateway.SyncCallFailed e) {
-                round.failed(ActivityEntry.Kind.STATUS, SyncKind.STATUS, List.of(task), e.failure(), what);
+                round.failed(ActivityEntry.Kind.STATUS, SyncKind.STATUS, List.of(task), e, what);
             }
         }
     }

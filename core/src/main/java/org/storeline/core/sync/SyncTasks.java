@@ -48,4 +48,10 @@ public interface SyncTasks {
 
     /** The tasks still to deliver (pending, in flight, unknown) and when the oldest of them was first scheduled. */
     Backlog backlog(UUID channelId);
+
+    /**
+     * Deletes up to {@code limit} tasks done (told, nothing more to do) before {@code before}, in the caller's
+     * transaction; answers how many. Refused tasks and those still to deliver are never deleted.
+     */
+    int deleteDone(Instant before, int limit);
 }

@@ -42,6 +42,12 @@ class CatalogServiceTest {
         public void priceChanged(UUID productId) {
             log.add("price " + productId);
         }
+
+        @Override
+        public void outletsChanged(UUID channelId, Collection<UUID> outletIds) {}
+
+        @Override
+        public void storeLinkedAgain(UUID storeId, UUID channelId) {}
     };
     private final Transactions tx = new Transactions() {
         @Override

@@ -132,6 +132,26 @@ class SyncSenderTest {
     }
 
     @Test
+    void theCallsAnOperationMadeBeforeOneFailedAreLoggedAsMadeBeforeTheFailure() {
+        gateway.madeBeforeFailing = List.of(new PlatformCall("GET", "/orders/1003/fulfillment_orders.json", 200, "{}"));
+        gateway.failure =
+                Optional.of(new SendFailure(SendFailure.Kind.REFUSED, "fulfillment refused", 422, Optional.empty()));
+        claimable.add(status("1003"));
+
+        sender(Duration.ofSeconds(60)).sendDue(CHANNEL.id(), "worker-1");
+
+        assertThat(logged).hasSize(2);
+        assertThat(logged.get(0).outcome()).isEqualTo(ActivityEntry.Outcome.SUCCEEDED);
+        assertThat(logged.get(0).call().orElseThrow().request()).contains("GET /orders/1003/fulfillment_orders.json");
+        assertThat(logged.get(0).externalOrderId()).contains("1003");
+        assertThat(logged.get(1).outcome()).isEqualTo(ActivityEntry.Outcome.REFUSED);
+        assertThat(logged.get(1).call().orElseThrow().status()).isEqualTo(422);
+        assertThat(finished)
+                .singleElement()
+                .satisfies(f -> assertThat(f.outcome()).isEqualTo(new SyncOutcome.Refused("fulfillment refused")));
+    }
+
+    @Test
     void noCallStartsThatWouldOutlastTheClaimsLease() {
         claimable.addAll(List.of(stock(product("TEE")), status("1001")));
 
@@ -286,6 +306,11 @@ class SyncSenderTest {
         public Backlog backlog(UUID channelId) {
             return new Backlog(0, Optional.empty());
         }
+
+        @Override
+        public int deleteDone(Instant before, int limit) {
+            return 0;
+        }
     }
 
     private static final class Listings implements ChannelListings {
@@ -307,6 +332,7 @@ class SyncSenderTest {
     private static final class Gateway implements PlatformGateway {
         boolean sends = true;
         Optional<SendFailure> failure = Optional.empty();
+        List<PlatformCall> madeBeforeFailing = List.of();
         final List<String> skus = new ArrayList<>();
         int lookUps;
         int statusCalls;
@@ -352,7 +378,7 @@ class SyncSenderTest {
 
         private void failIfAsked() {
             if (failure.isPresent()) {
-                throw new SyncCallFailed(failure.get(), null);
+                throw new SyncCallFailed(failure.get(), madeBeforeFailing, null);
             }
         }
     }

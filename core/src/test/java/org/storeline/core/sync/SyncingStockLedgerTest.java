@@ -34,6 +34,12 @@ class SyncingStockLedgerTest {
 
         @Override
         public void priceChanged(UUID productId) {}
+
+        @Override
+        public void outletsChanged(UUID channelId, Collection<UUID> outletIds) {}
+
+        @Override
+        public void storeLinkedAgain(UUID storeId, UUID channelId) {}
     };
     private final SyncingStockLedger ledger = new SyncingStockLedger(new Ledger(), outbox);
 

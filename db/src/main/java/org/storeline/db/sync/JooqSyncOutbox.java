@@ -15,8 +15,9 @@ import org.storeline.core.sync.SyncOutbox;
  * products and channels: an INSERT ... SELECT over the channels that link the outlets (stock) or every channel
  * (prices), which merges into a task already waiting for the same channel and product ({@code ON CONFLICT DO NOTHING}
  * on the partial unique index {@code sync_task_waiting}: the waiting task will read the latest value when it is sent).
- * When it wrote a task, the same statement sends a NOTIFY on {@link #CHANNEL}, delivered at commit, which wakes the
- * sync workers of every process at once rather than at their next poll.
+ * A change of a channel's outlets schedules that channel's level of every product it may change, likewise in one
+ * statement. When it wrote a task, the same statement sends a NOTIFY on {@link #CHANNEL}, delivered at commit, which
+ * wakes the sync workers of every process at once rather than at their next poll.
  */
 public final class JooqSyncOutbox implements SyncOutbox {
     /** The NOTIFY channel that tells the sync workers a task was written. */
@@ -41,6 +42,27 @@ public final class JooqSyncOutbox implements SyncOutbox {
             + " join channel ch on ch.id = co.channel_id"
             + " where ch.unlinked_at is null and co.outlet_id = any(?::uuid[])";
     private static final String EVERY_CHANNEL = "select id as channel_id from channel where unlinked_at is null";
+
+    // A channel's outlets changed: its level of every product with stock at the outlets (before and after) or listed
+    // on it. A zero at an outlet changes no sum; a listing is pushed whatever it held, so the store shows our level.
+    private static final String RELEVELLED = """
+            with scheduled as (
+              insert into sync_task (id, channel_id, kind, product_id, state, attempts, next_attempt_at, created_at,
+                                     updated_at)
+              select gen_random_uuid(), ch.id, ?, p.product_id, 'pending', 0, ?::timestamptz, ?::timestamptz,
+                     ?::timestamptz
+              from channel ch cross join (
+                select s.product_id from stock_level s where s.outlet_id = any(?::uuid[]) and s.quantity <> 0
+                union
+                select l.product_id from channel_listing l where l.channel_id = ?::uuid and l.found
+              ) p
+              where ch.id = ?::uuid and ch.unlinked_at is null
+              on conflict (channel_id, kind, product_id) where state = 'pending' and kind in ('stock', 'price')
+              do nothing
+              returning 1
+            )
+            select pg_notify('%s', '') where exists (select 1 from scheduled)
+            """;
 
     private final DSLContext dsl;
     private final Clock clock;
@@ -72,5 +94,33 @@ public final class JooqSyncOutbox implements SyncOutbox {
         dsl.fetch(SCHEDULE.formatted(EVERY_CHANNEL, CHANNEL), SyncKind.PRICE.wireName(), now, now, now, new UUID[] {
             productId
         });
+    }
+
+    @Override
+    public void outletsChanged(UUID channelId, Collection<UUID> outletIds) {
+        OffsetDateTime now = toDb(clock.instant());
+        dsl.fetch(
+                RELEVELLED.formatted(CHANNEL),
+                SyncKind.STOCK.wireName(),
+                now,
+                now,
+                now,
+                outletIds.toArray(UUID[]::new),
+                channelId,
+                channelId);
+    }
+
+    @Override
+    public void storeLinkedAgain(UUID storeId, UUID channelId) {
+        // Those still to be told: waiting, in flight (the sender that holds one finishes it by its id), or unknown.
+        // A refused one stays with the channel whose activity log offers its retry.
+        int moved = dsl.execute("""
+                update sync_task set channel_id = ?::uuid
+                where kind = 'status' and state in ('pending', 'in_flight', 'unknown')
+                  and channel_id in (select id from channel where store_id = ?::uuid and unlinked_at is not null)
+                """, channelId, storeId);
+        if (moved > 0) {
+            dsl.execute("select pg_notify(?, '')", CHANNEL);
+        }
     }
 }

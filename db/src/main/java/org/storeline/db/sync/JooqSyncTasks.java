@@ -251,4 +251,15 @@ public final class JooqSyncTasks implements SyncTasks {
                 .fetchSingle();
         return new Backlog(row.value1(), Optional.ofNullable(row.value2()).map(t -> fromDb(t)));
     }
+
+    @Override
+    public int deleteDone(Instant before, int limit) {
+        // The oldest first, through the partial index sync_task_done; SKIP LOCKED leaves a row another
+        // transaction holds for the next run.
+        return dsl.execute("""
+                delete from sync_task where id in (
+                  select id from sync_task where state = 'done' and updated_at < ?::timestamptz
+                  order by updated_at limit ? for update skip locked)
+                """, toDb(before), limit);
+    }
 }

@@ -19,12 +19,14 @@ import javax.sql.DataSource;
  * runs and reschedules; a process that dies while running one leaves a stale heartbeat, and another takes the job
  * over. So any number of processes can run side by side, and reconciliation still polls each channel once a pass.
  * The jobs: reconciliation of the channels, the recheck of refunds whose outcome is unknown (sent again to their
- * processor with the same idempotency key, so it pays once), and customer emails (the outbox read after its cursor,
- * the due emails sent).
+ * processor with the same idempotency key, so it pays once), customer emails (the outbox read after its cursor,
+ * the due emails sent), and the deletion of sync tasks done longer ago than their retention.
  */
 public final class ClusterJobs implements AutoCloseable {
     /** How often a process looks for due jobs; the jobs themselves run every few minutes. */
     public static final Duration POLLING = Duration.ofSeconds(5);
+    /** How often done sync tasks older than their retention are deleted: hourly keeps each run small. */
+    public static final Duration PRUNE_EVERY = Duration.ofHours(1);
 
     private final Scheduler scheduler;
 

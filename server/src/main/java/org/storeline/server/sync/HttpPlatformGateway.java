@@ -99,7 +99,10 @@ public final class HttpPlatformGateway implements PlatformGateway {
             return result;
         } catch (PlatformCallException e) {
             e.retryAfter().ifPresent(pause -> limiter.pause(pause, System.nanoTime()));
-            throw failed(kindOf(e), e.getMessage(), e, e.status(), e.retryAfter());
+            // The requests made before the failing one took effect: the activity log shows them too.
+            limiter.take(e.madeBefore().size(), System.nanoTime());
+            throw new SyncCallFailed(
+                    new SendFailure(kindOf(e), e.getMessage(), e.status(), e.retryAfter()), e.madeBefore(), e);
         } catch (StorelineException e) {
             // The channel's own settings (a credential missing): said as it is, and final until fixed.
             throw failed(SendFailure.Kind.REFUSED, e.getMessage(), e);

@@ -1,7 +1,11 @@
 package org.storeline.channels.api;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
+import org.storeline.core.sync.PlatformCall;
 
 /**
  * A call to a platform's API that did not succeed, made by the factory that says what happened:
@@ -15,12 +19,15 @@ import java.util.Optional;
  *   <li>{@link #unreadable}: it answered something Storeline cannot read (not JSON, an order without its id or
  *       its total): the same answer would come again, so it is final.</li>
  * </ul>
+ * An operation of several requests (read an order, then write it) adds the requests it made before the failing one
+ * ({@link #after}): they took effect, and the activity log shows them with the failure.
  */
 public class PlatformCallException extends RuntimeException {
     private final boolean retryable;
     private final int status;
     private final Optional<Duration> retryAfter;
     private final boolean outcomeUnknown;
+    private final List<PlatformCall> madeBefore = new ArrayList<>();
 
     /** For {@link UnreadableFieldException}, which is an unreadable answer that names its field. */
     protected PlatformCallException(String message, boolean retryable, int status, Throwable cause) {
@@ -99,5 +106,29 @@ public class PlatformCallException extends RuntimeException {
     /** The HTTP status of a refusal or of an unavailable platform; 0 when no answer says it. */
     public int status() {
         return status;
+    }
+
+    /**
+     * Records that {@code earlier} were made before this failure, ahead of any recorded already (an operation that
+     * nests another adds its own earlier calls in front); answers this exception, to be thrown on.
+     */
+    public synchronized PlatformCallException after(List<PlatformCall> earlier) {
+        madeBefore.addAll(0, earlier);
+        return this;
+    }
+
+    /** The requests made before this failure by the operation it ended, in the order made; often none. */
+    public synchronized List<PlatformCall> madeBefore() {
+        return List.copyOf(madeBefore);
+    }
+
+    /** Makes {@code call}; should it fail, its exception records that {@code earlier} were made before it. */
+    public static <T> T following(List<PlatformCall> earlier, Supplier<T> call) {
+        List<PlatformCall> before = List.copyOf(earlier);
+        try {
+            return call.get();
+        } catch (PlatformCallException e) {
+            throw e.after(before);
+        }
     }
 }

@@ -5,6 +5,7 @@ import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
@@ -20,7 +21,9 @@ import javax.net.ssl.SSLException;
 /**
  * The one way connectors call a platform: timeouts on every call; 429 and 5xx retried with the
  * platform's {@code Retry-After} (seconds or an HTTP date) or an exponential backoff; other 4xx
- * returned to the caller as a final refusal. Request and response bodies are never logged here.
+ * returned to the caller as a final refusal. A platform that says how long to wait in headers of its own rather than
+ * {@code Retry-After} (BigCommerce's reset, Lightspeed's windows) is read by its {@link PlatformWait}. Request and
+ * response bodies are never logged here.
  */
 public final class PlatformHttp {
     /** How long to wait before retry {@code attempt} (1-based), when the platform does not say. */
@@ -33,20 +36,46 @@ public final class PlatformHttp {
         void sleep(Duration duration) throws InterruptedException;
     }
 
+    /**
+     * How long a platform asks to wait, read from headers of its own, for an answer of {@code status} (429, 5xx) that
+     * has no {@code Retry-After}; empty when they say nothing.
+     */
+    public interface PlatformWait {
+        Optional<Duration> after(int status, HttpHeaders headers);
+    }
+
     private static final Duration MAX_WAIT = Duration.ofSeconds(30);
+    private static final PlatformWait RETRY_AFTER_ONLY = (status, headers) -> Optional.empty();
 
     private final HttpClient client;
     private final int maxAttempts;
     private final Backoff backoff;
     private final Sleeper sleeper;
     private final Duration requestTimeout;
+    private final PlatformWait platformWait;
 
     public PlatformHttp(HttpClient client, int maxAttempts, Backoff backoff, Sleeper sleeper, Duration requestTimeout) {
+        this(client, maxAttempts, backoff, sleeper, requestTimeout, RETRY_AFTER_ONLY);
+    }
+
+    private PlatformHttp(
+            HttpClient client,
+            int maxAttempts,
+            Backoff backoff,
+            Sleeper sleeper,
+            Duration requestTimeout,
+            PlatformWait platformWait) {
         this.client = client;
         this.maxAttempts = maxAttempts;
         this.backoff = backoff;
         this.sleeper = sleeper;
         this.requestTimeout = requestTimeout;
+        this.platformWait = platformWait;
+    }
+
+    /** The same calls, reading how long to wait from the platform's own headers when it sends no Retry-After. */
+    public PlatformHttp readingWait(PlatformWait wait) {
+        return new PlatformHttp(client, maxAttempts, backoff, sleeper, requestTimeout, wait);
     }
 
     /** Production defaults: 4 attempts, 0.5 s, 1 s, 2 s between them unless the platform says otherwise. */
@@ -105,7 +134,8 @@ public final class PlatformHttp {
                     throw PlatformCallException.refused(
                             what + ": the platform answered " + status + " " + excerpt(response.body()), status);
                 }
-                Optional<Duration> asked = retryAfter(response);
+                Optional<Duration> asked =
+                        retryAfter(response).or(() -> platformWait.after(status, response.headers()));
                 last = PlatformCallException.unavailable(
                         what + ": the platform answered " + status + " (attempt " + attempt + " of " + maxAttempts
                                 + ") " + excerpt(response.body()),

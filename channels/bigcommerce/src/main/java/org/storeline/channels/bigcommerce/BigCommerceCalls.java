@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.storeline.channels.api.ChannelConnection;
+import org.storeline.channels.api.PlatformCallException;
 import org.storeline.channels.api.PlatformHttp;
 import org.storeline.core.sync.PlatformCall;
 
@@ -46,10 +47,14 @@ final class BigCommerceCalls {
         HttpRequest.Builder request = BigCommerceClient.authorized(connection, uri)
                 .header("Content-Type", "application/json")
                 .method(method, body);
-        PlatformHttp.Response response = http.send(request, what);
         String path = uri.getRawQuery() == null ? uri.getRawPath() : uri.getRawPath() + "?" + uri.getRawQuery();
-        made.add(new PlatformCall(method, path, response.status(), response.body()));
-        return BigCommerceClient.parse(response, what);
+        // A failure carries the calls made before it: they took effect, and the activity log shows them.
+        return PlatformCallException.following(made, () -> {
+            PlatformHttp.Response response = http.send(request, what);
+            Optional<JsonNode> answer = BigCommerceClient.parse(response, what);
+            made.add(new PlatformCall(method, path, response.status(), response.body()));
+            return answer;
+        });
     }
 
     private static HttpRequest.BodyPublisher json(JsonNode body) {

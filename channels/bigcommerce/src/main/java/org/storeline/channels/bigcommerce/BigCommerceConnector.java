@@ -35,14 +35,14 @@ public final class BigCommerceConnector implements Connector {
 
     /**
      * Outbound calls are made one attempt each, the sync outbox retrying them, through a client that reads
-     * BigCommerce's rate-limit reset header as {@code Retry-After} ({@link BigCommerceHttpClient#singleAttempt()}).
+     * BigCommerce's rate-limit reset header as {@code Retry-After} ({@link BigCommerceRateLimits#singleAttempt()}).
      */
     public BigCommerceConnector(PlatformHttp http) {
         this(new BigCommerceClient(http));
     }
 
     BigCommerceConnector(BigCommerceClient client) {
-        this(client, new BigCommerceOutbound(BigCommerceHttpClient.singleAttempt()));
+        this(client, new BigCommerceOutbound(BigCommerceRateLimits.singleAttempt()));
     }
 
     BigCommerceConnector(BigCommerceClient client, BigCommerceOutbound outbound) {

@@ -62,7 +62,7 @@ public final class BigCommerceOutbound implements ChannelOutbound {
     private final BigCommerceOrderUpdates orders;
 
     /**
-     * {@code http} should be {@link BigCommerceHttpClient#singleAttempt()}'s: one attempt a call (the outbox retries),
+     * {@code http} should be {@link BigCommerceRateLimits#singleAttempt()}'s: one attempt a call (the outbox retries),
      * and BigCommerce's reset header read as {@code Retry-After}.
      */
     public BigCommerceOutbound(PlatformHttp http) {

@@ -75,7 +75,7 @@ class BigCommerceOutboundTest {
 
     /** One attempt a call, through the client that reads BigCommerce's reset header, as the connector builds it. */
     private static PlatformHttp http(Duration requestTimeout) {
-        return BigCommerceHttpClient.singleAttempt(HttpClient.newHttpClient(), requestTimeout);
+        return BigCommerceRateLimits.singleAttempt(HttpClient.newHttpClient(), requestTimeout);
     }
 
     private ChannelConnection connection(Map<String, String> credentials) {

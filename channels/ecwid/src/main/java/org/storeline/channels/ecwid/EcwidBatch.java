@@ -55,7 +55,9 @@ final class EcwidBatch {
     List<PlatformCall> run(List<Write> writes, ChannelConnection connection) {
         List<PlatformCall> calls = new ArrayList<>();
         for (int from = 0; from < writes.size(); from += MAX_WRITES) {
-            calls.addAll(runOne(writes.subList(from, Math.min(writes.size(), from + MAX_WRITES)), connection));
+            List<Write> part = writes.subList(from, Math.min(writes.size(), from + MAX_WRITES));
+            // A failure carries the batches sent before it: they took effect, and the activity log shows them.
+            calls.addAll(PlatformCallException.following(calls, () -> runOne(part, connection)));
         }
         return calls;
     }
@@ -80,22 +82,27 @@ final class EcwidBatch {
             if (read > 0) {
                 pause(polls.get(read - 1));
             }
-            EcwidClient.Exchange status = client.exchange(
-                    connection,
-                    "GET",
-                    "/batch?ticket=" + EcwidClient.encode(ticket),
-                    Optional.empty(),
-                    "Reading Ecwid batch " + ticket);
+            EcwidClient.Exchange status = PlatformCallException.following(
+                    calls,
+                    () -> client.exchange(
+                            connection,
+                            "GET",
+                            "/batch?ticket=" + EcwidClient.encode(ticket),
+                            Optional.empty(),
+                            "Reading Ecwid batch " + ticket));
             calls.add(status.call());
             if ("COMPLETED".equals(PlatformJson.text(status.json(), "status").orElse(""))) {
-                calls.addAll(answers(writes, status.json(), ticket, connection));
+                calls.addAll(PlatformCallException.following(
+                        calls, () -> answers(writes, status.json(), ticket, connection)));
                 return calls;
             }
         }
         throw PlatformCallException.unavailable(
-                "Ecwid has not yet run batch " + ticket + " (" + writes.size() + " changes); they are sent again",
-                0,
-                Optional.of(STILL_RUNNING));
+                        "Ecwid has not yet run batch " + ticket + " (" + writes.size()
+                                + " changes); they are sent again",
+                        0,
+                        Optional.of(STILL_RUNNING))
+                .after(calls);
     }
 
     /** Ecwid's answer to each write, as calls for the activity log; a failed write fails the whole call. */

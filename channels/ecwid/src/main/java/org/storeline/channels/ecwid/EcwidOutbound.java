@@ -171,20 +171,24 @@ public final class EcwidOutbound implements ChannelOutbound {
         String path = "/orders/" + EcwidClient.encode(change.externalOrderId());
         EcwidClient.Exchange read = client.exchange(
                 connection, "GET", path, Optional.empty(), "Reading Ecwid order " + change.externalOrderId());
+        List<PlatformCall> made = List.of(read.call());
         Optional<String> conflict = EcwidStatusUpdate.conflict(change, read.json());
         if (conflict.isPresent()) {
-            throw PlatformCallException.refused("Ecwid order " + change.externalOrderId() + ": " + conflict.get(), 0);
+            throw PlatformCallException.refused("Ecwid order " + change.externalOrderId() + ": " + conflict.get(), 0)
+                    .after(made);
         }
         ObjectNode fields = EcwidStatusUpdate.fields(change, read.json());
         if (fields.isEmpty()) {
-            return List.of(read.call());
+            return made;
         }
-        EcwidClient.Exchange update = client.exchange(
-                connection,
-                "PUT",
-                path,
-                Optional.of(fields),
-                "Updating Ecwid order " + change.externalOrderId() + " (" + change.kind() + ")");
+        EcwidClient.Exchange update = PlatformCallException.following(
+                made,
+                () -> client.exchange(
+                        connection,
+                        "PUT",
+                        path,
+                        Optional.of(fields),
+                        "Updating Ecwid order " + change.externalOrderId() + " (" + change.kind() + ")"));
         return List.of(read.call(), update.call());
     }
 

@@ -50,20 +50,20 @@ public final class LightspeedOutbound implements ChannelOutbound {
 
     private static final Set<String> COMPLETED = Set.of("completed", "completed_shipped", "completed_picked_up");
 
-    private final LightspeedRateLimits rateLimits;
     private final LightspeedClient client;
 
-    /** One attempt per call through {@code client}, each waiting at most {@code requestTimeout} for its answer. */
+    /**
+     * One attempt per call through {@code client}, each waiting at most {@code requestTimeout} for its answer; a 429
+     * without {@code Retry-After} gets its wait from Lightspeed's rate-limit headers ({@link LightspeedRateLimits}), so
+     * the outbox does not ask again before a window has room.
+     */
     public LightspeedOutbound(HttpClient client, Duration requestTimeout) {
-        this.rateLimits = new LightspeedRateLimits(client);
         this.client = new LightspeedClient(
-                new PlatformHttp(rateLimits, 1, attempt -> Duration.ZERO, Thread::sleep, requestTimeout));
+                new PlatformHttp(client, 1, attempt -> Duration.ZERO, Thread::sleep, requestTimeout)
+                        .readingWait(LightspeedRateLimits::waitAfter));
     }
 
-    /**
-     * The timeouts of {@link PlatformHttp#singleAttempt()}, whose client is built here instead so that the rate-limit
-     * headers of a 429 can be read ({@link LightspeedRateLimits}).
-     */
+    /** The timeouts of {@link PlatformHttp#singleAttempt()}. */
     public static LightspeedOutbound standard() {
         return new LightspeedOutbound(
                 HttpClient.newBuilder()
@@ -160,12 +160,15 @@ public final class LightspeedOutbound implements ChannelOutbound {
 
     private List<PlatformCall> updateVariants(Map<String, ObjectNode> writes, ChannelConnection connection) {
         List<PlatformCall> calls = new ArrayList<>();
-        writes.forEach((id, body) -> calls.add(exchange(
-                        connection,
-                        "PUT",
-                        "/variants/" + LightspeedClient.encode(id) + ".json",
-                        Optional.of(body),
-                        "Updating Lightspeed variant " + id)
+        // A failure carries the variants updated before it: they took effect, and the activity log shows them.
+        writes.forEach((id, body) -> calls.add(PlatformCallException.following(
+                        calls,
+                        () -> exchange(
+                                connection,
+                                "PUT",
+                                "/variants/" + LightspeedClient.encode(id) + ".json",
+                                Optional.of(body),
+                                "Updating Lightspeed variant " + id))
                 .call()));
         return calls;
     }
@@ -192,7 +195,8 @@ public final class LightspeedOutbound implements ChannelOutbound {
                         .equals(LightspeedOrderMapper.text(order, "paymentStatus")
                                 .orElse(""))) {
             throw PlatformCallException.refused(
-                    "Lightspeed order " + id + " is cancelled there: it is not marked completed", 0);
+                            "Lightspeed order " + id + " is cancelled there: it is not marked completed", 0)
+                    .after(List.of(read.call()));
         }
         List<PlatformCall> calls = new ArrayList<>(List.of(read.call()));
         Optional<String> trackingCode = trackingCode(change);
@@ -202,7 +206,8 @@ public final class LightspeedOutbound implements ChannelOutbound {
                                 .orElse(""));
         // An order Lightspeed already shows shipped is left as it is, unless it lacks the tracking code.
         if (change.type() == FulfillmentType.DELIVERY && (!shipped || trackingCode.isPresent())) {
-            calls.addAll(shipShipments(id, order, trackingCode, connection));
+            calls.addAll(
+                    PlatformCallException.following(calls, () -> shipShipments(id, order, trackingCode, connection)));
         }
         if (!COMPLETED.contains(status)) {
             ObjectNode body = PlatformJson.MAPPER.createObjectNode();
@@ -210,7 +215,14 @@ public final class LightspeedOutbound implements ChannelOutbound {
                     .put(
                             "status",
                             change.type() == FulfillmentType.PICKUP ? "completed_picked_up" : "completed_shipped");
-            calls.add(exchange(connection, "PUT", orderPath, Optional.of(body), "Completing Lightspeed order " + id)
+            calls.add(PlatformCallException.following(
+                            calls,
+                            () -> exchange(
+                                    connection,
+                                    "PUT",
+                                    orderPath,
+                                    Optional.of(body),
+                                    "Completing Lightspeed order " + id))
                     .call());
         }
         return calls;
@@ -246,12 +258,14 @@ public final class LightspeedOutbound implements ChannelOutbound {
             trackingCode.ifPresent(code -> fields.put("trackingCode", code));
             ObjectNode body = PlatformJson.MAPPER.createObjectNode();
             body.set("shipment", fields);
-            calls.add(exchange(
-                            connection,
-                            "PUT",
-                            "/shipments/" + LightspeedClient.encode(id.get()) + ".json",
-                            Optional.of(body),
-                            "Shipping Lightspeed shipment " + id.get() + " of order " + orderId)
+            calls.add(PlatformCallException.following(
+                            calls,
+                            () -> exchange(
+                                    connection,
+                                    "PUT",
+                                    "/shipments/" + LightspeedClient.encode(id.get()) + ".json",
+                                    Optional.of(body),
+                                    "Shipping Lightspeed shipment " + id.get() + " of order " + orderId))
                     .call());
         }
         return calls;
@@ -266,28 +280,8 @@ public final class LightspeedOutbound implements ChannelOutbound {
         return numbers.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", numbers));
     }
 
-    /**
-     * One call; a 429 without {@code Retry-After} gets its wait from Lightspeed's rate-limit headers, so the outbox
-     * does not ask again before a window has room.
-     */
     private LightspeedClient.Exchange exchange(
             ChannelConnection connection, String method, String path, Optional<JsonNode> body, String what) {
-        try {
-            return client.exchange(connection, method, path, body, what);
-        } catch (PlatformCallException e) {
-            if (e.status() == 429 && e.retryAfter().isEmpty()) {
-                Optional<Duration> wait = rateLimits.takeLast().flatMap(LightspeedRateLimits::waitAfterLimit);
-                if (wait.isPresent()) {
-                    throw PlatformCallException.unavailable(
-                            e.getMessage() + " (rate-limit headers: wait "
-                                    + wait.get().toSeconds() + " s)",
-                            429,
-                            wait);
-                }
-            }
-            throw e;
-        } finally {
-            rateLimits.forget();
-        }
+        return client.exchange(connection, method, path, body, what);
     }
 }

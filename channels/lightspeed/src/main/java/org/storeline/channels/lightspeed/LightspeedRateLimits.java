@@ -1,48 +1,24 @@
 package org.storeline.channels.lightspeed;
 
-import java.io.IOException;
-import java.net.Authenticator;
-import java.net.CookieHandler;
-import java.net.ProxySelector;
-import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLParameters;
 
 /**
  * Lightspeed's rate-limit headers, for a 429 that carries no {@code Retry-After}. Lightspeed answers every call with
  * {@code X-RateLimit-Limit}, {@code X-RateLimit-Remaining} and {@code X-RateLimit-Reset}, each holding three values
  * for its three windows, "5 minutes/hour/day" ({@code 300/3000/12000}, {@code 0/2999/11999}, {@code 5/2063/23663}:
- * the reset in seconds). {@code PlatformHttp} reads only {@code Retry-After} and does not hand out the answer of a
- * call it turns into an exception, so this client remembers, per thread, the headers of the last answer it passed on.
+ * the reset in seconds). {@code PlatformHttp} reads them through {@link #waitAfter}.
  */
-final class LightspeedRateLimits extends HttpClient {
+final class LightspeedRateLimits {
     /** A 429 while every window has requests left: the per-second limit (20 a second), not in the headers. */
     static final Duration PER_SECOND = Duration.ofSeconds(1);
 
-    private final HttpClient delegate;
-    private final ThreadLocal<HttpHeaders> last = new ThreadLocal<>();
+    private LightspeedRateLimits() {}
 
-    LightspeedRateLimits(HttpClient delegate) {
-        this.delegate = delegate;
-    }
-
-    /** The headers of the last answer on this thread, forgotten once read. */
-    Optional<HttpHeaders> takeLast() {
-        HttpHeaders headers = last.get();
-        last.remove();
-        return Optional.ofNullable(headers);
-    }
-
-    /** Forgets the last answer on this thread (a thread of a worker pool must not keep one). */
-    void forget() {
-        last.remove();
+    /** The wait a 429 asks for in Lightspeed's headers; empty for any other answer. */
+    static Optional<Duration> waitAfter(int status, HttpHeaders headers) {
+        return status == 429 ? waitAfterLimit(headers) : Optional.empty();
     }
 
     /**
@@ -77,72 +53,5 @@ final class LightspeedRateLimits extends HttpClient {
                 return Optional.empty();
             }
         });
-    }
-
-    @Override
-    public <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler)
-            throws IOException, InterruptedException {
-        last.remove();
-        HttpResponse<T> response = delegate.send(request, handler);
-        last.set(response.headers());
-        return response;
-    }
-
-    @Override
-    public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
-        return delegate.sendAsync(request, handler);
-    }
-
-    @Override
-    public <T> CompletableFuture<HttpResponse<T>> sendAsync(
-            HttpRequest request,
-            HttpResponse.BodyHandler<T> handler,
-            HttpResponse.PushPromiseHandler<T> pushPromiseHandler) {
-        return delegate.sendAsync(request, handler, pushPromiseHandler);
-    }
-
-    @Override
-    public Optional<CookieHandler> cookieHandler() {
-        return delegate.cookieHandler();
-    }
-
-    @Override
-    public Optional<Duration> connectTimeout() {
-        return delegate.connectTimeout();
-    }
-
-    @Override
-    public Redirect followRedirects() {
-        return delegate.followRedirects();
-    }
-
-    @Override
-    public Optional<ProxySelector> proxy() {
-        return delegate.proxy();
-    }
-
-    @Override
-    public SSLContext sslContext() {
-        return delegate.sslContext();
-    }
-
-    @Override
-    public SSLParameters sslParameters() {
-        return delegate.sslParameters();
-    }
-
-    @Override
-    public Optional<Authenticator> authenticator() {
-        return delegate.authenticator();
-    }
-
-    @Override
-    public Version version() {
-        return delegate.version();
-    }
-
-    @Override
-    public Optional<Executor> executor() {
-        return delegate.executor();
     }
 }

@@ -50,7 +50,12 @@ final class ShopifyCalls {
     JsonNode graphql(ChannelConnection connection, String query, JsonNode variables, String what) {
         ObjectNode body = PlatformJson.MAPPER.createObjectNode().put("query", query);
         body.set("variables", variables);
+        List<PlatformCall> earlier = made();
         JsonNode answer = post(connection, "/graphql.json", body, what);
+        return PlatformCallException.following(earlier, () -> data(answer, what));
+    }
+
+    private static JsonNode data(JsonNode answer, String what) {
         JsonNode errors = answer.path("errors");
         if (errors.isArray() && !errors.isEmpty()) {
             String messages = errors.findValuesAsText("message").toString();
@@ -77,12 +82,16 @@ final class ShopifyCalls {
         URI uri = ShopifyClient.apiUri(connection, path);
         HttpRequest.Builder request =
                 ShopifyClient.request(connection, path).header("Content-Type", "application/json");
-        PlatformHttp.Response response = http.send(request.method(method, body), what);
-        made.add(new PlatformCall(method, pathOf(uri), response.status(), response.body()));
-        String text = response.body();
-        return text == null || text.isBlank()
-                ? PlatformJson.MAPPER.createObjectNode()
-                : PlatformJson.parse(text, "Shopify's answer to " + what);
+        // A failure carries the calls made before it: they took effect, and the activity log shows them.
+        return PlatformCallException.following(made, () -> {
+            PlatformHttp.Response response = http.send(request.method(method, body), what);
+            String text = response.body();
+            JsonNode answer = text == null || text.isBlank()
+                    ? PlatformJson.MAPPER.createObjectNode()
+                    : PlatformJson.parse(text, "Shopify's answer to " + what);
+            made.add(new PlatformCall(method, pathOf(uri), response.status(), response.body()));
+            return answer;
+        });
     }
 
     private static HttpRequest.BodyPublisher json(JsonNode body) {

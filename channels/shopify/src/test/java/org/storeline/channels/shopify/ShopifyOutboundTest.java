@@ -315,6 +315,23 @@ class ShopifyOutboundTest {
     }
 
     @Test
+    void aFulfillmentRefusedAfterTheFulfillmentOrdersWereReadCarriesThatRead() {
+        shop.stubFor(get(urlPathEqualTo(API + "/orders/450789469/fulfillment_orders.json"))
+                .willReturn(aResponse().withStatus(200).withBody(outboundPayload("fulfillment-orders-open.json"))));
+        shop.stubFor(post(urlPathEqualTo(API + "/fulfillments.json"))
+                .willReturn(aResponse().withStatus(422).withBody("{\"errors\": [\"Fulfillment order is closed\"]}")));
+
+        assertThatThrownBy(() -> outbound.sendStatus(
+                        change(StatusChange.Kind.FULFILLED, FulfillmentType.DELIVERY, List.of()), connection))
+                .isInstanceOfSatisfying(PlatformCallException.class, e -> {
+                    assertThat(e.status()).isEqualTo(422);
+                    assertThat(e.madeBefore())
+                            .extracting(PlatformCall::method, PlatformCall::path, PlatformCall::status)
+                            .containsExactly(tuple("GET", API + "/orders/450789469/fulfillment_orders.json", 200));
+                });
+    }
+
+    @Test
     void pickedUpFulfilsTheOrderWithoutTracking() {
         shop.stubFor(get(urlPathEqualTo(API + "/orders/450789469/fulfillment_orders.json"))
                 .willReturn(aResponse().withStatus(200).withBody(outboundPayload("fulfillment-orders-open.json"))));

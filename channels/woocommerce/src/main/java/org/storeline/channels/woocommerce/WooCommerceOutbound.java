@@ -164,8 +164,9 @@ public final class WooCommerceOutbound implements ChannelOutbound {
         for (Map.Entry<String, List<ObjectNode>> entry : byPath.entrySet()) {
             List<ObjectNode> items = entry.getValue();
             for (int from = 0; from < items.size(); from += BATCH) {
-                calls.add(batch(
-                        entry.getKey(), items.subList(from, Math.min(items.size(), from + BATCH)), connection, what));
+                List<ObjectNode> part = items.subList(from, Math.min(items.size(), from + BATCH));
+                // A failure carries the batches sent before it: they took effect, and the activity log shows them.
+                calls.add(PlatformCallException.following(calls, () -> batch(entry.getKey(), part, connection, what)));
             }
         }
         return calls;
@@ -227,14 +228,18 @@ public final class WooCommerceOutbound implements ChannelOutbound {
         }
         if (ENDED.contains(status)) {
             throw PlatformCallException.refused(
-                    "WooCommerce order " + orderId + " is " + status + " on the store; it was not marked completed",
-                    read.status());
+                            "WooCommerce order " + orderId + " is " + status
+                                    + " on the store; it was not marked completed",
+                            read.status())
+                    .after(calls);
         }
-        PlatformHttp.Response written = http.send(
-                WooCommerceClient.request(connection, path, Map.of())
-                        .header("Content-Type", "application/json")
-                        .PUT(HttpRequest.BodyPublishers.ofString("{\"status\":\"completed\"}")),
-                "WooCommerce order " + orderId + " completion");
+        PlatformHttp.Response written = PlatformCallException.following(
+                calls,
+                () -> http.send(
+                        WooCommerceClient.request(connection, path, Map.of())
+                                .header("Content-Type", "application/json")
+                                .PUT(HttpRequest.BodyPublishers.ofString("{\"status\":\"completed\"}")),
+                        "WooCommerce order " + orderId + " completion"));
         calls.add(new PlatformCall("PUT", path, written.status(), written.body()));
         return calls;
     }
