@@ -247,7 +247,8 @@ public final class SyncBenchmark {
             double lastAfter = (got.lastChangeAt() - sent.lastAnsweredAt()) / 1e9;
             SyncBurst.BudgetUse use = SyncBurst.budgetUse(fake, budgetOf(fake.platform), sent.startedAt());
             System.out.printf(
-                    "burst, %s: %,d stock requests carrying %,d levels (at most %d for one product), %d look-ups;"
+                    "burst, %s: %,d stock requests carrying %,d levels (at most %d for one product), %d other"
+                            + " requests (look-ups, ticket reads);"
                             + " every level there is "
                             + "Storeline's: %s; the last arrived %.2f s after the last change was answered%s; "
                             + "requests at most %s; beyond a token bucket of that budget: %d%n",
