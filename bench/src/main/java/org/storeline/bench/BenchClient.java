@@ -36,7 +36,7 @@ final class BenchClient {
         this.token = token;
     }
 
-    /** A call: GET, or POST of a JSON body. */
+    /** A call: GET, or POST or PUT of a JSON body. */
     record Call(String method, String path, String body) {
         static Call get(String path) {
             return new Call("GET", path, null);
@@ -44,6 +44,10 @@ final class BenchClient {
 
         static Call post(String path, String json) {
             return new Call("POST", path, json);
+        }
+
+        static Call put(String path, String json) {
+            return new Call("PUT", path, json);
         }
     }
 

@@ -1,0 +1,355 @@
+package org.storeline.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.locks.LockSupport;
+import javax.sql.DataSource;
+import org.HdrHistogram.Histogram;
+import org.storeline.channels.bigcommerce.BigCommerceOutbound;
+import org.storeline.channels.ecwid.EcwidOutbound;
+import org.storeline.channels.lightspeed.LightspeedOutbound;
+import org.storeline.channels.shopify.ShopifyOutbound;
+import org.storeline.channels.woocommerce.WooCommerceOutbound;
+import org.storeline.core.sync.RateBudget;
+import org.storeline.core.sync.RateLimiter;
+import org.storeline.server.Storeline;
+
+/**
+ * Stock out, issue "Sync out" point 5: a real Storeline over loopback HTTP with one channel per platform, each linked
+ * to a fake store of that platform ({@link FakePlatform}: its real request and answer formats, no rate limit of its
+ * own; Storeline's own rate budgets per platform still apply), the products {@code SYNC-1 ... SYNC-n} sold on each.
+ *
+ * <ol>
+ *   <li>Warm-up: every product's level set once, so that each channel has found the products by SKU (the look-ups
+ *       are not what is measured) and the code paths are compiled.</li>
+ *   <li>Latency: single stock counts ({@code PUT /api/v1/products/{id}/stock/{outlet}}) one after another at a paced
+ *       interval, each of another product and a level never sent before; for each, the time from just before its
+ *       request was sent (so an upper bound of the time from its commit) to the fake store receiving the request that
+ *       carries that level. Target: p95 at most 500 ms.</li>
+ *   <li>Burst: {@code --changes} counts over all products (each product as often, in a shuffled order) from a few
+ *       client threads as fast as the API answers; per store: the requests and levels that arrived, whether every
+ *       level there is Storeline's, and when the last level arrived after the last change was answered. Targets: at
+ *       most one level update per product, and the last within 5 s; the requests against the platform's budget.</li>
+ * </ol>
+ * Shopify and Lightspeed set one level per call, and their budgets cannot carry 1,000 of them in 5 s: they are not
+ * faked, and the summary says the least time their budgets allow.
+ */
+public final class SyncBenchmark {
+    private static final double LATENCY_TARGET_MS = 500;
+    private static final double LAST_LEVEL_TARGET_S = 5;
+    private static final long LATENCY_LEVELS = 1_000_000;
+    private static final long BURST_LEVELS = 2_000_000;
+    private static final List<String> FAKED = List.of("woocommerce", "bigcommerce", "ecwid");
+
+    private SyncBenchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = Options.parse(args);
+        int productCount = Options.integer(options, "products", 1_000);
+        int changes = Options.integer(options, "changes", 10_000);
+        int samples = Options.integer(options, "latency-samples", 300);
+        int threads = Options.integer(options, "threads", 4);
+        Duration wait = Duration.ofSeconds(Options.integer(options, "wait-seconds", 300));
+        String[] pace = options.getOrDefault("pace-ms", "20-50").split("-");
+        int paceMin = Integer.parseInt(pace[0]);
+        int paceMax = Integer.parseInt(pace[pace.length - 1]);
+        List<String> platforms = Arrays.stream(options.getOrDefault("platforms", String.join(",", FAKED))
+                        .split(","))
+                .map(String::trim)
+                .filter(p -> !p.isEmpty())
+                .toList();
+        for (String platform : platforms) {
+            if (!FAKED.contains(platform)) {
+                throw new IllegalArgumentException("--platforms takes " + FAKED + "; " + platform
+                        + " is not faked (see the summary for why it cannot meet the burst target)");
+            }
+        }
+        Map<String, String> pgSettings = BenchStoreline.pgSettings(options);
+        System.out.printf(
+                "Storeline sync-out benchmark: %d cores, %s, JDK %s, load average %s; %,d products, %s%n",
+                Runtime.getRuntime().availableProcessors(),
+                System.getProperty("os.arch"),
+                Runtime.version(),
+                loadAverage(),
+                productCount,
+                platforms);
+        List<FakePlatform> fakes = new ArrayList<>();
+        for (String platform : platforms) {
+            fakes.add(FakePlatform.start(platform, productCount));
+        }
+        List<String> verdicts = new ArrayList<>();
+        BenchStoreline started = BenchStoreline.start("storeline-syncbench-", pgSettings);
+        try (Storeline storeline = started.storeline) {
+            String baseUrl = started.baseUrl();
+            DataSource db = storeline.dataSource();
+            BenchClient admin = new BenchClient(baseUrl, started.adminToken);
+            long setupStart = System.nanoTime();
+            SyncShop shop = SyncShop.create(admin, productCount, fakes);
+            System.out.printf(
+                    "set up through the API in %.1f s: an outlet, %,d products, %d channels linked to it%n",
+                    (System.nanoTime() - setupStart) / 1e9, productCount, fakes.size());
+
+            warmUp(baseUrl, started.adminToken, shop, fakes, threads, wait);
+            // A connection of its own: the admin's has been idle through the warm-up, and the server may close it.
+            latency(new BenchClient(baseUrl, started.adminToken), shop, fakes, samples, paceMin, paceMax, verdicts);
+            burst(baseUrl, started.adminToken, db, shop, fakes, changes, threads, wait, verdicts);
+        } finally {
+            fakes.forEach(FakePlatform::close);
+        }
+        System.out.printf("%nsummary (load average %s):%n", loadAverage());
+        verdicts.forEach(v -> System.out.println("target: " + v));
+        for (String platform : List.of("shopify", "lightspeed")) {
+            System.out.println("not measured: " + outOfTarget(platform, productCount));
+        }
+    }
+
+    /** Every product's level once: the channels find the products by SKU and send their first levels. */
+    private static void warmUp(
+            String baseUrl, String token, SyncShop shop, List<FakePlatform> fakes, int threads, Duration wait)
+            throws Exception {
+        int n = shop.products.length - 1;
+        int[] products = new int[n];
+        long[] levels = new long[n];
+        for (int p = 1; p <= n; p++) {
+            products[p - 1] = p;
+            levels[p - 1] = p;
+        }
+        SyncBurst.Sent sent = SyncBurst.send(baseUrl, token, shop, products, levels, threads);
+        failOnErrors("warm-up", sent);
+        long[] expected = SyncBurst.finalLevels(n, products, levels);
+        for (FakePlatform fake : fakes) {
+            boolean done = SyncBurst.converge(fake, expected, wait);
+            double seconds = (System.nanoTime() - sent.startedAt()) / 1e9;
+            SyncBurst.BudgetUse use = SyncBurst.budgetUse(fake, budgetOf(fake.platform), sent.startedAt());
+            System.out.printf(
+                    "warm-up, %s: %,d products found by SKU and their first levels %s %.1f s after the first change;"
+                            + " %d requests, at most %s; beyond a token bucket of that budget: %d%n",
+                    fake.platform,
+                    n,
+                    done ? "there" : "NOT all there",
+                    seconds,
+                    fake.requests().size(),
+                    String.join(", ", use.windows()),
+                    use.beyond());
+        }
+    }
+
+    private static void latency(
+            BenchClient admin,
+            SyncShop shop,
+            List<FakePlatform> fakes,
+            int samples,
+            int paceMin,
+            int paceMax,
+            List<String> verdicts)
+            throws Exception {
+        int n = shop.products.length - 1;
+        long[] sentAt = new long[samples];
+        Random random = new Random(13);
+        System.out.printf(
+                "%nlatency: %d single stock counts, one every %d-%d ms, each of another product; load average %s%n",
+                samples, paceMin, paceMax, loadAverage());
+        long next = System.nanoTime();
+        for (int i = 0; i < samples; i++) {
+            for (long now = System.nanoTime(); now - next < 0; now = System.nanoTime()) {
+                LockSupport.parkNanos(next - now);
+            }
+            sentAt[i] = System.nanoTime();
+            BenchClient.Answer answer = admin.send(shop.setStock(1 + i % n, LATENCY_LEVELS + i));
+            if (answer.status() != 200) {
+                throw new IllegalStateException("A stock count answered " + answer.status() + ": " + answer.text());
+            }
+            next = sentAt[i]
+                    + Duration.ofMillis(paceMin + random.nextInt(paceMax - paceMin + 1))
+                            .toNanos();
+        }
+        for (FakePlatform fake : fakes) {
+            Histogram latency = new Histogram(3);
+            int missing = 0;
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            for (int i = 0; i < samples; i++) {
+                Long arrived = fake.arrivalOf(1 + i % n, LATENCY_LEVELS + i);
+                while (arrived == null && System.nanoTime() - deadline < 0) {
+                    Thread.sleep(5);
+                    arrived = fake.arrivalOf(1 + i % n, LATENCY_LEVELS + i);
+                }
+                if (arrived == null) {
+                    missing++;
+                } else {
+                    latency.recordValue(Math.max(1, (arrived - sentAt[i]) / 1000));
+                }
+            }
+            double p95 = latency.getValueAtPercentile(95) / 1000.0;
+            String figures = String.format(
+                    "p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms%s",
+                    latency.getValueAtPercentile(50) / 1000.0,
+                    p95,
+                    latency.getValueAtPercentile(99) / 1000.0,
+                    latency.getMaxValue() / 1000.0,
+                    missing == 0 ? "" : "; " + missing + " never arrived within 60 s");
+            System.out.printf("latency, %s: %s%n", fake.platform, figures);
+            verdicts.add(String.format(
+                    "%s, change to request at the store p95 <= %.0f ms: %s (%s)",
+                    fake.platform,
+                    LATENCY_TARGET_MS,
+                    missing == 0 && p95 <= LATENCY_TARGET_MS ? "MET" : "NOT MET",
+                    figures));
+        }
+        System.out.printf("load average after the latency run: %s%n", loadAverage());
+    }
+
+    private static void burst(
+            String baseUrl,
+            String token,
+            DataSource db,
+            SyncShop shop,
+            List<FakePlatform> fakes,
+            int changes,
+            int threads,
+            Duration wait,
+            List<String> verdicts)
+            throws Exception {
+        int n = shop.products.length - 1;
+        List<Integer> order = new ArrayList<>();
+        for (int j = 0; j < changes; j++) {
+            order.add(1 + j % n);
+        }
+        Collections.shuffle(order, new Random(17));
+        int[] products = order.stream().mapToInt(Integer::intValue).toArray();
+        long[] levels = new long[changes];
+        for (int j = 0; j < changes; j++) {
+            levels[j] = BURST_LEVELS + j;
+        }
+        long[] expected = SyncBurst.finalLevels(n, products, levels);
+        System.out.printf(
+                "%nburst: %,d stock counts over %,d products from %d client threads; load average %s%n",
+                changes, n, threads, loadAverage());
+        Map<String, int[]> before = new HashMap<>();
+        fakes.forEach(fake -> before.put(fake.platform, fake.writeCounts()));
+        SyncBurst.Sent sent = SyncBurst.send(baseUrl, token, shop, products, levels, threads);
+        failOnErrors("burst", sent);
+        System.out.printf(
+                "burst: %,d changes answered in %.1f s (%,.0f a second)%n",
+                sent.count(), sent.seconds(), sent.count() / sent.seconds());
+        for (FakePlatform fake : fakes) {
+            boolean converged = SyncBurst.converge(fake, expected, wait);
+            long left = SyncBurst.drain(db, shop.channels.get(fake.platform), Duration.ofSeconds(30));
+            SyncBurst.Received got = SyncBurst.received(fake, sent.startedAt(), before.get(fake.platform), expected);
+            int differing = SyncBurst.differing(db, shop, fake);
+            double lastAfter = (got.lastChangeAt() - sent.lastAnsweredAt()) / 1e9;
+            SyncBurst.BudgetUse use = SyncBurst.budgetUse(fake, budgetOf(fake.platform), sent.startedAt());
+            System.out.printf(
+                    "burst, %s: %,d stock requests carrying %,d levels (at most %d for one product), %d other"
+                            + " requests (look-ups, ticket reads);"
+                            + " every level there is "
+                            + "Storeline's: %s; the last arrived %.2f s after the last change was answered%s; "
+                            + "requests at most %s; beyond a token bucket of that budget: %d%n",
+                    fake.platform,
+                    got.writes(),
+                    got.levels(),
+                    got.mostOfOneProduct(),
+                    got.lookups(),
+                    converged && differing == 0 ? "yes" : "NO (" + differing + " differ)",
+                    lastAfter,
+                    left == 0 ? "" : "; " + left + " tasks still in the outbox",
+                    String.join(", ", use.windows()),
+                    use.beyond());
+            verdicts.add(String.format(
+                    "%s, %,d changes over %,d products reach the store as at most %,d level updates (one per "
+                            + "product): %s (%,d levels, at most %d for one product)",
+                    fake.platform,
+                    changes,
+                    n,
+                    n,
+                    got.levels() <= n ? "MET" : "NOT MET",
+                    got.levels(),
+                    got.mostOfOneProduct()));
+            verdicts.add(String.format(
+                    "%s, ... and in at most %,d requests (fewer with a batch endpoint): %s (%,d requests)",
+                    fake.platform, n, got.writes() <= n ? "MET" : "NOT MET", got.writes()));
+            verdicts.add(String.format(
+                    "%s, the last level within %.0f s of the last change: %s (%s)",
+                    fake.platform,
+                    LAST_LEVEL_TARGET_S,
+                    converged && differing == 0 && lastAfter <= LAST_LEVEL_TARGET_S ? "MET" : "NOT MET",
+                    converged ? String.format("%.2f s", lastAfter) : "not all there after " + wait.toSeconds() + " s"));
+            verdicts.add(String.format(
+                    "%s, within the platform's rate budget (no more requests in any stretch of a window's length than"
+                            + " it allows): %s (at most %s; beyond a token bucket of it: %d)",
+                    fake.platform,
+                    use.withinEveryWindow() ? "MET" : "NOT MET",
+                    String.join(", ", use.windows()),
+                    use.beyond()));
+        }
+        System.out.printf("load average after the burst: %s%n", loadAverage());
+    }
+
+    /** The budget Storeline keeps to for the platform: its module's own. */
+    private static RateBudget budgetOf(String platform) {
+        return switch (platform) {
+            case "woocommerce" -> new WooCommerceOutbound(null).budget();
+            case "bigcommerce" -> new BigCommerceOutbound(null).budget();
+            case "ecwid" -> new EcwidOutbound(null).budget();
+            case "shopify" -> new ShopifyOutbound(null).budget();
+            case "lightspeed" -> new LightspeedOutbound(null, Duration.ofSeconds(1)).budget();
+            default -> throw new IllegalArgumentException(platform);
+        };
+    }
+
+    /**
+     * Why a platform that sets one level per call cannot meet the burst target: the least time its budget allows for
+     * one call per product, even with its whole budget unspent when the burst ends (a token bucket per window, as
+     * Storeline's own limiter keeps it).
+     */
+    private static String outOfTarget(String platform, int products) {
+        RateBudget budget = budgetOf(platform);
+        RateLimiter limiter = new RateLimiter(budget, 0);
+        long now = 0;
+        for (int call = 0; call < products; call++) {
+            now += limiter.waitFor(1, now).toNanos();
+            limiter.take(1, now);
+        }
+        String how = platform.equals("shopify")
+                ? "one REST call per level (POST /inventory_levels/set.json); the GraphQL Admin API's "
+                        + "inventorySetQuantities sets many quantities in one call, which would make it a few calls"
+                : "one call per variant (PUT /variants/{id}.json): Lightspeed documents no bulk endpoint";
+        return String.format(
+                "%s: %,d levels take %,d calls, %s; its budget (%s) lets them go in no less than %.0f s: "
+                        + "the last level within %.0f s is out of reach",
+                platform,
+                products,
+                products,
+                how,
+                String.join(
+                        ", ",
+                        budget.windows().stream()
+                                .map(w -> w.requests() + " per " + SyncBurst.human(w.per()))
+                                .toList()),
+                now / 1e9,
+                LAST_LEVEL_TARGET_S);
+    }
+
+    private static void failOnErrors(String what, SyncBurst.Sent sent) {
+        if (sent.errors() > 0) {
+            throw new IllegalStateException(
+                    what + ": " + sent.errors() + " changes failed (first: " + sent.firstError() + ")");
+        }
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
+            return fields[0] + " " + fields[1] + " " + fields[2];
+        } catch (Exception e) {
+            return "unknown";
+        }
+    }
+}
