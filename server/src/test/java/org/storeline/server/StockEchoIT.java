@@ -55,6 +55,8 @@ class StockEchoIT {
         shop.setStock(product, outletA, 4);
         shop.setStock(product, outletB, 3);
         awaitStock(wooId, 7);
+        // The second change may have found the first push in flight: its own push (7 again) lands a moment later.
+        sleep(QUIET);
         int writes = store.stockWrites(wooId).size();
 
         String delivery = deliverProductUpdated(wooId, sku, 7);
