@@ -48,6 +48,7 @@ import org.storeline.core.stock.StockLedger;
 import org.storeline.core.stock.StockService;
 import org.storeline.core.sync.StatusChanges;
 import org.storeline.core.sync.StatusReader;
+import org.storeline.core.sync.StockReports;
 import org.storeline.core.sync.SyncOutbox;
 import org.storeline.core.sync.SyncRetention;
 import org.storeline.core.sync.SyncSender;
@@ -79,6 +80,7 @@ import org.storeline.db.settings.JooqSettingsRepository;
 import org.storeline.db.statussync.JooqStatusSyncRepository;
 import org.storeline.db.stock.JooqStockLedger;
 import org.storeline.db.sync.JooqChannelListings;
+import org.storeline.db.sync.JooqSetBacks;
 import org.storeline.db.sync.JooqStatusOutbox;
 import org.storeline.db.sync.JooqSyncOutbox;
 import org.storeline.db.sync.JooqSyncTasks;
@@ -369,15 +371,17 @@ public final class Wiring {
                 clock);
         // A claim outlasts a few calls; a worker that died holding one leaves it to another after this.
         Duration syncLease = config.syncTimeout().multipliedBy(6);
+        HttpPlatformGateway gateway = new HttpPlatformGateway(connectors, rateLimits, config.syncTimeout());
+        JooqChannelListings listings = new JooqChannelListings(dsl);
         syncSender = new SyncSender(
                 syncTasks,
                 channelRepository,
-                new JooqChannelListings(dsl),
+                listings,
                 productRepository,
                 stockLedger,
                 settingsRepository,
                 activity,
-                new HttpPlatformGateway(connectors, rateLimits, config.syncTimeout()),
+                gateway,
                 tx,
                 clock,
                 syncLease,
@@ -389,8 +393,10 @@ public final class Wiring {
                 channelRepository,
                 tx,
                 clock);
+        StockReports stockReports = new StockReports(
+                listings, stockLedger, syncOutbox, new JooqSetBacks(dsl), gateway, inbox, activity, tx, clock);
         deliveryProcessor = new DeliveryProcessor(
-                connectors, channelRepository, inbox, orderImport, statusSync, activity, tx, clock);
+                connectors, channelRepository, inbox, orderImport, statusSync, stockReports, activity, tx, clock);
     }
 
     InboxWorker inboxWorker() {

@@ -3,6 +3,7 @@ package org.storeline.core.sync;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -14,6 +15,12 @@ import java.util.UUID;
 public interface ChannelListings {
     /** What is known of these products on the channel (a product never looked up is absent). */
     Map<UUID, Known> find(UUID channelId, Collection<UUID> productIds);
+
+    /**
+     * The products found on the channel whose listing's platform ids contain all of {@code platformIds}: how a stock
+     * webhook, which names the platform's listing, finds our product (several when it names a product with variants).
+     */
+    List<Known> findByPlatformIds(UUID channelId, Map<String, String> platformIds);
 
     /** Remembers these look-ups (replacing what was known of the same products). */
     void remember(UUID channelId, Collection<Known> looked);

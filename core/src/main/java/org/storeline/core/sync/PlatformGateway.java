@@ -17,6 +17,12 @@ public interface PlatformGateway {
     /** The platform's listings of these SKUs (a SKU the platform does not sell is left out). */
     Map<String, Listing> findListings(Channel channel, Collection<String> skus);
 
+    /**
+     * The level each listing shows on the platform now (a listing it keeps no count for is left out); read where a
+     * stock webhook does not say it.
+     */
+    Map<Listing, Long> readStockLevels(Channel channel, List<Listing> listings);
+
     List<PlatformCall> setStockLevels(Channel channel, List<StockLevel> levels);
 
     List<PlatformCall> setPrices(Channel channel, List<PriceChange> prices);

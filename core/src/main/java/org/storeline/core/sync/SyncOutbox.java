@@ -15,6 +15,12 @@ public interface SyncOutbox {
      */
     void stockChanged(Collection<UUID> productIds, Collection<UUID> outletIds);
 
+    /**
+     * These products' levels go to one channel (and no other): its platform shows another level than ours, changed
+     * there by hand, and is set back (SOR-3). Merges, like {@link #stockChanged}, into a task already waiting.
+     */
+    void stockChangedOn(UUID channelId, Collection<UUID> productIds);
+
     /** A product's price (tax included, as sold) changed: it goes to every channel. */
     void priceChanged(UUID productId);
 

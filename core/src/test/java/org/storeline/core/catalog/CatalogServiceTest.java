@@ -39,6 +39,11 @@ class CatalogServiceTest {
         }
 
         @Override
+        public void stockChangedOn(UUID channelId, Collection<UUID> productIds) {
+            log.add("stock on " + channelId);
+        }
+
+        @Override
         public void priceChanged(UUID productId) {
             log.add("price " + productId);
         }

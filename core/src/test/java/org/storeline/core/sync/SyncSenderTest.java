@@ -323,6 +323,11 @@ class SyncSenderTest {
         }
 
         @Override
+        public List<Known> findByPlatformIds(UUID channelId, Map<String, String> platformIds) {
+            return List.of();
+        }
+
+        @Override
         public void remember(UUID channelId, Collection<Known> looked) {
             looked.forEach(k -> remembered.put(k.productId(), k));
         }
@@ -353,6 +358,11 @@ class SyncSenderTest {
             Map<String, Listing> found = new HashMap<>();
             wanted.stream().filter(skus::contains).forEach(sku -> found.put(sku, listing(sku)));
             return found;
+        }
+
+        @Override
+        public Map<Listing, Long> readStockLevels(Channel channel, List<Listing> listings) {
+            return Map.of();
         }
 
         @Override

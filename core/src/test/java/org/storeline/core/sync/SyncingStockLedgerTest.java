@@ -33,6 +33,9 @@ class SyncingStockLedgerTest {
         }
 
         @Override
+        public void stockChangedOn(UUID channelId, Collection<UUID> productIds) {}
+
+        @Override
         public void priceChanged(UUID productId) {}
 
         @Override

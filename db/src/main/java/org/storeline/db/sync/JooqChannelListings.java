@@ -6,6 +6,7 @@ import static org.storeline.db.postgres.Timestamps.toDb;
 
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -46,6 +47,22 @@ public final class JooqChannelListings implements ChannelListings {
                                         : Optional.empty(),
                                 fromDb(r.getCheckedAt()))));
         return known;
+    }
+
+    @Override
+    public List<Known> findByPlatformIds(UUID channelId, Map<String, String> platformIds) {
+        return dsl.selectFrom(CHANNEL_LISTING)
+                .where(CHANNEL_LISTING.CHANNEL_ID.eq(channelId))
+                .and(CHANNEL_LISTING.FOUND.isTrue())
+                .and(DSL.condition(
+                        "{0} @> {1}::jsonb", CHANNEL_LISTING.PLATFORM_IDS, DSL.val(JsonMaps.toJson(platformIds))))
+                .orderBy(CHANNEL_LISTING.SKU)
+                .fetch(r -> new Known(
+                        r.getProductId(),
+                        r.getSku(),
+                        Optional.of(new Listing(
+                                r.getSku(), JsonMaps.fromJson(r.getPlatformIds().data()))),
+                        fromDb(r.getCheckedAt())));
     }
 
     @Override

@@ -12,12 +12,12 @@ import org.storeline.core.sync.SyncOutbox;
 
 /**
  * Schedules stock and price tasks on PostgreSQL, in the caller's transaction, one statement per call however many
- * products and channels: an INSERT ... SELECT over the channels that link the outlets (stock) or every channel
- * (prices), which merges into a task already waiting for the same channel and product ({@code ON CONFLICT DO NOTHING}
- * on the partial unique index {@code sync_task_waiting}: the waiting task will read the latest value when it is sent).
- * A change of a channel's outlets schedules that channel's level of every product it may change, likewise in one
- * statement. When it wrote a task, the same statement sends a NOTIFY on {@link #CHANNEL}, delivered at commit, which
- * wakes the sync workers of every process at once rather than at their next poll.
+ * products and channels: an INSERT ... SELECT over the channels that link the outlets (stock), every channel (prices)
+ * or one channel (a level set back), which merges into a task already waiting for the same channel and product
+ * ({@code ON CONFLICT DO NOTHING} on the partial unique index {@code sync_task_waiting}: the waiting task will read the
+ * latest value when it is sent). A change of a channel's outlets schedules that channel's level of every product it may
+ * change, likewise in one statement. When it wrote a task, the same statement sends a NOTIFY on {@link #CHANNEL},
+ * delivered at commit, which wakes the sync workers of every process at once rather than at their next poll.
  */
 public final class JooqSyncOutbox implements SyncOutbox {
     /** The NOTIFY channel that tells the sync workers a task was written. */
@@ -41,6 +41,8 @@ public final class JooqSyncOutbox implements SyncOutbox {
     private static final String LINKING = "select distinct co.channel_id from channel_outlet co"
             + " join channel ch on ch.id = co.channel_id"
             + " where ch.unlinked_at is null and co.outlet_id = any(?::uuid[])";
+    private static final String ONE_CHANNEL =
+            "select id as channel_id from channel where unlinked_at is null and id = ?::uuid";
     private static final String EVERY_CHANNEL = "select id as channel_id from channel where unlinked_at is null";
 
     // A channel's outlets changed: its level of every product with stock at the outlets (before and after) or listed
@@ -85,6 +87,22 @@ public final class JooqSyncOutbox implements SyncOutbox {
                 now,
                 now,
                 outletIds.toArray(UUID[]::new),
+                productIds.toArray(UUID[]::new));
+    }
+
+    @Override
+    public void stockChangedOn(UUID channelId, Collection<UUID> productIds) {
+        if (productIds.isEmpty()) {
+            return;
+        }
+        OffsetDateTime now = toDb(clock.instant());
+        dsl.fetch(
+                SCHEDULE.formatted(ONE_CHANNEL, CHANNEL),
+                SyncKind.STOCK.wireName(),
+                now,
+                now,
+                now,
+                channelId,
                 productIds.toArray(UUID[]::new));
     }
 

@@ -28,6 +28,9 @@ import org.storeline.core.orderimport.ImportOutcome;
 import org.storeline.core.orderimport.IncomingOrder;
 import org.storeline.core.orderimport.OrderImportService;
 import org.storeline.core.statussync.ChannelStatusSync;
+import org.storeline.core.sync.PlatformGateway;
+import org.storeline.core.sync.SendFailure;
+import org.storeline.core.sync.StockReports;
 import org.storeline.core.transaction.Transactions;
 
 /**
@@ -36,6 +39,8 @@ import org.storeline.core.transaction.Transactions;
  * transaction together with marking their deliveries done, so a crash anywhere before the commit leaves
  * the deliveries to be processed again and the import key keeps that from making a second sale. The status changes
  * the batch recorded as due are applied once it has committed ({@link ChannelStatusSync}).
+ * Stock deliveries (a level changed on the platform) go to {@link StockReports} once the batch's orders are imported,
+ * so that the stock an order took here is counted before the platform's level is compared with ours.
  * A platform that cannot answer now puts its delivery back with a growing delay; one that says no fails it.
  */
 public final class DeliveryProcessor {
@@ -46,6 +51,7 @@ public final class DeliveryProcessor {
     private final WebhookInbox inbox;
     private final OrderImportService importer;
     private final ChannelStatusSync statusSync;
+    private final StockReports stockReports;
     private final ActivityLog activity;
     private final Transactions tx;
     private final Clock clock;
@@ -56,6 +62,7 @@ public final class DeliveryProcessor {
             WebhookInbox inbox,
             OrderImportService importer,
             ChannelStatusSync statusSync,
+            StockReports stockReports,
             ActivityLog activity,
             Transactions tx,
             Clock clock) {
@@ -64,6 +71,7 @@ public final class DeliveryProcessor {
         this.inbox = inbox;
         this.importer = importer;
         this.statusSync = statusSync;
+        this.stockReports = stockReports;
         this.activity = activity;
         this.tx = tx;
         this.clock = clock;
@@ -87,6 +95,7 @@ public final class DeliveryProcessor {
         List<IncomingOrder> orders = new ArrayList<>();
         List<WebhookInbox.Finished> ignored = new ArrayList<>();
         List<ActivityEntry> notes = new ArrayList<>();
+        Map<StoredDelivery, DeliveryEvent> stock = new LinkedHashMap<>();
         for (StoredDelivery stored : batch) {
             WebhookDelivery delivery = new WebhookDelivery(stored.headers(), stored.query(), stored.body());
             Optional<String> orderId = Optional.empty();
@@ -102,6 +111,10 @@ public final class DeliveryProcessor {
                             Optional.empty(),
                             "topic " + event.topic() + " is not about orders",
                             false));
+                    continue;
+                }
+                if (event.kind() == DeliveryEvent.Kind.STOCK) {
+                    stock.put(stored, event);
                     continue;
                 }
                 ChannelOrder order = connector.resolve(event, delivery, connection);
@@ -120,6 +133,24 @@ public final class DeliveryProcessor {
             });
         }
         importBatch(channel, orders);
+        stock.forEach((stored, event) -> stockReport(channel, stored, event));
+    }
+
+    private void stockReport(Channel channel, StoredDelivery stored, DeliveryEvent event) {
+        DeliveryEvent.StockReport report = event.stock().orElseThrow();
+        try {
+            stockReports.handle(channel, stored.id(), event.topic(), report.listingIds(), report.level());
+        } catch (PlatformGateway.SyncCallFailed e) {
+            failed(
+                    channel,
+                    stored,
+                    Optional.empty(),
+                    "reading the platform's stock level failed: " + e.failure().message(),
+                    e.failure().kind() != SendFailure.Kind.REFUSED);
+        } catch (RuntimeException e) {
+            LOG.warn("Stock delivery {} of channel {} could not be handled", stored.id(), channel.id(), e);
+            failed(channel, stored, Optional.empty(), "the stock report failed: " + Failures.describe(e), true);
+        }
     }
 
     /** The whole batch in one transaction; if it fails, each order alone, so that one bad order holds up no other. */

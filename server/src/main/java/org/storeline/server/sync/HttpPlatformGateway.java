@@ -58,6 +58,11 @@ public final class HttpPlatformGateway implements PlatformGateway {
     }
 
     @Override
+    public Map<Listing, Long> readStockLevels(Channel channel, List<Listing> listings) {
+        return call(channel, (outbound, connection) -> outbound.readStockLevels(listings, connection), read -> 1);
+    }
+
+    @Override
     public List<PlatformCall> setStockLevels(Channel channel, List<StockLevel> levels) {
         return call(channel, (outbound, connection) -> outbound.setStockLevels(levels, connection), List::size);
     }

@@ -144,6 +144,11 @@ public final class FakeWooCommerce implements AutoCloseable {
         return Optional.ofNullable(byId.get(productId).stock);
     }
 
+    /** Someone edits the product's stock in the store's admin (not one of the levels the store was sent). */
+    public synchronized void editStockByHand(long productId, long level) {
+        byId.get(productId).stock = level;
+    }
+
     /** Every stock level the store was sent for the product, in the order it took them. */
     public synchronized List<Long> stockWrites(long productId) {
         return List.copyOf(byId.get(productId).stockWrites);

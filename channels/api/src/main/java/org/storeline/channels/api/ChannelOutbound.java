@@ -39,6 +39,16 @@ public interface ChannelOutbound {
     /** Sets each listing's stock to the absolute level given. */
     List<PlatformCall> setStockLevels(List<StockLevel> levels, ChannelConnection connection);
 
+    /**
+     * The stock level each listing shows on the platform now, read (never written): where a stock webhook does not
+     * say it (Ecwid's and BigCommerce's are thin), Storeline reads it to tell its own push echoing back from a change
+     * made by hand. A listing the platform keeps no count for (stock not tracked, unlimited) or no longer has is left
+     * out. This default reads nothing: the platform's stock webhooks carry the level.
+     */
+    default Map<Listing, Long> readStockLevels(List<Listing> listings, ChannelConnection connection) {
+        return Map.of();
+    }
+
     /** Sets each listing's price. */
     List<PlatformCall> setPrices(List<PriceChange> prices, ChannelConnection connection);
 

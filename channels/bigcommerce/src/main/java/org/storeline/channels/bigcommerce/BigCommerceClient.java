@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.storeline.channels.api.ChannelConnection;
 import org.storeline.channels.api.OrderQuery;
 import org.storeline.channels.api.PlatformCallException;
@@ -30,6 +31,11 @@ final class BigCommerceClient {
     /** The hooks we need: {@code archived} is left out because an archived order changes nothing here. */
     static final List<String> ORDER_SCOPES =
             List.of("store/order/created", "store/order/updated", "store/order/statusUpdated");
+    /**
+     * Stock changed through the control panel or the API (our own push included), of a product tracked as a whole or
+     * of one variant (SOR-3). Their {@code value} is a difference, so the level is read before it is compared.
+     */
+    static final List<String> STOCK_SCOPES = List.of("store/product/inventory/updated", "store/sku/inventory/updated");
     /** A guard against a platform that keeps answering full pages of the same items. */
     private static final int MAX_SUBRESOURCE_PAGES = 40;
 
@@ -108,12 +114,14 @@ final class BigCommerceClient {
             }
             Map<String, String> existing = existingHooks(connection, webhookUrl);
             List<String> hooks = new ArrayList<>();
-            for (String scope : ORDER_SCOPES) {
+            for (String scope :
+                    Stream.concat(ORDER_SCOPES.stream(), STOCK_SCOPES.stream()).toList()) {
                 hooks.add(scope + " -> hook "
                         + upsertHook(connection, webhookUrl, scope, Optional.ofNullable(existing.get(scope))));
             }
             return Registration.connected(
-                    "BigCommerce store " + storeName + " accepted the access token; order hooks point at " + webhookUrl
+                    "BigCommerce store " + storeName + " accepted the access token; order and stock hooks point at "
+                            + webhookUrl
                             + " (they can take a minute to start).",
                     hooks);
         } catch (PlatformCallException e) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.storeline.channels.api.ChannelConnection;
 import org.storeline.channels.api.ChannelOutbound;
 import org.storeline.channels.api.Connector;
@@ -78,11 +79,38 @@ public final class BigCommerceConnector implements Connector {
     public DeliveryEvent read(WebhookDelivery delivery) {
         JsonNode body = PlatformJson.parse(delivery.body(), "The BigCommerce webhook body");
         String scope = PlatformJson.text(body, "scope").orElse("(no scope)");
+        if (BigCommerceClient.STOCK_SCOPES.contains(scope)) {
+            return readStock(body, scope);
+        }
         Optional<String> orderId = PlatformJson.id(body.path("data"), "id");
         if (!BigCommerceClient.ORDER_SCOPES.contains(scope) || orderId.isEmpty()) {
             return DeliveryEvent.ignored(scope);
         }
         return DeliveryEvent.order(scope, orderId.get(), PlatformJson.text(body, "hash"), eventTime(body));
+    }
+
+    /**
+     * An inventory hook names a product tracked as a whole ({@code data.inventory.product_id}) or a variant
+     * ({@code product_id} and {@code variant_id}), in the ids {@link BigCommerceListings} remembers. Its {@code value}
+     * is the difference, never the level (whichever its {@code method}), so the report carries none: the level is
+     * read from the catalog before it is compared.
+     */
+    private static DeliveryEvent readStock(JsonNode body, String scope) {
+        JsonNode inventory = body.path("data").path("inventory");
+        Optional<String> product =
+                PlatformJson.id(inventory, "product_id").or(() -> PlatformJson.id(body.path("data"), "id"));
+        Optional<String> variant = PlatformJson.id(inventory, "variant_id");
+        if (product.isEmpty()) {
+            return DeliveryEvent.ignored(scope);
+        }
+        Map<String, String> ids = scope.startsWith("store/sku/") && variant.isPresent()
+                ? Map.of(BigCommerceOutbound.PRODUCT_ID, product.get(), BigCommerceOutbound.VARIANT_ID, variant.get())
+                : Map.of(
+                        BigCommerceOutbound.PRODUCT_ID,
+                        product.get(),
+                        BigCommerceOutbound.TRACKING,
+                        BigCommerceOutbound.OF_PRODUCT);
+        return DeliveryEvent.stock(scope, ids, OptionalLong.empty(), PlatformJson.text(body, "hash"));
     }
 
     private static Optional<Instant> eventTime(JsonNode body) {

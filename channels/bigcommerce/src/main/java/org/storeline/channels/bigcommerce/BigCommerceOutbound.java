@@ -60,6 +60,7 @@ public final class BigCommerceOutbound implements ChannelOutbound {
     private final PlatformHttp http;
     private final BigCommerceListings listings;
     private final BigCommerceOrderUpdates orders;
+    private final BigCommerceStockReads stockReads;
 
     /**
      * {@code http} should be {@link BigCommerceRateLimits#singleAttempt()}'s: one attempt a call (the outbox retries),
@@ -69,6 +70,7 @@ public final class BigCommerceOutbound implements ChannelOutbound {
         this.http = http;
         this.listings = new BigCommerceListings(http);
         this.orders = new BigCommerceOrderUpdates(http);
+        this.stockReads = new BigCommerceStockReads(http);
     }
 
     @Override
@@ -79,6 +81,12 @@ public final class BigCommerceOutbound implements ChannelOutbound {
     @Override
     public Map<String, Listing> findListings(Collection<String> skus, ChannelConnection connection) {
         return listings.find(skus, connection);
+    }
+
+    /** The levels BigCommerce's catalog shows (see {@link BigCommerceStockReads}). */
+    @Override
+    public Map<Listing, Long> readStockLevels(List<Listing> levels, ChannelConnection connection) {
+        return stockReads.read(levels, connection);
     }
 
     @Override

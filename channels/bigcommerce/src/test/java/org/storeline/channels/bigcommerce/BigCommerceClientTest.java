@@ -21,6 +21,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -148,7 +149,7 @@ class BigCommerceClientTest {
     }
 
     @Test
-    void registeringChecksTheTokenThenCreatesTheThreeOrderHooksWithTheSecretHeader() {
+    void registeringChecksTheTokenThenCreatesTheOrderAndStockHooksWithTheSecretHeader() {
         platform.stubFor(
                 get(urlPathEqualTo(V2 + "/store")).willReturn(json("{\"id\":\"abc123\",\"name\":\"Demo Store\"}")));
         platform.stubFor(get(urlPathEqualTo(V3 + "/hooks")).willReturn(json("{\"data\":[],\"meta\":{}}")));
@@ -163,8 +164,15 @@ class BigCommerceClientTest {
                 .containsExactly(
                         "store/order/created -> hook 18048287",
                         "store/order/updated -> hook 18048287",
-                        "store/order/statusUpdated -> hook 18048287");
-        for (String scope : BigCommerceClient.ORDER_SCOPES) {
+                        "store/order/statusUpdated -> hook 18048287",
+                        "store/product/inventory/updated -> hook 18048287",
+                        "store/sku/inventory/updated -> hook 18048287");
+        for (String scope : List.of(
+                "store/order/created",
+                "store/order/updated",
+                "store/order/statusUpdated",
+                "store/product/inventory/updated",
+                "store/sku/inventory/updated")) {
             platform.verify(postRequestedFor(urlPathEqualTo(V3 + "/hooks"))
                     .withHeader("X-Auth-Token", equalTo("token-1"))
                     .withRequestBody(equalToJson("{\"scope\":\"" + scope + "\",\"destination\":\"" + WEBHOOK_URL + "\","
@@ -189,7 +197,9 @@ class BigCommerceClientTest {
                 .containsExactly(
                         "store/order/created -> hook 42",
                         "store/order/updated -> hook 43",
-                        "store/order/statusUpdated -> hook 43");
+                        "store/order/statusUpdated -> hook 43",
+                        "store/product/inventory/updated -> hook 43",
+                        "store/sku/inventory/updated -> hook 43");
         platform.verify(
                 1,
                 putRequestedFor(urlPathEqualTo(V3 + "/hooks/42"))
@@ -197,7 +207,7 @@ class BigCommerceClientTest {
                                 equalToJson("{\"scope\":\"store/order/created\",\"destination\":\"" + WEBHOOK_URL
                                         + "\"," + "\"is_active\":true,\"headers\":{\"X-Storeline-Webhook-Secret\":\""
                                         + SECRET + "\"}}")));
-        platform.verify(2, postRequestedFor(urlPathEqualTo(V3 + "/hooks")));
+        platform.verify(4, postRequestedFor(urlPathEqualTo(V3 + "/hooks")));
     }
 
     @Test

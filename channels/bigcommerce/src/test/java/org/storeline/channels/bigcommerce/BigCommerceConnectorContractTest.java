@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 import org.storeline.channels.api.Connector;
 import org.storeline.channels.api.DeliveryEvent;
@@ -57,6 +58,21 @@ class BigCommerceConnectorContractTest extends ConnectorContract {
     @Override
     protected Map<String, String> credentials() {
         return Map.of("store_hash", STORE_HASH, "access_token", ACCESS_TOKEN);
+    }
+
+    @Override
+    protected List<StockExample> stockExamples() {
+        return List.of(
+                new StockExample(
+                        "variant 509 of product 167",
+                        delivery("webhook-sku-inventory-updated.json"),
+                        Map.of("product_id", "167", "variant_id", "509"),
+                        OptionalLong.empty()),
+                new StockExample(
+                        "product 167 tracked as a whole",
+                        delivery("webhook-product-inventory-updated.json"),
+                        Map.of("product_id", "167", "inventory_tracking", "product"),
+                        OptionalLong.empty()));
     }
 
     @Override

@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
@@ -71,6 +72,27 @@ class BigCommerceOutboundTest {
     @AfterEach
     void stop() {
         platform.stop();
+    }
+
+    @Test
+    void stockLevelsAreReadFromTheCatalogOfProductsAndOfVariantsAndUntrackedStockIsLeftOut() {
+        platform.stubFor(get(urlPathEqualTo(V3 + "/catalog/products"))
+                .withQueryParam("id:in", equalTo("111"))
+                .willReturn(okJson(outboundPayload("products-inventory-level.json"))));
+        platform.stubFor(get(urlPathEqualTo(V3 + "/catalog/variants"))
+                .withQueryParam("id:in", equalTo("383"))
+                .willReturn(okJson(outboundPayload("variants-by-sku.json"))));
+        Listing sm13 = productListing("SM13", "111", "74", "product");
+        Listing smit1 = variantListing("SMIT-1", "192", "383", "1");
+        Listing untracked = productListing("FREE", "7", "8", "none");
+
+        Map<Listing, Long> levels = outbound.readStockLevels(List.of(sm13, smit1, untracked), connection);
+
+        assertThat(levels).containsOnly(Map.entry(sm13, 5L), Map.entry(smit1, 0L));
+        platform.verify(getRequestedFor(urlPathEqualTo(V3 + "/catalog/products"))
+                .withHeader("X-Auth-Token", equalTo(TOKEN))
+                .withQueryParam("include_fields", equalTo("inventory_level")));
+        platform.verify(2, getRequestedFor(anyUrl()));
     }
 
     /** One attempt a call, through the client that reads BigCommerce's reset header, as the connector builds it. */

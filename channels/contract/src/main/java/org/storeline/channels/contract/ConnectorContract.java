@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -117,6 +118,19 @@ public abstract class ConnectorContract {
             Optional<String> email,
             boolean shipping) {}
 
+    /**
+     * A real stock webhook of the platform (SOR-3), its delivery as the platform sends it, and what it must read as:
+     * the platform's ids of the listing (as its outbound side remembers them) and the level, when the webhook carries
+     * one.
+     */
+    public record StockExample(
+            String name, WebhookDelivery delivery, Map<String, String> listingIds, OptionalLong level) {}
+
+    /** The platform's real stock webhooks; a module whose platform sends none it reads has none. */
+    protected List<StockExample> stockExamples() {
+        return List.of();
+    }
+
     @BeforeEach
     void startPlatform() {
         platform = new WireMockServer(WireMockConfiguration.options().dynamicPort());
@@ -174,6 +188,25 @@ public abstract class ConnectorContract {
                     .forEach(line ->
                             assertThat(line.quantity()).as(example.name()).isPositive());
         }
+    }
+
+    @Test
+    void readsEveryRealStockWebhookAsAReportOfItsListingWithoutCallingThePlatform() {
+        for (StockExample example : stockExamples()) {
+            assertThat(connector.verify(example.delivery(), connection).outcome())
+                    .as(example.name())
+                    .isEqualTo(Verification.Outcome.VALID);
+            DeliveryEvent event = connector.read(example.delivery());
+            assertThat(event.kind()).as(example.name()).isEqualTo(DeliveryEvent.Kind.STOCK);
+            assertThat(event.orderId()).as(example.name()).isEmpty();
+            assertThat(event.stock()).as(example.name()).hasValueSatisfying(report -> {
+                assertThat(report.listingIds()).as(example.name()).isEqualTo(example.listingIds());
+                assertThat(report.level()).as(example.name()).isEqualTo(example.level());
+            });
+        }
+        assertThat(platform.getAllServeEvents())
+                .as("read never calls the platform")
+                .isEmpty();
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import org.storeline.channels.api.ChannelConnection;
 import org.storeline.channels.api.ChannelOutbound;
@@ -36,6 +37,11 @@ public final class EcwidConnector implements Connector {
     static final Currency DEFAULT_CURRENCY = Currency.getInstance("EUR");
 
     private static final Set<String> ORDER_EVENTS = Set.of("order.created", "order.updated");
+    /**
+     * A product changed, its stock among others (by hand, by a checkout, or by our own push): the webhook names the
+     * product only ({@code entityId}), so its level is read from Ecwid before it is compared (SOR-3).
+     */
+    static final String PRODUCT_UPDATED = "product.updated";
 
     private final EcwidClient client;
     private final EcwidWebhookVerifier verifier = new EcwidWebhookVerifier();
@@ -75,9 +81,10 @@ public final class EcwidConnector implements Connector {
 
     /**
      * The body's {@code eventType} (the {@code ?eventtype=} Ecwid also puts in the URL only when the body has
-     * none). Only {@code order.created} and {@code order.updated} are orders; unfinished orders, deletions,
-     * products, customers and the rest are kept and ignored. The order id is {@code data.orderId} ("XJ12H");
-     * older deliveries have only {@code entityId}, then the order number, which the API also accepts.
+     * none). Only {@code order.created} and {@code order.updated} are orders; {@code product.updated} is a stock
+     * report without its level; unfinished orders, deletions, customers and the rest are kept and ignored. The order
+     * id is {@code data.orderId} ("XJ12H"); older deliveries have only {@code entityId}, then the order number, which
+     * the API also accepts.
      */
     @Override
     public DeliveryEvent read(WebhookDelivery delivery) {
@@ -85,6 +92,15 @@ public final class EcwidConnector implements Connector {
         String topic = PlatformJson.text(body, "eventType")
                 .or(() -> queryEventType(delivery))
                 .orElse("unknown");
+        if (PRODUCT_UPDATED.equals(topic.toLowerCase(Locale.ROOT))) {
+            return PlatformJson.id(body, "entityId")
+                    .map(product -> DeliveryEvent.stock(
+                            topic,
+                            Map.of(EcwidOutbound.PRODUCT, product),
+                            OptionalLong.empty(),
+                            PlatformJson.text(body, "eventId")))
+                    .orElseGet(() -> DeliveryEvent.ignored(topic));
+        }
         if (!ORDER_EVENTS.contains(topic.toLowerCase(Locale.ROOT))) {
             return DeliveryEvent.ignored(topic);
         }

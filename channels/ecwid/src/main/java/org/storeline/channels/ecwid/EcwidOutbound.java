@@ -102,6 +102,64 @@ public final class EcwidOutbound implements ChannelOutbound {
     }
 
     /**
+     * Each listing's {@code quantity} as {@code GET /products/{id}} shows it (a combination's from the product's
+     * {@code combinations}), one read per product: Ecwid's {@code product.updated} webhook names the product and
+     * nothing else (SOR-3). A product or combination sold as {@code unlimited}, or gone (404), is left out.
+     */
+    @Override
+    public Map<Listing, Long> readStockLevels(List<Listing> listings, ChannelConnection connection) {
+        Map<String, Optional<JsonNode>> products = new LinkedHashMap<>();
+        Map<Listing, Long> levels = new LinkedHashMap<>();
+        for (Listing listing : listings) {
+            String productId = listing.ids().get(PRODUCT);
+            if (productId == null) {
+                continue;
+            }
+            Optional<JsonNode> product = products.computeIfAbsent(productId, id -> product(id, connection));
+            Optional<JsonNode> item = Optional.ofNullable(listing.ids().get(COMBINATION))
+                    .map(combination -> product.flatMap(p -> combination(p, combination)))
+                    .orElse(product);
+            item.flatMap(EcwidOutbound::counted).ifPresent(level -> levels.put(listing, level));
+        }
+        return levels;
+    }
+
+    private Optional<JsonNode> product(String productId, ChannelConnection connection) {
+        try {
+            return Optional.of(client.exchange(
+                            connection,
+                            "GET",
+                            "/products/" + EcwidClient.encode(productId),
+                            Optional.empty(),
+                            "Reading the stock of Ecwid product " + productId)
+                    .json());
+        } catch (PlatformCallException e) {
+            if (e.status() == 404) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    private static Optional<JsonNode> combination(JsonNode product, String combinationId) {
+        for (JsonNode combination : product.path("combinations")) {
+            if (PlatformJson.id(combination, "id").filter(combinationId::equals).isPresent()) {
+                return Optional.of(combination);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The quantity Ecwid counts, unless it sells the item as unlimited. */
+    static Optional<Long> counted(JsonNode item) {
+        JsonNode quantity = item.path("quantity");
+        if (item.path("unlimited").asBoolean(false) || !quantity.canConvertToExactIntegral()) {
+            return Optional.empty();
+        }
+        return Optional.of(quantity.longValue());
+    }
+
+    /**
      * {@code quantity} with {@code unlimited: false}: a product Ecwid sells as unlimited ignores its quantity, and
      * this system is the record of stock (SOR-3).
      */

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 import org.storeline.channels.api.Connector;
 import org.storeline.channels.api.PlatformHttp;
@@ -36,6 +37,15 @@ class EcwidConnectorContractTest extends ConnectorContract {
     protected Map<String, String> credentials() {
         // No "currency": Ecwid orders carry none, so the connector reads them as EUR (its documented default).
         return Map.of("store_id", STORE_ID, "access_token", "secret_contract-test-token");
+    }
+
+    @Override
+    protected List<StockExample> stockExamples() {
+        return List.of(new StockExample(
+                "product.updated of the docs",
+                signed(resource("payloads/product-updated.webhook.json")),
+                Map.of("product", "66722483"),
+                OptionalLong.empty()));
     }
 
     @Override

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 import org.storeline.channels.api.DeliveryEvent;
 import org.storeline.channels.api.PlatformCallException;
@@ -38,9 +39,17 @@ class EcwidConnectorReadTest {
     }
 
     @Test
-    void productsUnfinishedOrdersAndDeletionsAreIgnored() {
-        assertThat(connector.read(delivery(EcwidFixtures.payload("product-updated.webhook.json"), Map.of())))
-                .isEqualTo(DeliveryEvent.ignored("product.updated"));
+    void aProductUpdateIsAStockReportOfTheProductWithoutALevel() {
+        DeliveryEvent event = connector.read(delivery(EcwidFixtures.payload("product-updated.webhook.json"), Map.of()));
+
+        assertThat(event.kind()).isEqualTo(DeliveryEvent.Kind.STOCK);
+        assertThat(event.stock())
+                .contains(new DeliveryEvent.StockReport(Map.of("product", "66722483"), OptionalLong.empty()));
+        assertThat(event.eventKey()).contains("08a78904-0aa0-4c1a-953a-2e33c56236f0");
+    }
+
+    @Test
+    void unfinishedOrdersAndDeletionsAreIgnored() {
         assertThat(connector.read(delivery(EcwidFixtures.payload("unfinished-order-created.webhook.json"), Map.of())))
                 .isEqualTo(DeliveryEvent.ignored("unfinished_order.created"));
         String deleted =

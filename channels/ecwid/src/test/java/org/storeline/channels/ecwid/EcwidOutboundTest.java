@@ -91,6 +91,26 @@ class EcwidOutboundTest {
     }
 
     @Test
+    void stockLevelsAreReadOncePerProductAndAnUnlimitedCombinationIsLeftOut() {
+        ecwid.stubFor(
+                get(urlEqualTo(STORE + "/products/37208340")).willReturn(json(outbound("product-37208340.json"))));
+        ecwid.stubFor(
+                get(urlEqualTo(STORE + "/products/404")).willReturn(aResponse().withStatus(404)));
+        Listing radish = new Listing("00007", Map.of("product", "37208340"));
+        Listing radishLargeRed = new Listing("000071", Map.of("product", "37208340", "combination", "7084076"));
+        Listing gone = new Listing("GONE", Map.of("product", "404"));
+
+        Map<Listing, Long> levels = fake.outbound.readStockLevels(
+                List.of(radish, radishLargeRed, RADISH_SMALL_WHITE, gone), fake.connection());
+
+        // 7084075 (000072) is sold as unlimited: Ecwid keeps no count of it.
+        assertThat(levels).containsOnly(Map.entry(radish, 67L), Map.entry(radishLargeRed, 61L));
+        ecwid.verify(
+                1,
+                getRequestedFor(urlEqualTo(STORE + "/products/37208340")).withHeader("Authorization", equalTo(TOKEN)));
+    }
+
+    @Test
     void aStockChangeSetsTheAbsoluteQuantityOfTheProductAndTurnsUnlimitedStockOff() {
         ecwid.stubFor(put(urlEqualTo(STORE + "/products/37208339")).willReturn(json(outbound("update-count.json"))));
 

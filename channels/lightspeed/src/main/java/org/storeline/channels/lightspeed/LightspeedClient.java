@@ -34,6 +34,11 @@ public final class LightspeedClient {
     static final String DEFAULT_LANGUAGE = "nl";
     /** Lightspeed's largest page. */
     static final int PAGE_SIZE = 250;
+    /**
+     * Our webhooks, as item group and action: every order event, and variants updated (their stock edited in the back
+     * office, or set by our own push: SOR-3 tells the two apart).
+     */
+    static final List<String[]> WEBHOOKS = List.of(new String[] {"orders", "*"}, new String[] {"variants", "updated"});
 
     private static final DateTimeFormatter FILTER_TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
@@ -76,8 +81,9 @@ public final class LightspeedClient {
     }
 
     /**
-     * Checks the credentials ({@code GET /shop.json}) and makes sure an active JSON webhook for all order events
-     * points at {@code webhookUrl}: an existing one is reused, so registering again never doubles deliveries.
+     * Checks the credentials ({@code GET /shop.json}) and makes sure an active JSON webhook of each of
+     * {@link #WEBHOOKS} points at {@code webhookUrl}: an existing one is reused, so registering again never doubles
+     * deliveries.
      */
     public Registration register(ChannelConnection connection, URI webhookUrl) {
         try {
@@ -86,13 +92,25 @@ public final class LightspeedClient {
             String shopName = LightspeedOrderMapper.text(shop, "mainDomain")
                     .or(() -> PlatformJson.id(shop, "id"))
                     .orElse("the shop");
-            Optional<JsonNode> existing = existingOrdersWebhook(connection, webhookUrl);
-            JsonNode webhook = existing.isPresent() ? existing.get() : createOrdersWebhook(connection, webhookUrl);
-            String hook = "orders/* -> " + webhookUrl + " (Lightspeed webhook "
-                    + PlatformJson.id(webhook, "id").orElse("?") + ")";
+            List<String> hooks = new ArrayList<>();
+            List<String> created = new ArrayList<>();
+            for (String[] groupAndAction : WEBHOOKS) {
+                String group = groupAndAction[0];
+                String action = groupAndAction[1];
+                Optional<JsonNode> existing = existingWebhook(connection, webhookUrl, group, action);
+                JsonNode webhook =
+                        existing.isPresent() ? existing.get() : createWebhook(connection, webhookUrl, group, action);
+                hooks.add(group + "/" + action + " -> " + webhookUrl + " (Lightspeed webhook "
+                        + PlatformJson.id(webhook, "id").orElse("?") + ")");
+                if (existing.isEmpty()) {
+                    created.add(group + "/" + action);
+                }
+            }
             String detail = "Credentials work for " + shopName + "; "
-                    + (existing.isPresent() ? "our orders webhook was already there." : "orders webhook created.");
-            return Registration.connected(detail, List.of(hook));
+                    + (created.isEmpty()
+                            ? "our webhooks were already there."
+                            : "webhooks created: " + String.join(", ", created) + ".");
+            return Registration.connected(detail, hooks);
         } catch (PlatformCallException e) {
             return Registration.failed(refusal(e));
         } catch (StorelineException e) {
@@ -100,16 +118,17 @@ public final class LightspeedClient {
         }
     }
 
-    private Optional<JsonNode> existingOrdersWebhook(ChannelConnection connection, URI webhookUrl) {
+    private Optional<JsonNode> existingWebhook(
+            ChannelConnection connection, URI webhookUrl, String group, String action) {
         String what = "Listing the Lightspeed webhooks";
         for (JsonNode webhook : items(get(connection, "/webhooks.json?limit=" + PAGE_SIZE, what), "webhooks", what)) {
             boolean ours = webhookUrl
                     .toString()
                     .equals(LightspeedOrderMapper.text(webhook, "address").orElse(""));
-            boolean orders = "orders"
-                    .equals(LightspeedOrderMapper.text(webhook, "itemGroup").orElse(""));
-            boolean all =
-                    "*".equals(LightspeedOrderMapper.text(webhook, "itemAction").orElse(""));
+            boolean orders = group.equals(
+                    LightspeedOrderMapper.text(webhook, "itemGroup").orElse(""));
+            boolean all = action.equals(
+                    LightspeedOrderMapper.text(webhook, "itemAction").orElse(""));
             boolean json =
                     "json".equals(LightspeedOrderMapper.text(webhook, "format").orElse(""));
             if (ours && orders && all && json && webhook.path("isActive").asBoolean(false)) {
@@ -119,19 +138,19 @@ public final class LightspeedClient {
         return Optional.empty();
     }
 
-    private JsonNode createOrdersWebhook(ChannelConnection connection, URI webhookUrl) {
+    private JsonNode createWebhook(ChannelConnection connection, URI webhookUrl, String group, String action) {
         ObjectNode body = PlatformJson.MAPPER.createObjectNode();
         body.putObject("webhook")
                 .put("isActive", true)
-                .put("itemGroup", "orders")
-                .put("itemAction", "*")
+                .put("itemGroup", group)
+                .put("itemAction", action)
                 .put("language", language(connection))
                 .put("format", "json")
                 .put("address", webhookUrl.toString());
         HttpRequest.Builder request = request(connection, "/webhooks.json")
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8));
-        String what = "Creating the Lightspeed orders webhook";
+        String what = "Creating the Lightspeed " + group + " webhook";
         return PlatformJson.parse(http.send(request, what).body(), what).path("webhook");
     }
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.storeline.channels.api.ChannelConnection;
 import org.storeline.channels.api.ChannelOutbound;
 import org.storeline.channels.api.Connector;
@@ -104,6 +105,11 @@ public final class LightspeedConnector implements Connector {
     public DeliveryEvent read(WebhookDelivery delivery) {
         Optional<String> headerTopic = headerTopic(delivery);
         if (headerTopic.isPresent()
+                && headerTopic.get().startsWith("variants")
+                && !headerTopic.get().endsWith("/deleted")) {
+            return readVariant(delivery, headerTopic.get());
+        }
+        if (headerTopic.isPresent()
                 && (!headerTopic.get().startsWith("orders") || headerTopic.get().endsWith("/deleted"))) {
             // Other resources, and deleted orders (nothing left to import), are kept but not acted on.
             return DeliveryEvent.ignored(headerTopic.get());
@@ -115,6 +121,9 @@ public final class LightspeedConnector implements Connector {
             return DeliveryEvent.ignored(
                     headerTopic.orElse("unreadable (not JSON: register the webhook with format json)"));
         }
+        if (headerTopic.isEmpty() && body.path("variant").isObject()) {
+            return readVariant(delivery, "variants");
+        }
         JsonNode order = body.path("order");
         Optional<String> orderId = order.isObject() ? LightspeedOrderMapper.id(order, "id") : Optional.empty();
         if (orderId.isEmpty()) {
@@ -122,6 +131,35 @@ public final class LightspeedConnector implements Connector {
                     body.fieldNames().hasNext() ? body.fieldNames().next() : "empty"));
         }
         return DeliveryEvent.order(headerTopic.orElse("orders"), orderId.get(), Optional.empty(), eventTime(order));
+    }
+
+    /**
+     * A variant changed (its stock among others: by hand in the back office, by an order, or by our own push): the body
+     * is the variant as {@code GET /variants/{id}.json} shows it, {@code {"variant": {...}}}. A stock report of the
+     * variant ({@link LightspeedOutbound}'s listing id) with its {@code stockLevel}, when Lightspeed tracks its stock
+     * ({@code stockTracking} {@code enabled}, or {@code indicator}, which keeps a level too); otherwise ignored.
+     */
+    private static DeliveryEvent readVariant(WebhookDelivery delivery, String topic) {
+        JsonNode variant;
+        try {
+            variant = PlatformJson.parse(delivery.body(), "The Lightspeed " + topic + " delivery")
+                    .path("variant");
+        } catch (PlatformCallException notJson) {
+            return DeliveryEvent.ignored(topic);
+        }
+        Optional<String> id = LightspeedOrderMapper.id(variant, "id");
+        String tracking = variant.path("stockTracking").asText("");
+        JsonNode level = variant.path("stockLevel");
+        if (id.isEmpty()
+                || !(tracking.equals("enabled") || tracking.equals("indicator"))
+                || !level.canConvertToExactIntegral()) {
+            return DeliveryEvent.ignored(topic);
+        }
+        return DeliveryEvent.stock(
+                topic,
+                Map.of(LightspeedOutbound.VARIANT, id.get()),
+                OptionalLong.of(level.longValue()),
+                Optional.empty());
     }
 
     /** A hint only: an unreadable time must not stop the delivery here (resolve reports it). */

@@ -165,7 +165,7 @@ class LightspeedClientTest {
     }
 
     @Test
-    void registeringChecksTheCredentialsThenCreatesAJsonWebhookForEveryOrderEvent() {
+    void registeringChecksTheCredentialsThenCreatesAJsonWebhookForEveryOrderEventAndForVariantsUpdated() {
         platform.stubFor(
                 get(urlPathEqualTo("/us/shop.json")).willReturn(okJson(resourceText("payloads/shop-sdk.json"))));
         platform.stubFor(get(urlPathEqualTo("/us/webhooks.json")).willReturn(okJson("{\"webhooks\":[]}")));
@@ -176,13 +176,16 @@ class LightspeedClientTest {
         assertThat(registration.connected()).isTrue();
         assertThat(registration.detail()).contains("www.domain.com").contains("created");
         assertThat(registration.webhooks())
-                .singleElement()
-                .asString()
-                .contains("64675")
-                .contains(HOOK.toString());
+                .hasSize(2)
+                .allSatisfy(hook -> assertThat(hook).contains("64675").contains(HOOK.toString()));
+        assertThat(registration.webhooks().get(1)).startsWith("variants/updated");
         platform.verify(postRequestedFor(urlPathEqualTo("/us/webhooks.json"))
                 .withRequestBody(equalToJson("{\"webhook\":{\"isActive\":true,"
                         + "\"itemGroup\":\"orders\",\"itemAction\":\"*\",\"language\":\"us\","
+                        + "\"format\":\"json\",\"address\":\"" + HOOK + "\"}}")));
+        platform.verify(postRequestedFor(urlPathEqualTo("/us/webhooks.json"))
+                .withRequestBody(equalToJson("{\"webhook\":{\"isActive\":true,"
+                        + "\"itemGroup\":\"variants\",\"itemAction\":\"updated\",\"language\":\"us\","
                         + "\"format\":\"json\",\"address\":\"" + HOOK + "\"}}")));
     }
 
@@ -193,13 +196,16 @@ class LightspeedClientTest {
         platform.stubFor(get(urlPathEqualTo("/us/webhooks.json"))
                 .willReturn(okJson("{\"webhooks\":[{\"id\":64674,\"isActive\":true,"
                         + "\"itemGroup\":\"orders\",\"itemAction\":\"*\",\"format\":\"json\",\"address\":\"" + HOOK
-                        + "\"}]}")));
+                        + "\"},{\"id\":64676,\"isActive\":true,\"itemGroup\":\"variants\",\"itemAction\":\"updated\","
+                        + "\"format\":\"json\",\"address\":\"" + HOOK + "\"}]}")));
 
         Registration registration = connector.register(connection, HOOK);
 
         assertThat(registration.connected()).isTrue();
         assertThat(registration.detail()).contains("already there");
-        assertThat(registration.webhooks()).singleElement().asString().contains("64674");
+        assertThat(registration.webhooks()).hasSize(2);
+        assertThat(registration.webhooks().get(0)).contains("64674");
+        assertThat(registration.webhooks().get(1)).contains("64676");
         platform.verify(0, postRequestedFor(urlPathEqualTo("/us/webhooks.json")));
     }
 

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 import org.storeline.channels.api.Connector;
 import org.storeline.channels.api.DeliveryEvent;
@@ -262,6 +263,19 @@ class LightspeedConnectorContractTest extends ConnectorContract {
                 connector.verify(new WebhookDelivery(headers, delivery.query(), delivery.body()), connection);
 
         assertThat(verdict.outcome()).isEqualTo(Verification.Outcome.VALID);
+    }
+
+    @Override
+    protected List<StockExample> stockExamples() {
+        byte[] body = resource("payloads/outbound/variant-sdk-36285796.json").getBytes(StandardCharsets.UTF_8);
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", "application/json");
+        headers.put("X-Signature", lightspeedSignature(body, SECRET));
+        return List.of(new StockExample(
+                "variant 36285796 of the docs",
+                WebhookDelivery.of(headers, body),
+                Map.of("variant", "36285796"),
+                OptionalLong.of(100)));
     }
 
     private static Example example(String name, String file, Map<String, String> extraHeaders, Expected expected) {

@@ -31,7 +31,9 @@ public final class ShopifyClient {
     public static final String API_VERSION = "2025-01";
 
     static final String ACCESS_TOKEN = "access_token";
-    static final List<String> WEBHOOK_TOPICS = List.of("orders/create", "orders/updated", "orders/cancelled");
+    /** The order topics, and inventory levels changed in the shop (SOR-3: one changed there is set back to ours). */
+    static final List<String> WEBHOOK_TOPICS =
+            List.of("orders/create", "orders/updated", "orders/cancelled", "inventory_levels/update");
     /** Shopify's largest page for orders.json. */
     static final int PAGE_SIZE = 250;
 

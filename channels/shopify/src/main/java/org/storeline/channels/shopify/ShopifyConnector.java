@@ -1,5 +1,6 @@
 package org.storeline.channels.shopify;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -7,6 +8,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import org.storeline.channels.api.ChannelConnection;
 import org.storeline.channels.api.ChannelOutbound;
@@ -44,6 +46,12 @@ public final class ShopifyConnector implements Connector {
             "orders/fulfilled",
             "orders/partially_fulfilled");
 
+    /**
+     * An inventory level changed at a location (by hand in the admin, by an order, or by our own push): the body is the
+     * level, {@code {"inventory_item_id", "location_id", "available", "updated_at"}}.
+     */
+    static final String INVENTORY_LEVEL_TOPIC = "inventory_levels/update";
+
     private final ShopifyWebhookVerifier verifier = new ShopifyWebhookVerifier();
     private final ShopifyOrderMapper mapper = new ShopifyOrderMapper();
     private final ShopifyClient client;
@@ -78,6 +86,9 @@ public final class ShopifyConnector implements Connector {
     @Override
     public DeliveryEvent read(WebhookDelivery delivery) {
         String topic = delivery.header(TOPIC_HEADER).map(String::trim).orElse("");
+        if (INVENTORY_LEVEL_TOPIC.equals(topic)) {
+            return readLevel(delivery, topic);
+        }
         if (!ORDER_TOPICS.contains(topic)) {
             return DeliveryEvent.ignored(topic.isEmpty() ? "(no " + TOPIC_HEADER + " header)" : topic);
         }
@@ -90,6 +101,25 @@ public final class ShopifyConnector implements Connector {
                 orderId,
                 delivery.header(WEBHOOK_ID_HEADER).map(String::trim).filter(s -> !s.isEmpty()),
                 delivery.header(TRIGGERED_AT_HEADER).flatMap(ShopifyConnector::instant));
+    }
+
+    /**
+     * The inventory item at a location, in the ids {@link ShopifyListings} remembers, and its {@code available}
+     * quantity (what our push sets). An item Shopify does not track says {@code null}: nothing to compare, ignored.
+     */
+    private static DeliveryEvent readLevel(WebhookDelivery delivery, String topic) {
+        JsonNode level = PlatformJson.parse(delivery.body(), "Shopify " + topic + " body");
+        Optional<String> item = PlatformJson.id(level, ShopifyOutbound.INVENTORY_ITEM_ID);
+        Optional<String> location = PlatformJson.id(level, ShopifyOutbound.LOCATION_ID);
+        JsonNode available = level.path("available");
+        if (item.isEmpty() || location.isEmpty() || !available.canConvertToExactIntegral()) {
+            return DeliveryEvent.ignored(topic);
+        }
+        return DeliveryEvent.stock(
+                topic,
+                Map.of(ShopifyOutbound.INVENTORY_ITEM_ID, item.get(), ShopifyOutbound.LOCATION_ID, location.get()),
+                OptionalLong.of(available.longValue()),
+                delivery.header(WEBHOOK_ID_HEADER).map(String::trim).filter(s -> !s.isEmpty()));
     }
 
     @Override

@@ -155,7 +155,8 @@ class ShopifyClientTest {
 
         assertThat(registration.connected()).isTrue();
         assertThat(registration.detail()).contains("jsmith.myshopify.com");
-        assertThat(registration.webhooks()).containsExactly("orders/create", "orders/updated", "orders/cancelled");
+        assertThat(registration.webhooks())
+                .containsExactly("orders/create", "orders/updated", "orders/cancelled", "inventory_levels/update");
         shop.verify(postRequestedFor(urlPathEqualTo(API + "/webhooks.json"))
                 .withHeader("X-Shopify-Access-Token", equalTo(TOKEN))
                 .withRequestBody(equalToJson("{\"webhook\": {\"topic\": \"orders/cancelled\", \"address\": \"" + HOOK
@@ -174,7 +175,7 @@ class ShopifyClientTest {
         Registration registration = connector.register(connection, HOOK);
 
         assertThat(registration.connected()).isTrue();
-        assertThat(registration.webhooks()).hasSize(3);
+        assertThat(registration.webhooks()).hasSize(4);
     }
 
     @Test

@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.storeline.channels.api.Connector;
 import org.storeline.channels.api.PlatformHttp;
 import org.storeline.channels.contract.ConnectorContract;
@@ -26,6 +27,18 @@ class ShopifyConnectorContractTest extends ConnectorContract {
     @Override
     protected Map<String, String> credentials() {
         return Map.of("access_token", "shpat_contract_test_token");
+    }
+
+    @Override
+    protected List<StockExample> stockExamples() {
+        return List.of(new StockExample(
+                "inventory_levels/update, Shopify's sample",
+                ShopifyDeliveries.signed(
+                        "inventory_levels/update",
+                        ShopifyDeliveries.payload("webhook-inventory-levels-update-docs-sample.json"),
+                        SECRET),
+                Map.of("inventory_item_id", "271878346596884015", "location_id", "24826418"),
+                OptionalLong.of(10)));
     }
 
     @Override

@@ -51,6 +51,18 @@ class ShopifyConnectorTest {
     }
 
     @Test
+    void anInventoryLevelOfAnItemShopifyDoesNotTrackIsIgnored() {
+        // A captured delivery of an untracked item: "available" is null, there is no count to compare.
+        byte[] untracked = ("{\"inventory_item_id\":271878346596884015,\"location_id\":53716844710,"
+                        + "\"available\":null,\"updated_at\":\"2020-09-03T08:44:10-04:00\"}")
+                .getBytes(StandardCharsets.UTF_8);
+
+        DeliveryEvent event = connector.read(ShopifyDeliveries.signed("inventory_levels/update", untracked, "s"));
+
+        assertThat(event.kind()).isEqualTo(DeliveryEvent.Kind.IGNORED);
+    }
+
+    @Test
     void aDeliveryWithoutTopicIsIgnoredAndSaysWhy() {
         DeliveryEvent event = connector.read(WebhookDelivery.of(Map.of(), body));
 

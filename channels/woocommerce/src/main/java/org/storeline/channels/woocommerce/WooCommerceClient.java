@@ -34,8 +34,11 @@ import org.storeline.core.error.StorelineException;
 public final class WooCommerceClient {
     static final String API = "/wp-json/wc/v3";
     static final int PAGE_SIZE = 100;
-    /** What we subscribe to: order.updated also fires on refunds, payment and status changes. */
-    static final List<String> TOPICS = List.of("order.created", "order.updated");
+    /**
+     * What we subscribe to: order.updated also fires on refunds, payment and status changes; product.updated on a
+     * product's or a variation's stock edited in the store (or set by our own push: SOR-3 tells the two apart).
+     */
+    static final List<String> TOPICS = List.of("order.created", "order.updated", "product.updated");
     /** Servers that strip the Authorization header need the keys in the query string (HTTPS only). */
     static final String QUERY_STRING_AUTH = "query_string_auth";
 

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import org.storeline.channels.api.ChannelConnection;
 import org.storeline.channels.api.ChannelOutbound;
@@ -34,6 +35,8 @@ public final class WooCommerceConnector implements Connector {
     static final String DELIVERY_ID_HEADER = "X-WC-Webhook-Delivery-ID";
     /** Topics whose body is the order: created, changed (status, payment, refunds) or taken out of the bin. */
     static final Set<String> ORDER_TOPICS = Set.of("order.created", "order.updated", "order.restored");
+    /** A product or a variation saved in the store (by hand, or by our own stock push): its body is the product. */
+    static final String PRODUCT_UPDATED = "product.updated";
 
     private final WooCommerceWebhookVerifier verifier = new WooCommerceWebhookVerifier();
     private final WooCommerceOrderMapper mapper = new WooCommerceOrderMapper();
@@ -74,6 +77,9 @@ public final class WooCommerceConnector implements Connector {
     @Override
     public DeliveryEvent read(WebhookDelivery delivery) {
         String topic = delivery.header(TOPIC_HEADER).map(String::trim).orElse("");
+        if (PRODUCT_UPDATED.equals(topic)) {
+            return readStock(delivery, topic);
+        }
         if (!ORDER_TOPICS.contains(topic)) {
             return DeliveryEvent.ignored(topic.isEmpty() ? "(no " + TOPIC_HEADER + ")" : topic);
         }
@@ -84,6 +90,34 @@ public final class WooCommerceConnector implements Connector {
         Optional<Instant> eventTime = WooCommerceText.gmt(body, "date_modified_gmt");
         return DeliveryEvent.order(
                 topic, orderId, delivery.header(DELIVERY_ID_HEADER).map(String::trim), eventTime);
+    }
+
+    /**
+     * product.updated carries the product as {@code GET /products/{id}} shows it, a variation included (then with its
+     * {@code parent_id}): a stock report when WooCommerce counts its stock ({@code manage_stock} true; a variation
+     * whose stock its parent manages says {@code "parent"}), in the ids {@link WooCommerceOutbound} remembers. A
+     * product with variations, or one whose stock is not counted, is ignored: the variations report their own.
+     */
+    private static DeliveryEvent readStock(WebhookDelivery delivery, String topic) {
+        JsonNode product = PlatformJson.parse(delivery.body(), "WooCommerce " + topic + " delivery");
+        Optional<String> id = PlatformJson.id(product, "id");
+        JsonNode quantity = product.path("stock_quantity");
+        if (id.isEmpty()
+                || !product.path("manage_stock").isBoolean()
+                || !product.path("manage_stock").asBoolean()
+                || !quantity.canConvertToExactIntegral()
+                || "variable".equals(product.path("type").asText())) {
+            return DeliveryEvent.ignored(topic);
+        }
+        Optional<String> parent = PlatformJson.id(product, "parent_id");
+        Map<String, String> ids = parent.isPresent()
+                ? Map.of(WooCommerceOutbound.PRODUCT_ID, parent.get(), WooCommerceOutbound.VARIATION_ID, id.get())
+                : Map.of(WooCommerceOutbound.PRODUCT_ID, id.get());
+        return DeliveryEvent.stock(
+                topic,
+                ids,
+                OptionalLong.of(quantity.longValue()),
+                delivery.header(DELIVERY_ID_HEADER).map(String::trim));
     }
 
     /**

@@ -43,6 +43,11 @@ import org.storeline.core.sync.StockLevel;
  * </ul>
  */
 public final class WooCommerceOutbound implements ChannelOutbound {
+    /** The names of a listing's ids: its product, and for a variation the variation. */
+    static final String PRODUCT_ID = "product_id";
+
+    static final String VARIATION_ID = "variation_id";
+
     /** WooCommerce's batch endpoints take at most 100 objects (filter woocommerce_rest_batch_items_limit). */
     static final int BATCH = 100;
     /** SKUs per look-up: the answer is one page of at most 100 products and variations. */
@@ -108,8 +113,8 @@ public final class WooCommerceOutbound implements ChannelOutbound {
                     new Listing(
                             sku.get(),
                             variation && parent.isPresent()
-                                    ? Map.of("product_id", parent.get(), "variation_id", id.get())
-                                    : Map.of("product_id", id.get())));
+                                    ? Map.of(PRODUCT_ID, parent.get(), VARIATION_ID, id.get())
+                                    : Map.of(PRODUCT_ID, id.get())));
         }
     }
 

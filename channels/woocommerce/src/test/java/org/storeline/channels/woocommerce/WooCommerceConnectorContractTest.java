@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.storeline.channels.api.Connector;
 import org.storeline.channels.api.PlatformHttp;
 import org.storeline.channels.contract.ConnectorContract;
@@ -27,6 +28,23 @@ class WooCommerceConnectorContractTest extends ConnectorContract {
     @Override
     protected Map<String, String> credentials() {
         return Map.of("consumer_key", "ck_contract", "consumer_secret", "cs_contract");
+    }
+
+    @Override
+    protected List<StockExample> stockExamples() {
+        return List.of(
+                new StockExample(
+                        "product 794's stock edited",
+                        WooCommerceDeliveries.signed(
+                                "product.updated", resource("stock/product-794-stock-edited.json"), SECRET),
+                        Map.of("product_id", "794"),
+                        OptionalLong.of(12)),
+                new StockExample(
+                        "variation 733 of product 22 edited",
+                        WooCommerceDeliveries.signed(
+                                "product.updated", resource("stock/variation-733-stock-edited.json"), SECRET),
+                        Map.of("product_id", "22", "variation_id", "733"),
+                        OptionalLong.of(4)));
     }
 
     @Override

@@ -99,11 +99,32 @@ class WooCommerceConnectorTest {
     }
 
     @Test
-    void productAndCustomerTopicsAreIgnored() {
+    void productAndCustomerTopicsAreIgnoredUnlessTheyReportAStockWooCommerceCounts() {
         assertThat(connector
                         .read(WooCommerceDeliveries.signed("product.updated", "{\"id\":93}", SECRET))
                         .kind())
                 .isEqualTo(DeliveryEvent.Kind.IGNORED);
+        // A variation whose parent manages its stock, and a product with variations: the variations report theirs.
+        assertThat(connector
+                        .read(WooCommerceDeliveries.signed(
+                                "product.updated",
+                                "{\"id\":733,\"parent_id\":22,\"type\":\"variation\",\"manage_stock\":\"parent\","
+                                        + "\"stock_quantity\":4}",
+                                SECRET))
+                        .kind())
+                .isEqualTo(DeliveryEvent.Kind.IGNORED);
+        assertThat(connector
+                        .read(WooCommerceDeliveries.signed(
+                                "product.updated",
+                                "{\"id\":22,\"type\":\"variable\",\"manage_stock\":true,\"stock_quantity\":9}",
+                                SECRET))
+                        .kind())
+                .isEqualTo(DeliveryEvent.Kind.IGNORED);
+        assertThat(connector
+                        .read(WooCommerceDeliveries.signed(
+                                "product.updated", "{\"id\":93,\"manage_stock\":true,\"stock_quantity\":-2}", SECRET))
+                        .stock())
+                .hasValueSatisfying(report -> assertThat(report.level()).hasValue(-2));
         assertThat(connector
                         .read(WooCommerceDeliveries.signed("customer.created", "{\"id\":26}", SECRET))
                         .kind())
@@ -207,7 +228,8 @@ class WooCommerceConnectorTest {
         Registration registration = connector.register(connection, URI.create(url));
 
         assertThat(registration.connected()).isTrue();
-        assertThat(registration.webhooks()).containsExactly("order.created #33", "order.updated #31");
+        assertThat(registration.webhooks())
+                .containsExactly("order.created #33", "order.updated #31", "product.updated #33");
         assertThat(registration.detail()).contains("WooCommerce 8.2.1");
         store.verify(getRequestedFor(urlPathEqualTo("/wp-json/wc/v3/system_status"))
                 .withQueryParam("_fields", equalTo("environment.version")));
@@ -215,6 +237,10 @@ class WooCommerceConnectorTest {
                 .withRequestBody(equalToJson(
                         "{\"name\":\"Storeline order.created\",\"topic\":\"order.created\",\"delivery_url\":\"" + url
                                 + "\",\"secret\":\"" + SECRET + "\",\"status\":\"active\"}")));
+        store.verify(postRequestedFor(urlPathEqualTo("/wp-json/wc/v3/webhooks"))
+                .withRequestBody(equalToJson(
+                        "{\"name\":\"Storeline product.updated\",\"topic\":\"product.updated\",\"delivery_url\":\""
+                                + url + "\",\"secret\":\"" + SECRET + "\",\"status\":\"active\"}")));
         store.verify(putRequestedFor(urlPathEqualTo("/wp-json/wc/v3/webhooks/31"))
                 .withRequestBody(equalToJson("{\"secret\":\"" + SECRET + "\",\"status\":\"active\"}")));
     }
