@@ -1,6 +1,7 @@
 package org.storeline.server;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
@@ -88,10 +89,14 @@ class PlatformSyncIT {
     @Test
     void shopifyGetsTheFulfillmentWithTrackingAndTheAvailableLevelAtItsLocation() {
         String api = "/admin/api/[^/]+";
-        platform.stubFor(post(urlPathMatching(api + "/graphql.json")).willReturn(okJson(shopifyVariant(sku))));
-        platform.stubFor(post(urlPathMatching(api + "/inventory_levels/set.json"))
-                .willReturn(okJson("{\"inventory_level\": {\"inventory_item_id\": 808950810, \"location_id\":"
-                        + " 655441491, \"available\": 7}}")));
+        platform.stubFor(
+                post(urlPathMatching(api + "/graphql.json")).atPriority(5).willReturn(okJson(shopifyVariant(sku))));
+        platform.stubFor(post(urlPathMatching(api + "/graphql.json"))
+                .withRequestBody(containing("inventorySetQuantities"))
+                .atPriority(1)
+                .willReturn(okJson("{\"data\": {\"inventorySetQuantities\": {\"inventoryAdjustmentGroup\":"
+                        + " {\"createdAt\": \"2026-12-09T15:00:00Z\", \"reason\": \"correction\", \"changes\":"
+                        + " [{\"name\": \"available\", \"delta\": -13}]}, \"userErrors\": []}}}")));
         long orderId = IDS.incrementAndGet();
         platform.stubFor(get(urlPathMatching(api + "/orders/" + orderId + "/fulfillment_orders.json"))
                 .willReturn(okJson("{\"fulfillment_orders\": [{\"id\": 1046000823, \"order_id\": " + orderId
@@ -121,12 +126,17 @@ class PlatformSyncIT {
         assertLogged(channel, "status", "POST /admin/api/", "/fulfillments.json");
 
         counted(7);
-        LoggedRequest level = awaitRequest(postRequestedFor(urlPathMatching(api + "/inventory_levels/set.json"))
-                .withRequestBody(matchingJsonPath("$.available", equalTo("7"))));
-        assertThat(read(level.getBodyAsString()).path("inventory_item_id").asLong())
-                .isEqualTo(808950810L);
-        assertThat(read(level.getBodyAsString()).path("location_id").asLong()).isEqualTo(655441491L);
-        assertLogged(channel, "stock", "POST /admin/api/", "/inventory_levels/set.json");
+        LoggedRequest level = awaitRequest(postRequestedFor(urlPathMatching(api + "/graphql.json"))
+                .withRequestBody(matchingJsonPath("$.variables.input.quantities[0].quantity", equalTo("7"))));
+        JsonNode input = read(level.getBodyAsString()).path("variables").path("input");
+        assertThat(input.path("name").asText()).isEqualTo("available");
+        assertThat(input.path("quantities").get(0).has("changeFromQuantity")).isTrue();
+        assertThat(level.getUrl()).startsWith("/admin/api/2026-01/graphql.json");
+        assertThat(input.path("quantities").get(0).path("inventoryItemId").asText())
+                .isEqualTo("gid://shopify/InventoryItem/808950810");
+        assertThat(input.path("quantities").get(0).path("locationId").asText())
+                .isEqualTo("gid://shopify/Location/655441491");
+        assertLogged(channel, "stock", "POST /admin/api/", "/graphql.json");
     }
 
     @Test

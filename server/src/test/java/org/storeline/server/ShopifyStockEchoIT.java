@@ -1,6 +1,7 @@
 package org.storeline.server;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -35,12 +36,16 @@ import org.storeline.server.support.WooCommerceOrders;
 /**
  * Stock in (SOR-3) on Shopify end to end: {@code inventory_levels/update} fires for our own push as for an edit in the
  * admin. Our push echoing back sends nothing; a level edited in the admin is set back with
- * {@code inventory_levels/set.json} and logged; the echo of that ends it.
+ * GraphQL's {@code inventorySetQuantities} and logged; the echo of that ends it.
  */
 class ShopifyStockEchoIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String API = "/admin/api/2025-01";
-    private static final String SET = API + "/inventory_levels/set.json";
+    private static final String GRAPHQL = API + "/graphql.json";
+    /** Stock goes in the one version whose inventorySetQuantities input stays valid after 2026-04. */
+    private static final String STOCK_GRAPHQL = "/admin/api/2026-01/graphql.json";
+
+    private static final String SET_QUANTITIES = "inventorySetQuantities";
     private static final String SECRET = "shopify-stock-client-secret";
     private static final String LOCATION = "24826418";
     private static final String ITEM = "271878346596884015";
@@ -61,9 +66,12 @@ class ShopifyStockEchoIT {
                         + "\"myshopify_domain\":\"echo.myshopify.com\",\"primary_location_id\":" + LOCATION + "}}")));
         shopify.stubFor(post(urlPathEqualTo(API + "/webhooks.json"))
                 .willReturn(aResponse().withStatus(201).withBody("{\"webhook\":{\"id\":1}}")));
-        shopify.stubFor(post(urlPathEqualTo(SET))
-                .willReturn(okJson("{\"inventory_level\":{\"inventory_item_id\":" + ITEM + ",\"location_id\":"
-                        + LOCATION + ",\"available\":6,\"updated_at\":\"2026-12-09T10:00:00-05:00\"}}")));
+        shopify.stubFor(post(urlPathEqualTo(STOCK_GRAPHQL))
+                .withRequestBody(containing(SET_QUANTITIES))
+                .atPriority(1)
+                .willReturn(okJson("{\"data\":{\"inventorySetQuantities\":{\"inventoryAdjustmentGroup\":"
+                        + "{\"createdAt\":\"2026-12-09T15:00:00Z\",\"reason\":\"correction\",\"changes\":"
+                        + "[{\"name\":\"available\",\"delta\":5}]},\"userErrors\":[]}}}")));
         outlet = shop.outlet("Shopify echo");
         ApiClient.Response created = admin.post(
                 "/api/v1/channels",
@@ -123,24 +131,30 @@ class ShopifyStockEchoIT {
 
     /** Shopify's product-variant search finds the SKU: the variant, its inventory item. */
     private void sells(String sku) {
-        shopify.stubFor(post(urlPathEqualTo(API + "/graphql.json"))
+        shopify.stubFor(post(urlPathEqualTo(GRAPHQL))
+                .atPriority(5)
                 .willReturn(okJson("{\"data\":{\"productVariants\":{\"edges\":[{\"node\":{"
                         + "\"id\":\"gid://shopify/ProductVariant/808950810\",\"sku\":\"" + sku + "\","
                         + "\"inventoryItem\":{\"id\":\"gid://shopify/InventoryItem/" + ITEM + "\"}}}]}}}")));
     }
 
-    /** The {@code available} of every inventory_levels/set.json Shopify received, in order. */
+    /** The {@code available} quantity of every inventorySetQuantities Shopify received, in order. */
     private List<Long> levelsSet() {
         List<Long> levels = new ArrayList<>();
-        shopify.findAll(postRequestedFor(urlPathEqualTo(SET))).forEach(request -> {
-            try {
-                levels.add(JSON.readTree(request.getBodyAsString())
-                        .path("available")
-                        .asLong());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+        shopify.findAll(postRequestedFor(urlPathEqualTo(STOCK_GRAPHQL)).withRequestBody(containing(SET_QUANTITIES)))
+                .forEach(request -> {
+                    try {
+                        levels.add(JSON.readTree(request.getBodyAsString())
+                                .path("variables")
+                                .path("input")
+                                .path("quantities")
+                                .get(0)
+                                .path("quantity")
+                                .asLong());
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
         return levels;
     }
 

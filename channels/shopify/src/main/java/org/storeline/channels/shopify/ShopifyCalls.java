@@ -48,10 +48,15 @@ final class ShopifyCalls {
      * any other is a refusal that repeating will not change (a missing scope, a query this API version rejects).
      */
     JsonNode graphql(ChannelConnection connection, String query, JsonNode variables, String what) {
+        return graphql(connection, ShopifyClient.API_VERSION, query, variables, what);
+    }
+
+    /** {@link #graphql} in another API version than the pinned one. */
+    JsonNode graphql(ChannelConnection connection, String version, String query, JsonNode variables, String what) {
         ObjectNode body = PlatformJson.MAPPER.createObjectNode().put("query", query);
         body.set("variables", variables);
         List<PlatformCall> earlier = made();
-        JsonNode answer = post(connection, "/graphql.json", body, what);
+        JsonNode answer = send(connection, version, "/graphql.json", "POST", json(body), what);
         return PlatformCallException.following(earlier, () -> data(answer, what));
     }
 
@@ -79,9 +84,19 @@ final class ShopifyCalls {
 
     private JsonNode send(
             ChannelConnection connection, String path, String method, HttpRequest.BodyPublisher body, String what) {
-        URI uri = ShopifyClient.apiUri(connection, path);
+        return send(connection, ShopifyClient.API_VERSION, path, method, body, what);
+    }
+
+    private JsonNode send(
+            ChannelConnection connection,
+            String version,
+            String path,
+            String method,
+            HttpRequest.BodyPublisher body,
+            String what) {
+        URI uri = ShopifyClient.apiUri(connection, version, path);
         HttpRequest.Builder request =
-                ShopifyClient.request(connection, path).header("Content-Type", "application/json");
+                ShopifyClient.request(connection, version, path).header("Content-Type", "application/json");
         // A failure carries the calls made before it: they took effect, and the activity log shows them.
         return PlatformCallException.following(made, () -> {
             PlatformHttp.Response response = http.send(request.method(method, body), what);

@@ -216,12 +216,22 @@ public final class ShopifyClient {
 
     /** The Admin API address of {@code path} ({@code /orders.json}) in the pinned version. */
     static URI apiUri(ChannelConnection connection, String path) {
-        return connection.resolve("/admin/api/" + API_VERSION + path);
+        return apiUri(connection, API_VERSION, path);
+    }
+
+    /** The Admin API address of {@code path} in {@code version}: the one call made in another version names it. */
+    static URI apiUri(ChannelConnection connection, String version, String path) {
+        return connection.resolve("/admin/api/" + version + path);
     }
 
     /** An authenticated request to {@code path}, also used by {@link ShopifyOutbound}. */
     static HttpRequest.Builder request(ChannelConnection connection, String path) {
-        return HttpRequest.newBuilder(apiUri(connection, path))
+        return request(connection, API_VERSION, path);
+    }
+
+    /** An authenticated request to {@code path} in {@code version}. */
+    static HttpRequest.Builder request(ChannelConnection connection, String version, String path) {
+        return HttpRequest.newBuilder(apiUri(connection, version, path))
                 .header("X-Shopify-Access-Token", connection.credential(ACCESS_TOKEN))
                 .header("Accept", "application/json");
     }

@@ -25,12 +25,11 @@ import org.storeline.core.sync.StatusChange;
 import org.storeline.core.sync.StockLevel;
 
 /**
- * What Storeline sends to Shopify, through the Admin REST API of {@link ShopifyClient#API_VERSION} (one GraphQL query
- * finds products by SKU, which REST cannot):
+ * What Storeline sends to Shopify, through the Admin API of {@link ShopifyClient#API_VERSION} (REST, but for two
+ * GraphQL calls REST has no form for: finding products by SKU, and setting many stock levels at once):
  * <ul>
- *   <li>stock: {@code POST /inventory_levels/set.json} with the absolute {@code available} of one inventory item at
- *       one location; REST has no batch form, so one call a level (GraphQL's {@code inventorySetQuantities} would
- *       batch, but its input changed shape in 2026-04 and is not used while the module pins a REST version);</li>
+ *   <li>stock: GraphQL {@code inventorySetQuantities}, the absolute {@code available} of up to 250 inventory items at
+ *       their locations a call ({@link ShopifyStock});</li>
  *   <li>price: {@code PUT /variants/{id}.json} with the variant's {@code price};</li>
  *   <li>status: only FULFILLED has a Shopify word (the STS table): a fulfillment of every open fulfillment order of the
  *       order ({@code GET /orders/{id}/fulfillment_orders.json}, then {@code POST /fulfillments.json}), with the first
@@ -55,10 +54,12 @@ public final class ShopifyOutbound implements ChannelOutbound {
 
     private final PlatformHttp http;
     private final ShopifyListings listings;
+    private final ShopifyStock stock;
 
     public ShopifyOutbound(PlatformHttp http) {
         this.http = http;
         this.listings = new ShopifyListings(http);
+        this.stock = new ShopifyStock(http);
     }
 
     @Override
@@ -73,30 +74,7 @@ public final class ShopifyOutbound implements ChannelOutbound {
 
     @Override
     public List<PlatformCall> setStockLevels(List<StockLevel> levels, ChannelConnection connection) {
-        // The latest level of an item at a location wins: the earlier ones would only be overwritten.
-        Map<String, StockLevel> latest = new LinkedHashMap<>();
-        for (StockLevel level : levels) {
-            latest.remove(key(level.listing()));
-            latest.put(key(level.listing()), level);
-        }
-        // Every body is built before the first call: a listing without its ids stops the batch before it starts.
-        Map<StockLevel, ObjectNode> bodies = new LinkedHashMap<>();
-        for (StockLevel level : latest.values()) {
-            bodies.put(
-                    level,
-                    PlatformJson.MAPPER
-                            .createObjectNode()
-                            .put("location_id", id(level.listing(), LOCATION_ID))
-                            .put("inventory_item_id", id(level.listing(), INVENTORY_ITEM_ID))
-                            .put("available", level.level()));
-        }
-        ShopifyCalls calls = new ShopifyCalls(http);
-        bodies.forEach((level, body) -> calls.post(
-                connection,
-                "/inventory_levels/set.json",
-                body,
-                "Setting the Shopify stock of " + level.listing().sku() + " to " + level.level()));
-        return calls.made();
+        return stock.set(levels, connection);
     }
 
     @Override
@@ -172,10 +150,6 @@ public final class ShopifyOutbound implements ChannelOutbound {
         }
         fulfillment.put("notify_customer", false);
         return body;
-    }
-
-    private static String key(Listing listing) {
-        return listing.ids().get(INVENTORY_ITEM_ID) + "@" + listing.ids().get(LOCATION_ID);
     }
 
     /** A Shopify id the listing holds, as the number REST takes; a listing without it was not found here. */

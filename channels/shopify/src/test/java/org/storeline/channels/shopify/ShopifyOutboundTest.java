@@ -3,6 +3,7 @@ package org.storeline.channels.shopify;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -26,6 +27,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -194,10 +196,26 @@ class ShopifyOutboundTest {
 
     // --- stock ---
 
+    private static final String STOCK_GRAPHQL = "/admin/api/2026-01/graphql.json";
+
+    /** The variables of an inventorySetQuantities call (its query carries a new idempotency key each time). */
+    private static String stockVariables(String quantities) {
+        return "{\"variables\": {\"input\": {\"name\": \"available\", \"reason\": \"correction\", "
+                + "\"quantities\": [" + quantities + "]}}}";
+    }
+
+    private static String quantity(String inventoryItem, String location, int level) {
+        return "{\"inventoryItemId\": \"gid://shopify/InventoryItem/" + inventoryItem
+                + "\", \"locationId\": \"gid://shopify/Location/" + location + "\", \"quantity\": " + level
+                + ", \"changeFromQuantity\": null}";
+    }
+
     @Test
-    void eachStockLevelIsSetAbsoluteWithOneCallPerItemAndLocation() {
-        shop.stubFor(post(urlPathEqualTo(API + "/inventory_levels/set.json"))
-                .willReturn(aResponse().withStatus(200).withBody(outboundPayload("inventory-level-set.json"))));
+    void stockLevelsAreSetAbsoluteInOneInventorySetQuantitiesCall() {
+        shop.stubFor(post(urlPathEqualTo(STOCK_GRAPHQL))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withBody(outboundPayload("graphql-inventory-set-quantities.json"))));
 
         List<PlatformCall> calls = outbound.setStockLevels(
                 List.of(
@@ -206,38 +224,82 @@ class ShopifyOutboundTest {
                         new StockLevel(listing("IPOD2008BLACK", "457924702", "457924702", "487838322"), 7)),
                 connection);
 
-        shop.verify(3, postRequestedFor(urlPathEqualTo(API + "/inventory_levels/set.json")));
-        shop.verify(postRequestedFor(urlPathEqualTo(API + "/inventory_levels/set.json"))
+        shop.verify(1, postRequestedFor(urlPathEqualTo(STOCK_GRAPHQL)));
+        shop.verify(postRequestedFor(urlPathEqualTo(STOCK_GRAPHQL))
                 .withHeader("X-Shopify-Access-Token", equalTo(TOKEN))
                 .withHeader("Content-Type", equalTo("application/json"))
+                .withRequestBody(containing("inventorySetQuantities(input: $input) @idempotent(key: "))
                 .withRequestBody(equalToJson(
-                        "{\"location_id\": 655441491, \"inventory_item_id\": 808950810, \"available\": 42}")));
-        shop.verify(postRequestedFor(urlPathEqualTo(API + "/inventory_levels/set.json"))
-                .withRequestBody(equalToJson(
-                        "{\"location_id\": 655441491, \"inventory_item_id\": 39072856, \"available\": 0}")));
-        shop.verify(postRequestedFor(urlPathEqualTo(API + "/inventory_levels/set.json"))
-                .withRequestBody(equalToJson(
-                        "{\"location_id\": 487838322, \"inventory_item_id\": 457924702, \"available\": 7}")));
-        assertThat(calls).hasSize(3).allSatisfy(call -> {
+                        stockVariables(quantity("808950810", "655441491", 42) + ", "
+                                + quantity("39072856", "655441491", 0) + ", "
+                                + quantity("457924702", "487838322", 7)),
+                        false,
+                        true)));
+        assertThat(calls).singleElement().satisfies(call -> {
             assertThat(call.method()).isEqualTo("POST");
-            assertThat(call.path()).isEqualTo(API + "/inventory_levels/set.json");
+            assertThat(call.path()).isEqualTo(STOCK_GRAPHQL);
             assertThat(call.status()).isEqualTo(200);
-            assertThat(call.answer()).contains("\"available\": 42");
+            assertThat(call.answer()).contains("\"userErrors\": []");
         });
     }
 
     @Test
+    void moreThan250LevelsGoIn250sAsShopifyCapsInputArrays() {
+        shop.stubFor(post(urlPathEqualTo(STOCK_GRAPHQL))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withBody(outboundPayload("graphql-inventory-set-quantities.json"))));
+        List<StockLevel> levels = new ArrayList<>();
+        for (int i = 1; i <= 501; i++) {
+            levels.add(
+                    new StockLevel(listing("SKU-" + i, String.valueOf(i), String.valueOf(1000 + i), "655441491"), i));
+        }
+
+        List<PlatformCall> calls = outbound.setStockLevels(levels, connection);
+
+        assertThat(calls).hasSize(3);
+        List<Integer> sizes = shop.findAll(postRequestedFor(urlPathEqualTo(STOCK_GRAPHQL))).stream()
+                .map(request -> PlatformJson.parse(request.getBodyAsString(), "request")
+                        .path("variables")
+                        .path("input")
+                        .path("quantities")
+                        .size())
+                .toList();
+        assertThat(sizes).containsExactly(250, 250, 1);
+    }
+
+    @Test
     void onlyTheLastLevelOfAnItemAtALocationIsSent() {
-        shop.stubFor(post(urlPathEqualTo(API + "/inventory_levels/set.json"))
-                .willReturn(aResponse().withStatus(200).withBody(outboundPayload("inventory-level-set.json"))));
+        shop.stubFor(post(urlPathEqualTo(STOCK_GRAPHQL))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withBody(outboundPayload("graphql-inventory-set-quantities.json"))));
         Listing pink = listing("IPOD2008PINK", "808950810", "808950810", "655441491");
 
         outbound.setStockLevels(List.of(new StockLevel(pink, 5), new StockLevel(pink, 42)), connection);
 
-        shop.verify(1, postRequestedFor(urlPathEqualTo(API + "/inventory_levels/set.json")));
-        shop.verify(postRequestedFor(urlPathEqualTo(API + "/inventory_levels/set.json"))
-                .withRequestBody(equalToJson(
-                        "{\"location_id\": 655441491, \"inventory_item_id\": 808950810, \"available\": 42}")));
+        shop.verify(1, postRequestedFor(urlPathEqualTo(STOCK_GRAPHQL)));
+        shop.verify(postRequestedFor(urlPathEqualTo(STOCK_GRAPHQL))
+                .withRequestBody(equalToJson(stockVariables(quantity("808950810", "655441491", 42)), false, true)));
+    }
+
+    @Test
+    void userErrorsAreARefusalWithShopifysOwnMessage() {
+        shop.stubFor(post(urlPathEqualTo(STOCK_GRAPHQL))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withBody(outboundPayload("graphql-inventory-set-quantities-user-errors.json"))));
+
+        assertThatThrownBy(() -> outbound.setStockLevels(
+                        List.of(new StockLevel(listing("IPOD2008PINK", "808950810", "808950810", "1"), 42)),
+                        connection))
+                .isInstanceOfSatisfying(PlatformCallException.class, e -> {
+                    assertThat(e.retryable()).isFalse();
+                    assertThat(e.status()).isEqualTo(200);
+                    assertThat(e.madeBefore()).isEmpty();
+                })
+                .hasMessageContaining("IPOD2008PINK")
+                .hasMessageContaining("The specified location could not be found.");
     }
 
     @Test
@@ -408,37 +470,23 @@ class ShopifyOutboundTest {
 
     @Test
     void a429WithRetryAfterIsUnavailableForTheTimeShopifyAsked() {
-        shop.stubFor(post(urlPathEqualTo(API + "/inventory_levels/set.json"))
+        shop.stubFor(put(urlPathEqualTo(API + "/variants/808950810.json"))
                 .willReturn(aResponse()
                         .withStatus(429)
                         .withHeader("Retry-After", "2.0")
                         .withBody(outboundPayload("error-429.json"))));
 
-        assertThatThrownBy(() -> outbound.setStockLevels(
-                        List.of(new StockLevel(listing("IPOD2008PINK", "808950810", "808950810", "655441491"), 42)),
+        assertThatThrownBy(() -> outbound.setPrices(
+                        List.of(new PriceChange(
+                                listing("IPOD2008PINK", "808950810", "808950810", "655441491"),
+                                Money.of("199.00", "USD"))),
                         connection))
                 .isInstanceOfSatisfying(PlatformCallException.class, e -> {
                     assertThat(e.retryable()).isTrue();
                     assertThat(e.status()).isEqualTo(429);
                     assertThat(e.retryAfter()).contains(Duration.ofSeconds(2));
                 });
-        shop.verify(1, postRequestedFor(urlPathEqualTo(API + "/inventory_levels/set.json")));
-    }
-
-    @Test
-    void a422IsRefusedWithShopifysOwnMessage() {
-        shop.stubFor(post(urlPathEqualTo(API + "/inventory_levels/set.json"))
-                .willReturn(
-                        aResponse().withStatus(422).withBody(outboundPayload("error-422-inventory-tracking.json"))));
-
-        assertThatThrownBy(() -> outbound.setStockLevels(
-                        List.of(new StockLevel(listing("IPOD2008PINK", "808950810", "808950810", "655441491"), 42)),
-                        connection))
-                .isInstanceOfSatisfying(PlatformCallException.class, e -> {
-                    assertThat(e.retryable()).isFalse();
-                    assertThat(e.status()).isEqualTo(422);
-                })
-                .hasMessageContaining("Inventory item does not have inventory tracking enabled");
+        shop.verify(1, putRequestedFor(urlPathEqualTo(API + "/variants/808950810.json")));
     }
 
     @Test
