@@ -28,7 +28,8 @@ import java.util.regex.Pattern;
  * One store of a platform on loopback, as much of its REST API as Storeline's stock sync uses, in the platform's own
  * request and answer formats, and no rate limit of its own: finding products by SKU, and writing stock levels
  * (WooCommerce's {@code POST /products/batch}, BigCommerce's {@code PUT /v3/inventory/adjustments/absolute}, Ecwid's
- * {@code PUT /products/{id}} and batch API). It sells products {@code SYNC-1 ... SYNC-n}, and notes when each request
+ * {@code PUT /products/{id}} and batch API, Shopify's GraphQL {@code productVariants} and
+ * {@code inventorySetQuantities}). It sells products {@code SYNC-1 ... SYNC-n}, and notes when each request
  * arrived ({@link System#nanoTime()}, the benchmark runs in the same process) and which levels it carried.
  */
 final class FakePlatform implements AutoCloseable {
@@ -40,6 +41,9 @@ final class FakePlatform implements AutoCloseable {
     static final String ECWID_STORE = "1003";
 
     private static final Pattern ECWID_PRODUCT = Pattern.compile("/products/(\\d+)");
+    private static final Pattern SHOPIFY_SKU = Pattern.compile("sku:\\\"([^\\\"]+)\\\"");
+    private static final Pattern SHOPIFY_GRAPHQL = Pattern.compile("/admin/api/[^/]+/graphql\\.json");
+    private static final String SHOPIFY_ITEM = "gid://shopify/InventoryItem/";
 
     /** A request that arrived: when, and how many stock levels it carried (0 for a look-up). */
     record Request(long at, int levels) {}
@@ -157,6 +161,7 @@ final class FakePlatform implements AutoCloseable {
                 case "woocommerce" -> wooCommerce(method, path, query, body, at);
                 case "bigcommerce" -> bigCommerce(method, path, query, body, at);
                 case "ecwid" -> ecwid(method, path, query, body, at);
+                case "shopify" -> shopify(method, path, body, at);
                 default -> null;
             };
             if (answer == null) {
@@ -306,6 +311,51 @@ final class FakePlatform implements AutoCloseable {
             return ecwidBatches.remove(query.getOrDefault("ticket", ""));
         }
         return null;
+    }
+
+    /** Shopify's GraphQL Admin API: the SKU search of {@code productVariants}, and {@code inventorySetQuantities}. */
+    private JsonNode shopify(String method, String path, byte[] body, long at) throws IOException {
+        if (!method.equals("POST") || !SHOPIFY_GRAPHQL.matcher(path).matches()) {
+            return null;
+        }
+        JsonNode request = JSON.readTree(body);
+        ObjectNode answer = JSON.createObjectNode();
+        ObjectNode data = answer.putObject("data");
+        if (request.path("query").asText().contains("inventorySetQuantities")) {
+            JsonNode quantities = request.path("variables").path("input").path("quantities");
+            requests.add(new Request(at, quantities.size()));
+            ObjectNode result = data.putObject("inventorySetQuantities");
+            ArrayNode errors = result.putArray("userErrors");
+            for (JsonNode quantity : quantities) {
+                String item = quantity.path("inventoryItemId").asText();
+                int number = item.startsWith(SHOPIFY_ITEM)
+                        ? numberOf(Long.parseLong(item.substring(SHOPIFY_ITEM.length())))
+                        : -1;
+                if (number < 0) {
+                    errors.addObject().put("message", "The specified inventory item could not be found.");
+                } else {
+                    wrote(number, quantity.path("quantity").asLong(), at);
+                }
+            }
+            result.putObject("inventoryAdjustmentGroup")
+                    .put("reason", "correction")
+                    .putArray("changes");
+            return answer;
+        }
+        requests.add(new Request(at, 0));
+        ArrayNode edges = data.putObject("productVariants").putArray("edges");
+        Matcher skus =
+                SHOPIFY_SKU.matcher(request.path("variables").path("query").asText());
+        while (skus.find()) {
+            int number = numberOfSku(skus.group(1));
+            if (number > 0) {
+                ObjectNode node = edges.addObject().putObject("node");
+                node.put("id", "gid://shopify/ProductVariant/" + (ID_BASE + number))
+                        .put("sku", skus.group(1));
+                node.putObject("inventoryItem").put("id", SHOPIFY_ITEM + (ID_BASE + number));
+            }
+        }
+        return answer;
     }
 
     private JsonNode ecwidWrite(String path, JsonNode body, long at) {

@@ -76,6 +76,7 @@ final class SyncShop {
                         .put("store_id", FakePlatform.ECWID_STORE)
                         .put("access_token", "secret_bench")
                         .put("currency", "EUR");
+            case "shopify" -> credentials.put("access_token", "shpat_bench").put("location_id", "655441491");
             default -> throw new IllegalArgumentException("No fake of " + platform);
         }
         return credentials;
