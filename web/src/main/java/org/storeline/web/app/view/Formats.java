@@ -11,9 +11,9 @@ import org.storeline.web.app.i18n.Messages;
 public final class Formats {
     private Formats() {}
 
-    /** A date and time in {@code zone} ("06/12/2026 10:15" in French, "12/6/26, 10:15 AM" in English). */
+    /** A date and time in {@code zone}, the month in words so that no one reads 6/12 as June ("6 déc. 2026, 10:15"). */
     public static String dateTime(Instant at, ZoneId zone, Messages t) {
-        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT)
+        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
                 .withLocale(t.locale())
                 .withZone(zone)
                 .format(at);
