@@ -14,6 +14,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.storeline.server.browser.Browser;
+import org.storeline.server.browser.FulfillmentPage;
 import org.storeline.server.browser.LoginPage;
 import org.storeline.server.support.ApiClient;
 import org.storeline.server.support.Shop;
@@ -47,7 +48,7 @@ class WebAppScreenshotsIT {
         String mug = Shop.unique("MUG");
         product(mug, "Stoneware mug", Shop.unique("872"), outlet);
         order(channel, "Ada", "Lovelace", "stripe", "Credit card", true, tee, 2, mug, 1);
-        order(channel, "Émile", "Verhaeren", "bacs", "Direct bank transfer", false, mug, 3, null, 0);
+        JsonNode unpaid = order(channel, "Émile", "Verhaeren", "bacs", "Direct bank transfer", false, mug, 3, null, 0);
         JsonNode picking = order(channel, "Sofie", "Peeters", "stripe", "Credit card", true, tee, 3, null, 0);
         order(channel, "Jan", "De Smet", "cod", "Cash on delivery", false, tee, 1, mug, 2);
         String picked = fulfillment(picking);
@@ -81,6 +82,9 @@ class WebAppScreenshotsIT {
             shoot(driver, dir.resolve("login-" + name + ".png"));
             login.signIn(email, "a long enough password");
             shoot(driver, dir.resolve("fulfillments-" + name + ".png"));
+            driver.get(base + "/fulfillments/" + fulfillment(unpaid));
+            FulfillmentPage.at(driver);
+            shoot(driver, dir.resolve("fulfillment-" + name + ".png"));
         }
         assertThat(Browser.consoleErrors()).isEmpty();
     }
