@@ -112,9 +112,10 @@ class StaffWebAppIT {
     }
 
     @Test
-    void aNewOrderAppearsInTheOpenListWithoutAReload() {
+    void aNewOrderAppearsInTheOpenListAndRingsTheBellWithoutAReloadAndItsNotificationOpensIt() {
         FulfillmentsPage page = LoginPage.open(driver, base).signIn(emailA, PASSWORD);
         ((JavascriptExecutor) driver).executeScript("window.storelineNotReloaded = true;");
+        String bell = page.bellLabel();
 
         JsonNode sale = shop.imported(order().status("processing")
                 .paidWith("stripe", "Card", true)
@@ -127,7 +128,12 @@ class StaffWebAppIT {
                 .as("the page was not reloaded")
                 .isEqualTo(true);
         assertThat(page.row(receipt)).contains("Paid");
+        page.waitForBell(label -> !label.equals(bell), Duration.ofSeconds(15));
         assertThat(Browser.consoleErrors()).isEmpty();
+
+        FulfillmentPage opened = page.openNewestNotification();
+        assertThat(driver.getCurrentUrl()).contains("/fulfillments/");
+        assertThat(opened.heading()).contains(receipt);
     }
 
     @Test

@@ -22,6 +22,10 @@ public final class FulfillmentPage {
         return new FulfillmentPage(driver);
     }
 
+    public String heading() {
+        return driver.findElement(By.tagName("h1")).getText();
+    }
+
     public String status() {
         return driver.findElement(By.cssSelector(".page-head .status")).getText();
     }

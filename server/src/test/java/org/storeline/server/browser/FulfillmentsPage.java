@@ -2,6 +2,7 @@ package org.storeline.server.browser;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Predicate;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -83,6 +84,21 @@ public final class FulfillmentsPage {
         new Select(driver.findElement(By.id("language-select"))).selectByValue(value);
         new WebDriverWait(driver, WAIT).until(ExpectedConditions.stalenessOf(board));
         return at(driver);
+    }
+
+    /** Waits until the bell's label (its count, in words) satisfies {@code condition}: it is updated live. */
+    public FulfillmentsPage waitForBell(Predicate<String> condition, Duration timeout) {
+        new WebDriverWait(driver, timeout).until(d -> condition.test(bellLabel()));
+        return this;
+    }
+
+    /** Opens the bell's list and the newest notification in it, which leads to its fulfillment. */
+    public FulfillmentPage openNewestNotification() {
+        driver.findElement(By.id("bell")).click();
+        new WebDriverWait(driver, WAIT)
+                .until(ExpectedConditions.elementToBeClickable(By.cssSelector(".notifications li a")))
+                .click();
+        return FulfillmentPage.at(driver);
     }
 
     public String bellLabel() {
