@@ -128,6 +128,8 @@ class StaffWebAppIT {
                 .as("the page was not reloaded")
                 .isEqualTo(true);
         assertThat(page.row(receipt)).contains("Paid");
+        assertThat(page.arrived(receipt)).as("marked as arrived").isTrue();
+        assertThat(page.liveNotice()).isEqualTo("New order: " + receipt);
         page.waitForBell(label -> !label.equals(bell), Duration.ofSeconds(15));
         assertThat(Browser.consoleErrors()).isEmpty();
 

@@ -52,6 +52,18 @@ public final class FulfillmentsPage {
         return this;
     }
 
+    /** Whether the receipt's row is marked as one that arrived while the page was open. */
+    public boolean arrived(String receipt) {
+        return driver.findElement(By.xpath("//tr[.//a[@class='receipt' and normalize-space()='" + receipt + "']]"))
+                .getAttribute("class")
+                .contains("arrived");
+    }
+
+    /** The short notice of what arrived live ("New order: 1-000042"), or "" when none shows. */
+    public String liveNotice() {
+        return driver.findElement(By.id("live-notice")).getText();
+    }
+
     /** The tabs' labels with their counts, as shown ("New 2"). */
     public List<String> tabs() {
         return driver.findElements(By.cssSelector("#board .tab")).stream()

@@ -55,6 +55,51 @@
   });
   document.addEventListener("htmx:afterSwap", hideAlert);
 
+  // A board refreshed by the live stream: the orders that arrived are marked where they belong (the list stays
+  // oldest first, so rows above them do not move) and named in a short notice that screen readers read too.
+  var knownRows = null;
+  var noticeTimer = null;
+
+  function rowIds() {
+    return Array.prototype.map.call(document.querySelectorAll("#board tr[data-fulfillment]"), function (row) {
+      return row.getAttribute("data-fulfillment");
+    });
+  }
+
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    if (event.detail.target && event.detail.target.id === "board") {
+      knownRows = rowIds();
+    }
+  });
+
+  document.addEventListener("htmx:afterSettle", function () {
+    var board = document.getElementById("board");
+    if (!board || knownRows === null) {
+      return;
+    }
+    var before = knownRows;
+    knownRows = null;
+    var arrived = [];
+    Array.prototype.forEach.call(board.querySelectorAll("tr[data-fulfillment]"), function (row) {
+      if (before.indexOf(row.getAttribute("data-fulfillment")) < 0) {
+        row.classList.add("arrived");
+        var receipt = row.querySelector("a.receipt");
+        arrived.push(receipt ? receipt.textContent.trim() : "");
+      }
+    });
+    var notice = document.getElementById("live-notice");
+    if (arrived.length === 0 || !notice) {
+      return;
+    }
+    notice.classList.add("shown");
+    notice.textContent = board.getAttribute("data-msg-arrived").replace("{0}", arrived.join(", "));
+    clearTimeout(noticeTimer);
+    noticeTimer = setTimeout(function () {
+      notice.classList.remove("shown");
+      notice.textContent = "";
+    }, 10000);
+  });
+
   // The live stream: tell when it drops (the extension reconnects by itself), and clear the notice when it is back.
   document.addEventListener("htmx:sseError", function () {
     showAlert(document.body.dataset.msgOffline);
