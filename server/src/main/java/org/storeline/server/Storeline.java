@@ -107,7 +107,12 @@ public final class Storeline implements AutoCloseable {
         ApiServer api;
         try {
             api = ApiServer.start(
-                    config.host(), config.port(), wiring.authentication(), wiring.routes(database, metrics), metrics);
+                    config.host(),
+                    config.port(),
+                    wiring.authentication(),
+                    wiring.routes(database, metrics),
+                    Optional.of(wiring.webApp()),
+                    metrics);
         } catch (RuntimeException e) {
             // Say a port in use: the workers and the event reader started above go with the failed start.
             worker.close();

@@ -24,6 +24,7 @@ import org.storeline.core.email.FulfillmentEmailReader;
 import org.storeline.core.email.RetryPolicy;
 import org.storeline.core.event.DomainEvents;
 import org.storeline.core.event.LiveEvents;
+import org.storeline.core.fulfillment.FulfillmentBoard;
 import org.storeline.core.fulfillment.FulfillmentService;
 import org.storeline.core.fulfillment.FulfillmentWorkflow;
 import org.storeline.core.fulfillment.PackingSlipService;
@@ -42,6 +43,8 @@ import org.storeline.core.returns.ReturnService;
 import org.storeline.core.returns.ReturnWriter;
 import org.storeline.core.sale.InStoreSaleService;
 import org.storeline.core.sale.SaleService;
+import org.storeline.core.session.SessionPolicy;
+import org.storeline.core.session.SignInService;
 import org.storeline.core.settings.SettingsService;
 import org.storeline.core.statussync.ChannelStatusSync;
 import org.storeline.core.stock.StockLedger;
@@ -76,6 +79,8 @@ import org.storeline.db.refund.JooqRefundRepository;
 import org.storeline.db.register.JooqRegisterRepository;
 import org.storeline.db.report.JooqReportQueries;
 import org.storeline.db.sale.JooqSaleRepository;
+import org.storeline.db.session.JooqSessionRepository;
+import org.storeline.db.session.JooqSignInFailures;
 import org.storeline.db.settings.JooqSettingsRepository;
 import org.storeline.db.statussync.JooqStatusSyncRepository;
 import org.storeline.db.stock.JooqStockLedger;
@@ -95,6 +100,7 @@ import org.storeline.server.sync.PlatformChannelSync;
 import org.storeline.server.sync.RateLimits;
 import org.storeline.server.sync.Reconciler;
 import org.storeline.server.sync.SyncWorker;
+import org.storeline.web.app.WebApp;
 import org.storeline.web.catalog.CatalogRoutes;
 import org.storeline.web.channel.ChannelRoutes;
 import org.storeline.web.channel.WebhookRoutes;
@@ -152,6 +158,8 @@ public final class Wiring {
     private final StockService stock;
     private final CustomerService customers;
     private final UserService users;
+    private final SignInService signIn;
+    private final FulfillmentBoard fulfillmentBoard;
     private final SettingsService settings;
     private final InStoreSaleService inStoreSales;
     private final SaleService sales;
@@ -215,7 +223,16 @@ public final class Wiring {
         stock = new StockService(syncedLedger, catalog, outlets, tx, clock);
         customers = new CustomerService(customerRepository, tx, clock);
         var userRepository = new JooqUserRepository(dsl);
-        users = new UserService(userRepository, outletRepository, new Argon2PasswordHasher(), tx, clock);
+        var passwordHasher = new Argon2PasswordHasher();
+        users = new UserService(userRepository, outletRepository, passwordHasher, tx, clock);
+        signIn = new SignInService(
+                userRepository,
+                new JooqSessionRepository(dsl),
+                new JooqSignInFailures(dsl),
+                passwordHasher,
+                tx,
+                clock,
+                SessionPolicy.STANDARD);
         settings = new SettingsService(settingsRepository, tx);
         inStoreSales = new InStoreSaleService(
                 saleRepository,
@@ -274,6 +291,8 @@ public final class Wiring {
         cancellations = new CancellationService(
                 saleRepository, fulfillmentRepository, returnWriter, settlement, refundSender, domainEvents, tx, clock);
         fulfillments = new FulfillmentService(fulfillmentRepository, outlets);
+        fulfillmentBoard = new FulfillmentBoard(
+                fulfillments, fulfillmentRepository, sales, customers, channelRepository, userRepository, outlets);
         packingSlips = new PackingSlipService(fulfillments, sales, outlets, customers, new PdfBoxPackingSlips(), tx);
         fulfillmentWorkflow = new FulfillmentWorkflow(fulfillmentRepository, saleRepository, domainEvents, tx, clock);
         scanner = new ScannerService(
@@ -446,6 +465,19 @@ public final class Wiring {
                 new EventRoutes(eventHub, liveEvents, authentication()),
                 new ReportRoutes(reports),
                 new EmailRoutes(customerEmails));
+    }
+
+    /** The staff web app, on the same core services as the API's routes. */
+    WebApp webApp() {
+        return new WebApp(
+                signIn,
+                fulfillmentBoard,
+                fulfillmentWorkflow,
+                packingSlips,
+                outlets,
+                notifications,
+                new EventRoutes(eventHub, liveEvents, authentication()),
+                clock);
     }
 
     public UserService users() {

@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 import org.storeline.core.error.ErrorCode;
 import org.storeline.core.error.Require;
 import org.storeline.core.error.StorelineException;
+import org.storeline.web.app.WebApp;
 import org.storeline.web.http.ErrorResponses;
 import org.storeline.web.http.JsonErrorHandler;
 import org.storeline.web.http.RouteTable;
@@ -29,7 +30,7 @@ import org.storeline.web.security.Authentication;
  * The HTTP server: every feature's routes, bearer authentication on {@code /api/*}, the mapping of
  * errors to statuses, a 1 MiB body limit and request metrics. Runs handlers on virtual threads.
  * Every error, also those the HTTP server answers itself (a URI too long, a wrong method), is the
- * API's JSON error with a stable code.
+ * API's JSON error with a stable code; on the staff web app's paths ({@link WebApp}), an error page.
  */
 public final class ApiServer implements AutoCloseable {
     public static final long MAX_BODY_BYTES = 1024 * 1024;
@@ -50,8 +51,21 @@ public final class ApiServer implements AutoCloseable {
             Authentication authentication,
             List<Routes> features,
             PrometheusMeterRegistry metrics) {
+        return start(host, port, authentication, features, Optional.empty(), metrics);
+    }
+
+    /** The API and, when given, the staff web app at {@code /} on the same port. */
+    public static ApiServer start(
+            String host,
+            int port,
+            Authentication authentication,
+            List<Routes> features,
+            Optional<WebApp> web,
+            PrometheusMeterRegistry metrics) {
         List<RouteTable.Endpoint> endpoints = new ArrayList<>();
-        Javalin app = Javalin.create(config -> endpoints.addAll(configure(config, authentication, features, metrics)));
+        Errors errors = new Errors(web);
+        Javalin app = Javalin.create(
+                config -> endpoints.addAll(configure(config, authentication, features, web, errors, metrics)));
         app.start(host, port);
         return new ApiServer(app, List.copyOf(endpoints));
     }
@@ -60,6 +74,8 @@ public final class ApiServer implements AutoCloseable {
             JavalinConfig config,
             Authentication authentication,
             List<Routes> features,
+            Optional<WebApp> web,
+            Errors errors,
             PrometheusMeterRegistry metrics) {
         config.concurrency.useVirtualThreads = true;
         config.http.maxRequestSize = MAX_BODY_BYTES;
@@ -75,21 +91,63 @@ public final class ApiServer implements AutoCloseable {
         });
         RouteTable table = new RouteTable(config.routes);
         features.forEach(feature -> feature.addTo(table));
-        config.routes.exception(StorelineException.class, (e, ctx) -> writeError(ctx, e.code(), e.getMessage()));
-        config.routes.exception(HttpResponseException.class, ApiServer::httpError);
-        config.routes.exception(Exception.class, ApiServer::unexpected);
+        // The web app's pages are not API endpoints: they are added to the server, not to the endpoint table.
+        web.ifPresent(app -> app.addTo(config.routes));
+        config.routes.exception(StorelineException.class, (e, ctx) -> errors.written(ctx, e.code(), e.getMessage()));
+        config.routes.exception(HttpResponseException.class, errors::httpError);
+        config.routes.exception(Exception.class, errors::unexpected);
         config.routes.error(404, ctx -> {
             if (ctx.attribute(ERROR_WRITTEN) == null) {
-                ErrorResponses.write(ctx, ErrorCode.NOT_FOUND, noEndpoint(ctx));
+                errors.write(ctx, ErrorCode.NOT_FOUND, noEndpoint(ctx));
             }
         });
         config.routes.error(405, ctx -> {
             if (ctx.attribute(ERROR_WRITTEN) == null) {
-                ErrorResponses.write(
+                errors.write(
                         ctx, ErrorCode.METHOD_NOT_ALLOWED, ctx.method() + " is not allowed on " + ctx.path() + ".");
             }
         });
         return table.endpoints();
+    }
+
+    /** Where an error is written: the web app's page on its paths, the API's JSON everywhere else. */
+    private record Errors(Optional<WebApp> web) {
+        void write(Context ctx, ErrorCode code, String message) {
+            if (web.isPresent() && WebApp.owns(ctx)) {
+                web.get().error(ctx, code, message);
+            } else {
+                ErrorResponses.write(ctx, code, message);
+            }
+        }
+
+        void written(Context ctx, ErrorCode code, String message) {
+            ctx.attribute(ERROR_WRITTEN, true);
+            write(ctx, code, message);
+        }
+
+        void httpError(HttpResponseException e, Context ctx) {
+            if (web.isPresent() && WebApp.owns(ctx) && (e.getStatus() == 404 || e.getStatus() == 405)) {
+                written(
+                        ctx,
+                        e.getStatus() == 405 ? ErrorCode.METHOD_NOT_ALLOWED : ErrorCode.NOT_FOUND,
+                        noEndpoint(ctx));
+                return;
+            }
+            ApiServer.httpError(e, ctx);
+        }
+
+        void unexpected(Exception e, Context ctx) {
+            if (web.isPresent() && WebApp.owns(ctx)) {
+                ctx.attribute(ERROR_WRITTEN, true);
+                ErrorCode code = isDatabaseUnavailable(e) ? ErrorCode.DATABASE_UNAVAILABLE : ErrorCode.INTERNAL_ERROR;
+                if (code == ErrorCode.INTERNAL_ERROR) {
+                    LOG.error("Unexpected error in {} {}", ctx.method(), ctx.path(), e);
+                }
+                web.get().error(ctx, code, "Something went wrong on our side; it has been logged.");
+                return;
+            }
+            ApiServer.unexpected(e, ctx);
+        }
     }
 
     /**
@@ -105,11 +163,6 @@ public final class ApiServer implements AutoCloseable {
 
     private static String noEndpoint(Context ctx) {
         return "No endpoint " + ctx.method() + " " + ctx.path() + ". See " + OperationsRoutes.OPENAPI_PATH + ".";
-    }
-
-    private static void writeError(Context ctx, ErrorCode code, String message) {
-        ctx.attribute(ERROR_WRITTEN, true);
-        ErrorResponses.write(ctx, code, message);
     }
 
     private static void httpError(HttpResponseException e, Context ctx) {

@@ -25,6 +25,8 @@ public enum ErrorCategory {
     UNPROCESSABLE,
     /** The request's headers are too large for the server to read (431). */
     HEADERS_TOO_LARGE,
+    /** Too many attempts in a while: a sign-in locked out after repeated failures (429). */
+    TOO_MANY_REQUESTS,
     /** A fault of ours, logged; the request may be fine (500). */
     INTERNAL,
     /** A dependency (database, platform) cannot be reached right now (503). */

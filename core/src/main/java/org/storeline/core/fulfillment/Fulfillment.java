@@ -211,6 +211,18 @@ public final class Fulfillment {
                 : "Left to pick: " + String.join(", ", left) + ".";
     }
 
+    /**
+     * Whether {@code event} may happen now, by the status and the type (only a delivery ships, only a pickup is picked
+     * up); payment is checked when it happens. What the Fulfillments page offers.
+     */
+    public boolean allows(FulfillmentStatus.Event event) {
+        return switch (event) {
+            case SHIP -> type == FulfillmentType.DELIVERY && status.allows(event);
+            case PICK_UP -> type == FulfillmentType.PICKUP && status.allows(event);
+            default -> status.allows(event);
+        };
+    }
+
     /** How far the Scanner got (FUL-1's "partially picked"). */
     public Picking picking() {
         long picked = items.stream().mapToLong(Item::picked).sum();

@@ -68,4 +68,10 @@ public interface FulfillmentRepository {
     }
 
     Page<Fulfillment> list(Filter filter, Optional<Collection<UUID>> visibleOutlets, PageRequest page);
+
+    /**
+     * How many fulfillments each status has among those {@code filter} selects, whatever its statuses (the tabs of the
+     * Fulfillments page count every incomplete status at once); a status with none is absent.
+     */
+    Map<FulfillmentStatus, Long> countByStatus(Filter filter, Optional<Collection<UUID>> visibleOutlets);
 }

@@ -47,7 +47,21 @@ public enum FulfillmentStatus {
 
     /** The transition table. */
     public FulfillmentStatus on(Event event) {
-        FulfillmentStatus next = switch (event) {
+        FulfillmentStatus next = next(event);
+        if (next == null) {
+            throw new StorelineException(ErrorCode.INVALID_TRANSITION, refusal(event));
+        }
+        return next;
+    }
+
+    /** Whether {@code event} may happen in this status (what a screen offers). */
+    public boolean allows(Event event) {
+        return next(event) != null;
+    }
+
+    /** The status after {@code event}; null when the event is refused in this status. */
+    private FulfillmentStatus next(Event event) {
+        return switch (event) {
             case PICK -> this == NEW || this == IN_PROGRESS ? IN_PROGRESS : null;
             case ASSIGN -> this == NEW ? IN_PROGRESS : isTerminal() ? null : this;
             case UNASSIGN -> isTerminal() ? null : this;
@@ -57,10 +71,6 @@ public enum FulfillmentStatus {
             case PICK_UP -> this == PACKED ? PICKED_UP : null;
             case CANCEL -> isTerminal() ? null : CANCELLED;
         };
-        if (next == null) {
-            throw new StorelineException(ErrorCode.INVALID_TRANSITION, refusal(event));
-        }
-        return next;
     }
 
     private String refusal(Event event) {

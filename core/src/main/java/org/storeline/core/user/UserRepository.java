@@ -1,8 +1,11 @@
 package org.storeline.core.user;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.storeline.core.outlet.Language;
 
 /** Port: users and their API tokens. Tokens are looked up by hash; the token itself is never stored. */
 public interface UserRepository {
@@ -20,4 +23,13 @@ public interface UserRepository {
     Optional<User> findBootstrapAdmin();
 
     boolean tokenExists(String tokenHash);
+
+    /** The user whose email has this key (trimmed, lower-cased), to sign in with. */
+    Optional<User> findByEmailKey(String emailKey);
+
+    /** Keeps the user's language for the web app; empty: follow the browser's. */
+    void setLanguage(UUID userId, Optional<Language> language);
+
+    /** The names of these users (an unknown id is left out), in one look-up. */
+    Map<UUID, String> namesOf(Collection<UUID> ids);
 }

@@ -119,4 +119,19 @@ class FulfillmentStatusTest extends StateMachineTest<FulfillmentStatus, Event> {
     void readsBackItsOwnWireName(FulfillmentStatus status) {
         assertThat(FulfillmentStatus.fromWire(status.wireName())).isEqualTo(status);
     }
+
+    @ParameterizedTest
+    @EnumSource(FulfillmentStatus.class)
+    void whatAStateAllowsIsExactlyWhatItsTransitionsAccept(FulfillmentStatus status) {
+        for (Event event : Event.values()) {
+            boolean accepted;
+            try {
+                status.on(event);
+                accepted = true;
+            } catch (StorelineException refused) {
+                accepted = false;
+            }
+            assertThat(status.allows(event)).as(status + " " + event).isEqualTo(accepted);
+        }
+    }
 }

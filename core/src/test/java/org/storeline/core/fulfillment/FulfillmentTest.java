@@ -230,6 +230,24 @@ class FulfillmentTest {
     }
 
     @Test
+    void aPackedDeliveryOffersShippingAndAPackedPickupOffersPickingUpNeverTheOther() {
+        Sale sale = sale();
+        Fulfillment delivery = fulfillment(sale, FulfillmentType.DELIVERY, FulfillmentStatus.PACKED);
+        Fulfillment pickup = fulfillment(sale, FulfillmentType.PICKUP, FulfillmentStatus.PACKED);
+        Fulfillment fresh = fulfillment(sale, FulfillmentType.DELIVERY, FulfillmentStatus.NEW);
+
+        assertThat(delivery.allows(FulfillmentStatus.Event.SHIP)).isTrue();
+        assertThat(delivery.allows(FulfillmentStatus.Event.PICK_UP)).isFalse();
+        assertThat(pickup.allows(FulfillmentStatus.Event.PICK_UP)).isTrue();
+        assertThat(pickup.allows(FulfillmentStatus.Event.SHIP)).isFalse();
+        assertThat(delivery.allows(FulfillmentStatus.Event.PACK)).isFalse();
+        assertThat(fresh.allows(FulfillmentStatus.Event.PACK)).isTrue();
+        assertThat(fresh.allows(FulfillmentStatus.Event.SHIP))
+                .as("packed first")
+                .isFalse();
+    }
+
+    @Test
     void shippingKeepsTheTracking() {
         Sale sale = sale();
         pay(sale);

@@ -209,14 +209,43 @@ public final class JooqFulfillmentRepository implements FulfillmentRepository, F
 
     @Override
     public Page<Fulfillment> list(Filter filter, Optional<Collection<UUID>> visibleOutlets, PageRequest page) {
-        Condition where = DSL.noCondition()
-                .and(filter.outletId().map(FULFILLMENT.OUTLET_ID::eq).orElse(DSL.noCondition()))
-                .and(filter.saleId().map(FULFILLMENT.SALE_ID::eq).orElse(DSL.noCondition()))
-                .and(filter.type().map(t -> FULFILLMENT.TYPE.eq(t.wireName())).orElse(DSL.noCondition()))
+        Condition where = matching(filter, visibleOutlets)
                 .and(FULFILLMENT.STATUS.in(filter.statuses().stream()
                         .sorted(Comparator.naturalOrder())
                         .map(FulfillmentStatus::wireName)
                         .toList()))
+                .and(Cursors.after(FULFILLMENT.ID, page));
+        // Oldest first: ids carry the time the order was placed (the order import makes them so), so ascending ids
+        // are the order's dates, and the id is a unique key to page on.
+        List<FulfillmentRecord> rows = dsl.selectFrom(FULFILLMENT)
+                .where(where)
+                .orderBy(FULFILLMENT.ID.asc())
+                .limit(Cursors.overfetch(page))
+                .fetch();
+        return Page.fromOverfetched(load(rows), page.limit(), Fulfillment::id);
+    }
+
+    @Override
+    public Map<FulfillmentStatus, Long> countByStatus(Filter filter, Optional<Collection<UUID>> visibleOutlets) {
+        return dsl.select(FULFILLMENT.STATUS, DSL.count())
+                .from(FULFILLMENT)
+                .where(matching(filter, visibleOutlets))
+                .and(FULFILLMENT.STATUS.in(FulfillmentStatus.INCOMPLETE.stream()
+                        .sorted(Comparator.naturalOrder())
+                        .map(FulfillmentStatus::wireName)
+                        .toList()))
+                .groupBy(FULFILLMENT.STATUS)
+                .fetchMap(
+                        r -> FulfillmentStatus.fromWire(r.value1()),
+                        r -> r.value2().longValue());
+    }
+
+    /** What the filter asks for, but its statuses, among the outlets visible to the caller. */
+    private static Condition matching(Filter filter, Optional<Collection<UUID>> visibleOutlets) {
+        return DSL.noCondition()
+                .and(filter.outletId().map(FULFILLMENT.OUTLET_ID::eq).orElse(DSL.noCondition()))
+                .and(filter.saleId().map(FULFILLMENT.SALE_ID::eq).orElse(DSL.noCondition()))
+                .and(filter.type().map(t -> FULFILLMENT.TYPE.eq(t.wireName())).orElse(DSL.noCondition()))
                 .and(filter.channelId()
                         .map(channel -> FULFILLMENT.SALE_ID.in(
                                 DSL.select(SALE.ID).from(SALE).where(SALE.CHANNEL_ID.eq(channel))))
@@ -228,16 +257,7 @@ public final class JooqFulfillmentRepository implements FulfillmentRepository, F
                         .map(receipt -> FULFILLMENT.SALE_ID.in(
                                 DSL.select(SALE.ID).from(SALE).where(SALE.RECEIPT_NUMBER.eq(receipt))))
                         .orElse(DSL.noCondition()))
-                .and(visibleOutlets.map(FULFILLMENT.OUTLET_ID::in).orElse(DSL.noCondition()))
-                .and(Cursors.after(FULFILLMENT.ID, page));
-        // Oldest first: ids carry the time the order was placed (the order import makes them so), so ascending ids
-        // are the order's dates, and the id is a unique key to page on.
-        List<FulfillmentRecord> rows = dsl.selectFrom(FULFILLMENT)
-                .where(where)
-                .orderBy(FULFILLMENT.ID.asc())
-                .limit(Cursors.overfetch(page))
-                .fetch();
-        return Page.fromOverfetched(load(rows), page.limit(), Fulfillment::id);
+                .and(visibleOutlets.map(FULFILLMENT.OUTLET_ID::in).orElse(DSL.noCondition()));
     }
 
     /** Loads the items and notes of all rows in two queries, the items with the SKUs and names of their sale lines. */

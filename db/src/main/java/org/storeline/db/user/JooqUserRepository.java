@@ -7,12 +7,15 @@ import static org.storeline.db.postgres.Timestamps.fromDb;
 import static org.storeline.db.postgres.Timestamps.toDb;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
 import org.storeline.core.customer.Email;
+import org.storeline.core.outlet.Language;
 import org.storeline.core.user.Role;
 import org.storeline.core.user.User;
 import org.storeline.core.user.UserRepository;
@@ -103,6 +106,33 @@ public final class JooqUserRepository implements UserRepository {
     @Override
     public boolean tokenExists(String tokenHash) {
         return dsl.fetchExists(API_TOKEN, API_TOKEN.TOKEN_HASH.eq(tokenHash));
+    }
+
+    @Override
+    public Optional<User> findByEmailKey(String emailKey) {
+        return dsl.selectFrom(APP_USER)
+                .where(APP_USER.EMAIL_KEY.eq(emailKey))
+                .fetchOptional()
+                .map(this::toUser);
+    }
+
+    @Override
+    public void setLanguage(UUID userId, Optional<Language> language) {
+        dsl.update(APP_USER)
+                .set(APP_USER.LANGUAGE, language.map(Language::wireName).orElse(null))
+                .where(APP_USER.ID.eq(userId))
+                .execute();
+    }
+
+    @Override
+    public Map<UUID, String> namesOf(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return dsl.select(APP_USER.ID, APP_USER.NAME)
+                .from(APP_USER)
+                .where(APP_USER.ID.in(ids))
+                .fetchMap(APP_USER.ID, APP_USER.NAME);
     }
 
     private User toUser(AppUserRecord row) {

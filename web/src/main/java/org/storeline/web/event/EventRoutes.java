@@ -5,6 +5,7 @@ import static org.storeline.web.security.Authentication.actor;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.storeline.core.error.StorelineException;
@@ -38,10 +39,17 @@ public final class EventRoutes implements Routes {
     }
 
     private void stream(Context ctx) throws InterruptedException {
-        Actor actor = actor(ctx);
+        serve(ctx, actor(ctx), () -> authentication.recheck(ctx));
+    }
+
+    /**
+     * Streams the events {@code actor} may see on this request until the client goes; {@code recheck} finds the user
+     * again from time to time (an empty answer ends the stream). The web app's pages listen through this too.
+     */
+    public void serve(Context ctx, Actor actor, Supplier<Optional<Actor>> recheck) throws InterruptedException {
         Optional<Long> lastEventId = lastEventId(ctx);
         // Opened before the start is read: what happens in between reaches the stream one way or the other.
-        try (EventStream stream = hub.open(actor, () -> authentication.recheck(ctx))) {
+        try (EventStream stream = hub.open(actor, recheck)) {
             LiveEvents.Start start = live.start(lastEventId);
             ctx.status(200);
             ctx.res().setContentType("text/event-stream;charset=utf-8");

@@ -21,6 +21,7 @@ public final class ErrorResponses {
             case URI_TOO_LONG -> 414;
             case UNPROCESSABLE -> 422;
             case HEADERS_TOO_LARGE -> 431;
+            case TOO_MANY_REQUESTS -> 429;
             case INTERNAL -> 500;
             case UNAVAILABLE -> 503;
         };

@@ -1,0 +1,265 @@
+package org.storeline.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.storeline.server.FulfillmentFixture.order;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.storeline.server.browser.Axe;
+import org.storeline.server.browser.Browser;
+import org.storeline.server.browser.FulfillmentPage;
+import org.storeline.server.browser.FulfillmentsPage;
+import org.storeline.server.browser.LoginPage;
+import org.storeline.server.support.ApiClient;
+import org.storeline.server.support.Shop;
+import org.storeline.server.support.TestStoreline;
+
+/**
+ * The staff web app in a real browser (headless Chromium): staff sign in and land on their outlet's Fulfillments, see
+ * an imported order with FUL-1's columns, and a new order appear live; five wrong passwords lock the email out with a
+ * message that says when to try again; staff of outlet A reach nothing of outlet B; the page speaks French and Dutch
+ * with the glossary's words. No test leaves a JavaScript error or CSP violation in the console.
+ */
+class StaffWebAppIT {
+    private static final String PASSWORD = "a long enough password";
+    private static FulfillmentFixture shop;
+    private static String base;
+    private static String emailA;
+
+    private ChromeDriver driver;
+
+    @BeforeAll
+    static void shop() {
+        assertThat(Browser.available())
+                .as("Debian's chromium and chromium-driver (apt-get install -y chromium chromium-driver)")
+                .isTrue();
+        shop = new FulfillmentFixture();
+        base = TestStoreline.admin().baseUrl();
+        emailA = user("staff", shop.outletA);
+    }
+
+    @BeforeEach
+    void browser() {
+        driver = Browser.fresh();
+    }
+
+    @Test
+    void staffSignInLandOnTheirOutletsFulfillmentsAndSeeAnImportedOrderWithItsColumns() {
+        JsonNode sale = shop.imported(order().status("on-hold")
+                .paidWith("bacs", "Direct bank transfer", false)
+                .customer("Ada", "Lovelace", Shop.unique("ada") + "@example.com")
+                .line(shop.tee, 2, "20.00", "20.00", "0.00")
+                .totals("20.00", "0.00"));
+        String receipt = sale.path("receipt_number").asText();
+
+        FulfillmentsPage page = LoginPage.open(driver, base).signIn(emailA, PASSWORD);
+
+        assertThat(driver.getCurrentUrl()).contains("/fulfillments");
+        assertThat(page.heading()).startsWith("Fulfillments");
+        assertThat(page.receipts()).contains(receipt);
+        assertThat(page.row(receipt)).contains("Ada Lovelace", "0 of 2 picked", "Unpaid", "Delivery", "New", "Nobody");
+        assertThat(page.tabs()).hasSize(3);
+        assertThat(page.tabs().get(0)).startsWith("New ");
+        assertThat(page.columns())
+                .contains(
+                        "Receipt",
+                        "Ordered",
+                        "Status",
+                        "Type",
+                        "Channel",
+                        "Customer",
+                        "Items",
+                        "Payment",
+                        "Sale note",
+                        "Fulfillment notes",
+                        "Assigned user");
+        assertThat(Browser.consoleErrors()).isEmpty();
+    }
+
+    @Test
+    void anUnpaidOrderIsPackedFromItsPageButNotShippedAndThePageSaysToTakeThePaymentFirst() {
+        JsonNode sale = shop.imported(order().status("on-hold")
+                .paidWith("bacs", "Direct bank transfer", false)
+                .line(shop.tee, 2, "20.00", "20.00", "0.00")
+                .totals("20.00", "0.00"));
+        LoginPage.open(driver, base).signIn(emailA, PASSWORD);
+        driver.get(base + "/fulfillments/" + shop.fulfillmentOf(sale).path("id").asText());
+        FulfillmentPage page = FulfillmentPage.at(driver);
+        assertThat(page.actions()).containsExactly("Mark as packed");
+
+        page = page.act("Mark as packed");
+        assertThat(page.notice()).isEqualTo("Marked as packed.");
+        assertThat(page.status()).isEqualTo("Packed");
+        assertThat(page.actions()).containsExactly("Mark as shipped");
+
+        page = page.act("Mark as shipped");
+        assertThat(page.error())
+                .startsWith("This order is not fully paid: €20.00 is still owed. Take the payment first");
+        assertThat(page.status()).isEqualTo("Packed");
+        assertThat(Browser.consoleErrors()).allMatch(message -> message.contains("409"));
+    }
+
+    @Test
+    void aNewOrderAppearsInTheOpenListAndRingsTheBellWithoutAReloadAndItsNotificationOpensIt() {
+        FulfillmentsPage page = LoginPage.open(driver, base).signIn(emailA, PASSWORD);
+        ((JavascriptExecutor) driver).executeScript("window.storelineNotReloaded = true;");
+        String bell = page.bellLabel();
+
+        JsonNode sale = shop.imported(order().status("processing")
+                .paidWith("stripe", "Card", true)
+                .line(shop.tee, 1, "10.00", "10.00", "0.00")
+                .totals("10.00", "0.00"));
+        String receipt = sale.path("receipt_number").asText();
+
+        page.waitForReceipt(receipt, Duration.ofSeconds(15));
+        assertThat(((JavascriptExecutor) driver).executeScript("return window.storelineNotReloaded === true;"))
+                .as("the page was not reloaded")
+                .isEqualTo(true);
+        assertThat(page.row(receipt)).contains("Paid");
+        assertThat(page.arrived(receipt)).as("marked as arrived").isTrue();
+        assertThat(page.liveNotice()).isEqualTo("New order: " + receipt);
+        page.waitForBell(label -> !label.equals(bell), Duration.ofSeconds(15));
+        assertThat(Browser.consoleErrors()).isEmpty();
+
+        FulfillmentPage opened = page.openNewestNotification();
+        assertThat(driver.getCurrentUrl()).contains("/fulfillments/");
+        assertThat(opened.heading()).contains(receipt);
+    }
+
+    @Test
+    void fiveWrongPasswordsLockTheEmailOutWithAMessageSayingWhenToTryAgain() {
+        String email = user("staff", shop.outletA);
+        LoginPage login = LoginPage.open(driver, base);
+        for (int attempt = 1; attempt <= 4; attempt++) {
+            login = login.signInRefused(email, "not the password " + attempt);
+            assertThat(login.error()).isEqualTo("The email or password is wrong. Check both and try again.");
+        }
+
+        login = login.signInRefused(email, "not the password 5");
+        assertThat(login.error()).startsWith("Too many failed sign-ins for this email. Try again in 15 minutes");
+        login = login.signInRefused(email, PASSWORD);
+        assertThat(login.error()).as("locked: even the right password waits").startsWith("Too many failed sign-ins");
+    }
+
+    @Test
+    void aStaffUserOfOutletAReachesNothingOfOutletB() throws Exception {
+        JsonNode sale = shop.imported(order().status("processing")
+                .paidWith("stripe", "Card", true)
+                .line(shop.mug, 1, "10.00", "10.00", "0.00")
+                .shipping("local_pickup", "Pickup at B", "0.00", "0.00")
+                .totals("10.00", "0.00"));
+        String fulfillmentB = shop.fulfillmentOf(sale).path("id").asText();
+
+        FulfillmentsPage page = LoginPage.open(driver, base).signIn(emailA, PASSWORD);
+
+        assertThat(page.receipts()).doesNotContain(sale.path("receipt_number").asText());
+        assertThat(page.outlets()).singleElement().asString().startsWith("Ful A");
+        String cookie = driver.manage().getCookieNamed("storeline_session").getValue();
+        assertThat(status("/fulfillments?outlet=" + shop.outletB, cookie)).isEqualTo(403);
+        assertThat(status("/fulfillments/" + fulfillmentB, cookie)).isEqualTo(403);
+        driver.get(base + "/fulfillments/" + fulfillmentB);
+        assertThat(driver.getPageSource())
+                .contains("You are not permitted for this outlet")
+                .doesNotContain(sale.path("receipt_number").asText());
+    }
+
+    @Test
+    void theFulfillmentsPageSpeaksFrenchAndDutchWithTheGlossarysWords() {
+        shop.imported(order().status("processing")
+                .paidWith("stripe", "Card", true)
+                .line(shop.tee, 1, "10.00", "10.00", "0.00")
+                .totals("10.00", "0.00"));
+        FulfillmentsPage page = LoginPage.open(driver, base).signIn(user("staff", shop.outletA), PASSWORD);
+
+        FulfillmentsPage french = page.chooseLanguage("fr");
+        assertThat(french.heading()).startsWith("Commandes");
+        assertThat(french.tabs())
+                .map(tab -> tab.replaceAll(" \\d+$", ""))
+                .containsExactly("Nouveau", "En cours", "Emballé");
+        assertThat(french.columns()).contains("Note sur la vente", "Notes sur la commande", "Utilisateur attribué");
+        assertThat(french.navigation()).contains("Établissement");
+        assertThat(french.bellLabel()).startsWith("Notifications");
+
+        FulfillmentsPage dutch = french.chooseLanguage("nl");
+        assertThat(dutch.heading()).startsWith("Afhandelingen");
+        assertThat(dutch.tabs())
+                .map(tab -> tab.replaceAll(" \\d+$", ""))
+                .containsExactly("Nieuw", "In uitvoering", "Verpakt");
+        assertThat(dutch.columns()).contains("Verkoopnotitie", "Afhandelingsnotities", "Toegewezen gebruiker");
+        assertThat(dutch.navigation()).contains("Vestiging");
+        assertThat(dutch.bellLabel()).startsWith("Meldingen");
+        assertThat(Browser.consoleErrors()).isEmpty();
+    }
+
+    @Test
+    void theSignInPageAndTheFulfillmentsPageHaveNoSeriousAccessibilityViolations() {
+        shop.imported(order().status("processing")
+                .paidWith("stripe", "Card", true)
+                .line(shop.tee, 1, "10.00", "10.00", "0.00")
+                .totals("10.00", "0.00"));
+        LoginPage login = LoginPage.open(driver, base);
+        assertThat(Axe.seriousViolations(driver)).as("sign-in").isEmpty();
+
+        login.signIn(emailA, PASSWORD);
+
+        assertThat(Axe.seriousViolations(driver)).as("Fulfillments").isEmpty();
+    }
+
+    @Test
+    void signingOutEndsTheSession() {
+        FulfillmentsPage page = LoginPage.open(driver, base).signIn(emailA, PASSWORD);
+        Cookie before = driver.manage().getCookieNamed("storeline_session");
+
+        LoginPage login = page.signOut();
+
+        assertThat(login.heading()).isEqualTo("Sign in");
+        driver.manage().addCookie(before);
+        driver.get(base + "/fulfillments");
+        assertThat(LoginPage.at(driver).heading())
+                .as("the old cookie opens nothing")
+                .isEqualTo("Sign in");
+    }
+
+    /** A new user of this role and outlets with {@link #PASSWORD}; answers their email. */
+    static String user(String role, String... outletIds) {
+        String email = Shop.unique("web") + "@example.com";
+        ApiClient.Response user = TestStoreline.admin()
+                .post(
+                        "/api/v1/users",
+                        Map.of(
+                                "name",
+                                Shop.unique("Sam"),
+                                "email",
+                                email,
+                                "password",
+                                PASSWORD,
+                                "role",
+                                role,
+                                "outlet_ids",
+                                List.of(outletIds)));
+        assertThat(user.status()).as(user.text()).isEqualTo(201);
+        return email;
+    }
+
+    private static int status(String path, String session) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Cookie", "storeline_session=" + session)
+                .GET()
+                .build();
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        }
+    }
+}

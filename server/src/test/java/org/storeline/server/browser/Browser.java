@@ -1,0 +1,108 @@
+package org.storeline.server.browser;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * One headless Chromium per test JVM, shared by the browser tests (starting one takes a second or two): Debian's
+ * {@code chromium} driven by its {@code chromedriver}, both named by path so that Selenium never looks for (or
+ * downloads) a browser or driver of its own. Each test starts with no cookies and reads the console it left.
+ */
+public final class Browser {
+    public static final String CHROMIUM = "/usr/bin/chromium";
+    public static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+    public static final Dimension DESKTOP = new Dimension(1280, 900);
+    public static final Dimension PHONE = new Dimension(390, 844);
+
+    private static ChromeDriver driver;
+
+    private Browser() {}
+
+    /** Whether this machine has Debian's chromium and chromedriver (.ci/run installs them). */
+    public static boolean available() {
+        return new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute();
+    }
+
+    /** The shared browser, with no cookies, desktop-sized, and its console read empty. */
+    public static synchronized ChromeDriver fresh() {
+        if (driver == null) {
+            driver = start();
+            Runtime.getRuntime().addShutdownHook(new Thread(driver::quit));
+        }
+        // Away from the last test's page first (its event stream would otherwise go on without its cookie), then
+        // every site's cookies cleared (WebDriver's own deleteAllCookies only reaches the current page's site).
+        driver.get("about:blank");
+        driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+        driver.manage().window().setSize(DESKTOP);
+        console();
+        return driver;
+    }
+
+    private static ChromeDriver start() {
+        Path profile;
+        try {
+            profile = Files.createTempDirectory("storeline-chromium-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-default-apps",
+                "--disable-extensions",
+                "--no-first-run",
+                "--no-default-browser-check",
+                "--window-size=1280,900",
+                "--user-data-dir=" + profile);
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US,en"));
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER))
+                .usingAnyFreePort()
+                .build();
+        ChromeDriver chrome = new ChromeDriver(service, options);
+        chrome.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(20));
+        return chrome;
+    }
+
+    /** What the console printed since it was last read: JavaScript errors, CSP violations, failed requests. */
+    public static List<LogEntry> console() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll();
+    }
+
+    /** The console's errors since it was last read, as text. */
+    public static List<String> consoleErrors() {
+        return console().stream()
+                .filter(entry -> entry.getLevel().intValue() >= Level.WARNING.intValue())
+                .map(LogEntry::getMessage)
+                .toList();
+    }
+
+    public static WebDriverWait waitUpTo(Duration timeout) {
+        return new WebDriverWait(driver, timeout);
+    }
+}

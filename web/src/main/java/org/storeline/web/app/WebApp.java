@@ -1,0 +1,94 @@
+package org.storeline.web.app;
+
+import io.javalin.http.Context;
+import io.javalin.router.JavalinDefaultRoutingApi;
+import java.time.Clock;
+import org.storeline.core.error.ErrorCode;
+import org.storeline.core.error.StorelineException;
+import org.storeline.core.fulfillment.FulfillmentBoard;
+import org.storeline.core.fulfillment.FulfillmentWorkflow;
+import org.storeline.core.fulfillment.PackingSlipService;
+import org.storeline.core.notification.NotificationService;
+import org.storeline.core.outlet.OutletService;
+import org.storeline.core.session.SignInService;
+import org.storeline.web.app.fulfillment.FulfillmentPages;
+import org.storeline.web.app.login.LoginPages;
+import org.storeline.web.app.notification.NotificationPages;
+import org.storeline.web.app.session.SecurityHeaders;
+import org.storeline.web.app.session.SignInRequired;
+import org.storeline.web.app.session.WebSessions;
+import org.storeline.web.app.view.Assets;
+import org.storeline.web.app.view.Layout;
+import org.storeline.web.app.view.Views;
+import org.storeline.web.event.EventRoutes;
+
+/**
+ * The staff web app, served at {@code /} by the API's server: server-rendered pages (JTE) made live with htmx, signed
+ * in with a session cookie. It owns every path but the API's ({@code /api/}), the platforms' webhooks and the
+ * operations endpoints; on its paths, errors are pages, not JSON.
+ */
+public final class WebApp {
+    private final WebSessions sessions;
+    private final Assets assets;
+    private final AppErrors errors;
+    private final LoginPages login;
+    private final FulfillmentPages fulfillments;
+    private final NotificationPages notificationPages;
+
+    public WebApp(
+            SignInService signIn,
+            FulfillmentBoard board,
+            FulfillmentWorkflow workflow,
+            PackingSlipService slips,
+            OutletService outlets,
+            NotificationService notifications,
+            EventRoutes events,
+            Clock clock) {
+        Views views = new Views();
+        this.assets = new Assets();
+        this.sessions = new WebSessions(signIn);
+        Layout layout = new Layout(assets, outlets, notifications);
+        this.errors = new AppErrors(layout, views, sessions);
+        this.login = new LoginPages(signIn, sessions, layout, views, clock);
+        this.fulfillments = new FulfillmentPages(board, workflow, slips, outlets, layout, views, clock);
+        this.notificationPages = new NotificationPages(notifications, outlets, events, sessions, layout, views);
+    }
+
+    /** Whether a request is the app's (a page, a fragment, an asset) rather than the API's. */
+    public static boolean owns(Context ctx) {
+        String path = ctx.path();
+        return !path.startsWith("/api/")
+                && !path.equals("/api")
+                && !path.startsWith("/webhooks/")
+                && !path.equals("/health")
+                && !path.equals("/metrics");
+    }
+
+    public void addTo(JavalinDefaultRoutingApi routes) {
+        routes.before(ctx -> {
+            if (owns(ctx)) {
+                SecurityHeaders.apply(ctx);
+                sessions.authenticate(ctx);
+            }
+        });
+        routes.get("/assets/{hash}/{name}", ctx -> {
+            if (!assets.serve(ctx)) {
+                throw new StorelineException(ErrorCode.NOT_FOUND, "There is no such file.");
+            }
+        });
+        routes.get("/favicon.ico", ctx -> {
+            Assets.Asset icon = assets.byName("favicon.svg");
+            ctx.header("Cache-Control", "public, max-age=86400");
+            ctx.contentType(icon.type()).result(icon.bytes());
+        });
+        login.addTo(routes);
+        fulfillments.addTo(routes);
+        notificationPages.addTo(routes);
+        routes.exception(SignInRequired.class, (e, ctx) -> errors.signInRequired(ctx));
+    }
+
+    /** Writes an error of an app path as a page (the API's paths keep their JSON). */
+    public void error(Context ctx, ErrorCode code, String message) {
+        errors.write(ctx, code, message);
+    }
+}

@@ -1,0 +1,49 @@
+package org.storeline.web.app.fulfillment;
+
+import java.util.List;
+import java.util.Optional;
+import org.storeline.core.fulfillment.Fulfillment;
+import org.storeline.core.fulfillment.FulfillmentStatus;
+import org.storeline.web.app.i18n.Messages;
+import org.storeline.web.app.view.Shell;
+
+/**
+ * One fulfillment's page: its row, the items with picked / ordered, the actions its state allows (core decides which),
+ * and the outcome of the last action: done, or the server's refusal in the reader's words where we have them.
+ */
+public record DetailView(
+        Shell shell,
+        RowView row,
+        List<Item> items,
+        List<Action> actions,
+        Action print,
+        Optional<String> error,
+        Optional<String> done,
+        String backUrl) {
+
+    public record Item(String sku, String name, long quantity, long picked) {}
+
+    public record Action(String path, String label) {}
+
+    /** A workflow action: the event core checks, and the path its form posts to. */
+    private record Step(FulfillmentStatus.Event event, String name) {}
+
+    private static final List<Step> STEPS = List.of(
+            new Step(FulfillmentStatus.Event.PACK, "pack"),
+            new Step(FulfillmentStatus.Event.SHIP, "ship"),
+            new Step(FulfillmentStatus.Event.PICK_UP, "pickup"));
+
+    /** The actions of the workflow that the fulfillment allows now, each a form posting to its path. */
+    public static List<Action> actions(Fulfillment f, Messages t) {
+        return STEPS.stream()
+                .filter(step -> f.allows(step.event()))
+                .map(step -> new Action("/fulfillments/" + f.id() + "/" + step.name(), t.get("action." + step.name())))
+                .toList();
+    }
+
+    public static List<Item> items(Fulfillment f) {
+        return f.items().stream()
+                .map(i -> new Item(i.sku(), i.name(), i.quantity(), i.picked()))
+                .toList();
+    }
+}
