@@ -14,7 +14,8 @@ import java.util.List;
  * <p>On top of the windows, a pause the platform itself asked for (429 with {@code Retry-After}). A caller asks
  * {@link #waitFor how long} to wait, waits, then {@link #take takes} its requests; {@link #reserve} does both halves
  * at once, taking the requests at the time they will go, so that callers on several threads cannot both see the same
- * room. Requests are taken in order: none is charged before one already taken. Times are {@link System#nanoTime()}
+ * room; {@link #answered} then counts them from when their answer came, the latest they can have reached the
+ * platform. Requests are taken in order: none is charged before one already taken. Times are {@link System#nanoTime()}
  * readings, passed in so that tests need no clock. Thread-safe.
  */
 public final class RateLimiter {
@@ -53,6 +54,24 @@ public final class RateLimiter {
             charge(requests, at);
         }
         return wait;
+    }
+
+    /**
+     * The {@code requests} taken at {@code takenAt} were answered at {@code answeredAt}: they count from then. The
+     * platform counts a request when it arrives, which is some time after Storeline meant to send it (a sleep that
+     * overran, a connection to open) and before the answer came; counting from the answer, the next request a window
+     * later cannot arrive within a window of it, however late this one arrived.
+     */
+    public synchronized void answered(int requests, long takenAt, long answeredAt) {
+        if (answeredAt - takenAt <= 0) {
+            return;
+        }
+        for (Log log : logs) {
+            log.move(requests, takenAt, answeredAt);
+        }
+        if (last - answeredAt < 0) {
+            last = answeredAt;
+        }
     }
 
     /** The platform asked for a pause (429 with {@code Retry-After}): no request before it is over. */
@@ -144,6 +163,22 @@ public final class RateLimiter {
             }
         }
 
+        /** Moves up to {@code requests} of the times logged at {@code from} to the later {@code to}, kept in order. */
+        void move(int requests, long from, long to) {
+            int moved = 0;
+            for (int i = size - 1; i >= 0 && moved < requests; i--) {
+                if (at(i) == from) {
+                    set(i, to);
+                    moved++;
+                    for (int j = i; j + 1 < size && at(j + 1) - at(j) < 0; j++) {
+                        long later = at(j + 1);
+                        set(j + 1, at(j));
+                        set(j, later);
+                    }
+                }
+            }
+        }
+
         long left(long now) {
             int recent = 0;
             for (int i = 0; i < size; i++) {
@@ -156,6 +191,10 @@ public final class RateLimiter {
 
         private long at(int index) {
             return times[(oldest + index) % limit];
+        }
+
+        private void set(int index, long time) {
+            times[(oldest + index) % limit] = time;
         }
     }
 }

@@ -58,6 +58,24 @@ class RateLimiterPropertyTest {
     }
 
     @Test
+    void countedFromTheirAnswersRequestsThatArriveLateStillNeverCrowdAWindow() {
+        qt().withFixedSeed(SEED)
+                .withExamples(200)
+                .forAll(
+                        Generate.pick(BUDGETS),
+                        lists().of(integers().between(-1_500, 1_500)).ofSizeBetween(1, 300),
+                        lists().of(integers().between(0, 100)).ofSize(300))
+                .checkAssert((budget, gaps, lateness) -> {
+                    List<Long> arrived = sendAndAnswer(budget, arrivals(budget, gaps, 1), lateness);
+                    for (RateBudget.Window window : budget.windows()) {
+                        assertThat(mostInOneInterval(arrived, window.per().toNanos()))
+                                .as("the most requests arriving in any %s", window.per())
+                                .isLessThanOrEqualTo(window.requests());
+                    }
+                });
+    }
+
+    @Test
     void shopifysWindowsKeepWithinItsBucketOfFortyLeakingTwoASecond() {
         qt().withFixedSeed(SEED)
                 .withExamples(200)
@@ -117,6 +135,33 @@ class RateLimiterPropertyTest {
             free = at;
         }
         return sent;
+    }
+
+    /**
+     * One sender, one request at a time as a module sends them: each is reserved, goes, arrives at the platform some
+     * time before its answer ({@code lateness} % of a round trip of up to a tenth of the shortest window), and is
+     * counted from its answer; answers the arrival times, in order.
+     */
+    private static List<Long> sendAndAnswer(RateBudget budget, List<Arrival> arrivals, List<Integer> lateness) {
+        long shortest = budget.windows().stream()
+                .mapToLong(w -> w.per().toNanos())
+                .min()
+                .orElseThrow();
+        RateLimiter limiter = new RateLimiter(budget, 0);
+        List<Long> arrived = new ArrayList<>();
+        long came = 0;
+        long free = 0;
+        for (int i = 0; i < arrivals.size(); i++) {
+            came += arrivals.get(i).gap();
+            long now = Math.max(came, free);
+            long at = now + limiter.reserve(1, now, Duration.ofDays(1)).toNanos();
+            long roundTrip = shortest / 10 * lateness.get(i) / 100;
+            long answered = at + roundTrip;
+            arrived.add(at + roundTrip * lateness.get((i + 1) % lateness.size()) / 100);
+            limiter.answered(1, at, answered);
+            free = answered;
+        }
+        return arrived.stream().sorted().toList();
     }
 
     /** The most send times in any interval [t, t + period), for times in order. */

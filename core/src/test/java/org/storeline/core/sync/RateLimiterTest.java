@@ -118,6 +118,33 @@ class RateLimiterTest {
     }
 
     @Test
+    void aRequestCountsFromWhenItsAnswerCameSoThatALateArrivalCannotCrowdTheNextWindow() {
+        RateLimiter limiter = new RateLimiter(FIVE_A_SECOND, 0);
+        limiter.take(1, 0);
+        limiter.answered(1, 0, 80 * MILLI);
+        for (int i = 1; i < 5; i++) {
+            limiter.take(1, i * 100 * MILLI);
+        }
+
+        // The first was taken at 0 but may have arrived as late as 80 ms: the sixth may not arrive before 1080 ms.
+        assertThat(limiter.waitFor(1, 500 * MILLI)).isEqualTo(Duration.ofMillis(580));
+    }
+
+    @Test
+    void anAnswerMovesItsRequestsBehindOnesTakenLaterAndKeepsTheLogInOrder() {
+        RateLimiter limiter = new RateLimiter(FIVE_A_SECOND, 0);
+        limiter.take(2, 0);
+        limiter.take(3, 10 * MILLI);
+
+        limiter.answered(2, 0, 50 * MILLI);
+
+        // 10, 10, 10, 50, 50: the third most recent is at 10 ms, the most recent at 50 ms.
+        assertThat(limiter.waitFor(3, 0)).isEqualTo(Duration.ofMillis(1010));
+        assertThat(limiter.waitFor(4, 0)).isEqualTo(Duration.ofMillis(1050));
+        assertThat(limiter.waitFor(5, 0)).isEqualTo(Duration.ofMillis(1050));
+    }
+
+    @Test
     void aPauseThePlatformAskedForHoldsEveryRequestUntilItEnds() {
         RateLimiter limiter = new RateLimiter(FIVE_A_SECOND, 0);
 

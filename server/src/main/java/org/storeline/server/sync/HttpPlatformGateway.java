@@ -111,18 +111,31 @@ public final class HttpPlatformGateway implements PlatformGateway {
     /**
      * Before each request: waits its turn in {@code limiter} and takes it; a turn further away than {@code longest}
      * is not waited for (a worker must not sleep through its lease): the request is not sent, and the operation fails
-     * as unavailable until then, with the requests it made before.
+     * as unavailable until then, with the requests it made before. Once its answer came, the request counts from then
+     * ({@link RateLimiter#answered}). One pacer per operation, used by its one thread.
      */
     static RequestPacing.Pacer pacer(RateLimiter limiter, Duration longest) {
-        return (weight, what) -> {
-            Duration wait = limiter.reserve(weight, System.nanoTime(), longest);
-            if (wait.compareTo(longest) > 0) {
-                throw PlatformCallException.notSent(
-                        what + ": the channel's rate budget is spent, or the platform asked for a pause; not sent"
-                                + " before " + wait.toSeconds() + " s",
-                        wait);
+        return new RequestPacing.Pacer() {
+            private long takenAt;
+
+            @Override
+            public void beforeSending(int weight, String what) {
+                long now = System.nanoTime();
+                Duration wait = limiter.reserve(weight, now, longest);
+                if (wait.compareTo(longest) > 0) {
+                    throw PlatformCallException.notSent(
+                            what + ": the channel's rate budget is spent, or the platform asked for a pause; not"
+                                    + " sent before " + wait.toSeconds() + " s",
+                            wait);
+                }
+                takenAt = now + wait.toNanos();
+                sleep(wait);
             }
-            sleep(wait);
+
+            @Override
+            public void answered(int weight) {
+                limiter.answered(weight, takenAt, System.nanoTime());
+            }
         };
     }
 

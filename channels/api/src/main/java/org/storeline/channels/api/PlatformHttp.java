@@ -135,7 +135,12 @@ public final class PlatformHttp {
             Duration wait;
             RequestPacing.beforeSending(weight, what);
             try {
-                HttpResponse<String> response = client.send(built, HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response;
+                try {
+                    response = client.send(built, HttpResponse.BodyHandlers.ofString());
+                } finally {
+                    RequestPacing.answered(weight);
+                }
                 int status = response.statusCode();
                 if (status >= 200 && status < 300) {
                     return new Response(status, response.body(), response);

@@ -5,7 +5,8 @@ import java.util.function.Supplier;
 /**
  * The one place every request a platform module makes through {@link PlatformHttp} is charged to its channel's rate
  * budget before it is sent: the sync gateway runs a module's operation {@link #during} a {@link Pacer}, which
- * {@link PlatformHttp#send} asks before each request (each attempt, when it retries). Outside such an operation
+ * {@link PlatformHttp#send} asks before each request (each attempt, when it retries) and tells when it came back.
+ * Outside such an operation
  * (webhook registration, order imports), requests go unpaced.
  *
  * <p>A thread-local, set and cleared around the operation, rather than an object passed through
@@ -23,6 +24,9 @@ public final class RequestPacing {
          * {@link PlatformCallException#notSent}) to fail the operation without sending it.
          */
         void beforeSending(int weight, String what);
+
+        /** The request paced last came back (answered, or failed): the platform has counted it by now. */
+        default void answered(int weight) {}
     }
 
     private static final ThreadLocal<Pacer> CURRENT = new ThreadLocal<>();
@@ -41,6 +45,14 @@ public final class RequestPacing {
             } else {
                 CURRENT.set(outer);
             }
+        }
+    }
+
+    /** After a request of {@code weight} came back, whatever its outcome: tells the current pacer, if any. */
+    static void answered(int weight) {
+        Pacer pacer = CURRENT.get();
+        if (pacer != null) {
+            pacer.answered(weight);
         }
     }
 

@@ -57,6 +57,43 @@ class RequestPacingTest {
     }
 
     @Test
+    void thePacerHearsWhenEachAttemptCameBackAnsweredOrNot() {
+        List<String> heard = new ArrayList<>();
+        RequestPacing.Pacer pacer = new RequestPacing.Pacer() {
+            @Override
+            public void beforeSending(int weight, String what) {
+                heard.add("send " + what);
+            }
+
+            @Override
+            public void answered(int weight) {
+                heard.add("back x" + weight);
+            }
+        };
+
+        RequestPacing.during(pacer, () -> {
+            http.send(request("/ok"), "batch", 4);
+            try {
+                http.send(request("/busy"), "busy");
+            } catch (PlatformCallException expected) {
+                // three attempts, each heard back
+            }
+            return null;
+        });
+
+        assertThat(heard)
+                .containsExactly(
+                        "send batch",
+                        "back x4",
+                        "send busy",
+                        "back x1",
+                        "send busy",
+                        "back x1",
+                        "send busy",
+                        "back x1");
+    }
+
+    @Test
     void aRequestThePacerRefusesIsNotSent() {
         assertThatThrownBy(() -> RequestPacing.during(
                         (weight, what) -> {
