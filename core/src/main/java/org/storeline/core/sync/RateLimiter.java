@@ -4,35 +4,73 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Keeps the requests to one channel within its platform's {@link RateBudget}: one token bucket per window (as many
- * tokens as the window allows, refilled evenly over it), and a pause the platform itself asked for (429 with
- * {@code Retry-After}). A caller asks {@link #waitFor how long} to wait before a request, waits, then
- * {@link #take takes} its tokens; requests a call made beyond the one it waited for (a module that needed two) are
- * taken afterwards, so that the next call waits for them. Times are {@link System#nanoTime()} readings, passed in so
- * that tests need no clock. Thread-safe.
+ * Keeps the requests to one channel within its platform's {@link RateBudget}, strictly: for each window of N requests
+ * per P, no interval of length P ever holds more than N requests (an interval {@code [t, t + P)}: two requests exactly
+ * P apart are in different ones). Each window keeps a log of the last N send times it was charged; a request may go at
+ * {@code s} when the N-th most recent of them, counting the ones going with it, is at least P before {@code s}. A
+ * token bucket would not do: a full bucket plus one window's refill lets twice the window through in one window's
+ * length, which the platforms count as over.
+ *
+ * <p>On top of the windows, a pause the platform itself asked for (429 with {@code Retry-After}). A caller asks
+ * {@link #waitFor how long} to wait, waits, then {@link #take takes} its requests; {@link #reserve} does both halves
+ * at once, taking the requests at the time they will go, so that callers on several threads cannot both see the same
+ * room; {@link #answered} then counts them from when their answer came, the latest they can have reached the
+ * platform. Requests are taken in order: none is charged before one already taken. Times are {@link System#nanoTime()}
+ * readings, passed in so that tests need no clock. Thread-safe.
  */
 public final class RateLimiter {
-    private final List<Bucket> buckets;
+    private final List<Log> logs;
     private long pausedUntil;
     private boolean paused;
+    private long last;
+    private boolean any;
 
     public RateLimiter(RateBudget budget, long now) {
-        this.buckets = budget.windows().stream().map(w -> new Bucket(w, now)).toList();
+        this.logs = budget.windows().stream().map(Log::new).toList();
+        this.last = now;
     }
 
     /** How long to wait before {@code requests} more may go: the pause left, or until every window has room. */
     public synchronized Duration waitFor(int requests, long now) {
-        long wait = pauseLeft(now);
-        for (Bucket bucket : buckets) {
-            wait = Math.max(wait, bucket.waitFor(requests, now));
-        }
-        return Duration.ofNanos(wait);
+        return Duration.ofNanos(earliest(requests, now) - now);
     }
 
-    /** Takes tokens for requests made (or about to be), going into debt if need be: the next ones wait for it. */
+    /**
+     * Charges {@code requests} made now (or about to be), however many the windows hold already (a debt: the next
+     * ones wait until a whole window has passed since them).
+     */
     public synchronized void take(int requests, long now) {
-        for (Bucket bucket : buckets) {
-            bucket.take(requests, now);
+        charge(requests, any && last - now > 0 ? last : now);
+    }
+
+    /**
+     * How long to wait before {@code requests} may go; unless that is longer than {@code longest}, they are taken at
+     * the time they will go, and the caller then waits that long and sends them.
+     */
+    public synchronized Duration reserve(int requests, long now, Duration longest) {
+        long at = earliest(requests, now);
+        Duration wait = Duration.ofNanos(at - now);
+        if (wait.compareTo(longest) <= 0) {
+            charge(requests, at);
+        }
+        return wait;
+    }
+
+    /**
+     * The {@code requests} taken at {@code takenAt} were answered at {@code answeredAt}: they count from then. The
+     * platform counts a request when it arrives, which is some time after Storeline meant to send it (a sleep that
+     * overran, a connection to open) and before the answer came; counting from the answer, the next request a window
+     * later cannot arrive within a window of it, however late this one arrived.
+     */
+    public synchronized void answered(int requests, long takenAt, long answeredAt) {
+        if (answeredAt - takenAt <= 0) {
+            return;
+        }
+        for (Log log : logs) {
+            log.move(requests, takenAt, answeredAt);
+        }
+        if (last - answeredAt < 0) {
+            last = answeredAt;
         }
     }
 
@@ -47,59 +85,116 @@ public final class RateLimiter {
 
     /** The requests that could go now in the tightest window (0 while paused); -1 when the budget has no window. */
     public synchronized long left(long now) {
-        if (buckets.isEmpty()) {
+        if (logs.isEmpty()) {
             return -1;
         }
-        if (pauseLeft(now) > 0) {
+        if (paused && pausedUntil - now > 0) {
             return 0;
         }
         long left = Long.MAX_VALUE;
-        for (Bucket bucket : buckets) {
-            left = Math.min(left, bucket.whole(now));
+        for (Log log : logs) {
+            left = Math.min(left, log.left(now));
         }
         return left;
     }
 
-    private long pauseLeft(long now) {
-        return paused && pausedUntil - now > 0 ? pausedUntil - now : 0;
+    private long earliest(int requests, long now) {
+        long at = now;
+        if (paused && pausedUntil - at > 0) {
+            at = pausedUntil;
+        }
+        if (any && last - at > 0) {
+            at = last;
+        }
+        for (Log log : logs) {
+            at = log.earliest(requests, at);
+        }
+        return at;
     }
 
-    /** A window as a bucket of {@code capacity} tokens refilled at {@code capacity} per {@code period}. */
-    private static final class Bucket {
-        private final double capacity;
-        private final double tokensPerNano;
-        private double tokens;
-        private long refilledAt;
+    private void charge(int requests, long at) {
+        for (Log log : logs) {
+            log.add(requests, at);
+        }
+        last = at;
+        any = true;
+    }
 
-        Bucket(RateBudget.Window window, long now) {
-            this.capacity = window.requests();
-            this.tokensPerNano = window.requests() / (double) window.per().toNanos();
-            this.tokens = capacity;
-            this.refilledAt = now;
+    /**
+     * One window's log: the last N times charged, oldest first, in a ring. Older ones cannot matter: a request needs
+     * only the N-th most recent to be a window old.
+     */
+    private static final class Log {
+        private final int limit;
+        private final long period;
+        private final long[] times;
+        private int oldest;
+        private int size;
+
+        Log(RateBudget.Window window) {
+            this.limit = window.requests();
+            this.period = window.per().toNanos();
+            this.times = new long[limit];
         }
 
-        void take(int requests, long now) {
-            refill(now);
-            tokens -= requests;
-        }
-
-        long waitFor(int requests, long now) {
-            refill(now);
-            double missing = requests - tokens;
-            return missing <= 0 ? 0 : (long) Math.ceil(missing / tokensPerNano);
-        }
-
-        long whole(long now) {
-            refill(now);
-            return Math.max(0, (long) Math.floor(tokens));
-        }
-
-        private void refill(long now) {
-            long elapsed = now - refilledAt;
-            if (elapsed > 0) {
-                tokens = Math.min(capacity, tokens + elapsed * tokensPerNano);
-                refilledAt = now;
+        /**
+         * The earliest time from {@code from} (not before any time logged) at which {@code requests} more may go: when
+         * at most N - requests logged are less than P before it. More than N at once go when the last logged is a
+         * window old.
+         */
+        long earliest(int requests, long from) {
+            int mayStay = limit - Math.min(requests, limit);
+            if (size <= mayStay) {
+                return from;
             }
+            long allowed = at(size - mayStay - 1) + period;
+            return allowed - from > 0 ? allowed : from;
+        }
+
+        void add(int requests, long at) {
+            for (int i = 0; i < Math.min(requests, limit); i++) {
+                if (size == limit) {
+                    times[oldest] = at;
+                    oldest = (oldest + 1) % limit;
+                } else {
+                    times[(oldest + size) % limit] = at;
+                    size++;
+                }
+            }
+        }
+
+        /** Moves up to {@code requests} of the times logged at {@code from} to the later {@code to}, kept in order. */
+        void move(int requests, long from, long to) {
+            int moved = 0;
+            for (int i = size - 1; i >= 0 && moved < requests; i--) {
+                if (at(i) == from) {
+                    set(i, to);
+                    moved++;
+                    for (int j = i; j + 1 < size && at(j + 1) - at(j) < 0; j++) {
+                        long later = at(j + 1);
+                        set(j + 1, at(j));
+                        set(j, later);
+                    }
+                }
+            }
+        }
+
+        long left(long now) {
+            int recent = 0;
+            for (int i = 0; i < size; i++) {
+                if (at(i) - (now - period) > 0) {
+                    recent++;
+                }
+            }
+            return Math.max(0, limit - recent);
+        }
+
+        private long at(int index) {
+            return times[(oldest + index) % limit];
+        }
+
+        private void set(int index, long time) {
+            times[(oldest + index) % limit] = time;
         }
     }
 }

@@ -5,13 +5,13 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.storeline.channels.api.ChannelConnection;
 import org.storeline.channels.api.ChannelOutbound;
 import org.storeline.channels.api.Connectors;
 import org.storeline.channels.api.PlatformCallException;
+import org.storeline.channels.api.RequestPacing;
 import org.storeline.core.channel.Channel;
 import org.storeline.core.error.StorelineException;
 import org.storeline.core.sync.Listing;
@@ -25,10 +25,10 @@ import org.storeline.core.sync.StockLevel;
 
 /**
  * The platforms, as the sync sender calls them: each platform module's {@link ChannelOutbound}, with the channel's
- * decrypted connection. Every call first waits its turn in the channel's {@link RateLimits rate budget} (a wait longer
- * than {@code longestWait} is not waited: the call fails as unavailable until then, so a worker never sleeps through
- * its lease); a 429 or 503 with {@code Retry-After} pauses the channel in this process; a failure becomes a
- * {@link SendFailure}.
+ * decrypted connection. Every HTTP request a module's operation makes first waits its turn in the channel's
+ * {@link RateLimits rate budget} (a wait longer than {@code longestWait} is not waited: the request is not sent and the
+ * call fails as unavailable until then, so a worker never sleeps through its lease); a 429 or 503 with
+ * {@code Retry-After} pauses the channel in this process; a failure becomes a {@link SendFailure}.
  */
 public final class HttpPlatformGateway implements PlatformGateway {
     private static final Logger LOG = LoggerFactory.getLogger(HttpPlatformGateway.class);
@@ -54,58 +54,49 @@ public final class HttpPlatformGateway implements PlatformGateway {
 
     @Override
     public Map<String, Listing> findListings(Channel channel, Collection<String> skus) {
-        return call(channel, (outbound, connection) -> outbound.findListings(skus, connection), found -> 1);
+        return call(channel, (outbound, connection) -> outbound.findListings(skus, connection));
     }
 
     @Override
     public Map<Listing, Long> readStockLevels(Channel channel, List<Listing> listings) {
-        return call(channel, (outbound, connection) -> outbound.readStockLevels(listings, connection), read -> 1);
+        return call(channel, (outbound, connection) -> outbound.readStockLevels(listings, connection));
     }
 
     @Override
     public List<PlatformCall> setStockLevels(Channel channel, List<StockLevel> levels) {
-        return call(channel, (outbound, connection) -> outbound.setStockLevels(levels, connection), List::size);
+        return call(channel, (outbound, connection) -> outbound.setStockLevels(levels, connection));
     }
 
     @Override
     public List<PlatformCall> setPrices(Channel channel, List<PriceChange> prices) {
-        return call(channel, (outbound, connection) -> outbound.setPrices(prices, connection), List::size);
+        return call(channel, (outbound, connection) -> outbound.setPrices(prices, connection));
     }
 
     @Override
     public List<PlatformCall> sendStatus(Channel channel, StatusChange change) {
-        return call(channel, (outbound, connection) -> outbound.sendStatus(change, connection), List::size);
+        return call(channel, (outbound, connection) -> outbound.sendStatus(change, connection));
     }
 
     private interface Call<T> {
         T make(ChannelOutbound outbound, ChannelConnection connection);
     }
 
-    private <T> T call(Channel channel, Call<T> call, Function<T, Integer> requestsMade) {
+    /**
+     * Makes the module's operation with every request it sends paced by the channel's limiter ({@link RequestPacing}):
+     * each waits for its turn, and is charged, before it goes, however many the operation makes.
+     */
+    private <T> T call(Channel channel, Call<T> call) {
         ChannelOutbound outbound = outbound(channel)
                 .orElseThrow(() -> failed(SendFailure.Kind.REFUSED, "nothing is sent to this platform yet", null));
         RateLimiter limiter = limits.of(channel.id(), outbound.budget());
-        Duration wait = limiter.waitFor(1, System.nanoTime());
-        if (wait.compareTo(longestWait) > 0) {
-            throw new SyncCallFailed(
-                    new SendFailure(
-                            SendFailure.Kind.UNAVAILABLE,
-                            "the channel's rate budget is spent, or the platform asked for a pause; not sent before "
-                                    + wait.toSeconds() + " s",
-                            0,
-                            Optional.of(wait)),
-                    null);
-        }
-        sleep(wait);
-        limiter.take(1, System.nanoTime());
         try {
-            T result = call.make(outbound, Connectors.connection(channel));
-            limiter.take(Math.max(0, requestsMade.apply(result) - 1), System.nanoTime());
-            return result;
+            return RequestPacing.during(
+                    pacer(limiter, longestWait), () -> call.make(outbound, Connectors.connection(channel)));
         } catch (PlatformCallException e) {
-            e.retryAfter().ifPresent(pause -> limiter.pause(pause, System.nanoTime()));
+            if (!e.notSent()) {
+                e.retryAfter().ifPresent(pause -> limiter.pause(pause, System.nanoTime()));
+            }
             // The requests made before the failing one took effect: the activity log shows them too.
-            limiter.take(e.madeBefore().size(), System.nanoTime());
             throw new SyncCallFailed(
                     new SendFailure(kindOf(e), e.getMessage(), e.status(), e.retryAfter()), e.madeBefore(), e);
         } catch (StorelineException e) {
@@ -117,7 +108,41 @@ public final class HttpPlatformGateway implements PlatformGateway {
         }
     }
 
+    /**
+     * Before each request: waits its turn in {@code limiter} and takes it; a turn further away than {@code longest}
+     * is not waited for (a worker must not sleep through its lease): the request is not sent, and the operation fails
+     * as unavailable until then, with the requests it made before. Once its answer came, the request counts from then
+     * ({@link RateLimiter#answered}). One pacer per operation, used by its one thread.
+     */
+    static RequestPacing.Pacer pacer(RateLimiter limiter, Duration longest) {
+        return new RequestPacing.Pacer() {
+            private long takenAt;
+
+            @Override
+            public void beforeSending(int weight, String what) {
+                long now = System.nanoTime();
+                Duration wait = limiter.reserve(weight, now, longest);
+                if (wait.compareTo(longest) > 0) {
+                    throw PlatformCallException.notSent(
+                            what + ": the channel's rate budget is spent, or the platform asked for a pause; not"
+                                    + " sent before " + wait.toSeconds() + " s",
+                            wait);
+                }
+                takenAt = now + wait.toNanos();
+                sleep(wait);
+            }
+
+            @Override
+            public void answered(int weight) {
+                limiter.answered(weight, takenAt, System.nanoTime());
+            }
+        };
+    }
+
     static SendFailure.Kind kindOf(PlatformCallException e) {
+        if (e.notSent()) {
+            return SendFailure.Kind.UNAVAILABLE;
+        }
         if (!e.retryable()) {
             return SendFailure.Kind.REFUSED;
         }
@@ -144,8 +169,7 @@ public final class HttpPlatformGateway implements PlatformGateway {
             Thread.sleep(wait);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new SyncCallFailed(
-                    new SendFailure(SendFailure.Kind.UNREACHABLE, "interrupted", 0, Optional.empty()), e);
+            throw PlatformCallException.unreachable("interrupted while waiting for the channel's rate budget", e);
         }
     }
 }

@@ -27,11 +27,12 @@ public class PlatformCallException extends RuntimeException {
     private final int status;
     private final Optional<Duration> retryAfter;
     private final boolean outcomeUnknown;
+    private final boolean notSent;
     private final List<PlatformCall> madeBefore = new ArrayList<>();
 
     /** For {@link UnreadableFieldException}, which is an unreadable answer that names its field. */
     protected PlatformCallException(String message, boolean retryable, int status, Throwable cause) {
-        this(message, retryable, status, cause, Optional.empty(), false);
+        this(message, retryable, status, cause, Optional.empty(), false, false);
     }
 
     private PlatformCallException(
@@ -40,8 +41,10 @@ public class PlatformCallException extends RuntimeException {
             int status,
             Throwable cause,
             Optional<Duration> retryAfter,
-            boolean outcomeUnknown) {
+            boolean outcomeUnknown,
+            boolean notSent) {
         super(message, cause);
+        this.notSent = notSent;
         this.retryable = retryable;
         this.status = status;
         this.retryAfter = retryAfter;
@@ -63,7 +66,7 @@ public class PlatformCallException extends RuntimeException {
 
     /** As {@link #unavailable(String, int)}, when the platform said how long to wait ({@code Retry-After}). */
     public static PlatformCallException unavailable(String message, int status, Optional<Duration> retryAfter) {
-        return new PlatformCallException(message, true, status, null, retryAfter, false);
+        return new PlatformCallException(message, true, status, null, retryAfter, false, false);
     }
 
     /** The platform did not answer ({@code cause}: a timeout, a refused connection, an interrupted wait). */
@@ -76,7 +79,15 @@ public class PlatformCallException extends RuntimeException {
      * whoever sent it checks whether it took effect (DESIGN: the fourth outcome, unknown).
      */
     public static PlatformCallException timedOut(String message, Throwable cause) {
-        return new PlatformCallException(message, true, 0, cause, Optional.empty(), true);
+        return new PlatformCallException(message, true, 0, cause, Optional.empty(), true, false);
+    }
+
+    /**
+     * Storeline did not send the request: the channel's rate budget (or a pause the platform asked for) would have
+     * held it longer than the caller waits. It may go after {@code wait}.
+     */
+    public static PlatformCallException notSent(String message, Duration wait) {
+        return new PlatformCallException(message, true, 0, null, Optional.of(wait), false, true);
     }
 
     /** What the platform sent cannot be read: the same payload would fail the same way, so it is final. */
@@ -101,6 +112,11 @@ public class PlatformCallException extends RuntimeException {
     /** Whether the request may have reached the platform and taken effect though no answer came (a timeout). */
     public boolean outcomeUnknown() {
         return outcomeUnknown;
+    }
+
+    /** Whether this is {@link #notSent}: the request never left, held back by the rate budget. */
+    public boolean notSent() {
+        return notSent;
     }
 
     /** The HTTP status of a refusal or of an unavailable platform; 0 when no answer says it. */

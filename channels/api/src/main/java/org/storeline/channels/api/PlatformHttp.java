@@ -120,12 +120,27 @@ public final class PlatformHttp {
      * 4xx refusals the caller may want to read (404 and the like are thrown as non-retryable).
      */
     public Response send(HttpRequest.Builder request, String what) {
+        return send(request, what, 1);
+    }
+
+    /**
+     * As {@link #send(HttpRequest.Builder, String)}, for a request that counts as {@code weight} against the channel's
+     * rate budget (a batch that carries other requests): each attempt first waits for the {@link RequestPacing pacer}
+     * of the operation it is part of, which may refuse it, unsent.
+     */
+    public Response send(HttpRequest.Builder request, String what, int weight) {
         HttpRequest built = request.timeout(requestTimeout).build();
         PlatformCallException last = null;
         for (int attempt = 1; attempt <= maxAttempts; attempt++) {
             Duration wait;
+            RequestPacing.beforeSending(weight, what);
             try {
-                HttpResponse<String> response = client.send(built, HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response;
+                try {
+                    response = client.send(built, HttpResponse.BodyHandlers.ofString());
+                } finally {
+                    RequestPacing.answered(weight);
+                }
                 int status = response.statusCode();
                 if (status >= 200 && status < 300) {
                     return new Response(status, response.body(), response);

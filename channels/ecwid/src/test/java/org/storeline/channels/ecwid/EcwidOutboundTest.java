@@ -22,6 +22,7 @@ import static org.storeline.channels.ecwid.EcwidFake.outbound;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.storeline.channels.api.PlatformCallException;
 import org.storeline.channels.api.PlatformHttp;
+import org.storeline.channels.api.RequestPacing;
 import org.storeline.core.money.Money;
 import org.storeline.core.sync.Listing;
 import org.storeline.core.sync.PlatformCall;
@@ -173,6 +175,23 @@ class EcwidOutboundTest {
                         tuple("GET", STORE + "/batch?ticket=" + ticket, 200),
                         tuple("PUT", STORE + "/products/37208340/combinations/7084075", 200),
                         tuple("PUT", STORE + "/products/37208339", 200));
+    }
+
+    @Test
+    void aBatchIsChargedToTheBudgetAsTheWritesItCarriesAndItselfItsTicketReadsAsOneEach() {
+        String ticket = "11kl140a2-966f-1a9f-b4e6-fc451bc78570";
+        ecwid.stubFor(post(urlEqualTo(STORE + "/batch?stopOnFirstFailure=false"))
+                .willReturn(json(outbound("batch-created.json"))));
+        ecwid.stubFor(
+                get(urlEqualTo(STORE + "/batch?ticket=" + ticket)).willReturn(json(outbound("batch-completed.json"))));
+        List<Integer> charged = new ArrayList<>();
+
+        RequestPacing.during(
+                (weight, what) -> charged.add(weight),
+                () -> fake.outbound.setStockLevels(
+                        List.of(new StockLevel(ORANGE, 3), new StockLevel(RADISH_SMALL_WHITE, 9)), fake.connection()));
+
+        assertThat(charged).containsExactly(3, 1);
     }
 
     @Test

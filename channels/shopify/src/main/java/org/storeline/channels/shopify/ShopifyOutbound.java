@@ -45,6 +45,11 @@ public final class ShopifyOutbound implements ChannelOutbound {
     /**
      * The REST leaky bucket of the standard plan: 40 requests, leaking 2 a second. Advanced stores leak 4 and Plus
      * stores 20 a second; this budget is the smallest, which every store takes.
+     *
+     * <p>As strict windows (at most N in any interval of length P), 40 in 20 s and 2 in 1 s keep within that bucket:
+     * it overflows only if some interval of length L holds more than 40 + 2L requests. Below 20 s the first window
+     * allows at most 40; from 20 s on the second allows at most 2 per started second, 2(L + 1) at most, which is
+     * below 40 + 2L. (RateLimiterPropertyTest checks it on random arrivals.)
      */
     static final RateBudget BUDGET = RateBudget.of(
             new RateBudget.Window(40, Duration.ofSeconds(20)), new RateBudget.Window(2, Duration.ofSeconds(1)));
