@@ -11,14 +11,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.storeline.server.OrderImportScenarioIT.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
@@ -39,6 +35,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.storeline.core.channel.Channel;
 import org.storeline.server.support.ApiClient;
+import org.storeline.server.support.Payloads;
 import org.storeline.server.support.Shop;
 import org.storeline.server.support.TestStoreline;
 import org.storeline.server.support.WooCommerceOrders;
@@ -50,7 +47,6 @@ import org.storeline.server.support.WooCommerceOrders;
  */
 class ChannelSyncIT {
     private static final AtomicLong ORDER_IDS = new AtomicLong(System.currentTimeMillis() % 1_000_000_000L);
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String WOO_ORDERS = "/wp-json/wc/v3/orders";
     private static final DateTimeFormatter WOO_GMT =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss").withZone(ZoneOffset.UTC);
@@ -551,18 +547,10 @@ class ChannelSyncIT {
     }
 
     private static String payload(String name) {
-        try (InputStream in = ChannelSyncIT.class.getResourceAsStream("/payloads/" + name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Payloads.text(name);
     }
 
     private static JsonNode read(String json) {
-        try {
-            return JSON.readTree(json);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Payloads.json(json);
     }
 }

@@ -3,11 +3,7 @@ package org.storeline.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
@@ -24,6 +20,7 @@ import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.storeline.server.support.ApiClient;
+import org.storeline.server.support.Payloads;
 import org.storeline.server.support.Shop;
 import org.storeline.server.support.TestStoreline;
 
@@ -33,7 +30,6 @@ import org.storeline.server.support.TestStoreline;
  * signed as its platform signs, stored, imported by the inbox worker and read back from {@code GET /api/v1/sales}.
  */
 class ImportedPaymentsAndDatesIT {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SHOPIFY_SECRET = "shopify-app-client-secret";
     private static final String LIGHTSPEED_SECRET = "lightspeed-api-secret";
 
@@ -255,10 +251,6 @@ class ImportedPaymentsAndDatesIT {
     }
 
     private static ObjectNode payload(String name) {
-        try (InputStream in = ImportedPaymentsAndDatesIT.class.getResourceAsStream("/payloads/" + name)) {
-            return (ObjectNode) JSON.readTree(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Payloads.object(name);
     }
 }
