@@ -24,16 +24,25 @@ import java.util.regex.Pattern;
 final class BenchClient {
     private final String host;
     private final int port;
-    private final String token;
+    private final String credentials;
     private Socket socket;
     private InputStream in;
     private OutputStream out;
 
+    /** A client of the API, with a user's API token. */
     BenchClient(String baseUrl, String token) {
-        URI uri = URI.create(baseUrl);
+        this(URI.create(baseUrl), "Authorization: Bearer " + token);
+    }
+
+    private BenchClient(URI uri, String credentials) {
         this.host = uri.getHost();
         this.port = uri.getPort();
-        this.token = token;
+        this.credentials = credentials;
+    }
+
+    /** A client of the web app, signed in: its requests carry the session's cookie ({@code name=value}). */
+    static BenchClient withCookie(String baseUrl, String cookie) {
+        return new BenchClient(URI.create(baseUrl), "Cookie: " + cookie);
     }
 
     /** A call: GET, or POST or PUT of a JSON body. */
@@ -66,7 +75,7 @@ final class BenchClient {
         }
         byte[] body = call.body() == null ? new byte[0] : call.body().getBytes(StandardCharsets.UTF_8);
         String head = call.method() + " " + call.path() + " HTTP/1.1\r\nHost: " + host + ":" + port
-                + "\r\nAuthorization: Bearer " + token + "\r\n"
+                + "\r\n" + credentials + "\r\n"
                 + (call.body() == null
                         ? ""
                         : "Content-Type: application/json\r\nContent-Length: " + body.length + "\r\n")

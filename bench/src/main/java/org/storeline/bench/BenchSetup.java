@@ -86,6 +86,18 @@ final class BenchSetup {
                 .asText();
     }
 
+    /** A staff user of one outlet who signs in to the web app with email and password. */
+    static void createUser(String baseUrl, String adminToken, String email, String password, String outlet)
+            throws IOException, InterruptedException {
+        post(
+                HttpClient.newHttpClient(),
+                baseUrl,
+                adminToken,
+                "/api/v1/users",
+                "{\"name\":\"Pages\",\"email\":\"" + email + "\",\"password\":\"" + password
+                        + "\",\"role\":\"staff\",\"outlet_ids\":[\"" + outlet + "\"]}");
+    }
+
     private static void catalog(DataSource db, int products, List<String> outlets) throws SQLException {
         try (Connection c = db.getConnection()) {
             try (PreparedStatement insert = c.prepareStatement(

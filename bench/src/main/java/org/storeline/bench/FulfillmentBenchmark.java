@@ -145,7 +145,7 @@ public final class FulfillmentBenchmark {
      * Sends the calls one after another; prints and answers their round trips, with Storeline's mean time for them
      * ({@code route} as its timer names it). A non-2xx answer is an error.
      */
-    private static Histogram measure(Session session, String label, String route, int count, IntFunction<Call> calls)
+    static Histogram measure(Session session, String label, String route, int count, IntFunction<Call> calls)
             throws Exception {
         BenchClient client = session.client();
         Histogram latency = new Histogram(3);
@@ -186,7 +186,7 @@ public final class FulfillmentBenchmark {
         return latency;
     }
 
-    private static String verdict(String target, Histogram latency, double limitMs) {
+    static String verdict(String target, Histogram latency, double limitMs) {
         double p95 = latency.getValueAtPercentile(95) / 1000.0;
         return String.format(
                 "target: %s: %s (p95 %.1f ms, p99 %.1f ms, max %.1f ms)",
@@ -230,7 +230,7 @@ public final class FulfillmentBenchmark {
                 "/api/v1/fulfillments/" + pick.fulfillment() + "/scans", "{\"barcode\":\"" + pick.barcode() + "\"}");
     }
 
-    private static String loadAverage() {
+    static String loadAverage() {
         try {
             String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
             return fields[0] + " " + fields[1] + " " + fields[2];
