@@ -174,6 +174,11 @@ public final class StorelineCli implements Runnable {
                             ? dbUrl
                             : "embedded PostgreSQL in "
                                     + dataDir.toAbsolutePath().resolve("postgres")));
+            System.out.println("  web app:  " + base + "/"
+                    + (storeline.wiring().users().isSetUp()
+                            ? ""
+                            : " (nobody can sign in yet: open " + base
+                                    + "/setup and give the admin token below to choose your sign-in)"));
             System.out.println("  health:   " + base + "/health");
             System.out.println("  API docs: " + base + "/api/v1/openapi.json");
             System.out.println();

@@ -471,6 +471,7 @@ public final class Wiring {
     WebApp webApp() {
         return new WebApp(
                 signIn,
+                users,
                 fulfillmentBoard,
                 fulfillmentWorkflow,
                 packingSlips,

@@ -48,6 +48,7 @@ public enum ErrorCode {
     EMAILS_OFF("emails_off", ErrorCategory.CONFLICT),
     NO_CUSTOMER_EMAIL("no_customer_email", ErrorCategory.CONFLICT),
     CHANNEL_UNLINKED("channel_unlinked", ErrorCategory.CONFLICT),
+    ALREADY_SET_UP("already_set_up", ErrorCategory.CONFLICT),
     CONFLICT("conflict", ErrorCategory.CONFLICT),
     CURRENCY_MISMATCH("currency_mismatch", ErrorCategory.UNPROCESSABLE),
     PAYMENT_EXCEEDS_BALANCE("payment_exceeds_balance", ErrorCategory.UNPROCESSABLE),

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.storeline.core.customer.Email;
 import org.storeline.core.outlet.Language;
 
 /** Port: users and their API tokens. Tokens are looked up by hash; the token itself is never stored. */
@@ -26,6 +27,12 @@ public interface UserRepository {
 
     /** The user whose email has this key (trimmed, lower-cased), to sign in with. */
     Optional<User> findByEmailKey(String emailKey);
+
+    /** Whether any user has a password, that is whether anyone can sign in to the web app yet. */
+    boolean anyoneSignsIn();
+
+    /** Gives the user the name, email and password (its hash) they sign in to the web app with. */
+    void setSignIn(UUID userId, String name, Email email, String passwordHash);
 
     /** Keeps the user's language for the web app; empty: follow the browser's. */
     void setLanguage(UUID userId, Optional<Language> language);

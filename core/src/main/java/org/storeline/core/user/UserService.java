@@ -39,11 +39,7 @@ public final class UserService {
         actor.require(Permission.MANAGE_USERS);
         String name = Require.text("name", request.name());
         Email email = Email.of(request.email());
-        request.password().ifPresent(p -> {
-            if (p.length() < MIN_PASSWORD_LENGTH) {
-                throw StorelineException.invalid("password must have at least " + MIN_PASSWORD_LENGTH + " characters.");
-            }
-        });
+        request.password().ifPresent(UserService::requireLongEnough);
         List<UUID> outletIds = new ArrayList<>(new LinkedHashSet<>(request.outletIds()));
         if (request.role() != Role.ADMIN && outletIds.isEmpty()) {
             throw StorelineException.invalid("outlet_ids must name at least one outlet for a "
@@ -63,6 +59,12 @@ public final class UserService {
             users.insert(user);
             return user;
         });
+    }
+
+    private static void requireLongEnough(String password) {
+        if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
+            throw StorelineException.invalid("password must have at least " + MIN_PASSWORD_LENGTH + " characters.");
+        }
     }
 
     public User get(Actor actor, UUID userId) {
@@ -89,6 +91,44 @@ public final class UserService {
                     label == null || label.isBlank() ? "api" : label.trim(),
                     clock.instant());
             return token;
+        });
+    }
+
+    /** Whether anyone can sign in to the web app yet (a first administrator has chosen a password). */
+    public boolean isSetUp() {
+        return users.anyoneSignsIn();
+    }
+
+    /**
+     * The first sign-in of a new installation: while nobody has a password, whoever holds an admin token (printed
+     * on the first start, or {@code STORELINE_ADMIN_TOKEN}) gives that admin a name, an email and a password. The
+     * token proves they run the server; once anyone can sign in, users are made by an admin instead.
+     */
+    public User setUpFirstAdmin(String adminToken, String name, String email, String password) {
+        String cleanName = Require.text("name", name);
+        Email cleanEmail = Email.of(email);
+        requireLongEnough(password);
+        String hash = hasher.hash(password);
+        return tx.inTransaction(() -> {
+            if (users.anyoneSignsIn()) {
+                throw new StorelineException(
+                        ErrorCode.ALREADY_SET_UP,
+                        "Storeline is already set up: sign in, or ask an administrator for an account.");
+            }
+            User admin = Optional.ofNullable(adminToken)
+                    .filter(t -> !t.isBlank())
+                    .flatMap(t -> users.findByTokenHash(ApiTokens.hash(t.trim())))
+                    .filter(u -> u.role() == Role.ADMIN)
+                    .orElseThrow(() -> new StorelineException(
+                            ErrorCode.UNAUTHENTICATED,
+                            "That is not an admin token of this Storeline: use the one printed when it first "
+                                    + "started, or the value of STORELINE_ADMIN_TOKEN."));
+            if (!admin.email().key().equals(cleanEmail.key()) && users.emailTaken(cleanEmail.key())) {
+                throw new StorelineException(
+                        ErrorCode.EMAIL_TAKEN, "A user with email " + cleanEmail.value() + " already exists.");
+            }
+            users.setSignIn(admin.id(), cleanName, cleanEmail, hash);
+            return users.findById(admin.id()).orElseThrow();
         });
     }
 

@@ -117,6 +117,22 @@ public final class JooqUserRepository implements UserRepository {
     }
 
     @Override
+    public boolean anyoneSignsIn() {
+        return dsl.fetchExists(APP_USER, APP_USER.PASSWORD_HASH.isNotNull());
+    }
+
+    @Override
+    public void setSignIn(UUID userId, String name, Email email, String passwordHash) {
+        dsl.update(APP_USER)
+                .set(APP_USER.NAME, name)
+                .set(APP_USER.EMAIL, email.value())
+                .set(APP_USER.EMAIL_KEY, email.key())
+                .set(APP_USER.PASSWORD_HASH, passwordHash)
+                .where(APP_USER.ID.eq(userId))
+                .execute();
+    }
+
+    @Override
     public void setLanguage(UUID userId, Optional<Language> language) {
         dsl.update(APP_USER)
                 .set(APP_USER.LANGUAGE, language.map(Language::wireName).orElse(null))

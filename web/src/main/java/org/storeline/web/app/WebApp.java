@@ -11,12 +11,14 @@ import org.storeline.core.fulfillment.PackingSlipService;
 import org.storeline.core.notification.NotificationService;
 import org.storeline.core.outlet.OutletService;
 import org.storeline.core.session.SignInService;
+import org.storeline.core.user.UserService;
 import org.storeline.web.app.fulfillment.FulfillmentPages;
 import org.storeline.web.app.login.LoginPages;
 import org.storeline.web.app.notification.NotificationPages;
 import org.storeline.web.app.session.SecurityHeaders;
 import org.storeline.web.app.session.SignInRequired;
 import org.storeline.web.app.session.WebSessions;
+import org.storeline.web.app.setup.FirstAdminPages;
 import org.storeline.web.app.view.Assets;
 import org.storeline.web.app.view.Layout;
 import org.storeline.web.app.view.Views;
@@ -34,9 +36,11 @@ public final class WebApp {
     private final LoginPages login;
     private final FulfillmentPages fulfillments;
     private final NotificationPages notificationPages;
+    private final FirstAdminPages firstAdmin;
 
     public WebApp(
             SignInService signIn,
+            UserService users,
             FulfillmentBoard board,
             FulfillmentWorkflow workflow,
             PackingSlipService slips,
@@ -49,7 +53,8 @@ public final class WebApp {
         this.sessions = new WebSessions(signIn);
         Layout layout = new Layout(assets, outlets, notifications);
         this.errors = new AppErrors(layout, views, sessions);
-        this.login = new LoginPages(signIn, sessions, layout, views, clock);
+        this.login = new LoginPages(signIn, sessions, layout, views, clock, users::isSetUp);
+        this.firstAdmin = new FirstAdminPages(users, signIn, layout, views);
         this.fulfillments = new FulfillmentPages(board, workflow, slips, outlets, layout, views, clock);
         this.notificationPages = new NotificationPages(notifications, outlets, events, sessions, layout, views);
     }
@@ -82,6 +87,7 @@ public final class WebApp {
             ctx.contentType(icon.type()).result(icon.bytes());
         });
         login.addTo(routes);
+        firstAdmin.addTo(routes);
         fulfillments.addTo(routes);
         notificationPages.addTo(routes);
         routes.exception(SignInRequired.class, (e, ctx) -> errors.signInRequired(ctx));

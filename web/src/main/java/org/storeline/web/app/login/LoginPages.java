@@ -6,6 +6,7 @@ import io.javalin.router.JavalinDefaultRoutingApi;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import org.storeline.core.error.ErrorCode;
 import org.storeline.core.error.StorelineException;
 import org.storeline.core.session.SignInLocked;
@@ -32,13 +33,22 @@ public final class LoginPages {
     private final Layout layout;
     private final Views views;
     private final Clock clock;
+    private final BooleanSupplier setUp;
 
-    public LoginPages(SignInService signIn, WebSessions sessions, Layout layout, Views views, Clock clock) {
+    /** {@code setUp}: whether anyone can sign in yet (if not, the form points to the first-run setup). */
+    public LoginPages(
+            SignInService signIn,
+            WebSessions sessions,
+            Layout layout,
+            Views views,
+            Clock clock,
+            BooleanSupplier setUp) {
         this.signIn = signIn;
         this.sessions = sessions;
         this.layout = layout;
         this.views = views;
         this.clock = clock;
+        this.setUp = setUp;
     }
 
     public void addTo(JavalinDefaultRoutingApi routes) {
@@ -103,7 +113,8 @@ public final class LoginPages {
                         email,
                         LocalPaths.path(next).orElse(""),
                         error,
-                        info));
+                        info,
+                        !setUp.getAsBoolean()));
     }
 
     private void signOut(Context ctx) {

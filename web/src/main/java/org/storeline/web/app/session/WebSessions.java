@@ -13,8 +13,8 @@ import org.storeline.core.user.Actor;
  */
 public final class WebSessions {
     private static final String SIGNED_IN = "storeline.signed-in";
-    /** Paths anyone may load: the sign-in page itself and the files it needs. */
-    private static final Set<String> PUBLIC = Set.of("/login", "/favicon.ico");
+    /** Paths anyone may load: the sign-in page, the first run's setup (see FirstAdminPages) and the files they need. */
+    private static final Set<String> PUBLIC = Set.of("/login", "/setup", "/favicon.ico");
 
     private final SignInService signIn;
 
