@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         version = "Storeline 0.1",
         description = "The system of record for a shop's outlets and online stores.",
-        subcommands = {StorelineCli.Serve.class})
+        subcommands = {StorelineCli.Serve.class, AdminTokenCommand.class, ImportCommand.class})
 public final class StorelineCli implements Runnable {
 
     public static void main(String[] args) {

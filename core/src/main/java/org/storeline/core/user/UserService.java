@@ -132,6 +132,22 @@ public final class UserService {
         });
     }
 
+    /**
+     * A new token of the first admin, for its owner at the server's command line when the printed one is lost
+     * ({@code storeline admin-token}): whoever can open the database may do anything already, so it asks no token.
+     */
+    public String issueAdminToken(String label) {
+        return tx.inTransaction(() -> {
+            User admin = users.findBootstrapAdmin()
+                    .orElseThrow(() -> new StorelineException(
+                            ErrorCode.USER_NOT_FOUND,
+                            "This database has no admin yet: start Storeline once (./storeline serve) to make one."));
+            String token = ApiTokens.newToken();
+            users.insertToken(Ids.newId(), admin.id(), ApiTokens.hash(token), label, clock.instant());
+            return token;
+        });
+    }
+
     public Optional<Actor> authenticate(String bearerToken) {
         if (bearerToken == null || bearerToken.isBlank()) {
             return Optional.empty();
