@@ -31,6 +31,11 @@ final class SyncRound {
         this.clock = clock;
     }
 
+    /** When the round must be over: no answer may still be awaited then. */
+    Instant deadline() {
+        return leaseUntil;
+    }
+
     /** Whether a call that may take {@code allowance} would outlast the claim's lease: then the rest is released. */
     boolean leaseTooShortFor(Duration allowance) {
         return clock.instant().plus(allowance).isAfter(leaseUntil);

@@ -164,6 +164,32 @@ class SyncSenderTest {
     }
 
     @Test
+    void theRoundsCallsEndByTheClaimsLeaseOrTheChannelsHoldWhicheverEndsFirst() {
+        UUID tee = product("TEE");
+        gateway.sells("TEE");
+        claimable.add(stock(tee));
+        sender(Duration.ofSeconds(60)).sendDue(CHANNEL.id(), "worker-1", NOW.plusSeconds(45));
+        claimable.add(stock(tee));
+        sender(Duration.ofSeconds(60)).sendDue(CHANNEL.id(), "worker-1", NOW.plusSeconds(90));
+
+        assertThat(gateway.deadlines).containsExactly(NOW.plusSeconds(45), NOW.plusSeconds(60));
+    }
+
+    @Test
+    void whatTheRoundHadNoTimeLeftForIsReleasedDueAgainAtOnceNotFailed() {
+        UUID tee = product("TEE");
+        gateway.sells("TEE");
+        gateway.failure = Optional.of(
+                new SendFailure(SendFailure.Kind.OUT_OF_TIME, "not sent: the round's claim ends", 0, Optional.empty()));
+        claimable.addAll(List.of(stock(tee), status("1004")));
+
+        sender(Duration.ofSeconds(60)).sendDue(CHANNEL.id(), "worker-1");
+
+        assertThat(finished).hasSize(2).allSatisfy(f -> assertThat(f.outcome()).isEqualTo(new SyncOutcome.Released()));
+        assertThat(logged).extracting(ActivityEntry::outcome).doesNotContain(ActivityEntry.Outcome.REFUSED);
+    }
+
+    @Test
     void aPlatformStorelineSendsNothingToRefusesEveryTaskSayingSo() {
         gateway.sends = false;
         claimable.addAll(List.of(stock(product("TEE")), status("1001")));
@@ -281,7 +307,7 @@ class SyncSenderTest {
 
     private final class Tasks implements SyncTasks {
         @Override
-        public List<UUID> channelsWithDueWork(Instant now, int limit) {
+        public List<UUID> channelsWithDueWork(Instant now, String sender, int limit) {
             return List.of(CHANNEL.id());
         }
 
@@ -342,6 +368,7 @@ class SyncSenderTest {
         int lookUps;
         int statusCalls;
         final List<List<String>> stockCalls = new ArrayList<>();
+        final List<Instant> deadlines = new ArrayList<>();
 
         void sells(String... sold) {
             skus.addAll(List.of(sold));
@@ -384,6 +411,12 @@ class SyncSenderTest {
             statusCalls++;
             failIfAsked();
             return List.of(new PlatformCall("PUT", "/orders/" + change.externalOrderId(), 200, "{}"));
+        }
+
+        @Override
+        public <T> T within(Instant deadline, Supplier<T> calls) {
+            deadlines.add(deadline);
+            return calls.get();
         }
 
         private void failIfAsked() {
