@@ -101,6 +101,11 @@ public final class SyncWorker implements AutoCloseable {
         return this;
     }
 
+    /** Who this worker is as a channel's sender ({@link ChannelSenders}): one name per worker. */
+    public String senderName() {
+        return process;
+    }
+
     /** Look now rather than at the next poll. */
     public void wake() {
         if (wake.availablePermits() == 0) {
