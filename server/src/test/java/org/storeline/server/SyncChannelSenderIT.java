@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -88,10 +89,11 @@ class SyncChannelSenderIT {
                 System.out.printf(
                         "two senders: %d requests to the store, %d before the holder stopped; at most %d in a second%n",
                         arrivals.size(), beforeStop, mostInAnySecond(arrivals));
-                assertThat(beforeStop).as("the burst kept the channel busy").isGreaterThan(4 * BUDGET);
+                assertThat(beforeStop).as("the burst kept the channel busy").isGreaterThan(3 * BUDGET);
+                // The budget, reached (the changes wanted more) and never passed.
                 assertThat(mostInAnySecond(arrivals))
                         .as("requests the store received in one second")
-                        .isLessThanOrEqualTo(BUDGET);
+                        .isEqualTo(BUDGET);
                 assertThat(holderOf(other, other, channel)).isSameAs(other);
             } finally {
                 second.close();
@@ -107,7 +109,7 @@ class SyncChannelSenderIT {
     private static long[] changeStock(List<Shop> shops, List<String> products, String outlet, Duration during)
             throws Exception {
         long[] last = new long[products.size()];
-        java.util.Arrays.fill(last, -1);
+        Arrays.fill(last, -1);
         Instant end = Instant.now().plus(during);
         ExecutorService threads = Executors.newFixedThreadPool(shops.size());
         try {
