@@ -83,7 +83,12 @@ class SyncChannelSenderIT {
                 for (int i = 0; i < PRODUCTS; i++) {
                     levels[i] = after[i] >= 0 ? after[i] : levels[i];
                 }
-                awaitDelivered(store, wooIds, levels, Duration.ofSeconds(60));
+                try {
+                    awaitDelivered(store, wooIds, levels, Duration.ofSeconds(120));
+                } catch (AssertionError e) {
+                    System.out.println(dump(other, channel));
+                    throw e;
+                }
 
                 List<Long> arrivals = store.productRequestTimes();
                 System.out.printf(
@@ -171,6 +176,34 @@ class SyncChannelSenderIT {
             most = Math.max(most, to - from + 1);
         }
         return most;
+    }
+
+    /** The channel's tasks and sender lease, to see why a level did not arrive. */
+    private static String dump(Storeline storeline, String channel) throws SQLException {
+        StringBuilder out = new StringBuilder("now " + Instant.now() + "\n");
+        try (Connection c = storeline.dataSource().getConnection()) {
+            for (String sql : List.of(
+                    "select holder, held_since, lease_until, sending, spent_until, cardinality(recent_requests)"
+                            + " from sync_channel_sender where channel_id = ?::uuid",
+                    "select product_id, state, lease_owner, lease_until, next_attempt_at, attempts, last_error"
+                            + " from sync_task where channel_id = ?::uuid order by product_id",
+                    "select created_at, kind, outcome, reason from channel_activity where channel_id = ?::uuid"
+                            + " order by created_at desc limit 40")) {
+                try (PreparedStatement select = c.prepareStatement(sql)) {
+                    select.setString(1, channel);
+                    try (ResultSet row = select.executeQuery()) {
+                        int columns = row.getMetaData().getColumnCount();
+                        while (row.next()) {
+                            for (int i = 1; i <= columns; i++) {
+                                out.append(row.getString(i)).append(i < columns ? " | " : "\n");
+                            }
+                        }
+                    }
+                }
+                out.append("--\n");
+            }
+        }
+        return out.toString();
     }
 
     /** Which of the two holds the channel's sender lease now (it sent last). */
