@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.storeline.core.catalog.Product;
@@ -47,6 +48,13 @@ public final class SyncSender {
     private final Clock clock;
     private final Duration lease;
     private final Duration callAllowance;
+    /**
+     * How many tasks a channel's next claim takes, where fewer than {@link #CLAIM_LIMIT}: halved after a round that ran
+     * out of time, doubled back after one that did not. A platform operation that runs out of time part-way fails as a
+     * whole (which of its tasks its requests carried is the module's to know), so its tasks are all released, and the
+     * same claim again would send the same first ones again and never reach the last: a smaller claim fits its round.
+     */
+    private final Map<UUID, Integer> claimLimits = new ConcurrentHashMap<>();
 
     /**
      * @param lease how long a claim holds its tasks
@@ -98,7 +106,8 @@ public final class SyncSender {
      */
     public int sendDue(UUID channelId, String owner, Instant heldUntil) {
         Instant claimedAt = clock.instant();
-        List<SyncTask> claimed = tx.inTransaction(() -> tasks.claim(channelId, owner, claimedAt, lease, CLAIM_LIMIT));
+        int limit = claimLimits.getOrDefault(channelId, CLAIM_LIMIT);
+        List<SyncTask> claimed = tx.inTransaction(() -> tasks.claim(channelId, owner, claimedAt, lease, limit));
         if (claimed.isEmpty()) {
             return 0;
         }
@@ -125,6 +134,12 @@ public final class SyncSender {
             tasks.finish(owner, round.finished, clock.instant());
             activity.record(round.log);
         });
+        int next = round.ranOutOfTime() ? Math.max(1, claimed.size() / 2) : Math.min(CLAIM_LIMIT, limit * 2);
+        if (next == CLAIM_LIMIT) {
+            claimLimits.remove(channelId);
+        } else {
+            claimLimits.put(channelId, next);
+        }
         return claimed.size();
     }
 

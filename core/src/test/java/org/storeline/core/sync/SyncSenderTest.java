@@ -47,6 +47,7 @@ class SyncSenderTest {
     private final LedgerLevels levels = new LedgerLevels();
     private final List<SyncTask> claimable = new ArrayList<>();
     private final List<SyncTasks.Finished> finished = new ArrayList<>();
+    private final List<Integer> limits = new ArrayList<>();
     private final List<ActivityEntry> logged = new ArrayList<>();
     private final Gateway gateway = new Gateway();
     private final Listings listings = new Listings();
@@ -190,6 +191,29 @@ class SyncSenderTest {
     }
 
     @Test
+    void aRoundThatRanOutOfTimeIsFollowedBySmallerClaimsUntilOneFitsThenTheyGrowBack() {
+        UUID tee = product("TEE");
+        gateway.sells("TEE");
+        SyncSender sender = sender(Duration.ofSeconds(60));
+        gateway.failure = Optional.of(
+                new SendFailure(SendFailure.Kind.OUT_OF_TIME, "not sent: the round's claim ends", 0, Optional.empty()));
+        for (int i = 0; i < 8; i++) {
+            claimable.add(stock(tee));
+        }
+        sender.sendDue(CHANNEL.id(), "worker-1");
+        claimable.clear();
+        for (int i = 0; i < 8; i++) {
+            claimable.add(stock(tee));
+        }
+        sender.sendDue(CHANNEL.id(), "worker-1");
+        gateway.failure = Optional.empty();
+        sender.sendDue(CHANNEL.id(), "worker-1");
+        sender.sendDue(CHANNEL.id(), "worker-1");
+
+        assertThat(limits).containsExactly(SyncSender.CLAIM_LIMIT, 4, 2, 4);
+    }
+
+    @Test
     void aPlatformStorelineSendsNothingToRefusesEveryTaskSayingSo() {
         gateway.sends = false;
         claimable.addAll(List.of(stock(product("TEE")), status("1001")));
@@ -313,8 +337,9 @@ class SyncSenderTest {
 
         @Override
         public List<SyncTask> claim(UUID channelId, String owner, Instant now, Duration lease, int limit) {
-            List<SyncTask> claimed = List.copyOf(claimable);
-            claimable.clear();
+            limits.add(limit);
+            List<SyncTask> claimed = List.copyOf(claimable.subList(0, Math.min(limit, claimable.size())));
+            claimable.removeAll(claimed);
             return claimed;
         }
 
