@@ -97,7 +97,7 @@ public final class StorelineCli implements Runnable {
                 names = "--sync-timeout-seconds",
                 defaultValue = "20",
                 description = "How long a call that sends stock, prices or order status to a platform waits for its "
-                        + "answer; a crashed process's sync work is taken over after six times this "
+                        + "answer; a crashed process's sync work is taken over after seven times this "
                         + "(default: ${DEFAULT-VALUE}).")
         long syncTimeoutSeconds;
 

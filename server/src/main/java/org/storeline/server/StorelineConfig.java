@@ -25,7 +25,8 @@ import java.util.Optional;
  * @param emailRetryAfter  how long after a first failed attempt a customer email is tried again (then twice as long
  *                         after each next failure, at most an hour apart)
  * @param syncTimeout      how long a call that sends stock, prices or status to a platform waits for its answer; a
- *                         sync worker's claim lasts six times this, after which a crashed worker's tasks go again
+ *                         sync worker's claim lasts six times this and its hold on a channel seven times, after
+ *                         which a crashed worker's channel and tasks go to another
  * @param syncRetention    how long a sync task done is kept before a cluster job deletes it (the activity log stays)
  */
 public record StorelineConfig(

@@ -85,6 +85,7 @@ import org.storeline.db.settings.JooqSettingsRepository;
 import org.storeline.db.statussync.JooqStatusSyncRepository;
 import org.storeline.db.stock.JooqStockLedger;
 import org.storeline.db.sync.JooqChannelListings;
+import org.storeline.db.sync.JooqChannelSenders;
 import org.storeline.db.sync.JooqSetBacks;
 import org.storeline.db.sync.JooqStatusOutbox;
 import org.storeline.db.sync.JooqSyncOutbox;
@@ -186,6 +187,7 @@ public final class Wiring {
     private final SyncRetention syncRetention;
     private final RateLimits rateLimits = new RateLimits();
     private final SyncSender syncSender;
+    private final Duration syncHold;
     private final StatusReader statusReader;
     private final Database database;
     final ReportService reports;
@@ -390,6 +392,8 @@ public final class Wiring {
                 clock);
         // A claim outlasts a few calls; a worker that died holding one leaves it to another after this.
         Duration syncLease = config.syncTimeout().multipliedBy(6);
+        // A channel's sender lease outlasts a round's claim by a call's answer, renewed before each round.
+        syncHold = syncLease.plus(config.syncTimeout());
         HttpPlatformGateway gateway = new HttpPlatformGateway(connectors, rateLimits, config.syncTimeout());
         JooqChannelListings listings = new JooqChannelListings(dsl);
         syncSender = new SyncSender(
@@ -426,6 +430,8 @@ public final class Wiring {
     SyncWorker syncWorker() {
         return new SyncWorker(
                 syncTasks,
+                new JooqChannelSenders(database.dsl()),
+                syncHold,
                 syncSender,
                 statusReader,
                 rateLimits,

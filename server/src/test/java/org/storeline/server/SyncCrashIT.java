@@ -37,7 +37,8 @@ class SyncCrashIT {
         int port = ServeProcess.freePort();
         String token = ApiTokens.newToken();
         Map<String, String> env = Map.of("STORELINE_ADMIN_TOKEN", token);
-        // A 2 s answer timeout: a dead process's claim (a lease of six times that) is taken over after 12 s.
+        // A 2 s answer timeout: a dead process's claim (a lease of six times that) and its hold on the channel (seven
+        // times) are taken over after 14 s.
         String[] args = {"--sync-timeout-seconds", "2"};
         try (FakeWooCommerce store = FakeWooCommerce.start()) {
             String sku = Shop.unique("KILLED");

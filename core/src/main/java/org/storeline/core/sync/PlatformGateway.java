@@ -1,8 +1,10 @@
 package org.storeline.core.sync;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.storeline.core.channel.Channel;
 
 /**
@@ -28,6 +30,14 @@ public interface PlatformGateway {
     List<PlatformCall> setPrices(Channel channel, List<PriceChange> prices);
 
     List<PlatformCall> sendStatus(Channel channel, StatusChange change);
+
+    /**
+     * Makes {@code calls} (calls of this gateway, on this thread) with none of their requests started unless its answer
+     * is due by {@code deadline} (its time to wait for the budget and its timeout): a request that could not be is not
+     * sent, and its call fails as {@link SendFailure.Kind#OUT_OF_TIME}. A sync round's claim runs out at its deadline:
+     * what is left then is released, not sent by one worker while another may claim it.
+     */
+    <T> T within(Instant deadline, Supplier<T> calls);
 
     /**
      * A call that failed, and how; with the calls of the same operation made before it, which took effect and belong

@@ -1,7 +1,9 @@
 package org.storeline.core.sync;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * Keeps the requests to one channel within its platform's {@link RateBudget}, strictly: for each window of N requests
@@ -28,6 +30,43 @@ public final class RateLimiter {
     public RateLimiter(RateBudget budget, long now) {
         this.logs = budget.windows().stream().map(Log::new).toList();
         this.last = now;
+    }
+
+    /**
+     * A limiter that carries on from another one of the same channel (in another process): it starts charged with the
+     * requests {@code past} (send times, oldest first, as {@link #recent} gave them) and, when {@code spentUntil} is
+     * present, with every window full at that time (the other one may have sent requests it never told of, up to
+     * then), so that no window holds more than its budget across the handover.
+     */
+    public RateLimiter(RateBudget budget, long now, List<Long> past, OptionalLong spentUntil) {
+        this(budget, now);
+        past.forEach(at -> take(1, at));
+        spentUntil.ifPresent(at -> take(Integer.MAX_VALUE, at));
+    }
+
+    /**
+     * The send times that still count in some window at {@code now}, oldest first: the last N of the window that keeps
+     * the most (its log holds every later time any other window keeps), less those older than the longest window.
+     * Enough for another limiter to carry on from ({@link #RateLimiter(RateBudget, long, List, OptionalLong)}).
+     */
+    public synchronized List<Long> recent(long now) {
+        List<Long> recent = new ArrayList<>();
+        Log longest = null;
+        long period = 0;
+        for (Log log : logs) {
+            longest = longest == null || log.limit > longest.limit ? log : longest;
+            period = Math.max(period, log.period);
+        }
+        if (longest == null) {
+            return recent;
+        }
+        for (int i = 0; i < longest.size; i++) {
+            long at = longest.at(i);
+            if (at - (now - period) > 0) {
+                recent.add(at);
+            }
+        }
+        return recent;
     }
 
     /** How long to wait before {@code requests} more may go: the pause left, or until every window has room. */

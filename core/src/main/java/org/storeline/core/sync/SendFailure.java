@@ -22,7 +22,12 @@ public record SendFailure(Kind kind, String message, int status, Optional<Durati
         /** No answer, and the request never arrived (connection refused, connect timeout). */
         UNREACHABLE,
         /** The request was sent and no answer came in time: the platform may have done it. */
-        TIMED_OUT
+        TIMED_OUT,
+        /**
+         * Not sent: its answer could not have come before the round's claim runs out ({@link PlatformGateway#within}).
+         * Released to be sent again at once, by whoever then holds the channel.
+         */
+        OUT_OF_TIME
     }
 
     public SendFailure {

@@ -8,7 +8,8 @@ import java.time.Instant;
  * up to five minutes, or when the platform's {@code Retry-After} says (it knows best when it can take the call again;
  * capped at an hour, so that a wild answer cannot park a channel for days); a refusal is final; a timeout of a
  * stock level or a price is sent again (it is absolute: sending it twice is sending it once), while a timed-out status
- * change becomes unknown, to be checked before it is sent again.
+ * change becomes unknown, to be checked before it is sent again. A request its round had no time left for was never
+ * sent: released, due again at once, the attempt not counted.
  */
 public final class SyncPolicy {
     static final Duration FIRST_RETRY = Duration.ofSeconds(1);
@@ -33,6 +34,7 @@ public final class SyncPolicy {
         return switch (failure.kind()) {
             case REFUSED -> new SyncOutcome.Refused(failure.message());
             case UNAVAILABLE, UNREACHABLE -> new SyncOutcome.Later(at, failure.message());
+            case OUT_OF_TIME -> new SyncOutcome.Released();
             case TIMED_OUT ->
                 kind.coalesces()
                         ? new SyncOutcome.Later(at, failure.message() + " (sent again: the value is absolute)")

@@ -24,11 +24,17 @@ final class SyncRound {
     private final Clock clock;
     final List<SyncTasks.Finished> finished = new ArrayList<>();
     final List<ActivityEntry> log = new ArrayList<>();
+    private boolean ranOutOfTime;
 
     SyncRound(Channel channel, Instant leaseUntil, Clock clock) {
         this.channel = channel;
         this.leaseUntil = leaseUntil;
         this.clock = clock;
+    }
+
+    /** When the round must be over: no answer may still be awaited then. */
+    Instant deadline() {
+        return leaseUntil;
     }
 
     /** Whether a call that may take {@code allowance} would outlast the claim's lease: then the rest is released. */
@@ -41,7 +47,13 @@ final class SyncRound {
         tasks.forEach(t -> finished.add(new SyncTasks.Finished(t, new SyncOutcome.Done())));
     }
 
+    /** Whether some of its tasks were released for want of time. */
+    boolean ranOutOfTime() {
+        return ranOutOfTime;
+    }
+
     void released(List<SyncTask> tasks) {
+        ranOutOfTime |= !tasks.isEmpty();
         tasks.forEach(t -> finished.add(new SyncTasks.Finished(t, new SyncOutcome.Released())));
     }
 
@@ -85,6 +97,7 @@ final class SyncRound {
 
     /** The call failed: each task's outcome follows {@link SyncPolicy}; one entry says why, and what happens next. */
     void failed(ActivityEntry.Kind kind, SyncKind syncKind, List<SyncTask> tasks, SendFailure failure, String what) {
+        ranOutOfTime |= failure.kind() == SendFailure.Kind.OUT_OF_TIME;
         Instant now = clock.instant();
         SyncOutcome first = null;
         for (SyncTask task : tasks) {

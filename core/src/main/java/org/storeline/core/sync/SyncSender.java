@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.storeline.core.catalog.Product;
@@ -47,6 +48,13 @@ public final class SyncSender {
     private final Clock clock;
     private final Duration lease;
     private final Duration callAllowance;
+    /**
+     * How many tasks a channel's next claim takes, where fewer than {@link #CLAIM_LIMIT}: halved after a round that ran
+     * out of time, doubled back after one that did not. A platform operation that runs out of time part-way fails as a
+     * whole (which of its tasks its requests carried is the module's to know), so its tasks are all released, and the
+     * same claim again would send the same first ones again and never reach the last: a smaller claim fits its round.
+     */
+    private final Map<UUID, Integer> claimLimits = new ConcurrentHashMap<>();
 
     /**
      * @param lease how long a claim holds its tasks
@@ -82,8 +90,24 @@ public final class SyncSender {
 
     /** Claims the channel's due tasks (at most {@link #CLAIM_LIMIT}) as {@code owner}, sends them; answers how many. */
     public int sendDue(UUID channelId, String owner) {
+        return sendDue(channelId, owner, Instant.MAX);
+    }
+
+    /**
+     * As {@link #sendDue(UUID, String)}, for a sender holding the channel until {@code heldUntil}
+     * ({@link ChannelSenders}).
+     *
+     * <p>A round ends by its deadline, the claim's lease or the channel's hold if that ends first: no request starts
+     * unless its answer is due by then ({@link PlatformGateway#within}), and the tasks left are released, due again at
+     * once, not failed. A deadline rather than renewing the leases while a round runs: a renewal would have to come
+     * from a thread beside the one sending, which renews just as well for a round stuck in a loop, and a process
+     * that cannot reach the database any more would go on sending past a lease it cannot renew. Bounded, a round
+     * ends on its own; the sender holding the channel claims what is left in its next round at once.
+     */
+    public int sendDue(UUID channelId, String owner, Instant heldUntil) {
         Instant claimedAt = clock.instant();
-        List<SyncTask> claimed = tx.inTransaction(() -> tasks.claim(channelId, owner, claimedAt, lease, CLAIM_LIMIT));
+        int limit = claimLimits.getOrDefault(channelId, CLAIM_LIMIT);
+        List<SyncTask> claimed = tx.inTransaction(() -> tasks.claim(channelId, owner, claimedAt, lease, limit));
         if (claimed.isEmpty()) {
             return 0;
         }
@@ -91,21 +115,31 @@ public final class SyncSender {
         if (channel.isEmpty()) {
             return claimed.size(); // deleted meanwhile: its tasks went with it
         }
-        SyncRound round = new SyncRound(channel.get(), claimedAt.plus(lease), clock);
+        Instant leaseEnd = claimedAt.plus(lease);
+        SyncRound round = new SyncRound(channel.get(), leaseEnd.isBefore(heldUntil) ? leaseEnd : heldUntil, clock);
         if (!gateway.sends(channel.get())) {
             round.refused(
                     claimed,
                     "Storeline does not send stock, prices or order status to "
                             + channel.get().platform().wireName() + " yet; nothing was sent.");
         } else {
-            sendProducts(channel.get(), ofKind(claimed, SyncKind.STOCK), SyncKind.STOCK, round);
-            sendProducts(channel.get(), ofKind(claimed, SyncKind.PRICE), SyncKind.PRICE, round);
-            sendStatuses(channel.get(), ofKind(claimed, SyncKind.STATUS), round);
+            gateway.within(round.deadline(), () -> {
+                sendProducts(channel.get(), ofKind(claimed, SyncKind.STOCK), SyncKind.STOCK, round);
+                sendProducts(channel.get(), ofKind(claimed, SyncKind.PRICE), SyncKind.PRICE, round);
+                sendStatuses(channel.get(), ofKind(claimed, SyncKind.STATUS), round);
+                return null;
+            });
         }
         tx.run(() -> {
             tasks.finish(owner, round.finished, clock.instant());
             activity.record(round.log);
         });
+        int next = round.ranOutOfTime() ? Math.max(1, claimed.size() / 2) : Math.min(CLAIM_LIMIT, limit * 2);
+        if (next == CLAIM_LIMIT) {
+            claimLimits.remove(channelId);
+        } else {
+            claimLimits.put(channelId, next);
+        }
         return claimed.size();
     }
 

@@ -15,9 +15,10 @@ import java.util.UUID;
 public interface SyncTasks {
     /**
      * Channels with a task due by {@code now} (pending or unknown and due, or in flight under a lease that ran out),
-     * the channel waiting longest first; at most {@code limit}.
+     * the channel waiting longest first; at most {@code limit}. Leaves out the channels another sender than
+     * {@code sender} holds at {@code now} ({@link ChannelSenders}): only their holder sends to them.
      */
-    List<UUID> channelsWithDueWork(Instant now, int limit);
+    List<UUID> channelsWithDueWork(Instant now, String sender, int limit);
 
     /**
      * Claims up to {@code limit} due tasks of one channel for {@code owner} until {@code now + lease}, skipping those

@@ -47,6 +47,7 @@ class SyncSenderTest {
     private final LedgerLevels levels = new LedgerLevels();
     private final List<SyncTask> claimable = new ArrayList<>();
     private final List<SyncTasks.Finished> finished = new ArrayList<>();
+    private final List<Integer> limits = new ArrayList<>();
     private final List<ActivityEntry> logged = new ArrayList<>();
     private final Gateway gateway = new Gateway();
     private final Listings listings = new Listings();
@@ -161,6 +162,55 @@ class SyncSenderTest {
                 .isZero();
         assertThat(finished).hasSize(2).allSatisfy(f -> assertThat(f.outcome()).isEqualTo(new SyncOutcome.Released()));
         assertThat(logged).isEmpty();
+    }
+
+    @Test
+    void theRoundsCallsEndByTheClaimsLeaseOrTheChannelsHoldWhicheverEndsFirst() {
+        UUID tee = product("TEE");
+        gateway.sells("TEE");
+        claimable.add(stock(tee));
+        sender(Duration.ofSeconds(60)).sendDue(CHANNEL.id(), "worker-1", NOW.plusSeconds(45));
+        claimable.add(stock(tee));
+        sender(Duration.ofSeconds(60)).sendDue(CHANNEL.id(), "worker-1", NOW.plusSeconds(90));
+
+        assertThat(gateway.deadlines).containsExactly(NOW.plusSeconds(45), NOW.plusSeconds(60));
+    }
+
+    @Test
+    void whatTheRoundHadNoTimeLeftForIsReleasedDueAgainAtOnceNotFailed() {
+        UUID tee = product("TEE");
+        gateway.sells("TEE");
+        gateway.failure = Optional.of(
+                new SendFailure(SendFailure.Kind.OUT_OF_TIME, "not sent: the round's claim ends", 0, Optional.empty()));
+        claimable.addAll(List.of(stock(tee), status("1004")));
+
+        sender(Duration.ofSeconds(60)).sendDue(CHANNEL.id(), "worker-1");
+
+        assertThat(finished).hasSize(2).allSatisfy(f -> assertThat(f.outcome()).isEqualTo(new SyncOutcome.Released()));
+        assertThat(logged).extracting(ActivityEntry::outcome).doesNotContain(ActivityEntry.Outcome.REFUSED);
+    }
+
+    @Test
+    void aRoundThatRanOutOfTimeIsFollowedBySmallerClaimsUntilOneFitsThenTheyGrowBack() {
+        UUID tee = product("TEE");
+        gateway.sells("TEE");
+        SyncSender sender = sender(Duration.ofSeconds(60));
+        gateway.failure = Optional.of(
+                new SendFailure(SendFailure.Kind.OUT_OF_TIME, "not sent: the round's claim ends", 0, Optional.empty()));
+        for (int i = 0; i < 8; i++) {
+            claimable.add(stock(tee));
+        }
+        sender.sendDue(CHANNEL.id(), "worker-1");
+        claimable.clear();
+        for (int i = 0; i < 8; i++) {
+            claimable.add(stock(tee));
+        }
+        sender.sendDue(CHANNEL.id(), "worker-1");
+        gateway.failure = Optional.empty();
+        sender.sendDue(CHANNEL.id(), "worker-1");
+        sender.sendDue(CHANNEL.id(), "worker-1");
+
+        assertThat(limits).containsExactly(SyncSender.CLAIM_LIMIT, 4, 2, 4);
     }
 
     @Test
@@ -281,14 +331,15 @@ class SyncSenderTest {
 
     private final class Tasks implements SyncTasks {
         @Override
-        public List<UUID> channelsWithDueWork(Instant now, int limit) {
+        public List<UUID> channelsWithDueWork(Instant now, String sender, int limit) {
             return List.of(CHANNEL.id());
         }
 
         @Override
         public List<SyncTask> claim(UUID channelId, String owner, Instant now, Duration lease, int limit) {
-            List<SyncTask> claimed = List.copyOf(claimable);
-            claimable.clear();
+            limits.add(limit);
+            List<SyncTask> claimed = List.copyOf(claimable.subList(0, Math.min(limit, claimable.size())));
+            claimable.removeAll(claimed);
             return claimed;
         }
 
@@ -342,6 +393,7 @@ class SyncSenderTest {
         int lookUps;
         int statusCalls;
         final List<List<String>> stockCalls = new ArrayList<>();
+        final List<Instant> deadlines = new ArrayList<>();
 
         void sells(String... sold) {
             skus.addAll(List.of(sold));
@@ -384,6 +436,12 @@ class SyncSenderTest {
             statusCalls++;
             failIfAsked();
             return List.of(new PlatformCall("PUT", "/orders/" + change.externalOrderId(), 200, "{}"));
+        }
+
+        @Override
+        public <T> T within(Instant deadline, Supplier<T> calls) {
+            deadlines.add(deadline);
+            return calls.get();
         }
 
         private void failIfAsked() {

@@ -41,6 +41,8 @@ public final class JooqSyncTasks implements SyncTasks {
                              and t.next_attempt_at <= ?::timestamptz)
                 or exists (select 1 from sync_task t where t.channel_id = c.id and t.state = 'in_flight'
                              and t.lease_until < ?::timestamptz))
+              and not exists (select 1 from sync_channel_sender s where s.channel_id = c.id and s.holder <> ?
+                                and s.lease_until > ?::timestamptz)
             limit ?
             """;
 
@@ -70,9 +72,9 @@ public final class JooqSyncTasks implements SyncTasks {
     }
 
     @Override
-    public List<UUID> channelsWithDueWork(Instant now, int limit) {
+    public List<UUID> channelsWithDueWork(Instant now, String sender, int limit) {
         OffsetDateTime at = toDb(now);
-        return dsl.fetch(DUE_CHANNELS, at, at, limit).map(r -> r.get(0, UUID.class));
+        return dsl.fetch(DUE_CHANNELS, at, at, sender, at, limit).map(r -> r.get(0, UUID.class));
     }
 
     @Override

@@ -1,10 +1,13 @@
 package org.storeline.server.sync;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.storeline.channels.api.ChannelConnection;
@@ -27,8 +30,9 @@ import org.storeline.core.sync.StockLevel;
  * The platforms, as the sync sender calls them: each platform module's {@link ChannelOutbound}, with the channel's
  * decrypted connection. Every HTTP request a module's operation makes first waits its turn in the channel's
  * {@link RateLimits rate budget} (a wait longer than {@code longestWait} is not waited: the request is not sent and the
- * call fails as unavailable until then, so a worker never sleeps through its lease); a 429 or 503 with
- * {@code Retry-After} pauses the channel in this process; a failure becomes a {@link SendFailure}.
+ * call fails as unavailable until then, so a worker never sleeps through its lease); within a round's
+ * {@link #within deadline}, no request starts whose answer could come after it; a 429 or 503 with {@code Retry-After}
+ * pauses the channel in this process; a failure becomes a {@link SendFailure}.
  */
 public final class HttpPlatformGateway implements PlatformGateway {
     private static final Logger LOG = LoggerFactory.getLogger(HttpPlatformGateway.class);
@@ -36,6 +40,8 @@ public final class HttpPlatformGateway implements PlatformGateway {
     private final Connectors connectors;
     private final RateLimits limits;
     private final Duration longestWait;
+    /** The deadline of the round this thread runs ({@link #within}), as a {@link System#nanoTime()} reading. */
+    private final ThreadLocal<Long> deadline = new ThreadLocal<>();
 
     public HttpPlatformGateway(Connectors connectors, RateLimits limits, Duration longestWait) {
         this.connectors = connectors;
@@ -77,6 +83,25 @@ public final class HttpPlatformGateway implements PlatformGateway {
         return call(channel, (outbound, connection) -> outbound.sendStatus(change, connection));
     }
 
+    /**
+     * A thread-local, as {@link RequestPacing}'s pacer is: the sender's round makes its calls on one thread, and the
+     * deadline reaches every request of every call without each port method taking it.
+     */
+    @Override
+    public <T> T within(Instant until, Supplier<T> calls) {
+        Long outer = deadline.get();
+        deadline.set(System.nanoTime() + Duration.between(Instant.now(), until).toNanos());
+        try {
+            return calls.get();
+        } finally {
+            if (outer == null) {
+                deadline.remove();
+            } else {
+                deadline.set(outer);
+            }
+        }
+    }
+
     private interface Call<T> {
         T make(ChannelOutbound outbound, ChannelConnection connection);
     }
@@ -89,10 +114,17 @@ public final class HttpPlatformGateway implements PlatformGateway {
         ChannelOutbound outbound = outbound(channel)
                 .orElseThrow(() -> failed(SendFailure.Kind.REFUSED, "nothing is sent to this platform yet", null));
         RateLimiter limiter = limits.of(channel.id(), outbound.budget());
+        Long until = deadline.get();
+        Pacer pacer = new Pacer(limiter, longestWait, until == null ? OptionalLong.empty() : OptionalLong.of(until));
         try {
-            return RequestPacing.during(
-                    pacer(limiter, longestWait), () -> call.make(outbound, Connectors.connection(channel)));
+            return RequestPacing.during(pacer, () -> call.make(outbound, Connectors.connection(channel)));
         } catch (PlatformCallException e) {
+            if (pacer.outOfTime) {
+                throw new SyncCallFailed(
+                        new SendFailure(SendFailure.Kind.OUT_OF_TIME, e.getMessage(), 0, Optional.empty()),
+                        e.madeBefore(),
+                        e);
+            }
             if (!e.notSent()) {
                 e.retryAfter().ifPresent(pause -> limiter.pause(pause, System.nanoTime()));
             }
@@ -111,32 +143,54 @@ public final class HttpPlatformGateway implements PlatformGateway {
     /**
      * Before each request: waits its turn in {@code limiter} and takes it; a turn further away than {@code longest}
      * is not waited for (a worker must not sleep through its lease): the request is not sent, and the operation fails
-     * as unavailable until then, with the requests it made before. Once its answer came, the request counts from then
-     * ({@link RateLimiter#answered}). One pacer per operation, used by its one thread.
+     * as unavailable until then, with the requests it made before. Nor is a request sent whose turn plus
+     * {@code longest} (its timeout) ends after the round's {@code deadline}: the operation then fails as out of time.
+     * Once its answer came, the request counts from then ({@link RateLimiter#answered}). One pacer per operation, used
+     * by its one thread.
      */
-    static RequestPacing.Pacer pacer(RateLimiter limiter, Duration longest) {
-        return new RequestPacing.Pacer() {
-            private long takenAt;
+    static final class Pacer implements RequestPacing.Pacer {
+        private final RateLimiter limiter;
+        private final Duration longest;
+        private final OptionalLong deadline;
+        private long takenAt;
+        private boolean outOfTime;
 
-            @Override
-            public void beforeSending(int weight, String what) {
-                long now = System.nanoTime();
-                Duration wait = limiter.reserve(weight, now, longest);
-                if (wait.compareTo(longest) > 0) {
+        Pacer(RateLimiter limiter, Duration longest, OptionalLong deadline) {
+            this.limiter = limiter;
+            this.longest = longest;
+            this.deadline = deadline;
+        }
+
+        @Override
+        public void beforeSending(int weight, String what) {
+            long now = System.nanoTime();
+            Duration mayWait = longest;
+            if (deadline.isPresent()) {
+                Duration left = Duration.ofNanos(deadline.getAsLong() - now).minus(longest);
+                mayWait = left.compareTo(mayWait) < 0 ? left : mayWait;
+            }
+            Duration wait = mayWait.isNegative() ? Duration.ofDays(1) : limiter.reserve(weight, now, mayWait);
+            if (wait.compareTo(mayWait) > 0) {
+                if (wait.compareTo(longest) <= 0 || mayWait.isNegative()) {
+                    outOfTime = true;
                     throw PlatformCallException.notSent(
-                            what + ": the channel's rate budget is spent, or the platform asked for a pause; not"
-                                    + " sent before " + wait.toSeconds() + " s",
-                            wait);
+                            what + ": not sent, as its answer could come after this round's claim ends; released to"
+                                    + " be sent again",
+                            Duration.ZERO);
                 }
-                takenAt = now + wait.toNanos();
-                sleep(wait);
+                throw PlatformCallException.notSent(
+                        what + ": the channel's rate budget is spent, or the platform asked for a pause; not"
+                                + " sent before " + wait.toSeconds() + " s",
+                        wait);
             }
+            takenAt = now + wait.toNanos();
+            sleep(wait);
+        }
 
-            @Override
-            public void answered(int weight) {
-                limiter.answered(weight, takenAt, System.nanoTime());
-            }
-        };
+        @Override
+        public void answered(int weight) {
+            limiter.answered(weight, takenAt, System.nanoTime());
+        }
     }
 
     static SendFailure.Kind kindOf(PlatformCallException e) {

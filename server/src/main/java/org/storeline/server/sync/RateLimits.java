@@ -1,22 +1,56 @@
 package org.storeline.server.sync;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.storeline.core.sync.RateBudget;
 import org.storeline.core.sync.RateLimiter;
+import org.storeline.core.sync.SenderHandover;
 
 /**
- * One {@link RateLimiter} per channel, in this process's memory: each process keeps its own count, so N processes
- * sending to one channel at once could use N times its budget between them. The platform's own 429 (with its
- * {@code Retry-After}) still holds every process back, through the tasks' due times in the database.
+ * One {@link RateLimiter} per channel, in this process's memory. Only the process holding a channel's sender lease
+ * ({@link org.storeline.core.sync.ChannelSenders}) sends to it, so one limiter keeps its budget; when this process
+ * takes a channel over, its limiter starts from the history the previous holder left ({@link #handOver}) rather than
+ * from an empty window. The platform's own 429 (with its {@code Retry-After}) still holds every process back, through
+ * the tasks' due times in the database.
  */
 public final class RateLimits {
     private final Map<UUID, RateLimiter> byChannel = new ConcurrentHashMap<>();
+    private final Map<UUID, SenderHandover.Seed> seeds = new ConcurrentHashMap<>();
 
     public RateLimiter of(UUID channelId, RateBudget budget) {
-        return byChannel.computeIfAbsent(channelId, id -> new RateLimiter(budget, System.nanoTime()));
+        return byChannel.computeIfAbsent(channelId, id -> {
+            SenderHandover.Seed seed = seeds.getOrDefault(id, SenderHandover.Seed.NONE);
+            seeds.remove(id, seed);
+            return new RateLimiter(budget, System.nanoTime(), seed.requests(), seed.spentUntil());
+        });
+    }
+
+    /**
+     * This process has just taken the channel: what its limiter knew is out of date (another process may have sent
+     * since), so the next one made for it starts from {@code seed}.
+     */
+    public void handOver(UUID channelId, SenderHandover.Seed seed) {
+        seeds.put(channelId, seed);
+        byChannel.remove(channelId);
+    }
+
+    /**
+     * The requests sent to the channel that still count in one of its windows, as instants; empty when this process
+     * made no limiter for it since it took it (it sent nothing: what the lease row says still holds).
+     */
+    public Optional<List<Instant>> recent(UUID channelId) {
+        RateLimiter limiter = byChannel.get(channelId);
+        if (limiter == null) {
+            return Optional.empty();
+        }
+        long nanos = System.nanoTime();
+        Instant now = Instant.now();
+        return Optional.of(SenderHandover.toSave(limiter.recent(nanos), now, nanos));
     }
 
     /** The requests the channel could send now in its tightest window; empty before this process sent it anything. */

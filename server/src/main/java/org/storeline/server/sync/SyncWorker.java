@@ -4,7 +4,9 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,6 +18,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.storeline.core.event.OutboxSignal;
+import org.storeline.core.ids.Ids;
+import org.storeline.core.sync.ChannelSenders;
+import org.storeline.core.sync.SenderHandover;
 import org.storeline.core.sync.StatusReader;
 import org.storeline.core.sync.SyncSender;
 import org.storeline.core.sync.SyncTasks;
@@ -26,6 +31,12 @@ import org.storeline.core.sync.SyncTasks;
  * tasks and sends them. A channel is worked by one thread at a time in this process, so one busy or broken channel
  * (slow answers, a pause asked for by a 429) holds one virtual thread and never delays another channel; any number of
  * processes share the channels through the claims' {@code SKIP LOCKED} and leases.
+ *
+ * <p>Across processes, a channel is sent to by one process at a time ({@link ChannelSenders}): before each round the
+ * thread takes or renews the channel's sender lease, and claims nothing unless it holds it; the round ends before the
+ * lease does. A process that takes a channel over seeds its limiter with the history the previous holder left
+ * ({@link SenderHandover}); after each round, and when the process stops, the limiter's recent requests are saved
+ * with the lease for whoever comes next. So the channel's budget is one budget, however many processes there are.
  *
  * <p>It wakes when a task or a domain event is committed (PostgreSQL NOTIFY, through {@link OutboxSignal}) and when a
  * channel's sender finishes with more to do; otherwise it looks every {@link #POLL}, which is also how it finds tasks
@@ -40,6 +51,8 @@ public final class SyncWorker implements AutoCloseable {
     private static final int MAX_CHANNELS = 10_000;
 
     private final SyncTasks tasks;
+    private final ChannelSenders channelSenders;
+    private final Duration hold;
     private final SyncSender sender;
     private final StatusReader statuses;
     private final RateLimits limits;
@@ -48,20 +61,29 @@ public final class SyncWorker implements AutoCloseable {
     private final String process = processName();
     private final AtomicLong claims = new AtomicLong();
     private final Set<UUID> busy = ConcurrentHashMap.newKeySet();
+    private final Set<UUID> held = ConcurrentHashMap.newKeySet();
     private final Semaphore wake = new Semaphore(0);
     private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
     private final Thread dispatcher;
     private final Thread listener;
     private volatile boolean running = true;
 
+    /**
+     * @param hold how long a channel's sender lease lasts from each renewal: a round's claim and a call's answer (a
+     *     shorter one would cut rounds short; a sender idle longer than this lets another process take the channel)
+     */
     public SyncWorker(
             SyncTasks tasks,
+            ChannelSenders channelSenders,
+            Duration hold,
             SyncSender sender,
             StatusReader statuses,
             RateLimits limits,
             OutboxSignal signal,
             Clock clock) {
         this.tasks = tasks;
+        this.channelSenders = channelSenders;
+        this.hold = hold;
         this.sender = sender;
         this.statuses = statuses;
         this.limits = limits;
@@ -79,6 +101,11 @@ public final class SyncWorker implements AutoCloseable {
         return this;
     }
 
+    /** Who this worker is as a channel's sender ({@link ChannelSenders}): one name per worker. */
+    public String senderName() {
+        return process;
+    }
+
     /** Look now rather than at the next poll. */
     public void wake() {
         if (wake.availablePermits() == 0) {
@@ -90,7 +117,7 @@ public final class SyncWorker implements AutoCloseable {
         while (running) {
             try {
                 readStatuses();
-                List<UUID> due = tasks.channelsWithDueWork(clock.instant(), MAX_CHANNELS);
+                List<UUID> due = tasks.channelsWithDueWork(clock.instant(), process, MAX_CHANNELS);
                 for (UUID channelId : due) {
                     if (!limits.holdsBack(channelId) && busy.add(channelId)) {
                         senders.submit(() -> send(channelId));
@@ -119,15 +146,59 @@ public final class SyncWorker implements AutoCloseable {
 
     private void send(UUID channelId) {
         int claimed = 0;
+        boolean holding = false;
         try {
-            claimed = sender.sendDue(channelId, process + "/" + claims.incrementAndGet());
+            Instant now = clock.instant();
+            Optional<ChannelSenders.Held> taken = channelSenders.take(channelId, process, now, now.plus(hold));
+            if (taken.isEmpty()) {
+                return; // another process sends to this channel
+            }
+            holding = true;
+            held.add(channelId);
+            if (!taken.get().continued()) {
+                limits.handOver(channelId, SenderHandover.seed(taken.get(), Instant.now(), System.nanoTime()));
+            }
+            claimed = sender.sendDue(
+                    channelId,
+                    process + "/" + claims.incrementAndGet(),
+                    taken.get().until());
         } catch (RuntimeException e) {
             // Its tasks stay claimed until the lease runs out, then go again.
             LOG.error("Sending the sync tasks of channel {} failed", channelId, e);
         } finally {
+            if (holding) {
+                save(channelId);
+            }
             busy.remove(channelId);
             if (claimed == SyncSender.CLAIM_LIMIT) {
                 wake();
+            }
+        }
+    }
+
+    /** The round is over: its requests go with the lease, for whoever takes the channel next. */
+    private void save(UUID channelId) {
+        try {
+            channelSenders.save(channelId, process, limits.recent(channelId));
+        } catch (RuntimeException e) {
+            // The lease still says a round is under way: a successor takes the budget as spent until it ran out.
+            LOG.warn("Saving the recent requests of channel {} failed", channelId, e);
+        }
+    }
+
+    /**
+     * The process stops: every channel it holds and is not sending to is given up now, so another process carries on
+     * at once with its history. One a round was cut off in is left to run out: it may have sent requests nobody saved.
+     */
+    private void releaseHeld() {
+        for (UUID channelId : held) {
+            if (busy.contains(channelId)) {
+                continue;
+            }
+            try {
+                channelSenders.release(channelId, process, limits.recent(channelId), clock.instant());
+            } catch (RuntimeException e) {
+                LOG.warn("Giving up channel {} failed; another process takes it when its lease runs out", channelId, e);
             }
         }
     }
@@ -163,7 +234,9 @@ public final class SyncWorker implements AutoCloseable {
         } catch (UnknownHostException e) {
             host = "unknown-host";
         }
-        return host + "-" + ProcessHandle.current().pid();
+        // With a random part: two Storelines in one JVM (tests) are two senders, not one.
+        return host + "-" + ProcessHandle.current().pid() + "-"
+                + Ids.newId().toString().substring(24);
     }
 
     @Override
@@ -179,6 +252,7 @@ public final class SyncWorker implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        releaseHeld();
         signal.close();
     }
 }

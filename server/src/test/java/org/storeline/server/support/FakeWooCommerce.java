@@ -79,6 +79,7 @@ public final class FakeWooCommerce implements AutoCloseable {
     private final Map<Long, List<String>> orderWrites = new HashMap<>();
     private int stockBatches;
     private final Map<String, Integer> arrived = new HashMap<>();
+    private final List<Long> productRequestsAt = new ArrayList<>();
 
     private FakeWooCommerce() {
         server = new WireMockServer(WireMockConfiguration.options()
@@ -222,6 +223,14 @@ public final class FakeWooCommerce implements AutoCloseable {
         server.removeStub(fault);
     }
 
+    /**
+     * When ({@link System#nanoTime()}) each request to the products endpoints (look-ups and batches: what the sync
+     * sends) arrived, in order.
+     */
+    public synchronized List<Long> productRequestTimes() {
+        return List.copyOf(productRequestsAt);
+    }
+
     /** Requests that arrived at this path so far, answered or not yet (a slow answer is still on its way). */
     public synchronized int arrivals(String method, String path) {
         return arrived.getOrDefault(method + " " + path, 0);
@@ -250,6 +259,9 @@ public final class FakeWooCommerce implements AutoCloseable {
         @Override
         public RequestFilterAction filter(Request request, ServeEvent event) {
             synchronized (FakeWooCommerce.this) {
+                if (request.getUrl().startsWith(API + "/products")) {
+                    productRequestsAt.add(System.nanoTime());
+                }
                 arrived.merge(
                         request.getMethod().getName() + " " + request.getUrl().split("\\?")[0], 1, Integer::sum);
             }

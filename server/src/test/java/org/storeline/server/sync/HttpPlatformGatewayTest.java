@@ -99,6 +99,30 @@ class HttpPlatformGatewayTest {
         platform.verify(1, putRequestedFor(urlPathMatching("/levels/.*")));
     }
 
+    @Test
+    void aRequestWhoseAnswerCouldComeAfterTheRoundsDeadlineIsNotSentAndTheCallIsOutOfTime() {
+        HttpPlatformGateway gateway =
+                gateway(RateBudget.of(new RateBudget.Window(1, Duration.ofMillis(400))), new RateLimits());
+        // A timeout of 1 s: the first request may start until 0.2 s from now; the second's turn is 0.4 s away.
+        Instant deadline = Instant.now().plusMillis(1_200);
+
+        assertThatThrownBy(() -> gateway.within(deadline, () -> gateway.setStockLevels(channel(), TWO_LEVELS)))
+                .isInstanceOfSatisfying(SyncCallFailed.class, e -> {
+                    assertThat(e.failure().kind()).isEqualTo(SendFailure.Kind.OUT_OF_TIME);
+                    assertThat(e.failure().message()).contains("round's claim ends");
+                    assertThat(e.madeBefore()).extracting(PlatformCall::path).containsExactly("/levels/1");
+                });
+        platform.verify(1, putRequestedFor(urlPathMatching("/levels/.*")));
+    }
+
+    @Test
+    void withoutARoundDeadlineTheSameCallsAreSent() {
+        HttpPlatformGateway gateway =
+                gateway(RateBudget.of(new RateBudget.Window(1, Duration.ofMillis(400))), new RateLimits());
+
+        assertThat(gateway.setStockLevels(channel(), TWO_LEVELS)).hasSize(2);
+    }
+
     private HttpPlatformGateway gateway(RateBudget budget, RateLimits limits) {
         return new HttpPlatformGateway(
                 new Connectors(List.of(new OneLevelARequest(budget))), limits, Duration.ofSeconds(1));
