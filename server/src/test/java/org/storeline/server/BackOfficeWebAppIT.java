@@ -31,8 +31,8 @@ import org.storeline.server.support.TestStoreline;
  * The back office screens in a real browser: a register opened with a float and closed short shows expected, counted
  * and the difference in its closure report (PAY-1); a stock adjustment with a reason shows in the ledger and the new
  * level, below zero said in words; a customer is found and their sale listed; outlet A's staff reach nothing of outlet
- * B's registers or stock by URL; the screens speak French and Dutch with the glossary's words and fit a phone. Axe finds
- * no serious violation on any of them, and the console stays clean.
+ * B's registers or stock by URL; the screens speak French and Dutch with the glossary's words and fit a phone. Axe
+ * finds no serious violation on any of them, and the console stays clean.
  */
 class BackOfficeWebAppIT {
     private static final String PASSWORD = "a long enough password";
