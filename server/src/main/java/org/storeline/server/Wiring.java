@@ -484,7 +484,8 @@ public final class Wiring {
                 outlets,
                 notifications,
                 new EventRoutes(eventHub, liveEvents, authentication()),
-                clock);
+                clock,
+                new WebApp.BackOffice(registers, settings, catalog, stock, customers, sales));
     }
 
     public UserService users() {

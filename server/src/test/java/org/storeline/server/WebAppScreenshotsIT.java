@@ -13,9 +13,14 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.storeline.server.browser.BackOffice;
 import org.storeline.server.browser.Browser;
+import org.storeline.server.browser.ClosureReportPage;
+import org.storeline.server.browser.CustomerPage;
 import org.storeline.server.browser.FulfillmentPage;
 import org.storeline.server.browser.LoginPage;
+import org.storeline.server.browser.ProductPage;
+import org.storeline.server.browser.RegisterPage;
 import org.storeline.server.support.ApiClient;
 import org.storeline.server.support.Shop;
 import org.storeline.server.support.TestStoreline;
@@ -87,6 +92,127 @@ class WebAppScreenshotsIT {
             shoot(driver, dir.resolve("fulfillment-" + name + ".png"));
         }
         assertThat(Browser.consoleErrors()).isEmpty();
+    }
+
+    @Test
+    void registersCatalogAndCustomersOnADesktopAndAPhone() throws Exception {
+        Path dir = Path.of(System.getProperty("storeline.screenshots")).toAbsolutePath();
+        Files.createDirectories(dir);
+        String outlet = admin.post(
+                        "/api/v1/outlets",
+                        Map.of("name", "Antwerpen Meir", "time_zone", "Europe/Brussels", "language", "nl"))
+                .id();
+        String cash = admin.post("/api/v1/payment-types", Map.of("name", "Cash", "kind", "cash"))
+                .id();
+        String card = admin.post("/api/v1/payment-types", Map.of("name", "Card terminal", "kind", "card"))
+                .id();
+        String counter = admin.post("/api/v1/registers", Map.of("outlet_id", outlet, "name", "Counter 1"))
+                .id();
+        String back = admin.post("/api/v1/registers", Map.of("outlet_id", outlet, "name", "Back office till"))
+                .id();
+        String scarf = Shop.unique("SCARF");
+        String scarfId = productId(scarf, "Merino wool scarf", Shop.unique("874"), "39.00");
+        product(Shop.unique("TEE"), "Organic cotton T-shirt", Shop.unique("871"), outlet);
+        product(Shop.unique("MUG"), "Stoneware mug", Shop.unique("872"), outlet);
+        shop.setStock(scarfId, outlet, 8);
+        String customer = admin.post(
+                        "/api/v1/customers",
+                        Map.of("name", "Lieve Janssens", "email", Shop.unique("lieve") + "@example.com"))
+                .id();
+        assertThat(admin.post("/api/v1/registers/" + counter + "/open", Map.of("opening_float", "150.00"))
+                        .status())
+                .isEqualTo(201);
+        sale(outlet, counter, scarfId, 2, customer, cash, "94.38");
+        sale(outlet, counter, scarfId, 1, customer, card, "47.19");
+        JsonNode closure = admin.post("/api/v1/registers/" + counter + "/close", Map.of("counted_cash", "242.00"))
+                .json();
+        assertThat(admin.post("/api/v1/registers/" + counter + "/open", Map.of("opening_float", "150.00"))
+                        .status())
+                .isEqualTo(201);
+        sale(outlet, counter, scarfId, 7, customer, cash, "330.33");
+        String email = Shop.unique("an") + "@example.com";
+        assertThat(admin.post(
+                                "/api/v1/users",
+                                Map.of(
+                                        "name",
+                                        "An Peeters",
+                                        "email",
+                                        email,
+                                        "password",
+                                        "a long enough password",
+                                        "role",
+                                        "manager",
+                                        "outlet_ids",
+                                        List.of(outlet)))
+                        .status())
+                .isEqualTo(201);
+        String report = "/registers/" + counter + "/closures/"
+                + closure.path("period").path("id").asText();
+        ChromeDriver driver = Browser.fresh();
+        String base = admin.baseUrl();
+        for (Dimension size : List.of(Browser.DESKTOP, Browser.PHONE)) {
+            String name = size.equals(Browser.PHONE) ? "phone" : "desktop";
+            driver.manage().deleteAllCookies();
+            driver.manage().window().setSize(size);
+            LoginPage.open(driver, base).signIn(email, "a long enough password");
+            driver.get(base + "/registers");
+            BackOffice.at(driver);
+            shoot(driver, dir.resolve("registers-" + name + ".png"));
+            driver.get(base + "/registers/" + back);
+            RegisterPage.at(driver);
+            shoot(driver, dir.resolve("register-" + name + ".png"));
+            driver.get(base + report);
+            ClosureReportPage.at(driver);
+            shoot(driver, dir.resolve("closure-report-" + name + ".png"));
+            driver.get(base + "/products");
+            BackOffice.at(driver);
+            shoot(driver, dir.resolve("products-" + name + ".png"));
+            driver.get(base + "/products/" + scarfId + "?outlet=" + outlet);
+            ProductPage.at(driver);
+            shoot(driver, dir.resolve("product-" + name + ".png"));
+            driver.get(base + "/customers/" + customer);
+            CustomerPage.at(driver);
+            shoot(driver, dir.resolve("customer-" + name + ".png"));
+        }
+        assertThat(Browser.consoleErrors()).isEmpty();
+    }
+
+    private void sale(
+            String outlet, String register, String product, int quantity, String customer, String type, String paid) {
+        ApiClient.Response sale = admin.post(
+                "/api/v1/sales",
+                Map.of(
+                        "outlet_id",
+                        outlet,
+                        "register_id",
+                        register,
+                        "customer_id",
+                        customer,
+                        "lines",
+                        List.of(Map.of("product_id", product, "quantity", quantity)),
+                        "payments",
+                        List.of(Map.of("payment_type_id", type, "amount", paid))));
+        assertThat(sale.status()).as(sale.text()).isEqualTo(201);
+    }
+
+    private String productId(String sku, String name, String barcode, String price) {
+        ApiClient.Response product = admin.post(
+                "/api/v1/products",
+                Map.of(
+                        "sku",
+                        sku,
+                        "name",
+                        name,
+                        "price",
+                        price,
+                        "currency",
+                        "EUR",
+                        "tax_rate",
+                        "0.21",
+                        "barcodes",
+                        List.of(barcode)));
+        assertThat(product.status()).as(product.text()).isEqualTo(201);
+        return product.id();
     }
 
     private static void shoot(ChromeDriver driver, Path file) throws Exception {

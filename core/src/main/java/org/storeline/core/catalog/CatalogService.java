@@ -111,6 +111,21 @@ public final class CatalogService {
         });
     }
 
+    /**
+     * The products a person looks for by a word of the name, part of the SKU, or a whole barcode (a scan); the whole
+     * catalog page by page when {@code text} is blank.
+     */
+    public Page<Product> search(String text, PageRequest page) {
+        String wanted = text == null ? "" : text.strip();
+        if (wanted.isEmpty()) {
+            return products.list(page);
+        }
+        if (wanted.length() > 200) {
+            throw StorelineException.invalid("The search text is " + wanted.length() + " characters; use at most 200.");
+        }
+        return products.search(wanted, page);
+    }
+
     /** Refuses barcodes that another product has ({@code own}: those of the product being changed). */
     private void requireFree(List<String> barcodes, List<String> own) {
         List<String> taken = products.takenBarcodes(barcodes).stream()

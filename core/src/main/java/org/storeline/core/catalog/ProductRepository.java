@@ -31,4 +31,10 @@ public interface ProductRepository {
     List<String> takenBarcodes(Collection<String> barcodes);
 
     Page<Product> list(PageRequest page);
+
+    /**
+     * Products whose name or SKU contains {@code text} (case aside), or with {@code text} as a barcode, in the order
+     * of {@link #list}.
+     */
+    Page<Product> search(String text, PageRequest page);
 }

@@ -25,4 +25,7 @@ public interface CustomerRepository {
     void insertAll(List<Customer> customers);
 
     Page<Customer> list(PageRequest page);
+
+    /** Customers whose name or email contains {@code text} (case aside), in the order of {@link #list}. */
+    Page<Customer> search(String text, PageRequest page);
 }

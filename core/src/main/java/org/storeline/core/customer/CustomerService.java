@@ -80,4 +80,16 @@ public final class CustomerService {
     public Page<Customer> list(PageRequest page) {
         return customers.list(page);
     }
+
+    /** Customers by part of their name or email; every customer page by page when {@code text} is blank. */
+    public Page<Customer> search(String text, PageRequest page) {
+        String wanted = text == null ? "" : text.strip();
+        if (wanted.isEmpty()) {
+            return customers.list(page);
+        }
+        if (wanted.length() > 200) {
+            throw StorelineException.invalid("The search text is " + wanted.length() + " characters; use at most 200.");
+        }
+        return customers.search(wanted, page);
+    }
 }

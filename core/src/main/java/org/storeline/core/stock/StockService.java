@@ -2,6 +2,7 @@ package org.storeline.core.stock;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.storeline.core.catalog.CatalogService;
 import org.storeline.core.error.StorelineException;
@@ -15,6 +16,9 @@ import org.storeline.core.user.Permission;
 
 /** Use cases for stock: levels per outlet, counts, the ledger, negative levels. */
 public final class StockService {
+    /** The reasons a person may give for setting a level by hand. */
+    public static final Set<StockReason> BY_HAND = Set.of(StockReason.COUNT, StockReason.ADJUSTMENT);
+
     private final StockLedger ledger;
     private final CatalogService catalog;
     private final OutletService outlets;
@@ -32,7 +36,19 @@ public final class StockService {
 
     /** Sets the on-hand level after a count; the difference goes into the ledger with reason {@code count}. */
     public StockLevel setLevel(Actor actor, UUID productId, UUID outletId, long quantity) {
+        return setLevel(actor, productId, outletId, quantity, StockReason.COUNT);
+    }
+
+    /**
+     * Sets the on-hand level by hand, for a reason a person gives: {@code count} (a stock take) or {@code adjustment}
+     * (damaged, lost, received outside an order). The other reasons belong to sales, returns and cancellations.
+     */
+    public StockLevel setLevel(Actor actor, UUID productId, UUID outletId, long quantity, StockReason reason) {
         actor.require(Permission.ADJUST_STOCK);
+        if (!BY_HAND.contains(reason)) {
+            throw StorelineException.invalid(
+                    "reason must be count or adjustment when stock is set by hand, not " + reason.wireName() + ".");
+        }
         actor.requireOutlet(outletId);
         if (Math.abs(quantity) > 1_000_000_000L) {
             throw StorelineException.invalid("quantity must be between -1000000000 and 1000000000.");
@@ -41,9 +57,18 @@ public final class StockService {
             catalog.require(productId);
             outlets.require(outletId);
             StockMovement movement =
-                    ledger.setLevel(productId, outletId, quantity, StockReason.COUNT, actor.userId(), clock.instant());
+                    ledger.setLevel(productId, outletId, quantity, reason, actor.userId(), clock.instant());
             return new StockLevel(productId, outletId, movement.quantityAfter());
         });
+    }
+
+    /** The reason a person gave ({@code count} or {@code adjustment}), by its wire name. */
+    public static StockReason reasonByHand(String wireName) {
+        return BY_HAND.stream()
+                .filter(reason -> reason.wireName().equals(wireName))
+                .findFirst()
+                .orElseThrow(() -> StorelineException.invalid(
+                        "reason must be count or adjustment when stock is set by hand, not '" + wireName + "'."));
     }
 
     /** The product's level at every outlet the actor may see (zero where nothing was ever recorded). */

@@ -228,5 +228,10 @@ class CatalogServiceTest {
         public Page<Product> list(PageRequest page) {
             throw new UnsupportedOperationException();
         }
+
+        @Override
+        public Page<Product> search(String text, PageRequest page) {
+            throw new UnsupportedOperationException();
+        }
     }
 }

@@ -186,5 +186,10 @@ class CustomerResolverTest {
         public Page<Customer> list(PageRequest page) {
             throw new UnsupportedOperationException("not used by the import");
         }
+
+        @Override
+        public Page<Customer> search(String text, PageRequest page) {
+            throw new UnsupportedOperationException("not used by the import");
+        }
     }
 }

@@ -141,6 +141,22 @@ public final class JooqProductRepository implements ProductRepository {
         return Page.fromOverfetched(withBarcodes(rows), page.limit(), Product::id);
     }
 
+    @Override
+    public Page<Product> search(String text, PageRequest page) {
+        List<ProductRecord> rows = dsl.selectFrom(PRODUCT)
+                .where(Cursors.after(PRODUCT.ID, page))
+                .and(PRODUCT.NAME
+                        .containsIgnoreCase(text)
+                        .or(PRODUCT.SKU.containsIgnoreCase(text))
+                        .or(PRODUCT.ID.in(dsl.select(PRODUCT_BARCODE.PRODUCT_ID)
+                                .from(PRODUCT_BARCODE)
+                                .where(PRODUCT_BARCODE.BARCODE.eq(text)))))
+                .orderBy(PRODUCT.ID)
+                .limit(Cursors.overfetch(page))
+                .fetch();
+        return Page.fromOverfetched(withBarcodes(rows), page.limit(), Product::id);
+    }
+
     /** The products with their barcodes, in one query (a row per barcode): the Scanner looks one up for every scan. */
     private List<Product> find(Condition condition) {
         Map<UUID, ProductRecord> rows = new LinkedHashMap<>();

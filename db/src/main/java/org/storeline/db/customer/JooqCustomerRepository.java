@@ -71,6 +71,17 @@ public final class JooqCustomerRepository implements CustomerRepository {
         return Page.fromOverfetched(rows, page.limit(), Customer::id);
     }
 
+    @Override
+    public Page<Customer> search(String text, PageRequest page) {
+        List<Customer> rows = dsl.selectFrom(CUSTOMER)
+                .where(Cursors.after(CUSTOMER.ID, page))
+                .and(CUSTOMER.NAME.containsIgnoreCase(text).or(CUSTOMER.EMAIL.containsIgnoreCase(text)))
+                .orderBy(CUSTOMER.ID)
+                .limit(Cursors.overfetch(page))
+                .fetch(JooqCustomerRepository::toCustomer);
+        return Page.fromOverfetched(rows, page.limit(), Customer::id);
+    }
+
     private static Customer toCustomer(CustomerRecord row) {
         return new Customer(
                 row.getId(),

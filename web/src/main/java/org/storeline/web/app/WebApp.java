@@ -3,6 +3,8 @@ package org.storeline.web.app;
 import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import java.time.Clock;
+import org.storeline.core.catalog.CatalogService;
+import org.storeline.core.customer.CustomerService;
 import org.storeline.core.error.ErrorCode;
 import org.storeline.core.error.StorelineException;
 import org.storeline.core.fulfillment.FulfillmentBoard;
@@ -10,11 +12,18 @@ import org.storeline.core.fulfillment.FulfillmentWorkflow;
 import org.storeline.core.fulfillment.PackingSlipService;
 import org.storeline.core.notification.NotificationService;
 import org.storeline.core.outlet.OutletService;
+import org.storeline.core.register.RegisterService;
+import org.storeline.core.sale.SaleService;
 import org.storeline.core.session.SignInService;
+import org.storeline.core.settings.SettingsService;
+import org.storeline.core.stock.StockService;
 import org.storeline.core.user.UserService;
+import org.storeline.web.app.catalog.CatalogPages;
+import org.storeline.web.app.customer.CustomerPages;
 import org.storeline.web.app.fulfillment.FulfillmentPages;
 import org.storeline.web.app.login.LoginPages;
 import org.storeline.web.app.notification.NotificationPages;
+import org.storeline.web.app.register.RegisterPages;
 import org.storeline.web.app.session.SecurityHeaders;
 import org.storeline.web.app.session.SignInRequired;
 import org.storeline.web.app.session.WebSessions;
@@ -37,6 +46,9 @@ public final class WebApp {
     private final FulfillmentPages fulfillments;
     private final NotificationPages notificationPages;
     private final FirstAdminPages firstAdmin;
+    private final RegisterPages registerPages;
+    private final CatalogPages catalogPages;
+    private final CustomerPages customerPages;
 
     public WebApp(
             SignInService signIn,
@@ -47,7 +59,8 @@ public final class WebApp {
             OutletService outlets,
             NotificationService notifications,
             EventRoutes events,
-            Clock clock) {
+            Clock clock,
+            BackOffice backOffice) {
         Views views = new Views();
         this.assets = new Assets();
         this.sessions = new WebSessions(signIn);
@@ -57,7 +70,19 @@ public final class WebApp {
         this.firstAdmin = new FirstAdminPages(users, signIn, layout, views);
         this.fulfillments = new FulfillmentPages(board, workflow, slips, outlets, layout, views, clock);
         this.notificationPages = new NotificationPages(notifications, outlets, events, sessions, layout, views);
+        this.registerPages = new RegisterPages(backOffice.registers(), outlets, backOffice.settings(), layout, views);
+        this.catalogPages = new CatalogPages(backOffice.catalog(), backOffice.stock(), outlets, layout, views);
+        this.customerPages = new CustomerPages(backOffice.customers(), backOffice.sales(), outlets, layout, views);
     }
+
+    /** The core services of the back office screens: registers, catalog and stock, customers and their sales. */
+    public record BackOffice(
+            RegisterService registers,
+            SettingsService settings,
+            CatalogService catalog,
+            StockService stock,
+            CustomerService customers,
+            SaleService sales) {}
 
     /** Whether a request is the app's (a page, a fragment, an asset) rather than the API's. */
     public static boolean owns(Context ctx) {
@@ -90,6 +115,9 @@ public final class WebApp {
         firstAdmin.addTo(routes);
         fulfillments.addTo(routes);
         notificationPages.addTo(routes);
+        registerPages.addTo(routes);
+        catalogPages.addTo(routes);
+        customerPages.addTo(routes);
         routes.exception(SignInRequired.class, (e, ctx) -> errors.signInRequired(ctx));
     }
 

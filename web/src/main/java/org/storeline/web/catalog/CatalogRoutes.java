@@ -15,6 +15,7 @@ import org.storeline.core.ids.Ids;
 import org.storeline.core.paging.Page;
 import org.storeline.core.stock.StockLevel;
 import org.storeline.core.stock.StockMovement;
+import org.storeline.core.stock.StockReason;
 import org.storeline.core.stock.StockService;
 import org.storeline.web.http.Json;
 import org.storeline.web.http.JsonBody;
@@ -116,7 +117,8 @@ public final class CatalogRoutes implements Routes {
                 actor(ctx),
                 productId(ctx),
                 Ids.parse("outlet_id", ctx.pathParam("outlet_id")),
-                body.wholeNumber("quantity"));
+                body.wholeNumber("quantity"),
+                body.optionalText("reason").map(StockService::reasonByHand).orElse(StockReason.COUNT));
         Responses.ok(ctx, level(level));
     }
 

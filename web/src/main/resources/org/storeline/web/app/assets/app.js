@@ -105,4 +105,30 @@
     showAlert(document.body.dataset.msgOffline);
   });
   document.addEventListener("htmx:sseOpen", hideAlert);
+
+  // A page the browser keeps for its Back button (the back-forward cache) kept its live stream open, and a browser
+  // opens only six connections to a site: after a few pages, every request waited. The stream closes when the page is
+  // left; a page shown again from that cache reloads, since what it shows is old by then.
+  var streams = [];
+  if (window.htmx) {
+    var createStream = htmx.createEventSource || function (url) {
+      return new EventSource(url);
+    };
+    htmx.createEventSource = function (url) {
+      var source = createStream(url);
+      streams.push(source);
+      return source;
+    };
+  }
+  window.addEventListener("pagehide", function () {
+    streams.forEach(function (source) {
+      source.close();
+    });
+    streams = [];
+  });
+  window.addEventListener("pageshow", function (event) {
+    if (event.persisted) {
+      window.location.reload();
+    }
+  });
 })();
