@@ -34,6 +34,7 @@ public final class WebApp {
     private final LoginPages login;
     private final FulfillmentPages fulfillments;
     private final NotificationPages notificationPages;
+    private final AdminScreens admin;
 
     public WebApp(
             SignInService signIn,
@@ -43,6 +44,7 @@ public final class WebApp {
             OutletService outlets,
             NotificationService notifications,
             EventRoutes events,
+            AdminScreens admin,
             Clock clock) {
         Views views = new Views();
         this.assets = new Assets();
@@ -52,6 +54,8 @@ public final class WebApp {
         this.login = new LoginPages(signIn, sessions, layout, views, clock);
         this.fulfillments = new FulfillmentPages(board, workflow, slips, outlets, layout, views, clock);
         this.notificationPages = new NotificationPages(notifications, outlets, events, sessions, layout, views);
+        this.admin = admin;
+        admin.build(layout, views, outlets, clock);
     }
 
     /** Whether a request is the app's (a page, a fragment, an asset) rather than the API's. */
@@ -84,6 +88,7 @@ public final class WebApp {
         login.addTo(routes);
         fulfillments.addTo(routes);
         notificationPages.addTo(routes);
+        admin.addTo(routes);
         routes.exception(SignInRequired.class, (e, ctx) -> errors.signInRequired(ctx));
     }
 
