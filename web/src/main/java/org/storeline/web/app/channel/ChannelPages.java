@@ -3,7 +3,7 @@ package org.storeline.web.app.channel;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.router.JavalinDefaultRoutingApi;
-import java.time.LocalDate;
+import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.storeline.core.channel.ActivityEntry;
@@ -20,7 +21,6 @@ import org.storeline.core.channel.Channel;
 import org.storeline.core.channel.ChannelMonitor;
 import org.storeline.core.channel.ChannelService;
 import org.storeline.core.channel.ChannelSync;
-import org.storeline.core.channel.ImportRequest;
 import org.storeline.core.channel.Platform;
 import org.storeline.core.error.ErrorCategory;
 import org.storeline.core.error.StorelineException;
@@ -33,7 +33,6 @@ import org.storeline.core.register.RegisterService;
 import org.storeline.core.user.Actor;
 import org.storeline.core.user.Permission;
 import org.storeline.web.app.channel.ChannelViews.Choice;
-import org.storeline.web.app.channel.ChannelViews.Fact;
 import org.storeline.web.app.i18n.Messages;
 import org.storeline.web.app.session.WebSessions;
 import org.storeline.web.app.view.Layout;
@@ -56,7 +55,7 @@ public final class ChannelPages {
     private final OutletService outlets;
     private final RegisterService registers;
     private final Consumer<UUID> changed;
-    private final ImportJobs imports;
+    private final ImportPages imports;
     private final Layout layout;
     private final Views views;
 
@@ -67,7 +66,7 @@ public final class ChannelPages {
             OutletService outlets,
             RegisterService registers,
             Consumer<UUID> changed,
-            java.time.Clock clock,
+            Clock clock,
             Layout layout,
             Views views) {
         this.channels = channels;
@@ -76,7 +75,7 @@ public final class ChannelPages {
         this.outlets = outlets;
         this.registers = registers;
         this.changed = changed;
-        this.imports = new ImportJobs(clock);
+        this.imports = new ImportPages(channels, sync, outlets, new ImportJobs(clock), layout, views);
         this.layout = layout;
         this.views = views;
     }
@@ -90,8 +89,7 @@ public final class ChannelPages {
         routes.get("/channels/{id}/unlink", this::confirmUnlink);
         routes.post("/channels/{id}/unlink", this::unlink);
         routes.post("/channels/{id}/activity/{entry}/retry", this::retry);
-        routes.post("/channels/{id}/import", this::startImport);
-        routes.get("/channels/{id}/import/{job}", this::importProgress);
+        imports.addTo(routes);
     }
 
     private void list(Context ctx) {
@@ -255,7 +253,7 @@ public final class ChannelPages {
     private void save(Context ctx) {
         Actor actor = WebSessions.actor(ctx);
         UUID id = id(ctx);
-        Map<Integer, UUID> byPosition = new java.util.TreeMap<>();
+        Map<Integer, UUID> byPosition = new TreeMap<>();
         List<String> problems = new ArrayList<>();
         for (Outlet o : outlets.list(actor)) {
             form(ctx, "position_" + o.id()).filter(v -> !v.isBlank()).ifPresent(v -> {
@@ -326,135 +324,21 @@ public final class ChannelPages {
         ctx.redirect("/channels?done=unlinked", HttpStatus.SEE_OTHER);
     }
 
+    /** Retries, then shows the channel again (a new GET: reloading it does not retry twice) with the outcome. */
     private void retry(Context ctx) {
         UUID id = id(ctx);
-        String result;
         try {
-            result = monitor.retry(WebSessions.actor(ctx), id, Ids.parse("entry", ctx.pathParam("entry")));
+            monitor.retry(WebSessions.actor(ctx), id, Ids.parse("entry", ctx.pathParam("entry")));
         } catch (StorelineException e) {
             refuseOrRethrow(e);
             page(ctx, ErrorResponses.status(e.code().category()), Optional.empty(), Optional.of(e.getMessage()));
             return;
         }
-        Messages t = Layout.messages(ctx);
-        page(ctx, 200, Optional.of(t.format("channels.retried", result)), Optional.empty());
-    }
-
-    private void startImport(Context ctx) {
-        Actor actor = WebSessions.actor(ctx);
-        Messages t = Layout.messages(ctx);
-        Channel channel;
-        ImportRequest request;
-        try {
-            channel = channels.getLinked(actor, id(ctx));
-            request = importRequest(ctx, zone(actor));
-        } catch (StorelineException e) {
-            refuseOrRethrow(e);
-            // htmx swaps only successful answers: the refusal is a 200 fragment that says why (a full page says 4xx).
-            int status = ctx.header("HX-Request") != null
-                    ? 200
-                    : ErrorResponses.status(e.code().category());
-            importView(ctx, status, t, Optional.empty(), e.getMessage(), List.of(), List.of(), true);
-            return;
-        }
-        ImportJobs.Job job = imports.start(channel.id(), actor.userId(), () -> sync.importOrders(channel, request));
-        progress(ctx, t, job);
-    }
-
-    private void importProgress(Context ctx) {
-        Actor actor = WebSessions.actor(ctx);
-        Channel channel = channels.get(actor, id(ctx));
-        Messages t = Layout.messages(ctx);
-        Optional<ImportJobs.Job> job =
-                imports.find(Ids.parse("job", ctx.pathParam("job")), channel.id(), actor.userId());
-        if (job.isEmpty()) {
-            importView(ctx, 404, t, Optional.empty(), t.get("import.unknown"), List.of(), List.of(), true);
-            return;
-        }
-        progress(ctx, t, job.get());
-    }
-
-    private void progress(Context ctx, Messages t, ImportJobs.Job job) {
-        if (job.running()) {
-            importView(
-                    ctx,
-                    200,
-                    t,
-                    Optional.of("/channels/" + job.channelId() + "/import/" + job.id()),
-                    t.get("import.running"),
-                    List.of(),
-                    List.of(),
-                    false);
-            return;
-        }
-        if (job.error().isPresent()) {
-            importView(ctx, 200, t, Optional.empty(), job.error().get(), List.of(), List.of(), true);
-            return;
-        }
-        ChannelSync.ImportSummary s = job.summary().orElseThrow();
-        List<Fact> figures = List.of(
-                new Fact(t.get("import.fetched"), Integer.toString(s.fetched())),
-                new Fact(t.get("import.imported"), Integer.toString(s.imported())),
-                new Fact(t.get("import.duplicates"), Integer.toString(s.duplicates())),
-                new Fact(t.get("import.skipped"), Integer.toString(s.skipped() + s.notApplied())),
-                new Fact(t.get("import.failed"), Integer.toString(s.failed())));
-        importView(
-                ctx,
-                200,
-                t,
-                Optional.empty(),
-                t.get(s.failed() > 0 ? "import.doneWithFailures" : "import.done"),
-                figures,
-                s.problems(),
-                s.failed() > 0);
-    }
-
-    private void importView(
-            Context ctx,
-            int status,
-            Messages t,
-            Optional<String> poll,
-            String text,
-            List<Fact> figures,
-            List<String> problems,
-            boolean failed) {
-        ChannelViews.ImportView view = new ChannelViews.ImportView(
-                layout.page(ctx, t.get("import.title"), Optional.empty(), ACTIVE),
-                poll,
-                text,
-                figures,
-                problems,
-                failed);
-        views.answer(
-                ctx, status, ctx.header("HX-Request") != null ? "channel/import.jte" : "channel/import-page.jte", view);
-    }
-
-    /** Order numbers (one a line, or separated by commas or spaces), else a range of days in the user's zone. */
-    private static ImportRequest importRequest(Context ctx, ZoneId zone) {
-        List<String> ids = form(ctx, "order_ids").stream()
-                .flatMap(v -> Arrays.stream(v.split("[\\s,;]+")))
-                .filter(v -> !v.isBlank())
-                .toList();
-        Optional<java.time.Instant> since = form(ctx, "since")
-                .filter(v -> !v.isBlank())
-                .map(v -> day("since", v).atStartOfDay(zone).toInstant());
-        Optional<java.time.Instant> until = form(ctx, "until")
-                .filter(v -> !v.isBlank())
-                .map(v -> day("until", v).plusDays(1).atStartOfDay(zone).toInstant());
-        return ImportRequest.of(
-                ids.isEmpty() ? since : Optional.empty(), ids.isEmpty() ? until : Optional.empty(), ids);
-    }
-
-    private static LocalDate day(String field, String value) {
-        try {
-            return LocalDate.parse(value.trim());
-        } catch (java.time.format.DateTimeParseException e) {
-            throw StorelineException.invalid(field + " must be a day (2026-12-05), not '" + value + "'.");
-        }
+        ctx.redirect("/channels/" + id + "?done=retried#activity", HttpStatus.SEE_OTHER);
     }
 
     /** Not found and forbidden are error pages; any other refusal is shown on the page it came from. */
-    private static void refuseOrRethrow(StorelineException e) {
+    static void refuseOrRethrow(StorelineException e) {
         ErrorCategory category = e.code().category();
         if (category == ErrorCategory.NOT_FOUND || category == ErrorCategory.FORBIDDEN) {
             throw e;
@@ -463,6 +347,10 @@ public final class ChannelPages {
 
     /** Times on these pages: in the zone of the admin's first outlet (channels belong to no one outlet). */
     private ZoneId zone(Actor actor) {
+        return zone(outlets, actor);
+    }
+
+    static ZoneId zone(OutletService outlets, Actor actor) {
         return outlets.list(actor).stream().findFirst().map(Outlet::timeZone).orElse(ZoneId.of("UTC"));
     }
 
@@ -480,7 +368,7 @@ public final class ChannelPages {
     private static Optional<String> done(Context ctx) {
         Messages t = Layout.messages(ctx);
         return param(ctx, "done")
-                .filter(k -> List.of("connected", "saved").contains(k))
+                .filter(k -> List.of("connected", "saved", "retried").contains(k))
                 .map(k -> t.get("channels.done." + k));
     }
 
@@ -488,11 +376,15 @@ public final class ChannelPages {
         return Optional.ofNullable(ctx.queryParam(name)).filter(v -> !v.isBlank());
     }
 
-    private static Optional<String> form(Context ctx, String name) {
+    static Optional<String> form(Context ctx, String name) {
+        // A GET has no form: reading its body would take the next request on a kept-alive connection for it.
+        if (!ctx.method().name().equals("POST")) {
+            return Optional.empty();
+        }
         return Optional.ofNullable(ctx.formParam(name));
     }
 
-    private static UUID id(Context ctx) {
+    static UUID id(Context ctx) {
         return Ids.parse("id", ctx.pathParam("id"));
     }
 }

@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -27,7 +28,7 @@ final class ChannelReader {
     private ChannelReader() {}
 
     static Health health(ChannelHealth h, Messages t, ZoneId zone) {
-        String key = h.state().name().toLowerCase(java.util.Locale.ROOT);
+        String key = h.state().name().toLowerCase(Locale.ROOT);
         List<Fact> facts = new ArrayList<>();
         facts.add(new Fact(t.get("channels.connection"), connection(h.channel(), t)));
         facts.add(new Fact(
@@ -46,7 +47,7 @@ final class ChannelReader {
     }
 
     static String connection(Channel channel, Messages t) {
-        String status = channel.connection().status().name().toLowerCase(java.util.Locale.ROOT);
+        String status = channel.connection().status().name().toLowerCase(Locale.ROOT);
         String detail = channel.connection().detail();
         return t.get("channels.connection." + status) + (detail == null || detail.isBlank() ? "" : ": " + detail);
     }

@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.storeline.core.error.ErrorCode;
+import org.storeline.core.error.StorelineException;
 import org.storeline.core.money.Money;
 import org.storeline.core.outlet.OutletService;
 import org.storeline.core.report.ChannelSalesRow;
@@ -58,8 +60,7 @@ public final class ReportPages {
                 return;
             }
             if (!REPORTS.contains(report)) {
-                throw new org.storeline.core.error.StorelineException(
-                        org.storeline.core.error.ErrorCode.NOT_FOUND, "There is no report " + report + ".");
+                throw new StorelineException(ErrorCode.NOT_FOUND, "There is no report " + report + ".");
             }
             page(ctx, report);
         });

@@ -198,6 +198,10 @@ public final class UserPages {
     }
 
     private static Optional<String> form(Context ctx, String name) {
+        // A GET has no form: reading its body would take the next request on a kept-alive connection for it.
+        if (!ctx.method().name().equals("POST")) {
+            return Optional.empty();
+        }
         return Optional.ofNullable(ctx.formParam(name));
     }
 
