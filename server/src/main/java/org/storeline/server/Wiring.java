@@ -16,6 +16,7 @@ import org.storeline.channels.lightspeed.LightspeedConnector;
 import org.storeline.channels.shopify.ShopifyConnector;
 import org.storeline.channels.woocommerce.WooCommerceConnector;
 import org.storeline.core.catalog.CatalogService;
+import org.storeline.core.channel.ChannelMonitor;
 import org.storeline.core.channel.ChannelService;
 import org.storeline.core.customer.CustomerService;
 import org.storeline.core.email.CustomerEmailSender;
@@ -101,6 +102,7 @@ import org.storeline.server.sync.PlatformChannelSync;
 import org.storeline.server.sync.RateLimits;
 import org.storeline.server.sync.Reconciler;
 import org.storeline.server.sync.SyncWorker;
+import org.storeline.web.app.AdminScreens;
 import org.storeline.web.app.WebApp;
 import org.storeline.web.catalog.CatalogRoutes;
 import org.storeline.web.channel.ChannelRoutes;
@@ -166,6 +168,7 @@ public final class Wiring {
     private final SaleService sales;
     private final Connectors connectors;
     private final ChannelService channels;
+    private WebhookRoutes webhookRoutes;
     private final OrderImportService orderImport;
     private final FulfillmentService fulfillments;
     private final PackingSlipService packingSlips;
@@ -453,8 +456,16 @@ public final class Wiring {
         started.set(true);
     }
 
+    /** The platforms' webhook route, one per server: it caches channels, forgotten when one changes. */
+    private synchronized WebhookRoutes webhookRoutes() {
+        if (webhookRoutes == null) {
+            webhookRoutes = new WebhookRoutes(channelRepository, connectors, inbox, activity, wakeWorker, clock);
+        }
+        return webhookRoutes;
+    }
+
     List<Routes> routes(Database database, PrometheusMeterRegistry metrics) {
-        WebhookRoutes webhooks = new WebhookRoutes(channelRepository, connectors, inbox, activity, wakeWorker, clock);
+        WebhookRoutes webhooks = webhookRoutes();
         return List.of(
                 new OperationsRoutes(started::get, database::isHealthy, metrics),
                 new SetupRoutes(outlets, registers, paymentTypes, settings),
@@ -463,7 +474,7 @@ public final class Wiring {
                 new UserRoutes(users),
                 new SaleRoutes(
                         inStoreSales, sales, returns, cancellations, customers, fulfillmentRepository::idsBySale),
-                new ChannelRoutes(channels, sync, activity, inbox, clock, webhooks::forget),
+                new ChannelRoutes(channels, sync, channelMonitor(), clock, webhooks::forget),
                 webhooks,
                 new FulfillmentRoutes(fulfillments, fulfillmentWorkflow, scanner, sales, customers),
                 new PackingSlipRoutes(packingSlips),
@@ -471,6 +482,11 @@ public final class Wiring {
                 new EventRoutes(eventHub, liveEvents, authentication()),
                 new ReportRoutes(reports),
                 new EmailRoutes(customerEmails));
+    }
+
+    /** A channel's activity, retries and health (BYD-4), for the API and the web app. */
+    ChannelMonitor channelMonitor() {
+        return new ChannelMonitor(channels, sync, activity, inbox, clock);
     }
 
     /** The staff web app, on the same core services as the API's routes. */
@@ -484,8 +500,9 @@ public final class Wiring {
                 outlets,
                 notifications,
                 new EventRoutes(eventHub, liveEvents, authentication()),
-                clock,
-                new WebApp.BackOffice(registers, settings, catalog, stock, customers, sales));
+                new WebApp.BackOffice(registers, settings, catalog, stock, customers, sales),
+                new AdminScreens(channels, channelMonitor(), sync, registers, webhookRoutes()::forget, reports, users),
+                clock);
     }
 
     public UserService users() {

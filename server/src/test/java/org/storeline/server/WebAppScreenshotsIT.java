@@ -177,6 +177,60 @@ class WebAppScreenshotsIT {
         assertThat(Browser.consoleErrors()).isEmpty();
     }
 
+    @Test
+    void theOwnersScreensOnADesktopAndAPhone() throws Exception {
+        Path dir = Path.of(System.getProperty("storeline.screenshots")).toAbsolutePath();
+        Files.createDirectories(dir);
+        String outlet = admin.post(
+                        "/api/v1/outlets",
+                        Map.of("name", "Antwerpen Meir", "time_zone", "Europe/Brussels", "language", "nl"))
+                .id();
+        String register = shop.openRegister(outlet);
+        // A store that cannot be reached: its registration fails, and the activity shows a failed entry to retry.
+        String channel = shop.wooChannel(register, List.of(outlet), Map.of(), true, "http://127.0.0.1:9");
+        String tee = Shop.unique("TEE");
+        product(tee, "Organic cotton T-shirt", Shop.unique("873"), outlet);
+        String mug = Shop.unique("MUG");
+        product(mug, "Stoneware mug", Shop.unique("874"), outlet);
+        order(channel, "Ada", "Lovelace", "stripe", "Credit card", true, tee, 2, mug, 1);
+        order(channel, "Jan", "De Smet", "bacs", "Direct bank transfer", false, mug, 3, null, 0);
+        String email = Shop.unique("owner") + "@example.com";
+        assertThat(admin.post(
+                                "/api/v1/users",
+                                Map.of(
+                                        "name",
+                                        "Marie Peeters",
+                                        "email",
+                                        email,
+                                        "password",
+                                        "a long enough password",
+                                        "role",
+                                        "admin",
+                                        "outlet_ids",
+                                        List.of()))
+                        .status())
+                .isEqualTo(201);
+        ChromeDriver driver = Browser.fresh();
+        String base = admin.baseUrl();
+        for (Dimension size : List.of(Browser.DESKTOP, Browser.PHONE)) {
+            String name = size.equals(Browser.PHONE) ? "phone" : "desktop";
+            driver.manage().deleteAllCookies();
+            driver.manage().window().setSize(size);
+            LoginPage.open(driver, base).signIn(email, "a long enough password");
+            driver.get(base + "/channels");
+            shoot(driver, dir.resolve("channels-" + name + ".png"));
+            driver.get(base + "/channels/" + channel);
+            shoot(driver, dir.resolve("channel-" + name + ".png"));
+            driver.get(base + "/channels/new?platform=woocommerce");
+            shoot(driver, dir.resolve("channel-connect-" + name + ".png"));
+            driver.get(base + "/reports/product-sales?outlet_id=" + outlet);
+            shoot(driver, dir.resolve("reports-" + name + ".png"));
+            driver.get(base + "/users");
+            shoot(driver, dir.resolve("users-" + name + ".png"));
+        }
+        assertThat(Browser.consoleErrors()).isEmpty();
+    }
+
     private void sale(
             String outlet, String register, String product, int quantity, String customer, String type, String paid) {
         ApiClient.Response sale = admin.post(

@@ -11,7 +11,12 @@ import org.storeline.core.paging.PageRequest;
 public interface ActivityLog {
     void record(List<ActivityEntry> entries);
 
-    Page<ActivityEntry> list(UUID channelId, PageRequest page);
+    default Page<ActivityEntry> list(UUID channelId, PageRequest page) {
+        return list(channelId, ActivityFilter.all(), page);
+    }
+
+    /** The channel's entries of the filter's kind and outcome, newest first. */
+    Page<ActivityEntry> list(UUID channelId, ActivityFilter filter, PageRequest page);
 
     Optional<ActivityEntry> find(UUID channelId, UUID entryId);
 

@@ -24,6 +24,7 @@ public enum ErrorCode {
     PRODUCT_NOT_FOUND("product_not_found", ErrorCategory.NOT_FOUND),
     CUSTOMER_NOT_FOUND("customer_not_found", ErrorCategory.NOT_FOUND),
     USER_NOT_FOUND("user_not_found", ErrorCategory.NOT_FOUND),
+    TOKEN_NOT_FOUND("token_not_found", ErrorCategory.NOT_FOUND),
     SALE_NOT_FOUND("sale_not_found", ErrorCategory.NOT_FOUND),
     CHANNEL_NOT_FOUND("channel_not_found", ErrorCategory.NOT_FOUND),
     FULFILLMENT_NOT_FOUND("fulfillment_not_found", ErrorCategory.NOT_FOUND),

@@ -20,4 +20,11 @@ public interface ReportQueries {
      * adjustments.
      */
     List<ProductSalesRow> productSales(List<OutletRange> ranges);
+
+    /**
+     * The sales of the ranges' outlets that are not cancelled and were made in their outlet's range, return sales
+     * included (counted apart), by channel (in-store sales together, without one), day in the outlet's time zone and
+     * currency: by day, then in-store first, then by channel name.
+     */
+    List<ChannelSalesRow> salesByChannel(List<OutletRange> ranges);
 }

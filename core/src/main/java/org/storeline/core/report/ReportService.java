@@ -52,6 +52,12 @@ public final class ReportService {
         return ranges.isEmpty() ? List.of() : tx.inTransaction(() -> queries.productSales(ranges));
     }
 
+    /** Sales (their totals, returns netted) by channel and by day of the outlet's calendar; in-store sales apart. */
+    public List<ChannelSalesRow> salesByChannel(Actor actor, ReportFilter filter) {
+        List<OutletRange> ranges = ranges(actor, filter);
+        return ranges.isEmpty() ? List.of() : tx.inTransaction(() -> queries.salesByChannel(ranges));
+    }
+
     /** The closure reports of the periods closed in the range, newest first. */
     public List<ClosureReport> registerClosures(Actor actor, ReportFilter filter) {
         List<OutletRange> ranges = ranges(actor, filter);

@@ -2,6 +2,7 @@ package org.storeline.core.user;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -39,4 +40,13 @@ public interface UserRepository {
 
     /** The names of these users (an unknown id is left out), in one look-up. */
     Map<UUID, String> namesOf(Collection<UUID> ids);
+
+    /** Every user, by name. */
+    List<User> findAll();
+
+    /** The user's API tokens, newest first. */
+    List<ApiTokenInfo> tokensOf(UUID userId);
+
+    /** Deletes the user's token; false when the user has no such token. */
+    boolean deleteToken(UUID userId, UUID tokenId);
 }

@@ -75,6 +75,34 @@ public final class UserService {
                 .orElseThrow(() -> StorelineException.notFound(ErrorCode.USER_NOT_FOUND, "User", userId));
     }
 
+    /** Every user, by name: admins only. */
+    public List<User> list(Actor actor) {
+        actor.require(Permission.MANAGE_USERS);
+        return tx.inTransaction(users::findAll);
+    }
+
+    /** A user's API tokens (never the tokens themselves), newest first; users may read their own. */
+    public List<ApiTokenInfo> tokens(Actor actor, UUID userId) {
+        User user = get(actor, userId);
+        return tx.inTransaction(() -> users.tokensOf(user.id()));
+    }
+
+    /**
+     * Revokes one of a user's API tokens: it authenticates nothing from now on (an event stream opened with it ends
+     * at its next check). Users may revoke their own; revoking another user's needs the admin role.
+     */
+    public ApiTokenInfo revokeToken(Actor actor, UUID userId, UUID tokenId) {
+        User user = get(actor, userId);
+        return tx.inTransaction(() -> {
+            ApiTokenInfo token = users.tokensOf(user.id()).stream()
+                    .filter(t -> t.id().equals(tokenId))
+                    .findFirst()
+                    .orElseThrow(() -> StorelineException.notFound(ErrorCode.TOKEN_NOT_FOUND, "API token", tokenId));
+            users.deleteToken(user.id(), tokenId);
+            return token;
+        });
+    }
+
     /** Creates a token for a user and returns it: the only time it is ever visible. */
     public String issueToken(Actor actor, UUID userId, String label) {
         if (!actor.userId().equals(userId)) {

@@ -44,6 +44,12 @@ class ReportServiceTest {
                     asked.add(ranges);
                     return List.of();
                 }
+
+                @Override
+                public List<ChannelSalesRow> salesByChannel(List<OutletRange> ranges) {
+                    asked.add(ranges);
+                    return List.of();
+                }
             },
             (outlets, from, to) -> List.of(),
             new OutletService(outletRepository, new DirectTransactions(), null),

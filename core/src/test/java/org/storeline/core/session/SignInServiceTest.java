@@ -22,6 +22,7 @@ import org.storeline.core.error.ErrorCode;
 import org.storeline.core.error.StorelineException;
 import org.storeline.core.outlet.Language;
 import org.storeline.core.transaction.Transactions;
+import org.storeline.core.user.ApiTokenInfo;
 import org.storeline.core.user.PasswordHasher;
 import org.storeline.core.user.Role;
 import org.storeline.core.user.User;
@@ -224,9 +225,32 @@ class SignInServiceTest {
         }
 
         @Override
+        public List<User> findAll() {
+            return List.copyOf(byId.values());
+        }
+
+        @Override
+        public List<ApiTokenInfo> tokensOf(UUID userId) {
+            return List.of();
+        }
+
+        @Override
+        public boolean deleteToken(UUID userId, UUID tokenId) {
+            return false;
+        }
+
+        @Override
         public boolean tokenExists(String tokenHash) {
             return false;
         }
+
+        @Override
+        public boolean anyoneSignsIn() {
+            return true;
+        }
+
+        @Override
+        public void setSignIn(UUID userId, String name, Email email, String passwordHash) {}
 
         @Override
         public void setLanguage(UUID userId, Optional<Language> language) {}

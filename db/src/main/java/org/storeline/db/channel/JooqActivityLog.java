@@ -9,8 +9,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.storeline.core.channel.ActivityEntry;
+import org.storeline.core.channel.ActivityFilter;
 import org.storeline.core.channel.ActivityLog;
 import org.storeline.core.paging.Page;
 import org.storeline.core.paging.PageRequest;
@@ -72,9 +74,17 @@ public final class JooqActivityLog implements ActivityLog {
     }
 
     @Override
-    public Page<ActivityEntry> list(UUID channelId, PageRequest page) {
+    public Page<ActivityEntry> list(UUID channelId, ActivityFilter filter, PageRequest page) {
+        Condition matches = CHANNEL_ACTIVITY.CHANNEL_ID.eq(channelId);
+        if (filter.kind().isPresent()) {
+            matches = matches.and(CHANNEL_ACTIVITY.KIND.eq(filter.kind().get().wireName()));
+        }
+        if (filter.outcome().isPresent()) {
+            matches = matches.and(
+                    CHANNEL_ACTIVITY.OUTCOME.eq(filter.outcome().get().wireName()));
+        }
         List<ActivityEntry> rows = dsl.selectFrom(CHANNEL_ACTIVITY)
-                .where(CHANNEL_ACTIVITY.CHANNEL_ID.eq(channelId))
+                .where(matches)
                 .and(Cursors.before(CHANNEL_ACTIVITY.ID, page))
                 .orderBy(CHANNEL_ACTIVITY.ID.desc())
                 .limit(Cursors.overfetch(page))

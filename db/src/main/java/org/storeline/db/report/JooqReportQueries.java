@@ -1,5 +1,7 @@
 package org.storeline.db.report;
 
+import static org.storeline.db.jooq.Tables.CHANNEL;
+import static org.storeline.db.jooq.Tables.OUTLET;
 import static org.storeline.db.jooq.Tables.PAYMENT_TYPE;
 import static org.storeline.db.jooq.Tables.PRODUCT;
 import static org.storeline.db.jooq.Tables.REGISTER;
@@ -9,6 +11,7 @@ import static org.storeline.db.jooq.Tables.SALE_PAYMENT;
 import static org.storeline.db.postgres.Timestamps.toDb;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Currency;
 import java.util.List;
@@ -19,8 +22,10 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 import org.storeline.core.money.Money;
 import org.storeline.core.payment.PaymentKind;
+import org.storeline.core.report.ChannelSalesRow;
 import org.storeline.core.report.OutletRange;
 import org.storeline.core.report.PaymentRow;
 import org.storeline.core.report.ProductSalesRow;
@@ -195,6 +200,36 @@ public final class JooqReportQueries implements ReportQueries {
                 Money.of(r.get(net), currency),
                 Money.of(r.get(tax), currency),
                 Money.of(r.get(total), currency));
+    }
+
+    /** Lines joined to their sales: a sale is counted once per group however many lines it has. */
+    @Override
+    public List<ChannelSalesRow> salesByChannel(List<OutletRange> ranges) {
+        Field<LocalDate> day =
+                DSL.field("({0} at time zone {1})::date", SQLDataType.LOCALDATE, SALE.CREATED_AT, OUTLET.TIME_ZONE);
+        Condition isReturn = SALE.RETURN_OF_SALE_ID.isNotNull();
+        Field<Integer> sales = DSL.countDistinct(SALE.ID).filterWhere(isReturn.not());
+        Field<Integer> returns = DSL.countDistinct(SALE.ID).filterWhere(isReturn);
+        Field<BigDecimal> total = DSL.sum(SALE_LINE.TOTAL);
+        return dsl.select(SALE.CHANNEL_ID, CHANNEL.NAME, day, SALE.CURRENCY, sales, returns, total)
+                .from(SALE)
+                .join(OUTLET)
+                .on(OUTLET.ID.eq(SALE.OUTLET_ID))
+                .join(SALE_LINE)
+                .on(SALE_LINE.SALE_ID.eq(SALE.ID))
+                .leftJoin(CHANNEL)
+                .on(CHANNEL.ID.eq(SALE.CHANNEL_ID))
+                .where(SALE.STATUS.ne(SaleStatus.CANCELLED.wireName()))
+                .and(within(ranges, SALE.OUTLET_ID, SALE.CREATED_AT))
+                .groupBy(SALE.CHANNEL_ID, CHANNEL.NAME, day, SALE.CURRENCY)
+                .orderBy(day, SALE.CHANNEL_ID.isNotNull(), CHANNEL.NAME, SALE.CHANNEL_ID, SALE.CURRENCY)
+                .fetch(r -> new ChannelSalesRow(
+                        Optional.ofNullable(r.get(SALE.CHANNEL_ID)),
+                        r.get(CHANNEL.NAME) == null ? "" : r.get(CHANNEL.NAME),
+                        r.get(day),
+                        r.get(sales),
+                        r.get(returns),
+                        Money.of(r.get(total), currency(r.get(SALE.CURRENCY)))));
     }
 
     private static Currency currency(String code) {

@@ -16,10 +16,12 @@ import java.util.UUID;
 import org.jooq.DSLContext;
 import org.storeline.core.customer.Email;
 import org.storeline.core.outlet.Language;
+import org.storeline.core.user.ApiTokenInfo;
 import org.storeline.core.user.Role;
 import org.storeline.core.user.User;
 import org.storeline.core.user.UserRepository;
 import org.storeline.db.jooq.tables.records.AppUserRecord;
+import org.storeline.db.postgres.Timestamps;
 
 public final class JooqUserRepository implements UserRepository {
     private final DSLContext dsl;
@@ -149,6 +151,38 @@ public final class JooqUserRepository implements UserRepository {
                 .from(APP_USER)
                 .where(APP_USER.ID.in(ids))
                 .fetchMap(APP_USER.ID, APP_USER.NAME);
+    }
+
+    @Override
+    public List<User> findAll() {
+        Map<UUID, List<UUID>> outlets = dsl.select(USER_OUTLET.USER_ID, USER_OUTLET.OUTLET_ID)
+                .from(USER_OUTLET)
+                .orderBy(USER_OUTLET.OUTLET_ID)
+                .fetchGroups(USER_OUTLET.USER_ID, USER_OUTLET.OUTLET_ID);
+        return dsl.selectFrom(APP_USER)
+                .orderBy(APP_USER.NAME, APP_USER.ID)
+                .fetch(row -> toUser(row, outlets.getOrDefault(row.getId(), List.of())));
+    }
+
+    @Override
+    public List<ApiTokenInfo> tokensOf(UUID userId) {
+        return dsl.selectFrom(API_TOKEN)
+                .where(API_TOKEN.USER_ID.eq(userId))
+                .orderBy(API_TOKEN.CREATED_AT.desc(), API_TOKEN.ID.desc())
+                .fetch(r -> new ApiTokenInfo(
+                        r.getId(),
+                        r.getUserId(),
+                        r.getLabel(),
+                        fromDb(r.getCreatedAt()),
+                        Optional.ofNullable(r.getLastUsedAt()).map(Timestamps::fromDb)));
+    }
+
+    @Override
+    public boolean deleteToken(UUID userId, UUID tokenId) {
+        return dsl.deleteFrom(API_TOKEN)
+                        .where(API_TOKEN.ID.eq(tokenId).and(API_TOKEN.USER_ID.eq(userId)))
+                        .execute()
+                > 0;
     }
 
     private User toUser(AppUserRecord row) {

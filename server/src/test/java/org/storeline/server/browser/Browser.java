@@ -74,9 +74,21 @@ public final class Browser {
                 "--disable-extensions",
                 "--no-first-run",
                 "--no-default-browser-check",
+                "--disable-features=BackForwardCache,PasswordLeakDetection,PasswordManagerOnboarding",
+                "--password-store=basic",
                 "--window-size=1280,900",
                 "--user-data-dir=" + profile);
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US,en"));
+        // No password manager: its prompts after a page with password fields (a store's secrets) hold up headless
+        // Chromium's next page loads.
+        options.setExperimentalOption(
+                "prefs",
+                Map.of(
+                        "intl.accept_languages",
+                        "en-US,en",
+                        "credentials_enable_service",
+                        false,
+                        "profile.password_manager_enabled",
+                        false));
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);

@@ -49,6 +49,7 @@ public final class WebApp {
     private final RegisterPages registerPages;
     private final CatalogPages catalogPages;
     private final CustomerPages customerPages;
+    private final AdminScreens admin;
 
     public WebApp(
             SignInService signIn,
@@ -59,8 +60,9 @@ public final class WebApp {
             OutletService outlets,
             NotificationService notifications,
             EventRoutes events,
-            Clock clock,
-            BackOffice backOffice) {
+            BackOffice backOffice,
+            AdminScreens admin,
+            Clock clock) {
         Views views = new Views();
         this.assets = new Assets();
         this.sessions = new WebSessions(signIn);
@@ -73,6 +75,8 @@ public final class WebApp {
         this.registerPages = new RegisterPages(backOffice.registers(), outlets, backOffice.settings(), layout, views);
         this.catalogPages = new CatalogPages(backOffice.catalog(), backOffice.stock(), outlets, layout, views);
         this.customerPages = new CustomerPages(backOffice.customers(), backOffice.sales(), outlets, layout, views);
+        this.admin = admin;
+        admin.build(layout, views, outlets, clock);
     }
 
     /** The core services of the back office screens: registers, catalog and stock, customers and their sales. */
@@ -118,6 +122,7 @@ public final class WebApp {
         registerPages.addTo(routes);
         catalogPages.addTo(routes);
         customerPages.addTo(routes);
+        admin.addTo(routes);
         routes.exception(SignInRequired.class, (e, ctx) -> errors.signInRequired(ctx));
     }
 

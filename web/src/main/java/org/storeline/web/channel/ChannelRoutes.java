@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -16,14 +15,14 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.storeline.core.channel.ActivityEntry;
-import org.storeline.core.channel.ActivityLog;
+import org.storeline.core.channel.ActivityFilter;
 import org.storeline.core.channel.Channel;
+import org.storeline.core.channel.ChannelHealth;
+import org.storeline.core.channel.ChannelMonitor;
 import org.storeline.core.channel.ChannelService;
 import org.storeline.core.channel.ChannelSync;
 import org.storeline.core.channel.ImportRequest;
 import org.storeline.core.channel.Platform;
-import org.storeline.core.channel.WebhookInbox;
-import org.storeline.core.error.ErrorCode;
 import org.storeline.core.error.StorelineException;
 import org.storeline.core.ids.Ids;
 import org.storeline.web.http.Json;
@@ -40,23 +39,16 @@ import org.storeline.web.http.Routes;
 public final class ChannelRoutes implements Routes {
     private final ChannelService channels;
     private final ChannelSync sync;
-    private final ActivityLog activity;
-    private final WebhookInbox inbox;
+    private final ChannelMonitor monitor;
     private final Clock clock;
     private final Consumer<UUID> changed;
 
     /** {@code changed}: told of each channel changed or unlinked here (the webhook route forgets its cached copy). */
     public ChannelRoutes(
-            ChannelService channels,
-            ChannelSync sync,
-            ActivityLog activity,
-            WebhookInbox inbox,
-            Clock clock,
-            Consumer<UUID> changed) {
+            ChannelService channels, ChannelSync sync, ChannelMonitor monitor, Clock clock, Consumer<UUID> changed) {
         this.channels = channels;
         this.sync = sync;
-        this.activity = activity;
-        this.inbox = inbox;
+        this.monitor = monitor;
         this.clock = clock;
         this.changed = changed;
     }
@@ -200,56 +192,36 @@ public final class ChannelRoutes implements Routes {
     }
 
     private void activity(Context ctx) {
-        Channel channel = channels.get(actor(ctx), channelId(ctx));
-        Responses.ok(ctx, Pages.write(activity.list(channel.id(), Pages.request(ctx)), ChannelRoutes::entry));
+        ActivityFilter filter = ActivityFilter.fromWire(
+                Optional.ofNullable(ctx.queryParam("kind")), Optional.ofNullable(ctx.queryParam("outcome")));
+        Responses.ok(
+                ctx,
+                Pages.write(
+                        monitor.activity(actor(ctx), channelId(ctx), filter, Pages.request(ctx)),
+                        ChannelRoutes::entry));
     }
 
     private void retry(Context ctx) {
-        Channel channel = channels.getLinked(actor(ctx), channelId(ctx));
         UUID entryId = Ids.parse("entry_id", ctx.pathParam("entry_id"));
-        ActivityEntry entry = activity.find(channel.id(), entryId)
-                .orElseThrow(
-                        () -> StorelineException.notFound(ErrorCode.ACTIVITY_NOT_FOUND, "Activity entry", entryId));
-        if (entry.retriedAt().isPresent()) {
-            throw new StorelineException(
-                    ErrorCode.NOT_RETRYABLE,
-                    "This entry was already retried at " + entry.retriedAt().get()
-                            + "; its outcome is a newer entry in the activity log.");
-        }
-        if (!entry.canBeRetried()) {
-            throw new StorelineException(
-                    ErrorCode.NOT_RETRYABLE,
-                    "Only failed entries that may succeed later, and calls the platform refused, can be retried; "
-                            + "this one is " + entry.outcome().wireName() + (entry.retryable() ? "" : " and final")
-                            + ".");
-        }
+        String result = monitor.retry(actor(ctx), channelId(ctx), entryId);
         ObjectNode node = Json.object();
         node.put("entry_id", entryId.toString());
-        node.put("result", sync.retry(channel, entry));
+        node.put("result", result);
         Responses.ok(ctx, node);
     }
 
     private void health(Context ctx) {
-        Channel channel = channels.get(actor(ctx), channelId(ctx));
-        Instant now = clock.instant();
+        ChannelHealth health = monitor.health(actor(ctx), channelId(ctx));
         ObjectNode node = Json.object();
-        node.put("channel_id", channel.id().toString());
-        node.set("connection", connection(channel));
-        inbox.oldestPending(channel.id())
-                .ifPresentOrElse(
-                        oldest -> {
-                            node.put("oldest_pending_at", Json.time(oldest));
-                            node.put(
-                                    "behind_seconds",
-                                    Duration.between(oldest, now).toSeconds());
-                        },
-                        () -> {
-                            node.putNull("oldest_pending_at");
-                            node.put("behind_seconds", 0);
-                        });
-        node.put("failures_last_hour", activity.failuresSince(channel.id(), now.minus(Duration.ofHours(1))));
-        node.put("reconciled_until", channel.reconciledUntil().map(Json::time).orElse(null));
-        ChannelSync.OutboundHealth outbound = sync.outboundHealth(channel);
+        node.put("channel_id", health.channel().id().toString());
+        node.set("connection", connection(health.channel()));
+        node.put("oldest_pending_at", health.oldestPendingAt().map(Json::time).orElse(null));
+        node.put("behind_seconds", health.behindSeconds());
+        node.put("failures_last_hour", health.failuresLastHour());
+        node.put(
+                "reconciled_until",
+                health.channel().reconciledUntil().map(Json::time).orElse(null));
+        ChannelSync.OutboundHealth outbound = health.outbound();
         node.put("outbox_depth", outbound.depth());
         node.put(
                 "outbox_oldest_pending_at",

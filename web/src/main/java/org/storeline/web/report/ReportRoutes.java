@@ -6,10 +6,13 @@ import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
+import org.storeline.core.error.ErrorCode;
+import org.storeline.core.error.StorelineException;
 import org.storeline.core.ids.Ids;
 import org.storeline.core.report.ReportFilter;
 import org.storeline.core.report.ReportService;
 import org.storeline.core.report.ReportTime;
+import org.storeline.core.user.Actor;
 import org.storeline.web.http.Pages;
 import org.storeline.web.http.Responses;
 import org.storeline.web.http.RouteTable;
@@ -38,13 +41,32 @@ public final class ReportRoutes implements Routes {
             ReportFilter filter = filter(ctx);
             answer(ctx, filter, ReportTables.PRODUCT_SALES, reports.productSales(actor(ctx), filter));
         });
+        routes.get("/api/v1/reports/sales-by-channel", ctx -> {
+            ReportFilter filter = filter(ctx);
+            answer(ctx, filter, ReportTables.SALES_BY_CHANNEL, reports.salesByChannel(actor(ctx), filter));
+        });
         routes.get("/api/v1/reports/register-closures", ctx -> {
             ReportFilter filter = filter(ctx);
             answer(ctx, filter, ReportTables.REGISTER_CLOSURES, reports.registerClosures(actor(ctx), filter));
         });
     }
 
-    static ReportFilter filter(Context ctx) {
+    /**
+     * Answers one report ({@code payments}, {@code product-sales}, {@code sales-by-channel}) as the API's CSV file:
+     * the web app's download links, which a browser cannot send with {@code Accept: text/csv}.
+     */
+    public static void csv(Context ctx, ReportService reports, Actor actor, String report, ReportFilter filter) {
+        switch (report) {
+            case "payments" -> csv(ctx, filter, ReportTables.PAYMENTS, reports.payments(actor, filter));
+            case "product-sales" -> csv(ctx, filter, ReportTables.PRODUCT_SALES, reports.productSales(actor, filter));
+            case "sales-by-channel" ->
+                csv(ctx, filter, ReportTables.SALES_BY_CHANNEL, reports.salesByChannel(actor, filter));
+            default -> throw new StorelineException(ErrorCode.NOT_FOUND, "There is no report " + report + ".");
+        }
+    }
+
+    /** The filter of a request's {@code outlet_id}, {@code from} and {@code to}. */
+    public static ReportFilter filter(Context ctx) {
         return new ReportFilter(
                 query(ctx, "outlet_id").map(v -> Ids.parse("outlet_id", v)),
                 query(ctx, "from").map(v -> ReportTime.parse("from", v)),
@@ -61,6 +83,10 @@ public final class ReportRoutes implements Routes {
             Responses.ok(ctx, Pages.writeAll(rows, row -> table.json().apply(row)));
             return;
         }
+        csv(ctx, filter, table, rows);
+    }
+
+    private static <T> void csv(Context ctx, ReportFilter filter, ReportTables.Table<T> table, List<T> rows) {
         String csv = Csv.write(
                 table.header(),
                 rows.stream()

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.storeline.core.register.ClosureReport;
+import org.storeline.core.report.ChannelSalesRow;
 import org.storeline.core.report.PaymentRow;
 import org.storeline.core.report.ProductSalesRow;
 import org.storeline.web.http.Json;
@@ -81,6 +82,19 @@ final class ReportTables {
                     Csv.value(Json.money(row.tax())),
                     Csv.value(Json.money(row.total())))));
 
+    static final Table<ChannelSalesRow> SALES_BY_CHANNEL = new Table<>(
+            "sales-by-channel",
+            ReportTables::channelSales,
+            List.of("day", "channel_id", "channel", "currency", "sales", "returns", "total"),
+            row -> List.of(List.of(
+                    Csv.value(row.day()),
+                    Csv.value(Json.id(row.channelId())),
+                    Csv.text(row.channelName()),
+                    Csv.value(row.total().currency().getCurrencyCode()),
+                    Csv.value(row.sales()),
+                    Csv.value(row.returns()),
+                    Csv.value(Json.money(row.total())))));
+
     static final Table<ClosureReport> REGISTER_CLOSURES = new Table<>(
             "register-closures",
             SetupRoutes::closure,
@@ -119,6 +133,18 @@ final class ReportTables {
         node.put("received", Json.money(row.received()));
         node.put("refunded_count", row.refundedCount());
         node.put("refunded", Json.money(row.refunded()));
+        return node;
+    }
+
+    private static ObjectNode channelSales(ChannelSalesRow row) {
+        ObjectNode node = Json.object();
+        node.put("day", row.day().toString());
+        node.put("channel_id", Json.id(row.channelId()));
+        node.put("channel", row.channelName());
+        node.put("currency", row.total().currency().getCurrencyCode());
+        node.put("sales", row.sales());
+        node.put("returns", row.returns());
+        node.put("total", Json.money(row.total()));
         return node;
     }
 

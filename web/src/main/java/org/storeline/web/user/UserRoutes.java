@@ -5,12 +5,15 @@ import static org.storeline.web.security.Authentication.actor;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
+import java.util.UUID;
 import org.storeline.core.ids.Ids;
+import org.storeline.core.user.ApiTokenInfo;
 import org.storeline.core.user.Role;
 import org.storeline.core.user.User;
 import org.storeline.core.user.UserService;
 import org.storeline.web.http.Json;
 import org.storeline.web.http.JsonBody;
+import org.storeline.web.http.Pages;
 import org.storeline.web.http.Responses;
 import org.storeline.web.http.RouteTable;
 import org.storeline.web.http.Routes;
@@ -33,6 +36,29 @@ public final class UserRoutes implements Routes {
                 "/api/v1/users/{id}",
                 ctx -> Responses.ok(ctx, user(users.get(actor(ctx), Ids.parse("id", ctx.pathParam("id"))))));
         routes.post("/api/v1/users/{id}/tokens", this::createToken);
+        routes.get("/api/v1/users", ctx -> Responses.ok(ctx, Pages.writeAll(users.list(actor(ctx)), UserRoutes::user)));
+        routes.get(
+                "/api/v1/users/{id}/tokens",
+                ctx -> Responses.ok(ctx, Pages.writeAll(users.tokens(actor(ctx), userId(ctx)), UserRoutes::token)));
+        routes.delete(
+                "/api/v1/users/{id}/tokens/{token_id}",
+                ctx -> Responses.ok(
+                        ctx,
+                        token(users.revokeToken(
+                                actor(ctx), userId(ctx), Ids.parse("token_id", ctx.pathParam("token_id"))))));
+    }
+
+    private static UUID userId(Context ctx) {
+        return Ids.parse("id", ctx.pathParam("id"));
+    }
+
+    static ObjectNode token(ApiTokenInfo token) {
+        ObjectNode node = Json.object();
+        node.put("id", Json.id(token.id()));
+        node.put("label", token.label());
+        node.put("created_at", Json.time(token.createdAt()));
+        node.put("last_used_at", token.lastUsedAt().map(Json::time).orElse(null));
+        return node;
     }
 
     private void createUser(Context ctx) {

@@ -1,13 +1,16 @@
 package org.storeline.web.app.view;
 
 import io.javalin.http.Context;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.storeline.core.notification.NotificationService;
 import org.storeline.core.outlet.OutletService;
 import org.storeline.core.paging.PageRequest;
 import org.storeline.core.session.SignedIn;
 import org.storeline.core.user.Actor;
+import org.storeline.core.user.Permission;
 import org.storeline.web.app.i18n.Languages;
 import org.storeline.web.app.i18n.Messages;
 import org.storeline.web.app.session.WebSessions;
@@ -50,7 +53,14 @@ public final class Layout {
         var choices = outlets.list(actor).stream()
                 .map(o -> new Shell.OutletChoice(o.id(), o.name(), outlet.equals(Optional.of(o.id()))))
                 .toList();
-        Shell.TopBar bar = new Shell.TopBar(actor.name(), choices, signedIn.language(), bell(actor, t), active);
+        Set<Permission> permissions = EnumSet.noneOf(Permission.class);
+        for (Permission p : Permission.values()) {
+            if (actor.role().allows(p)) {
+                permissions.add(p);
+            }
+        }
+        Shell.TopBar bar =
+                new Shell.TopBar(actor.name(), choices, signedIn.language(), bell(actor, t), active, permissions);
         return new Shell(t, assets, title, signedIn.session().csrfToken(), Optional.of(bar));
     }
 

@@ -2,8 +2,10 @@ package org.storeline.web.app.view;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.storeline.core.outlet.Language;
+import org.storeline.core.user.Permission;
 import org.storeline.web.app.i18n.Messages;
 
 /**
@@ -14,7 +16,17 @@ public record Shell(Messages t, Assets assets, String title, String csrf, Option
 
     /** The signed-in user's bar: outlet switcher, bell, language, sign-out; {@code active} names the screen. */
     public record TopBar(
-            String userName, List<OutletChoice> outlets, Optional<Language> chosenLanguage, Bell bell, String active) {
+            String userName,
+            List<OutletChoice> outlets,
+            Optional<Language> chosenLanguage,
+            Bell bell,
+            String active,
+            Set<Permission> permissions) {
+        /** Whether the user's role may use a screen: its nav link is shown only then (the server refuses anyway). */
+        public boolean may(Permission permission) {
+            return permissions.contains(permission);
+        }
+
         public Optional<OutletChoice> selected() {
             return outlets.stream().filter(OutletChoice::selected).findFirst();
         }

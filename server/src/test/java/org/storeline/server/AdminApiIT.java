@@ -1,0 +1,102 @@
+package org.storeline.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.Test;
+import org.storeline.server.support.ApiClient;
+import org.storeline.server.support.Shop;
+import org.storeline.server.support.TestStoreline;
+
+/**
+ * What the owner's screens read through the API too: the users' list, a user's tokens and their revocation, the sales
+ * by channel and day report, and the channel activity's filters. Every answer is checked against openapi.json.
+ */
+class AdminApiIT {
+    private final ApiClient admin = TestStoreline.admin();
+    private final Shop shop = new Shop(admin);
+
+    @Test
+    void adminsListUsersAndRevokeATokenWhichThenAuthenticatesNothing() {
+        String outlet = shop.outlet("Users");
+        String staffToken = shop.staffToken(outlet);
+        ApiClient staff = admin.as(staffToken);
+        String staffId = staff.get("/api/v1/users/me").json().path("id").asText();
+
+        JsonNode users = admin.get("/api/v1/users").json().path("items");
+        assertThat(StreamSupport.stream(users.spliterator(), false)
+                        .map(u -> u.path("id").asText()))
+                .contains(staffId);
+        assertThat(staff.get("/api/v1/users").errorCode()).isEqualTo("forbidden");
+
+        JsonNode tokens =
+                staff.get("/api/v1/users/" + staffId + "/tokens").json().path("items");
+        assertThat(tokens).hasSize(1);
+        String tokenId = tokens.get(0).path("id").asText();
+        assertThat(tokens.get(0).has("token")).as("never the token itself").isFalse();
+
+        ApiClient.Response revoked = admin.delete("/api/v1/users/" + staffId + "/tokens/" + tokenId);
+        assertThat(revoked.status()).as(revoked.text()).isEqualTo(200);
+        assertThat(revoked.json().path("id").asText()).isEqualTo(tokenId);
+        assertThat(staff.get("/api/v1/users/me").status()).isEqualTo(401);
+        assertThat(admin.delete("/api/v1/users/" + staffId + "/tokens/" + tokenId)
+                        .errorCode())
+                .isEqualTo("token_not_found");
+        assertThat(admin.get("/api/v1/users/" + staffId + "/tokens").json().path("items"))
+                .isEmpty();
+    }
+
+    @Test
+    void salesByChannelAndDayCountsInStoreSalesWithoutAChannelAsJsonAndCsv() {
+        String outlet = shop.outlet("Report");
+        String register = shop.openRegister(outlet);
+        String product = shop.product("10.00", "0");
+        assertThat(shop.inStoreSale(outlet, register, product, 3).status()).isEqualTo(201);
+        assertThat(shop.inStoreSale(outlet, register, product, 1).status()).isEqualTo(201);
+
+        JsonNode rows = admin.get("/api/v1/reports/sales-by-channel?outlet_id=" + outlet)
+                .json()
+                .path("items");
+
+        assertThat(rows).hasSize(1);
+        assertThat(rows.get(0).path("channel_id").isNull()).isTrue();
+        assertThat(rows.get(0).path("sales").asInt()).isEqualTo(2);
+        assertThat(rows.get(0).path("returns").asInt()).isZero();
+        assertThat(rows.get(0).path("total").asText()).isEqualTo("40.00");
+        String csv = admin.send(admin.request("/api/v1/reports/sales-by-channel?outlet_id=" + outlet)
+                        .header("Accept", "text/csv")
+                        .GET())
+                .text();
+        assertThat(csv.split("\r\n")[0]).isEqualTo("day,channel_id,channel,currency,sales,returns,total");
+        assertThat(csv.split("\r\n")[1]).endsWith(",,,EUR,2,0,40.00");
+    }
+
+    @Test
+    void theActivityIsFilteredByOutcomeAndKindAndAnUnknownOutcomeIsRefused() {
+        String outlet = shop.outlet("Activity");
+        String register = shop.register(outlet);
+        // No store answers here: the registration fails, a failed registration entry.
+        String channel = shop.wooChannel(register, List.of(outlet), Map.of(), true, "http://127.0.0.1:9");
+        JsonNode failed = ReturnsIT.await(
+                () -> {
+                    JsonNode items = admin.get("/api/v1/channels/" + channel + "/activity?outcome=failed")
+                            .json()
+                            .path("items");
+                    return items.isEmpty() ? null : items;
+                },
+                "a failed entry");
+
+        assertThat(failed)
+                .allSatisfy(e -> assertThat(e.path("outcome").asText()).isEqualTo("failed"));
+        assertThat(admin.get("/api/v1/channels/" + channel + "/activity?kind=stock&outcome=failed")
+                        .json()
+                        .path("items"))
+                .isEmpty();
+        ApiClient.Response refused = admin.get("/api/v1/channels/" + channel + "/activity?outcome=broken");
+        assertThat(refused.errorCode()).isEqualTo("invalid_request");
+        assertThat(refused.json().path("error").path("message").asText()).contains("outcome must be one of");
+    }
+}

@@ -1,0 +1,254 @@
+package org.storeline.server;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.storeline.server.browser.Axe;
+import org.storeline.server.browser.Browser;
+import org.storeline.server.browser.ChannelConnectPage;
+import org.storeline.server.browser.ChannelPage;
+import org.storeline.server.browser.FulfillmentsPage;
+import org.storeline.server.browser.LoginPage;
+import org.storeline.server.browser.ReportsPage;
+import org.storeline.server.browser.UsersPage;
+import org.storeline.server.support.ApiClient;
+import org.storeline.server.support.Shop;
+import org.storeline.server.support.TestStoreline;
+import org.storeline.server.support.WooCommerceOrders;
+
+/**
+ * The owner's screens in a real browser: a WooCommerce store (WireMock) is connected through the form, an order that
+ * the store first answers broken fails its import and Retry imports it once the store answers well; a report draws its
+ * chart and downloads its CSV; a user is added with a role and an outlet and given a token shown once, then revoked;
+ * staff get 403 on Channels and Users and no link to them; French and Dutch words. Axe on every screen, desktop and
+ * phone, and the console stays clean.
+ */
+class AdminWebAppIT {
+    private static final String PASSWORD = "a long enough password";
+    private static final String ORDERS = "/wp-json/wc/v3/orders";
+    private static final AtomicLong ORDER_IDS =
+            new AtomicLong(System.currentTimeMillis() % 1_000_000_000L + 70_000_000);
+    private static final ApiClient ADMIN = TestStoreline.admin();
+    private static WireMockServer store;
+    private static String base;
+    private static String outlet;
+    private static String register;
+    private static String sku;
+    private static String adminEmail;
+
+    private ChromeDriver driver;
+
+    @BeforeAll
+    static void aShopWithAStoreToConnect() {
+        assertThat(Browser.available())
+                .as("Debian's chromium and chromium-driver")
+                .isTrue();
+        base = ADMIN.baseUrl();
+        Shop shop = new Shop(ADMIN);
+        outlet = shop.outlet("Admin");
+        register = shop.openRegister(outlet);
+        sku = Shop.unique("CAP");
+        String product = shop.productWithSku(sku, "10.00");
+        shop.setStock(product, outlet, 20);
+        assertThat(shop.inStoreSale(outlet, register, product, 2).status()).isEqualTo(201);
+        adminEmail = StaffWebAppIT.user("admin");
+        store = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+        store.start();
+        store.stubFor(get(urlPathEqualTo("/wp-json/wc/v3/system_status"))
+                .willReturn(okJson("{\"environment\":{\"version\":\"9.4.0\"}}")));
+        store.stubFor(get(urlPathEqualTo("/wp-json/wc/v3/webhooks")).willReturn(okJson("[]")));
+        store.stubFor(post(urlPathEqualTo("/wp-json/wc/v3/webhooks")).willReturn(okJson("{\"id\":31}")));
+        store.stubFor(get(urlPathEqualTo("/wp-json/wc/v3/products")).willReturn(okJson("[]")));
+    }
+
+    @AfterAll
+    static void closeTheStore() {
+        store.stop();
+    }
+
+    @BeforeEach
+    void browser() {
+        driver = Browser.fresh();
+    }
+
+    @Test
+    void aStoreIsConnectedThroughTheFormAndAFailedImportIsFixedByRetry() {
+        LoginPage.open(driver, base).signIn(adminEmail, PASSWORD);
+        ChannelConnectPage form = ChannelConnectPage.open(driver, base, "woocommerce");
+        assertThat(form.secretFields()).as("consumer secret and webhook secret").isEqualTo(2);
+        assertThat(Axe.seriousViolations(driver)).as("connect form").isEmpty();
+        String name = Shop.unique("Web shop");
+        ChannelPage channel = form.type("channel-name", name)
+                .type("channel-url", store.baseUrl())
+                .type("credential-consumer_key", "ck_storeline")
+                .type("credential-consumer_secret", "cs_never_shown_again")
+                .type("webhook-secret", WooCommerceOrders.SECRET)
+                .tick(outlet)
+                .register(register)
+                .connect();
+
+        assertThat(channel.heading()).startsWith(name).contains("WooCommerce");
+        assertThat(channel.notice()).startsWith("Store connected.");
+        assertThat(driver.getPageSource()).doesNotContain("cs_never_shown_again");
+        assertThat(Axe.seriousViolations(driver)).as("channel page").isEmpty();
+
+        long id = ORDER_IDS.incrementAndGet();
+        stubOrder(order(id).totals("12,10", "2.10"));
+        String progress = channel.importOrders(Long.toString(id));
+        assertThat(progress).contains("Import finished with failures").contains("Failed\n1");
+        driver.navigate().refresh();
+        channel = ChannelPage.at(driver).filterOutcome("Failed");
+        assertThat(channel.activity()).singleElement().asString().contains("Order fetched", "Failed", "12,10");
+        assertThat(channel.retryButtons()).isEqualTo(1);
+
+        stubOrder(order(id));
+        channel = channel.retryFirst();
+
+        assertThat(channel.notice()).startsWith("Retried:");
+        assertThat(channel.retryButtons()).as("retried once").isZero();
+        String channelId = driver.getCurrentUrl().replaceAll(".*/channels/([^/?#]+).*", "$1");
+        assertThat(ADMIN.get("/api/v1/sales?channel_id=" + channelId + "&external_order_id=" + id)
+                        .json()
+                        .path("items"))
+                .hasSize(1);
+        driver.manage().window().setSize(Browser.PHONE);
+        driver.navigate().refresh();
+        ChannelPage.at(driver);
+        assertThat(Axe.seriousViolations(driver)).as("channel page, phone").isEmpty();
+        driver.get(base + "/channels");
+        assertThat(driver.findElement(By.tagName("main")).getText()).contains(name);
+        assertThat(Axe.seriousViolations(driver)).as("channels list, phone").isEmpty();
+        assertThat(Browser.consoleErrors()).isEmpty();
+    }
+
+    @Test
+    void aReportDrawsItsChartAndDownloadsItsCsv() throws Exception {
+        LoginPage.open(driver, base).signIn(adminEmail, PASSWORD);
+        ReportsPage report = ReportsPage.open(driver, base + "/reports/product-sales?outlet_id=" + outlet);
+
+        assertThat(report.tabs()).containsExactly("Sales by channel and day", "Payments", "Product sales");
+        assertThat(report.bars()).isPositive();
+        assertThat(report.rows()).anySatisfy(row -> assertThat(row).contains(sku));
+        assertThat(Axe.seriousViolations(driver)).as("product sales").isEmpty();
+        HttpResponse<String> csv = fetch(report.csvUrl());
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("text/csv"));
+        assertThat(csv.body()).startsWith("product_id,sku,name,is_shipping_fee").contains(sku);
+
+        report = ReportsPage.open(driver, base + "/reports?outlet_id=" + outlet);
+        assertThat(report.chartLabels()).anySatisfy(label -> assertThat(label).endsWith("In store"));
+        assertThat(fetch(report.csvUrl()).body()).startsWith("day,channel_id,channel,currency,sales,returns,total");
+        driver.manage().window().setSize(Browser.PHONE);
+        assertThat(Axe.seriousViolations(driver)).as("sales by channel, phone").isEmpty();
+        assertThat(Browser.consoleErrors()).isEmpty();
+    }
+
+    @Test
+    void aUserIsAddedWithARoleAndAnOutletAndGivenATokenShownOnceThenRevoked() {
+        LoginPage.open(driver, base).signIn(adminEmail, PASSWORD);
+        UsersPage users = UsersPage.open(driver, base);
+        assertThat(Axe.seriousViolations(driver)).as("users").isEmpty();
+        String email = Shop.unique("lea") + "@example.com";
+
+        users.add("Léa Martin", email, PASSWORD, "Manager", outlet);
+
+        assertThat(users.notice()).isEqualTo("User added.");
+        assertThat(users.text("user-role")).isEqualTo("Manager");
+        assertThat(users.text("user-outlets")).startsWith("Admin-");
+        String userPage = driver.getCurrentUrl();
+        String token = users.createToken("till script");
+        assertThat(token).startsWith("stl_");
+        assertThat(new ApiClient(base, token).get("/api/v1/users/me").status()).isEqualTo(200);
+        assertThat(Axe.seriousViolations(driver)).as("user page").isEmpty();
+        driver.get(userPage);
+        assertThat(driver.getPageSource()).as("shown once").doesNotContain(token);
+
+        users.revokeFirst();
+
+        assertThat(users.notice()).startsWith("Token revoked");
+        assertThat(users.tokens()).isEmpty();
+        assertThat(new ApiClient(base, token).get("/api/v1/users/me").status()).isEqualTo(401);
+        driver.manage().window().setSize(Browser.PHONE);
+        UsersPage.open(driver, base);
+        assertThat(Axe.seriousViolations(driver)).as("users, phone").isEmpty();
+        assertThat(Browser.consoleErrors()).isEmpty();
+    }
+
+    @Test
+    void aStaffUserGets403OnChannelsAndUsersAndSeesNoLinkToThem() throws Exception {
+        FulfillmentsPage page = LoginPage.open(driver, base).signIn(StaffWebAppIT.user("staff", outlet), PASSWORD);
+        assertThat(page.navigation()).contains("Reports").doesNotContain("Channels", "Users");
+
+        for (String path : List.of("/channels", "/channels/new", "/users")) {
+            driver.get(base + path);
+            assertThat(driver.findElement(By.tagName("h1")).getText()).as(path).startsWith("You are not permitted");
+            assertThat(fetch(base + path).statusCode()).as(path).isEqualTo(403);
+        }
+        assertThat(Browser.consoleErrors()).allMatch(message -> message.contains("403"));
+    }
+
+    @Test
+    void theAdminScreensSpeakFrenchAndDutch() {
+        // An admin of their own: the language chosen stays with the user, and the other tests read English.
+        FulfillmentsPage page = LoginPage.open(driver, base).signIn(StaffWebAppIT.user("admin"), PASSWORD);
+        FulfillmentsPage french = page.chooseLanguage("fr");
+        assertThat(french.navigation()).contains("Canaux", "Rapports", "Utilisateurs");
+        driver.get(base + "/reports/product-sales");
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Rapports · Ventes par produit");
+        driver.get(base + "/channels/new?platform=shopify");
+        assertThat(driver.findElement(By.tagName("main")).getText()).contains("Établissements", "Caisse en ligne");
+
+        driver.get(base + "/fulfillments");
+        FulfillmentsPage dutch = FulfillmentsPage.at(driver).chooseLanguage("nl");
+        assertThat(dutch.navigation()).contains("Kanalen", "Rapporten", "Gebruikers");
+        driver.get(base + "/users");
+        assertThat(driver.findElement(By.tagName("main")).getText()).contains("Vestigingen", "Gebruiker toevoegen");
+        driver.get(base + "/reports/product-sales");
+        assertThat(driver.findElement(By.tagName("main")).getText()).contains("Verkopen per product", "Aantal");
+        assertThat(Browser.consoleErrors()).isEmpty();
+    }
+
+    private static WooCommerceOrders order(long id) {
+        return WooCommerceOrders.order(id)
+                .status("processing")
+                .line(sku, 1, "10.00", "10.00", "2.10")
+                .totals("12.10", "2.10")
+                .modifiedAt(Instant.now().minusSeconds(60));
+    }
+
+    private static void stubOrder(WooCommerceOrders order) {
+        String id = order.json().replaceAll("(?s).*?\"id\"\\s*:\\s*(\\d+).*", "$1");
+        store.stubFor(get(urlPathEqualTo(ORDERS + "/" + id)).willReturn(okJson(order.json())));
+    }
+
+    /** GETs the URL with the browser's session, as a download does. */
+    private HttpResponse<String> fetch(String url) throws Exception {
+        String session = driver.manage().getCookieNamed("storeline_session").getValue();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+                .header("Cookie", "storeline_session=" + session)
+                .GET()
+                .build();
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        }
+    }
+}

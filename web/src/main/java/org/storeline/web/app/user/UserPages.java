@@ -1,0 +1,211 @@
+package org.storeline.web.app.user;
+
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.router.JavalinDefaultRoutingApi;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.storeline.core.error.ErrorCategory;
+import org.storeline.core.error.StorelineException;
+import org.storeline.core.ids.Ids;
+import org.storeline.core.outlet.Outlet;
+import org.storeline.core.outlet.OutletService;
+import org.storeline.core.user.Actor;
+import org.storeline.core.user.Permission;
+import org.storeline.core.user.Role;
+import org.storeline.core.user.User;
+import org.storeline.core.user.UserService;
+import org.storeline.web.app.i18n.Messages;
+import org.storeline.web.app.session.WebSessions;
+import org.storeline.web.app.view.Formats;
+import org.storeline.web.app.view.Layout;
+import org.storeline.web.app.view.Views;
+import org.storeline.web.http.ErrorResponses;
+
+/**
+ * Users and permissions (admins): the users with their roles and outlets, a form to add one, and each user's API
+ * tokens (a new one shown once, revoked with a button). The same use cases as the API decide who may.
+ */
+public final class UserPages {
+    private final UserService users;
+    private final OutletService outlets;
+    private final Layout layout;
+    private final Views views;
+
+    public UserPages(UserService users, OutletService outlets, Layout layout, Views views) {
+        this.users = users;
+        this.outlets = outlets;
+        this.layout = layout;
+        this.views = views;
+    }
+
+    public void addTo(JavalinDefaultRoutingApi routes) {
+        routes.get("/users", ctx -> list(ctx, 200, Optional.empty()));
+        routes.post("/users", this::create);
+        routes.get("/users/{id}", ctx -> page(ctx, 200, Optional.empty(), done(ctx), Optional.empty()));
+        routes.post("/users/{id}/tokens", this::issueToken);
+        routes.post("/users/{id}/tokens/{token}/revoke", this::revoke);
+    }
+
+    private void list(Context ctx, int status, Optional<String> error) {
+        Actor actor = WebSessions.actor(ctx);
+        Messages t = Layout.messages(ctx);
+        List<User> all = users.list(actor);
+        Map<UUID, String> names = names(outlets.list(actor));
+        String role = form(ctx, "role").orElse(Role.STAFF.wireName());
+        List<UserViews.Choice> roles = new ArrayList<>();
+        for (Role r : Role.values()) {
+            roles.add(new UserViews.Choice(
+                    r.wireName(), t.get("role." + r.wireName()), r.wireName().equals(role)));
+        }
+        List<UserViews.Choice> outletChoices = names.entrySet().stream()
+                .map(e -> new UserViews.Choice(
+                        e.getKey().toString(),
+                        e.getValue(),
+                        form(ctx, "outlet_" + e.getKey()).isPresent()))
+                .toList();
+        views.answer(
+                ctx,
+                status,
+                "user/list.jte",
+                new UserViews.ListPage(
+                        layout.page(ctx, t.get("nav.users"), Optional.empty(), "users"),
+                        all.stream().map(u -> row(u, names, t)).toList(),
+                        form(ctx, "name").orElse(""),
+                        form(ctx, "email").orElse(""),
+                        roles,
+                        outletChoices,
+                        error));
+    }
+
+    private void create(Context ctx) {
+        Actor actor = WebSessions.actor(ctx);
+        actor.require(Permission.MANAGE_USERS);
+        List<UUID> outletIds = new ArrayList<>();
+        outlets.list(actor).forEach(o -> form(ctx, "outlet_" + o.id()).ifPresent(v -> outletIds.add(o.id())));
+        User user;
+        try {
+            user = users.create(
+                    actor,
+                    new UserService.NewUser(
+                            form(ctx, "name").orElse(""),
+                            form(ctx, "email").orElse(""),
+                            form(ctx, "password").filter(p -> !p.isEmpty()),
+                            Role.fromWire(form(ctx, "role").orElse("")),
+                            outletIds));
+        } catch (StorelineException e) {
+            rethrowUnlessRefusal(e);
+            list(ctx, ErrorResponses.status(e.code().category()), Optional.of(e.getMessage()));
+            return;
+        }
+        ctx.redirect("/users/" + user.id() + "?done=created", HttpStatus.SEE_OTHER);
+    }
+
+    private void page(Context ctx, int status, Optional<String> token, Optional<String> done, Optional<String> error) {
+        Actor actor = WebSessions.actor(ctx);
+        Messages t = Layout.messages(ctx);
+        User user = users.get(actor, id(ctx));
+        List<Outlet> visible = outlets.list(actor);
+        ZoneId zone = visible.stream().findFirst().map(Outlet::timeZone).orElse(ZoneId.of("UTC"));
+        UserViews.Row row = row(user, names(visible), t);
+        List<UserViews.Token> tokens = users.tokens(actor, user.id()).stream()
+                .map(k -> new UserViews.Token(
+                        k.id().toString(),
+                        k.label(),
+                        Formats.dateTime(k.createdAt(), zone, t),
+                        k.lastUsedAt().map(at -> Formats.dateTime(at, zone, t)).orElse(t.get("users.never"))))
+                .toList();
+        views.answer(
+                ctx,
+                status,
+                "user/page.jte",
+                new UserViews.UserPage(
+                        layout.page(ctx, user.name(), Optional.empty(), "users"),
+                        user.id().toString(),
+                        row.name(),
+                        row.email(),
+                        row.role(),
+                        row.outlets(),
+                        tokens,
+                        token,
+                        done,
+                        error));
+    }
+
+    /** The token is shown in the answer to this POST, once: it is not in any URL and cannot be read again. */
+    private void issueToken(Context ctx) {
+        String token;
+        try {
+            token = users.issueToken(
+                    WebSessions.actor(ctx), id(ctx), form(ctx, "label").orElse(null));
+        } catch (StorelineException e) {
+            rethrowUnlessRefusal(e);
+            page(
+                    ctx,
+                    ErrorResponses.status(e.code().category()),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.of(e.getMessage()));
+            return;
+        }
+        page(ctx, 201, Optional.of(token), Optional.empty(), Optional.empty());
+    }
+
+    private void revoke(Context ctx) {
+        UUID id = id(ctx);
+        users.revokeToken(WebSessions.actor(ctx), id, Ids.parse("token", ctx.pathParam("token")));
+        ctx.redirect("/users/" + id + "?done=revoked", HttpStatus.SEE_OTHER);
+    }
+
+    private static UserViews.Row row(User user, Map<UUID, String> outletNames, Messages t) {
+        String outlets = user.role().seesEveryOutlet()
+                ? t.get("users.everyOutlet")
+                : String.join(
+                        ", ",
+                        user.outletIds().stream()
+                                .map(id -> outletNames.getOrDefault(id, id.toString()))
+                                .toList());
+        return new UserViews.Row(
+                user.id().toString(),
+                user.name(),
+                user.email().value(),
+                t.get("role." + user.role().wireName()),
+                outlets);
+    }
+
+    private static void rethrowUnlessRefusal(StorelineException e) {
+        if (e.code().category() == ErrorCategory.FORBIDDEN) {
+            throw e;
+        }
+    }
+
+    private static Map<UUID, String> names(List<Outlet> outlets) {
+        Map<UUID, String> names = new LinkedHashMap<>();
+        outlets.forEach(o -> names.put(o.id(), o.name()));
+        return names;
+    }
+
+    private static Optional<String> done(Context ctx) {
+        Messages t = Layout.messages(ctx);
+        return Optional.ofNullable(ctx.queryParam("done"))
+                .filter(k -> List.of("created", "revoked").contains(k))
+                .map(k -> t.get("users.done." + k));
+    }
+
+    private static Optional<String> form(Context ctx, String name) {
+        // A GET has no form: reading its body would take the next request on a kept-alive connection for it.
+        if (!ctx.method().name().equals("POST")) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(ctx.formParam(name));
+    }
+
+    private static UUID id(Context ctx) {
+        return Ids.parse("id", ctx.pathParam("id"));
+    }
+}

@@ -1,0 +1,38 @@
+package org.storeline.web.app.user;
+
+import java.util.List;
+import java.util.Optional;
+import org.storeline.web.app.view.Shell;
+
+/** What the users pages show, in the reader's words. */
+public final class UserViews {
+    private UserViews() {}
+
+    public record Choice(String value, String label, boolean selected) {}
+
+    public record Row(String id, String name, String email, String role, String outlets) {}
+
+    /** The list and the form to add a user (filled in again, but for the password, when it was refused). */
+    public record ListPage(
+            Shell shell,
+            List<Row> users,
+            String name,
+            String email,
+            List<Choice> roles,
+            List<Choice> outlets,
+            Optional<String> error) {}
+
+    public record Token(String id, String label, String created, String lastUsed) {}
+
+    public record UserPage(
+            Shell shell,
+            String id,
+            String name,
+            String email,
+            String role,
+            String outlets,
+            List<Token> tokens,
+            Optional<String> newToken,
+            Optional<String> done,
+            Optional<String> error) {}
+}
