@@ -14,6 +14,7 @@ import org.storeline.core.session.SignInService;
 import org.storeline.web.app.fulfillment.FulfillmentPages;
 import org.storeline.web.app.login.LoginPages;
 import org.storeline.web.app.notification.NotificationPages;
+import org.storeline.web.app.sale.SalePages;
 import org.storeline.web.app.session.SecurityHeaders;
 import org.storeline.web.app.session.SignInRequired;
 import org.storeline.web.app.session.WebSessions;
@@ -34,6 +35,7 @@ public final class WebApp {
     private final LoginPages login;
     private final FulfillmentPages fulfillments;
     private final NotificationPages notificationPages;
+    private final SalePages salePages;
 
     public WebApp(
             SignInService signIn,
@@ -43,6 +45,7 @@ public final class WebApp {
             OutletService outlets,
             NotificationService notifications,
             EventRoutes events,
+            SalePages.Services sales,
             Clock clock) {
         Views views = new Views();
         this.assets = new Assets();
@@ -52,6 +55,7 @@ public final class WebApp {
         this.login = new LoginPages(signIn, sessions, layout, views, clock);
         this.fulfillments = new FulfillmentPages(board, workflow, slips, outlets, layout, views, clock);
         this.notificationPages = new NotificationPages(notifications, outlets, events, sessions, layout, views);
+        this.salePages = new SalePages(sales, layout, views, clock);
     }
 
     /** Whether a request is the app's (a page, a fragment, an asset) rather than the API's. */
@@ -84,6 +88,7 @@ public final class WebApp {
         login.addTo(routes);
         fulfillments.addTo(routes);
         notificationPages.addTo(routes);
+        salePages.addTo(routes);
         routes.exception(SignInRequired.class, (e, ctx) -> errors.signInRequired(ctx));
     }
 
