@@ -130,7 +130,7 @@ class SalesWebAppIT {
             page.openReturn();
             assertThat(page.focusIsIn("return-dialog")).isTrue();
             assertThat(Axe.seriousViolations(driver)).as("Return items").isEmpty();
-            page = page.units("Tee", 1).set("return-reason", "too small").submit("return-submit");
+            page = page.units(shop.tee, 1).set("return-reason", "too small").submit("return-submit");
 
             assertThat(page.outcome())
                     .contains("Refund: the payment processor was asked and has paid the money back.")
@@ -145,7 +145,7 @@ class SalesWebAppIT {
                 .line(shop.tee, 1, "10.00", "10.00", "0.00")
                 .totals("10.00", "0.00"));
         driver.get(base + "/sales/" + online.path("id").asText());
-        SalePage page = SalePage.at(driver).openReturn().units("Tee", 1).submit("return-submit");
+        SalePage page = SalePage.at(driver).openReturn().units(shop.tee, 1).submit("return-submit");
 
         assertThat(page.outcome()).contains("Refund: no processor was asked").contains("portal");
         assertThat(Browser.consoleErrors()).isEmpty();

@@ -25,6 +25,7 @@ import org.storeline.core.ids.Ids;
 import org.storeline.core.money.Money;
 import org.storeline.core.outlet.Outlet;
 import org.storeline.core.outlet.OutletService;
+import org.storeline.core.payment.PaymentKind;
 import org.storeline.core.payment.PaymentType;
 import org.storeline.core.refund.Refund;
 import org.storeline.core.register.Register;
@@ -280,13 +281,15 @@ final class SalePageBuilder {
                 .map(Outlet::timeZone)
                 .orElse(details.row().outlet().timeZone());
         ZonedDateTime now = clock.instant().atZone(zone).truncatedTo(ChronoUnit.MINUTES);
+        // Money taken elsewhere is mostly cash, a card terminal or a bank transfer: a processor's own type comes last.
+        List<PaymentType> types = details.paymentTypes().stream()
+                .sorted(Comparator.comparing((PaymentType p) -> p.kind() == PaymentKind.INTEGRATED)
+                        .thenComparing(PaymentType::name))
+                .toList();
         String type = request.value(
-                "payment_type",
-                details.paymentTypes().isEmpty()
-                        ? ""
-                        : details.paymentTypes().get(0).id().toString());
+                "payment_type", types.isEmpty() ? "" : types.get(0).id().toString());
         return new SalePageView.PaymentForm(
-                details.paymentTypes().stream()
+                types.stream()
                         .map(p -> new Choice(
                                 p.id().toString(),
                                 typeName(p),

@@ -105,4 +105,19 @@
     showAlert(document.body.dataset.msgOffline);
   });
   document.addEventListener("htmx:sseOpen", hideAlert);
+
+  // A page left for another may be kept in the back-forward cache with its event stream still open; a few such pages
+  // use up the browser's connections to the server and the next page waits for ever. So the stream is closed when the
+  // page is hidden, and a page brought back from that cache is loaded again (fresh, with a stream of its own).
+  window.addEventListener("pagehide", function () {
+    var live = document.querySelector("[sse-connect]");
+    if (live && window.htmx) {
+      window.htmx.trigger(live, "htmx:beforeCleanupElement");
+    }
+  });
+  window.addEventListener("pageshow", function (event) {
+    if (event.persisted) {
+      window.location.reload();
+    }
+  });
 })();
