@@ -44,6 +44,7 @@ import org.storeline.core.returns.ReturnService;
 import org.storeline.core.returns.ReturnWriter;
 import org.storeline.core.sale.InStoreSaleService;
 import org.storeline.core.sale.SaleService;
+import org.storeline.core.salehistory.SaleHistory;
 import org.storeline.core.session.SessionPolicy;
 import org.storeline.core.session.SignInService;
 import org.storeline.core.settings.SettingsService;
@@ -104,6 +105,7 @@ import org.storeline.server.sync.Reconciler;
 import org.storeline.server.sync.SyncWorker;
 import org.storeline.web.app.AdminScreens;
 import org.storeline.web.app.WebApp;
+import org.storeline.web.app.sale.SalePages;
 import org.storeline.web.catalog.CatalogRoutes;
 import org.storeline.web.channel.ChannelRoutes;
 import org.storeline.web.channel.WebhookRoutes;
@@ -502,6 +504,21 @@ public final class Wiring {
                 new EventRoutes(eventHub, liveEvents, authentication()),
                 new WebApp.BackOffice(registers, settings, catalog, stock, customers, sales),
                 new AdminScreens(channels, channelMonitor(), sync, registers, webhookRoutes()::forget, reports, users),
+                new SalePages.Services(
+                        new SaleHistory(
+                                sales,
+                                saleRepository,
+                                fulfillmentRepository,
+                                returns,
+                                customers,
+                                channelRepository,
+                                outlets,
+                                registers,
+                                paymentTypes),
+                        sales,
+                        returns,
+                        cancellations,
+                        outlets),
                 clock);
     }
 

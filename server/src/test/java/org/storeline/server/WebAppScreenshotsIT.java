@@ -21,6 +21,8 @@ import org.storeline.server.browser.FulfillmentPage;
 import org.storeline.server.browser.LoginPage;
 import org.storeline.server.browser.ProductPage;
 import org.storeline.server.browser.RegisterPage;
+import org.storeline.server.browser.SalePage;
+import org.storeline.server.browser.SalesPage;
 import org.storeline.server.support.ApiClient;
 import org.storeline.server.support.Shop;
 import org.storeline.server.support.TestStoreline;
@@ -227,6 +229,60 @@ class WebAppScreenshotsIT {
             shoot(driver, dir.resolve("reports-" + name + ".png"));
             driver.get(base + "/users");
             shoot(driver, dir.resolve("users-" + name + ".png"));
+        }
+        assertThat(Browser.consoleErrors()).isEmpty();
+    }
+
+    @Test
+    void salesHistoryASaleAndApplyPaymentOnADesktopAndAPhone() throws Exception {
+        Path dir = Path.of(System.getProperty("storeline.screenshots")).toAbsolutePath();
+        Files.createDirectories(dir);
+        String outlet = admin.post(
+                        "/api/v1/outlets",
+                        Map.of("name", "Brugge Steenstraat", "time_zone", "Europe/Brussels", "language", "nl"))
+                .id();
+        String register = shop.openRegister(outlet);
+        String channel = shop.wooChannel(register, List.of(outlet), Map.of(), true, "http://127.0.0.1:9");
+        String tee = Shop.unique("TEE");
+        product(tee, "Organic cotton T-shirt", Shop.unique("871"), outlet);
+        String mug = Shop.unique("MUG");
+        product(mug, "Stoneware mug", Shop.unique("872"), outlet);
+        order(channel, "Ada", "Lovelace", "stripe", "Credit card", true, tee, 2, mug, 1);
+        order(channel, "Jan", "De Smet", "cod", "Cash on delivery", false, tee, 1, mug, 2);
+        order(channel, "Sofie", "Peeters", "stripe", "Credit card", true, tee, 3, null, 0);
+        JsonNode unpaid = order(channel, "Émile", "Verhaeren", "bacs", "Direct bank transfer", false, mug, 3, tee, 1);
+        shop.paymentType("bank_deposit");
+        String email = Shop.unique("lies") + "@example.com";
+        assertThat(admin.post(
+                                "/api/v1/users",
+                                Map.of(
+                                        "name",
+                                        "Lies Janssens",
+                                        "email",
+                                        email,
+                                        "password",
+                                        "a long enough password",
+                                        "role",
+                                        "staff",
+                                        "outlet_ids",
+                                        List.of(outlet)))
+                        .status())
+                .isEqualTo(201);
+        ChromeDriver driver = Browser.fresh();
+        String base = admin.baseUrl();
+
+        for (Dimension size : List.of(Browser.DESKTOP, Browser.PHONE)) {
+            String name = size.equals(Browser.PHONE) ? "phone" : "desktop";
+            driver.manage().deleteAllCookies();
+            driver.manage().window().setSize(size);
+            LoginPage.open(driver, base).signIn(email, "a long enough password");
+            SalesPage.open(driver, base + "/sales");
+            shoot(driver, dir.resolve("sales-" + name + ".png"));
+            driver.get(base + "/sales/" + unpaid.path("id").asText());
+            SalePage page = SalePage.at(driver);
+            shoot(driver, dir.resolve("sale-" + name + ".png"));
+            page.openPayment();
+            shoot(driver, dir.resolve("sale-payment-" + name + ".png"));
         }
         assertThat(Browser.consoleErrors()).isEmpty();
     }

@@ -142,6 +142,24 @@ public final class CancellationService {
         return written.map(ReturnWriter.Written::refund).filter(r -> r.status() == RefundStatus.PENDING);
     }
 
+    /**
+     * Whether the sale can be cancelled now, by the rules {@link #cancel} checks (an online sale, not cancelled, not a
+     * return, whose goods have not left): for a screen that offers the action only where it would be taken.
+     */
+    public static boolean allows(Sale sale, List<Fulfillment> fulfillments) {
+        try {
+            requireCancellable(sale);
+            requireNothingLeft(
+                    sale,
+                    fulfillments.stream()
+                            .filter(f -> f.status() != FulfillmentStatus.CANCELLED)
+                            .toList());
+            return true;
+        } catch (StorelineException refused) {
+            return false;
+        }
+    }
+
     private static void requireCancellable(Sale sale) {
         sale.requireNotCancelled("second cancellation");
         if (sale.isReturn()) {

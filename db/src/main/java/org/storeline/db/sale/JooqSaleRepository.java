@@ -1,5 +1,6 @@
 package org.storeline.db.sale;
 
+import static org.storeline.db.jooq.Tables.CUSTOMER;
 import static org.storeline.db.jooq.Tables.FULFILLMENT;
 import static org.storeline.db.jooq.Tables.PAYMENT_TYPE;
 import static org.storeline.db.jooq.Tables.SALE;
@@ -14,6 +15,7 @@ import java.util.Currency;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -29,6 +31,7 @@ import org.storeline.core.paging.Page;
 import org.storeline.core.paging.PageRequest;
 import org.storeline.core.payment.PaymentKind;
 import org.storeline.core.sale.ChannelOrderRef;
+import org.storeline.core.sale.PaymentStatus;
 import org.storeline.core.sale.Sale;
 import org.storeline.core.sale.SaleFilter;
 import org.storeline.core.sale.SaleLine;
@@ -232,6 +235,12 @@ public final class JooqSaleRepository implements SaleRepository {
                 .and(filter.externalOrderId().map(SALE.EXTERNAL_ORDER_ID::eq).orElse(DSL.noCondition()))
                 .and(filter.customerId().map(SALE.CUSTOMER_ID::eq).orElse(DSL.noCondition()))
                 .and(filter.status().map(s -> SALE.STATUS.eq(s.wireName())).orElse(DSL.noCondition()))
+                .and(filter.search().map(JooqSaleRepository::matching).orElse(DSL.noCondition()))
+                .and(filter.from().map(at -> SALE.CREATED_AT.ge(toDb(at))).orElse(DSL.noCondition()))
+                .and(filter.until().map(at -> SALE.CREATED_AT.lt(toDb(at))).orElse(DSL.noCondition()))
+                .and(filter.paymentStatus()
+                        .map(JooqSaleRepository::paymentStatusIs)
+                        .orElse(DSL.noCondition()))
                 .and(visibleOutlets
                         .map(JooqSaleRepository::recordedOrFulfilledAt)
                         .orElse(DSL.noCondition()))
@@ -242,6 +251,48 @@ public final class JooqSaleRepository implements SaleRepository {
                 .limit(Cursors.overfetch(page))
                 .fetch();
         return Page.fromOverfetched(load(rows), page.limit(), Sale::id);
+    }
+
+    /**
+     * What staff typed or scanned: a receipt number or an order number whole (with or without the platform's "#"), or
+     * part of a customer's name or email, in any case.
+     */
+    private static Condition matching(String search) {
+        String number = search.startsWith("#") ? search.substring(1) : search;
+        String like = "%"
+                + search.toLowerCase(Locale.ROOT)
+                        .replace("!", "!!")
+                        .replace("%", "!%")
+                        .replace("_", "!_")
+                + "%";
+        return SALE.RECEIPT_NUMBER
+                .eq(search)
+                .or(SALE.EXTERNAL_ORDER_NUMBER.in(number, "#" + number))
+                .or(SALE.CUSTOMER_ID.in(DSL.select(CUSTOMER.ID)
+                        .from(CUSTOMER)
+                        .where(DSL.lower(CUSTOMER.NAME).like(like, '!').or(CUSTOMER.EMAIL_KEY.like(like, '!')))));
+    }
+
+    /** {@link Sale#paymentStatus()} in SQL: the lines' total against the payments' sum. */
+    private static Condition paymentStatusIs(PaymentStatus status) {
+        Field<BigDecimal> total = DSL.coalesce(
+                DSL.select(DSL.sum(SALE_LINE.TOTAL))
+                        .from(SALE_LINE)
+                        .where(SALE_LINE.SALE_ID.eq(SALE.ID))
+                        .asField(),
+                BigDecimal.ZERO);
+        Field<BigDecimal> paid = DSL.coalesce(
+                DSL.select(DSL.sum(SALE_PAYMENT.AMOUNT))
+                        .from(SALE_PAYMENT)
+                        .where(SALE_PAYMENT.SALE_ID.eq(SALE.ID))
+                        .asField(),
+                BigDecimal.ZERO);
+        Condition unpaid = paid.eq(BigDecimal.ZERO).and(total.ne(BigDecimal.ZERO));
+        return switch (status) {
+            case UNPAID -> unpaid;
+            case PARTIALLY_PAID -> DSL.not(unpaid).and(total.gt(paid));
+            case PAID -> DSL.not(unpaid).and(total.le(paid));
+        };
     }
 
     private void insertPayments(UUID saleId, List<SalePayment> payments) {

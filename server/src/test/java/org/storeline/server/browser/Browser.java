@@ -74,7 +74,7 @@ public final class Browser {
                 "--disable-extensions",
                 "--no-first-run",
                 "--no-default-browser-check",
-                "--disable-features=BackForwardCache,PasswordLeakDetection,PasswordManagerOnboarding",
+                "--disable-features=PasswordLeakDetection,PasswordManagerOnboarding",
                 "--password-store=basic",
                 "--window-size=1280,900",
                 "--user-data-dir=" + profile);

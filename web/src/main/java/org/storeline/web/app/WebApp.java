@@ -24,6 +24,7 @@ import org.storeline.web.app.fulfillment.FulfillmentPages;
 import org.storeline.web.app.login.LoginPages;
 import org.storeline.web.app.notification.NotificationPages;
 import org.storeline.web.app.register.RegisterPages;
+import org.storeline.web.app.sale.SalePages;
 import org.storeline.web.app.session.SecurityHeaders;
 import org.storeline.web.app.session.SignInRequired;
 import org.storeline.web.app.session.WebSessions;
@@ -50,6 +51,7 @@ public final class WebApp {
     private final CatalogPages catalogPages;
     private final CustomerPages customerPages;
     private final AdminScreens admin;
+    private final SalePages salePages;
 
     public WebApp(
             SignInService signIn,
@@ -62,6 +64,7 @@ public final class WebApp {
             EventRoutes events,
             BackOffice backOffice,
             AdminScreens admin,
+            SalePages.Services sales,
             Clock clock) {
         Views views = new Views();
         this.assets = new Assets();
@@ -77,6 +80,7 @@ public final class WebApp {
         this.customerPages = new CustomerPages(backOffice.customers(), backOffice.sales(), outlets, layout, views);
         this.admin = admin;
         admin.build(layout, views, outlets, clock);
+        this.salePages = new SalePages(sales, layout, views, clock);
     }
 
     /** The core services of the back office screens: registers, catalog and stock, customers and their sales. */
@@ -123,6 +127,7 @@ public final class WebApp {
         catalogPages.addTo(routes);
         customerPages.addTo(routes);
         admin.addTo(routes);
+        salePages.addTo(routes);
         routes.exception(SignInRequired.class, (e, ctx) -> errors.signInRequired(ctx));
     }
 

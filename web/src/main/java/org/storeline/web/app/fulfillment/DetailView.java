@@ -19,7 +19,11 @@ public record DetailView(
         Action print,
         Optional<String> error,
         Optional<String> done,
-        String backUrl) {
+        String backUrl,
+        Optional<TakePayment> takePayment) {
+
+    /** Why an unpaid order cannot be completed yet (FUL-4), and where its payment is taken: the sale's page. */
+    public record TakePayment(String why, String url) {}
 
     public record Item(String sku, String name, long quantity, long picked) {}
 

@@ -21,6 +21,7 @@ import org.storeline.core.outlet.Outlet;
 import org.storeline.core.outlet.OutletService;
 import org.storeline.core.paging.PageRequest;
 import org.storeline.core.sale.Sale;
+import org.storeline.core.sale.SaleStatus;
 import org.storeline.core.user.Actor;
 import org.storeline.web.app.i18n.Messages;
 import org.storeline.web.app.session.WebSessions;
@@ -148,7 +149,23 @@ public final class FulfillmentPages {
                                 t.get(f.type() == FulfillmentType.DELIVERY ? "detail.packingSlip" : "detail.pickList")),
                         error,
                         done.map(key -> t.get("done." + key)),
-                        "/fulfillments?outlet=" + outlet.id() + "&status=" + tab));
+                        "/fulfillments?outlet=" + outlet.id() + "&status=" + tab,
+                        takePayment(row, t)));
+    }
+
+    /** An order not fully paid cannot be shipped or picked up (FUL-4): say so, with the way to take the payment. */
+    private static Optional<DetailView.TakePayment> takePayment(FulfillmentBoard.Row row, Messages t) {
+        Sale sale = row.sale();
+        if (row.fulfillment().status().isTerminal()
+                || sale.status() == SaleStatus.CANCELLED
+                || !sale.balance().isPositive()) {
+            return Optional.empty();
+        }
+        NumberFormat money = NumberFormat.getCurrencyInstance(t.locale());
+        money.setCurrency(sale.currency());
+        return Optional.of(new DetailView.TakePayment(
+                t.format("fulfillment.payFirst", money.format(sale.balance().amount())),
+                "/sales/" + sale.id() + "?open=pay"));
     }
 
     /**

@@ -31,6 +31,7 @@ public final class Assets {
         add("app.js", "text/javascript; charset=utf-8", OURS + "app.js");
         add("backoffice.js", "text/javascript; charset=utf-8", OURS + "backoffice.js");
         add("favicon.svg", "image/svg+xml", OURS + "favicon.svg");
+        add("sales.js", "text/javascript; charset=utf-8", OURS + "sales.js");
         add("htmx.js", "text/javascript; charset=utf-8", webJar("htmx.org", "dist/htmx.min.js"));
         add("htmx-sse.js", "text/javascript; charset=utf-8", webJar("htmx-ext-sse", "sse.js"));
     }
