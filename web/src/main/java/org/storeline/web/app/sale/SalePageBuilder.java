@@ -325,7 +325,8 @@ final class SalePageBuilder {
                                 + Optional.ofNullable(outletOf.get(r.outletId()))
                                         .map(Outlet::name)
                                         .orElse("")
-                                + " (" + t.get("register." + r.status().name().toLowerCase(Locale.ROOT))
+                                + " ("
+                                + t.get("sale.register." + r.status().name().toLowerCase(Locale.ROOT))
                                 + ")",
                         r.id().toString().equals(selected)))
                 .toList();

@@ -2,7 +2,11 @@ package org.storeline.web.app.i18n;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
@@ -11,6 +15,25 @@ import org.storeline.core.outlet.Language;
 class MessagesTest {
     private static Set<String> keys(Language language) {
         return new TreeSet<>(Collections.list(Messages.of(language).bundle().getKeys()));
+    }
+
+    /**
+     * Screens add their words in blocks of their own; a key written twice in one file is silently the later one, and
+     * another screen's word changes under it (a register "closed" where the Registers page said "Closed").
+     */
+    @Test
+    void noFileSaysAKeyTwice() throws IOException {
+        for (String file : List.of("messages.properties", "messages_fr.properties", "messages_nl.properties")) {
+            List<String> keys = new ArrayList<>();
+            try (var in = Messages.class.getResourceAsStream(file)) {
+                for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                    if (!line.isBlank() && !line.startsWith("#") && line.contains("=")) {
+                        keys.add(line.substring(0, line.indexOf('=')).trim());
+                    }
+                }
+            }
+            assertThat(keys).as(file).doesNotHaveDuplicates();
+        }
     }
 
     @Test
