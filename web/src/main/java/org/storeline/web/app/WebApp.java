@@ -6,14 +6,17 @@ import java.time.Clock;
 import org.storeline.core.error.ErrorCode;
 import org.storeline.core.error.StorelineException;
 import org.storeline.core.fulfillment.FulfillmentBoard;
+import org.storeline.core.fulfillment.FulfillmentDetails;
 import org.storeline.core.fulfillment.FulfillmentWorkflow;
 import org.storeline.core.fulfillment.PackingSlipService;
+import org.storeline.core.fulfillment.ScannerService;
 import org.storeline.core.notification.NotificationService;
 import org.storeline.core.outlet.OutletService;
 import org.storeline.core.session.SignInService;
 import org.storeline.web.app.fulfillment.FulfillmentPages;
 import org.storeline.web.app.login.LoginPages;
 import org.storeline.web.app.notification.NotificationPages;
+import org.storeline.web.app.scanner.ScannerPages;
 import org.storeline.web.app.session.SecurityHeaders;
 import org.storeline.web.app.session.SignInRequired;
 import org.storeline.web.app.session.WebSessions;
@@ -34,11 +37,14 @@ public final class WebApp {
     private final LoginPages login;
     private final FulfillmentPages fulfillments;
     private final NotificationPages notificationPages;
+    private final ScannerPages scannerPages;
 
     public WebApp(
             SignInService signIn,
             FulfillmentBoard board,
             FulfillmentWorkflow workflow,
+            FulfillmentDetails details,
+            ScannerService scanner,
             PackingSlipService slips,
             OutletService outlets,
             NotificationService notifications,
@@ -50,8 +56,9 @@ public final class WebApp {
         Layout layout = new Layout(assets, outlets, notifications);
         this.errors = new AppErrors(layout, views, sessions);
         this.login = new LoginPages(signIn, sessions, layout, views, clock);
-        this.fulfillments = new FulfillmentPages(board, workflow, slips, outlets, layout, views, clock);
+        this.fulfillments = new FulfillmentPages(board, workflow, details, slips, outlets, layout, views, clock);
         this.notificationPages = new NotificationPages(notifications, outlets, events, sessions, layout, views);
+        this.scannerPages = new ScannerPages(board, scanner, workflow, outlets, layout, views, clock);
     }
 
     /** Whether a request is the app's (a page, a fragment, an asset) rather than the API's. */
@@ -84,6 +91,7 @@ public final class WebApp {
         login.addTo(routes);
         fulfillments.addTo(routes);
         notificationPages.addTo(routes);
+        scannerPages.addTo(routes);
         routes.exception(SignInRequired.class, (e, ctx) -> errors.signInRequired(ctx));
     }
 

@@ -29,6 +29,8 @@ public final class Assets {
     public Assets() {
         add("app.css", "text/css; charset=utf-8", OURS + "app.css");
         add("app.js", "text/javascript; charset=utf-8", OURS + "app.js");
+        add("drawer.js", "text/javascript; charset=utf-8", OURS + "drawer.js");
+        add("scanner.js", "text/javascript; charset=utf-8", OURS + "scanner.js");
         add("favicon.svg", "image/svg+xml", OURS + "favicon.svg");
         add("htmx.js", "text/javascript; charset=utf-8", webJar("htmx.org", "dist/htmx.min.js"));
         add("htmx-sse.js", "text/javascript; charset=utf-8", webJar("htmx-ext-sse", "sse.js"));
