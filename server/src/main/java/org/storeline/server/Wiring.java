@@ -26,6 +26,7 @@ import org.storeline.core.email.RetryPolicy;
 import org.storeline.core.event.DomainEvents;
 import org.storeline.core.event.LiveEvents;
 import org.storeline.core.fulfillment.FulfillmentBoard;
+import org.storeline.core.fulfillment.FulfillmentDetails;
 import org.storeline.core.fulfillment.FulfillmentService;
 import org.storeline.core.fulfillment.FulfillmentWorkflow;
 import org.storeline.core.fulfillment.PackingSlipService;
@@ -165,6 +166,7 @@ public final class Wiring {
     private final UserService users;
     private final SignInService signIn;
     private final FulfillmentBoard fulfillmentBoard;
+    private final FulfillmentDetails fulfillmentDetails;
     private final SettingsService settings;
     private final InStoreSaleService inStoreSales;
     private final SaleService sales;
@@ -300,6 +302,8 @@ public final class Wiring {
         fulfillments = new FulfillmentService(fulfillmentRepository, outlets);
         fulfillmentBoard = new FulfillmentBoard(
                 fulfillments, fulfillmentRepository, sales, customers, channelRepository, userRepository, outlets);
+        fulfillmentDetails =
+                new FulfillmentDetails(fulfillmentBoard, fulfillmentRepository, outlets, userRepository, domainEvents);
         packingSlips = new PackingSlipService(fulfillments, sales, outlets, customers, new PdfBoxPackingSlips(), tx);
         fulfillmentWorkflow = new FulfillmentWorkflow(fulfillmentRepository, saleRepository, domainEvents, tx, clock);
         scanner = new ScannerService(
@@ -498,6 +502,8 @@ public final class Wiring {
                 users,
                 fulfillmentBoard,
                 fulfillmentWorkflow,
+                fulfillmentDetails,
+                scanner,
                 packingSlips,
                 outlets,
                 notifications,

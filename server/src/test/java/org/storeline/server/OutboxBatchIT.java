@@ -265,6 +265,11 @@ class OutboxBatchIT {
         }
 
         @Override
+        public List<Stored> ofSale(UUID saleId, int limit) {
+            return List.of();
+        }
+
+        @Override
         public Bounds bounds() {
             return new Bounds(0, 0);
         }

@@ -17,12 +17,15 @@ import org.storeline.server.browser.BackOffice;
 import org.storeline.server.browser.Browser;
 import org.storeline.server.browser.ClosureReportPage;
 import org.storeline.server.browser.CustomerPage;
+import org.storeline.server.browser.FulfillmentDrawer;
 import org.storeline.server.browser.FulfillmentPage;
+import org.storeline.server.browser.FulfillmentsPage;
 import org.storeline.server.browser.LoginPage;
 import org.storeline.server.browser.ProductPage;
 import org.storeline.server.browser.RegisterPage;
 import org.storeline.server.browser.SalePage;
 import org.storeline.server.browser.SalesPage;
+import org.storeline.server.browser.ScannerPage;
 import org.storeline.server.support.ApiClient;
 import org.storeline.server.support.Shop;
 import org.storeline.server.support.TestStoreline;
@@ -40,7 +43,7 @@ class WebAppScreenshotsIT {
     private final Shop shop = new Shop(admin);
 
     @Test
-    void signInAndFulfillmentsOnADesktopAndAPhone() throws Exception {
+    void signInFulfillmentsTheDrawerAndTheScannerOnADesktopAndAPhone() throws Exception {
         Path dir = Path.of(System.getProperty("storeline.screenshots")).toAbsolutePath();
         Files.createDirectories(dir);
         String outlet = admin.post(
@@ -92,6 +95,18 @@ class WebAppScreenshotsIT {
             driver.get(base + "/fulfillments/" + fulfillment(unpaid));
             FulfillmentPage.at(driver);
             shoot(driver, dir.resolve("fulfillment-" + name + ".png"));
+            if (size.equals(Browser.DESKTOP)) {
+                FulfillmentsPage.open(driver, base + "/fulfillments");
+                FulfillmentDrawer.open(driver, unpaid.path("receipt_number").asText());
+                shoot(driver, dir.resolve("fulfillment-drawer-desktop.png"));
+            } else {
+                ScannerPage.open(driver, base);
+                shoot(driver, dir.resolve("scanner-phone.png"));
+                driver.get(base + "/scanner/" + picked);
+                ScannerPage scanner = ScannerPage.at(driver);
+                scanner.scan(teeBarcode);
+                shoot(driver, dir.resolve("scanner-picking-phone.png"));
+            }
         }
         assertThat(Browser.consoleErrors()).isEmpty();
     }

@@ -36,6 +36,9 @@ public interface DomainEvents {
      */
     List<Stored> after(long position, Set<String> types, Optional<Collection<UUID>> outlets, int limit);
 
+    /** The last {@code limit} events of one sale, oldest first (a fulfillment's timeline). */
+    List<Stored> ofSale(UUID saleId, int limit);
+
     /** The positions kept: the first and the last (both 0 while there is none). */
     record Bounds(long first, long last) {}
 

@@ -4,7 +4,9 @@ import static org.storeline.db.jooq.Tables.DOMAIN_EVENT;
 import static org.storeline.db.postgres.Timestamps.fromDb;
 import static org.storeline.db.postgres.Timestamps.toDb;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -95,6 +97,18 @@ public final class JooqDomainEvents implements DomainEvents {
                 .orderBy(DOMAIN_EVENT.ID)
                 .limit(limit)
                 .fetch(JooqDomainEvents::toStored);
+    }
+
+    @Override
+    public List<Stored> ofSale(UUID saleId, int limit) {
+        List<Stored> newestFirst = dsl.selectFrom(DOMAIN_EVENT)
+                .where(DOMAIN_EVENT.SALE_ID.eq(saleId))
+                .orderBy(DOMAIN_EVENT.ID.desc())
+                .limit(limit)
+                .fetch(JooqDomainEvents::toStored);
+        List<Stored> oldestFirst = new ArrayList<>(newestFirst);
+        Collections.reverse(oldestFirst);
+        return oldestFirst;
     }
 
     @Override

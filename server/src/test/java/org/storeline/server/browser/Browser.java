@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -30,6 +31,7 @@ public final class Browser {
     public static final Dimension PHONE = new Dimension(390, 844);
 
     private static ChromeDriver driver;
+    private static ChromeDriver second;
 
     private Browser() {}
 
@@ -44,13 +46,30 @@ public final class Browser {
             driver = start();
             Runtime.getRuntime().addShutdownHook(new Thread(driver::quit));
         }
+        reset(driver);
+        return driver;
+    }
+
+    /**
+     * A second browser, for a test where two people work at once (a picker and someone watching the Fulfillments
+     * page): its own profile and cookies, started on first use and shared like the first, fresh like it.
+     */
+    public static synchronized ChromeDriver second() {
+        if (second == null) {
+            second = start();
+            Runtime.getRuntime().addShutdownHook(new Thread(second::quit));
+        }
+        reset(second);
+        return second;
+    }
+
+    private static void reset(ChromeDriver chrome) {
         // Away from the last test's page first (its event stream would otherwise go on without its cookie), then
         // every site's cookies cleared (WebDriver's own deleteAllCookies only reaches the current page's site).
-        driver.get("about:blank");
-        driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
-        driver.manage().window().setSize(DESKTOP);
-        console();
-        return driver;
+        chrome.get("about:blank");
+        chrome.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+        chrome.manage().window().setSize(DESKTOP);
+        chrome.manage().logs().get(LogType.BROWSER).getAll();
     }
 
     private static ChromeDriver start() {
@@ -108,7 +127,12 @@ public final class Browser {
 
     /** The console's errors since it was last read, as text. */
     public static List<String> consoleErrors() {
-        return console().stream()
+        return consoleErrors(driver);
+    }
+
+    /** The console's errors of this browser (the first or the second) since it was last read, as text. */
+    public static List<String> consoleErrors(WebDriver browser) {
+        return browser.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(entry -> entry.getLevel().intValue() >= Level.WARNING.intValue())
                 .map(LogEntry::getMessage)
                 .toList();

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.Predicate;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -69,6 +70,30 @@ public final class FulfillmentsPage {
         return driver.findElements(By.cssSelector("#board .tab")).stream()
                 .map(tab -> tab.getText().replaceAll("\\s+", " ").trim())
                 .toList();
+    }
+
+    /** Waits until the tabs (labels with counts) read as {@code expected}: they are updated live. */
+    public FulfillmentsPage waitForTabs(List<String> expected, Duration timeout) {
+        new WebDriverWait(driver, timeout)
+                .ignoring(StaleElementReferenceException.class)
+                .until(d -> tabs().equals(expected));
+        return this;
+    }
+
+    /** Waits until the receipt's row is gone from the list shown (it moved to another tab, say). */
+    public FulfillmentsPage waitForNoReceipt(String receipt, Duration timeout) {
+        new WebDriverWait(driver, timeout)
+                .ignoring(StaleElementReferenceException.class)
+                .until(d -> !receipts().contains(receipt));
+        return this;
+    }
+
+    /** Waits until the receipt's row satisfies {@code condition} (its cells' text). */
+    public FulfillmentsPage waitForRow(String receipt, Predicate<String> condition, Duration timeout) {
+        new WebDriverWait(driver, timeout)
+                .ignoring(StaleElementReferenceException.class)
+                .until(d -> receipts().contains(receipt) && condition.test(row(receipt)));
+        return this;
     }
 
     /** What the page says when the tab is empty. */

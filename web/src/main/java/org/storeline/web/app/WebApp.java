@@ -8,8 +8,10 @@ import org.storeline.core.customer.CustomerService;
 import org.storeline.core.error.ErrorCode;
 import org.storeline.core.error.StorelineException;
 import org.storeline.core.fulfillment.FulfillmentBoard;
+import org.storeline.core.fulfillment.FulfillmentDetails;
 import org.storeline.core.fulfillment.FulfillmentWorkflow;
 import org.storeline.core.fulfillment.PackingSlipService;
+import org.storeline.core.fulfillment.ScannerService;
 import org.storeline.core.notification.NotificationService;
 import org.storeline.core.outlet.OutletService;
 import org.storeline.core.register.RegisterService;
@@ -25,6 +27,7 @@ import org.storeline.web.app.login.LoginPages;
 import org.storeline.web.app.notification.NotificationPages;
 import org.storeline.web.app.register.RegisterPages;
 import org.storeline.web.app.sale.SalePages;
+import org.storeline.web.app.scanner.ScannerPages;
 import org.storeline.web.app.session.SecurityHeaders;
 import org.storeline.web.app.session.SignInRequired;
 import org.storeline.web.app.session.WebSessions;
@@ -52,12 +55,15 @@ public final class WebApp {
     private final CustomerPages customerPages;
     private final AdminScreens admin;
     private final SalePages salePages;
+    private final ScannerPages scannerPages;
 
     public WebApp(
             SignInService signIn,
             UserService users,
             FulfillmentBoard board,
             FulfillmentWorkflow workflow,
+            FulfillmentDetails details,
+            ScannerService scanner,
             PackingSlipService slips,
             OutletService outlets,
             NotificationService notifications,
@@ -73,7 +79,6 @@ public final class WebApp {
         this.errors = new AppErrors(layout, views, sessions);
         this.login = new LoginPages(signIn, sessions, layout, views, clock, users::isSetUp);
         this.firstAdmin = new FirstAdminPages(users, signIn, layout, views);
-        this.fulfillments = new FulfillmentPages(board, workflow, slips, outlets, layout, views, clock);
         this.notificationPages = new NotificationPages(notifications, outlets, events, sessions, layout, views);
         this.registerPages = new RegisterPages(backOffice.registers(), outlets, backOffice.settings(), layout, views);
         this.catalogPages = new CatalogPages(backOffice.catalog(), backOffice.stock(), outlets, layout, views);
@@ -81,6 +86,8 @@ public final class WebApp {
         this.admin = admin;
         admin.build(layout, views, outlets, clock);
         this.salePages = new SalePages(sales, layout, views, clock);
+        this.fulfillments = new FulfillmentPages(board, workflow, details, slips, outlets, layout, views, clock);
+        this.scannerPages = new ScannerPages(board, scanner, workflow, outlets, layout, views, clock);
     }
 
     /** The core services of the back office screens: registers, catalog and stock, customers and their sales. */
@@ -128,6 +135,7 @@ public final class WebApp {
         customerPages.addTo(routes);
         admin.addTo(routes);
         salePages.addTo(routes);
+        scannerPages.addTo(routes);
         routes.exception(SignInRequired.class, (e, ctx) -> errors.signInRequired(ctx));
     }
 

@@ -8,8 +8,10 @@ import org.storeline.web.app.i18n.Messages;
 import org.storeline.web.app.view.Shell;
 
 /**
- * One fulfillment's page: its row, the items with picked / ordered, the actions its state allows (core decides which),
- * and the outcome of the last action: done, or the server's refusal in the reader's words where we have them.
+ * One fulfillment's details, as its page and the Fulfillments board's drawer show them: its row, the items with
+ * picked / ordered, the delivery details, the other fulfillments of a split order, a timeline, the actions its state
+ * allows (core decides which), why an unpaid order cannot be completed, and the outcome of the last action: done, or
+ * the server's refusal in the reader's words where we have them.
  */
 public record DetailView(
         Shell shell,
@@ -20,14 +22,22 @@ public record DetailView(
         Optional<String> error,
         Optional<String> done,
         String backUrl,
-        Optional<TakePayment> takePayment) {
-
-    /** Why an unpaid order cannot be completed yet (FUL-4), and where its payment is taken: the sale's page. */
-    public record TakePayment(String why, String url) {}
+        Delivery delivery,
+        List<Sibling> siblings,
+        List<Event> timeline,
+        Optional<String> unpaid,
+        String takePaymentUrl) {
 
     public record Item(String sku, String name, long quantity, long picked) {}
 
     public record Action(String path, String label) {}
+
+    public record Delivery(String shippingMethod, List<String> address, String customerNote, String saleNote) {}
+
+    /** "1 of 2 · Outlet B"; {@code url} empty when the reader may not open it (another outlet's). */
+    public record Sibling(String label, String status, String url, boolean current) {}
+
+    public record Event(String iso, String when, String text) {}
 
     /** A workflow action: the event core checks, and the path its form posts to. */
     private record Step(FulfillmentStatus.Event event, String name) {}
@@ -49,5 +59,9 @@ public record DetailView(
         return f.items().stream()
                 .map(i -> new Item(i.sku(), i.name(), i.quantity(), i.picked()))
                 .toList();
+    }
+
+    public Messages t() {
+        return shell.t();
     }
 }

@@ -13,6 +13,7 @@ import org.storeline.core.error.ErrorCategory;
 import org.storeline.core.error.StorelineException;
 import org.storeline.core.fulfillment.Fulfillment;
 import org.storeline.core.fulfillment.FulfillmentBoard;
+import org.storeline.core.fulfillment.FulfillmentDetails;
 import org.storeline.core.fulfillment.FulfillmentWorkflow;
 import org.storeline.core.fulfillment.PackingSlipService;
 import org.storeline.core.fulfillment.PaperSize;
@@ -21,11 +22,11 @@ import org.storeline.core.outlet.Outlet;
 import org.storeline.core.outlet.OutletService;
 import org.storeline.core.paging.PageRequest;
 import org.storeline.core.sale.Sale;
-import org.storeline.core.sale.SaleStatus;
 import org.storeline.core.user.Actor;
 import org.storeline.web.app.i18n.Messages;
 import org.storeline.web.app.session.WebSessions;
 import org.storeline.web.app.view.Layout;
+import org.storeline.web.app.view.Shell;
 import org.storeline.web.app.view.Views;
 import org.storeline.web.http.ErrorResponses;
 
@@ -39,6 +40,7 @@ public final class FulfillmentPages {
 
     private final FulfillmentBoard board;
     private final FulfillmentWorkflow workflow;
+    private final FulfillmentDetails details;
     private final PackingSlipService slips;
     private final OutletService outlets;
     private final Layout layout;
@@ -48,6 +50,7 @@ public final class FulfillmentPages {
     public FulfillmentPages(
             FulfillmentBoard board,
             FulfillmentWorkflow workflow,
+            FulfillmentDetails details,
             PackingSlipService slips,
             OutletService outlets,
             Layout layout,
@@ -55,6 +58,7 @@ public final class FulfillmentPages {
             Clock clock) {
         this.board = board;
         this.workflow = workflow;
+        this.details = details;
         this.slips = slips;
         this.outlets = outlets;
         this.layout = layout;
@@ -129,48 +133,45 @@ public final class FulfillmentPages {
     private void detail(Context ctx, UUID id, int status, Optional<String> error, Optional<String> done) {
         Actor actor = WebSessions.actor(ctx);
         Messages t = Layout.messages(ctx);
-        FulfillmentBoard.Row row = board.row(actor, id);
-        Fulfillment f = row.fulfillment();
-        Outlet outlet = outlets.get(actor, f.outletId());
-        RowView view = RowView.of(row, t, outlet.timeZone(), clock.instant());
+        FulfillmentDetails.Details found = details.of(actor, id);
+        Fulfillment f = found.row().fulfillment();
+        Outlet outlet = found.outlet();
+        RowView view = RowView.of(found.row(), t, outlet.timeZone(), clock.instant());
         String title = t.get("detail.title") + " " + view.receipt();
         String tab = BoardFilters.TABS.contains(f.status()) ? f.status().wireName() : "new";
-        views.answer(
-                ctx,
-                status,
-                "fulfillment/detail.jte",
-                new DetailView(
-                        layout.page(ctx, title, Optional.of(outlet.id()), "fulfillments"),
-                        view,
-                        DetailView.items(f),
-                        DetailView.actions(f, t),
-                        new DetailView.Action(
-                                "/fulfillments/" + f.id() + "/packing-slip.pdf",
-                                t.get(f.type() == FulfillmentType.DELIVERY ? "detail.packingSlip" : "detail.pickList")),
-                        error,
-                        done.map(key -> t.get("done." + key)),
-                        "/fulfillments?outlet=" + outlet.id() + "&status=" + tab,
-                        takePayment(row, t)));
-    }
-
-    /** An order not fully paid cannot be shipped or picked up (FUL-4): say so, with the way to take the payment. */
-    private static Optional<DetailView.TakePayment> takePayment(FulfillmentBoard.Row row, Messages t) {
-        Sale sale = row.sale();
-        if (row.fulfillment().status().isTerminal()
-                || sale.status() == SaleStatus.CANCELLED
-                || !sale.balance().isPositive()) {
-            return Optional.empty();
+        boolean drawer = ctx.header("HX-Request") != null;
+        Shell shell = drawer
+                ? layout.bare(ctx, t, title, WebSessions.signedIn(ctx).session().csrfToken())
+                : layout.page(ctx, title, Optional.of(outlet.id()), "fulfillments");
+        DetailView model = new DetailView(
+                shell,
+                view,
+                DetailView.items(f),
+                DetailView.actions(f, t),
+                new DetailView.Action(
+                        "/fulfillments/" + f.id() + "/packing-slip.pdf",
+                        t.get(f.type() == FulfillmentType.DELIVERY ? "detail.packingSlip" : "detail.pickList")),
+                error,
+                done.map(key -> t.get("done." + key)),
+                "/fulfillments?outlet=" + outlet.id() + "&status=" + tab,
+                DetailParts.delivery(found.delivery(), t),
+                DetailParts.siblings(found.siblings(), f.id(), t),
+                DetailParts.timeline(found.timeline(), outlet.timeZone(), t),
+                DetailParts.unpaid(found.row().sale(), f, t),
+                "/sales/" + f.saleId() + "?open=pay");
+        ctx.header("Vary", "HX-Request");
+        if (drawer) {
+            // htmx swaps 2xx answers only: a refusal is the drawer again, with the reason in it.
+            views.answer(ctx, 200, "fulfillment/drawer.jte", model);
+            return;
         }
-        NumberFormat money = NumberFormat.getCurrencyInstance(t.locale());
-        money.setCurrency(sale.currency());
-        return Optional.of(new DetailView.TakePayment(
-                t.format("fulfillment.payFirst", money.format(sale.balance().amount())),
-                "/sales/" + sale.id() + "?open=pay"));
+        views.answer(ctx, status, "fulfillment/detail.jte", model);
     }
 
     /**
      * Runs the action; then shows the fulfillment as it is, with what happened. A refusal (not paid, already packed)
      * shows the fulfillment again with the reason, in the reader's words; not found and forbidden are error pages.
+     * In the drawer (htmx), the drawer comes back with the outcome; a page is redirected to (post, redirect, get).
      */
     private void act(Context ctx, String done, Step step) {
         UUID id = id(ctx);
@@ -182,6 +183,10 @@ public final class FulfillmentPages {
                 throw e;
             }
             detail(ctx, id, ErrorResponses.status(category), Optional.of(refusal(ctx, id, e)), Optional.empty());
+            return;
+        }
+        if (ctx.header("HX-Request") != null) {
+            detail(ctx, id, 200, Optional.empty(), Optional.of(done));
             return;
         }
         ctx.redirect("/fulfillments/" + id + "?done=" + done, HttpStatus.SEE_OTHER);

@@ -30,6 +30,8 @@ public final class Assets {
         add("app.css", "text/css; charset=utf-8", OURS + "app.css");
         add("app.js", "text/javascript; charset=utf-8", OURS + "app.js");
         add("backoffice.js", "text/javascript; charset=utf-8", OURS + "backoffice.js");
+        add("drawer.js", "text/javascript; charset=utf-8", OURS + "drawer.js");
+        add("scanner.js", "text/javascript; charset=utf-8", OURS + "scanner.js");
         add("favicon.svg", "image/svg+xml", OURS + "favicon.svg");
         add("sales.js", "text/javascript; charset=utf-8", OURS + "sales.js");
         add("htmx.js", "text/javascript; charset=utf-8", webJar("htmx.org", "dist/htmx.min.js"));
