@@ -72,7 +72,8 @@ class SalesWebAppIT {
         driver.get(base + "/fulfillments/" + shop.fulfillmentOf(sale).path("id").asText());
         FulfillmentPage fulfillment = FulfillmentPage.at(driver);
         assertThat(SalePage.whyUnpaid(driver))
-                .isEqualTo("This order cannot be shipped or picked up yet: €20.00 is still owed.");
+                .isEqualTo("Not fully paid: €20.00 is still owed. It can be packed, but it cannot be shipped or picked "
+                        + "up until the payment is taken.");
         fulfillment = fulfillment.act("Mark as packed").act("Mark as shipped");
         assertThat(fulfillment.error()).startsWith("This order is not fully paid");
         assertThat(fulfillment.status()).isEqualTo("Packed");
