@@ -3,6 +3,7 @@ package org.storeline.web.app;
 import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import java.time.Clock;
+import java.util.Optional;
 import org.storeline.core.error.ErrorCode;
 import org.storeline.core.error.StorelineException;
 import org.storeline.core.fulfillment.FulfillmentBoard;
@@ -11,6 +12,8 @@ import org.storeline.core.fulfillment.PackingSlipService;
 import org.storeline.core.notification.NotificationService;
 import org.storeline.core.outlet.OutletService;
 import org.storeline.core.session.SignInService;
+import org.storeline.web.app.demo.DemoPages;
+import org.storeline.web.app.demo.DemoStores;
 import org.storeline.web.app.fulfillment.FulfillmentPages;
 import org.storeline.web.app.login.LoginPages;
 import org.storeline.web.app.notification.NotificationPages;
@@ -34,6 +37,9 @@ public final class WebApp {
     private final LoginPages login;
     private final FulfillmentPages fulfillments;
     private final NotificationPages notificationPages;
+    private final Layout layout;
+    private final Views views;
+    private Optional<DemoPages> demo = Optional.empty();
 
     public WebApp(
             SignInService signIn,
@@ -48,6 +54,8 @@ public final class WebApp {
         this.assets = new Assets();
         this.sessions = new WebSessions(signIn);
         Layout layout = new Layout(assets, outlets, notifications);
+        this.layout = layout;
+        this.views = views;
         this.errors = new AppErrors(layout, views, sessions);
         this.login = new LoginPages(signIn, sessions, layout, views, clock);
         this.fulfillments = new FulfillmentPages(board, workflow, slips, outlets, layout, views, clock);
@@ -84,7 +92,14 @@ public final class WebApp {
         login.addTo(routes);
         fulfillments.addTo(routes);
         notificationPages.addTo(routes);
+        demo.ifPresent(pages -> pages.addTo(routes));
         routes.exception(SignInRequired.class, (e, ctx) -> errors.signInRequired(ctx));
+    }
+
+    /** Adds the simulator page of {@code ./storeline demo} ({@code /demo}), before {@link #addTo}; demo mode only. */
+    public WebApp withDemo(DemoStores stores) {
+        this.demo = Optional.of(new DemoPages(stores, layout, views));
+        return this;
     }
 
     /** Writes an error of an app path as a page (the API's paths keep their JSON). */
