@@ -305,14 +305,6 @@ public final class EcwidSimulator extends StoreSimulator {
         return true;
     }
 
-    /** The orders the owner may still mark paid or cancel, newest first. */
-    public synchronized List<String> openOrderIds() {
-        return orders().stream()
-                .filter(o -> !o.status().startsWith("CANCELLED"))
-                .map(OrderView::id)
-                .toList();
-    }
-
     @Override
     protected void touched(Order order) {
         order.json.put("updateDate", DATE.format(order.updatedAt.atOffset(ZoneOffset.UTC)));

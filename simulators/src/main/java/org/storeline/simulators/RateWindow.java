@@ -32,16 +32,4 @@ public final class RateWindow {
         used++;
         return Optional.empty();
     }
-
-    synchronized int left() {
-        return Math.max(0, limit - used);
-    }
-
-    int limit() {
-        return limit;
-    }
-
-    Duration window() {
-        return window;
-    }
 }

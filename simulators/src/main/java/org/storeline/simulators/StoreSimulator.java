@@ -18,7 +18,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.Deque;
@@ -414,10 +413,6 @@ public abstract class StoreSimulator implements AutoCloseable {
                 .filter(o -> to.map(t -> !o.updatedAt.isAfter(t)).orElse(true))
                 .sorted(Comparator.comparing((Order o) -> o.updatedAt))
                 .toList();
-    }
-
-    protected Collection<Product> catalog() {
-        return bySku.values();
     }
 
     private static byte[] bytes(JsonNode node) {
