@@ -23,6 +23,7 @@ import org.storeline.server.sync.InboxWorker;
 import org.storeline.server.sync.Reconciler;
 import org.storeline.server.sync.SyncWorker;
 import org.storeline.web.ApiServer;
+import org.storeline.web.app.demo.DemoStores;
 import org.storeline.web.http.RouteTable;
 
 /**
@@ -63,6 +64,11 @@ public final class Storeline implements AutoCloseable {
     }
 
     public static Storeline start(StorelineConfig config) {
+        return start(config, Optional.empty());
+    }
+
+    /** Storeline with the simulator page of {@code ./storeline demo} at {@code /demo}, when {@code demo} is given. */
+    public static Storeline start(StorelineConfig config, Optional<DemoStores> demo) {
         Optional<EmbeddedPostgresServer> embedded = config.dbUrl().isPresent()
                 ? Optional.empty()
                 : Optional.of(
@@ -75,7 +81,7 @@ public final class Storeline implements AutoCloseable {
                             config.dbPassword().orElse(null),
                             20));
             try {
-                return startServices(config, embedded, database);
+                return startServices(config, embedded, database, demo);
             } catch (RuntimeException e) {
                 database.close();
                 throw e;
@@ -87,7 +93,10 @@ public final class Storeline implements AutoCloseable {
     }
 
     private static Storeline startServices(
-            StorelineConfig config, Optional<EmbeddedPostgresServer> embedded, Database database) {
+            StorelineConfig config,
+            Optional<EmbeddedPostgresServer> embedded,
+            Database database,
+            Optional<DemoStores> demo) {
         // PostgreSQL keeps microseconds: a clock at that precision makes what we answer equal what we store.
         Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
         PrometheusMeterRegistry metrics = metrics();
@@ -111,7 +120,8 @@ public final class Storeline implements AutoCloseable {
                     config.port(),
                     wiring.authentication(),
                     wiring.routes(database, metrics),
-                    Optional.of(wiring.webApp()),
+                    Optional.of(
+                            demo.map(stores -> wiring.webApp().withDemo(stores)).orElseGet(wiring::webApp)),
                     metrics);
         } catch (RuntimeException e) {
             // Say a port in use: the workers and the event reader started above go with the failed start.

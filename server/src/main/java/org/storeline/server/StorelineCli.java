@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         version = "Storeline 0.1",
         description = "The system of record for a shop's outlets and online stores.",
-        subcommands = {StorelineCli.Serve.class, AdminTokenCommand.class, ImportCommand.class})
+        subcommands = {StorelineCli.Serve.class, DemoCommand.class, AdminTokenCommand.class, ImportCommand.class})
 public final class StorelineCli implements Runnable {
 
     public static void main(String[] args) {
@@ -33,7 +33,7 @@ public final class StorelineCli implements Runnable {
             name = "serve",
             mixinStandardHelpOptions = true,
             description = "Starts Storeline on the embedded PostgreSQL (or --db-url) and serves the HTTP API.")
-    static final class Serve implements Callable<Integer> {
+    static class Serve implements Callable<Integer> {
         @Option(names = "--port", defaultValue = "8080", description = "HTTP port (default: ${DEFAULT-VALUE}).")
         int port;
 
@@ -115,57 +115,84 @@ public final class StorelineCli implements Runnable {
         @Override
         public Integer call() throws InterruptedException {
             long started = System.nanoTime();
-            Optional<String> adminToken =
-                    Optional.ofNullable(System.getenv("STORELINE_ADMIN_TOKEN")).filter(t -> !t.isBlank());
+            Optional<String> adminToken = adminToken();
+            Optional<Started> config = config(
+                    dataDir,
+                    host,
+                    Optional.ofNullable(publicUrl).map(URI::create),
+                    Duration.ofMinutes(reconcileMinutes));
+            if (config.isEmpty()) {
+                return 2;
+            }
+            Storeline storeline = Storeline.start(config.get().config());
+            CountDownLatch stopped = stopOnShutdown(storeline::close);
+            printWelcome(storeline, adminToken.isPresent(), (System.nanoTime() - started) / 1_000_000);
+            System.out.println("Channel secrets are sealed with the key from "
+                    + config.get().keyOrigin() + ".");
+            stopped.await();
+            return 0;
+        }
+
+        static Optional<String> adminToken() {
+            return Optional.ofNullable(System.getenv("STORELINE_ADMIN_TOKEN")).filter(t -> !t.isBlank());
+        }
+
+        /** The configuration and where its secret key came from. */
+        record Started(StorelineConfig config, String keyOrigin) {}
+
+        /** The configuration these options make, in {@code dir}; empty (the reason printed) when it cannot be made. */
+        Optional<Started> config(Path dir, String bindHost, Optional<URI> publicAddress, Duration reconcileEvery) {
             SecretKeys.Loaded keys;
             try {
                 keys = SecretKeys.load(
                         env("STORELINE_SECRET_KEY"),
                         env("STORELINE_SECRET_KEYS_OLD"),
-                        dataDir.toAbsolutePath(),
+                        dir.toAbsolutePath(),
                         dbUrl == null);
             } catch (SecretKeys.MissingSecretKeyException | IllegalArgumentException e) {
                 // A configuration mistake: the sentence says what to do, a stack trace would only hide it.
                 System.err.println("storeline: " + e.getMessage());
-                return 2;
+                return Optional.empty();
             }
-            StorelineConfig config = new StorelineConfig(
-                    host,
-                    port,
-                    dataDir.toAbsolutePath(),
-                    Optional.ofNullable(dbUrl),
-                    Optional.ofNullable(dbUser),
-                    Optional.ofNullable(dbPassword),
-                    adminToken,
-                    Map.of(),
-                    keys.current(),
-                    keys.old(),
-                    Optional.ofNullable(publicUrl).map(URI::create),
-                    Duration.ofMinutes(reconcileMinutes),
-                    Duration.ofSeconds(inboxLeaseSeconds),
-                    inboxBatch,
-                    StorelineConfig.DEFAULT_PROCESSOR_TIMEOUT,
-                    StorelineConfig.DEFAULT_REFUND_RECHECK,
-                    StorelineConfig.DEFAULT_EMAIL_EVERY,
-                    StorelineConfig.DEFAULT_EMAIL_RETRY,
-                    Duration.ofSeconds(syncTimeoutSeconds),
-                    Duration.ofDays(syncRetentionDays));
-            Storeline storeline = Storeline.start(config);
+            return Optional.of(new Started(
+                    new StorelineConfig(
+                            bindHost,
+                            port,
+                            dir.toAbsolutePath(),
+                            Optional.ofNullable(dbUrl),
+                            Optional.ofNullable(dbUser),
+                            Optional.ofNullable(dbPassword),
+                            adminToken(),
+                            Map.of(),
+                            keys.current(),
+                            keys.old(),
+                            publicAddress,
+                            reconcileEvery,
+                            Duration.ofSeconds(inboxLeaseSeconds),
+                            inboxBatch,
+                            StorelineConfig.DEFAULT_PROCESSOR_TIMEOUT,
+                            StorelineConfig.DEFAULT_REFUND_RECHECK,
+                            StorelineConfig.DEFAULT_EMAIL_EVERY,
+                            StorelineConfig.DEFAULT_EMAIL_RETRY,
+                            Duration.ofSeconds(syncTimeoutSeconds),
+                            Duration.ofDays(syncRetentionDays)),
+                    keys.origin()));
+        }
+
+        /** A latch that opens once {@code close} has run, when the process is asked to stop (Ctrl-C, SIGTERM). */
+        static CountDownLatch stopOnShutdown(Runnable close) {
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime()
                     .addShutdownHook(new Thread(
                             () -> {
-                                storeline.close();
+                                close.run();
                                 stopped.countDown();
                             },
                             "storeline-shutdown"));
-            printWelcome(storeline, adminToken.isPresent(), (System.nanoTime() - started) / 1_000_000);
-            System.out.println("Channel secrets are sealed with the key from " + keys.origin() + ".");
-            stopped.await();
-            return 0;
+            return stopped;
         }
 
-        private void printWelcome(Storeline storeline, boolean tokenFromEnvironment, long millis) {
+        void printWelcome(Storeline storeline, boolean tokenFromEnvironment, long millis) {
             String base = "http://localhost:" + storeline.port();
             System.out.println();
             System.out.println("Storeline is running at " + base + " (started in " + millis + " ms)");

@@ -548,6 +548,22 @@ public final class Wiring {
         return registers;
     }
 
+    public OutletService outlets() {
+        return outlets;
+    }
+
+    public CatalogService catalog() {
+        return catalog;
+    }
+
+    public StockService stock() {
+        return stock;
+    }
+
+    public PaymentTypeService paymentTypes() {
+        return paymentTypes;
+    }
+
     public JooqWebhookInbox inbox() {
         return inbox;
     }

@@ -132,12 +132,12 @@ class CommandLineIT {
 
     @Test
     void everyCommandAnswersHelp() {
-        for (String command : List.of("serve", "admin-token", "import")) {
+        for (String command : List.of("serve", "demo", "admin-token", "import")) {
             Run run = run(command, "--help");
             assertThat(run.exit()).as(command).isZero();
             assertThat(run.out()).as(command).contains("Usage: storeline " + command, "--help");
         }
-        assertThat(run("--help").out()).contains("serve", "admin-token", "import");
+        assertThat(run("--help").out()).contains("serve", "demo", "admin-token", "import");
     }
 
     private static WooCommerceOrders order(String sku, Instant modified) {

@@ -33,9 +33,16 @@ public final class ServeProcess implements AutoCloseable {
 
     public static ServeProcess start(int port, Path dataDir, Path log, Map<String, String> env, String... extraArgs)
             throws IOException {
+        return start("serve", port, dataDir, log, env, extraArgs);
+    }
+
+    /** {@code ./storeline <subcommand>} ({@code serve} or {@code demo}) with serve's options. */
+    public static ServeProcess start(
+            String subcommand, int port, Path dataDir, Path log, Map<String, String> env, String... extraArgs)
+            throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 REPOSITORY.resolve("storeline").toString(),
-                "serve",
+                subcommand,
                 "--port",
                 Integer.toString(port),
                 "--host",

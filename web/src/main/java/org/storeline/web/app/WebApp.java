@@ -3,6 +3,7 @@ package org.storeline.web.app;
 import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import java.time.Clock;
+import java.util.Optional;
 import org.storeline.core.catalog.CatalogService;
 import org.storeline.core.customer.CustomerService;
 import org.storeline.core.error.ErrorCode;
@@ -22,6 +23,8 @@ import org.storeline.core.stock.StockService;
 import org.storeline.core.user.UserService;
 import org.storeline.web.app.catalog.CatalogPages;
 import org.storeline.web.app.customer.CustomerPages;
+import org.storeline.web.app.demo.DemoPages;
+import org.storeline.web.app.demo.DemoStores;
 import org.storeline.web.app.fulfillment.FulfillmentPages;
 import org.storeline.web.app.login.LoginPages;
 import org.storeline.web.app.notification.NotificationPages;
@@ -56,6 +59,9 @@ public final class WebApp {
     private final AdminScreens admin;
     private final SalePages salePages;
     private final ScannerPages scannerPages;
+    private final Layout layout;
+    private final Views views;
+    private Optional<DemoPages> demo = Optional.empty();
 
     public WebApp(
             SignInService signIn,
@@ -76,6 +82,8 @@ public final class WebApp {
         this.assets = new Assets();
         this.sessions = new WebSessions(signIn);
         Layout layout = new Layout(assets, outlets, notifications);
+        this.layout = layout;
+        this.views = views;
         this.errors = new AppErrors(layout, views, sessions);
         this.login = new LoginPages(signIn, sessions, layout, views, clock, users::isSetUp);
         this.firstAdmin = new FirstAdminPages(users, signIn, layout, views);
@@ -136,7 +144,14 @@ public final class WebApp {
         admin.addTo(routes);
         salePages.addTo(routes);
         scannerPages.addTo(routes);
+        demo.ifPresent(pages -> pages.addTo(routes));
         routes.exception(SignInRequired.class, (e, ctx) -> errors.signInRequired(ctx));
+    }
+
+    /** Adds the simulator page of {@code ./storeline demo} ({@code /demo}), before {@link #addTo}; demo mode only. */
+    public WebApp withDemo(DemoStores stores) {
+        this.demo = Optional.of(new DemoPages(stores, layout, views));
+        return this;
     }
 
     /** Writes an error of an app path as a page (the API's paths keep their JSON). */

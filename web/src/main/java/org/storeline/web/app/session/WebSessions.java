@@ -22,9 +22,17 @@ public final class WebSessions {
         this.signIn = signIn;
     }
 
+    /**
+     * The simulator page of {@code ./storeline demo} shows the simulated stores, not the shop: no sign-in. Outside demo
+     * mode it does not exist (404).
+     */
+    private static boolean isDemo(String path) {
+        return path.equals("/demo") || path.startsWith("/demo/");
+    }
+
     /** The before-handler of every page path. */
     public void authenticate(Context ctx) {
-        if (PUBLIC.contains(ctx.path()) || ctx.path().startsWith("/assets/")) {
+        if (PUBLIC.contains(ctx.path()) || ctx.path().startsWith("/assets/") || isDemo(ctx.path())) {
             return;
         }
         SignedIn signedIn = current(ctx).orElseThrow(SignInRequired::new);
