@@ -23,7 +23,9 @@ import org.storeline.server.Storeline;
 /**
  * The staff web app's pages on a shop with a long history (the same as {@code bench/run fulfillments}: a million
  * sales, 50,000 open fulfillments at the measured outlet), server-rendered for a staff user of that outlet signed in
- * with email and password: the whole HTML page as a browser asks for it, one request at a time, on loopback.
+ * with email and password: the whole HTML page as a browser asks for it, one request at a time, on loopback. The pages
+ * the issue names: Fulfillments (two tabs, a fulfillment), the Scanner (its list, picking one), Sales history's default
+ * view and a sale's page.
  *
  * <p>Each page kind is warmed up, then measured; a page that does not answer 200 stops the run (a page that renders
  * an error quickly measures nothing). The target is every page's p95 within 100 ms.
@@ -68,6 +70,7 @@ public final class PageBenchmark {
             Session staff = new Session(
                     BenchClient.withCookie(baseUrl, signIn(baseUrl, email)), started.dataDir.resolve("postgres"));
             List<String> fulfillments = openFulfillments(db, UUID.fromString(outlet), warmUp + requests);
+            List<String> sales = salesOf(db, fulfillments);
             List<Page> pages = List.of(
                     new Page("Fulfillments, New tab", "/fulfillments", i -> "/fulfillments?outlet=" + outlet),
                     new Page(
@@ -77,7 +80,14 @@ public final class PageBenchmark {
                     new Page(
                             "a fulfillment's page",
                             "/fulfillments/{id}",
-                            i -> "/fulfillments/" + fulfillments.get(i % fulfillments.size())));
+                            i -> "/fulfillments/" + fulfillments.get(i % fulfillments.size())),
+                    new Page("Scanner, the open list", "/scanner", i -> "/scanner?outlet=" + outlet),
+                    new Page(
+                            "Scanner, picking one",
+                            "/scanner/{id}",
+                            i -> "/scanner/" + fulfillments.get(i % fulfillments.size())),
+                    new Page("Sales history, default view", "/sales", i -> "/sales"),
+                    new Page("a sale's page", "/sales/{id}", i -> "/sales/" + sales.get(i % sales.size())));
             System.out.printf(
                     "%nmeasuring as a staff user of the measured outlet signed in with a session cookie, one page at "
                             + "a time: the client's round trip on loopback, and Storeline's own mean time%n");
@@ -132,6 +142,23 @@ public final class PageBenchmark {
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException(
                         "Signing in answered " + answer.statusCode() + " without a session: " + answer.body()));
+    }
+
+    /** The sales of those fulfillments (sales the staff user may see), in the same order. */
+    private static List<String> salesOf(DataSource db, List<String> fulfillments) throws Exception {
+        List<String> ids = new ArrayList<>();
+        try (Connection c = db.getConnection();
+                PreparedStatement ps = c.prepareStatement("select sale_id from fulfillment where id = ?::uuid")) {
+            for (String f : fulfillments) {
+                ps.setString(1, f);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        ids.add(rs.getString(1));
+                    }
+                }
+            }
+        }
+        return ids;
     }
 
     /** Open fulfillments of the outlet, in random order (each page request shows another). */

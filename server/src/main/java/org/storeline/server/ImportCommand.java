@@ -107,7 +107,10 @@ final class ImportCommand implements Callable<Integer> {
         HttpClient http =
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         Duration step = Duration.ofDays(daysPerCall);
-        long slices = Math.max(1, (Duration.between(from, to).toSeconds() + step.toSeconds() - 1) / step.toSeconds());
+        long slices = 0;
+        for (Instant start = from; start.isBefore(to); start = start.plus(step)) {
+            slices++;
+        }
         Map<String, Long> totals = new LinkedHashMap<>();
         PrintWriter out = out();
         long done = 0;

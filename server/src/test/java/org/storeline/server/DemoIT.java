@@ -15,7 +15,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.storeline.server.browser.Browser;
+import org.storeline.server.browser.FulfillmentsPage;
+import org.storeline.server.browser.LoginPage;
 import org.storeline.server.support.ApiClient;
 import org.storeline.server.support.ServeProcess;
 
@@ -23,7 +30,8 @@ import org.storeline.server.support.ServeProcess;
  * {@code ./storeline demo} as a newcomer starts it, with customers in a hurry and reconciliation every few seconds:
  * orders of all five simulated stores become sales and open fulfillments within 90 s; once one sale of each store is
  * packed and shipped (or picked up) through the API, its store shows the order completed in its own words, and every
- * store's stock equals the shop's for every product.
+ * store's stock equals the shop's for every product. A browser signed in with the printed admin login sees Fulfillments
+ * fill live.
  */
 class DemoIT {
     private static final String TOKEN = "demo-it-admin-token-0123456789";
@@ -65,6 +73,7 @@ class DemoIT {
                             ? Optional.of(true)
                             : Optional.empty(),
                     "a sale and an open fulfillment from each of the five stores");
+            theFulfillmentsPageFillsLiveForTheLoginTheDemoPrinted(demo, log, api);
 
             Map<String, JsonNode> shipped = new LinkedHashMap<>();
             for (String platform : PLATFORMS) {
@@ -102,6 +111,42 @@ class DemoIT {
 
             aStoreOfflineForAWhileLosesNothing(api, channels.get("woocommerce"), productIds);
         }
+    }
+
+    /**
+     * A newcomer signs in with the admin login the demo printed and watches Fulfillments: new orders appear without a
+     * reload. With {@code -Dstoreline.screenshots=DIR}, the stores' page and the staff app are shot side by side.
+     */
+    private static void theFulfillmentsPageFillsLiveForTheLoginTheDemoPrinted(
+            ServeProcess demo, Path log, ApiClient api) throws Exception {
+        assertThat(Browser.available())
+                .as("Debian's chromium and chromium-driver (apt-get install -y chromium chromium-driver)")
+                .isTrue();
+        Matcher printed =
+                Pattern.compile("(?m)^\\s+(\\S+@\\S+)\\s+/\\s+(\\S+)\\s+admin,").matcher(Files.readString(log));
+        assertThat(printed.find()).as("the admin login in the demo's output").isTrue();
+        ChromeDriver driver = Browser.fresh();
+        FulfillmentsPage page = LoginPage.open(driver, demo.baseUrl()).signIn(printed.group(1), printed.group(2));
+        List<String> before = page.receipts();
+        for (int i = 0; i < 6; i++) {
+            for (String platform : List.of("shopify", "woocommerce")) {
+                post(api, "/demo/stores/" + platform + "/order");
+            }
+        }
+        Browser.waitUpTo(Duration.ofSeconds(60))
+                .until(d -> page.receipts().stream().anyMatch(r -> !before.contains(r)));
+        assertThat(driver.getCurrentUrl())
+                .as("no reload: still the page signed in to")
+                .contains("/fulfillments");
+        String shots = System.getProperty("storeline.screenshots");
+        if (shots != null && !shots.isBlank()) {
+            Path dir = Path.of(shots).toAbsolutePath();
+            Files.createDirectories(dir);
+            Files.write(dir.resolve("demo-fulfillments-desktop.png"), driver.getScreenshotAs(OutputType.BYTES));
+            driver.get(demo.baseUrl() + "/demo");
+            Files.write(dir.resolve("demo-stores-desktop.png"), driver.getScreenshotAs(OutputType.BYTES));
+        }
+        assertThat(Browser.consoleErrors()).isEmpty();
     }
 
     /**

@@ -3,6 +3,7 @@ package org.storeline.server.browser;
 import java.time.Duration;
 import java.util.List;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -40,7 +41,9 @@ public final class ChannelPage {
     public String importOrders(String ids) {
         driver.findElement(By.id("import-orders")).sendKeys(ids);
         driver.findElement(By.id("import-start")).click();
+        // htmx replaces the progress every second: an element found may be gone when it is read, so look again.
         WebDriverWait wait = new WebDriverWait(driver, WAIT);
+        wait.ignoring(StaleElementReferenceException.class);
         wait.until(d -> {
             var progress = d.findElements(By.cssSelector("#import-progress"));
             return !progress.isEmpty() && progress.get(0).getAttribute("hx-get") == null;
