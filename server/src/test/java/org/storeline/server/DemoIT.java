@@ -19,6 +19,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.storeline.server.browser.Browser;
 import org.storeline.server.browser.FulfillmentsPage;
@@ -127,13 +128,17 @@ class DemoIT {
         assertThat(printed.find()).as("the admin login in the demo's output").isTrue();
         ChromeDriver driver = Browser.fresh();
         FulfillmentsPage page = LoginPage.open(driver, demo.baseUrl()).signIn(printed.group(1), printed.group(2));
-        List<String> before = page.receipts();
+        // The board is redrawn as orders arrive: a row read may be gone by then, so it is read again.
+        List<String> before = Browser.waitUpTo(Duration.ofSeconds(10))
+                .ignoring(StaleElementReferenceException.class)
+                .until(d -> page.receipts());
         for (int i = 0; i < 6; i++) {
             for (String platform : List.of("shopify", "woocommerce")) {
                 post(api, "/demo/stores/" + platform + "/order");
             }
         }
         Browser.waitUpTo(Duration.ofSeconds(60))
+                .ignoring(StaleElementReferenceException.class)
                 .until(d -> page.receipts().stream().anyMatch(r -> !before.contains(r)));
         assertThat(driver.getCurrentUrl())
                 .as("no reload: still the page signed in to")
