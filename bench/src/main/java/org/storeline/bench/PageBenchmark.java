@@ -70,7 +70,7 @@ public final class PageBenchmark {
             Session staff = new Session(
                     BenchClient.withCookie(baseUrl, signIn(baseUrl, email)), started.dataDir.resolve("postgres"));
             List<String> fulfillments = openFulfillments(db, UUID.fromString(outlet), warmUp + requests);
-            List<String> sales = salesOf(db, fulfillments);
+            List<String> saleIds = salesOf(db, fulfillments);
             List<Page> pages = List.of(
                     new Page("Fulfillments, New tab", "/fulfillments", i -> "/fulfillments?outlet=" + outlet),
                     new Page(
@@ -87,7 +87,7 @@ public final class PageBenchmark {
                             "/scanner/{id}",
                             i -> "/scanner/" + fulfillments.get(i % fulfillments.size())),
                     new Page("Sales history, default view", "/sales", i -> "/sales"),
-                    new Page("a sale's page", "/sales/{id}", i -> "/sales/" + sales.get(i % sales.size())));
+                    new Page("a sale's page", "/sales/{id}", i -> "/sales/" + saleIds.get(i % saleIds.size())));
             System.out.printf(
                     "%nmeasuring as a staff user of the measured outlet signed in with a session cookie, one page at "
                             + "a time: the client's round trip on loopback, and Storeline's own mean time%n");
