@@ -479,7 +479,7 @@ public final class Wiring {
                 new CustomerRoutes(customers),
                 new UserRoutes(users),
                 new SaleRoutes(
-                        inStoreSales, sales, returns, cancellations, customers, fulfillmentRepository::idsBySale),
+                        inStoreSales, sales, returns, cancellations, customers, fulfillmentRepository::idsBySale, tx),
                 new ChannelRoutes(channels, sync, channelMonitor(), clock, webhooks::forget),
                 webhooks,
                 new FulfillmentRoutes(fulfillments, fulfillmentWorkflow, scanner, sales, customers),
@@ -520,7 +520,8 @@ public final class Wiring {
                                 channelRepository,
                                 outlets,
                                 registers,
-                                paymentTypes),
+                                paymentTypes,
+                                tx),
                         sales,
                         returns,
                         cancellations,

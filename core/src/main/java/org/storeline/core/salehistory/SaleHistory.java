@@ -34,6 +34,7 @@ import org.storeline.core.sale.SaleLine;
 import org.storeline.core.sale.SaleRepository;
 import org.storeline.core.sale.SaleService;
 import org.storeline.core.sale.SaleStatus;
+import org.storeline.core.transaction.Transactions;
 import org.storeline.core.user.Actor;
 import org.storeline.core.user.Permission;
 
@@ -53,6 +54,7 @@ public final class SaleHistory {
     private final OutletService outlets;
     private final RegisterService registers;
     private final PaymentTypeService paymentTypes;
+    private final Transactions tx;
 
     public SaleHistory(
             SaleService sales,
@@ -63,7 +65,8 @@ public final class SaleHistory {
             ChannelRepository channels,
             OutletService outlets,
             RegisterService registers,
-            PaymentTypeService paymentTypes) {
+            PaymentTypeService paymentTypes,
+            Transactions tx) {
         this.sales = sales;
         this.repository = repository;
         this.fulfillments = fulfillments;
@@ -73,6 +76,7 @@ public final class SaleHistory {
         this.outlets = outlets;
         this.registers = registers;
         this.paymentTypes = paymentTypes;
+        this.tx = tx;
     }
 
     /** One sale of a page, with its customer, channel name and outlet (for the outlet's time zone). */
@@ -148,6 +152,10 @@ public final class SaleHistory {
 
     /** The sale's page; refused (404, 403) as {@code GET /api/v1/sales/{id}} would refuse it. */
     public Details details(Actor actor, UUID saleId) {
+        return tx.inSnapshot(() -> read(actor, saleId));
+    }
+
+    private Details read(Actor actor, UUID saleId) {
         Sale sale = sales.get(actor, saleId);
         Row row = rows(List.of(sale)).get(0);
         List<Fulfillment> ofSale = fulfillments.findBySale(saleId);

@@ -22,8 +22,21 @@ public final class JooqTransactions implements Transactions {
 
     @Override
     public <T> T inTransaction(Supplier<T> work) {
+        return translated(() -> dsl.transactionResult(work::get));
+    }
+
+    /** REPEATABLE READ in PostgreSQL takes one snapshot at the first query; READ ONLY refuses a stray write. */
+    @Override
+    public <T> T inSnapshot(Supplier<T> reads) {
+        return translated(() -> dsl.transactionResult(configuration -> {
+            configuration.dsl().execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+            return reads.get();
+        }));
+    }
+
+    private static <T> T translated(Supplier<T> transaction) {
         try {
-            return dsl.transactionResult(work::get);
+            return transaction.get();
         } catch (IntegrityConstraintViolationException e) {
             throw new StorelineException(
                     ErrorCode.CONFLICT,

@@ -56,7 +56,7 @@ public class BackOffice {
         WebElement main = driver.findElement(By.tagName("main"));
         driver.findElement(By.cssSelector(".account summary")).click();
         new Select(driver.findElement(By.id("language-select"))).selectByValue(value);
-        new WebDriverWait(driver, WAIT).until(ExpectedConditions.stalenessOf(main));
+        new WebDriverWait(driver, WAIT).until(Browser.gone(main));
         new WebDriverWait(driver, WAIT).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("main h1")));
     }
 
@@ -84,6 +84,6 @@ public class BackOffice {
         input.clear();
         input.sendKeys(value);
         form.findElement(By.cssSelector("button[type=submit]")).click();
-        new WebDriverWait(driver, WAIT).until(ExpectedConditions.stalenessOf(form));
+        new WebDriverWait(driver, WAIT).until(Browser.gone(form));
     }
 }

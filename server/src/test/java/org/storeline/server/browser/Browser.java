@@ -10,13 +10,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -140,5 +144,26 @@ public final class Browser {
 
     public static WebDriverWait waitUpTo(Duration timeout) {
         return new WebDriverWait(driver, timeout);
+    }
+
+    /**
+     * Until the element has left the page (the page was replaced, or htmx swapped it out). Selenium's own
+     * {@code stalenessOf} expects a stale-element error only, but while the next document is loading Chromium may
+     * answer "Node with given id does not belong to the document" instead, which is the same fact in other words.
+     */
+    public static ExpectedCondition<Boolean> gone(WebElement element) {
+        return ignored -> {
+            try {
+                element.isEnabled();
+                return false;
+            } catch (StaleElementReferenceException stale) {
+                return true;
+            } catch (WebDriverException detached) {
+                if (String.valueOf(detached.getMessage()).contains("does not belong to the document")) {
+                    return true;
+                }
+                throw detached;
+            }
+        };
     }
 }

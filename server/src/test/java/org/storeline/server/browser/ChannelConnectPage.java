@@ -52,7 +52,7 @@ public final class ChannelConnectPage {
     public ChannelPage connect() {
         WebElement form = driver.findElement(By.cssSelector("form[action='/channels']"));
         form.findElement(By.cssSelector("button[type=submit]")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(form));
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(Browser.gone(form));
         return ChannelPage.at(driver);
     }
 }

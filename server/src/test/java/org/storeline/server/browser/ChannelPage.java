@@ -64,7 +64,7 @@ public final class ChannelPage {
         new Select(driver.findElement(By.id("activity-outcome"))).selectByVisibleText(label);
         driver.findElement(By.cssSelector("#activity form.filters button[type=submit]"))
                 .click();
-        new WebDriverWait(driver, WAIT).until(ExpectedConditions.stalenessOf(table));
+        new WebDriverWait(driver, WAIT).until(Browser.gone(table));
         return at(driver);
     }
 
@@ -72,7 +72,7 @@ public final class ChannelPage {
     public ChannelPage retryFirst() {
         WebElement table = driver.findElement(By.id("activity"));
         driver.findElement(By.cssSelector("table.activity button.retry")).click();
-        new WebDriverWait(driver, WAIT).until(ExpectedConditions.stalenessOf(table));
+        new WebDriverWait(driver, WAIT).until(Browser.gone(table));
         return at(driver);
     }
 

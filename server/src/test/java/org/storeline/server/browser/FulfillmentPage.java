@@ -42,7 +42,7 @@ public final class FulfillmentPage {
         WebElement bar = driver.findElement(By.cssSelector(".actions-bar"));
         driver.findElement(By.xpath("//section[@class='actions-bar']//button[normalize-space()='" + label + "']"))
                 .click();
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(bar));
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(Browser.gone(bar));
         return at(driver);
     }
 

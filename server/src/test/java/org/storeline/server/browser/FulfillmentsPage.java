@@ -119,7 +119,7 @@ public final class FulfillmentsPage {
         driver.findElement(By.cssSelector(".account summary")).click();
         WebElement board = driver.findElement(By.id("board"));
         new Select(driver.findElement(By.id("language-select"))).selectByValue(value);
-        new WebDriverWait(driver, WAIT).until(ExpectedConditions.stalenessOf(board));
+        new WebDriverWait(driver, WAIT).until(Browser.gone(board));
         return at(driver);
     }
 

@@ -46,7 +46,7 @@ public final class LoginPage {
         driver.findElement(By.id("email")).sendKeys(email);
         driver.findElement(By.id("password")).sendKeys(password);
         form.findElement(By.cssSelector("button[type=submit]")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(form));
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(Browser.gone(form));
     }
 
     /** The refusal shown, or "" when there is none. */

@@ -157,7 +157,7 @@ public final class SalePage {
     public SalePage submit(String buttonId) {
         WebElement heading = driver.findElement(By.tagName("h1"));
         driver.findElement(By.id(buttonId)).click();
-        new WebDriverWait(driver, WAIT).until(ExpectedConditions.stalenessOf(heading));
+        new WebDriverWait(driver, WAIT).until(Browser.gone(heading));
         return at(driver);
     }
 

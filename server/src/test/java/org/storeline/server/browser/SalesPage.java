@@ -39,7 +39,7 @@ public final class SalesPage {
         WebElement field = driver.findElement(By.id("sales-q"));
         field.click();
         field.sendKeys(code + Keys.ENTER);
-        new WebDriverWait(driver, WAIT).until(ExpectedConditions.stalenessOf(field));
+        new WebDriverWait(driver, WAIT).until(Browser.gone(field));
         return SalePage.at(driver);
     }
 
@@ -48,7 +48,7 @@ public final class SalesPage {
         WebElement field = driver.findElement(By.id("sales-q"));
         field.clear();
         field.sendKeys(text + Keys.ENTER);
-        new WebDriverWait(driver, WAIT).until(ExpectedConditions.stalenessOf(field));
+        new WebDriverWait(driver, WAIT).until(Browser.gone(field));
         return at(driver);
     }
 
@@ -90,7 +90,7 @@ public final class SalesPage {
         driver.findElement(By.cssSelector(".account summary")).click();
         WebElement form = driver.findElement(By.cssSelector("form.sales-filters"));
         new Select(driver.findElement(By.id("language-select"))).selectByValue(value);
-        new WebDriverWait(driver, WAIT).until(ExpectedConditions.stalenessOf(form));
+        new WebDriverWait(driver, WAIT).until(Browser.gone(form));
         return at(driver);
     }
 }

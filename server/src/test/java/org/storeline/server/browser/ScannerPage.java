@@ -58,7 +58,7 @@ public final class ScannerPage {
     public ScannerPage openBySlip(String receipt) {
         WebElement list = driver.findElement(By.id("scanner-list"));
         wedge(receipt);
-        new WebDriverWait(driver, WAIT).until(ExpectedConditions.stalenessOf(list));
+        new WebDriverWait(driver, WAIT).until(Browser.gone(list));
         new WebDriverWait(driver, WAIT)
                 .withMessage(() -> "the fulfillment of slip " + receipt + " to open; the browser shows "
                         + driver.getCurrentUrl() + ": " + feedback())

@@ -33,7 +33,7 @@ public final class UsersPage {
         driver.findElement(By.id("user-outlet-" + outletId)).click();
         WebElement form = driver.findElement(By.cssSelector("form[action='/users']"));
         driver.findElement(By.id("add-user")).click();
-        new WebDriverWait(driver, WAIT).until(ExpectedConditions.stalenessOf(form));
+        new WebDriverWait(driver, WAIT).until(Browser.gone(form));
         new WebDriverWait(driver, WAIT).until(ExpectedConditions.presenceOfElementLocated(By.id("create-token")));
         return this;
     }
@@ -52,7 +52,7 @@ public final class UsersPage {
         driver.findElement(By.id("token-label")).sendKeys(label);
         WebElement button = driver.findElement(By.id("create-token"));
         button.click();
-        new WebDriverWait(driver, WAIT).until(ExpectedConditions.stalenessOf(button));
+        new WebDriverWait(driver, WAIT).until(Browser.gone(button));
         return new WebDriverWait(driver, WAIT)
                 .until(ExpectedConditions.presenceOfElementLocated(By.id("new-token")))
                 .getAttribute("value");
@@ -62,7 +62,7 @@ public final class UsersPage {
     public UsersPage revokeFirst() {
         WebElement table = driver.findElement(By.cssSelector("table.tokens"));
         table.findElement(By.cssSelector("button.danger")).click();
-        new WebDriverWait(driver, WAIT).until(ExpectedConditions.stalenessOf(table));
+        new WebDriverWait(driver, WAIT).until(Browser.gone(table));
         new WebDriverWait(driver, WAIT).until(ExpectedConditions.presenceOfElementLocated(By.id("create-token")));
         return this;
     }

@@ -31,6 +31,7 @@ import org.storeline.core.sale.SaleLine;
 import org.storeline.core.sale.SalePayment;
 import org.storeline.core.sale.SaleService;
 import org.storeline.core.sale.SaleStatus;
+import org.storeline.core.transaction.Transactions;
 import org.storeline.web.http.Json;
 import org.storeline.web.http.JsonBody;
 import org.storeline.web.http.Pages;
@@ -46,6 +47,7 @@ public final class SaleRoutes implements Routes {
     private final CancellationService cancellations;
     private final CustomerService customers;
     private final Function<Collection<UUID>, Map<UUID, List<UUID>>> fulfillmentIds;
+    private final Transactions tx;
 
     public SaleRoutes(
             InStoreSaleService inStoreSales,
@@ -53,20 +55,24 @@ public final class SaleRoutes implements Routes {
             ReturnService returns,
             CancellationService cancellations,
             CustomerService customers,
-            Function<Collection<UUID>, Map<UUID, List<UUID>>> fulfillmentIds) {
+            Function<Collection<UUID>, Map<UUID, List<UUID>>> fulfillmentIds,
+            Transactions tx) {
         this.inStoreSales = inStoreSales;
         this.sales = sales;
         this.returns = returns;
         this.cancellations = cancellations;
         this.customers = customers;
         this.fulfillmentIds = fulfillmentIds;
+        this.tx = tx;
     }
 
     @Override
     public void addTo(RouteTable routes) {
         routes.post("/api/v1/sales", this::recordSale);
         routes.get("/api/v1/sales", this::listSales);
-        routes.get("/api/v1/sales/{id}", ctx -> Responses.ok(ctx, one(sales.get(actor(ctx), saleId(ctx)))));
+        routes.get(
+                "/api/v1/sales/{id}",
+                ctx -> Responses.ok(ctx, tx.inSnapshot(() -> one(sales.get(actor(ctx), saleId(ctx))))));
         routes.post("/api/v1/sales/{id}/payments", this::applyPayment);
         routes.patch("/api/v1/sales/{id}", this::annotate);
         routes.post("/api/v1/sales/{id}/returns", this::returnItems);
@@ -101,8 +107,10 @@ public final class SaleRoutes implements Routes {
                 query(ctx, "external_order_id"),
                 query(ctx, "customer_id").map(v -> Ids.parse("customer_id", v)),
                 query(ctx, "status").map(SaleStatus::fromWire));
-        Page<Sale> page = sales.list(actor(ctx), filter, Pages.request(ctx));
-        Responses.ok(ctx, Pages.write(page, representation(page.items())));
+        Responses.ok(ctx, tx.inSnapshot(() -> {
+            Page<Sale> page = sales.list(actor(ctx), filter, Pages.request(ctx));
+            return Pages.write(page, representation(page.items()));
+        }));
     }
 
     private void applyPayment(Context ctx) {
