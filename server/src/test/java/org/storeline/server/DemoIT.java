@@ -74,6 +74,16 @@ class DemoIT {
                             ? Optional.of(true)
                             : Optional.empty(),
                     "a sale and an open fulfillment from each of the five stores");
+            assertThat(PLATFORMS.stream()
+                            .map(p -> p + ": "
+                                    + api.get("/api/v1/channels/" + channels.get(p))
+                                            .json()
+                                            .path("connection")
+                                            .path("status")
+                                            .asText())
+                            .toList())
+                    .as("every demo channel connected to its store, webhooks registered")
+                    .allMatch(line -> line.endsWith(": connected"));
             theFulfillmentsPageFillsLiveForTheLoginTheDemoPrinted(demo, log, api);
 
             Map<String, JsonNode> shipped = new LinkedHashMap<>();

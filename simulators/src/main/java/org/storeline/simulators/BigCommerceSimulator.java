@@ -66,8 +66,8 @@ public final class BigCommerceSimulator extends StoreSimulator {
 
     public BigCommerceSimulator(Settings settings) {
         super(settings, new RateWindow(150, Duration.ofSeconds(30)));
-        // Until Storeline registers its hooks (BigCommerce takes https on port 443 only), the demo's own hook sends the
-        // secret header the channel expects.
+        // Until Storeline registers its hooks (when the channel is linked), the store's first hook sends the secret
+        // header the channel expects, as a hook an app set up would.
         hookHeaders.put("X-Storeline-Webhook-Secret", webhookSecret);
     }
 

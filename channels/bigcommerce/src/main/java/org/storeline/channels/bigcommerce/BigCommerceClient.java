@@ -106,8 +106,7 @@ final class BigCommerceClient {
             JsonNode store = get(connection, v2(connection, "/store"), "Checking the BigCommerce credentials")
                     .orElse(PlatformJson.MAPPER.createObjectNode());
             String storeName = PlatformJson.text(store, "name").orElse(connection.credential("store_hash"));
-            if (!"https".equalsIgnoreCase(webhookUrl.getScheme())
-                    || (webhookUrl.getPort() != -1 && webhookUrl.getPort() != 443)) {
+            if (unreachableByBigCommerce(connection.baseUrl(), webhookUrl)) {
                 return Registration.failed("The access token works (store " + storeName
                         + "), but BigCommerce only delivers webhooks to " + "https URLs on port 443, and " + webhookUrl
                         + " is not one: give Storeline a public https address.");
@@ -129,6 +128,20 @@ final class BigCommerceClient {
         } catch (StorelineException e) {
             return Registration.failed(e.getMessage());
         }
+    }
+
+    /**
+     * BigCommerce itself delivers webhooks only to https URLs on port 443, so a hook elsewhere would be accepted and
+     * never called: said at once instead. The rule is BigCommerce's, so it holds when the API is BigCommerce's
+     * ({@code *.bigcommerce.com}); a server that speaks BigCommerce's API from another address (the demo's store
+     * simulator, a sandbox proxy) delivers where it can and answers for itself.
+     */
+    static boolean unreachableByBigCommerce(URI apiBase, URI webhookUrl) {
+        String host = apiBase.getHost() == null ? "" : apiBase.getHost().toLowerCase(java.util.Locale.ROOT);
+        boolean bigCommerce = host.equals("bigcommerce.com") || host.endsWith(".bigcommerce.com");
+        boolean https443 = "https".equalsIgnoreCase(webhookUrl.getScheme())
+                && (webhookUrl.getPort() == -1 || webhookUrl.getPort() == 443);
+        return bigCommerce && !https443;
     }
 
     private BigCommerceOrderData withSubresources(JsonNode order, String id, ChannelConnection connection) {

@@ -233,15 +233,34 @@ class BigCommerceClientTest {
     }
 
     @Test
-    void aWebhookUrlBigCommerceCannotCallIsReportedAfterTheTokenCheck() {
+    void aWebhookUrlBigCommerceCannotCallIsRefusedOnlyWhenTheApiIsBigCommercesOwn() {
+        URI bigCommerce = URI.create("https://api.bigcommerce.com");
+        URI elsewhere = URI.create("http://127.0.0.1:8123");
+
+        assertThat(BigCommerceClient.unreachableByBigCommerce(bigCommerce, URI.create("http://pos.example.com/w")))
+                .isTrue();
+        assertThat(BigCommerceClient.unreachableByBigCommerce(bigCommerce, URI.create("https://pos.example:8443/w")))
+                .isTrue();
+        assertThat(BigCommerceClient.unreachableByBigCommerce(bigCommerce, URI.create("https://pos.example:443/w")))
+                .isFalse();
+        assertThat(BigCommerceClient.unreachableByBigCommerce(bigCommerce, WEBHOOK_URL))
+                .isFalse();
+        assertThat(BigCommerceClient.unreachableByBigCommerce(elsewhere, URI.create("http://127.0.0.1:8080/w")))
+                .as("a server speaking BigCommerce's API elsewhere (the demo's simulator) answers for itself")
+                .isFalse();
+    }
+
+    @Test
+    void aServerSpeakingBigCommercesApiElsewhereGetsItsHooksOnAnHttpUrl() {
         platform.stubFor(get(urlPathEqualTo(V2 + "/store")).willReturn(json("{\"name\":\"Demo Store\"}")));
+        platform.stubFor(get(urlPathEqualTo(V3 + "/hooks")).willReturn(json("{\"data\":[],\"meta\":{}}")));
+        platform.stubFor(post(urlPathEqualTo(V3 + "/hooks")).willReturn(json("{\"data\":{\"id\":7}}")));
 
         Registration registration =
                 new BigCommerceConnector(http).register(connection, URI.create("http://localhost:8080/webhooks/ch_1"));
 
-        assertThat(registration.connected()).isFalse();
-        assertThat(registration.detail()).contains("access token works", "https", "443");
-        platform.verify(0, postRequestedFor(anyUrl()));
+        assertThat(registration.connected()).as(registration.detail()).isTrue();
+        platform.verify(postRequestedFor(urlPathEqualTo(V3 + "/hooks")));
     }
 
     /** Page 1 of each sub-resource holds everything; later pages are empty (204), as v2 answers them. */
