@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -137,7 +138,7 @@ final class BigCommerceClient {
      * simulator, a sandbox proxy) delivers where it can and answers for itself.
      */
     static boolean unreachableByBigCommerce(URI apiBase, URI webhookUrl) {
-        String host = apiBase.getHost() == null ? "" : apiBase.getHost().toLowerCase(java.util.Locale.ROOT);
+        String host = apiBase.getHost() == null ? "" : apiBase.getHost().toLowerCase(Locale.ROOT);
         boolean bigCommerce = host.equals("bigcommerce.com") || host.endsWith(".bigcommerce.com");
         boolean https443 = "https".equalsIgnoreCase(webhookUrl.getScheme())
                 && (webhookUrl.getPort() == -1 || webhookUrl.getPort() == 443);
