@@ -19,6 +19,7 @@ import org.storeline.server.browser.FulfillmentsPage;
 import org.storeline.server.browser.LoginPage;
 import org.storeline.server.browser.ScannerPage;
 import org.storeline.server.support.TestStoreline;
+import org.storeline.server.support.WooCommerceOrders;
 
 /**
  * The Scanner and the Fulfillments board's drawer in a real browser: a picker on a phone opens an order by its packing
@@ -179,14 +180,8 @@ class ScannerWebAppIT {
 
     @Test
     void withoutBarcodeDetectorTheCameraReadsABarcodeThroughTheWebAssemblyDecoder() {
-        JsonNode tees = shop.imported(order().status("processing")
-                .paidWith("stripe", "Card", true)
-                .line(shop.tee, 1, "10.00", "10.00", "0.00")
-                .totals("10.00", "0.00"));
-        JsonNode mugs = shop.imported(order().status("processing")
-                .paidWith("stripe", "Card", true)
-                .line(shop.mug, 1, "10.00", "10.00", "0.00")
-                .totals("10.00", "0.00"));
+        JsonNode tees = shop.imported(paidForOne(shop.tee));
+        JsonNode mugs = shop.imported(paidForOne(shop.mug));
         ChromeDriver phone = Browser.withFakeCamera(FakeCamera.code128(shop.teeBarcode));
         try {
             phone.manage().window().setSize(Browser.PHONE);
@@ -240,6 +235,14 @@ class ScannerWebAppIT {
         assertThat(dutch.text())
                 .contains("Te picken", "Markeren als verpakt", "Nieuw", "Afhandelingsnotities", "Aan mij toewijzen");
         assertThat(Browser.consoleErrors()).isEmpty();
+    }
+
+    /** An order of one unit of a product, paid by card. */
+    private static WooCommerceOrders paidForOne(String sku) {
+        return order().status("processing")
+                .paidWith("stripe", "Card", true)
+                .line(sku, 1, "10.00", "10.00", "0.00")
+                .totals("10.00", "0.00");
     }
 
     /** The counts of the tabs New, In progress, Packed, as shown ("New 2" → 2). */

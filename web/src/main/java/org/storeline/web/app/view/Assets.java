@@ -13,8 +13,9 @@ import java.util.Properties;
 
 /**
  * The browser files, served from the jar by {@code /assets/{hash}/{name}}: our CSS, JS and icon, htmx with its SSE
- * extension from their WebJars, and the Scanner's WebAssembly barcode decoder from our vendor folder. Each URL carries a hash of the file's bytes, so it is cached for a year and a new
- * release changes the URL; nothing is loaded from another site.
+ * extension from their WebJars, and the Scanner's WebAssembly barcode decoder from our vendor folder. Each URL carries
+ * a hash of the file's bytes, so it is cached for a year and a new release changes the URL; nothing is loaded from
+ * another site.
  */
 public final class Assets {
     public static final String PREFIX = "/assets/";
