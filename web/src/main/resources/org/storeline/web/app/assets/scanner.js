@@ -324,6 +324,12 @@
     });
   }
 
+  // While htmx sends a scan or puts its answer in place, the form is not (yet) htmx's: submitted then, it would post
+  // as a plain form and leave the page. A person's keys never come that fast; a camera's frames do, so it waits.
+  function busy() {
+    return root.querySelector(".htmx-request, .htmx-swapping, .htmx-added, .htmx-settling") !== null;
+  }
+
   function watch(reader) {
     timer = setTimeout(function () {
       if (!stream) {
@@ -331,7 +337,8 @@
       }
       reader.read().then(function (code) {
         var now = Date.now();
-        if (stream && code && (code !== lastCode || now - lastAt > SAME_CODE_AGAIN_MS)) {
+        var again = code !== lastCode || now - lastAt > SAME_CODE_AGAIN_MS;
+        if (stream && code && again && !busy()) {
           lastCode = code;
           lastAt = now;
           send(code);
