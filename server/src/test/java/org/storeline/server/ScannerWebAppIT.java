@@ -9,20 +9,25 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.storeline.server.browser.Axe;
 import org.storeline.server.browser.Browser;
+import org.storeline.server.browser.FakeCamera;
 import org.storeline.server.browser.FulfillmentDrawer;
 import org.storeline.server.browser.FulfillmentsPage;
 import org.storeline.server.browser.LoginPage;
 import org.storeline.server.browser.ScannerPage;
 import org.storeline.server.support.TestStoreline;
+import org.storeline.server.support.WooCommerceOrders;
 
 /**
  * The Scanner and the Fulfillments board's drawer in a real browser: a picker on a phone opens an order by its packing
  * slip and picks it with a handheld scanner (keys in a burst, no field selected) while someone on the Fulfillments
  * page of a second browser sees the counts and the row change live; the drawer keeps the focus inside and gives it
- * back to its row; both pass axe; the Scanner speaks French and Dutch. No test leaves a console error.
+ * back to its row; both pass axe; the Scanner speaks French and Dutch. A phone whose camera (a fake one, filming a
+ * barcode) is read by the WebAssembly decoder picks a product with it, and is refused another order's. No test leaves a
+ * console error.
  */
 class ScannerWebAppIT {
     private static final String PASSWORD = "a long enough password";
@@ -153,7 +158,7 @@ class ScannerWebAppIT {
     }
 
     @Test
-    void theScannerHasNoSeriousAccessibilityViolationsAndSaysWhenTheCameraCannotRead() {
+    void theScannerHasNoSeriousAccessibilityViolationsAndSaysWhenThereIsNoCamera() {
         JsonNode sale = shop.imported(order().status("processing")
                 .paidWith("stripe", "Card", true)
                 .line(shop.tee, 1, "10.00", "10.00", "0.00")
@@ -162,12 +167,47 @@ class ScannerWebAppIT {
         LoginPage.open(driver, base).signIn(StaffWebAppIT.user("staff", shop.outletA), PASSWORD);
         ScannerPage scanner = ScannerPage.open(driver, base);
         assertThat(Axe.seriousViolations(driver)).as("Scanner list").isEmpty();
-        assertThat(scanner.text()).contains("This browser cannot read barcodes with the camera");
+        assertThat(scanner.cameraRefused())
+                .isIn(
+                        "No camera was found on this device. Use a handheld scanner, or type the code.",
+                        "The camera could not be started. Allow the camera for this site, or type the code.");
 
         scanner.openBySlip(sale.path("receipt_number").asText());
         assertThat(scanner.type(shop.teeBarcode)).startsWith("Picked ").contains(": 1 of 1.");
         assertThat(Axe.seriousViolations(driver)).as("Scanner picking").isEmpty();
         assertThat(Browser.consoleErrors()).isEmpty();
+    }
+
+    @Test
+    void withoutBarcodeDetectorTheCameraReadsABarcodeThroughTheWebAssemblyDecoder() {
+        JsonNode tees = shop.imported(paidForOne(shop.tee));
+        JsonNode mugs = shop.imported(paidForOne(shop.mug));
+        ChromeDriver phone = Browser.withFakeCamera(FakeCamera.code128(shop.teeBarcode));
+        try {
+            phone.manage().window().setSize(Browser.PHONE);
+            LoginPage.open(phone, base).signIn(StaffWebAppIT.user("staff", shop.outletA, shop.outletB), PASSWORD);
+            assertThat(((JavascriptExecutor) phone).executeScript("return 'BarcodeDetector' in window"))
+                    .as("headless Chromium has no BarcodeDetector, so the WebAssembly decoder reads")
+                    .isEqualTo(false);
+
+            phone.get(base + "/scanner/" + shop.fulfillmentOf(mugs).path("id").asText());
+            ScannerPage scanner = ScannerPage.at(phone);
+            assertThat(scanner.scanWithCamera()).startsWith("Not in this order: put it back");
+            assertThat(scanner.feedbackKind()).isEqualTo("refused");
+            assertThat(scanner.toPick()).singleElement().asString().contains("0 / 1", shop.mug);
+
+            phone.get(base + "/scanner/" + shop.fulfillmentOf(tees).path("id").asText());
+            scanner = ScannerPage.at(phone);
+            assertThat(scanner.scanWithCamera()).startsWith("Picked ").contains(shop.tee + ": 1 of 1.");
+            assertThat(scanner.feedbackKind()).isEqualTo("ok");
+            assertThat(scanner.toPick()).isEmpty();
+            assertThat(Axe.seriousViolations(phone))
+                    .as("Scanner with the camera on")
+                    .isEmpty();
+            assertThat(Browser.consoleErrors(phone)).isEmpty();
+        } finally {
+            phone.quit();
+        }
     }
 
     @Test
@@ -195,6 +235,14 @@ class ScannerWebAppIT {
         assertThat(dutch.text())
                 .contains("Te picken", "Markeren als verpakt", "Nieuw", "Afhandelingsnotities", "Aan mij toewijzen");
         assertThat(Browser.consoleErrors()).isEmpty();
+    }
+
+    /** An order of one unit of a product, paid by card. */
+    private static WooCommerceOrders paidForOne(String sku) {
+        return order().status("processing")
+                .paidWith("stripe", "Card", true)
+                .line(sku, 1, "10.00", "10.00", "0.00")
+                .totals("10.00", "0.00");
     }
 
     /** The counts of the tabs New, In progress, Packed, as shown ("New 2" → 2). */

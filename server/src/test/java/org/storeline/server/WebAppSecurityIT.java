@@ -16,8 +16,9 @@ import org.storeline.server.support.TestStoreline;
 
 /**
  * The web app's session and request protections, over plain HTTP: the cookie's flags (Secure only over HTTPS, also
- * behind a proxy), the security headers on every page, sign-in required for pages (the API keeps its JSON 401), and
- * CSRF: a change without the session's token, or from another site, is refused.
+ * behind a proxy), the security headers on every page (WebAssembly allowed on the Scanner's alone), sign-in required
+ * for pages (the API keeps its JSON 401), and CSRF: a change without the session's token, or from another site, is
+ * refused.
  */
 class WebAppSecurityIT {
     private static final String PASSWORD = "a long enough password";
@@ -56,7 +57,8 @@ class WebAppSecurityIT {
         assertThat(login.statusCode()).isEqualTo(200);
         assertThat(login.headers().firstValue("Content-Security-Policy").orElseThrow())
                 .startsWith("default-src 'self';")
-                .contains("frame-ancestors 'none'");
+                .contains("frame-ancestors 'none'")
+                .doesNotContain("script-src", "unsafe-eval", "'unsafe-inline'");
         assertThat(login.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
         assertThat(login.headers().firstValue("Cache-Control")).hasValue("no-store");
         assertThat(login.body()).doesNotContain("<script>").doesNotContain("style=\"");
@@ -75,6 +77,40 @@ class WebAppSecurityIT {
         assertThat(script.headers().firstValue("Cache-Control").orElseThrow()).contains("immutable");
         assertThat(script.body()).contains("htmx");
         assertThat(get("/favicon.ico", null).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void onlyTheScannerMayCompileWebAssemblyAndItsDecoderIsServedFromHereWhenTheCameraNeedsIt() throws Exception {
+        String session = session(signIn(StaffWebAppIT.user("staff", outlet), PASSWORD, null));
+        HttpResponse<String> board = get("/fulfillments", session);
+        HttpResponse<String> scanner = get("/scanner", session);
+
+        assertThat(board.headers().firstValue("Content-Security-Policy").orElseThrow())
+                .doesNotContain("wasm-unsafe-eval");
+        assertThat(board.body()).doesNotContain("zxing");
+        assertThat(scanner.statusCode()).isEqualTo(200);
+        assertThat(scanner.headers().firstValue("Content-Security-Policy").orElseThrow())
+                .startsWith("default-src 'self';")
+                .endsWith("; script-src 'self' 'wasm-unsafe-eval'")
+                .doesNotContain("'unsafe-eval'", "'unsafe-inline'");
+        assertThat(scanner.body())
+                .as("loaded by scanner.js, not by the page")
+                .doesNotContainPattern("<script[^>]+zxing");
+        Matcher decoder = Pattern.compile("data-decoder=\"(/assets/[0-9a-f]+/zxing-reader\\.js)\" "
+                        + "data-decoder-wasm=\"(/assets/[0-9a-f]+/zxing-reader\\.wasm)\"")
+                .matcher(scanner.body());
+        assertThat(decoder.find()).as(scanner.body()).isTrue();
+
+        HttpResponse<String> script = get(decoder.group(1), null);
+        HttpResponse<String> wasm = get(decoder.group(2), null);
+
+        assertThat(script.statusCode()).isEqualTo(200);
+        assertThat(script.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/javascript");
+        assertThat(script.body()).contains("ZXingWASM");
+        assertThat(wasm.statusCode()).isEqualTo(200);
+        assertThat(wasm.headers().firstValue("Content-Type")).hasValue("application/wasm");
+        assertThat(wasm.headers().firstValue("Cache-Control").orElseThrow()).contains("immutable");
+        assertThat(wasm.body()).startsWith("\0asm");
     }
 
     @Test

@@ -67,6 +67,20 @@ public final class Browser {
         return second;
     }
 
+    /**
+     * A browser of its own (not shared: quit it when done) whose camera is the video file {@code y4m}, looped, with
+     * camera access granted as if the person had allowed it. Headless Chromium has no BarcodeDetector, so its Scanner
+     * reads the video with the WebAssembly decoder.
+     */
+    public static ChromeDriver withFakeCamera(Path y4m) {
+        ChromeDriver chrome = start(
+                "--use-fake-ui-for-media-stream",
+                "--use-fake-device-for-media-stream",
+                "--use-file-for-fake-video-capture=" + y4m.toAbsolutePath());
+        reset(chrome);
+        return chrome;
+    }
+
     private static void reset(ChromeDriver chrome) {
         // Away from the last test's page first (its event stream would otherwise go on without its cookie), then
         // every site's cookies cleared (WebDriver's own deleteAllCookies only reaches the current page's site).
@@ -76,7 +90,7 @@ public final class Browser {
         chrome.manage().logs().get(LogType.BROWSER).getAll();
     }
 
-    private static ChromeDriver start() {
+    private static ChromeDriver start(String... more) {
         Path profile;
         try {
             profile = Files.createTempDirectory("storeline-chromium-");
@@ -101,6 +115,7 @@ public final class Browser {
                 "--password-store=basic",
                 "--window-size=1280,900",
                 "--user-data-dir=" + profile);
+        options.addArguments(more);
         // No password manager: its prompts after a page with password fields (a store's secrets) hold up headless
         // Chromium's next page loads.
         options.setExperimentalOption(

@@ -14,7 +14,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The Scanner, as a picker uses it: its list of open fulfillments, one opened by its packing slip, products picked by
- * a handheld scanner (keys sent in a burst, no field selected) or typed, the feedback it gives, and its actions.
+ * a handheld scanner (keys sent in a burst, no field selected), the camera or typed, the feedback it gives, and its
+ * actions.
  */
 public final class ScannerPage {
     private static final Duration WAIT = Duration.ofSeconds(10);
@@ -81,6 +82,32 @@ public final class ScannerPage {
         input.sendKeys(code + Keys.ENTER);
         new WebDriverWait(driver, WAIT).until(d -> !feedbackMarker().equals(before));
         return feedback();
+    }
+
+    /**
+     * Starts the camera and waits for the first answer to what it reads (the camera keeps reading, so a later answer
+     * may follow).
+     */
+    public String scanWithCamera() {
+        String before = feedbackMarker();
+        driver.findElement(By.id("camera-start")).click();
+        new WebDriverWait(driver, WAIT)
+                .withMessage(() -> "an answer to what the camera reads; the page says: " + cameraNote())
+                .until(d -> !feedbackMarker().equals(before));
+        return feedback();
+    }
+
+    /** Starts the camera where it cannot start, and waits for the page to say why. */
+    public String cameraRefused() {
+        driver.findElement(By.id("camera-start")).click();
+        new WebDriverWait(driver, WAIT).until(d -> !cameraNote().isEmpty());
+        return cameraNote();
+    }
+
+    /** What the page says about the camera, empty when nothing. */
+    public String cameraNote() {
+        WebElement note = driver.findElement(By.id("camera-note"));
+        return note.isDisplayed() ? note.getText() : "";
     }
 
     /** A marker of the panel now shown, changed by every answer (each answer is a new element). */

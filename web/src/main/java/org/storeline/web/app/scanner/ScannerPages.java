@@ -25,6 +25,7 @@ import org.storeline.core.user.Actor;
 import org.storeline.web.app.fulfillment.BoardFilters;
 import org.storeline.web.app.fulfillment.RowView;
 import org.storeline.web.app.i18n.Messages;
+import org.storeline.web.app.session.SecurityHeaders;
 import org.storeline.web.app.session.WebSessions;
 import org.storeline.web.app.view.Layout;
 import org.storeline.web.app.view.Views;
@@ -72,6 +73,8 @@ public final class ScannerPages {
     }
 
     public void addTo(JavalinDefaultRoutingApi routes) {
+        routes.before("/scanner", SecurityHeaders::allowWebAssembly);
+        routes.before("/scanner/*", SecurityHeaders::allowWebAssembly);
         routes.get("/scanner", this::list);
         routes.get("/scanner/{id}", ctx -> picking(ctx, id(ctx), ScanFeedback.NONE, 200));
         routes.post("/scanner/{id}/scans", ctx -> act(ctx, this::scan));

@@ -12,9 +12,10 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * The browser files, served from the jar by {@code /assets/{hash}/{name}}: our CSS, JS and icon, and htmx with its SSE
- * extension from their WebJars. Each URL carries a hash of the file's bytes, so it is cached for a year and a new
- * release changes the URL; nothing is loaded from another site.
+ * The browser files, served from the jar by {@code /assets/{hash}/{name}}: our CSS, JS and icon, htmx with its SSE
+ * extension from their WebJars, and the Scanner's WebAssembly barcode decoder from our vendor folder. Each URL carries
+ * a hash of the file's bytes, so it is cached for a year and a new release changes the URL; nothing is loaded from
+ * another site.
  */
 public final class Assets {
     public static final String PREFIX = "/assets/";
@@ -36,6 +37,9 @@ public final class Assets {
         add("sales.js", "text/javascript; charset=utf-8", OURS + "sales.js");
         add("htmx.js", "text/javascript; charset=utf-8", webJar("htmx.org", "dist/htmx.min.js"));
         add("htmx-sse.js", "text/javascript; charset=utf-8", webJar("htmx-ext-sse", "sse.js"));
+        // The Scanner's barcode decoder (vendor/zxing-wasm/README.md), loaded by scanner.js only where it is needed.
+        add("zxing-reader.js", "text/javascript; charset=utf-8", OURS + "vendor/zxing-wasm/zxing-reader.js");
+        add("zxing-reader.wasm", "application/wasm", OURS + "vendor/zxing-wasm/zxing_reader.wasm");
     }
 
     /** The URL of an asset by its name ({@code "app.css"}). */

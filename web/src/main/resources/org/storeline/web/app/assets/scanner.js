@@ -1,6 +1,6 @@
 // The Scanner page: codes come from a handheld scanner (a keyboard "wedge": a fast burst of keys ending in Enter,
-// while no field is selected), from the phone's camera (the browser's BarcodeDetector, where it exists) or typed
-// in the form. Each code is put in the page's scan form (a product code) or packing slip form, which is sent as a
+// while no field is selected), from the phone's camera (the browser's BarcodeDetector, or a WebAssembly decoder) or
+// typed in the form. Each code is put in the page's scan form (a product code) or packing slip form, which is sent as a
 // person would send it. The answer is told three ways: a beep (WebAudio), a colour and words in a live region.
 (function () {
   "use strict";
@@ -198,7 +198,9 @@
   document.addEventListener("htmx:responseError", failed);
   document.addEventListener("htmx:sendError", failed);
 
-  // The camera, where the browser reads barcodes itself; elsewhere the page says so and the form stays.
+  // The camera: its frames are read by the browser's own BarcodeDetector where it has one that knows our formats, or
+  // else by ZXing-C++ compiled to WebAssembly (vendor/zxing-wasm), fetched from this site only when the camera is
+  // started. A code read is sent like a handheld scanner's; the same code held in view is sent again after a pause.
   var start = document.getElementById("camera-start");
   var stop = document.getElementById("camera-stop");
   var video = document.getElementById("camera-video");
@@ -206,10 +208,17 @@
   if (!start) {
     return;
   }
-  var supported = "BarcodeDetector" in window && navigator.mediaDevices && navigator.mediaDevices.getUserMedia;
-  if (!supported) {
-    note.textContent = root.dataset.msgUnsupported;
-    note.hidden = false;
+  var camera = start.parentElement;
+  var FORMATS = ["ean_13", "ean_8", "upc_a", "upc_e", "code_128", "code_39", "itf", "qr_code"];
+  var NEEDED = ["ean_13", "ean_8", "upc_a", "code_128", "qr_code"];
+  var ZXING_FORMATS = ["EAN13", "EAN8", "UPCA", "UPCE", "Code128", "Code39", "ITF", "QRCode"];
+  var NATIVE_EVERY_MS = 250;
+  var WASM_EVERY_MS = 200; // 5 frames a second: quick enough for a hand, light on a phone's battery
+  var FRAME_WIDTH = 640;
+  var SAME_CODE_AGAIN_MS = 2000;
+  var hasCamera = navigator.mediaDevices && navigator.mediaDevices.getUserMedia;
+  if (!hasCamera || !("BarcodeDetector" in window || typeof WebAssembly === "object")) {
+    show(root.dataset.msgUnsupported);
     return;
   }
   start.hidden = false;
@@ -217,6 +226,12 @@
   var timer = null;
   var lastCode = null;
   var lastAt = 0;
+  var decoder = null;
+
+  function show(text) {
+    note.textContent = text;
+    note.hidden = false;
+  }
 
   function stopCamera() {
     clearTimeout(timer);
@@ -231,49 +246,143 @@
     start.hidden = false;
   }
 
-  function watch(detector) {
+  // A reader is {every: ms, read: video -> Promise of a code or null}.
+  function nativeReader() {
+    return window.BarcodeDetector.getSupportedFormats().then(function (formats) {
+      var known = FORMATS.filter(function (f) {
+        return formats.indexOf(f) >= 0;
+      });
+      var enough = NEEDED.every(function (f) {
+        return known.indexOf(f) >= 0;
+      });
+      if (!enough) {
+        return null;
+      }
+      var detector = new window.BarcodeDetector({formats: known});
+      return {
+        every: NATIVE_EVERY_MS,
+        read: function () {
+          return detector.detect(video).then(function (codes) {
+            return codes.length > 0 ? codes[0].rawValue : null;
+          });
+        }
+      };
+    }).catch(function () {
+      return null;
+    });
+  }
+
+  function loadDecoder() {
+    if (!decoder) {
+      decoder = new Promise(function (resolve, reject) {
+        var script = document.createElement("script");
+        script.src = camera.dataset.decoder;
+        script.onload = function () {
+          resolve(window.ZXingWASM.prepareZXingModule({
+            overrides: {
+              locateFile: function (path, prefix) {
+                return /\.wasm$/.test(path) ? camera.dataset.decoderWasm : prefix + path;
+              }
+            },
+            fireImmediately: true
+          }));
+        };
+        script.onerror = reject;
+        document.head.appendChild(script);
+      }).catch(function (error) {
+        decoder = null;
+        throw error;
+      });
+    }
+    return decoder;
+  }
+
+  function wasmReader() {
+    var canvas = document.createElement("canvas");
+    var context = canvas.getContext("2d", {willReadFrequently: true});
+    var options = {formats: ZXING_FORMATS, tryHarder: true, maxNumberOfSymbols: 1};
+    return loadDecoder().then(function () {
+      return {
+        every: WASM_EVERY_MS,
+        read: function () {
+          if (!video.videoWidth) {
+            return Promise.resolve(null);
+          }
+          var scale = Math.min(1, FRAME_WIDTH / video.videoWidth);
+          canvas.width = Math.round(video.videoWidth * scale);
+          canvas.height = Math.round(video.videoHeight * scale);
+          context.drawImage(video, 0, 0, canvas.width, canvas.height);
+          var frame = context.getImageData(0, 0, canvas.width, canvas.height);
+          return window.ZXingWASM.readBarcodes(frame, options).then(function (results) {
+            var valid = results.filter(function (result) {
+              return result.isValid;
+            });
+            return valid.length > 0 ? valid[0].text : null;
+          });
+        }
+      };
+    });
+  }
+
+  // While htmx sends a scan or puts its answer in place, the form is not (yet) htmx's: submitted then, it would post
+  // as a plain form and leave the page. A person's keys never come that fast; a camera's frames do, so it waits.
+  function busy() {
+    return root.querySelector(".htmx-request, .htmx-swapping, .htmx-added, .htmx-settling") !== null;
+  }
+
+  function watch(reader) {
     timer = setTimeout(function () {
       if (!stream) {
         return;
       }
-      detector.detect(video).then(function (codes) {
+      reader.read().then(function (code) {
         var now = Date.now();
-        if (codes.length > 0 && (codes[0].rawValue !== lastCode || now - lastAt > 2000)) {
-          lastCode = codes[0].rawValue;
+        var again = code !== lastCode || now - lastAt > SAME_CODE_AGAIN_MS;
+        if (stream && code && again && !busy()) {
+          lastCode = code;
           lastAt = now;
-          send(lastCode);
+          send(code);
         }
-        watch(detector);
+        watch(reader);
       }).catch(function () {
-        watch(detector);
+        watch(reader);
       });
-    }, 250);
+    }, reader.every);
+  }
+
+  function refused(error) {
+    var absent = error && (error.name === "NotFoundError" || error.name === "OverconstrainedError");
+    return absent ? camera.dataset.msgAbsent : root.dataset.msgDenied;
   }
 
   start.addEventListener("click", function () {
-    window.BarcodeDetector.getSupportedFormats().then(function (formats) {
-      var wanted = ["code_128", "ean_13", "ean_8", "upc_a", "upc_e", "code_39", "itf", "qr_code"];
-      var detector = new window.BarcodeDetector({
-        formats: wanted.filter(function (f) {
-          return formats.indexOf(f) >= 0;
-        })
-      });
-      return navigator.mediaDevices.getUserMedia({video: {facingMode: "environment"}, audio: false})
-        .then(function (media) {
-          stream = media;
-          video.srcObject = media;
-          video.hidden = false;
-          start.hidden = true;
-          stop.hidden = false;
-          note.hidden = true;
-          return video.play().then(function () {
-            watch(detector);
-          });
+    start.disabled = true;
+    navigator.mediaDevices.getUserMedia({video: {facingMode: "environment"}, audio: false}).then(function (media) {
+      stream = media;
+      video.srcObject = media;
+      video.hidden = false;
+      start.hidden = true;
+      stop.hidden = false;
+      note.hidden = true;
+      return video.play();
+    }).then(function () {
+      var reader = "BarcodeDetector" in window ? nativeReader() : Promise.resolve(null);
+      return reader.then(function (found) {
+        return found || wasmReader().catch(function () {
+          stopCamera();
+          show(camera.dataset.msgDecoder);
+          return null;
         });
-    }).catch(function () {
+      });
+    }, function (error) {
       stopCamera();
-      note.textContent = root.dataset.msgDenied;
-      note.hidden = false;
+      show(refused(error));
+      return null;
+    }).then(function (reader) {
+      start.disabled = false;
+      if (reader && stream) {
+        watch(reader);
+      }
     });
   });
   stop.addEventListener("click", stopCamera);
