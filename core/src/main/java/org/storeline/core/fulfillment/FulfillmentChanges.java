@@ -66,6 +66,38 @@ final class FulfillmentChanges {
     }
 
     /**
+     * The same change to several fulfillments of one sale at once, in one transaction: the actor must be permitted for
+     * the outlet of fulfillment {@code id} alone, {@code parts} choosing the others among the sale's (a split pickup
+     * handed over at one counter: {@link OrderHandOver}). Locks the sale, then every fulfillment of it (oldest first,
+     * as cancellation does); each part is changed in the order given, the first refusal undoing them all. Answers
+     * {@code id}'s change.
+     */
+    ChangedFulfillment applyToParts(Actor actor, UUID id, Parts parts, Change change) {
+        return tx.inTransaction(() -> {
+            FulfillmentRepository.Placement seen =
+                    fulfillments.findPlacement(id).orElseThrow(() -> notFound(id));
+            actor.requireOutlet(seen.outletId());
+            Sale sale = sales.findByIdForUpdate(seen.saleId())
+                    .orElseThrow(() -> StorelineException.notFound(ErrorCode.SALE_NOT_FOUND, "Sale", seen.saleId()));
+            List<Fulfillment> all = fulfillments.findBySaleForUpdate(sale.id());
+            Fulfillment at =
+                    all.stream().filter(f -> f.id().equals(id)).findFirst().orElseThrow(() -> notFound(id));
+            Instant now = clock.instant();
+            List<DomainEvent> published = new ArrayList<>();
+            for (Fulfillment part : parts.of(at, all)) {
+                published.addAll(applyLocked(part, sale, FulfillmentEvents.Change.STATUS, change, now));
+            }
+            published.forEach(events::publish);
+            return new ChangedFulfillment(at, sale);
+        });
+    }
+
+    /** Which fulfillments of the sale ({@code all}, oldest first) a change on {@code at} reaches, {@code at} first. */
+    interface Parts {
+        List<Fulfillment> of(Fulfillment at, List<Fulfillment> all);
+    }
+
+    /**
      * One change to a fulfillment whose sale, then row, the caller has locked in its own transaction: made and
      * persisted, completing the sale when it completed its last fulfillment. Answers the events to publish, last in
      * the transaction: {@code fulfillment.changed}, then {@code order.fulfilled} if the sale completed.
