@@ -50,13 +50,7 @@ final class FulfillmentChanges {
 
     ChangedFulfillment apply(Actor actor, UUID id, FulfillmentEvents.Change kind, Change change) {
         return tx.inTransaction(() -> {
-            // Read unlocked first, to check the outlet before waiting on anyone's lock and to learn the sale: its sale
-            // and outlet alone, as the fulfillment itself is read again once locked.
-            FulfillmentRepository.Placement seen =
-                    fulfillments.findPlacement(id).orElseThrow(() -> notFound(id));
-            actor.requireOutlet(seen.outletId());
-            Sale sale = sales.findByIdForUpdate(seen.saleId())
-                    .orElseThrow(() -> StorelineException.notFound(ErrorCode.SALE_NOT_FOUND, "Sale", seen.saleId()));
+            Sale sale = lockSaleOf(actor, id);
             Fulfillment fulfillment = fulfillments.findByIdForUpdate(id).orElseThrow(() -> notFound(id));
             List<DomainEvent> published = applyLocked(fulfillment, sale, kind, change, clock.instant());
             // Events last: the outbox serialises its writers from here to the commit.
@@ -74,11 +68,7 @@ final class FulfillmentChanges {
      */
     ChangedFulfillment applyToParts(Actor actor, UUID id, Parts parts, Change change) {
         return tx.inTransaction(() -> {
-            FulfillmentRepository.Placement seen =
-                    fulfillments.findPlacement(id).orElseThrow(() -> notFound(id));
-            actor.requireOutlet(seen.outletId());
-            Sale sale = sales.findByIdForUpdate(seen.saleId())
-                    .orElseThrow(() -> StorelineException.notFound(ErrorCode.SALE_NOT_FOUND, "Sale", seen.saleId()));
+            Sale sale = lockSaleOf(actor, id);
             List<Fulfillment> all = fulfillments.findBySaleForUpdate(sale.id());
             Fulfillment at =
                     all.stream().filter(f -> f.id().equals(id)).findFirst().orElseThrow(() -> notFound(id));
@@ -90,6 +80,18 @@ final class FulfillmentChanges {
             published.forEach(events::publish);
             return new ChangedFulfillment(at, sale);
         });
+    }
+
+    /**
+     * The sale of fulfillment {@code id}, locked, once the actor is found permitted for the fulfillment's outlet. Read
+     * unlocked first, to check the outlet before waiting on anyone's lock and to learn the sale: its sale and outlet
+     * alone, as the fulfillment itself is read again once locked.
+     */
+    private Sale lockSaleOf(Actor actor, UUID id) {
+        FulfillmentRepository.Placement seen = fulfillments.findPlacement(id).orElseThrow(() -> notFound(id));
+        actor.requireOutlet(seen.outletId());
+        return sales.findByIdForUpdate(seen.saleId())
+                .orElseThrow(() -> StorelineException.notFound(ErrorCode.SALE_NOT_FOUND, "Sale", seen.saleId()));
     }
 
     /** Which fulfillments of the sale ({@code all}, oldest first) a change on {@code at} reaches, {@code at} first. */
