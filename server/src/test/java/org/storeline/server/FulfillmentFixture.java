@@ -54,6 +54,11 @@ final class FulfillmentFixture {
 
     /** Delivers the order and waits for its sale. */
     JsonNode imported(WooCommerceOrders order) {
+        return imported(order, channel);
+    }
+
+    /** Delivers the order to another WooCommerce channel of the shop and waits for its sale. */
+    JsonNode imported(WooCommerceOrders order, String channel) {
         assertThat(order.deliver(admin, channel, "order.created").status()).isEqualTo(200);
         String externalId = order.json().replaceAll("(?s)^\\{\"id\":(\\d+).*$", "$1");
         return ReturnsIT.await(

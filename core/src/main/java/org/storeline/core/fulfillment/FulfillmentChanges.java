@@ -50,19 +50,53 @@ final class FulfillmentChanges {
 
     ChangedFulfillment apply(Actor actor, UUID id, FulfillmentEvents.Change kind, Change change) {
         return tx.inTransaction(() -> {
-            // Read unlocked first, to check the outlet before waiting on anyone's lock and to learn the sale: its sale
-            // and outlet alone, as the fulfillment itself is read again once locked.
-            FulfillmentRepository.Placement seen =
-                    fulfillments.findPlacement(id).orElseThrow(() -> notFound(id));
-            actor.requireOutlet(seen.outletId());
-            Sale sale = sales.findByIdForUpdate(seen.saleId())
-                    .orElseThrow(() -> StorelineException.notFound(ErrorCode.SALE_NOT_FOUND, "Sale", seen.saleId()));
+            Sale sale = lockSaleOf(actor, id);
             Fulfillment fulfillment = fulfillments.findByIdForUpdate(id).orElseThrow(() -> notFound(id));
             List<DomainEvent> published = applyLocked(fulfillment, sale, kind, change, clock.instant());
             // Events last: the outbox serialises its writers from here to the commit.
             published.forEach(events::publish);
             return new ChangedFulfillment(fulfillment, sale);
         });
+    }
+
+    /**
+     * The same change to several fulfillments of one sale at once, in one transaction: the actor must be permitted for
+     * the outlet of fulfillment {@code id} alone, {@code parts} choosing the others among the sale's (a split pickup
+     * handed over at one counter: {@link OrderHandOver}). Locks the sale, then every fulfillment of it (oldest first,
+     * as cancellation does); each part is changed in the order given, the first refusal undoing them all. Answers
+     * {@code id}'s change.
+     */
+    ChangedFulfillment applyToParts(Actor actor, UUID id, Parts parts, Change change) {
+        return tx.inTransaction(() -> {
+            Sale sale = lockSaleOf(actor, id);
+            List<Fulfillment> all = fulfillments.findBySaleForUpdate(sale.id());
+            Fulfillment at =
+                    all.stream().filter(f -> f.id().equals(id)).findFirst().orElseThrow(() -> notFound(id));
+            Instant now = clock.instant();
+            List<DomainEvent> published = new ArrayList<>();
+            for (Fulfillment part : parts.of(at, all)) {
+                published.addAll(applyLocked(part, sale, FulfillmentEvents.Change.STATUS, change, now));
+            }
+            published.forEach(events::publish);
+            return new ChangedFulfillment(at, sale);
+        });
+    }
+
+    /**
+     * The sale of fulfillment {@code id}, locked, once the actor is found permitted for the fulfillment's outlet. Read
+     * unlocked first, to check the outlet before waiting on anyone's lock and to learn the sale: its sale and outlet
+     * alone, as the fulfillment itself is read again once locked.
+     */
+    private Sale lockSaleOf(Actor actor, UUID id) {
+        FulfillmentRepository.Placement seen = fulfillments.findPlacement(id).orElseThrow(() -> notFound(id));
+        actor.requireOutlet(seen.outletId());
+        return sales.findByIdForUpdate(seen.saleId())
+                .orElseThrow(() -> StorelineException.notFound(ErrorCode.SALE_NOT_FOUND, "Sale", seen.saleId()));
+    }
+
+    /** Which fulfillments of the sale ({@code all}, oldest first) a change on {@code at} reaches, {@code at} first. */
+    interface Parts {
+        List<Fulfillment> of(Fulfillment at, List<Fulfillment> all);
     }
 
     /**

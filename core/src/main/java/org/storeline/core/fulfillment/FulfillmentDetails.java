@@ -45,8 +45,17 @@ public final class FulfillmentDetails {
         this.events = events;
     }
 
+    /**
+     * {@code handsOverOrder}: the reader's counter may hand the whole split pickup order over now, the other outlets'
+     * parts packed and brought over ({@link OrderHandOver#offered}).
+     */
     public record Details(
-            FulfillmentBoard.Row row, Outlet outlet, Delivery delivery, List<Sibling> siblings, List<Entry> timeline) {}
+            FulfillmentBoard.Row row,
+            Outlet outlet,
+            Delivery delivery,
+            List<Sibling> siblings,
+            List<Entry> timeline,
+            boolean handsOverOrder) {}
 
     /** Where and how it goes, as the order gave it; {@code saleNote} is the rest of the note (staff's own lines). */
     public record Delivery(
@@ -82,11 +91,11 @@ public final class FulfillmentDetails {
         Outlet outlet = outlets.get(actor, f.outletId());
         SaleNotes.Details note = SaleNotes.read(row.sale().note());
         Delivery delivery = new Delivery(note.shippingMethod(), note.address(), note.customerNote(), note.other());
-        return new Details(row, outlet, delivery, siblings(actor, f), timeline(f));
+        List<Fulfillment> all = fulfillments.findBySale(f.saleId());
+        return new Details(row, outlet, delivery, siblings(actor, all), timeline(f), OrderHandOver.offered(f, all));
     }
 
-    private List<Sibling> siblings(Actor actor, Fulfillment f) {
-        List<Fulfillment> all = fulfillments.findBySale(f.saleId());
+    private List<Sibling> siblings(Actor actor, List<Fulfillment> all) {
         if (all.size() < 2) {
             return List.of();
         }

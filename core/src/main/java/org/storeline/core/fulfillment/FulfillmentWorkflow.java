@@ -48,6 +48,15 @@ public final class FulfillmentWorkflow {
     }
 
     /**
+     * Hands a split pickup order over as a whole at the counter of fulfillment {@code id} (FUL-7): that part and every
+     * other open part of the sale, which the other outlets packed and brought over ({@link OrderHandOver}). The actor
+     * must be permitted for {@code id}'s outlet, the counter; the sale must be paid in full (FUL-4).
+     */
+    public ChangedFulfillment handOverOrder(Actor actor, UUID id) {
+        return changes.applyToParts(actor, id, OrderHandOver::parts, (f, sale, now) -> f.handOver(sale));
+    }
+
+    /**
      * Marks it packed as {@link #pack} does, for a caller that holds the sale's lock, then the fulfillment's, in its
      * own transaction (a platform's status taken in: STS-2). Answers the events to publish last in that transaction.
      */

@@ -46,6 +46,13 @@ public final class FulfillmentPage {
         return at(driver);
     }
 
+    /** The fulfillments of a split order, as listed: "1 of 2 · Outlet B — Packed". */
+    public List<String> siblings() {
+        return driver.findElements(By.cssSelector(".siblings li")).stream()
+                .map(WebElement::getText)
+                .toList();
+    }
+
     public String notice() {
         var found = driver.findElements(By.cssSelector("main .notice"));
         return found.isEmpty() ? "" : found.get(0).getText();

@@ -1,5 +1,6 @@
 package org.storeline.web.app.fulfillment;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.storeline.core.fulfillment.Fulfillment;
@@ -47,12 +48,20 @@ public record DetailView(
             new Step(FulfillmentStatus.Event.SHIP, "ship"),
             new Step(FulfillmentStatus.Event.PICK_UP, "pickup"));
 
-    /** The actions of the workflow that the fulfillment allows now, each a form posting to its path. */
-    public static List<Action> actions(Fulfillment f, Messages t) {
-        return STEPS.stream()
+    /**
+     * The actions of the workflow that the fulfillment allows now, each a form posting to its path; then, when core
+     * offers it, handing the whole split pickup order over at this counter ({@code orderParts} parts; 0: not offered).
+     */
+    public static List<Action> actions(Fulfillment f, long orderParts, Messages t) {
+        List<Action> actions = new ArrayList<>(STEPS.stream()
                 .filter(step -> f.allows(step.event()))
                 .map(step -> new Action("/fulfillments/" + f.id() + "/" + step.name(), t.get("action." + step.name())))
-                .toList();
+                .toList());
+        if (orderParts > 1) {
+            actions.add(new Action(
+                    "/fulfillments/" + f.id() + "/pickup-order", t.format("action.pickupOrder", orderParts)));
+        }
+        return List.copyOf(actions);
     }
 
     public static List<Item> items(Fulfillment f) {

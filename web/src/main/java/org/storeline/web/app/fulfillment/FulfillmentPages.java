@@ -80,6 +80,7 @@ public final class FulfillmentPages {
                 "/fulfillments/{id}/ship",
                 ctx -> act(ctx, "shipped", (a, id) -> workflow.ship(a, id, Optional.empty())));
         routes.post("/fulfillments/{id}/pickup", ctx -> act(ctx, "picked_up", workflow::handOver));
+        routes.post("/fulfillments/{id}/pickup-order", ctx -> act(ctx, "order_picked_up", workflow::handOverOrder));
         routes.get("/fulfillments/{id}/packing-slip.pdf", this::print);
     }
 
@@ -147,7 +148,7 @@ public final class FulfillmentPages {
                 shell,
                 view,
                 DetailView.items(f),
-                DetailView.actions(f, t),
+                DetailView.actions(f, orderParts(found), t),
                 new DetailView.Action(
                         "/fulfillments/" + f.id() + "/packing-slip.pdf",
                         t.get(f.type() == FulfillmentType.DELIVERY ? "detail.packingSlip" : "detail.pickList")),
@@ -207,7 +208,16 @@ public final class FulfillmentPages {
 
     private static Optional<String> done(Context ctx) {
         return BoardFilters.param(ctx, "done")
-                .filter(key -> List.of("packed", "shipped", "picked_up").contains(key));
+                .filter(key -> List.of("packed", "shipped", "picked_up", "order_picked_up")
+                        .contains(key));
+    }
+
+    /** The parts a hand-over of the whole split pickup order would complete here; 0 when core does not offer it. */
+    private static long orderParts(FulfillmentDetails.Details found) {
+        if (!found.handsOverOrder()) {
+            return 0;
+        }
+        return found.siblings().stream().filter(s -> !s.status().isComplete()).count();
     }
 
     private static UUID id(Context ctx) {
