@@ -182,6 +182,49 @@ class FulfillmentLifecycleIT {
     }
 
     @Test
+    void aSplitPickupIsHandedOverAsAWholeAtOneCounterOnceEachPartIsPackedAndTheSaleIsPaid() {
+        JsonNode sale = shop.imported(order().status("on-hold")
+                .paidWith("cod", "Pay at pickup", false)
+                .line(shop.tee, 1, "10.00", "10.00", "0.00")
+                .line(shop.mug, 1, "10.00", "10.00", "0.00")
+                .shipping("local_pickup", "Local pickup", "0.00", "0.00")
+                .totals("20.00", "0.00"));
+        List<JsonNode> parts = shop.fulfillmentsOf(sale);
+        JsonNode atA = partAt(parts, shop.outletA);
+        JsonNode atB = partAt(parts, shop.outletB);
+        ApiClient staffA = shop.staffA.api();
+        act(staffA, atA, "pack");
+
+        ApiClient.Response early = act(staffA, atA, "pickup-order");
+        assertThat(early.errorCode()).as("B's part is not packed yet").isEqualTo("invalid_transition");
+        assertThat(early.json().path("error").path("message").asText()).contains("new");
+
+        assertThat(act(shop.staffB.api(), atB, "pack").status()).isEqualTo(200);
+        assertThat(act(staffA, atB, "pack").errorCode())
+                .as("A's staff still act on B's part only through the whole order")
+                .isEqualTo("outlet_forbidden");
+        assertThat(act(staffA, atA, "pickup-order").errorCode()).isEqualTo("payment_required");
+        assertThat(shop.pay(staffA, sale, shop.outletA, "20.00").status()).isEqualTo(201);
+
+        ApiClient.Response handedOver = act(staffA, atA, "pickup-order");
+
+        assertThat(handedOver.status()).isEqualTo(200);
+        assertThat(handedOver.json().path("status").asText()).isEqualTo("picked_up");
+        assertThat(shop.fulfillmentsOf(sale))
+                .extracting(f -> f.path("status").asText())
+                .containsOnly("picked_up");
+        assertThat(shop.sale(sale).path("status").asText()).isEqualTo("completed");
+        assertThat(eventTypes(sale)).filteredOn("order.fulfilled"::equals).hasSize(1);
+    }
+
+    private static JsonNode partAt(List<JsonNode> parts, String outlet) {
+        return parts.stream()
+                .filter(f -> f.path("outlet_id").asText().equals(outlet))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    @Test
     void aSplitOrderIsFulfilledOnlyOnceBothOutletsHaveShippedTheirPart() {
         JsonNode sale = shop.imported(order().status("processing")
                 .paidWith("stripe", "Card", true)

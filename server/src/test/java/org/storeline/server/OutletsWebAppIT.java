@@ -24,6 +24,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.storeline.server.browser.Axe;
 import org.storeline.server.browser.Browser;
@@ -124,6 +126,14 @@ class OutletsWebAppIT {
         assertThat(Axe.seriousViolations(driver)).as("handed over").isEmpty();
         driver.get(base + "/sales/" + sale.path("id").asText());
         sold = SalePage.at(driver);
+        assertThat(driver.findElements(By.cssSelector(".fulfillment-links li")))
+                .extracting(WebElement::getText)
+                .hasSize(2)
+                .anyMatch(part -> part.contains(nameB));
+        assertThat(driver.findElements(By.cssSelector(".fulfillment-links a")))
+                .as("B's part is named but not linked: A's staff could not open it")
+                .extracting(link -> link.getAttribute("href"))
+                .containsExactly(base + "/fulfillments/" + partA);
         assertThat(sold.statusBadge()).isEqualTo("Completed");
         assertThat(sold.paymentBadge()).isEqualTo("Paid");
         assertThat(shop.fulfillmentsOf(sale))

@@ -76,6 +76,8 @@ public final class FulfillmentRoutes implements Routes {
         routes.post("/api/v1/fulfillments/{id}/pack", ctx -> ok(ctx, workflow.pack(actor(ctx), id(ctx))));
         routes.post("/api/v1/fulfillments/{id}/ship", this::ship);
         routes.post("/api/v1/fulfillments/{id}/pickup", ctx -> ok(ctx, workflow.handOver(actor(ctx), id(ctx))));
+        routes.post(
+                "/api/v1/fulfillments/{id}/pickup-order", ctx -> ok(ctx, workflow.handOverOrder(actor(ctx), id(ctx))));
         routes.post("/api/v1/fulfillments/{id}/scans", this::scan);
         routes.put("/api/v1/fulfillments/{id}/assignee", this::assign);
         routes.post("/api/v1/fulfillments/{id}/notes", this::addNote);

@@ -169,7 +169,9 @@ final class SalePageBuilder {
                                 Formats.dateTime(p.paidAt(), zone, t),
                                 registerNames.getOrDefault(p.registerId(), t.get("none"))))
                         .toList(),
-                details.fulfillments().stream().map(f -> fulfillment(f, t)).toList(),
+                details.fulfillments().stream()
+                        .map(f -> fulfillment(f, details.restockAt(), t))
+                        .toList(),
                 activity(details, typeNames, t, zone),
                 details.takesPayment() ? Optional.of(payForm(details, request, t, outletOf)) : Optional.empty(),
                 details.takesReturn() ? Optional.of(returnForm(details, request, t, outletOf)) : Optional.empty(),
@@ -224,13 +226,15 @@ final class SalePageBuilder {
                 kind);
     }
 
-    private SalePageView.FulfillmentLink fulfillment(Fulfillment f, Messages t) {
+    /** {@code visible}: the user's outlets, so that a part at an outlet they cannot open is named, not linked. */
+    private SalePageView.FulfillmentLink fulfillment(Fulfillment f, List<Outlet> visible, Messages t) {
         return new SalePageView.FulfillmentLink(
                 f.id().toString(),
                 outlets.require(f.outletId()).name(),
                 t.get("type." + f.type().wireName()),
                 f.status().wireName(),
-                t.get("status." + f.status().wireName()));
+                t.get("status." + f.status().wireName()),
+                visible.stream().anyMatch(o -> o.id().equals(f.outletId())));
     }
 
     /** What happened to the sale, newest first: made or imported, each payment, each return with its refund. */

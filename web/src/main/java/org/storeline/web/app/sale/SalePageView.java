@@ -50,7 +50,9 @@ public record SalePageView(
 
     public record Payment(String type, String amount, String paidIso, String paidAt, String register) {}
 
-    public record FulfillmentLink(String id, String outlet, String type, String statusKey, String status) {}
+    /** A fulfillment of the sale; {@code opens} when the user may open it (not another outlet's part of an order). */
+    public record FulfillmentLink(
+            String id, String outlet, String type, String statusKey, String status, boolean opens) {}
 
     public record Activity(String atIso, String at, String text, Optional<String> detail) {}
 
