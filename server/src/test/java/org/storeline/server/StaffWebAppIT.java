@@ -36,7 +36,8 @@ import org.storeline.server.support.TestStoreline;
  * The staff web app in a real browser (headless Chromium): staff sign in and land on their outlet's Fulfillments, see
  * an imported order with FUL-1's columns, and a new order appear live; five wrong passwords lock the email out with a
  * message that says when to try again; staff of outlet A reach nothing of outlet B; the page speaks French and Dutch
- * with the glossary's words. No test leaves a JavaScript error or CSP violation in the console.
+ * with the glossary's words; on a phone the top bar is one row whose menu the keyboard opens, closes and follows. No
+ * test leaves a JavaScript error or CSP violation in the console.
  */
 class StaffWebAppIT {
     private static final String PASSWORD = "a long enough password";
