@@ -50,6 +50,50 @@ class AdminApiIT {
     }
 
     @Test
+    void anAdminChangesAUsersRoleAndOutletsWhichApplyAtOnceButNotTheirOwnAdminRole() {
+        String first = shop.outlet("Change");
+        String second = shop.outlet("Change");
+        ApiClient staff = admin.as(shop.staffToken(first));
+        String staffId = staff.get("/api/v1/users/me").json().path("id").asText();
+        assertThat(staff.get("/api/v1/outlets/" + second).errorCode()).isEqualTo("outlet_forbidden");
+
+        ApiClient.Response changed = admin.patch(
+                "/api/v1/users/" + staffId,
+                Map.of("name", "Sam Claes", "role", "manager", "outlet_ids", List.of(second, first)));
+
+        assertThat(changed.status()).as(changed.text()).isEqualTo(200);
+        assertThat(changed.json().path("name").asText()).isEqualTo("Sam Claes");
+        assertThat(changed.json().path("role").asText()).isEqualTo("manager");
+        assertThat(changed.json().path("outlet_ids")).hasSize(2);
+        assertThat(staff.get("/api/v1/outlets/" + second).status())
+                .as("at the next request")
+                .isEqualTo(200);
+        assertThat(staff.get("/api/v1/users/me").json().path("role").asText()).isEqualTo("manager");
+
+        assertThat(admin.patch("/api/v1/users/" + staffId, Map.of("role", "staff", "outlet_ids", List.of()))
+                        .errorCode())
+                .isEqualTo("invalid_request");
+        assertThat(admin.patch("/api/v1/users/" + staffId, Map.of("email", "new@example.com"))
+                        .errorCode())
+                .isEqualTo("invalid_request");
+        assertThat(admin.patch("/api/v1/users/" + staffId, Map.of("password", "short"))
+                        .errorCode())
+                .isEqualTo("invalid_request");
+        assertThat(admin.patch("/api/v1/users/" + staffId, Map.of("outlet_ids", List.of(staffId)))
+                        .errorCode())
+                .isEqualTo("outlet_not_found");
+        assertThat(staff.patch("/api/v1/users/" + staffId, Map.of("role", "admin"))
+                        .errorCode())
+                .isEqualTo("forbidden");
+        String adminId = admin.get("/api/v1/users/me").json().path("id").asText();
+        ApiClient.Response own =
+                admin.patch("/api/v1/users/" + adminId, Map.of("role", "staff", "outlet_ids", List.of(first)));
+        assertThat(own.status()).isEqualTo(422);
+        assertThat(own.errorCode()).isEqualTo("own_admin_role");
+        assertThat(admin.get("/api/v1/users/me").json().path("role").asText()).isEqualTo("admin");
+    }
+
+    @Test
     void salesByChannelAndDayCountsInStoreSalesWithoutAChannelAsJsonAndCsv() {
         String outlet = shop.outlet("Report");
         String register = shop.openRegister(outlet);

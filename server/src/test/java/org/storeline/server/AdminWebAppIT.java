@@ -38,7 +38,8 @@ import org.storeline.server.support.WooCommerceOrders;
  * The owner's screens in a real browser: a WooCommerce store (WireMock) is connected through the form, an order that
  * the store first answers broken fails its import and Retry imports it once the store answers well; a report draws its
  * chart and downloads its CSV; a user is added with a role and an outlet and given a token shown once, then revoked;
- * staff get 403 on Channels and Users and no link to them; French and Dutch words. Axe on every screen, desktop and
+ * a staff user given a second outlet finds it in their switcher, and an admin cannot take their own admin role; staff
+ * get 403 on Channels and Users and no link to them; French and Dutch words. Axe on every screen, desktop and
  * phone, and the console stays clean.
  */
 class AdminWebAppIT {
@@ -191,6 +192,42 @@ class AdminWebAppIT {
         UsersPage.open(driver, base);
         assertThat(Axe.seriousViolations(driver)).as("users, phone").isEmpty();
         assertThat(Browser.consoleErrors()).isEmpty();
+    }
+
+    @Test
+    void anAdminGivesAStaffUserASecondOutletThatTheirSwitcherThenListsButCannotTakeTheirOwnAdminRole() {
+        String second = new Shop(ADMIN).outlet("Second");
+        String staffEmail = StaffWebAppIT.user("staff", outlet);
+        LoginPage.open(driver, base).signIn(adminEmail, PASSWORD);
+
+        UsersPage user = UsersPage.user(driver, base, userId(staffEmail));
+        assertThat(Axe.seriousViolations(driver)).as("a user's page").isEmpty();
+        user.toggleOutlet(second).save();
+
+        assertThat(user.notice()).isEqualTo("Changes saved.");
+        assertThat(user.text("user-outlets")).contains("Admin-", "Second-");
+
+        UsersPage own = UsersPage.user(driver, base, userId(adminEmail))
+                .chooseRole("Staff")
+                .toggleOutlet(outlet)
+                .save();
+        assertThat(own.error()).startsWith("You cannot take away your own admin role");
+        assertThat(own.text("user-role")).isEqualTo("Admin");
+        assertThat(Axe.seriousViolations(driver)).as("a refusal").isEmpty();
+
+        driver.manage().deleteAllCookies();
+        FulfillmentsPage staff = LoginPage.open(driver, base).signIn(staffEmail, PASSWORD);
+        assertThat(staff.outlets()).anySatisfy(name -> assertThat(name).startsWith("Second-"));
+        assertThat(Browser.consoleErrors()).allMatch(message -> message.contains("422"));
+    }
+
+    private static String userId(String email) {
+        for (var user : ADMIN.get("/api/v1/users").json().path("items")) {
+            if (user.path("email").asText().equals(email)) {
+                return user.path("id").asText();
+            }
+        }
+        throw new AssertionError("no user " + email);
     }
 
     @Test

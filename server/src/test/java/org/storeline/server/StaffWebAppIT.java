@@ -14,14 +14,20 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
 import org.storeline.server.browser.Axe;
 import org.storeline.server.browser.Browser;
 import org.storeline.server.browser.FulfillmentPage;
 import org.storeline.server.browser.FulfillmentsPage;
 import org.storeline.server.browser.LoginPage;
+import org.storeline.server.browser.SalesPage;
+import org.storeline.server.browser.TopBar;
 import org.storeline.server.support.ApiClient;
 import org.storeline.server.support.Shop;
 import org.storeline.server.support.TestStoreline;
@@ -30,7 +36,8 @@ import org.storeline.server.support.TestStoreline;
  * The staff web app in a real browser (headless Chromium): staff sign in and land on their outlet's Fulfillments, see
  * an imported order with FUL-1's columns, and a new order appear live; five wrong passwords lock the email out with a
  * message that says when to try again; staff of outlet A reach nothing of outlet B; the page speaks French and Dutch
- * with the glossary's words. No test leaves a JavaScript error or CSP violation in the console.
+ * with the glossary's words; on a phone the top bar is one row whose menu the keyboard opens, closes and follows. No
+ * test leaves a JavaScript error or CSP violation in the console.
  */
 class StaffWebAppIT {
     private static final String PASSWORD = "a long enough password";
@@ -215,6 +222,58 @@ class StaffWebAppIT {
         login.signIn(emailA, PASSWORD);
 
         assertThat(Axe.seriousViolations(driver)).as("Fulfillments").isEmpty();
+    }
+
+    @Test
+    void onAPhoneTheTopBarIsOneRowWithTheBellAndAMenuThatTheKeyboardOpensClosesAndFollows() {
+        shop.imported(order().status("processing")
+                .paidWith("stripe", "Card", true)
+                .line(shop.tee, 1, "10.00", "10.00", "0.00")
+                .totals("10.00", "0.00"));
+        driver.manage().window().setSize(Browser.PHONE);
+        LoginPage.open(driver, base).signIn(emailA, PASSWORD);
+        TopBar bar = TopBar.of(driver);
+
+        assertThat(bar.height()).as("one row").isLessThan(70);
+        assertThat(bar.visibleLinks()).as("the screens wait behind the menu").isEmpty();
+        assertThat(bar.bell().isDisplayed()).isTrue();
+        assertThat(bar.bellCount()).as("the unread count shows on the bell").isNotBlank();
+        assertThat(Axe.seriousViolations(driver)).as("menu closed").isEmpty();
+
+        WebElement toggle = bar.menuButton();
+        toggle.sendKeys(Keys.ENTER);
+        assertThat(bar.expanded()).isTrue();
+        assertThat(bar.visibleLinks()).extracting(WebElement::getText).contains("Fulfillments", "Sales");
+        assertThat(driver.findElement(By.id("outlet-select")).isDisplayed()).isTrue();
+        assertThat(driver.findElement(By.id("language-select")).isDisplayed()).isTrue();
+        assertThat(driver.findElement(By.id("sign-out")).isDisplayed()).isTrue();
+        assertThat(bar.bellCount()).as("the bell stays in the bar").isNotBlank();
+        assertThat(Axe.seriousViolations(driver)).as("menu open").isEmpty();
+        new Actions(driver).sendKeys(Keys.TAB).perform();
+        assertThat(driver.switchTo().activeElement().getText()).isEqualTo("Fulfillments");
+        new Actions(driver).sendKeys(Keys.ESCAPE).perform();
+        assertThat(bar.expanded()).as("Escape closes the menu").isFalse();
+        assertThat(driver.switchTo().activeElement())
+                .as("and gives the focus back")
+                .isEqualTo(toggle);
+        assertThat(bar.visibleLinks()).isEmpty();
+
+        toggle.sendKeys(Keys.SPACE);
+        new Actions(driver).sendKeys(Keys.TAB, Keys.TAB, Keys.TAB).perform();
+        assertThat(driver.switchTo().activeElement().getText()).isEqualTo("Sales");
+        new Actions(driver).sendKeys(Keys.ENTER).perform();
+        SalesPage sales = SalesPage.at(driver);
+        assertThat(sales.heading()).startsWith("Sales");
+        assertThat(bar.expanded()).isFalse();
+        assertThat(bar.height()).isLessThan(70);
+        assertThat(bar.bellCount()).isNotBlank();
+
+        driver.manage().window().setSize(Browser.DESKTOP);
+        assertThat(bar.menuButton().isDisplayed())
+                .as("a desktop has no menu button")
+                .isFalse();
+        assertThat(bar.visibleLinks()).hasSizeGreaterThanOrEqualTo(7);
+        assertThat(Browser.consoleErrors()).isEmpty();
     }
 
     @Test

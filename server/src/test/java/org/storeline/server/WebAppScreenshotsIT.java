@@ -26,6 +26,7 @@ import org.storeline.server.browser.RegisterPage;
 import org.storeline.server.browser.SalePage;
 import org.storeline.server.browser.SalesPage;
 import org.storeline.server.browser.ScannerPage;
+import org.storeline.server.browser.TopBar;
 import org.storeline.server.support.ApiClient;
 import org.storeline.server.support.Shop;
 import org.storeline.server.support.TestStoreline;
@@ -92,6 +93,10 @@ class WebAppScreenshotsIT {
             shoot(driver, dir.resolve("login-" + name + ".png"));
             login.signIn(email, "a long enough password");
             shoot(driver, dir.resolve("fulfillments-" + name + ".png"));
+            if (size.equals(Browser.PHONE)) {
+                TopBar.of(driver).openMenu();
+                shoot(driver, dir.resolve("menu-phone.png"));
+            }
             driver.get(base + "/fulfillments/" + fulfillment(unpaid));
             FulfillmentPage.at(driver);
             shoot(driver, dir.resolve("fulfillment-" + name + ".png"));

@@ -41,16 +41,9 @@ public final class UserService {
         Email email = Email.of(request.email());
         request.password().ifPresent(UserService::requireLongEnough);
         List<UUID> outletIds = new ArrayList<>(new LinkedHashSet<>(request.outletIds()));
-        if (request.role() != Role.ADMIN && outletIds.isEmpty()) {
-            throw StorelineException.invalid("outlet_ids must name at least one outlet for a "
-                    + request.role().wireName() + "; only admins see every outlet.");
-        }
         Optional<String> hash = request.password().map(hasher::hash);
         return tx.inTransaction(() -> {
-            for (UUID outletId : outletIds) {
-                outlets.findById(outletId)
-                        .orElseThrow(() -> StorelineException.notFound(ErrorCode.OUTLET_NOT_FOUND, "Outlet", outletId));
-            }
+            requireOutlets(request.role(), outletIds);
             if (users.emailTaken(email.key())) {
                 throw new StorelineException(
                         ErrorCode.EMAIL_TAKEN, "A user with email " + email.value() + " already exists.");
@@ -59,6 +52,71 @@ public final class UserService {
             users.insert(user);
             return user;
         });
+    }
+
+    /** What an admin changes of a user; an empty field stays as it is. */
+    public record Changes(
+            Optional<String> name, Optional<Role> role, Optional<List<UUID>> outletIds, Optional<String> password) {}
+
+    /**
+     * Changes a user's name, role, outlets or password (admins only). An admin cannot take their own admin role, nor
+     * anyone the last admin's; a manager or staff member needs an outlet. A new password set for someone else ends
+     * their web sessions, so that whoever knew the old one is signed out; roles and outlets apply at the next request.
+     */
+    public User update(Actor actor, UUID userId, Changes changes) {
+        actor.require(Permission.MANAGE_USERS);
+        Optional<String> name = changes.name().map(n -> Require.text("name", n));
+        changes.password().ifPresent(UserService::requireLongEnough);
+        Optional<List<UUID>> newOutlets = changes.outletIds().map(ids -> List.copyOf(new LinkedHashSet<>(ids)));
+        Optional<String> hash = changes.password().map(hasher::hash);
+        return tx.inTransaction(() -> {
+            List<UUID> admins = users.lockAdmins();
+            User user = users.findById(userId)
+                    .orElseThrow(() -> StorelineException.notFound(ErrorCode.USER_NOT_FOUND, "User", userId));
+            Role role = changes.role().orElse(user.role());
+            List<UUID> outletIds = newOutlets.orElse(user.outletIds());
+            if (user.role() == Role.ADMIN && role != Role.ADMIN) {
+                requireAnotherAdmin(actor, user, admins);
+            }
+            requireOutlets(role, outletIds);
+            User updated = new User(
+                    user.id(),
+                    name.orElse(user.name()),
+                    user.email(),
+                    role,
+                    outletIds,
+                    hash.or(user::passwordHash),
+                    user.createdAt());
+            users.update(updated);
+            if (hash.isPresent() && !user.id().equals(actor.userId())) {
+                users.endSessions(user.id());
+            }
+            return updated;
+        });
+    }
+
+    private static void requireAnotherAdmin(Actor actor, User user, List<UUID> admins) {
+        if (user.id().equals(actor.userId())) {
+            throw new StorelineException(
+                    ErrorCode.OWN_ADMIN_ROLE,
+                    "You cannot take away your own admin role: another admin can, so that nobody locks themselves"
+                            + " out.");
+        }
+        if (admins.stream().noneMatch(id -> !id.equals(user.id()))) {
+            throw new StorelineException(
+                    ErrorCode.LAST_ADMIN, user.name() + " is the last admin: make another user an admin first.");
+        }
+    }
+
+    private void requireOutlets(Role role, List<UUID> outletIds) {
+        if (role != Role.ADMIN && outletIds.isEmpty()) {
+            throw StorelineException.invalid("outlet_ids must name at least one outlet for a " + role.wireName()
+                    + "; only admins see every outlet.");
+        }
+        for (UUID outletId : outletIds) {
+            outlets.findById(outletId)
+                    .orElseThrow(() -> StorelineException.notFound(ErrorCode.OUTLET_NOT_FOUND, "Outlet", outletId));
+        }
     }
 
     private static void requireLongEnough(String password) {

@@ -4,23 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.storeline.core.error.ErrorCode;
 import org.storeline.core.error.StorelineException;
-import org.storeline.core.outlet.Language;
+import org.storeline.core.outlet.InMemoryOutlets;
 import org.storeline.core.outlet.Outlet;
-import org.storeline.core.outlet.OutletRepository;
 import org.storeline.core.outlet.OutletService;
-import org.storeline.core.transaction.Transactions;
+import org.storeline.core.transaction.InlineTransactions;
 import org.storeline.core.user.Actor;
 import org.storeline.core.user.Role;
 
@@ -52,8 +47,8 @@ class ReportServiceTest {
                 }
             },
             (outlets, from, to) -> List.of(),
-            new OutletService(outletRepository, new DirectTransactions(), null),
-            new DirectTransactions());
+            new OutletService(outletRepository, new InlineTransactions(), null),
+            new InlineTransactions());
 
     private static final Actor ADMIN = new Actor(UUID.randomUUID(), "Admin", Role.ADMIN, Set.of());
 
@@ -127,52 +122,5 @@ class ReportServiceTest {
                 Optional.ofNullable(outletId),
                 Optional.ofNullable(from).map(f -> ReportTime.parse("from", f)),
                 Optional.ofNullable(to).map(t -> ReportTime.parse("to", t)));
-    }
-
-    private static final class DirectTransactions implements Transactions {
-        @Override
-        public <T> T inTransaction(Supplier<T> work) {
-            return work.get();
-        }
-    }
-
-    private static final class InMemoryOutlets implements OutletRepository {
-        private final Map<UUID, Outlet> outlets = new LinkedHashMap<>();
-
-        Outlet add(String name, String zone) {
-            return insert(UUID.randomUUID(), name, ZoneId.of(zone), Instant.EPOCH);
-        }
-
-        @Override
-        public Outlet insert(UUID id, String name, ZoneId timeZone, Language language, Instant createdAt) {
-            Outlet outlet = new Outlet(id, outlets.size() + 1, name, timeZone, language, createdAt);
-            outlets.put(id, outlet);
-            return outlet;
-        }
-
-        @Override
-        public void update(Outlet outlet) {
-            outlets.put(outlet.id(), outlet);
-        }
-
-        @Override
-        public Optional<Outlet> findById(UUID id) {
-            return Optional.ofNullable(outlets.get(id));
-        }
-
-        @Override
-        public List<Outlet> findAll() {
-            return List.copyOf(outlets.values());
-        }
-
-        @Override
-        public String nextReceiptNumber(UUID outletId) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<String> nextReceiptNumbers(UUID outletId, int count) {
-            throw new UnsupportedOperationException();
-        }
     }
 }

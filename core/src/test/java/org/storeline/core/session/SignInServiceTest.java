@@ -9,24 +9,17 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
-import org.storeline.core.customer.Email;
 import org.storeline.core.error.ErrorCode;
 import org.storeline.core.error.StorelineException;
-import org.storeline.core.outlet.Language;
-import org.storeline.core.transaction.Transactions;
-import org.storeline.core.user.ApiTokenInfo;
-import org.storeline.core.user.PasswordHasher;
-import org.storeline.core.user.Role;
+import org.storeline.core.transaction.InlineTransactions;
+import org.storeline.core.user.InMemoryUsers;
+import org.storeline.core.user.PlainHasher;
 import org.storeline.core.user.User;
-import org.storeline.core.user.UserRepository;
 
 class SignInServiceTest {
     private static final String PASSWORD = "the right password";
@@ -34,11 +27,11 @@ class SignInServiceTest {
             new SessionPolicy(Duration.ofHours(2), Duration.ofHours(12), 5, Duration.ofMinutes(15));
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-12-06T09:00:00Z"));
-    private final Users users = new Users();
+    private final InMemoryUsers users = new InMemoryUsers();
     private final Sessions sessions = new Sessions();
     private final Failures failures = new Failures();
     private final SignInService service =
-            new SignInService(users, sessions, failures, new PlainHasher(), new Inline(), clock, POLICY);
+            new SignInService(users, sessions, failures, new PlainHasher(), new InlineTransactions(), clock, POLICY);
     private final User ada = users.add("Ada@Example.com", PASSWORD);
 
     @Test
@@ -151,113 +144,6 @@ class SignInServiceTest {
         @Override
         public Clock withZone(ZoneId zone) {
             return this;
-        }
-    }
-
-    private static final class PlainHasher implements PasswordHasher {
-        @Override
-        public String hash(String password) {
-            return "hashed:" + password;
-        }
-
-        @Override
-        public boolean matches(String password, String hash) {
-            return hash.equals("hashed:" + password);
-        }
-    }
-
-    private static final class Inline implements Transactions {
-        @Override
-        public <T> T inTransaction(Supplier<T> work) {
-            return work.get();
-        }
-    }
-
-    private static final class Users implements UserRepository {
-        final Map<UUID, User> byId = new HashMap<>();
-
-        User add(String email, String password) {
-            User user = new User(
-                    UUID.randomUUID(),
-                    "Ada",
-                    Email.of(email),
-                    Role.STAFF,
-                    List.of(UUID.randomUUID()),
-                    Optional.of("hashed:" + password),
-                    Instant.EPOCH);
-            byId.put(user.id(), user);
-            return user;
-        }
-
-        @Override
-        public Optional<User> findByEmailKey(String emailKey) {
-            return byId.values().stream()
-                    .filter(u -> u.email().key().equals(emailKey))
-                    .findFirst();
-        }
-
-        @Override
-        public Optional<User> findById(UUID id) {
-            return Optional.ofNullable(byId.get(id));
-        }
-
-        @Override
-        public void insert(User user) {
-            byId.put(user.id(), user);
-        }
-
-        @Override
-        public boolean emailTaken(String emailKey) {
-            return findByEmailKey(emailKey).isPresent();
-        }
-
-        @Override
-        public void insertToken(UUID tokenId, UUID userId, String tokenHash, String label, Instant createdAt) {}
-
-        @Override
-        public Optional<User> findByTokenHash(String tokenHash) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<User> findBootstrapAdmin() {
-            return Optional.empty();
-        }
-
-        @Override
-        public List<User> findAll() {
-            return List.copyOf(byId.values());
-        }
-
-        @Override
-        public List<ApiTokenInfo> tokensOf(UUID userId) {
-            return List.of();
-        }
-
-        @Override
-        public boolean deleteToken(UUID userId, UUID tokenId) {
-            return false;
-        }
-
-        @Override
-        public boolean tokenExists(String tokenHash) {
-            return false;
-        }
-
-        @Override
-        public boolean anyoneSignsIn() {
-            return true;
-        }
-
-        @Override
-        public void setSignIn(UUID userId, String name, Email email, String passwordHash) {}
-
-        @Override
-        public void setLanguage(UUID userId, Optional<Language> language) {}
-
-        @Override
-        public Map<UUID, String> namesOf(Collection<UUID> ids) {
-            return Map.of();
         }
     }
 

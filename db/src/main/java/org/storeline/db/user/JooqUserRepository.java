@@ -3,6 +3,7 @@ package org.storeline.db.user;
 import static org.storeline.db.jooq.Tables.API_TOKEN;
 import static org.storeline.db.jooq.Tables.APP_USER;
 import static org.storeline.db.jooq.Tables.USER_OUTLET;
+import static org.storeline.db.jooq.Tables.WEB_SESSION;
 import static org.storeline.db.postgres.Timestamps.fromDb;
 import static org.storeline.db.postgres.Timestamps.toDb;
 
@@ -41,12 +42,7 @@ public final class JooqUserRepository implements UserRepository {
                 .set(APP_USER.PASSWORD_HASH, user.passwordHash().orElse(null))
                 .set(APP_USER.CREATED_AT, toDb(user.createdAt()))
                 .execute();
-        for (UUID outletId : user.outletIds()) {
-            dsl.insertInto(USER_OUTLET)
-                    .set(USER_OUTLET.USER_ID, user.id())
-                    .set(USER_OUTLET.OUTLET_ID, outletId)
-                    .execute();
-        }
+        insertOutlets(user);
     }
 
     @Override
@@ -183,6 +179,42 @@ public final class JooqUserRepository implements UserRepository {
                         .where(API_TOKEN.ID.eq(tokenId).and(API_TOKEN.USER_ID.eq(userId)))
                         .execute()
                 > 0;
+    }
+
+    @Override
+    public void update(User user) {
+        dsl.update(APP_USER)
+                .set(APP_USER.NAME, user.name())
+                .set(APP_USER.ROLE, user.role().wireName())
+                .set(APP_USER.PASSWORD_HASH, user.passwordHash().orElse(null))
+                .where(APP_USER.ID.eq(user.id()))
+                .execute();
+        dsl.deleteFrom(USER_OUTLET).where(USER_OUTLET.USER_ID.eq(user.id())).execute();
+        insertOutlets(user);
+    }
+
+    @Override
+    public List<UUID> lockAdmins() {
+        return dsl.select(APP_USER.ID)
+                .from(APP_USER)
+                .where(APP_USER.ROLE.eq(Role.ADMIN.wireName()))
+                .orderBy(APP_USER.ID)
+                .forUpdate()
+                .fetch(APP_USER.ID);
+    }
+
+    @Override
+    public void endSessions(UUID userId) {
+        dsl.deleteFrom(WEB_SESSION).where(WEB_SESSION.USER_ID.eq(userId)).execute();
+    }
+
+    private void insertOutlets(User user) {
+        for (UUID outletId : user.outletIds()) {
+            dsl.insertInto(USER_OUTLET)
+                    .set(USER_OUTLET.USER_ID, user.id())
+                    .set(USER_OUTLET.OUTLET_ID, outletId)
+                    .execute();
+        }
     }
 
     private User toUser(AppUserRecord row) {

@@ -54,7 +54,7 @@ public class BackOffice {
     /** Chooses a language in the account menu and waits for this page to come back in it. */
     public void chooseLanguage(String value) {
         WebElement main = driver.findElement(By.tagName("main"));
-        driver.findElement(By.cssSelector(".account summary")).click();
+        TopBar.of(driver).openAccount();
         new Select(driver.findElement(By.id("language-select"))).selectByValue(value);
         new WebDriverWait(driver, WAIT).until(Browser.gone(main));
         new WebDriverWait(driver, WAIT).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("main h1")));

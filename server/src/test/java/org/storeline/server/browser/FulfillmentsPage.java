@@ -116,7 +116,7 @@ public final class FulfillmentsPage {
 
     /** Chooses a language in the account menu; the page comes back in it. */
     public FulfillmentsPage chooseLanguage(String value) {
-        driver.findElement(By.cssSelector(".account summary")).click();
+        TopBar.of(driver).openAccount();
         WebElement board = driver.findElement(By.id("board"));
         new Select(driver.findElement(By.id("language-select"))).selectByValue(value);
         new WebDriverWait(driver, WAIT).until(Browser.gone(board));
@@ -148,7 +148,7 @@ public final class FulfillmentsPage {
 
     /** Signs out from the account menu. */
     public LoginPage signOut() {
-        driver.findElement(By.cssSelector(".account summary")).click();
+        TopBar.of(driver).openAccount();
         driver.findElement(By.id("sign-out")).click();
         return LoginPage.at(driver);
     }

@@ -87,7 +87,7 @@ public final class SalesPage {
     }
 
     public SalesPage chooseLanguage(String value) {
-        driver.findElement(By.cssSelector(".account summary")).click();
+        TopBar.of(driver).openAccount();
         WebElement form = driver.findElement(By.cssSelector("form.sales-filters"));
         new Select(driver.findElement(By.id("language-select"))).selectByValue(value);
         new WebDriverWait(driver, WAIT).until(Browser.gone(form));

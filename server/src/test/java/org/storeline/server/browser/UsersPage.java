@@ -72,4 +72,38 @@ public final class UsersPage {
                 .map(WebElement::getText)
                 .toList();
     }
+
+    /** A user's page, with the form that changes them. */
+    public static UsersPage user(WebDriver driver, String base, String userId) {
+        driver.get(base + "/users/" + userId);
+        new WebDriverWait(driver, WAIT).until(ExpectedConditions.presenceOfElementLocated(By.id("save-user")));
+        return new UsersPage(driver);
+    }
+
+    /** Ticks (or unticks) an outlet in the change form. */
+    public UsersPage toggleOutlet(String outletId) {
+        driver.findElement(By.id("edit-outlet-" + outletId)).click();
+        return this;
+    }
+
+    /** Chooses a role (its words in the menu) in the change form. */
+    public UsersPage chooseRole(String role) {
+        new Select(driver.findElement(By.id("edit-role"))).selectByVisibleText(role);
+        return this;
+    }
+
+    /** Saves the change form and waits for the page that answers, saved or refused. */
+    public UsersPage save() {
+        WebElement form = driver.findElement(By.cssSelector("form:has(#save-user)"));
+        driver.findElement(By.id("save-user")).click();
+        new WebDriverWait(driver, WAIT).until(Browser.gone(form));
+        new WebDriverWait(driver, WAIT).until(ExpectedConditions.presenceOfElementLocated(By.id("save-user")));
+        return this;
+    }
+
+    /** The refusal shown above the form, or "". */
+    public String error() {
+        var found = driver.findElements(By.cssSelector("main .error-box"));
+        return found.isEmpty() ? "" : found.get(0).getText();
+    }
 }

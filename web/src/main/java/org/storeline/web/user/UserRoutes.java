@@ -5,7 +5,9 @@ import static org.storeline.web.security.Authentication.actor;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
+import java.util.Optional;
 import java.util.UUID;
+import org.storeline.core.error.StorelineException;
 import org.storeline.core.ids.Ids;
 import org.storeline.core.user.ApiTokenInfo;
 import org.storeline.core.user.Role;
@@ -35,6 +37,7 @@ public final class UserRoutes implements Routes {
         routes.get(
                 "/api/v1/users/{id}",
                 ctx -> Responses.ok(ctx, user(users.get(actor(ctx), Ids.parse("id", ctx.pathParam("id"))))));
+        routes.patch("/api/v1/users/{id}", this::updateUser);
         routes.post("/api/v1/users/{id}/tokens", this::createToken);
         routes.get("/api/v1/users", ctx -> Responses.ok(ctx, Pages.writeAll(users.list(actor(ctx)), UserRoutes::user)));
         routes.get(
@@ -72,6 +75,23 @@ public final class UserRoutes implements Routes {
                         Role.fromWire(body.text("role")),
                         body.idList("outlet_ids")));
         Responses.created(ctx, user(user));
+    }
+
+    /** Changes any of name, role, outlets and password; the email stays (it is what the user signs in with). */
+    private void updateUser(Context ctx) {
+        JsonBody body = JsonBody.of(ctx.bodyAsBytes());
+        if (body.has("email")) {
+            throw StorelineException.invalid("email cannot be changed: create a user with the new email instead.");
+        }
+        User user = users.update(
+                actor(ctx),
+                userId(ctx),
+                new UserService.Changes(
+                        body.optionalText("name"),
+                        body.optionalText("role").map(Role::fromWire),
+                        body.has("outlet_ids") ? Optional.of(body.idList("outlet_ids")) : Optional.empty(),
+                        body.optionalText("password")));
+        Responses.ok(ctx, user(user));
     }
 
     private void createToken(Context ctx) {

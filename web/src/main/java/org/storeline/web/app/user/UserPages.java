@@ -5,6 +5,7 @@ import io.javalin.http.HttpStatus;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +49,7 @@ public final class UserPages {
         routes.get("/users", ctx -> list(ctx, 200, Optional.empty()));
         routes.post("/users", this::create);
         routes.get("/users/{id}", ctx -> page(ctx, 200, Optional.empty(), done(ctx), Optional.empty()));
+        routes.post("/users/{id}", this::update);
         routes.post("/users/{id}/tokens", this::issueToken);
         routes.post("/users/{id}/tokens/{token}/revoke", this::revoke);
     }
@@ -57,18 +59,8 @@ public final class UserPages {
         Messages t = Layout.messages(ctx);
         List<User> all = users.list(actor);
         Map<UUID, String> names = names(outlets.list(actor));
-        String role = form(ctx, "role").orElse(Role.STAFF.wireName());
-        List<UserViews.Choice> roles = new ArrayList<>();
-        for (Role r : Role.values()) {
-            roles.add(new UserViews.Choice(
-                    r.wireName(), t.get("role." + r.wireName()), r.wireName().equals(role)));
-        }
-        List<UserViews.Choice> outletChoices = names.entrySet().stream()
-                .map(e -> new UserViews.Choice(
-                        e.getKey().toString(),
-                        e.getValue(),
-                        form(ctx, "outlet_" + e.getKey()).isPresent()))
-                .toList();
+        List<UserViews.Choice> roles = roles(t, form(ctx, "role").orElse(Role.STAFF.wireName()));
+        List<UserViews.Choice> outletChoices = outletChoices(names, ticked(ctx, names.keySet()));
         views.answer(
                 ctx,
                 status,
@@ -86,8 +78,8 @@ public final class UserPages {
     private void create(Context ctx) {
         Actor actor = WebSessions.actor(ctx);
         actor.require(Permission.MANAGE_USERS);
-        List<UUID> outletIds = new ArrayList<>();
-        outlets.list(actor).forEach(o -> form(ctx, "outlet_" + o.id()).ifPresent(v -> outletIds.add(o.id())));
+        List<UUID> outletIds =
+                ticked(ctx, outlets.list(actor).stream().map(Outlet::id).toList());
         User user;
         try {
             user = users.create(
@@ -112,7 +104,13 @@ public final class UserPages {
         User user = users.get(actor, id(ctx));
         List<Outlet> visible = outlets.list(actor);
         ZoneId zone = visible.stream().findFirst().map(Outlet::timeZone).orElse(ZoneId.of("UTC"));
-        UserViews.Row row = row(user, names(visible), t);
+        Map<UUID, String> names = names(visible);
+        UserViews.Row row = row(user, names, t);
+        // The change form shows the user as stored, or what was sent when the change was refused.
+        boolean refilled = form(ctx, "edit").isPresent();
+        String formName = refilled ? form(ctx, "name").orElse("") : user.name();
+        String formRole = refilled ? form(ctx, "role").orElse("") : user.role().wireName();
+        List<UUID> formOutlets = refilled ? ticked(ctx, names.keySet()) : user.outletIds();
         List<UserViews.Token> tokens = users.tokens(actor, user.id()).stream()
                 .map(k -> new UserViews.Token(
                         k.id().toString(),
@@ -131,10 +129,51 @@ public final class UserPages {
                         row.email(),
                         row.role(),
                         row.outlets(),
+                        formName,
+                        roles(t, formRole),
+                        outletChoices(names, formOutlets),
                         tokens,
                         token,
                         done,
                         error));
+    }
+
+    /** Changes the user's name, role, outlets or password; a refusal is shown above the form, filled in again. */
+    private void update(Context ctx) {
+        Actor actor = WebSessions.actor(ctx);
+        actor.require(Permission.MANAGE_USERS);
+        UUID id = id(ctx);
+        try {
+            users.update(
+                    actor,
+                    id,
+                    new UserService.Changes(
+                            form(ctx, "name"),
+                            Optional.of(Role.fromWire(form(ctx, "role").orElse(""))),
+                            Optional.of(ticked(
+                                    ctx,
+                                    outlets.list(actor).stream().map(Outlet::id).toList())),
+                            form(ctx, "password").filter(p -> !p.isEmpty())));
+        } catch (StorelineException e) {
+            refused(ctx, e, refusal(e, Layout.messages(ctx)));
+            return;
+        }
+        ctx.redirect("/users/" + id + "?done=updated", HttpStatus.SEE_OTHER);
+    }
+
+    /** The user's page again, with the refusal above its forms (a refusal to see it at all is the error page). */
+    private void refused(Context ctx, StorelineException e, String message) {
+        rethrowUnlessRefusal(e);
+        page(ctx, ErrorResponses.status(e.code().category()), Optional.empty(), Optional.empty(), Optional.of(message));
+    }
+
+    /** The two rules of changing users in the reader's words; any other refusal as the use case words it. */
+    private static String refusal(StorelineException e, Messages t) {
+        return switch (e.code()) {
+            case OWN_ADMIN_ROLE -> t.get("users.refused.own_admin_role");
+            case LAST_ADMIN -> t.get("users.refused.last_admin");
+            default -> e.getMessage();
+        };
     }
 
     /** The token is shown in the answer to this POST, once: it is not in any URL and cannot be read again. */
@@ -144,13 +183,7 @@ public final class UserPages {
             token = users.issueToken(
                     WebSessions.actor(ctx), id(ctx), form(ctx, "label").orElse(null));
         } catch (StorelineException e) {
-            rethrowUnlessRefusal(e);
-            page(
-                    ctx,
-                    ErrorResponses.status(e.code().category()),
-                    Optional.empty(),
-                    Optional.empty(),
-                    Optional.of(e.getMessage()));
+            refused(ctx, e, e.getMessage());
             return;
         }
         page(ctx, 201, Optional.of(token), Optional.empty(), Optional.empty());
@@ -178,6 +211,28 @@ public final class UserPages {
                 outlets);
     }
 
+    private static List<UserViews.Choice> roles(Messages t, String selected) {
+        List<UserViews.Choice> roles = new ArrayList<>();
+        for (Role r : Role.values()) {
+            roles.add(new UserViews.Choice(
+                    r.wireName(), t.get("role." + r.wireName()), r.wireName().equals(selected)));
+        }
+        return roles;
+    }
+
+    private static List<UserViews.Choice> outletChoices(Map<UUID, String> names, List<UUID> ticked) {
+        return names.entrySet().stream()
+                .map(e -> new UserViews.Choice(e.getKey().toString(), e.getValue(), ticked.contains(e.getKey())))
+                .toList();
+    }
+
+    /** The outlets of {@code offered} whose box the form ticked (none for a GET). */
+    private static List<UUID> ticked(Context ctx, Collection<UUID> offered) {
+        return offered.stream()
+                .filter(id -> form(ctx, "outlet_" + id).isPresent())
+                .toList();
+    }
+
     private static void rethrowUnlessRefusal(StorelineException e) {
         if (e.code().category() == ErrorCategory.FORBIDDEN) {
             throw e;
@@ -193,7 +248,7 @@ public final class UserPages {
     private static Optional<String> done(Context ctx) {
         Messages t = Layout.messages(ctx);
         return Optional.ofNullable(ctx.queryParam("done"))
-                .filter(k -> List.of("created", "revoked").contains(k))
+                .filter(k -> List.of("created", "revoked", "updated").contains(k))
                 .map(k -> t.get("users.done." + k));
     }
 

@@ -24,6 +24,7 @@ public final class UserViews {
 
     public record Token(String id, String label, String created, String lastUsed) {}
 
+    /** One user: their facts, the form to change them (filled in again when refused) and their API tokens. */
     public record UserPage(
             Shell shell,
             String id,
@@ -31,6 +32,9 @@ public final class UserViews {
             String email,
             String role,
             String outlets,
+            String formName,
+            List<Choice> roles,
+            List<Choice> outletChoices,
             List<Token> tokens,
             Optional<String> newToken,
             Optional<String> done,

@@ -35,6 +35,7 @@ public final class Assets {
         add("scanner.js", "text/javascript; charset=utf-8", OURS + "scanner.js");
         add("favicon.svg", "image/svg+xml", OURS + "favicon.svg");
         add("sales.js", "text/javascript; charset=utf-8", OURS + "sales.js");
+        add("noscript.css", "text/css; charset=utf-8", OURS + "noscript.css");
         add("htmx.js", "text/javascript; charset=utf-8", webJar("htmx.org", "dist/htmx.min.js"));
         add("htmx-sse.js", "text/javascript; charset=utf-8", webJar("htmx-ext-sse", "sse.js"));
         // The Scanner's barcode decoder (vendor/zxing-wasm/README.md), loaded by scanner.js only where it is needed.

@@ -45,6 +45,35 @@
     }
   }
 
+  // The top bar's menu button (shown on a phone): it shows or hides what it controls (CSS reads aria-expanded), with
+  // the account's language and sign-out open inside it; Escape, pressed in the bar, closes it and puts the focus back
+  // on the button.
+  function setMenu(toggle, open) {
+    toggle.setAttribute("aria-expanded", open ? "true" : "false");
+    var menu = document.getElementById(toggle.getAttribute("aria-controls"));
+    Array.prototype.forEach.call(menu ? menu.querySelectorAll("details.account") : [], function (details) {
+      details.open = open;
+    });
+  }
+
+  document.addEventListener("click", function (event) {
+    var toggle = event.target.closest ? event.target.closest("[data-menu-toggle]") : null;
+    if (toggle) {
+      setMenu(toggle, toggle.getAttribute("aria-expanded") !== "true");
+    }
+  });
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape" || event.defaultPrevented) {
+      return;
+    }
+    var toggle = document.querySelector('[data-menu-toggle][aria-expanded="true"]');
+    var menu = toggle ? document.getElementById(toggle.getAttribute("aria-controls")) : null;
+    if (menu && (toggle === document.activeElement || menu.contains(document.activeElement))) {
+      setMenu(toggle, false);
+      toggle.focus();
+    }
+  });
+
   // A failed refresh says so, with the server's words, instead of leaving an old list silently.
   document.addEventListener("htmx:responseError", function (event) {
     var xhr = event.detail.xhr;
