@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.storeline.simulators.WooCommerceSimulator;
 
 /**
  * Builds the setup a test needs through the public API (outlets, registers, products...), each with
@@ -97,6 +98,38 @@ public final class Shop {
             Map<String, String> shippingMethodOutlets,
             boolean notifications,
             String baseUrl) {
+        return wooChannel(
+                registerId,
+                outletIds,
+                shippingMethodOutlets,
+                notifications,
+                baseUrl,
+                Map.of("consumer_key", "ck_test", "consumer_secret", "cs_test"));
+    }
+
+    /** A channel linked to the simulated store, with its credentials; its webhooks signed as {@link WooCommerceOrders}. */
+    public String wooChannel(
+            String registerId,
+            List<String> outletIds,
+            Map<String, String> shippingMethodOutlets,
+            boolean notifications,
+            WooCommerceSimulator store) {
+        return wooChannel(
+                registerId,
+                outletIds,
+                shippingMethodOutlets,
+                notifications,
+                store.baseUrl(),
+                store.link().credentials());
+    }
+
+    private String wooChannel(
+            String registerId,
+            List<String> outletIds,
+            Map<String, String> shippingMethodOutlets,
+            boolean notifications,
+            String baseUrl,
+            Map<String, String> credentials) {
         return created(admin.post(
                 "/api/v1/channels",
                 Map.of(
@@ -107,7 +140,7 @@ public final class Shop {
                         "base_url",
                         baseUrl,
                         "credentials",
-                        Map.of("consumer_key", "ck_test", "consumer_secret", "cs_test"),
+                        credentials,
                         "webhook_secret",
                         WooCommerceOrders.SECRET,
                         "outlet_ids",
