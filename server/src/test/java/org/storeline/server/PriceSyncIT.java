@@ -31,7 +31,7 @@ class PriceSyncIT {
 
     @Test
     void aPriceChangeReachesTheStoresRegularPriceAsSold() {
-        shop.wooChannel(shop.register(outlet), List.of(outlet), Map.of(), false, store);
+        shop.wooChannel(shop.register(outlet), List.of(outlet), Map.of(), store);
         String sku = Shop.unique("PRICE");
         Stores.listed(store, sku);
         String product = shop.productWithSku(sku, "10.00");

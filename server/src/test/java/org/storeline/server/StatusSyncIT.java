@@ -40,7 +40,7 @@ class StatusSyncIT {
     private final String outletB = shop.outlet("Status B");
     private final String registerA = shop.openRegister(outletA);
     private final String channel =
-            shop.wooChannel(registerA, List.of(outletA, outletB), Map.of("Pickup at B", outletB), false, store);
+            shop.wooChannel(registerA, List.of(outletA, outletB), Map.of("Pickup at B", outletB), store);
     private final String tee = Shop.unique("TEE");
     private final String mug = Shop.unique("MUG");
 
@@ -205,8 +205,7 @@ class StatusSyncIT {
 
     /** The same store linked again (SOR-5): its sales' status changes go through this channel now. */
     private String relink() {
-        String again =
-                shop.wooChannel(registerA, List.of(outletA, outletB), Map.of("Pickup at B", outletB), false, store);
+        String again = shop.wooChannel(registerA, List.of(outletA, outletB), Map.of("Pickup at B", outletB), store);
         assertThat(admin.get("/api/v1/channels/" + again)
                         .json()
                         .path("store_id")

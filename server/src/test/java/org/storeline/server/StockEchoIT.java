@@ -40,8 +40,7 @@ class StockEchoIT {
     private final WooCommerceSimulator store = Stores.wooCommerce();
     private final String outletA = shop.outlet("Echo A");
     private final String outletB = shop.outlet("Echo B");
-    private final String channel =
-            shop.wooChannel(shop.register(outletA), List.of(outletA, outletB), Map.of(), false, store);
+    private final String channel = shop.wooChannel(shop.register(outletA), List.of(outletA, outletB), Map.of(), store);
 
     @AfterEach
     void closeTheStore() {

@@ -167,7 +167,7 @@ class StockSyncIT {
     @Test
     void aChannelOfOtherOutletsIsNotSentTheirStock() {
         // Its online register at B: the register's outlet is always one of the channel's.
-        shop.wooChannel(shop.register(outletB), List.of(outletB), Map.of(), false, store);
+        shop.wooChannel(shop.register(outletB), List.of(outletB), Map.of(), store);
         String sku = Shop.unique("ELSEWHERE");
         Stores.listed(store, sku);
         String product = shop.productWithSku(sku, "10.00");
@@ -208,7 +208,7 @@ class StockSyncIT {
     }
 
     private String channel(List<String> outlets) {
-        return shop.wooChannel(register, outlets, Map.of(), false, store);
+        return shop.wooChannel(register, outlets, Map.of(), store);
     }
 
     private static WooCommerceOrders order(String sku, int quantity) {

@@ -63,7 +63,7 @@ class SyncChannelSenderIT {
                 ApiClient two = new ApiClient("http://127.0.0.1:" + second.port(), token);
                 Shop shop = new Shop(one);
                 String outlet = shop.outlet("Two senders");
-                String channel = shop.wooChannel(shop.register(outlet), List.of(outlet), Map.of(), false, store);
+                String channel = shop.wooChannel(shop.register(outlet), List.of(outlet), Map.of(), store);
                 List<String> products = new ArrayList<>();
                 List<String> skus = new ArrayList<>();
                 for (int i = 0; i < PRODUCTS; i++) {

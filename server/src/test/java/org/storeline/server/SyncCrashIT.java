@@ -49,7 +49,7 @@ class SyncCrashIT {
                 ApiClient admin = new ApiClient(first.baseUrl(), token);
                 Shop shop = new Shop(admin);
                 outlet = shop.outlet("Killed");
-                shop.wooChannel(shop.register(outlet), List.of(outlet), Map.of(), false, store);
+                shop.wooChannel(shop.register(outlet), List.of(outlet), Map.of(), store);
                 product = shop.productWithSku(sku, "3.00");
                 shop.setStock(product, outlet, 5);
                 awaitStock(store, sku, 5, Duration.ofSeconds(20));

@@ -48,8 +48,8 @@ class SyncFaultIT {
 
     @Test
     void aStoreThatFailsThenRecoversEndsWithOurStockWhileAnotherStoreKeptFlowing() {
-        String brokenChannel = shop.wooChannel(register, List.of(outlet), Map.of(), false, broken);
-        shop.wooChannel(shop.register(outlet), List.of(outlet), Map.of(), false, healthy);
+        String brokenChannel = shop.wooChannel(register, List.of(outlet), Map.of(), broken);
+        shop.wooChannel(shop.register(outlet), List.of(outlet), Map.of(), healthy);
         for (int i = 0; i < PRODUCTS; i++) {
             String sku = Shop.unique("FAULT" + i);
             skus.add(sku);

@@ -25,7 +25,7 @@ class SyncHealthIT {
     private final Shop shop = new Shop(admin);
     private final WooCommerceSimulator store = Stores.wooCommerce();
     private final String outlet = shop.outlet("Health");
-    private final String channel = shop.wooChannel(shop.register(outlet), List.of(outlet), Map.of(), false, store);
+    private final String channel = shop.wooChannel(shop.register(outlet), List.of(outlet), Map.of(), store);
 
     @AfterEach
     void closeTheStore() {

@@ -98,38 +98,31 @@ public final class Shop {
             Map<String, String> shippingMethodOutlets,
             boolean notifications,
             String baseUrl) {
-        return wooChannel(
-                registerId,
-                outletIds,
-                shippingMethodOutlets,
-                notifications,
+        return linkWoo(
                 baseUrl,
-                Map.of("consumer_key", "ck_test", "consumer_secret", "cs_test"));
-    }
-
-    /** A channel linked to the simulated store, with its credentials; its webhooks signed as {@link WooCommerceOrders}. */
-    public String wooChannel(
-            String registerId,
-            List<String> outletIds,
-            Map<String, String> shippingMethodOutlets,
-            boolean notifications,
-            WooCommerceSimulator store) {
-        return wooChannel(
+                Map.of("consumer_key", "ck_test", "consumer_secret", "cs_test"),
                 registerId,
                 outletIds,
                 shippingMethodOutlets,
-                notifications,
-                store.baseUrl(),
-                store.link().credentials());
+                notifications);
     }
 
-    private String wooChannel(
+    /**
+     * A WooCommerce channel linked to the simulated store with the credentials it made up, no notifications; the
+     * webhooks a test delivers to it are signed as {@link WooCommerceOrders} signs them.
+     */
+    public String wooChannel(
+            String registerId, List<String> outletIds, Map<String, String> methodOutlets, WooCommerceSimulator store) {
+        return linkWoo(store.baseUrl(), store.link().credentials(), registerId, outletIds, methodOutlets, false);
+    }
+
+    private String linkWoo(
+            String baseUrl,
+            Map<String, String> credentials,
             String registerId,
             List<String> outletIds,
             Map<String, String> shippingMethodOutlets,
-            boolean notifications,
-            String baseUrl,
-            Map<String, String> credentials) {
+            boolean notifications) {
         return created(admin.post(
                 "/api/v1/channels",
                 Map.of(
