@@ -26,7 +26,8 @@ import org.storeline.simulators.Call;
 /**
  * Stock out, issue "Sync out" point 5: a real Storeline over loopback HTTP with one channel per platform, each linked
  * to a store of that platform ({@link SyncStore}: the platform's simulator, its real request and answer formats, no
- * rate limit of its own; Storeline's own rate budgets per platform still apply), the products {@code SYNC-1 ... SYNC-n} sold on each.
+ * rate limit of its own; Storeline's own rate budgets per platform still apply), the products
+ * {@code SYNC-1 ... SYNC-n} sold on each.
  *
  * <ol>
  *   <li>Warm-up: every product's level set once, so that each channel has found the products by SKU (the look-ups

@@ -18,8 +18,8 @@ import org.storeline.core.sync.RateBudget;
 import org.storeline.simulators.Call;
 
 /**
- * Stock changes sent through the API as fast as it takes them, and what reached one simulated store of them: a few client
- * threads, each with its own kept-alive connection and its own share of the products (so a product's changes are
+ * Stock changes sent through the API as fast as it takes them, and what reached one simulated store of them: a few
+ * client threads, each with its own kept-alive connection and its own share of the products (so a product's changes are
  * committed in the order they were sent, and its last level is known); then, per platform, the requests and levels
  * that arrived, whether every level at the store is Storeline's, and when the last one arrived.
  */
