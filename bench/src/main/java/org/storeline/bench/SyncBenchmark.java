@@ -21,11 +21,13 @@ import org.storeline.channels.woocommerce.WooCommerceOutbound;
 import org.storeline.core.sync.RateBudget;
 import org.storeline.core.sync.RateLimiter;
 import org.storeline.server.Storeline;
+import org.storeline.simulators.Call;
 
 /**
  * Stock out, issue "Sync out" point 5: a real Storeline over loopback HTTP with one channel per platform, each linked
- * to a fake store of that platform ({@link FakePlatform}: its real request and answer formats, no rate limit of its
- * own; Storeline's own rate budgets per platform still apply), the products {@code SYNC-1 ... SYNC-n} sold on each.
+ * to a store of that platform ({@link SyncStore}: the platform's simulator, its real request and answer formats, no
+ * rate limit of its own; Storeline's own rate budgets per platform still apply), the products
+ * {@code SYNC-1 ... SYNC-n} sold on each.
  *
  * <ol>
  *   <li>Warm-up: every product's level set once, so that each channel has found the products by SKU (the look-ups
@@ -44,7 +46,7 @@ import org.storeline.server.Storeline;
  *       length, as the store received them).</li>
  * </ol>
  * Shopify and Lightspeed set one level per call, and their budgets cannot carry 1,000 of them in 5 s: they are not
- * faked, and the summary says the least time their budgets allow.
+ * simulated here, and the summary says the least time their budgets allow.
  */
 public final class SyncBenchmark {
     private static final double LATENCY_TARGET_MS = 500;
@@ -73,7 +75,7 @@ public final class SyncBenchmark {
         for (String platform : platforms) {
             if (!FAKED.contains(platform)) {
                 throw new IllegalArgumentException("--platforms takes " + FAKED + "; " + platform
-                        + " is not faked (see the summary for why it cannot meet the burst target)");
+                        + " is not simulated here (see the summary for why it cannot meet the burst target)");
             }
         }
         Map<String, String> pgSettings = BenchStoreline.pgSettings(options);
@@ -85,9 +87,9 @@ public final class SyncBenchmark {
                 loadAverage(),
                 productCount,
                 platforms);
-        List<FakePlatform> fakes = new ArrayList<>();
+        List<SyncStore> fakes = new ArrayList<>();
         for (String platform : platforms) {
-            fakes.add(FakePlatform.start(platform, productCount));
+            fakes.add(SyncStore.start(platform, productCount, 7 + fakes.size()));
         }
         List<String> verdicts = new ArrayList<>();
         BenchStoreline started = BenchStoreline.start("storeline-syncbench-", pgSettings);
@@ -106,7 +108,7 @@ public final class SyncBenchmark {
             latency(new BenchClient(baseUrl, started.adminToken), shop, fakes, samples, paceMin, paceMax, verdicts);
             burst(baseUrl, started.adminToken, db, shop, fakes, changes, threads, wait, verdicts);
         } finally {
-            fakes.forEach(FakePlatform::close);
+            fakes.forEach(SyncStore::close);
         }
         System.out.printf("%nsummary (load average %s):%n", loadAverage());
         verdicts.forEach(v -> System.out.println("target: " + v));
@@ -115,7 +117,7 @@ public final class SyncBenchmark {
 
     /** Every product's level once: the channels find the products by SKU and send their first levels. */
     private static void warmUp(
-            String baseUrl, String token, SyncShop shop, List<FakePlatform> fakes, int threads, Duration wait)
+            String baseUrl, String token, SyncShop shop, List<SyncStore> fakes, int threads, Duration wait)
             throws Exception {
         int n = shop.products.length - 1;
         int[] products = new int[n];
@@ -127,7 +129,7 @@ public final class SyncBenchmark {
         SyncBurst.Sent sent = SyncBurst.send(baseUrl, token, shop, products, levels, threads);
         failOnErrors("warm-up", sent);
         long[] expected = SyncBurst.finalLevels(n, products, levels);
-        for (FakePlatform fake : fakes) {
+        for (SyncStore fake : fakes) {
             boolean done = SyncBurst.converge(fake, expected, wait);
             double seconds = (System.nanoTime() - sent.startedAt()) / 1e9;
             SyncBurst.BudgetUse use = SyncBurst.budgetUse(fake, budgetOf(fake.platform), sent.startedAt());
@@ -146,7 +148,7 @@ public final class SyncBenchmark {
     private static void latency(
             BenchClient admin,
             SyncShop shop,
-            List<FakePlatform> fakes,
+            List<SyncStore> fakes,
             int samples,
             int paceMin,
             int paceMax,
@@ -179,7 +181,7 @@ public final class SyncBenchmark {
                             Duration.ofMillis(paceMin + random.nextInt(paceMax - paceMin + 1))
                                     .toNanos());
         }
-        for (FakePlatform fake : fakes) {
+        for (SyncStore fake : fakes) {
             Histogram latency = new Histogram(3);
             int missing = 0;
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
@@ -219,7 +221,7 @@ public final class SyncBenchmark {
             String token,
             DataSource db,
             SyncShop shop,
-            List<FakePlatform> fakes,
+            List<SyncStore> fakes,
             int changes,
             int threads,
             Duration wait,
@@ -241,13 +243,13 @@ public final class SyncBenchmark {
                 "%nburst: %,d stock counts over %,d products from %d client threads; load average %s%n",
                 changes, n, threads, loadAverage());
         Map<String, int[]> before = new HashMap<>();
-        fakes.forEach(fake -> before.put(fake.platform, fake.writeCounts()));
+        fakes.forEach(fake -> before.put(fake.platform, fake.writeCounts(n)));
         SyncBurst.Sent sent = SyncBurst.send(baseUrl, token, shop, products, levels, threads);
         failOnErrors("burst", sent);
         System.out.printf(
                 "burst: %,d changes answered in %.1f s (%,.0f a second)%n",
                 sent.count(), sent.seconds(), sent.count() / sent.seconds());
-        for (FakePlatform fake : fakes) {
+        for (SyncStore fake : fakes) {
             boolean converged = SyncBurst.converge(fake, expected, wait);
             long left = SyncBurst.drain(db, shop.channels.get(fake.platform), Duration.ofSeconds(30));
             SyncBurst.Received got = SyncBurst.received(fake, sent.startedAt(), before.get(fake.platform), expected);
@@ -305,9 +307,9 @@ public final class SyncBenchmark {
      * request went a little late leaves the next one waiting for the window (Shopify's 2 a second, a change every
      * 500 ms: p50 268 ms, p95 524 ms, all of it the wait), which measures the budget's edge instead of the path.
      */
-    private static Duration leastPace(List<FakePlatform> fakes) {
+    private static Duration leastPace(List<SyncStore> fakes) {
         Duration least = Duration.ZERO;
-        for (FakePlatform fake : fakes) {
+        for (SyncStore fake : fakes) {
             for (RateBudget.Window window : budgetOf(fake.platform).windows()) {
                 Duration share = window.per().dividedBy(window.requests());
                 least = share.compareTo(least) > 0 ? share : least;
@@ -320,16 +322,16 @@ public final class SyncBenchmark {
      * Waits until no store has had a request for its budget's longest window (and the warm-up's requests hold no
      * budget any more); answers how long it waited.
      */
-    private static Duration quiet(List<FakePlatform> fakes) throws InterruptedException {
+    private static Duration quiet(List<SyncStore> fakes) throws InterruptedException {
         long started = System.nanoTime();
-        for (FakePlatform fake : fakes) {
+        for (SyncStore fake : fakes) {
             long longest = budgetOf(fake.platform).windows().stream()
                     .mapToLong(w -> w.per().toNanos())
                     .max()
                     .orElse(0);
             while (true) {
                 long last = fake.requests().stream()
-                        .mapToLong(FakePlatform.Request::at)
+                        .mapToLong(Call::arrivedNanos)
                         .max()
                         .orElse(started - longest);
                 long left = last + longest - System.nanoTime();

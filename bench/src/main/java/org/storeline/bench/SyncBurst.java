@@ -15,10 +15,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import org.storeline.core.sync.RateBudget;
+import org.storeline.simulators.Call;
 
 /**
- * Stock changes sent through the API as fast as it takes them, and what reached one fake platform of them: a few client
- * threads, each with its own kept-alive connection and its own share of the products (so a product's changes are
+ * Stock changes sent through the API as fast as it takes them, and what reached one simulated store of them: a few
+ * client threads, each with its own kept-alive connection and its own share of the products (so a product's changes are
  * committed in the order they were sent, and its last level is known); then, per platform, the requests and levels
  * that arrived, whether every level at the store is Storeline's, and when the last one arrived.
  */
@@ -77,7 +78,7 @@ final class SyncBurst {
     }
 
     /** Waits until the store shows every expected level; answers whether it did within {@code wait}. */
-    static boolean converge(FakePlatform fake, long[] expected, Duration wait) throws InterruptedException {
+    static boolean converge(SyncStore fake, long[] expected, Duration wait) throws InterruptedException {
         long deadline = System.nanoTime() + wait.toNanos();
         int next = 1;
         while (next < expected.length) {
@@ -98,8 +99,8 @@ final class SyncBurst {
      */
     record Received(int writes, long levels, int lookups, int mostOfOneProduct, long lastChangeAt) {}
 
-    static Received received(FakePlatform fake, long since, int[] before, long[] expected) {
-        int[] after = fake.writeCounts();
+    static Received received(SyncStore fake, long since, int[] before, long[] expected) {
+        int[] after = fake.writeCounts(before.length - 1);
         int most = 0;
         for (int p = 1; p < after.length; p++) {
             most = Math.max(most, after[p] - before[p]);
@@ -107,8 +108,8 @@ final class SyncBurst {
         int writes = 0;
         long levels = 0;
         int lookups = 0;
-        for (FakePlatform.Request request : fake.requests()) {
-            if (request.at() - since >= 0) {
+        for (Call request : fake.requests()) {
+            if (request.arrivedNanos() - since >= 0) {
                 if (request.levels() > 0) {
                     writes++;
                     levels += request.levels();
@@ -150,7 +151,7 @@ final class SyncBurst {
     }
 
     /** The products whose level at the store is not Storeline's (on-hand at the outlet, read from the database). */
-    static int differing(DataSource db, SyncShop shop, FakePlatform fake) throws Exception {
+    static int differing(DataSource db, SyncShop shop, SyncStore fake) throws Exception {
         Map<String, Long> onHand = new HashMap<>();
         try (Connection c = db.getConnection();
                 PreparedStatement ps =
@@ -178,9 +179,9 @@ final class SyncBurst {
      * The most requests the store received in any stretch of each window's length ({@code [t, t + P)}, as
      * Storeline's limiter counts), and whether that is within every window. Every request counts, look-ups included.
      */
-    static BudgetUse budgetUse(FakePlatform fake, RateBudget budget, long since) {
+    static BudgetUse budgetUse(SyncStore fake, RateBudget budget, long since) {
         List<Long> times = fake.requests().stream()
-                .map(FakePlatform.Request::at)
+                .map(Call::arrivedNanos)
                 .filter(at -> at - since >= 0)
                 .sorted()
                 .toList();

@@ -11,7 +11,7 @@ import org.storeline.bench.BenchClient.Call;
 
 /**
  * The shop the sync benchmark changes, all through the public API as a user would set it up: one outlet with its web
- * register, the products {@code SYNC-1 ... SYNC-n}, and one channel per fake platform, linked to the outlet.
+ * register, the products {@code SYNC-1 ... SYNC-n}, and one channel per simulated store, linked to the outlet.
  */
 final class SyncShop {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -27,7 +27,7 @@ final class SyncShop {
         this.products = products;
     }
 
-    static SyncShop create(BenchClient admin, int productCount, List<FakePlatform> fakes) throws IOException {
+    static SyncShop create(BenchClient admin, int productCount, List<SyncStore> fakes) throws IOException {
         String outlet = created(
                 admin,
                 "/api/v1/outlets",
@@ -42,44 +42,26 @@ final class SyncShop {
                     admin,
                     "/api/v1/products",
                     JSON.createObjectNode()
-                            .put("sku", FakePlatform.sku(i))
+                            .put("sku", SyncStore.sku(i))
                             .put("name", "Sync product " + i)
                             .put("price", "9.99")
                             .put("currency", "EUR")
                             .put("tax_rate", "0.21"));
         }
         SyncShop shop = new SyncShop(outlet, products);
-        for (FakePlatform fake : fakes) {
+        for (SyncStore fake : fakes) {
             ObjectNode channel = JSON.createObjectNode()
                     .put("platform", fake.platform)
                     .put("name", "Bench " + fake.platform)
-                    .put("base_url", fake.baseUrl())
-                    .put("webhook_secret", "bench-webhook-secret")
+                    .put("base_url", fake.link().baseUrl())
+                    .put("webhook_secret", fake.link().webhookSecret())
                     .put("register_id", register)
                     .put("notifications", false);
             channel.putArray("outlet_ids").add(outlet);
-            channel.set("credentials", credentials(fake.platform));
+            channel.set("credentials", JSON.valueToTree(fake.link().credentials()));
             shop.channels.put(fake.platform, created(admin, "/api/v1/channels", channel));
         }
         return shop;
-    }
-
-    /** What each platform's channel needs to call the store (see docs/API.md, POST /api/v1/channels). */
-    private static ObjectNode credentials(String platform) {
-        ObjectNode credentials = JSON.createObjectNode();
-        switch (platform) {
-            case "woocommerce" -> credentials.put("consumer_key", "ck_bench").put("consumer_secret", "cs_bench");
-            case "bigcommerce" ->
-                credentials.put("store_hash", FakePlatform.BIGCOMMERCE_STORE).put("access_token", "bench-token");
-            case "ecwid" ->
-                credentials
-                        .put("store_id", FakePlatform.ECWID_STORE)
-                        .put("access_token", "secret_bench")
-                        .put("currency", "EUR");
-            case "shopify" -> credentials.put("access_token", "shpat_bench").put("location_id", "655441491");
-            default -> throw new IllegalArgumentException("No fake of " + platform);
-        }
-        return credentials;
     }
 
     /** The call that sets a product's on-hand at the outlet (a stock count). */

@@ -9,9 +9,10 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.storeline.server.support.ApiClient;
-import org.storeline.server.support.FakeWooCommerce;
 import org.storeline.server.support.Shop;
+import org.storeline.server.support.Stores;
 import org.storeline.server.support.TestStoreline;
+import org.storeline.simulators.WooCommerceSimulator;
 
 /**
  * Prices out (SOR-1): a price change scheduled through the sync outbox (as the product's PATCH does, in its
@@ -20,7 +21,7 @@ import org.storeline.server.support.TestStoreline;
 class PriceSyncIT {
     private final ApiClient admin = TestStoreline.admin();
     private final Shop shop = new Shop(admin);
-    private final FakeWooCommerce store = FakeWooCommerce.start();
+    private final WooCommerceSimulator store = Stores.wooCommerce();
     private final String outlet = shop.outlet("Prices");
 
     @AfterEach
@@ -30,9 +31,9 @@ class PriceSyncIT {
 
     @Test
     void aPriceChangeReachesTheStoresRegularPriceAsSold() {
-        shop.wooChannel(shop.register(outlet), List.of(outlet), Map.of(), false, store.baseUrl());
+        shop.wooChannel(shop.register(outlet), List.of(outlet), Map.of(), store);
         String sku = Shop.unique("PRICE");
-        long wooId = store.product(sku);
+        Stores.listed(store, sku);
         String product = shop.productWithSku(sku, "10.00");
         boolean taxIncluded =
                 admin.get("/api/v1/settings").json().path("prices_include_tax").asBoolean();
@@ -42,8 +43,8 @@ class PriceSyncIT {
 
         String expected = taxIncluded ? "10.00" : "12.10";
         await(
-                () -> expected.equals(store.regularPrice(wooId)) ? Boolean.TRUE : null,
-                "the store's regular price to be " + expected + " (it is '" + store.regularPrice(wooId) + "')");
-        assertThat(store.stockBatches()).as("a price is not a stock level").isZero();
+                () -> expected.equals(store.price(sku).toPlainString()) ? Boolean.TRUE : null,
+                "the store's regular price to be " + expected + " (it is '" + store.price(sku) + "')");
+        assertThat(store.stockRequests()).as("a price is not a stock level").isZero();
     }
 }

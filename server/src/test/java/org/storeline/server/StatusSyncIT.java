@@ -5,6 +5,7 @@ import static org.storeline.server.StockSyncIT.await;
 import static org.storeline.server.StockSyncIT.sleep;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,10 +14,13 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.storeline.server.support.ApiClient;
-import org.storeline.server.support.FakeWooCommerce;
 import org.storeline.server.support.Shop;
+import org.storeline.server.support.Stores;
 import org.storeline.server.support.TestStoreline;
 import org.storeline.server.support.WooCommerceOrders;
+import org.storeline.simulators.Call;
+import org.storeline.simulators.Plan;
+import org.storeline.simulators.WooCommerceSimulator;
 
 /**
  * Status out to WooCommerce (the STS table's column): an order shipped or picked up here becomes completed on the
@@ -31,12 +35,12 @@ class StatusSyncIT {
 
     private final ApiClient admin = TestStoreline.admin();
     private final Shop shop = new Shop(admin);
-    private final FakeWooCommerce store = FakeWooCommerce.start();
+    private final WooCommerceSimulator store = Stores.wooCommerce();
     private final String outletA = shop.outlet("Status A");
     private final String outletB = shop.outlet("Status B");
     private final String registerA = shop.openRegister(outletA);
-    private final String channel = shop.wooChannel(
-            registerA, List.of(outletA, outletB), Map.of("Pickup at B", outletB), false, store.baseUrl());
+    private final String channel =
+            shop.wooChannel(registerA, List.of(outletA, outletB), Map.of("Pickup at B", outletB), store);
     private final String tee = Shop.unique("TEE");
     private final String mug = Shop.unique("MUG");
 
@@ -53,14 +57,15 @@ class StatusSyncIT {
     @Test
     void anOrderShippedHereIsCompletedOnTheStoreOnceAndPackingSendsNothing() {
         long id = ORDER_IDS.incrementAndGet();
-        store.order(id, "processing");
+        placed(id);
         JsonNode sale =
                 imported(order(id).line(tee, 1, "10.00", "10.00", "0.00").totals("10.00", "0.00"));
         JsonNode fulfillment = fulfillmentsOf(sale).getFirst();
 
         assertThat(act(fulfillment, "pack").status()).isEqualTo(200);
         sleep(Duration.ofSeconds(1));
-        assertThat(store.requestsTo("GET", ORDERS + id) + store.requestsTo("PUT", ORDERS + id))
+        assertThat(store.received("GET", ORDERS + id).size()
+                        + store.received("PUT", ORDERS + id).size())
                 .as("packed: nothing to tell WooCommerce")
                 .isZero();
         ApiClient.Response shipped =
@@ -68,7 +73,7 @@ class StatusSyncIT {
         assertThat(shipped.status()).as(shipped.text()).isEqualTo(200);
 
         awaitStatus(id, "completed");
-        assertThat(store.orderWrites(id)).containsExactly("{\"status\":\"completed\"}");
+        assertThat(orderWrites(id)).containsExactly("{\"status\":\"completed\"}");
         JsonNode sent = await(() -> statusEntry("PUT " + ORDERS + id), "the completion in the activity log");
         assertThat(sent.path("outcome").asText()).isEqualTo("succeeded");
         assertThat(sent.path("http_status").asInt()).isEqualTo(200);
@@ -80,7 +85,7 @@ class StatusSyncIT {
     @Test
     void aSplitOrderIsCompletedOnlyAfterBothOutletsShipped() {
         long id = ORDER_IDS.incrementAndGet();
-        store.order(id, "processing");
+        placed(id);
         JsonNode sale = imported(order(id)
                 .line(tee, 1, "10.00", "10.00", "0.00")
                 .line(mug, 1, "10.00", "10.00", "0.00")
@@ -91,18 +96,18 @@ class StatusSyncIT {
         act(fulfillments.get(0), "pack");
         act(fulfillments.get(0), "ship", Map.of());
         sleep(Duration.ofSeconds(1));
-        assertThat(store.orderStatus(id)).as("one outlet of two shipped").isEqualTo("processing");
+        assertThat(statusOnTheStore(id)).as("one outlet of two shipped").isEqualTo("processing");
         act(fulfillments.get(1), "pack");
         act(fulfillments.get(1), "ship", Map.of());
 
         awaitStatus(id, "completed");
-        assertThat(store.orderWrites(id)).hasSize(1);
+        assertThat(orderWrites(id)).hasSize(1);
     }
 
     @Test
     void aPickupPickedUpHereIsCompletedOnTheStore() {
         long id = ORDER_IDS.incrementAndGet();
-        store.order(id, "processing");
+        placed(id);
         JsonNode sale = imported(order(id)
                 .line(mug, 1, "10.00", "10.00", "0.00")
                 .shipping("local_pickup", "Pickup at B", "0.00", "0.00")
@@ -119,11 +124,11 @@ class StatusSyncIT {
     @Test
     void anOrderTheStoreCancelledMeanwhileIsRefusedNotCompletedAndCanBeRetriedByHand() {
         long id = ORDER_IDS.incrementAndGet();
-        store.order(id, "processing");
+        placed(id);
         JsonNode sale =
                 imported(order(id).line(tee, 1, "10.00", "10.00", "0.00").totals("10.00", "0.00"));
         JsonNode fulfillment = fulfillmentsOf(sale).getFirst();
-        store.order(id, "cancelled");
+        store.changeStatus(String.valueOf(id), "cancelled");
 
         act(fulfillment, "pack");
         act(fulfillment, "ship", Map.of());
@@ -137,8 +142,8 @@ class StatusSyncIT {
                 "the refusal in the activity log");
         assertThat(refused.path("reason").asText()).contains("cancelled on the store");
         assertThat(refused.path("retryable").asBoolean()).isTrue();
-        assertThat(store.orderWrites(id)).isEmpty();
-        store.order(id, "on-hold");
+        assertThat(orderWrites(id)).isEmpty();
+        store.changeStatus(String.valueOf(id), "on-hold");
         ApiClient.Response retried = admin.post(
                 "/api/v1/channels/" + channel + "/activity/"
                         + refused.path("id").asText() + "/retry",
@@ -158,7 +163,7 @@ class StatusSyncIT {
     @Test
     void anOrderImportedBeforeTheStoreWasLinkedAgainIsCompletedThroughTheNewChannel() {
         long id = ORDER_IDS.incrementAndGet();
-        store.order(id, "processing");
+        placed(id);
         JsonNode sale =
                 imported(order(id).line(tee, 1, "10.00", "10.00", "0.00").totals("10.00", "0.00"));
         JsonNode fulfillment = fulfillmentsOf(sale).getFirst();
@@ -178,7 +183,7 @@ class StatusSyncIT {
     @Test
     void aChangeMadeWhileTheStoreWasUnlinkedWaitsAndGoesThroughTheChannelThatLinksItAgain() {
         long id = ORDER_IDS.incrementAndGet();
-        store.order(id, "processing");
+        placed(id);
         JsonNode sale =
                 imported(order(id).line(tee, 1, "10.00", "10.00", "0.00").totals("10.00", "0.00"));
         JsonNode fulfillment = fulfillmentsOf(sale).getFirst();
@@ -187,11 +192,11 @@ class StatusSyncIT {
         act(fulfillment, "pack");
         act(fulfillment, "ship", Map.of());
         sleep(Duration.ofSeconds(1));
-        assertThat(store.orderStatus(id)).as("no channel links the store").isEqualTo("processing");
+        assertThat(statusOnTheStore(id)).as("no channel links the store").isEqualTo("processing");
         String again = relink();
 
         awaitStatus(id, "completed");
-        assertThat(store.orderWrites(id)).containsExactly("{\"status\":\"completed\"}");
+        assertThat(orderWrites(id)).containsExactly("{\"status\":\"completed\"}");
         assertThat(await(() -> statusEntry(again, "PUT " + ORDERS + id), "the completion in the new channel's log")
                         .path("outcome")
                         .asText())
@@ -200,8 +205,7 @@ class StatusSyncIT {
 
     /** The same store linked again (SOR-5): its sales' status changes go through this channel now. */
     private String relink() {
-        String again = shop.wooChannel(
-                registerA, List.of(outletA, outletB), Map.of("Pickup at B", outletB), false, store.baseUrl());
+        String again = shop.wooChannel(registerA, List.of(outletA, outletB), Map.of("Pickup at B", outletB), store);
         assertThat(admin.get("/api/v1/channels/" + again)
                         .json()
                         .path("store_id")
@@ -211,6 +215,27 @@ class StatusSyncIT {
                         .path("store_id")
                         .asText());
         return again;
+    }
+
+    /** The order as the store knows it, paid online and "processing"; the test delivers its webhook itself. */
+    private void placed(long id) {
+        store.placeOrder(
+                String.valueOf(id),
+                new Plan(
+                        List.of(new Plan.Line(tee, "Tee", 1, new BigDecimal("10.00"))),
+                        Plan.Payment.ONLINE,
+                        false,
+                        "",
+                        new Plan.Customer("Ann", "Buyer", "ann@example.com", "Meir 1", "2000", "Antwerpen")));
+    }
+
+    private String statusOnTheStore(long id) {
+        return store.orderStatus(String.valueOf(id)).orElseThrow();
+    }
+
+    /** The bodies of the writes to the order, in order. */
+    private List<String> orderWrites(long id) {
+        return store.received("PUT", ORDERS + id).stream().map(Call::body).toList();
     }
 
     private static WooCommerceOrders order(long id) {
@@ -253,8 +278,8 @@ class StatusSyncIT {
 
     private void awaitStatus(long id, String status) {
         await(
-                () -> status.equals(store.orderStatus(id)) ? Boolean.TRUE : null,
-                "order " + id + " to be " + status + " on the store (it is " + store.orderStatus(id) + ")");
+                () -> status.equals(statusOnTheStore(id)) ? Boolean.TRUE : null,
+                "order " + id + " to be " + status + " on the store (it is " + statusOnTheStore(id) + ")");
     }
 
     private List<JsonNode> entries() {

@@ -18,10 +18,11 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.storeline.server.support.ApiClient;
-import org.storeline.server.support.FakeWooCommerce;
 import org.storeline.server.support.Shop;
+import org.storeline.server.support.Stores;
 import org.storeline.server.support.TestStoreline;
 import org.storeline.server.support.WooCommerceOrders;
+import org.storeline.simulators.WooCommerceSimulator;
 
 /**
  * Stock in (SOR-3: Storeline is the record of stock): WooCommerce's {@code product.updated} webhook, which fires for
@@ -36,11 +37,10 @@ class StockEchoIT {
 
     private final ApiClient admin = TestStoreline.admin();
     private final Shop shop = new Shop(admin);
-    private final FakeWooCommerce store = FakeWooCommerce.start();
+    private final WooCommerceSimulator store = Stores.wooCommerce();
     private final String outletA = shop.outlet("Echo A");
     private final String outletB = shop.outlet("Echo B");
-    private final String channel =
-            shop.wooChannel(shop.register(outletA), List.of(outletA, outletB), Map.of(), false, store.baseUrl());
+    private final String channel = shop.wooChannel(shop.register(outletA), List.of(outletA, outletB), Map.of(), store);
 
     @AfterEach
     void closeTheStore() {
@@ -50,14 +50,14 @@ class StockEchoIT {
     @Test
     void ourOwnPushEchoingBackSchedulesNothing() {
         String sku = Shop.unique("ECHO");
-        long wooId = store.product(sku);
+        long wooId = Stores.listed(store, sku);
         String product = shop.productWithSku(sku, "10.00");
         shop.setStock(product, outletA, 4);
         shop.setStock(product, outletB, 3);
-        awaitStock(wooId, 7);
+        awaitStock(sku, 7);
         // The second change may have found the first push in flight: its own push (7 again) lands a moment later.
         sleep(QUIET);
-        int writes = store.stockWrites(wooId).size();
+        int writes = store.levelsWritten(sku).size();
 
         String delivery = deliverProductUpdated(wooId, sku, 7);
 
@@ -65,23 +65,23 @@ class StockEchoIT {
         assertThat(echo.path("outcome").asText()).isEqualTo("skipped");
         assertThat(echo.path("reason").asText()).contains(sku + " shows 7 on the platform, 7 here");
         sleep(QUIET);
-        assertThat(store.stockWrites(wooId)).hasSize(writes).last().isEqualTo(7L);
+        assertThat(store.levelsWritten(sku)).hasSize(writes).last().isEqualTo(7L);
     }
 
     @Test
     void aLevelEditedInTheStoreIsSetBackToOursAndLoggedAndTheEchoOfThatEndsIt() {
         String sku = Shop.unique("HAND");
-        long wooId = store.product(sku);
+        long wooId = Stores.listed(store, sku);
         String product = shop.productWithSku(sku, "10.00");
         shop.setStock(product, outletA, 5);
-        awaitStock(wooId, 5);
-        int writes = store.stockWrites(wooId).size();
+        awaitStock(sku, 5);
+        int writes = store.levelsWritten(sku).size();
 
-        store.editStockByHand(wooId, 2);
+        store.editStock(sku, 2);
         String delivery = deliverProductUpdated(wooId, sku, 2);
 
-        awaitStock(wooId, 5);
-        assertThat(store.stockWrites(wooId)).hasSize(writes + 1).last().isEqualTo(5L);
+        awaitStock(sku, 5);
+        assertThat(store.levelsWritten(sku)).hasSize(writes + 1).last().isEqualTo(5L);
         JsonNode setBack = awaitEntry("stock", delivery);
         assertThat(setBack.path("outcome").asText()).isEqualTo("not_applied");
         assertThat(setBack.path("reason").asText())
@@ -93,13 +93,13 @@ class StockEchoIT {
         String echo = deliverProductUpdated(wooId, sku, 5);
         assertThat(awaitEntry("stock", echo).path("outcome").asText()).isEqualTo("skipped");
         sleep(QUIET);
-        assertThat(store.stockWrites(wooId)).hasSize(writes + 1);
+        assertThat(store.levelsWritten(sku)).hasSize(writes + 1);
     }
 
     @Test
     void aWebhookForAProductStorelineDoesNotSellThereIsKeptAndMarkedIgnored() {
         String sku = Shop.unique("THEIRS");
-        long wooId = store.product(sku);
+        long wooId = Stores.listed(store, sku);
 
         String delivery = deliverProductUpdated(wooId, sku, 9);
 
@@ -110,7 +110,7 @@ class StockEchoIT {
                 .contains("no product Storeline sells on this channel")
                 .contains("product_id=" + wooId);
         sleep(QUIET);
-        assertThat(store.stockWrites(wooId)).isEmpty();
+        assertThat(store.levelsWritten(sku)).isEmpty();
     }
 
     /** WooCommerce's product.updated for a simple product whose stock it manages: the product as its API shows it. */
@@ -143,10 +143,10 @@ class StockEchoIT {
         return answer.json().path("delivery_id").asText();
     }
 
-    private void awaitStock(long wooId, long level) {
+    private void awaitStock(String sku, long level) {
         await(
-                () -> store.stock(wooId).filter(s -> s == level).isPresent() ? Boolean.TRUE : null,
-                "the store's stock of #" + wooId + " to be " + level + " (it is " + store.stock(wooId) + ")");
+                () -> store.stock(sku).filter(s -> s == level).isPresent() ? Boolean.TRUE : null,
+                "the store's stock of " + sku + " to be " + level + " (it is " + store.stock(sku) + ")");
     }
 
     /** The channel's activity entry of this kind about the delivery, once there. */

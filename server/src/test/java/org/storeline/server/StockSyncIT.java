@@ -13,10 +13,11 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.storeline.server.support.ApiClient;
-import org.storeline.server.support.FakeWooCommerce;
 import org.storeline.server.support.Shop;
+import org.storeline.server.support.Stores;
 import org.storeline.server.support.TestStoreline;
 import org.storeline.server.support.WooCommerceOrders;
+import org.storeline.simulators.WooCommerceSimulator;
 
 /**
  * Stock out (SOR-3, BYD-3): every change of on-hand at a channel's outlets reaches the WooCommerce store as the
@@ -30,7 +31,7 @@ class StockSyncIT {
 
     private final ApiClient admin = TestStoreline.admin();
     private final Shop shop = new Shop(admin);
-    private final FakeWooCommerce store = FakeWooCommerce.start();
+    private final WooCommerceSimulator store = Stores.wooCommerce();
     private final String outletA = shop.outlet("Sync A");
     private final String outletB = shop.outlet("Sync B");
     private final String register = shop.openRegister(outletA);
@@ -44,16 +45,16 @@ class StockSyncIT {
     void aCountAndAnInStoreSaleSendTheLevelSummedOverTheChannelsOutlets() {
         String channel = channel(List.of(outletA, outletB));
         String sku = Shop.unique("TEE");
-        long wooId = store.product(sku);
+        Stores.listed(store, sku);
         String product = shop.productWithSku(sku, "10.00");
 
         shop.setStock(product, outletA, 5);
         shop.setStock(product, outletB, 3);
-        awaitStock(wooId, 8);
+        awaitStock(sku, 8);
         assertThat(shop.inStoreSale(outletA, register, product, 2).status()).isEqualTo(201);
 
-        awaitStock(wooId, 6);
-        assertThat(store.stockWrites(wooId)).last().isEqualTo(6L);
+        awaitStock(sku, 6);
+        assertThat(store.levelsWritten(sku)).last().isEqualTo(6L);
         JsonNode sent = activity(channel, "stock").getFirst();
         assertThat(sent.path("outcome").asText()).isEqualTo("succeeded");
         assertThat(sent.path("request").asText()).isEqualTo("POST /wp-json/wc/v3/products/batch");
@@ -66,13 +67,13 @@ class StockSyncIT {
     void anOnlineOrderAReturnAndACancellationEachSendTheLevel() {
         String channel = channel(List.of(outletA));
         String sku = Shop.unique("MUG");
-        long wooId = store.product(sku);
+        Stores.listed(store, sku);
         String product = shop.productWithSku(sku, "10.00");
         shop.setStock(product, outletA, 10);
-        awaitStock(wooId, 10);
+        awaitStock(sku, 10);
 
         JsonNode sale = imported(channel, order(sku, 3));
-        awaitStock(wooId, 7);
+        awaitStock(sku, 7);
         ApiClient.Response returned = admin.post(
                 "/api/v1/sales/" + sale.path("id").asText() + "/returns",
                 Map.of(
@@ -80,14 +81,14 @@ class StockSyncIT {
                         List.of(Map.of(
                                 "line_id", sale.path("lines").get(0).path("id").asText(), "quantity", 1))));
         assertThat(returned.status()).as(returned.text()).isEqualTo(201);
-        awaitStock(wooId, 8);
+        awaitStock(sku, 8);
         JsonNode second = imported(channel, order(sku, 4));
-        awaitStock(wooId, 4);
+        awaitStock(sku, 4);
         ApiClient.Response cancelled =
                 admin.post("/api/v1/sales/" + second.path("id").asText() + "/cancel", "");
         assertThat(cancelled.status()).as(cancelled.text()).isEqualTo(200);
 
-        awaitStock(wooId, 8);
+        awaitStock(sku, 8);
         assertThat(shop.stockLevel(product, outletA)).isEqualTo(8);
     }
 
@@ -95,19 +96,19 @@ class StockSyncIT {
     void aBurstOfChangesToOneProductReachesTheStoreAsFewRequestsWithTheLastLevelLast() {
         channel(List.of(outletA));
         String sku = Shop.unique("BURST");
-        long wooId = store.product(sku);
+        Stores.listed(store, sku);
         String product = shop.productWithSku(sku, "10.00");
         shop.setStock(product, outletA, 100);
-        awaitStock(wooId, 100);
-        int before = store.stockWrites(wooId).size();
+        awaitStock(sku, 100);
+        int before = store.levelsWritten(sku).size();
 
         for (int i = 1; i <= 40; i++) {
             assertThat(shop.inStoreSale(outletA, register, product, 1).status()).isEqualTo(201);
         }
 
-        awaitStock(wooId, 60);
-        List<Long> writes = store.stockWrites(wooId)
-                .subList(before, store.stockWrites(wooId).size());
+        awaitStock(sku, 60);
+        List<Long> writes = store.levelsWritten(sku)
+                .subList(before, store.levelsWritten(sku).size());
         System.out.printf("stock burst: 40 sales reached the store as %d level updates%n", writes.size());
         assertThat(writes).hasSizeLessThan(40).isSortedAccordingTo((a, b) -> Long.compare(b, a));
         assertThat(writes).last().isEqualTo(60L);
@@ -117,17 +118,17 @@ class StockSyncIT {
     void eachChangeReachesTheStoreWithinAFractionOfASecond() {
         channel(List.of(outletA));
         String sku = Shop.unique("FAST");
-        long wooId = store.product(sku);
+        Stores.listed(store, sku);
         String product = shop.productWithSku(sku, "10.00");
         shop.setStock(product, outletA, 1000);
-        awaitStock(wooId, 1000);
+        awaitStock(sku, 1000);
         List<Long> millis = new ArrayList<>();
 
         for (int level = 999; level > 969; level--) {
             long sent = System.nanoTime();
             shop.setStock(product, outletA, level);
-            awaitStock(wooId, level);
-            millis.add((store.firstWriteOf(wooId, level).orElseThrow() - sent) / 1_000_000);
+            awaitStock(sku, level);
+            millis.add((firstWriteOf(sku, level) - sent) / 1_000_000);
         }
 
         List<Long> sorted = millis.stream().sorted().toList();
@@ -145,14 +146,14 @@ class StockSyncIT {
     void aLevelBelowZeroIsSentAsZeroAndAProductTheStoreDoesNotSellSendsNothing() {
         String channel = channel(List.of(outletA));
         String sku = Shop.unique("NEG");
-        long wooId = store.product(sku);
+        Stores.listed(store, sku);
         String product = shop.productWithSku(sku, "10.00");
         String unsold = shop.productWithSku(Shop.unique("LOCAL"), "4.00");
 
         shop.setStock(unsold, outletA, 4);
         shop.setStock(product, outletA, -2);
 
-        awaitStock(wooId, 0);
+        awaitStock(sku, 0);
         JsonNode lookUp = await(
                 () -> activity(channel, "listing").stream()
                         .filter(e -> e.path("reason").asText().contains("not sold there"))
@@ -160,54 +161,54 @@ class StockSyncIT {
                         .orElse(null),
                 "the look-up that found the local product missing");
         assertThat(lookUp.path("outcome").asText()).isEqualTo("succeeded");
-        assertThat(store.stockBatches()).isEqualTo(1);
+        assertThat(store.stockRequests()).isEqualTo(1);
     }
 
     @Test
     void aChannelOfOtherOutletsIsNotSentTheirStock() {
         // Its online register at B: the register's outlet is always one of the channel's.
-        shop.wooChannel(shop.register(outletB), List.of(outletB), Map.of(), false, store.baseUrl());
+        shop.wooChannel(shop.register(outletB), List.of(outletB), Map.of(), store);
         String sku = Shop.unique("ELSEWHERE");
-        long wooId = store.product(sku);
+        Stores.listed(store, sku);
         String product = shop.productWithSku(sku, "10.00");
         shop.setStock(product, outletB, 2);
-        awaitStock(wooId, 2);
+        awaitStock(sku, 2);
 
         shop.setStock(product, outletA, 50);
         shop.setStock(product, outletB, 1);
 
-        awaitStock(wooId, 1);
-        assertThat(store.stockWrites(wooId)).containsExactly(2L, 1L);
+        awaitStock(sku, 1);
+        assertThat(store.levelsWritten(sku)).containsExactly(2L, 1L);
     }
 
     @Test
     void changingTheChannelsOutletsSendsTheLevelSummedOverItsNewOutlets() {
         String channel = channel(List.of(outletA));
         String sku = Shop.unique("MOVE");
-        long wooId = store.product(sku);
+        Stores.listed(store, sku);
         String product = shop.productWithSku(sku, "10.00");
         shop.setStock(product, outletA, 5);
-        awaitStock(wooId, 5);
+        awaitStock(sku, 5);
         shop.setStock(product, outletB, 3);
 
         ApiClient.Response both =
                 admin.patch("/api/v1/channels/" + channel, Map.of("outlet_ids", List.of(outletA, outletB)));
         assertThat(both.status()).as(both.text()).isEqualTo(200);
-        awaitStock(wooId, 8);
+        awaitStock(sku, 8);
         // The online register's outlet is always one of the channel's: B's register goes with B alone.
         ApiClient.Response onlyB = admin.patch(
                 "/api/v1/channels/" + channel,
                 Map.of("outlet_ids", List.of(outletB), "register_id", shop.register(outletB)));
         assertThat(onlyB.status()).as(onlyB.text()).isEqualTo(200);
 
-        awaitStock(wooId, 3);
-        assertThat(store.stockWrites(wooId)).containsExactly(5L, 8L, 3L);
+        awaitStock(sku, 3);
+        assertThat(store.levelsWritten(sku)).containsExactly(5L, 8L, 3L);
         assertThat(activity(channel, "stock").getFirst().path("reason").asText())
                 .contains(sku + ": 3");
     }
 
     private String channel(List<String> outlets) {
-        return shop.wooChannel(register, outlets, Map.of(), false, store.baseUrl());
+        return shop.wooChannel(register, outlets, Map.of(), store);
     }
 
     private static WooCommerceOrders order(String sku, int quantity) {
@@ -232,10 +233,19 @@ class StockSyncIT {
                 "order " + externalId + " to become a sale");
     }
 
-    private void awaitStock(long wooId, long level) {
+    private void awaitStock(String sku, long level) {
         await(
-                () -> store.stock(wooId).filter(s -> s == level).isPresent() ? Boolean.TRUE : null,
-                "the store's stock of #" + wooId + " to be " + level + " (it is " + store.stock(wooId) + ")");
+                () -> store.stock(sku).filter(s -> s == level).isPresent() ? Boolean.TRUE : null,
+                "the store's stock of " + sku + " to be " + level + " (it is " + store.stock(sku) + ")");
+    }
+
+    /** When ({@link System#nanoTime}) the request that first wrote this level of the product reached the store. */
+    private long firstWriteOf(String sku, long level) {
+        return store.stockWrites(sku).stream()
+                .filter(w -> w.level() == level)
+                .findFirst()
+                .orElseThrow()
+                .arrivedNanos();
     }
 
     /** The channel's activity entries of this kind, newest first. */

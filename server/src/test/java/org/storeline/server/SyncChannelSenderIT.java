@@ -2,6 +2,7 @@ package org.storeline.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -25,9 +26,11 @@ import org.storeline.core.user.ApiTokens;
 import org.storeline.db.crypto.SecretBox;
 import org.storeline.db.postgres.EmbeddedPostgresServer;
 import org.storeline.server.support.ApiClient;
-import org.storeline.server.support.FakeWooCommerce;
 import org.storeline.server.support.Shop;
+import org.storeline.server.support.Stores;
 import org.storeline.server.support.TestStoreline;
+import org.storeline.simulators.Call;
+import org.storeline.simulators.WooCommerceSimulator;
 
 /**
  * Two Storelines on one PostgreSQL send stock to one WooCommerce store (a budget of 5 requests a second) while stock
@@ -50,7 +53,7 @@ class SyncChannelSenderIT {
     void twoProcessesKeepOneChannelsBudgetBetweenThemAndTheOtherTakesOverWhenTheSenderStops() throws Exception {
         try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(
                         dir.resolve("postgres"), Map.of("fsync", "off", "synchronous_commit", "off"));
-                FakeWooCommerce store = FakeWooCommerce.start()) {
+                WooCommerceSimulator store = Stores.wooCommerce()) {
             String token = ApiTokens.newToken();
             byte[] key = SecretBox.newKey();
             Storeline first = Storeline.start(onDatabase(postgres, dir.resolve("first"), token, key));
@@ -60,13 +63,14 @@ class SyncChannelSenderIT {
                 ApiClient two = new ApiClient("http://127.0.0.1:" + second.port(), token);
                 Shop shop = new Shop(one);
                 String outlet = shop.outlet("Two senders");
-                String channel =
-                        shop.wooChannel(shop.register(outlet), List.of(outlet), Map.of(), false, store.baseUrl());
+                String channel = shop.wooChannel(shop.register(outlet), List.of(outlet), Map.of(), store);
                 List<String> products = new ArrayList<>();
-                List<Long> wooIds = new ArrayList<>();
+                List<String> skus = new ArrayList<>();
                 for (int i = 0; i < PRODUCTS; i++) {
                     String sku = Shop.unique("TWO" + i);
-                    wooIds.add(store.variation(store.product(Shop.unique("PARENT")), sku));
+                    long parent = Stores.listed(store, Shop.unique("PARENT"));
+                    store.addVariation(parent, sku, "Variation " + sku, new BigDecimal("3.00"));
+                    skus.add(sku);
                     products.add(shop.productWithSku(sku, "3.00"));
                 }
 
@@ -75,7 +79,7 @@ class SyncChannelSenderIT {
                         changeStock(List.of(new Shop(one), new Shop(two)), products, outlet, Duration.ofSeconds(10));
                 Storeline holder = holderOf(first, second, channel);
                 Storeline other = holder == first ? second : first;
-                int beforeStop = store.productRequestTimes().size();
+                int beforeStop = productRequestTimes(store).size();
 
                 holder.close();
                 ApiClient survivor = new ApiClient("http://127.0.0.1:" + other.port(), token);
@@ -84,13 +88,13 @@ class SyncChannelSenderIT {
                     levels[i] = after[i] >= 0 ? after[i] : levels[i];
                 }
                 try {
-                    awaitDelivered(store, wooIds, levels, Duration.ofSeconds(120));
+                    awaitDelivered(store, skus, levels, Duration.ofSeconds(120));
                 } catch (AssertionError e) {
                     System.out.println(dump(other, channel));
                     throw e;
                 }
 
-                List<Long> arrivals = store.productRequestTimes();
+                List<Long> arrivals = productRequestTimes(store);
                 System.out.printf(
                         "two senders: %d requests to the store, %d before the holder stopped; at most %d in a second%n",
                         arrivals.size(), beforeStop, mostInAnySecond(arrivals));
@@ -146,17 +150,25 @@ class SyncChannelSenderIT {
         return last;
     }
 
-    private static void awaitDelivered(FakeWooCommerce store, List<Long> wooIds, long[] levels, Duration within) {
+    /** When ({@link System#nanoTime}) each request to the products endpoints (what the sync sends) arrived. */
+    private static List<Long> productRequestTimes(WooCommerceSimulator store) {
+        return store.received().stream()
+                .filter(c -> c.path().startsWith(WooCommerceSimulator.PRODUCTS))
+                .map(Call::arrivedNanos)
+                .toList();
+    }
+
+    private static void awaitDelivered(WooCommerceSimulator store, List<String> skus, long[] levels, Duration within) {
         Instant deadline = Instant.now().plus(within);
-        for (int i = 0; i < wooIds.size(); i++) {
+        for (int i = 0; i < skus.size(); i++) {
             if (levels[i] < 0) {
                 continue;
             }
-            long id = wooIds.get(i);
+            String sku = skus.get(i);
             long level = levels[i];
-            while (!store.stock(id).map(s -> s == level).orElse(false)) {
+            while (!store.stock(sku).map(s -> s == level).orElse(false)) {
                 assertThat(Instant.now())
-                        .as("the store's stock of product " + i + " to be " + level + " (it is " + store.stock(id)
+                        .as("the store's stock of product " + i + " to be " + level + " (it is " + store.stock(sku)
                                 + ")")
                         .isBefore(deadline);
                 StockSyncIT.sleep(Duration.ofMillis(50));

@@ -1,12 +1,8 @@
 package org.storeline.server;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.storeline.server.StockSyncIT.sleep;
 
-import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,16 +13,18 @@ import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 import org.storeline.core.user.ApiTokens;
 import org.storeline.server.support.ApiClient;
-import org.storeline.server.support.FakeWooCommerce;
 import org.storeline.server.support.ServeProcess;
 import org.storeline.server.support.Shop;
+import org.storeline.server.support.Stores;
+import org.storeline.simulators.Fault;
+import org.storeline.simulators.WooCommerceSimulator;
 
 /**
  * A server process killed (SIGKILL) while it holds a claimed stock push, its request sent and unanswered: the change
  * is still delivered, by the process started again on the same database once the dead claim's lease has run out.
  */
 class SyncCrashIT {
-    private static final String BATCH = "/wp-json/wc/v3/products/batch";
+    private static final String BATCH = WooCommerceSimulator.PRODUCTS + "/batch";
 
     // Kept when the test fails: the server logs are in it.
     @TempDir(cleanup = CleanupMode.ON_SUCCESS)
@@ -40,9 +38,9 @@ class SyncCrashIT {
         // A 2 s answer timeout: a dead process's claim (a lease of six times that) and its hold on the channel (seven
         // times) are taken over after 14 s.
         String[] args = {"--sync-timeout-seconds", "2"};
-        try (FakeWooCommerce store = FakeWooCommerce.start()) {
+        try (WooCommerceSimulator store = Stores.wooCommerce()) {
             String sku = Shop.unique("KILLED");
-            long wooId = store.product(sku);
+            Stores.listed(store, sku);
             String product;
             String outlet;
             Instant killed;
@@ -51,13 +49,12 @@ class SyncCrashIT {
                 ApiClient admin = new ApiClient(first.baseUrl(), token);
                 Shop shop = new Shop(admin);
                 outlet = shop.outlet("Killed");
-                shop.wooChannel(shop.register(outlet), List.of(outlet), Map.of(), false, store.baseUrl());
+                shop.wooChannel(shop.register(outlet), List.of(outlet), Map.of(), store);
                 product = shop.productWithSku(sku, "3.00");
                 shop.setStock(product, outlet, 5);
-                awaitStock(store, wooId, 5, Duration.ofSeconds(20));
+                awaitStock(store, sku, 5, Duration.ofSeconds(20));
                 // The store takes the next push and says nothing for a while: the process is killed meanwhile.
-                StubMapping hang = store.fail(post(urlPathEqualTo(BATCH))
-                        .willReturn(aResponse().withStatus(503).withFixedDelay(1_800)));
+                Fault hang = store.lay(Fault.failing(BATCH, 503).onlyFor("POST").after(Duration.ofMillis(1_800)));
                 int before = store.arrivals("POST", BATCH);
 
                 shop.setStock(product, outlet, 3);
@@ -66,25 +63,25 @@ class SyncCrashIT {
                 killed = Instant.now();
                 store.heal(hang);
             }
-            assertThat(store.stock(wooId))
+            assertThat(store.stock(sku))
                     .as("nothing was delivered before the kill")
                     .contains(5L);
 
             try (ServeProcess second = ServeProcess.start(port, dataDir, dataDir.resolve("second.log"), env, args)) {
                 Duration startup = second.awaitHealthy(Duration.ofMinutes(1));
 
-                awaitStock(store, wooId, 3, Duration.ofSeconds(60));
+                awaitStock(store, sku, 3, Duration.ofSeconds(60));
                 System.out.printf(
                         "sync crash: the killed push was delivered %d ms after the kill (the restart took %d ms)%n",
                         Duration.between(killed, Instant.now()).toMillis(), startup.toMillis());
-                assertThat(store.stockWrites(wooId)).containsExactly(5L, 3L);
+                assertThat(store.levelsWritten(sku)).containsExactly(5L, 3L);
                 ApiClient admin = new ApiClient(second.baseUrl(), token);
                 assertThat(new Shop(admin).stockLevel(product, outlet)).isEqualTo(3);
             }
         }
     }
 
-    private static void awaitRequest(FakeWooCommerce store, int count) {
+    private static void awaitRequest(WooCommerceSimulator store, int count) {
         Instant deadline = Instant.now().plusSeconds(20);
         while (store.arrivals("POST", BATCH) < count) {
             assertThat(Instant.now()).as("the push to reach the store").isBefore(deadline);
@@ -92,11 +89,11 @@ class SyncCrashIT {
         }
     }
 
-    private static void awaitStock(FakeWooCommerce store, long wooId, long level, Duration within) {
+    private static void awaitStock(WooCommerceSimulator store, String sku, long level, Duration within) {
         Instant deadline = Instant.now().plus(within);
-        while (!store.stock(wooId).map(s -> s == level).orElse(false)) {
+        while (!store.stock(sku).map(s -> s == level).orElse(false)) {
             assertThat(Instant.now())
-                    .as("the store's stock to be " + level + " (it is " + store.stock(wooId) + ")")
+                    .as("the store's stock to be " + level + " (it is " + store.stock(sku) + ")")
                     .isBefore(deadline);
             sleep(Duration.ofMillis(50));
         }

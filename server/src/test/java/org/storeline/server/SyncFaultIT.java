@@ -5,21 +5,22 @@ import static org.storeline.server.StockSyncIT.await;
 import static org.storeline.server.StockSyncIT.sleep;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.storeline.server.support.ApiClient;
-import org.storeline.server.support.FakeWooCommerce;
 import org.storeline.server.support.Shop;
+import org.storeline.server.support.Stores;
 import org.storeline.server.support.TestStoreline;
+import org.storeline.simulators.Call;
+import org.storeline.simulators.Fault;
+import org.storeline.simulators.WooCommerceSimulator;
 
 /**
  * A store that fails for a while (500s, then answers too late to be read, then 429 with {@code Retry-After}) and then
@@ -28,16 +29,15 @@ import org.storeline.server.support.TestStoreline;
  */
 class SyncFaultIT {
     private static final int PRODUCTS = 5;
-    private static final String BATCH = "/wp-json/wc/v3/products/batch";
+    private static final String BATCH = WooCommerceSimulator.PRODUCTS + "/batch";
 
     private final ApiClient admin = TestStoreline.admin();
     private final Shop shop = new Shop(admin);
-    private final FakeWooCommerce broken = FakeWooCommerce.start();
-    private final FakeWooCommerce healthy = FakeWooCommerce.start();
+    private final WooCommerceSimulator broken = Stores.wooCommerce();
+    private final WooCommerceSimulator healthy = Stores.wooCommerce();
     private final String outlet = shop.outlet("Faults");
     private final String register = shop.openRegister(outlet);
-    private final Map<String, Long> brokenIds = new LinkedHashMap<>();
-    private final Map<String, Long> healthyIds = new LinkedHashMap<>();
+    private final List<String> skus = new ArrayList<>();
     private final List<String> products = new ArrayList<>();
 
     @AfterEach
@@ -48,40 +48,42 @@ class SyncFaultIT {
 
     @Test
     void aStoreThatFailsThenRecoversEndsWithOurStockWhileAnotherStoreKeptFlowing() {
-        String brokenChannel = shop.wooChannel(register, List.of(outlet), Map.of(), false, broken.baseUrl());
-        shop.wooChannel(shop.register(outlet), List.of(outlet), Map.of(), false, healthy.baseUrl());
+        String brokenChannel = shop.wooChannel(register, List.of(outlet), Map.of(), broken);
+        shop.wooChannel(shop.register(outlet), List.of(outlet), Map.of(), healthy);
         for (int i = 0; i < PRODUCTS; i++) {
             String sku = Shop.unique("FAULT" + i);
-            brokenIds.put(sku, broken.product(sku));
-            healthyIds.put(sku, healthy.product(sku));
+            skus.add(sku);
+            Stores.listed(broken, sku);
+            Stores.listed(healthy, sku);
             String product = shop.productWithSku(sku, "10.00");
             products.add(product);
             shop.setStock(product, outlet, 50);
         }
-        awaitEveryLevel(broken, brokenIds, Duration.ofSeconds(20));
+        awaitEveryLevel(broken, Duration.ofSeconds(20));
 
         List<Duration> healthyLags = new ArrayList<>();
-        StubMapping fault = broken.failWithServerErrors();
+        Fault fault = broken.lay(Fault.serverErrors(WooCommerceSimulator.PRODUCTS));
         healthyLags.addAll(sellWhileFaulty(Duration.ofSeconds(3)));
         broken.heal(fault);
-        fault = broken.answerLate(Duration.ofSeconds(3));
+        fault = broken.lay(Fault.answerLate(WooCommerceSimulator.PRODUCTS, Duration.ofSeconds(3)));
         healthyLags.addAll(sellWhileFaulty(Duration.ofSeconds(4)));
         broken.heal(fault);
-        fault = broken.throttle(2);
+        fault = broken.lay(Fault.throttled(WooCommerceSimulator.PRODUCTS, Duration.ofSeconds(2)));
         healthyLags.addAll(sellWhileFaulty(Duration.ofSeconds(3)));
         broken.heal(fault);
 
-        awaitEveryLevel(broken, brokenIds, Duration.ofSeconds(90));
-        awaitEveryLevel(healthy, healthyIds, Duration.ofSeconds(10));
-        List<Integer> answers = broken.answeredStatuses(BATCH);
+        awaitEveryLevel(broken, Duration.ofSeconds(90));
+        awaitEveryLevel(healthy, Duration.ofSeconds(10));
+        List<Integer> answers =
+                broken.received("POST", BATCH).stream().map(Call::status).toList();
         System.out.printf(
                 "sync faults: the broken store answered %s; the healthy store had each change within %s%n",
                 answers, healthyLags.stream().max(Duration::compareTo).orElseThrow());
         assertThat(answers).contains(500, 429);
         assertThat(healthyLags).allSatisfy(lag -> assertThat(lag).isLessThan(Duration.ofSeconds(5)));
-        for (Map.Entry<String, Long> product : brokenIds.entrySet()) {
-            assertThat(broken.stockWrites(product.getValue()))
-                    .as("the levels of %s, in the order the store took them", product.getKey())
+        for (String sku : skus) {
+            assertThat(broken.levelsWritten(sku))
+                    .as("the levels of %s, in the order the store took them", sku)
                     .isSortedAccordingTo((a, b) -> Long.compare(b, a));
         }
         Set<String> outcomes = new HashSet<>();
@@ -115,12 +117,12 @@ class SyncFaultIT {
         int i = 0;
         while (Instant.now().isBefore(until)) {
             String product = products.get(i % PRODUCTS);
-            long healthyId = healthyIds.values().stream().toList().get(i % PRODUCTS);
+            String sku = skus.get(i % PRODUCTS);
             assertThat(shop.inStoreSale(outlet, register, product, 1).status()).isEqualTo(201);
             Instant sold = Instant.now();
             long level = shop.stockLevel(product, outlet);
             await(
-                    () -> healthy.stock(healthyId).filter(s -> s == level).isPresent() ? Boolean.TRUE : null,
+                    () -> healthy.stock(sku).filter(s -> s == level).isPresent() ? Boolean.TRUE : null,
                     "the healthy store to show " + level);
             lags.add(Duration.between(sold, Instant.now()));
             sleep(Duration.ofMillis(200));
@@ -129,13 +131,12 @@ class SyncFaultIT {
         return lags;
     }
 
-    private void awaitEveryLevel(FakeWooCommerce store, Map<String, Long> ids, Duration within) {
+    private void awaitEveryLevel(WooCommerceSimulator store, Duration within) {
         Instant deadline = Instant.now().plus(within);
         List<Long> ours = products.stream().map(p -> shop.stockLevel(p, outlet)).toList();
-        List<Long> wooIds = ids.values().stream().toList();
         while (true) {
             List<Long> theirs =
-                    wooIds.stream().map(id -> store.stock(id).orElse(-1L)).toList();
+                    skus.stream().map(sku -> store.stock(sku).orElse(-1L)).toList();
             if (theirs.equals(ours)) {
                 return;
             }

@@ -4,16 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.storeline.server.StockSyncIT.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.storeline.server.support.ApiClient;
-import org.storeline.server.support.FakeWooCommerce;
 import org.storeline.server.support.Shop;
+import org.storeline.server.support.Stores;
 import org.storeline.server.support.TestStoreline;
+import org.storeline.simulators.Fault;
+import org.storeline.simulators.WooCommerceSimulator;
 
 /**
  * GET /api/v1/channels/{id}/health for the outgoing side (BYD-4): the changes waiting to go out (a burst to one
@@ -22,10 +23,9 @@ import org.storeline.server.support.TestStoreline;
 class SyncHealthIT {
     private final ApiClient admin = TestStoreline.admin();
     private final Shop shop = new Shop(admin);
-    private final FakeWooCommerce store = FakeWooCommerce.start();
+    private final WooCommerceSimulator store = Stores.wooCommerce();
     private final String outlet = shop.outlet("Health");
-    private final String channel =
-            shop.wooChannel(shop.register(outlet), List.of(outlet), Map.of(), false, store.baseUrl());
+    private final String channel = shop.wooChannel(shop.register(outlet), List.of(outlet), Map.of(), store);
 
     @AfterEach
     void closeTheStore() {
@@ -40,7 +40,7 @@ class SyncHealthIT {
         assertThat(fresh.path("rate_budget_left").isNull())
                 .as("nothing sent by this process yet")
                 .isTrue();
-        StubMapping down = store.failWithServerErrors();
+        Fault down = store.lay(Fault.serverErrors(WooCommerceSimulator.PRODUCTS));
         Instant before = Instant.now();
         List<String> products = List.of(product(), product(), product());
         for (int level = 1; level <= 5; level++) {
@@ -75,7 +75,7 @@ class SyncHealthIT {
 
     private String product() {
         String sku = Shop.unique("HEALTH");
-        store.product(sku);
+        Stores.listed(store, sku);
         return shop.productWithSku(sku, "10.00");
     }
 

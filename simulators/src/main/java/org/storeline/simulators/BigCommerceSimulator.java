@@ -166,7 +166,7 @@ public final class BigCommerceSimulator extends StoreSimulator {
             for (JsonNode item : request.json().path("items")) {
                 Product product = byId.get(item.path("product_id").asLong());
                 if (product != null) {
-                    product.stock = item.path("quantity").asLong();
+                    stockWritten(product, item.path("quantity").asLong());
                 }
             }
             return Answer.ok(JSON.createObjectNode().put("transaction_id", "sim-" + clock.millis()));

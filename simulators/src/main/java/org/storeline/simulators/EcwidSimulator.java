@@ -186,9 +186,9 @@ public final class EcwidSimulator extends StoreSimulator {
         return JSON.createObjectNode().put("ticket", ticket);
     }
 
-    private static ObjectNode write(Product product, JsonNode body) {
+    private ObjectNode write(Product product, JsonNode body) {
         if (body.has("quantity")) {
-            product.stock = body.path("quantity").asLong();
+            stockWritten(product, body.path("quantity").asLong());
         }
         if (body.has("price")) {
             product.price = body.path("price").decimalValue();

@@ -147,7 +147,7 @@ public final class LightspeedSimulator extends StoreSimulator {
             }
             JsonNode variant = request.json().path("variant");
             if (variant.has("stockLevel")) {
-                product.stock = variant.path("stockLevel").asLong();
+                stockWritten(product, variant.path("stockLevel").asLong());
             }
             if (variant.has("priceIncl")) {
                 product.price = variant.path("priceIncl").decimalValue();

@@ -82,15 +82,15 @@ public record Plan(List<Line> lines, Payment payment, boolean pickup, String pic
     }
 
     /** A random checkout of what is in stock: one to three lines, now and then a SKU the shop does not sell. */
-    static Optional<Plan> random(Random random, List<StoreSimulator.Product> inStock, int unknownSkuEvery) {
+    static Optional<Plan> random(Random random, List<Product> inStock, int unknownSkuEvery) {
         if (inStock.isEmpty()) {
             return Optional.empty();
         }
-        List<StoreSimulator.Product> pool = new ArrayList<>(inStock);
+        List<Product> pool = new ArrayList<>(inStock);
         int count = Math.min(pool.size(), 1 + random.nextInt(3));
         List<Line> lines = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            StoreSimulator.Product product = pool.remove(random.nextInt(pool.size()));
+            Product product = pool.remove(random.nextInt(pool.size()));
             long quantity = 1 + random.nextInt((int) Math.min(3, product.stock));
             lines.add(new Line(product.sku, product.name, quantity, product.price));
         }

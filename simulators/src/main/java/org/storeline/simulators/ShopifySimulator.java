@@ -275,7 +275,7 @@ public final class ShopifySimulator extends StoreSimulator {
                 }
                 long level = quantity.path("quantity").asLong();
                 changes.addObject().put("name", "available").put("delta", level - product.stock);
-                product.stock = level;
+                stockWritten(product, level);
             }
             return Answer.ok(answer);
         }

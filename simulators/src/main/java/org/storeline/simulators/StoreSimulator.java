@@ -2,7 +2,6 @@ package org.storeline.simulators;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -16,11 +15,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,99 +30,29 @@ import java.util.concurrent.Executors;
  * paths, formats, pagination and rate limit) and the webhooks it delivers (signed as the platform signs them), with
  * the platform's habits: a delivery now and then twice, out of order, or never (the order is then found by
  * reconciliation through the list API). It can be taken offline for a while: its API answers 503 and its webhooks
- * wait, as a platform's retries do, until it is back.
+ * wait, as a platform's retries do, until it is back; and other {@link Fault faults} can be laid over it (500s, late
+ * answers, 429s). It keeps what it received ({@link #received}: when each request arrived, the stock levels it carried,
+ * how it was answered) and every stock level written ({@link #stockWrites}), for the tests and the benchmark that play
+ * a whole store with it. It is started only by {@code ./storeline demo} and by tests and benchmarks, never by
+ * {@code ./storeline serve}.
  *
  * <p>Each platform is a subclass: {@link #route} answers its API, {@link #newOrder} writes an order as the platform
- * shows it, {@link #orderDeliveries} the webhooks that tell it. State changes are made under the simulator's lock.
+ * shows it, {@link #orderDeliveries} the webhooks that tell it, {@link #stockWritten} each stock level a request
+ * writes. State changes are made under the simulator's lock.
  */
 public abstract class StoreSimulator implements AutoCloseable {
     protected static final ObjectMapper JSON = new ObjectMapper();
-    private static final int MAX_CALLS_KEPT = 200;
+    /** The method of a {@link Call} that is a webhook the store sent. */
+    public static final String WEBHOOK = "WEBHOOK";
 
-    /** A request the store received, and how it answered. */
-    public record Call(Instant at, String method, String path, int status) {}
-
-    /** A request to the store's API. */
-    protected record Request(
-            String method, String path, Map<String, String> query, byte[] body, Map<String, List<String>> headers) {
-        JsonNode json() {
-            try {
-                return body.length == 0 ? JSON.createObjectNode() : JSON.readTree(body);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        Optional<String> header(String name) {
-            return headers.entrySet().stream()
-                    .filter(e -> e.getKey().equalsIgnoreCase(name))
-                    .flatMap(e -> e.getValue().stream())
-                    .findFirst();
-        }
-
-        String param(String name, String fallback) {
-            return query.getOrDefault(name, fallback);
-        }
-    }
-
-    /** An answer: status, JSON body (or none) and headers. */
-    protected record Answer(int status, Optional<JsonNode> body, Map<String, String> headers) {
-        static Answer ok(JsonNode body) {
-            return new Answer(200, Optional.of(body), Map.of());
-        }
-
-        static Answer status(int status, JsonNode body) {
-            return new Answer(status, Optional.of(body), Map.of());
-        }
-
-        static Answer noContent() {
-            return new Answer(204, Optional.empty(), Map.of());
-        }
-
-        Answer with(Map<String, String> more) {
-            Map<String, String> all = new LinkedHashMap<>(headers);
-            all.putAll(more);
-            return new Answer(status, body, all);
-        }
+    static {
+        // Read once, when the first server is made: no answer waits (Nagle) for the ACK of an earlier segment, which
+        // would add tens of milliseconds to what the tests and the benchmark measure.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
     }
 
     /** A webhook delivery as the platform sends it: raw bytes and headers, to the registered address. */
     protected record Delivery(String what, String query, Map<String, String> headers, byte[] body) {}
-
-    /** One product the store sells. Its id is stable: the same catalog gets the same ids in every run. */
-    public static final class Product {
-        public final long id;
-        public final String sku;
-        public final String name;
-        BigDecimal price;
-        long stock;
-
-        Product(long id, String sku, String name, BigDecimal price, long stock) {
-            this.id = id;
-            this.sku = sku;
-            this.name = name;
-            this.price = price;
-            this.stock = stock;
-        }
-    }
-
-    /** An order as the store keeps it: the platform's own JSON, changed in place as the order moves on. */
-    public static final class Order {
-        public final String id;
-        public final String number;
-        public final Plan plan;
-        final ObjectNode json;
-        Instant updatedAt;
-        boolean announced;
-
-        Order(String id, String number, Plan plan, ObjectNode json, Instant updatedAt) {
-            this.id = id;
-            this.number = number;
-            this.plan = plan;
-            this.json = json;
-            this.updatedAt = updatedAt;
-        }
-    }
 
     /** What the store shows of an order on the simulator page. */
     public record OrderView(String id, String number, String status, String summary, boolean webhookSent) {}
@@ -143,9 +69,13 @@ public abstract class StoreSimulator implements AutoCloseable {
     protected final Map<String, Product> bySku = new LinkedHashMap<>();
     protected final Map<Long, Product> byId = new LinkedHashMap<>();
     protected final Map<String, Order> orders = new LinkedHashMap<>();
-    private final Deque<Call> calls = new ArrayDeque<>();
+    private final Traffic traffic;
     private final RateWindow rate;
-    private Instant offlineUntil = Instant.MIN;
+    private final Faults faults;
+    /** The request being routed (under the lock): when it arrived, and how many stock levels it wrote. */
+    private long routingArrived;
+
+    private int routingLevels;
     private long sequence;
     private final long idBase;
 
@@ -153,7 +83,9 @@ public abstract class StoreSimulator implements AutoCloseable {
         this.settings = settings;
         this.clock = settings.clock();
         this.random = new Random(settings.seed());
-        this.rate = rate;
+        this.rate = settings.rateLimit() ? rate : RateWindow.unlimited();
+        this.traffic = new Traffic(settings.callsKept());
+        this.faults = new Faults(clock);
         // Order ids only grow from one run to the next (a store linked again must not see an old order's id).
         this.idBase = clock.instant().getEpochSecond() * 100;
         try {
@@ -206,11 +138,60 @@ public abstract class StoreSimulator implements AutoCloseable {
         sender.target(webhookUrl);
     }
 
-    /** Adds a product to the catalog (the demo's products, in the same order in every run). */
-    public synchronized void addProduct(String sku, String name, BigDecimal price, long stock) {
-        Product product = new Product(productIdBase() + bySku.size() + 1, sku, name, price, stock);
+    /** Adds a product to the catalog (the demo's products, in the same order in every run); answers its id. */
+    public synchronized long addProduct(String sku, String name, BigDecimal price, long stock) {
+        return add(sku, name, price, stock, true).id;
+    }
+
+    /**
+     * Adds a product whose stock the store does not count until a level is written for it ({@link #stock} is empty
+     * until then), as a product newly listed; answers its id.
+     */
+    public synchronized long addProduct(String sku, String name, BigDecimal price) {
+        return add(sku, name, price, 0, false).id;
+    }
+
+    protected Product add(String sku, String name, BigDecimal price, long stock, boolean stockTracked) {
+        Product product = new Product(productIdBase() + bySku.size() + 1, sku, name, price, stock, stockTracked);
         bySku.put(sku, product);
         byId.put(product.id, product);
+        return product;
+    }
+
+    /** Sets a product's stock as a request asked: counted as a level the request carried, and kept in its writes. */
+    protected void stockWritten(Product product, long level) {
+        product.stock = level;
+        product.stockTracked = true;
+        product.writes.add(new StockWrite(level, routingArrived));
+        routingLevels++;
+    }
+
+    /** The level the store shows for the product; empty when it does not count its stock. */
+    public synchronized Optional<Long> stock(String sku) {
+        Product product = bySku.get(sku);
+        return product == null || !product.stockTracked ? Optional.empty() : Optional.of(product.stock);
+    }
+
+    /** Every stock level requests wrote for the product, in the order the store took them. */
+    public synchronized List<StockWrite> stockWrites(String sku) {
+        return List.copyOf(bySku.get(sku).writes);
+    }
+
+    /** The levels of {@link #stockWrites}. */
+    public List<Long> levelsWritten(String sku) {
+        return stockWrites(sku).stream().map(StockWrite::level).toList();
+    }
+
+    /** Someone edits the product's stock in the store's admin: not a level the store was sent, and no webhook. */
+    public synchronized void editStock(String sku, long level) {
+        Product product = bySku.get(sku);
+        product.stock = level;
+        product.stockTracked = true;
+    }
+
+    /** The product's price as the store shows it. */
+    public synchronized BigDecimal price(String sku) {
+        return bySku.get(sku).price;
     }
 
     /** The first product's id less one: each platform numbers its products its own way. */
@@ -245,11 +226,31 @@ public abstract class StoreSimulator implements AutoCloseable {
         return Optional.ofNullable(orders.get(orderId)).map(this::statusWords);
     }
 
-    /** The requests received, newest first. */
-    public synchronized List<Call> calls() {
-        List<Call> list = new ArrayList<>(calls);
-        Collections.reverse(list);
-        return list;
+    /** The requests received and the webhooks sent, newest first. */
+    public List<Call> calls() {
+        return traffic.newestFirst();
+    }
+
+    /** The requests received and answered (not the webhooks), in the order they arrived. */
+    public List<Call> received() {
+        return traffic.received();
+    }
+
+    /** The requests received and answered at this path (without its query). */
+    public List<Call> received(String method, String path) {
+        return received().stream()
+                .filter(c -> c.method().equals(method) && c.path().equals(path))
+                .toList();
+    }
+
+    /** The requests that arrived at this path, answered or not yet (a slow answer may still be on its way). */
+    public int arrivals(String method, String path) {
+        return traffic.arrivals(method, path);
+    }
+
+    /** The requests that wrote at least one stock level. */
+    public long stockRequests() {
+        return received().stream().filter(c -> c.levels() > 0).count();
     }
 
     /**
@@ -268,14 +269,7 @@ public abstract class StoreSimulator implements AutoCloseable {
             sequence++;
             id = orderId(idBase + sequence);
             Instant at = clock.instant();
-            Order order = newOrder(id, sequence, plan.get(), at);
-            orders.put(id, order);
-            for (Plan.Line line : plan.get().lines()) {
-                Product product = bySku.get(line.sku());
-                if (product != null) {
-                    product.stock = Math.max(0, product.stock - line.quantity());
-                }
-            }
+            Order order = place(id, plan.get(), at);
             int habit = random.nextInt(100);
             if (habit < settings.neverSentPercent()) {
                 // The platform never sends this one: Storeline's reconciliation must find it in the list API.
@@ -302,6 +296,27 @@ public abstract class StoreSimulator implements AutoCloseable {
         return Optional.of(id);
     }
 
+    /**
+     * An order placed with this id and these lines, and announced by no webhook: for a test that plays the platform's
+     * webhook itself and needs the store to know the order when Storeline asks it.
+     */
+    public synchronized void placeOrder(String id, Plan plan) {
+        sequence++;
+        place(id, plan, clock.instant()).announced = false;
+    }
+
+    private Order place(String id, Plan plan, Instant at) {
+        Order order = newOrder(id, sequence, plan, at);
+        orders.put(id, order);
+        for (Plan.Line line : plan.lines()) {
+            Product product = bySku.get(line.sku());
+            if (product != null) {
+                product.stock = Math.max(0, product.stock - line.quantity());
+            }
+        }
+        return order;
+    }
+
     /** The platform's order id for the n-th order ever placed here; numeric by default. */
     protected String orderId(long number) {
         return Long.toString(number);
@@ -321,13 +336,24 @@ public abstract class StoreSimulator implements AutoCloseable {
         return bySku.values().stream().filter(p -> p.stock > 0).toList();
     }
 
-    /** Takes the store offline for a while: its API answers 503, its webhooks wait until it is back. */
-    public synchronized void takeOffline(Duration duration) {
-        offlineUntil = clock.instant().plus(duration);
+    /** Takes the store offline for a while ({@link Fault#offline}): its webhooks wait until it is back. */
+    public void takeOffline(Duration duration) {
+        faults.lay(Fault.offline(), clock.instant().plus(duration));
     }
 
-    public synchronized boolean offline() {
-        return clock.instant().isBefore(offlineUntil);
+    public boolean offline() {
+        return faults.active(Fault.offline());
+    }
+
+    /** Lays a fault over the store's API until it is {@link #heal healed}; the newest fault covering a path wins. */
+    public Fault lay(Fault fault) {
+        faults.lay(fault, Instant.MAX);
+        return fault;
+    }
+
+    /** Lifts a fault {@link #lay laid}: the store answers as before. */
+    public void heal(Fault fault) {
+        faults.heal(fault);
     }
 
     /** Webhooks waiting to be delivered (while offline, or refused by Storeline). */
@@ -338,14 +364,17 @@ public abstract class StoreSimulator implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             byte[] body = exchange.getRequestBody().readAllBytes();
+            long arrived = System.nanoTime();
             Request request = new Request(
                     exchange.getRequestMethod(),
                     exchange.getRequestURI().getRawPath(),
                     query(exchange.getRequestURI().getRawQuery()),
                     body,
                     exchange.getRequestHeaders());
-            Answer answer = answer(request);
-            record(request, answer.status());
+            traffic.arrived(request.method(), request.path());
+            Served served = answer(request, arrived);
+            Answer answer = served.answer();
+            record(request, arrived, served);
             byte[] bytes = answer.body().map(StoreSimulator::bytes).orElse(new byte[0]);
             answer.headers()
                     .forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
@@ -359,45 +388,79 @@ public abstract class StoreSimulator implements AutoCloseable {
         }
     }
 
-    private Answer answer(Request request) {
-        if (offline()) {
-            return Answer.status(503, JSON.createObjectNode().put("message", "Service Unavailable"));
+    /** An answer, and how many stock levels its request wrote. */
+    private record Served(Answer answer, int levels) {}
+
+    private Served answer(Request request, long arrived) {
+        Optional<Fault> fault = faults.on(request.method(), request.path());
+        if (fault.isPresent() && fault.get().status().isPresent()) {
+            pause(fault.get().delay());
+            int status = fault.get().status().get();
+            return new Served(status == 429 ? rateLimited(fault.get().retryAfter()) : serverError(status, request), 0);
         }
-        Optional<Duration> wait = rate.take(clock.instant());
-        if (wait.isPresent()) {
-            return rateLimited(wait.get());
-        }
-        if (!authorized(request)) {
-            return Answer.status(401, JSON.createObjectNode().put("message", "Unauthorized: bad credentials"));
-        }
-        Answer answer;
-        synchronized (this) {
-            answer = route(request);
-        }
-        return answer != null
-                ? answer
-                : Answer.status(
-                        404,
-                        JSON.createObjectNode()
-                                .put("message", "Not Found: " + request.method() + " " + request.path()));
+        Served served = serve(request, arrived);
+        fault.ifPresent(f -> pause(f.delay()));
+        return served;
     }
 
-    private synchronized void record(Request request, int status) {
+    private Served serve(Request request, long arrived) {
+        Optional<Duration> wait = rate.take(clock.instant());
+        if (wait.isPresent()) {
+            return new Served(rateLimited(wait.get()), 0);
+        }
+        if (!authorized(request)) {
+            return new Served(
+                    Answer.status(401, JSON.createObjectNode().put("message", "Unauthorized: bad credentials")), 0);
+        }
+        synchronized (this) {
+            routingArrived = arrived;
+            routingLevels = 0;
+            Answer answer = route(request);
+            return new Served(
+                    answer != null
+                            ? answer
+                            : Answer.status(
+                                    404,
+                                    JSON.createObjectNode()
+                                            .put("message", "Not Found: " + request.method() + " " + request.path())),
+                    routingLevels);
+        }
+    }
+
+    /** What the platform answers when it fails with this status (500, 503...); each platform may say it its way. */
+    protected Answer serverError(int status, Request request) {
+        return Answer.status(
+                status, JSON.createObjectNode().put("message", status == 503 ? "Service Unavailable" : "Server Error"));
+    }
+
+    private static void pause(Duration delay) {
+        if (delay.isPositive()) {
+            try {
+                Thread.sleep(delay);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void record(Request request, long arrived, Served served) {
         String query = request.query().isEmpty()
                 ? ""
                 : "?" + String.join("&", request.query().keySet());
-        calls.addLast(new Call(clock.instant(), request.method(), request.path() + query, status));
-        while (calls.size() > MAX_CALLS_KEPT) {
-            calls.removeFirst();
-        }
+        traffic.add(new Call(
+                clock.instant(),
+                arrived,
+                request.method(),
+                request.path(),
+                query,
+                served.answer().status(),
+                served.levels(),
+                new String(request.body(), StandardCharsets.UTF_8)));
     }
 
     /** Records a webhook the store sent, beside the requests it received. */
-    synchronized void recordSent(Delivery delivery, int status) {
-        calls.addLast(new Call(clock.instant(), "WEBHOOK", delivery.what(), status));
-        while (calls.size() > MAX_CALLS_KEPT) {
-            calls.removeFirst();
-        }
+    void recordSent(Delivery delivery, int status) {
+        traffic.add(new Call(clock.instant(), System.nanoTime(), WEBHOOK, delivery.what(), "", status, 0, ""));
     }
 
     /** A page of {@code items}: {@code page} counts from 1. */

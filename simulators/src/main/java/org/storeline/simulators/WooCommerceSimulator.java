@@ -13,6 +13,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,18 +25,27 @@ import java.util.regex.Pattern;
 /**
  * A WooCommerce store (REST API v3 under {@code /wp-json/wc/v3}): orders with {@code page}/{@code per_page} and the
  * {@code X-WP-Total}/{@code X-WP-TotalPages} headers, {@code PUT /orders/{id}} for the status, products by SKU and
- * written through {@code POST /products/batch}, webhooks created with their secret; deliveries carry the whole order,
- * signed {@code X-WC-Webhook-Signature}. WooCommerce has no rate limit of its own (the host's), so none here.
+ * written through {@code POST /products/batch} (variations of a variable product through
+ * {@code POST /products/{parent}/variations/batch}), webhooks created with their secret; deliveries carry the whole
+ * order, signed {@code X-WC-Webhook-Signature}. WooCommerce has no rate limit of its own (the host's), so none here; a
+ * host's 429 is a {@link Fault#throttled fault}, and a 500 is answered as WordPress's critical error.
  */
 public final class WooCommerceSimulator extends StoreSimulator {
     private static final String API = "/wp-json/wc/v3";
+    /** Where the products are read and written: the path the sync's faults are laid on. */
+    public static final String PRODUCTS = API + "/products";
+
     private static final Pattern ORDER = Pattern.compile(API + "/orders/(\\d+)");
+    private static final Pattern VARIATIONS = Pattern.compile(PRODUCTS + "/(\\d+)/variations/batch");
     private static final Pattern WEBHOOK = Pattern.compile(API + "/webhooks/(\\d+)");
     private static final DateTimeFormatter GMT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss");
 
     private final String key = Signing.secret("ck_");
     private final String secret = Signing.secret("cs_");
     private final Map<Long, ObjectNode> webhooks = new LinkedHashMap<>();
+    /** The variable product of each variation, by the variation's id. */
+    private final Map<Long, Long> parents = new HashMap<>();
+
     private String webhookSecret = Signing.secret("woo-");
     private long webhookIds = 30;
 
@@ -70,6 +80,42 @@ public final class WooCommerceSimulator extends StoreSimulator {
         return request.header("Authorization").filter(basic::equals).isPresent()
                 || (key.equals(request.param("consumer_key", ""))
                         && secret.equals(request.param("consumer_secret", "")));
+    }
+
+    /**
+     * Adds a variation of the variable product {@code parentId} (added with {@link #addProduct}) under its own SKU, its
+     * stock not counted until a level is written; answers the variation's id.
+     */
+    public synchronized long addVariation(long parentId, String sku, String name, BigDecimal price) {
+        if (!byId.containsKey(parentId) || parents.containsKey(parentId)) {
+            throw new IllegalArgumentException("No product " + parentId + " to add a variation to");
+        }
+        Product variation = add(sku, name, price, 0, false);
+        parents.put(variation.id, parentId);
+        return variation.id;
+    }
+
+    /**
+     * The owner changes an order's status in the store's admin ("cancelled", "on-hold"...), with no webhook: what
+     * Storeline finds when it next reads the order.
+     */
+    public synchronized void changeStatus(String orderId, String status) {
+        Order order = orders.get(orderId);
+        order.json.put("status", status);
+        order.updatedAt = clock.instant();
+        touched(order);
+    }
+
+    @Override
+    protected Answer serverError(int status, Request request) {
+        if (status != 500) {
+            return super.serverError(status, request);
+        }
+        ObjectNode error = JSON.createObjectNode()
+                .put("code", "internal_server_error")
+                .put("message", "There has been a critical error on this website.");
+        error.putObject("data").put("status", 500);
+        return Answer.status(500, error);
     }
 
     @Override
@@ -126,9 +172,13 @@ public final class WooCommerceSimulator extends StoreSimulator {
             }
             return Answer.ok(order.json);
         }
-        if (method.equals("GET") && path.equals(API + "/products")) {
+        if (method.equals("GET") && path.equals(PRODUCTS)) {
             ArrayNode found = JSON.createArrayNode();
-            for (String sku : request.param("sku", "").split(",")) {
+            String skus = request.param("sku", "");
+            // A SKU with a comma in it is looked up alone: the whole parameter is that SKU.
+            List<String> wanted =
+                    skus.contains(",") && bySku.containsKey(skus) ? List.of(skus) : List.of(skus.split(","));
+            for (String sku : wanted) {
                 Product product = bySku.get(sku.trim());
                 if (product != null) {
                     found.add(product(product));
@@ -136,8 +186,11 @@ public final class WooCommerceSimulator extends StoreSimulator {
             }
             return Answer.ok(found);
         }
-        if (method.equals("POST") && path.equals(API + "/products/batch")) {
-            return batch(request.json());
+        if (method.equals("POST") && path.equals(PRODUCTS + "/batch")) {
+            return batch(request.json(), 0);
+        }
+        if (method.equals("POST") && (m = VARIATIONS.matcher(path)).matches()) {
+            return batch(request.json(), Long.parseLong(m.group(1)));
         }
         return null;
     }
@@ -181,12 +234,13 @@ public final class WooCommerceSimulator extends StoreSimulator {
                         "X-WP-Total", Integer.toString(matching.size()), "X-WP-TotalPages", Integer.toString(pages)));
     }
 
-    private Answer batch(JsonNode body) {
+    /** A batch of products ({@code parent} 0) or of one variable product's variations. */
+    private Answer batch(JsonNode body, long parent) {
         ObjectNode answer = JSON.createObjectNode();
         ArrayNode updated = answer.putArray("update");
         for (JsonNode item : body.path("update")) {
             Product product = byId.get(item.path("id").asLong());
-            if (product == null) {
+            if (product == null || parents.getOrDefault(product.id, 0L) != parent) {
                 updated.addObject()
                         .put("id", item.path("id").asLong())
                         .putObject("error")
@@ -195,7 +249,7 @@ public final class WooCommerceSimulator extends StoreSimulator {
                 continue;
             }
             if (item.has("stock_quantity")) {
-                product.stock = item.path("stock_quantity").asLong();
+                stockWritten(product, item.path("stock_quantity").asLong());
             }
             if (item.has("regular_price")) {
                 product.price = new BigDecimal(item.path("regular_price").asText());
@@ -205,15 +259,17 @@ public final class WooCommerceSimulator extends StoreSimulator {
         return Answer.ok(answer);
     }
 
-    private static ObjectNode product(Product product) {
+    private ObjectNode product(Product product) {
+        long parent = parents.getOrDefault(product.id, 0L);
+        String type = parent != 0 ? "variation" : parents.containsValue(product.id) ? "variable" : "simple";
         return JSON.createObjectNode()
                 .put("id", product.id)
-                .put("parent_id", 0)
+                .put("parent_id", parent)
                 .put("sku", product.sku)
                 .put("name", product.name)
-                .put("type", "simple")
-                .put("manage_stock", true)
-                .put("stock_quantity", product.stock)
+                .put("type", type)
+                .put("manage_stock", product.stockTracked)
+                .put("stock_quantity", product.stockTracked ? product.stock : null)
                 .put("regular_price", product.price.toPlainString());
     }
 

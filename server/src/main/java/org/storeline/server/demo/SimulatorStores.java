@@ -40,7 +40,7 @@ public final class SimulatorStores implements DemoStores {
                         .map(p -> new Product(p.sku(), p.name(), p.price(), p.stock()))
                         .toList(),
                 store.calls().stream()
-                        .map(c -> new Call(TIME.format(c.at()) + " UTC", c.method(), c.path(), c.status()))
+                        .map(c -> new Call(TIME.format(c.at()) + " UTC", c.method(), c.path() + c.query(), c.status()))
                         .toList());
     }
 

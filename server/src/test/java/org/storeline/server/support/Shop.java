@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.storeline.simulators.WooCommerceSimulator;
 
 /**
  * Builds the setup a test needs through the public API (outlets, registers, products...), each with
@@ -97,6 +98,31 @@ public final class Shop {
             Map<String, String> shippingMethodOutlets,
             boolean notifications,
             String baseUrl) {
+        return linkWoo(
+                baseUrl,
+                Map.of("consumer_key", "ck_test", "consumer_secret", "cs_test"),
+                registerId,
+                outletIds,
+                shippingMethodOutlets,
+                notifications);
+    }
+
+    /**
+     * A WooCommerce channel linked to the simulated store with the credentials it made up, no notifications; the
+     * webhooks a test delivers to it are signed as {@link WooCommerceOrders} signs them.
+     */
+    public String wooChannel(
+            String registerId, List<String> outletIds, Map<String, String> methodOutlets, WooCommerceSimulator store) {
+        return linkWoo(store.baseUrl(), store.link().credentials(), registerId, outletIds, methodOutlets, false);
+    }
+
+    private String linkWoo(
+            String baseUrl,
+            Map<String, String> credentials,
+            String registerId,
+            List<String> outletIds,
+            Map<String, String> shippingMethodOutlets,
+            boolean notifications) {
         return created(admin.post(
                 "/api/v1/channels",
                 Map.of(
@@ -107,7 +133,7 @@ public final class Shop {
                         "base_url",
                         baseUrl,
                         "credentials",
-                        Map.of("consumer_key", "ck_test", "consumer_secret", "cs_test"),
+                        credentials,
                         "webhook_secret",
                         WooCommerceOrders.SECRET,
                         "outlet_ids",
