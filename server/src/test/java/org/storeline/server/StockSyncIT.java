@@ -17,6 +17,7 @@ import org.storeline.server.support.Shop;
 import org.storeline.server.support.Stores;
 import org.storeline.server.support.TestStoreline;
 import org.storeline.server.support.WooCommerceOrders;
+import org.storeline.simulators.Call;
 import org.storeline.simulators.WooCommerceSimulator;
 
 /**
@@ -61,6 +62,43 @@ class StockSyncIT {
         assertThat(sent.path("http_status").asInt()).isEqualTo(200);
         assertThat(sent.path("reason").asText()).contains(sku + ": 6");
         assertThat(sent.path("answer").asText()).contains("\"stock_quantity\":6");
+    }
+
+    @Test
+    void aNewChannelsWebhookRegistrationAndItsFirstLevelsShareTheStoresBudget() {
+        List<String> skus = new ArrayList<>();
+        List<String> products = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            String sku = Shop.unique("REG");
+            Stores.listed(store, sku);
+            products.add(shop.productWithSku(sku, "10.00"));
+            skus.add(sku);
+        }
+
+        String channel = channel(List.of(outletA));
+        for (int i = 0; i < products.size(); i++) {
+            shop.setStock(products.get(i), outletA, i + 1);
+        }
+
+        for (int i = 0; i < skus.size(); i++) {
+            awaitStock(skus.get(i), i + 1);
+        }
+        await(
+                () -> admin.get("/api/v1/channels/" + channel)
+                                .json()
+                                .path("connection")
+                                .path("status")
+                                .asText()
+                                .equals("connected")
+                        ? Boolean.TRUE
+                        : null,
+                "the channel's webhooks registered");
+        List<Call> received = store.received();
+        assertThat(received).as("registration and first levels").hasSizeGreaterThan(5);
+        assertThat(Stores.mostInAnySecond(
+                        received.stream().map(Call::arrivedNanos).toList()))
+                .as("WooCommerce's 5 a second, registration's requests included: " + received)
+                .isLessThanOrEqualTo(5);
     }
 
     @Test

@@ -97,10 +97,10 @@ class SyncChannelSenderIT {
                 List<Long> arrivals = productRequestTimes(store);
                 System.out.printf(
                         "two senders: %d requests to the store, %d before the holder stopped; at most %d in a second%n",
-                        arrivals.size(), beforeStop, mostInAnySecond(arrivals));
+                        arrivals.size(), beforeStop, Stores.mostInAnySecond(arrivals));
                 assertThat(beforeStop).as("the burst kept the channel busy").isGreaterThan(3 * BUDGET);
                 // The budget, reached (the changes wanted more) and never passed.
-                assertThat(mostInAnySecond(arrivals))
+                assertThat(Stores.mostInAnySecond(arrivals))
                         .as("requests the store received in one second")
                         .isEqualTo(BUDGET);
                 assertThat(holderOf(other, other, channel)).isSameAs(other);
@@ -174,20 +174,6 @@ class SyncChannelSenderIT {
                 StockSyncIT.sleep(Duration.ofMillis(50));
             }
         }
-    }
-
-    /** The most arrivals in any interval of one second. */
-    private static int mostInAnySecond(List<Long> arrivals) {
-        List<Long> sorted = arrivals.stream().sorted().toList();
-        int most = 0;
-        int from = 0;
-        for (int to = 0; to < sorted.size(); to++) {
-            while (sorted.get(to) - sorted.get(from) >= SECOND) {
-                from++;
-            }
-            most = Math.max(most, to - from + 1);
-        }
-        return most;
     }
 
     /** The channel's tasks and sender lease, to see why a level did not arrive. */

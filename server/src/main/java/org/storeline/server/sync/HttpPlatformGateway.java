@@ -148,6 +148,15 @@ public final class HttpPlatformGateway implements PlatformGateway {
      * Once its answer came, the request counts from then ({@link RateLimiter#answered}). One pacer per operation, used
      * by its one thread.
      */
+    /**
+     * Runs a platform operation other than a sync call (registering webhooks when a channel is linked) paced by the
+     * channel's limiter, so that the store counts it in the same budget as the stock, prices and status sent: each
+     * request waits its turn (up to {@code longest}, else it is not sent) and is charged like theirs.
+     */
+    static <T> T paced(RateLimiter limiter, Duration longest, Supplier<T> operation) {
+        return RequestPacing.during(new Pacer(limiter, longest, OptionalLong.empty()), operation);
+    }
+
     static final class Pacer implements RequestPacing.Pacer {
         private final RateLimiter limiter;
         private final Duration longest;

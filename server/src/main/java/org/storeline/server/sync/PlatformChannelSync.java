@@ -2,6 +2,7 @@ package org.storeline.server.sync;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,6 +44,9 @@ import org.storeline.core.sync.SyncTasks;
 public final class PlatformChannelSync implements ChannelSync, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PlatformChannelSync.class);
     private static final int MAX_PAGES = 1000;
+
+    /** How long a registration's request may wait for the channel's budget (its calls come before any other). */
+    private static final Duration REGISTRATION_WAIT = Duration.ofMinutes(1);
 
     private final Connectors connectors;
     private final ChannelRepository channels;
@@ -223,7 +227,15 @@ public final class PlatformChannelSync implements ChannelSync, AutoCloseable {
         Registration registration;
         try {
             URI webhookUrl = publicBaseUrl.get().resolve("/webhooks/" + channel.id());
-            registration = connectors.of(channel.platform()).register(Connectors.connection(channel), webhookUrl);
+            Connector connector = connectors.of(channel.platform());
+            Supplier<Registration> registering = () -> connector.register(Connectors.connection(channel), webhookUrl);
+            // Linking is followed at once by the first stock and price pushes: the registration's requests share
+            // their budget, or the store would see both at once (Shopify: 7 requests in a second against 2).
+            registration = connector
+                    .outbound()
+                    .map(outbound -> HttpPlatformGateway.paced(
+                            rateLimits.of(channel.id(), outbound.budget()), REGISTRATION_WAIT, registering))
+                    .orElseGet(registering);
         } catch (RuntimeException e) {
             LOG.warn("Registering channel {} failed", channel.id(), e);
             registration = Registration.failed("registration failed: " + Failures.describe(e));

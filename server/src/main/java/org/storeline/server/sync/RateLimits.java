@@ -32,9 +32,15 @@ public final class RateLimits {
 
     /**
      * This process has just taken the channel: what its limiter knew is out of date (another process may have sent
-     * since), so the next one made for it starts from {@code seed}.
+     * since), so the next one made for it starts from {@code seed}. A seed with no history (a channel nobody sent to,
+     * or whose requests all left their windows) keeps what this process knows instead: the requests it made before it
+     * held the channel (registering the webhooks of a channel just linked) still count at the store.
      */
     public void handOver(UUID channelId, SenderHandover.Seed seed) {
+        if (seed.equals(SenderHandover.Seed.NONE)) {
+            seeds.remove(channelId);
+            return;
+        }
         seeds.put(channelId, seed);
         byChannel.remove(channelId);
     }
