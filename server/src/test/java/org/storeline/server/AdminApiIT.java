@@ -3,6 +3,12 @@ package org.storeline.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
@@ -12,10 +18,12 @@ import org.storeline.server.support.Shop;
 import org.storeline.server.support.TestStoreline;
 
 /**
- * What the owner's screens read through the API too: the users' list, a user's tokens and their revocation, the sales
- * by channel and day report, and the channel activity's filters. Every answer is checked against openapi.json.
+ * What the owner's screens read through the API too: the users' list, a user's tokens and their revocation, a user's
+ * deactivation, the sales by channel and day report, and the channel activity's filters. Every answer is checked
+ * against openapi.json.
  */
 class AdminApiIT {
+    private static final String PASSWORD = "a long enough password";
     private final ApiClient admin = TestStoreline.admin();
     private final Shop shop = new Shop(admin);
 
@@ -91,6 +99,71 @@ class AdminApiIT {
         assertThat(own.status()).isEqualTo(422);
         assertThat(own.errorCode()).isEqualTo("own_admin_role");
         assertThat(admin.get("/api/v1/users/me").json().path("role").asText()).isEqualTo("admin");
+    }
+
+    @Test
+    void aDeactivatedUsersTokenAndPasswordWorkNoMoreUntilTheyAreReactivatedButNotForTheirOwnAccount() throws Exception {
+        String outlet = shop.outlet("Leaver");
+        String email = Shop.unique("leaver") + "@example.com";
+        ApiClient.Response created = admin.post(
+                "/api/v1/users",
+                Map.of(
+                        "name",
+                        "Lee",
+                        "email",
+                        email,
+                        "password",
+                        PASSWORD,
+                        "role",
+                        "staff",
+                        "outlet_ids",
+                        List.of(outlet)));
+        String userId = created.id();
+        assertThat(created.json().path("active").asBoolean()).isTrue();
+        ApiClient leaver = admin.as(admin.post("/api/v1/users/" + userId + "/tokens", Map.of())
+                .json()
+                .path("token")
+                .asText());
+        assertThat(signIn(email).statusCode()).as("signs in before").isEqualTo(303);
+
+        ApiClient.Response deactivated = admin.patch("/api/v1/users/" + userId, Map.of("active", false));
+
+        assertThat(deactivated.status()).as(deactivated.text()).isEqualTo(200);
+        assertThat(deactivated.json().path("active").asBoolean()).isFalse();
+        ApiClient.Response shutOut = leaver.get("/api/v1/users/me");
+        assertThat(shutOut.status()).isEqualTo(401);
+        assertThat(shutOut.errorCode()).isEqualTo("unauthenticated");
+        HttpResponse<String> refused = signIn(email);
+        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(refused.body()).contains("The email or password is wrong.");
+        assertThat(StreamSupport.stream(
+                                admin.get("/api/v1/users").json().path("items").spliterator(), false)
+                        .filter(u -> u.path("id").asText().equals(userId))
+                        .map(u -> u.path("active").asBoolean()))
+                .containsExactly(false);
+        String adminId = admin.get("/api/v1/users/me").json().path("id").asText();
+        ApiClient.Response own = admin.patch("/api/v1/users/" + adminId, Map.of("active", false));
+        assertThat(own.status()).isEqualTo(422);
+        assertThat(own.errorCode()).isEqualTo("own_account");
+
+        ApiClient.Response reactivated = admin.patch("/api/v1/users/" + userId, Map.of("active", true));
+
+        assertThat(reactivated.json().path("active").asBoolean()).isTrue();
+        assertThat(leaver.get("/api/v1/users/me").status())
+                .as("the same token again")
+                .isEqualTo(200);
+        assertThat(signIn(email).statusCode()).isEqualTo(303);
+    }
+
+    private HttpResponse<String> signIn(String email) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(admin.baseUrl() + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("email=" + URLEncoder.encode(email, StandardCharsets.UTF_8)
+                        + "&password=" + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8)))
+                .build();
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        }
     }
 
     @Test

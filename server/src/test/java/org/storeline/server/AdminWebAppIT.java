@@ -9,9 +9,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -38,7 +40,8 @@ import org.storeline.server.support.WooCommerceOrders;
  * The owner's screens in a real browser: a WooCommerce store (WireMock) is connected through the form, an order that
  * the store first answers broken fails its import and Retry imports it once the store answers well; a report draws its
  * chart and downloads its CSV; a user is added with a role and an outlet and given a token shown once, then revoked;
- * a staff user given a second outlet finds it in their switcher, and an admin cannot take their own admin role; staff
+ * a staff user given a second outlet finds it in their switcher, and an admin cannot take their own admin role; a
+ * staff user deactivated (confirmed in a dialog) is signed out at once, shown as deactivated, and reactivated; staff
  * get 403 on Channels and Users and no link to them; French and Dutch words. Axe on every screen, desktop and
  * phone, and the console stays clean.
  */
@@ -219,6 +222,65 @@ class AdminWebAppIT {
         FulfillmentsPage staff = LoginPage.open(driver, base).signIn(staffEmail, PASSWORD);
         assertThat(staff.outlets()).anySatisfy(name -> assertThat(name).startsWith("Second-"));
         assertThat(Browser.consoleErrors()).allMatch(message -> message.contains("422"));
+    }
+
+    @Test
+    void aStaffUserDeactivatedFromTheirPageIsSignedOutAtOnceAndSignsInAgainOnceReactivated() throws Exception {
+        String staffEmail = StaffWebAppIT.user("staff", outlet);
+        String staffSession = signIn(staffEmail);
+        assertThat(page("/fulfillments", staffSession).statusCode()).isEqualTo(200);
+        LoginPage.open(driver, base).signIn(adminEmail, PASSWORD);
+        UsersPage.user(driver, base, userId(adminEmail));
+        assertThat(driver.findElements(By.id("open-deactivate")))
+                .as("not one's own account")
+                .isEmpty();
+
+        UsersPage user = UsersPage.user(driver, base, userId(staffEmail)).deactivate();
+
+        assertThat(user.notice()).startsWith("User deactivated");
+        assertThat(user.text("user-status")).isEqualTo("Deactivated");
+        HttpResponse<String> next = page("/fulfillments", staffSession);
+        assertThat(next.statusCode()).as("the staff user's next page").isEqualTo(303);
+        assertThat(next.headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).startsWith("/login"));
+        assertThat(Axe.seriousViolations(driver))
+                .as("a deactivated user's page")
+                .isEmpty();
+        assertThat(UsersPage.open(driver, base).rows())
+                .anySatisfy(row -> assertThat(row).contains(staffEmail, "Deactivated"));
+
+        user = UsersPage.user(driver, base, userId(staffEmail)).reactivate();
+
+        assertThat(user.notice()).startsWith("User reactivated");
+        assertThat(user.text("user-status")).isEqualTo("Active");
+        assertThat(page("/fulfillments", signIn(staffEmail)).statusCode()).isEqualTo(200);
+        assertThat(Browser.consoleErrors()).isEmpty();
+    }
+
+    /** Signs in over plain HTTP, as a second browser would; answers the session cookie's value. */
+    private static String signIn(String email) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("email=" + URLEncoder.encode(email, StandardCharsets.UTF_8)
+                        + "&password=" + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8)))
+                .build();
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            String cookie = http.send(request, HttpResponse.BodyHandlers.ofString())
+                    .headers()
+                    .firstValue("Set-Cookie")
+                    .orElseThrow();
+            return cookie.substring("storeline_session=".length(), cookie.indexOf(';'));
+        }
+    }
+
+    private static HttpResponse<String> page(String path, String session) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Cookie", "storeline_session=" + session)
+                .GET()
+                .build();
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        }
     }
 
     private static String userId(String email) {

@@ -67,6 +67,7 @@ public enum ErrorCode {
     ALREADY_FULLY_PICKED("already_fully_picked", ErrorCategory.UNPROCESSABLE),
     ASSIGNEE_NOT_PERMITTED("assignee_not_permitted", ErrorCategory.UNPROCESSABLE),
     OWN_ADMIN_ROLE("own_admin_role", ErrorCategory.UNPROCESSABLE),
+    OWN_ACCOUNT("own_account", ErrorCategory.UNPROCESSABLE),
     BODY_TOO_LARGE("body_too_large", ErrorCategory.TOO_LARGE),
     URI_TOO_LONG("uri_too_long", ErrorCategory.URI_TOO_LONG),
     HEADERS_TOO_LARGE("headers_too_large", ErrorCategory.HEADERS_TOO_LARGE),

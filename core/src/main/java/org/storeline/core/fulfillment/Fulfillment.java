@@ -114,9 +114,15 @@ public final class Fulfillment {
                         + ". Put this one back. " + leftToPick());
     }
 
-    /** Assigns a picker (SCN-2), who must be permitted for this outlet; picking starts if it had not. */
+    /** Assigns a picker (SCN-2), who must be active and permitted for this outlet; picking starts if it had not. */
     public void assignTo(User user) {
         FulfillmentStatus next = status.on(FulfillmentStatus.Event.ASSIGN);
+        if (!user.isActive()) {
+            throw new StorelineException(
+                    ErrorCode.ASSIGNEE_NOT_PERMITTED,
+                    user.name() + " is deactivated, so cannot pick it. Assign someone else, or ask an admin to"
+                            + " reactivate " + user.name() + ".");
+        }
         if (!user.asActor().canSee(outletId)) {
             throw new StorelineException(
                     ErrorCode.ASSIGNEE_NOT_PERMITTED,

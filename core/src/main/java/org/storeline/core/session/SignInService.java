@@ -68,7 +68,9 @@ public final class SignInService {
             throw new SignInLocked(lockedUntil(recent));
         }
         // Argon2 takes tens of milliseconds: no transaction is held open while it runs.
-        Optional<User> user = key.isEmpty() ? Optional.empty() : users.findByEmailKey(key);
+        // A deactivated user is refused as a wrong password is: the answer does not tell that the account exists.
+        Optional<User> user =
+                key.isEmpty() ? Optional.empty() : users.findByEmailKey(key).filter(User::isActive);
         if (!passwordMatches(user, password == null ? "" : password)) {
             failures.record(key, now);
             recent.add(now);

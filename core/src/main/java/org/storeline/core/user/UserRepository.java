@@ -50,15 +50,19 @@ public interface UserRepository {
     /** Deletes the user's token; false when the user has no such token. */
     boolean deleteToken(UUID userId, UUID tokenId);
 
-    /** Stores the user's name, role, outlets (replacing the old ones) and password hash; the email stays. */
+    /**
+     * Stores the user's name, role, outlets (replacing the old ones), password hash and when they were deactivated;
+     * the email stays.
+     */
     void update(User user);
 
     /**
-     * The ids of the admins, their rows locked until the transaction ends: two admins taking each other's admin role
-     * at once queue here, so the second sees the first's change and one admin always remains.
+     * The ids of the active admins, their rows locked until the transaction ends: two admins taking each other's
+     * admin role (or deactivating each other) at once queue here, so the second sees the first's change and one
+     * active admin always remains.
      */
     List<UUID> lockAdmins();
 
-    /** Ends every web session of the user: whoever signed in with an old password signs in again. */
+    /** Ends every web session of the user: whoever signed in with an old password (or was deactivated) is out. */
     void endSessions(UUID userId);
 }

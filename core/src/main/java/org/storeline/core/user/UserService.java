@@ -54,14 +54,35 @@ public final class UserService {
         });
     }
 
-    /** What an admin changes of a user; an empty field stays as it is. */
+    /**
+     * What an admin changes of a user; an empty field stays as it is. {@code active}: false deactivates the user,
+     * true reactivates them.
+     */
     public record Changes(
-            Optional<String> name, Optional<Role> role, Optional<List<UUID>> outletIds, Optional<String> password) {}
+            Optional<String> name,
+            Optional<Role> role,
+            Optional<List<UUID>> outletIds,
+            Optional<String> password,
+            Optional<Boolean> active) {
+        /** Changes that leave whether the user is active as it is. */
+        public Changes(
+                Optional<String> name, Optional<Role> role, Optional<List<UUID>> outletIds, Optional<String> password) {
+            this(name, role, outletIds, password, Optional.empty());
+        }
+
+        /** Only whether the user is active: deactivates (false) or reactivates (true). */
+        public static Changes activation(boolean active) {
+            return new Changes(
+                    Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(active));
+        }
+    }
 
     /**
      * Changes a user's name, role, outlets or password (admins only). An admin cannot take their own admin role, nor
      * anyone the last admin's; a manager or staff member needs an outlet. A new password set for someone else ends
      * their web sessions, so that whoever knew the old one is signed out; roles and outlets apply at the next request.
+     * A deactivated user's web sessions end at once and their API tokens stop working (they work again when the user
+     * is reactivated); an admin cannot deactivate themselves, nor anyone the last active admin.
      */
     public User update(Actor actor, UUID userId, Changes changes) {
         actor.require(Permission.MANAGE_USERS);
@@ -75,26 +96,44 @@ public final class UserService {
                     .orElseThrow(() -> StorelineException.notFound(ErrorCode.USER_NOT_FOUND, "User", userId));
             Role role = changes.role().orElse(user.role());
             List<UUID> outletIds = newOutlets.orElse(user.outletIds());
-            if (user.role() == Role.ADMIN && role != Role.ADMIN) {
+            boolean deactivating =
+                    user.isActive() && changes.active().filter(a -> !a).isPresent();
+            if (deactivating) {
+                requireNotOwnAccount(actor, user);
+            }
+            if (user.role() == Role.ADMIN && (role != Role.ADMIN || deactivating)) {
                 requireAnotherAdmin(actor, user, admins);
             }
             requireOutlets(role, outletIds);
-            User updated = new User(
+            User changed = new User(
                     user.id(),
                     name.orElse(user.name()),
                     user.email(),
                     role,
                     outletIds,
                     hash.or(user::passwordHash),
-                    user.createdAt());
+                    user.createdAt(),
+                    user.deactivatedAt());
+            User updated = changes.active()
+                    .map(active -> active ? changed.reactivated() : changed.deactivated(clock.instant()))
+                    .orElse(changed);
             users.update(updated);
-            if (hash.isPresent() && !user.id().equals(actor.userId())) {
+            if (deactivating || (hash.isPresent() && !user.id().equals(actor.userId()))) {
                 users.endSessions(user.id());
             }
             return updated;
         });
     }
 
+    private static void requireNotOwnAccount(Actor actor, User user) {
+        if (user.id().equals(actor.userId())) {
+            throw new StorelineException(
+                    ErrorCode.OWN_ACCOUNT,
+                    "You cannot deactivate your own account: another admin can, so that nobody locks themselves out.");
+        }
+    }
+
+    /** {@code admins}: the active ones; {@code user} must not be the last (being demoted or deactivated). */
     private static void requireAnotherAdmin(Actor actor, User user, List<UUID> admins) {
         if (user.id().equals(actor.userId())) {
             throw new StorelineException(
@@ -104,7 +143,7 @@ public final class UserService {
         }
         if (admins.stream().noneMatch(id -> !id.equals(user.id()))) {
             throw new StorelineException(
-                    ErrorCode.LAST_ADMIN, user.name() + " is the last admin: make another user an admin first.");
+                    ErrorCode.LAST_ADMIN, user.name() + " is the last active admin: make another user an admin first.");
         }
     }
 
@@ -238,7 +277,10 @@ public final class UserService {
         if (bearerToken == null || bearerToken.isBlank()) {
             return Optional.empty();
         }
-        return users.findByTokenHash(ApiTokens.hash(bearerToken.trim())).map(User::asActor);
+        // A deactivated user's tokens are kept, unusable, so that reactivating them gives their programs access back.
+        return users.findByTokenHash(ApiTokens.hash(bearerToken.trim()))
+                .filter(User::isActive)
+                .map(User::asActor);
     }
 
     /**

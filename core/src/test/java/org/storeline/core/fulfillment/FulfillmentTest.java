@@ -262,10 +262,11 @@ class FulfillmentTest {
     }
 
     @Test
-    void aPickerMustBePermittedForTheOutletAndAssigningStartsThePicking() {
+    void aPickerMustBeActiveAndPermittedForTheOutletAndAssigningStartsThePicking() {
         Fulfillment f = fulfillment(sale(), FulfillmentType.PICKUP, FulfillmentStatus.NEW);
 
         assertRefused(ErrorCode.ASSIGNEE_NOT_PERMITTED, () -> f.assignTo(user(Role.STAFF, List.of(UUID.randomUUID()))));
+        assertRefused(ErrorCode.ASSIGNEE_NOT_PERMITTED, () -> f.assignTo(picker.deactivated(Instant.EPOCH)));
         assertThat(f.status()).isEqualTo(FulfillmentStatus.NEW);
         assertThat(f.assignedUserId()).isEmpty();
 

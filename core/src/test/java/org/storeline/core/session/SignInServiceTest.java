@@ -108,6 +108,17 @@ class SignInServiceTest {
     }
 
     @Test
+    void aDeactivatedUserIsRefusedWithTheRightPasswordAsAWrongPasswordIs() {
+        users.update(ada.deactivated(clock.instant()));
+
+        assertThatThrownBy(() -> service.signIn("ada@example.com", PASSWORD))
+                .isInstanceOf(StorelineException.class)
+                .hasMessage("The email or password is wrong. Check both and try again.")
+                .extracting(e -> ((StorelineException) e).code())
+                .isEqualTo(ErrorCode.SIGN_IN_FAILED);
+    }
+
+    @Test
     void signingOutEndsTheSession() {
         String token = service.signIn("ada@example.com", PASSWORD).token();
 

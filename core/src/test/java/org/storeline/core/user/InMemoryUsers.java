@@ -110,7 +110,7 @@ public final class InMemoryUsers implements UserRepository {
     @Override
     public List<UUID> lockAdmins() {
         return byId.values().stream()
-                .filter(u -> u.role() == Role.ADMIN)
+                .filter(u -> u.role() == Role.ADMIN && u.isActive())
                 .map(User::id)
                 .toList();
     }

@@ -122,7 +122,57 @@ class UserServiceTest {
     }
 
     @Test
-    void onlyAdminsChangeUsers() {
+    void aDeactivatedUserIsSignedOutAtOnceKeepsTheRestAndIsActiveAgainWhenReactivated() {
+        User deactivated = service.update(admin.asActor(), staff.id(), UserService.Changes.activation(false));
+
+        assertThat(deactivated.isActive()).isFalse();
+        assertThat(deactivated.deactivatedAt()).hasValue(Instant.EPOCH);
+        assertThat(users.byId.get(staff.id())).isEqualTo(deactivated);
+        assertThat(users.sessionsEnded).containsExactly(staff.id());
+        assertThat(deactivated)
+                .usingRecursiveComparison()
+                .ignoringFields("deactivatedAt")
+                .isEqualTo(staff);
+
+        User reactivated = service.update(admin.asActor(), staff.id(), UserService.Changes.activation(true));
+
+        assertThat(reactivated.isActive()).isTrue();
+        assertThat(users.byId.get(staff.id())).isEqualTo(staff);
+    }
+
+    @Test
+    void anAdminCannotDeactivateThemselvesEvenWithAnotherAdminAround() {
+        user("Bea", Role.ADMIN);
+
+        assertThatThrownBy(() -> service.update(admin.asActor(), admin.id(), UserService.Changes.activation(false)))
+                .extracting(e -> ((StorelineException) e).code())
+                .isEqualTo(ErrorCode.OWN_ACCOUNT);
+        assertThat(users.byId.get(admin.id()).isActive()).isTrue();
+        assertThat(users.sessionsEnded).isEmpty();
+    }
+
+    @Test
+    void anotherAdminCanBeDeactivatedButNotTheLastActiveAdmin() {
+        User bea = user("Bea", Role.ADMIN);
+
+        assertThat(service.update(admin.asActor(), bea.id(), UserService.Changes.activation(false))
+                        .isActive())
+                .isFalse();
+
+        // Bea acted before Ada's change reached her: Ada is now the last active admin.
+        Actor beaBefore = bea.asActor();
+        assertThatThrownBy(() -> service.update(beaBefore, admin.id(), UserService.Changes.activation(false)))
+                .extracting(e -> ((StorelineException) e).code())
+                .isEqualTo(ErrorCode.LAST_ADMIN);
+        assertThatThrownBy(() -> service.update(beaBefore, admin.id(), staffAt(gent)))
+                .as("a deactivated admin does not count as another admin")
+                .extracting(e -> ((StorelineException) e).code())
+                .isEqualTo(ErrorCode.LAST_ADMIN);
+        assertThat(users.byId.get(admin.id()).isActive()).isTrue();
+    }
+
+    @Test
+    void onlyAdminsChangeOrDeactivateUsers() {
         User manager = user("Max", Role.MANAGER, gent);
 
         assertThatThrownBy(() -> service.update(manager.asActor(), staff.id(), role(Role.MANAGER)))
@@ -131,6 +181,10 @@ class UserServiceTest {
         assertThatThrownBy(() -> service.update(staff.asActor(), staff.id(), password("a new long password")))
                 .extracting(e -> ((StorelineException) e).code())
                 .isEqualTo(ErrorCode.FORBIDDEN);
+        assertThatThrownBy(() -> service.update(manager.asActor(), staff.id(), UserService.Changes.activation(false)))
+                .extracting(e -> ((StorelineException) e).code())
+                .isEqualTo(ErrorCode.FORBIDDEN);
+        assertThat(users.byId.get(staff.id()).isActive()).isTrue();
     }
 
     private User user(String name, Role role, UUID... outletIds) {

@@ -56,7 +56,8 @@ public final class JooqSessionRepository implements SessionRepository {
                 .on(APP_USER.ID.eq(WEB_SESSION.USER_ID))
                 .leftJoin(USER_OUTLET)
                 .on(USER_OUTLET.USER_ID.eq(APP_USER.ID))
-                .where(WEB_SESSION.TOKEN_HASH.eq(tokenHash))
+                // A deactivated user's sessions are deleted; this also shuts one out that a sign-in stored meanwhile.
+                .where(WEB_SESSION.TOKEN_HASH.eq(tokenHash).and(APP_USER.DEACTIVATED_AT.isNull()))
                 .fetch();
         if (rows.isEmpty()) {
             return Optional.empty();

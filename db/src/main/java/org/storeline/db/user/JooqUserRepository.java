@@ -187,6 +187,9 @@ public final class JooqUserRepository implements UserRepository {
                 .set(APP_USER.NAME, user.name())
                 .set(APP_USER.ROLE, user.role().wireName())
                 .set(APP_USER.PASSWORD_HASH, user.passwordHash().orElse(null))
+                .set(
+                        APP_USER.DEACTIVATED_AT,
+                        user.deactivatedAt().map(Timestamps::toDb).orElse(null))
                 .where(APP_USER.ID.eq(user.id()))
                 .execute();
         dsl.deleteFrom(USER_OUTLET).where(USER_OUTLET.USER_ID.eq(user.id())).execute();
@@ -197,7 +200,7 @@ public final class JooqUserRepository implements UserRepository {
     public List<UUID> lockAdmins() {
         return dsl.select(APP_USER.ID)
                 .from(APP_USER)
-                .where(APP_USER.ROLE.eq(Role.ADMIN.wireName()))
+                .where(APP_USER.ROLE.eq(Role.ADMIN.wireName()).and(APP_USER.DEACTIVATED_AT.isNull()))
                 .orderBy(APP_USER.ID)
                 .forUpdate()
                 .fetch(APP_USER.ID);
@@ -235,6 +238,7 @@ public final class JooqUserRepository implements UserRepository {
                 Role.fromWire(row.getRole()),
                 outlets,
                 Optional.ofNullable(row.getPasswordHash()),
-                fromDb(row.getCreatedAt()));
+                fromDb(row.getCreatedAt()),
+                Optional.ofNullable(row.getDeactivatedAt()).map(Timestamps::fromDb));
     }
 }

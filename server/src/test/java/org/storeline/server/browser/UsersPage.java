@@ -101,6 +101,34 @@ public final class UsersPage {
         return this;
     }
 
+    /** Deactivates the user: Deactivate, then the dialog's confirmation; waits for the page that answers. */
+    public UsersPage deactivate() {
+        WebElement opener = driver.findElement(By.id("open-deactivate"));
+        opener.click();
+        WebElement confirm = new WebDriverWait(driver, WAIT)
+                .until(ExpectedConditions.elementToBeClickable(By.id("deactivate-submit")));
+        confirm.click();
+        new WebDriverWait(driver, WAIT).until(Browser.gone(opener));
+        new WebDriverWait(driver, WAIT).until(ExpectedConditions.presenceOfElementLocated(By.id("reactivate")));
+        return this;
+    }
+
+    /** Reactivates the user and waits for the page that answers. */
+    public UsersPage reactivate() {
+        WebElement button = driver.findElement(By.id("reactivate"));
+        button.click();
+        new WebDriverWait(driver, WAIT).until(Browser.gone(button));
+        new WebDriverWait(driver, WAIT).until(ExpectedConditions.presenceOfElementLocated(By.id("open-deactivate")));
+        return this;
+    }
+
+    /** The rows of the users' list, as read. */
+    public List<String> rows() {
+        return driver.findElements(By.cssSelector("table.users tbody tr")).stream()
+                .map(WebElement::getText)
+                .toList();
+    }
+
     /** The refusal shown above the form, or "". */
     public String error() {
         var found = driver.findElements(By.cssSelector("main .error-box"));

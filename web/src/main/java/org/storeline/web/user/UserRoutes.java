@@ -77,7 +77,10 @@ public final class UserRoutes implements Routes {
         Responses.created(ctx, user(user));
     }
 
-    /** Changes any of name, role, outlets and password; the email stays (it is what the user signs in with). */
+    /**
+     * Changes any of name, role, outlets, password and whether the user is active; the email stays (it is what the
+     * user signs in with).
+     */
     private void updateUser(Context ctx) {
         JsonBody body = JsonBody.of(ctx.bodyAsBytes());
         if (body.has("email")) {
@@ -90,7 +93,8 @@ public final class UserRoutes implements Routes {
                         body.optionalText("name"),
                         body.optionalText("role").map(Role::fromWire),
                         body.has("outlet_ids") ? Optional.of(body.idList("outlet_ids")) : Optional.empty(),
-                        body.optionalText("password")));
+                        body.optionalText("password"),
+                        body.optionalBoolean("active")));
         Responses.ok(ctx, user(user));
     }
 
@@ -114,6 +118,7 @@ public final class UserRoutes implements Routes {
         ArrayNode outlets = node.putArray("outlet_ids");
         user.outletIds().forEach(id -> outlets.add(id.toString()));
         node.put("created_at", Json.time(user.createdAt()));
+        node.put("active", user.isActive());
         return node;
     }
 }

@@ -50,6 +50,8 @@ public final class UserPages {
         routes.post("/users", this::create);
         routes.get("/users/{id}", ctx -> page(ctx, 200, Optional.empty(), done(ctx), Optional.empty()));
         routes.post("/users/{id}", this::update);
+        routes.post("/users/{id}/deactivate", ctx -> activate(ctx, false));
+        routes.post("/users/{id}/reactivate", ctx -> activate(ctx, true));
         routes.post("/users/{id}/tokens", this::issueToken);
         routes.post("/users/{id}/tokens/{token}/revoke", this::revoke);
     }
@@ -129,6 +131,9 @@ public final class UserPages {
                         row.email(),
                         row.role(),
                         row.outlets(),
+                        user.isActive(),
+                        user.id().equals(actor.userId()),
+                        "deactivate".equals(ctx.queryParam("open")),
                         formName,
                         roles(t, formRole),
                         outletChoices(names, formOutlets),
@@ -161,17 +166,32 @@ public final class UserPages {
         ctx.redirect("/users/" + id + "?done=updated", HttpStatus.SEE_OTHER);
     }
 
+    /** Deactivates (signs out at once, shuts out) or reactivates the user; a refusal is shown above the forms. */
+    private void activate(Context ctx, boolean active) {
+        Actor actor = WebSessions.actor(ctx);
+        actor.require(Permission.MANAGE_USERS);
+        UUID id = id(ctx);
+        try {
+            users.update(actor, id, UserService.Changes.activation(active));
+        } catch (StorelineException e) {
+            refused(ctx, e, refusal(e, Layout.messages(ctx)));
+            return;
+        }
+        ctx.redirect("/users/" + id + "?done=" + (active ? "reactivated" : "deactivated"), HttpStatus.SEE_OTHER);
+    }
+
     /** The user's page again, with the refusal above its forms (a refusal to see it at all is the error page). */
     private void refused(Context ctx, StorelineException e, String message) {
         rethrowUnlessRefusal(e);
         page(ctx, ErrorResponses.status(e.code().category()), Optional.empty(), Optional.empty(), Optional.of(message));
     }
 
-    /** The two rules of changing users in the reader's words; any other refusal as the use case words it. */
+    /** The rules of changing users in the reader's words; any other refusal as the use case words it. */
     private static String refusal(StorelineException e, Messages t) {
         return switch (e.code()) {
             case OWN_ADMIN_ROLE -> t.get("users.refused.own_admin_role");
             case LAST_ADMIN -> t.get("users.refused.last_admin");
+            case OWN_ACCOUNT -> t.get("users.refused.own_account");
             default -> e.getMessage();
         };
     }
@@ -208,7 +228,8 @@ public final class UserPages {
                 user.name(),
                 user.email().value(),
                 t.get("role." + user.role().wireName()),
-                outlets);
+                outlets,
+                user.isActive());
     }
 
     private static List<UserViews.Choice> roles(Messages t, String selected) {
@@ -248,7 +269,8 @@ public final class UserPages {
     private static Optional<String> done(Context ctx) {
         Messages t = Layout.messages(ctx);
         return Optional.ofNullable(ctx.queryParam("done"))
-                .filter(k -> List.of("created", "revoked", "updated").contains(k))
+                .filter(k -> List.of("created", "revoked", "updated", "deactivated", "reactivated")
+                        .contains(k))
                 .map(k -> t.get("users.done." + k));
     }
 

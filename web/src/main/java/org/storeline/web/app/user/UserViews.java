@@ -10,7 +10,8 @@ public final class UserViews {
 
     public record Choice(String value, String label, boolean selected) {}
 
-    public record Row(String id, String name, String email, String role, String outlets) {}
+    /** {@code active}: false once deactivated, shown as a badge in words. */
+    public record Row(String id, String name, String email, String role, String outlets, boolean active) {}
 
     /** The list and the form to add a user (filled in again, but for the password, when it was refused). */
     public record ListPage(
@@ -24,7 +25,10 @@ public final class UserViews {
 
     public record Token(String id, String label, String created, String lastUsed) {}
 
-    /** One user: their facts, the form to change them (filled in again when refused) and their API tokens. */
+    /**
+     * One user: their facts, the form to change them (filled in again when refused), whether they are active (with
+     * Deactivate, confirmed in a dialog, or Reactivate; not on one's own page) and their API tokens.
+     */
     public record UserPage(
             Shell shell,
             String id,
@@ -32,6 +36,9 @@ public final class UserViews {
             String email,
             String role,
             String outlets,
+            boolean active,
+            boolean own,
+            boolean confirmDeactivate,
             String formName,
             List<Choice> roles,
             List<Choice> outletChoices,

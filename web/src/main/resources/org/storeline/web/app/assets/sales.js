@@ -1,6 +1,6 @@
-// Sales history's dialogs (Apply payment, Return items, Cancel): native <dialog>s shown modal, so focus moves in,
-// stays in (the page behind is inert) and goes back to the button that opened it. Without script, each opening link
-// loads the page with its dialog shown in place, and every form still posts.
+// Sales history's dialogs (Apply payment, Return items, Cancel) and a user's Deactivate: native <dialog>s shown
+// modal, so focus moves in, stays in (the page behind is inert) and goes back to the button that opened it. Without
+// script, each opening link loads the page with its dialog shown in place, and every form still posts.
 (function () {
   "use strict";
 
