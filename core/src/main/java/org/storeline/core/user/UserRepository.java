@@ -21,7 +21,10 @@ public interface UserRepository {
 
     Optional<User> findByTokenHash(String tokenHash);
 
-    /** The first admin, the one the bootstrap token belongs to, if any user exists yet. */
+    /**
+     * The first active admin: the one a new admin token (`storeline admin-token`, `STORELINE_ADMIN_TOKEN`) is given
+     * to, if any user exists yet (a deactivated admin's tokens would not work).
+     */
     Optional<User> findBootstrapAdmin();
 
     boolean tokenExists(String tokenHash);

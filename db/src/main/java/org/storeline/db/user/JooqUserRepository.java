@@ -95,6 +95,7 @@ public final class JooqUserRepository implements UserRepository {
     public Optional<User> findBootstrapAdmin() {
         return dsl.selectFrom(APP_USER)
                 .where(APP_USER.ROLE.eq(Role.ADMIN.wireName()))
+                .and(APP_USER.DEACTIVATED_AT.isNull())
                 .orderBy(APP_USER.ID)
                 .limit(1)
                 .fetchOptional()
