@@ -51,9 +51,7 @@ class BackOfficeWebAppIT {
 
     @BeforeAll
     static void shop() {
-        assertThat(Browser.available())
-                .as("Debian's chromium and chromium-driver (apt-get install -y chromium chromium-driver)")
-                .isTrue();
+        Browser.requireAvailable();
         base = ADMIN.baseUrl();
         outletA = SHOP.outlet("BO A");
         outletB = SHOP.outlet("BO B");

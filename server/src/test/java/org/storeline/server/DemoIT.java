@@ -130,9 +130,7 @@ class DemoIT {
      */
     private static void theFulfillmentsPageFillsLiveForTheLoginTheDemoPrinted(
             ServeProcess demo, Path log, ApiClient api) throws Exception {
-        assertThat(Browser.available())
-                .as("Debian's chromium and chromium-driver (apt-get install -y chromium chromium-driver)")
-                .isTrue();
+        Browser.requireAvailable();
         Matcher printed =
                 Pattern.compile("(?m)^\\s+(\\S+@\\S+)\\s+/\\s+(\\S+)\\s+admin,").matcher(Files.readString(log));
         assertThat(printed.find()).as("the admin login in the demo's output").isTrue();

@@ -52,9 +52,7 @@ class OutletsWebAppIT {
 
     @BeforeAll
     static void shop() {
-        assertThat(Browser.available())
-                .as("Debian's chromium and chromium-driver (apt-get install -y chromium chromium-driver)")
-                .isTrue();
+        Browser.requireAvailable();
         shop = new FulfillmentFixture();
         base = TestStoreline.admin().baseUrl();
         emailA = StaffWebAppIT.user("staff", shop.outletA);

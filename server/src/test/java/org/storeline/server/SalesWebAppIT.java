@@ -47,9 +47,7 @@ class SalesWebAppIT {
 
     @BeforeAll
     static void shop() {
-        assertThat(Browser.available())
-                .as("Debian's chromium and chromium-driver (apt-get install -y chromium chromium-driver)")
-                .isTrue();
+        Browser.requireAvailable();
         shop = new FulfillmentFixture();
         base = TestStoreline.admin().baseUrl();
         emailA = StaffWebAppIT.user("staff", shop.outletA);

@@ -39,9 +39,7 @@ class ScannerWebAppIT {
 
     @BeforeAll
     static void shop() {
-        assertThat(Browser.available())
-                .as("Debian's chromium and chromium-driver (apt-get install -y chromium chromium-driver)")
-                .isTrue();
+        Browser.requireAvailable();
         shop = new FulfillmentFixture();
         base = TestStoreline.admin().baseUrl();
     }

@@ -49,9 +49,7 @@ class StaffWebAppIT {
 
     @BeforeAll
     static void shop() {
-        assertThat(Browser.available())
-                .as("Debian's chromium and chromium-driver (apt-get install -y chromium chromium-driver)")
-                .isTrue();
+        Browser.requireAvailable();
         shop = new FulfillmentFixture();
         base = TestStoreline.admin().baseUrl();
         emailA = user("staff", shop.outletA);

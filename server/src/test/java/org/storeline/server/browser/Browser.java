@@ -39,6 +39,14 @@ public final class Browser {
 
     private Browser() {}
 
+    /** Fails the test class at once, saying what to install, when this machine has no Chromium to drive. */
+    public static void requireAvailable() {
+        if (!available()) {
+            throw new AssertionError(
+                    "Debian's chromium and chromium-driver are needed (apt-get install -y chromium chromium-driver)");
+        }
+    }
+
     /** Whether this machine has Debian's chromium and chromedriver (.ci/run installs them). */
     public static boolean available() {
         return new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute();
