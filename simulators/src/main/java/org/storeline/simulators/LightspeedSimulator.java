@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +22,8 @@ import java.util.regex.Pattern;
 
 /**
  * A Lightspeed eCom (C-Series) shop, its API under a language prefix ({@code /nl/...}): orders ({@code page}/
- * {@code limit}) with their products, shipments and status, variants found by SKU and written one at a time, webhooks;
+ * {@code limit}) with their products, shipments and status, variants found by SKU and written one at a time or in
+ * bulk ({@code PUT /nl/variants/bulk.json}, all or none), webhooks;
  * 300 requests per 5 minutes, then 429 with {@code X-RateLimit-Remaining}/{@code X-RateLimit-Reset} for its three
  * windows. Its webhooks carry the whole order ({@code {"order": {...}}}, products embedded), signed
  * {@code X-Signature} = md5(body + API secret).
@@ -140,18 +142,15 @@ public final class LightspeedSimulator extends StoreSimulator {
             Optional.ofNullable(bySku.get(sku)).ifPresent(p -> found.add(variant(p)));
             return Answer.ok(wrap("variants", found));
         }
+        if (method.equals("PUT") && path.equals("/variants/bulk.json")) {
+            return bulk(request.json().path("variant"));
+        }
         if (method.equals("PUT") && (m = VARIANT.matcher(path)).matches()) {
             Product product = byId.get(Long.parseLong(m.group(1)));
             if (product == null) {
                 return notFound();
             }
-            JsonNode variant = request.json().path("variant");
-            if (variant.has("stockLevel")) {
-                stockWritten(product, variant.path("stockLevel").asLong());
-            }
-            if (variant.has("priceIncl")) {
-                product.price = variant.path("priceIncl").decimalValue();
-            }
+            write(product, request.json().path("variant"));
             return Answer.ok(wrap("variant", variant(product)));
         }
         if (method.equals("GET") && path.equals("/shipments.json")) {
@@ -176,6 +175,33 @@ public final class LightspeedSimulator extends StoreSimulator {
             return Answer.ok(wrap("shipment", shipment));
         }
         return null;
+    }
+
+    /** Every variant of the list is known, or none is written (the answer names the first unknown one). */
+    private Answer bulk(JsonNode variants) {
+        List<Product> products = new ArrayList<>();
+        for (JsonNode variant : variants) {
+            Product product = byId.get(variant.path("id").asLong());
+            if (product == null) {
+                return notFound();
+            }
+            products.add(product);
+        }
+        ArrayNode written = JSON.createArrayNode();
+        for (int i = 0; i < products.size(); i++) {
+            write(products.get(i), variants.get(i));
+            written.add(variant(products.get(i)));
+        }
+        return Answer.ok(wrap("variants", written));
+    }
+
+    private void write(Product product, JsonNode variant) {
+        if (variant.has("stockLevel")) {
+            stockWritten(product, variant.path("stockLevel").asLong());
+        }
+        if (variant.has("priceIncl")) {
+            product.price = variant.path("priceIncl").decimalValue();
+        }
     }
 
     private Answer listOrders(Request request) {

@@ -114,17 +114,6 @@ public final class EcwidClient {
      */
     Exchange exchange(
             ChannelConnection connection, String method, String storePath, Optional<JsonNode> body, String what) {
-        return exchange(connection, method, storePath, body, what, 1);
-    }
-
-    /** As above, for a request that counts as {@code weight} against the rate budget (a batch: see EcwidBatch). */
-    Exchange exchange(
-            ChannelConnection connection,
-            String method,
-            String storePath,
-            Optional<JsonNode> body,
-            String what,
-            int weight) {
         HttpRequest.Builder request = request(connection, storePath);
         if (body.isPresent()) {
             request.header("Content-Type", "application/json")
@@ -134,7 +123,7 @@ public final class EcwidClient {
         } else {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         }
-        PlatformHttp.Response response = http.send(request, what, weight);
+        PlatformHttp.Response response = http.send(request, what);
         URI uri = response.raw().uri();
         String path = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
         JsonNode json = response.body() == null || response.body().isBlank()

@@ -152,7 +152,7 @@ class EcwidOutboundTest {
     @Test
     void severalChangesGoInOneBatchWhoseTicketIsReadForEachAnswer() {
         String ticket = "11kl140a2-966f-1a9f-b4e6-fc451bc78570";
-        ecwid.stubFor(post(urlEqualTo(STORE + "/batch?stopOnFirstFailure=false"))
+        ecwid.stubFor(post(urlEqualTo(STORE + "/batch?stopOnFirstFailure=false&allowParallelMode=true"))
                 .willReturn(json(outbound("batch-created.json"))));
         ecwid.stubFor(
                 get(urlEqualTo(STORE + "/batch?ticket=" + ticket)).willReturn(json(outbound("batch-completed.json"))));
@@ -161,7 +161,7 @@ class EcwidOutboundTest {
                 List.of(new StockLevel(ORANGE, 3), new StockLevel(RADISH_SMALL_WHITE, 9), new StockLevel(ORANGE, 2)),
                 fake.connection());
 
-        ecwid.verify(postRequestedFor(urlEqualTo(STORE + "/batch?stopOnFirstFailure=false"))
+        ecwid.verify(postRequestedFor(urlEqualTo(STORE + "/batch?stopOnFirstFailure=false&allowParallelMode=true"))
                 .withHeader("Authorization", equalTo(TOKEN))
                 .withRequestBody(equalToJson("""
                         [{"id":"0","path":"/products/37208340/combinations/7084075","method":"PUT",
@@ -171,17 +171,16 @@ class EcwidOutboundTest {
         assertThat(calls)
                 .extracting(PlatformCall::method, PlatformCall::path, PlatformCall::status)
                 .containsExactly(
-                        tuple("POST", STORE + "/batch?stopOnFirstFailure=false", 200),
+                        tuple("POST", STORE + "/batch?stopOnFirstFailure=false&allowParallelMode=true", 200),
                         tuple("GET", STORE + "/batch?ticket=" + ticket, 200),
                         tuple("PUT", STORE + "/products/37208340/combinations/7084075", 200),
                         tuple("PUT", STORE + "/products/37208339", 200));
     }
 
     @Test
-    void aBatchIsChargedToTheBudgetAsTheWritesItCarriesAndItselfItsTicketReadsAsOneEach() {
+    void aBatchIsChargedToTheBudgetAsOneRequestLikeEachReadOfItsTicket() {
         String ticket = "11kl140a2-966f-1a9f-b4e6-fc451bc78570";
-        ecwid.stubFor(post(urlEqualTo(STORE + "/batch?stopOnFirstFailure=false"))
-                .willReturn(json(outbound("batch-created.json"))));
+        ecwid.stubFor(post(urlPathEqualTo(STORE + "/batch")).willReturn(json(outbound("batch-created.json"))));
         ecwid.stubFor(
                 get(urlEqualTo(STORE + "/batch?ticket=" + ticket)).willReturn(json(outbound("batch-completed.json"))));
         List<Integer> charged = new ArrayList<>();
@@ -191,7 +190,22 @@ class EcwidOutboundTest {
                 () -> fake.outbound.setStockLevels(
                         List.of(new StockLevel(ORANGE, 3), new StockLevel(RADISH_SMALL_WHITE, 9)), fake.connection()));
 
-        assertThat(charged).containsExactly(3, 1);
+        assertThat(charged).containsExactly(1, 1);
+    }
+
+    @Test
+    void writesToTwoCombinationsOfOneProductAreRunInTurnNotInParallel() {
+        Listing radishLarge = new Listing("000073", Map.of("product", "37208340", "combination", "7084076"));
+        ecwid.stubFor(post(urlPathEqualTo(STORE + "/batch")).willReturn(json(outbound("batch-created.json"))));
+        ecwid.stubFor(get(urlPathEqualTo(STORE + "/batch")).willReturn(json(outbound("batch-queued.json"))));
+
+        catchThrowableOfType(
+                () -> fake.outbound.setStockLevels(
+                        List.of(new StockLevel(RADISH_SMALL_WHITE, 9), new StockLevel(radishLarge, 4)),
+                        fake.connection()),
+                PlatformCallException.class);
+
+        ecwid.verify(postRequestedFor(urlEqualTo(STORE + "/batch?stopOnFirstFailure=false")));
     }
 
     @Test

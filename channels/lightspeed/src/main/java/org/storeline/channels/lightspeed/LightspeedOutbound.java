@@ -31,8 +31,8 @@ import org.storeline.core.sync.StockLevel;
  * What Storeline sends to a Lightspeed eCom (C-Series) shop: stock levels and prices of variants (where Lightspeed
  * keeps SKU, stock and price), and the "completed" of the STS table, with the shipment and its tracking code.
  *
- * <p>Every call is made once ({@code PlatformHttp} with one attempt: the outbox retries). Lightspeed has no documented
- * bulk endpoint, so each variant is its own {@code PUT /{lang}/variants/{id}.json}.
+ * <p>Every call is made once ({@code PlatformHttp} with one attempt: the outbox retries). Several variants are written
+ * at once through the bulk endpoint ({@link LightspeedVariantWrites}).
  */
 public final class LightspeedOutbound implements ChannelOutbound {
     /**
@@ -51,6 +51,7 @@ public final class LightspeedOutbound implements ChannelOutbound {
     private static final Set<String> COMPLETED = Set.of("completed", "completed_shipped", "completed_picked_up");
 
     private final LightspeedClient client;
+    private final LightspeedVariantWrites variantWrites = new LightspeedVariantWrites();
 
     /**
      * One attempt per call through {@code client}, each waiting at most {@code requestTimeout} for its answer; a 429
@@ -153,24 +154,15 @@ public final class LightspeedOutbound implements ChannelOutbound {
                 .orElseThrow(() -> PlatformCallException.refused(
                         "SKU " + listing.sku() + " has no Lightspeed variant id: look it up again", 0));
         writes.remove(id);
-        ObjectNode body = PlatformJson.MAPPER.createObjectNode();
-        body.set(VARIANT, variant);
-        writes.put(id, body);
+        writes.put(id, variant);
     }
 
     private List<PlatformCall> updateVariants(Map<String, ObjectNode> writes, ChannelConnection connection) {
-        List<PlatformCall> calls = new ArrayList<>();
-        // A failure carries the variants updated before it: they took effect, and the activity log shows them.
-        writes.forEach((id, body) -> calls.add(PlatformCallException.following(
-                        calls,
-                        () -> exchange(
-                                connection,
-                                "PUT",
-                                "/variants/" + LightspeedClient.encode(id) + ".json",
-                                Optional.of(body),
-                                "Updating Lightspeed variant " + id))
-                .call()));
-        return calls;
+        return variantWrites.write(
+                writes,
+                connection,
+                (path, body, what) -> exchange(connection, "PUT", path, Optional.of(body), what)
+                        .call());
     }
 
     /**
