@@ -5,6 +5,7 @@ import java.util.List;
 import org.storeline.simulators.BigCommerceSimulator;
 import org.storeline.simulators.Call;
 import org.storeline.simulators.EcwidSimulator;
+import org.storeline.simulators.LightspeedSimulator;
 import org.storeline.simulators.Settings;
 import org.storeline.simulators.ShopifySimulator;
 import org.storeline.simulators.StockWrite;
@@ -36,6 +37,7 @@ final class SyncStore implements AutoCloseable {
             case "bigcommerce" -> new BigCommerceSimulator(settings);
             case "ecwid" -> new EcwidSimulator(settings);
             case "shopify" -> new ShopifySimulator(settings);
+            case "lightspeed_ecom" -> new LightspeedSimulator(settings);
             default -> throw new IllegalArgumentException("No store of " + platform + " in this benchmark");
         };
         for (int i = 1; i <= products; i++) {

@@ -22,8 +22,8 @@ import java.util.regex.Pattern;
 
 /**
  * A Lightspeed eCom (C-Series) shop, its API under a language prefix ({@code /nl/...}): orders ({@code page}/
- * {@code limit}) with their products, shipments and status, variants found by SKU and written one at a time or in
- * bulk ({@code PUT /nl/variants/bulk.json}, all or none), webhooks;
+ * {@code limit}) with their products, shipments and status, variants (counted, listed by page, found by SKU) written
+ * one at a time or in bulk ({@code PUT /nl/variants/bulk.json}, all or none), webhooks;
  * 300 requests per 5 minutes, then 429 with {@code X-RateLimit-Remaining}/{@code X-RateLimit-Reset} for its three
  * windows. Its webhooks carry the whole order ({@code {"order": {...}}}, products embedded), signed
  * {@code X-Signature} = md5(body + API secret).
@@ -136,10 +136,22 @@ public final class LightspeedSimulator extends StoreSimulator {
             }
             return Answer.ok(wrap("order", order.json));
         }
+        if (method.equals("GET") && path.equals("/variants/count.json")) {
+            return Answer.ok(JSON.createObjectNode().put("count", bySku.size()));
+        }
         if (method.equals("GET") && path.equals("/variants.json")) {
             ArrayNode found = JSON.createArrayNode();
-            String sku = request.param("sku", request.param("articleCode", ""));
-            Optional.ofNullable(bySku.get(sku)).ifPresent(p -> found.add(variant(p)));
+            if (request.query().containsKey("sku") || request.query().containsKey("articleCode")) {
+                String sku = request.param("sku", request.param("articleCode", ""));
+                Optional.ofNullable(bySku.get(sku)).ifPresent(p -> found.add(variant(p)));
+            } else {
+                int limit = Math.min(250, Integer.parseInt(request.param("limit", "50")));
+                int page = Math.max(1, Integer.parseInt(request.param("page", "1")));
+                bySku.values().stream()
+                        .skip((long) (page - 1) * limit)
+                        .limit(limit)
+                        .forEach(p -> found.add(variant(p)));
+            }
             return Answer.ok(wrap("variants", found));
         }
         if (method.equals("PUT") && path.equals("/variants/bulk.json")) {

@@ -79,46 +79,12 @@ public final class LightspeedOutbound implements ChannelOutbound {
         return BUDGET;
     }
 
-    /**
-     * {@code GET /{lang}/variants.json?sku=}; a SKU no variant has is looked for as an article code
-     * ({@code ?articleCode=}), which many Lightspeed shops fill instead. Only a variant whose field equals the SKU is
-     * taken: a filter the API ignored would otherwise attach the first variant of the shop.
-     */
+    /** By SKU, or by listing the shop's variants when there are many SKUs ({@link LightspeedListings}). */
     @Override
     public Map<String, Listing> findListings(Collection<String> skus, ChannelConnection connection) {
-        Map<String, Listing> found = new LinkedHashMap<>();
-        for (String sku :
-                skus.stream().filter(s -> s != null && !s.isBlank()).distinct().toList()) {
-            lookUp(sku, "sku", connection)
-                    .or(() -> lookUp(sku, "articleCode", connection))
-                    .ifPresent(listing -> found.put(sku, listing));
-        }
-        return found;
-    }
-
-    private Optional<Listing> lookUp(String sku, String field, ChannelConnection connection) {
-        String what = "Looking up " + field + " " + sku + " on Lightspeed";
-        JsonNode answer = exchange(
-                        connection,
-                        "GET",
-                        "/variants.json?" + field + "=" + LightspeedClient.encode(sku),
-                        Optional.empty(),
-                        what)
-                .json();
-        for (JsonNode variant : LightspeedClient.items(answer, "variants", what)) {
-            Optional<String> id = LightspeedOrderMapper.id(variant, "id");
-            boolean same = LightspeedOrderMapper.text(variant, field)
-                    .map(value -> value.equalsIgnoreCase(sku.trim()))
-                    .orElse(false);
-            if (id.isPresent() && same) {
-                Map<String, String> ids = new LinkedHashMap<>();
-                ids.put(VARIANT, id.get());
-                LightspeedOrderMapper.id(variant.path(PRODUCT).path("resource"), "id")
-                        .ifPresent(product -> ids.put(PRODUCT, product));
-                return Optional.of(new Listing(sku, ids));
-            }
-        }
-        return Optional.empty();
+        return new LightspeedListings((path, what) -> exchange(connection, "GET", path, Optional.empty(), what)
+                        .json())
+                .find(skus);
     }
 
     /**
