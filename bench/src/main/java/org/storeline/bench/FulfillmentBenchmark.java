@@ -42,13 +42,13 @@ public final class FulfillmentBenchmark {
     private static final String SCAN_ROUTE = "/api/v1/fulfillments/{id}/scans";
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = Options.parse(args);
-        int sales = Options.integer(options, "sales", 1_000_000);
-        int open = Options.integer(options, "open", 50_000);
-        int openElsewhere = Options.integer(options, "open-elsewhere", 2_000);
-        int requests = Options.integer(options, "requests", 2_000);
-        int scans = Options.integer(options, "scans", 3_000);
-        int warmUp = Options.integer(options, "warm-up", 2_000);
+        Map<String, String> options = Options.parse(args, Benchmarks.FULFILLMENTS);
+        int sales = Options.integer(options, "sales");
+        int open = Options.integer(options, "open");
+        int openElsewhere = Options.integer(options, "open-elsewhere");
+        int requests = Options.integer(options, "requests");
+        int scans = Options.integer(options, "scans");
+        int warmUp = Options.integer(options, "warm-up");
         Map<String, String> pgSettings = BenchStoreline.pgSettings(options);
         System.out.printf(
                 "Storeline fulfillments benchmark: %d cores, %s, JDK %s, load average %s%s%n",

@@ -37,10 +37,10 @@ public final class ImportBenchmark {
     private static final String SECRET = "bench-webhook-secret";
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = Options.parse(args);
-        int seconds = Integer.parseInt(options.getOrDefault("seconds", "60"));
-        int rate = Integer.parseInt(options.getOrDefault("rate", "500"));
-        int backlog = Integer.parseInt(options.getOrDefault("backlog", "90000"));
+        Map<String, String> options = Options.parse(args, Benchmarks.IMPORT);
+        int seconds = Options.integer(options, "seconds");
+        int rate = Options.integer(options, "rate");
+        int backlog = Options.integer(options, "backlog");
         int products = 10_000;
 
         Map<String, String> pgSettings = BenchStoreline.pgSettings(options);
@@ -61,7 +61,7 @@ public final class ImportBenchmark {
             Sender sender = new Sender(baseUrl + "/webhooks/" + setup.channel, new BenchOrders(products, SECRET));
             Counter imported = new Counter(storeline.dataSource(), setup.channel);
 
-            int prewarmMb = Integer.parseInt(options.getOrDefault("prewarm-wal-mb", "0"));
+            int prewarmMb = Options.integer(options, "prewarm-wal-mb");
             if (prewarmMb > 0) {
                 prewarmWal(storeline.dataSource(), prewarmMb);
             }

@@ -38,11 +38,11 @@ public final class PageBenchmark {
     record Page(String label, String route, IntFunction<String> path) {}
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = Options.parse(args);
-        int sales = Options.integer(options, "sales", 1_000_000);
-        int open = Options.integer(options, "open", 50_000);
-        int requests = Options.integer(options, "requests", 1_000);
-        int warmUp = Options.integer(options, "warm-up", 1_000);
+        Map<String, String> options = Options.parse(args, Benchmarks.PAGES);
+        int sales = Options.integer(options, "sales");
+        int open = Options.integer(options, "open");
+        int requests = Options.integer(options, "requests");
+        int warmUp = Options.integer(options, "warm-up");
         Map<String, String> pgSettings = BenchStoreline.pgSettings(options);
         System.out.printf(
                 "Storeline web app pages benchmark: %d cores, %s, JDK %s, load average %s%n",

@@ -72,10 +72,7 @@ public abstract class StoreSimulator implements AutoCloseable {
     private final Traffic traffic;
     private final RateWindow rate;
     private final Faults faults;
-    /** The request being routed (under the lock): when it arrived, and how many stock levels it wrote. */
-    private long routingArrived;
-
-    private int routingLevels;
+    private final Stock stock = new Stock(bySku);
     private long sequence;
     private final long idBase;
 
@@ -160,21 +157,17 @@ public abstract class StoreSimulator implements AutoCloseable {
 
     /** Sets a product's stock as a request asked: counted as a level the request carried, and kept in its writes. */
     protected void stockWritten(Product product, long level) {
-        product.stock = level;
-        product.stockTracked = true;
-        product.writes.add(new StockWrite(level, routingArrived));
-        routingLevels++;
+        stock.written(product, level);
     }
 
     /** The level the store shows for the product; empty when it does not count its stock. */
     public synchronized Optional<Long> stock(String sku) {
-        Product product = bySku.get(sku);
-        return product == null || !product.stockTracked ? Optional.empty() : Optional.of(product.stock);
+        return stock.level(sku);
     }
 
     /** Every stock level requests wrote for the product, in the order the store took them. */
     public synchronized List<StockWrite> stockWrites(String sku) {
-        return List.copyOf(bySku.get(sku).writes);
+        return stock.writes(sku);
     }
 
     /** The levels of {@link #stockWrites}. */
@@ -184,9 +177,7 @@ public abstract class StoreSimulator implements AutoCloseable {
 
     /** Someone edits the product's stock in the store's admin: not a level the store was sent, and no webhook. */
     public synchronized void editStock(String sku, long level) {
-        Product product = bySku.get(sku);
-        product.stock = level;
-        product.stockTracked = true;
+        stock.edited(sku, level);
     }
 
     /** The product's price as the store shows it. */
@@ -206,9 +197,7 @@ public abstract class StoreSimulator implements AutoCloseable {
     }
 
     public synchronized Map<String, Long> stockBySku() {
-        Map<String, Long> stock = new LinkedHashMap<>();
-        bySku.values().forEach(p -> stock.put(p.sku, p.stock));
-        return stock;
+        return stock.levels();
     }
 
     /** The orders, newest first. */
@@ -262,7 +251,7 @@ public abstract class StoreSimulator implements AutoCloseable {
         List<Delivery> deliveries = new ArrayList<>();
         String id;
         synchronized (this) {
-            Optional<Plan> plan = Plan.random(random, available(), settings.unknownSkuEvery());
+            Optional<Plan> plan = Plan.random(random, stock.inStock(), settings.unknownSkuEvery());
             if (plan.isEmpty()) {
                 return Optional.empty();
             }
@@ -308,12 +297,7 @@ public abstract class StoreSimulator implements AutoCloseable {
     private Order place(String id, Plan plan, Instant at) {
         Order order = newOrder(id, sequence, plan, at);
         orders.put(id, order);
-        for (Plan.Line line : plan.lines()) {
-            Product product = bySku.get(line.sku());
-            if (product != null) {
-                product.stock = Math.max(0, product.stock - line.quantity());
-            }
-        }
+        stock.sold(plan.lines());
         return order;
     }
 
@@ -330,10 +314,6 @@ public abstract class StoreSimulator implements AutoCloseable {
         order.updatedAt = clock.instant();
         touched(order);
         orderDeliveries(order, false).forEach(sender::send);
-    }
-
-    private List<Product> available() {
-        return bySku.values().stream().filter(p -> p.stock > 0).toList();
     }
 
     /** Takes the store offline for a while ({@link Fault#offline}): its webhooks wait until it is back. */
@@ -413,8 +393,7 @@ public abstract class StoreSimulator implements AutoCloseable {
                     Answer.status(401, JSON.createObjectNode().put("message", "Unauthorized: bad credentials")), 0);
         }
         synchronized (this) {
-            routingArrived = arrived;
-            routingLevels = 0;
+            stock.requestArrived(arrived);
             Answer answer = route(request);
             return new Served(
                     answer != null
@@ -423,7 +402,7 @@ public abstract class StoreSimulator implements AutoCloseable {
                                     404,
                                     JSON.createObjectNode()
                                             .put("message", "Not Found: " + request.method() + " " + request.path())),
-                    routingLevels);
+                    stock.levelsOfRequest());
         }
     }
 

@@ -238,7 +238,8 @@ public final class PlatformChannelSync implements ChannelSync, AutoCloseable {
                     .orElseGet(registering);
         } catch (RuntimeException e) {
             LOG.warn("Registering channel {} failed", channel.id(), e);
-            registration = Registration.failed("registration failed: " + Failures.describe(e));
+            // The channel's connection (Failed) and the activity entry (Registration, Failed) already say it failed.
+            registration = Registration.failed(Failures.describe(e));
         }
         Instant now = clock.instant();
         channels.updateConnection(

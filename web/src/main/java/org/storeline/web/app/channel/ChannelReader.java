@@ -30,7 +30,7 @@ final class ChannelReader {
     static Health health(ChannelHealth h, Messages t, ZoneId zone) {
         String key = h.state().name().toLowerCase(Locale.ROOT);
         List<Fact> facts = new ArrayList<>();
-        facts.add(new Fact(t.get("channels.connection"), connection(h.channel(), t)));
+        facts.add(new Fact(t.get("channels.connection"), connection(h.channel().connection(), t)));
         facts.add(new Fact(
                 t.get("channels.oldestPending"),
                 h.oldestPendingAt()
@@ -46,10 +46,18 @@ final class ChannelReader {
         return new Health(key, t.get("channels.state." + key), facts);
     }
 
-    static String connection(Channel channel, Messages t) {
-        String status = channel.connection().status().name().toLowerCase(Locale.ROOT);
-        String detail = channel.connection().detail();
-        return t.get("channels.connection." + status) + (detail == null || detail.isBlank() ? "" : ": " + detail);
+    /**
+     * The connection's status in the reader's words, then what the last check said. Before the first check there is
+     * nothing to add: the stored detail is the status again, in English ("Not checked yet: not checked yet").
+     */
+    static String connection(Channel.Connection connection, Messages t) {
+        String status =
+                t.get("channels.connection." + connection.status().name().toLowerCase(Locale.ROOT));
+        String detail = connection.detail();
+        if (detail == null || detail.isBlank() || connection.status() == Channel.ConnectionStatus.PENDING) {
+            return status;
+        }
+        return status + ": " + detail;
     }
 
     /** "45 s", "12 min", "3 h": how long something has waited. */

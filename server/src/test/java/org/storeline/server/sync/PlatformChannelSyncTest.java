@@ -1,0 +1,104 @@
+package org.storeline.server.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.reflect.Proxy;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.storeline.channels.api.Connectors;
+import org.storeline.core.channel.ActivityEntry;
+import org.storeline.core.channel.ActivityLog;
+import org.storeline.core.channel.Channel;
+import org.storeline.core.channel.ChannelRepository;
+import org.storeline.core.channel.Platform;
+
+/** What a registration that could not even ask the platform leaves on the channel and in its activity. */
+class PlatformChannelSyncTest {
+    private static final Instant NOW = Instant.parse("2026-12-06T10:00:00Z");
+
+    private final Channel channel = new Channel(
+            UUID.randomUUID(),
+            Platform.WOOCOMMERCE,
+            "Web shop",
+            URI.create("http://127.0.0.1:1"),
+            Map.of("consumer_key", "ck", "consumer_secret", "cs"),
+            "secret",
+            List.of(UUID.randomUUID()),
+            UUID.randomUUID(),
+            Map.of(),
+            true,
+            Channel.Connection.pending(),
+            Optional.empty(),
+            NOW);
+    private final List<Channel.Connection> connections = new ArrayList<>();
+    private final List<ActivityEntry> entries = new ArrayList<>();
+
+    /**
+     * The connection's status already says Failed, and the activity entry's kind and outcome say Registration and
+     * Failed: the detail says what went wrong, not "registration failed" once more.
+     */
+    @Test
+    void aRegistrationThatThrowsSaysWhatWentWrongWithoutRepeatingThatItFailed() {
+        // No connector is installed for the channel's platform: asking for it throws.
+        try (PlatformChannelSync sync = new PlatformChannelSync(
+                new Connectors(List.of()),
+                channels(),
+                null,
+                null,
+                activity(),
+                null,
+                () -> {},
+                () -> URI.create("http://127.0.0.1:2"),
+                null,
+                new RateLimits(),
+                Clock.fixed(NOW, ZoneOffset.UTC))) {
+            sync.register(channel);
+        }
+
+        assertThat(connections).singleElement().satisfies(c -> {
+            assertThat(c.status()).isEqualTo(Channel.ConnectionStatus.FAILED);
+            assertThat(c.detail()).isEqualTo("an unexpected error (the details are in the server log)");
+            assertThat(c.checkedAt()).contains(NOW);
+        });
+        assertThat(entries).singleElement().satisfies(e -> {
+            assertThat(e.kind()).isEqualTo(ActivityEntry.Kind.REGISTRATION);
+            assertThat(e.outcome()).isEqualTo(ActivityEntry.Outcome.FAILED);
+            assertThat(e.reason()).isEqualTo("an unexpected error (the details are in the server log)");
+        });
+    }
+
+    private ChannelRepository channels() {
+        return (ChannelRepository) Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {ChannelRepository.class}, (proxy, method, args) -> {
+                    switch (method.getName()) {
+                        case "findById":
+                            return Optional.of(channel);
+                        case "updateConnection":
+                            connections.add((Channel.Connection) args[1]);
+                            return null;
+                        default:
+                            throw new UnsupportedOperationException(method.getName());
+                    }
+                });
+    }
+
+    @SuppressWarnings("unchecked")
+    private ActivityLog activity() {
+        return (ActivityLog) Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {ActivityLog.class}, (proxy, method, args) -> {
+                    if (!method.getName().equals("record")) {
+                        throw new UnsupportedOperationException(method.getName());
+                    }
+                    entries.addAll((List<ActivityEntry>) args[0]);
+                    return null;
+                });
+    }
+}
