@@ -67,7 +67,7 @@ public final class Benchmarks {
                     new Option("threads", "4", "client threads sending the burst"),
                     new Option(
                             "platforms",
-                            "woocommerce,bigcommerce,ecwid,shopify",
+                            "woocommerce,bigcommerce,ecwid,shopify,lightspeed_ecom",
                             "the stores linked, one channel each (of these)"),
                     new Option("wait-seconds", "300", "longest wait for a store to receive every level"),
                     PG));

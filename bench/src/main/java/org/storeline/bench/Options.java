@@ -103,20 +103,6 @@ final class Options {
         return new Stop(2, usage.command() + ": " + what + " (" + usage.command() + " --help lists its options)");
     }
 
-    /** The old reading, for a benchmark that declares no {@link Usage}: every pair, unchecked. */
-    static Map<String, String> parse(String[] args) {
-        HashMap<String, String> options = new HashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
-        }
-        return options;
-    }
-
-    static int integer(Map<String, String> options, String name, int fallback) {
-        return Integer.parseInt(
-                options.getOrDefault(name, Integer.toString(fallback)).replace("_", ""));
-    }
-
     /** An option that has a declared default, as a whole number ({@code 1_000_000} allowed). */
     static int integer(Map<String, String> options, String name) {
         String value = options.get(name);

@@ -58,17 +58,16 @@ public final class SyncBenchmark {
     private SyncBenchmark() {}
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = Options.parse(args);
-        int productCount = Options.integer(options, "products", 1_000);
-        int changes = Options.integer(options, "changes", 10_000);
-        int samples = Options.integer(options, "latency-samples", 300);
-        int threads = Options.integer(options, "threads", 4);
-        Duration wait = Duration.ofSeconds(Options.integer(options, "wait-seconds", 300));
-        String[] pace = options.getOrDefault("pace-ms", "20-50").split("-");
+        Map<String, String> options = Options.parse(args, Benchmarks.SYNC);
+        int productCount = Options.integer(options, "products");
+        int changes = Options.integer(options, "changes");
+        int samples = Options.integer(options, "latency-samples");
+        int threads = Options.integer(options, "threads");
+        Duration wait = Duration.ofSeconds(Options.integer(options, "wait-seconds"));
+        String[] pace = options.get("pace-ms").split("-");
         int paceMin = Integer.parseInt(pace[0]);
         int paceMax = Integer.parseInt(pace[pace.length - 1]);
-        List<String> platforms = Arrays.stream(options.getOrDefault("platforms", String.join(",", FAKED))
-                        .split(","))
+        List<String> platforms = Arrays.stream(options.get("platforms").split(","))
                 .map(String::trim)
                 .filter(p -> !p.isEmpty())
                 .toList();

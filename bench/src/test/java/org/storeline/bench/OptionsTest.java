@@ -75,7 +75,7 @@ class OptionsTest {
         assertThat(syncHelp.getMessage())
                 .contains("usage: bench/run sync")
                 .containsPattern("--products +1000 ")
-                .containsPattern("--platforms +woocommerce,bigcommerce,ecwid,shopify ")
+                .containsPattern("--platforms +woocommerce,bigcommerce,ecwid,shopify,lightspeed_ecom ")
                 .containsPattern("--pg +- ");
         Stop wrongCommand = catchThrowableOfType(
                 Stop.class,
