@@ -221,7 +221,8 @@ class BackOfficeWebAppIT {
                 .json();
         String report = "/registers/" + register + "/closures/"
                 + closure.path("period").path("id").asText();
-        LoginPage.open(driver, base).signIn(staffA, PASSWORD);
+        // A user of its own: the language chosen stays with the user, and the other tests read English.
+        LoginPage.open(driver, base).signIn(StaffWebAppIT.user("staff", outletA), PASSWORD);
         driver.get(base + report);
         ClosureReportPage page = ClosureReportPage.at(driver);
 
