@@ -5,22 +5,19 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.storeline.server.browser.WebAppFixture.PASSWORD;
+import static org.storeline.server.browser.WebAppFixture.user;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.storeline.server.browser.Axe;
@@ -28,9 +25,9 @@ import org.storeline.server.browser.Browser;
 import org.storeline.server.browser.ChannelConnectPage;
 import org.storeline.server.browser.ChannelPage;
 import org.storeline.server.browser.FulfillmentsPage;
-import org.storeline.server.browser.LoginPage;
 import org.storeline.server.browser.ReportsPage;
 import org.storeline.server.browser.UsersPage;
+import org.storeline.server.browser.WebAppFixture;
 import org.storeline.server.support.ApiClient;
 import org.storeline.server.support.Shop;
 import org.storeline.server.support.TestStoreline;
@@ -46,26 +43,21 @@ import org.storeline.server.support.WooCommerceOrders;
  * phone, and the console stays clean.
  */
 class AdminWebAppIT {
-    private static final String PASSWORD = "a long enough password";
+    @RegisterExtension
+    static final WebAppFixture web = new WebAppFixture();
+
     private static final String ORDERS = "/wp-json/wc/v3/orders";
     private static final AtomicLong ORDER_IDS =
             new AtomicLong(System.currentTimeMillis() % 1_000_000_000L + 70_000_000);
     private static final ApiClient ADMIN = TestStoreline.admin();
     private static WireMockServer store;
-    private static String base;
     private static String outlet;
     private static String register;
     private static String sku;
     private static String adminEmail;
 
-    private ChromeDriver driver;
-
     @BeforeAll
     static void aShopWithAStoreToConnect() {
-        assertThat(Browser.available())
-                .as("Debian's chromium and chromium-driver")
-                .isTrue();
-        base = ADMIN.baseUrl();
         Shop shop = new Shop(ADMIN);
         outlet = shop.outlet("Admin");
         register = shop.openRegister(outlet);
@@ -73,7 +65,7 @@ class AdminWebAppIT {
         String product = shop.productWithSku(sku, "10.00");
         shop.setStock(product, outlet, 20);
         assertThat(shop.inStoreSale(outlet, register, product, 2).status()).isEqualTo(201);
-        adminEmail = StaffWebAppIT.user("admin");
+        adminEmail = user("admin");
         store = new WireMockServer(WireMockConfiguration.options().dynamicPort());
         store.start();
         store.stubFor(get(urlPathEqualTo("/wp-json/wc/v3/system_status"))
@@ -88,15 +80,10 @@ class AdminWebAppIT {
         store.stop();
     }
 
-    @BeforeEach
-    void browser() {
-        driver = Browser.fresh();
-    }
-
     @Test
-    void aStoreIsConnectedThroughTheFormAndAFailedImportIsFixedByRetry() {
-        LoginPage.open(driver, base).signIn(adminEmail, PASSWORD);
-        ChannelConnectPage form = ChannelConnectPage.open(driver, base, "woocommerce");
+    void aStoreIsConnectedThroughTheFormAndAFailedImportIsFixedByRetry(ChromeDriver driver) {
+        web.signIn(adminEmail);
+        ChannelConnectPage form = ChannelConnectPage.open(driver, web.base(), "woocommerce");
         assertThat(form.secretFields()).as("consumer secret and webhook secret").isEqualTo(2);
         assertThat(Axe.seriousViolations(driver)).as("connect form").isEmpty();
         String name = Shop.unique("Web shop");
@@ -137,39 +124,39 @@ class AdminWebAppIT {
         driver.navigate().refresh();
         ChannelPage.at(driver);
         assertThat(Axe.seriousViolations(driver)).as("channel page, phone").isEmpty();
-        driver.get(base + "/channels");
+        driver.get(web.url("/channels"));
         assertThat(driver.findElement(By.tagName("main")).getText()).contains(name);
         assertThat(Axe.seriousViolations(driver)).as("channels list, phone").isEmpty();
         assertThat(Browser.consoleErrors()).isEmpty();
     }
 
     @Test
-    void aReportDrawsItsChartAndDownloadsItsCsv() throws Exception {
-        LoginPage.open(driver, base).signIn(adminEmail, PASSWORD);
-        ReportsPage report = ReportsPage.open(driver, base + "/reports/product-sales?outlet_id=" + outlet);
+    void aReportDrawsItsChartAndDownloadsItsCsv(ChromeDriver driver) {
+        web.signIn(adminEmail);
+        ReportsPage report = ReportsPage.open(driver, web.url("/reports/product-sales?outlet_id=" + outlet));
 
         assertThat(report.tabs()).containsExactly("Sales by channel and day", "Payments", "Product sales");
         assertThat(report.bars()).isPositive();
         assertThat(report.rows()).anySatisfy(row -> assertThat(row).contains(sku));
         assertThat(Axe.seriousViolations(driver)).as("product sales").isEmpty();
-        HttpResponse<String> csv = fetch(report.csvUrl());
+        HttpResponse<String> csv = web.get(report.csvUrl());
         assertThat(csv.statusCode()).isEqualTo(200);
         assertThat(csv.headers().firstValue("Content-Type"))
                 .hasValueSatisfying(v -> assertThat(v).startsWith("text/csv"));
         assertThat(csv.body()).startsWith("product_id,sku,name,is_shipping_fee").contains(sku);
 
-        report = ReportsPage.open(driver, base + "/reports?outlet_id=" + outlet);
+        report = ReportsPage.open(driver, web.url("/reports?outlet_id=" + outlet));
         assertThat(report.chartLabels()).anySatisfy(label -> assertThat(label).endsWith("In store"));
-        assertThat(fetch(report.csvUrl()).body()).startsWith("day,channel_id,channel,currency,sales,returns,total");
+        assertThat(web.get(report.csvUrl()).body()).startsWith("day,channel_id,channel,currency,sales,returns,total");
         driver.manage().window().setSize(Browser.PHONE);
         assertThat(Axe.seriousViolations(driver)).as("sales by channel, phone").isEmpty();
         assertThat(Browser.consoleErrors()).isEmpty();
     }
 
     @Test
-    void aUserIsAddedWithARoleAndAnOutletAndGivenATokenShownOnceThenRevoked() {
-        LoginPage.open(driver, base).signIn(adminEmail, PASSWORD);
-        UsersPage users = UsersPage.open(driver, base);
+    void aUserIsAddedWithARoleAndAnOutletAndGivenATokenShownOnceThenRevoked(ChromeDriver driver) {
+        web.signIn(adminEmail);
+        UsersPage users = UsersPage.open(driver, web.base());
         assertThat(Axe.seriousViolations(driver)).as("users").isEmpty();
         String email = Shop.unique("lea") + "@example.com";
 
@@ -181,7 +168,8 @@ class AdminWebAppIT {
         String userPage = driver.getCurrentUrl();
         String token = users.createToken("till script");
         assertThat(token).startsWith("stl_");
-        assertThat(new ApiClient(base, token).get("/api/v1/users/me").status()).isEqualTo(200);
+        assertThat(new ApiClient(web.base(), token).get("/api/v1/users/me").status())
+                .isEqualTo(200);
         assertThat(Axe.seriousViolations(driver)).as("user page").isEmpty();
         driver.get(userPage);
         assertThat(driver.getPageSource()).as("shown once").doesNotContain(token);
@@ -190,27 +178,29 @@ class AdminWebAppIT {
 
         assertThat(users.notice()).startsWith("Token revoked");
         assertThat(users.tokens()).isEmpty();
-        assertThat(new ApiClient(base, token).get("/api/v1/users/me").status()).isEqualTo(401);
+        assertThat(new ApiClient(web.base(), token).get("/api/v1/users/me").status())
+                .isEqualTo(401);
         driver.manage().window().setSize(Browser.PHONE);
-        UsersPage.open(driver, base);
+        UsersPage.open(driver, web.base());
         assertThat(Axe.seriousViolations(driver)).as("users, phone").isEmpty();
         assertThat(Browser.consoleErrors()).isEmpty();
     }
 
     @Test
-    void anAdminGivesAStaffUserASecondOutletThatTheirSwitcherThenListsButCannotTakeTheirOwnAdminRole() {
+    void anAdminGivesAStaffUserASecondOutletThatTheirSwitcherThenListsButCannotTakeTheirOwnAdminRole(
+            ChromeDriver driver) {
         String second = new Shop(ADMIN).outlet("Second");
-        String staffEmail = StaffWebAppIT.user("staff", outlet);
-        LoginPage.open(driver, base).signIn(adminEmail, PASSWORD);
+        String staffEmail = user("staff", outlet);
+        web.signIn(adminEmail);
 
-        UsersPage user = UsersPage.user(driver, base, userId(staffEmail));
+        UsersPage user = UsersPage.user(driver, web.base(), userId(staffEmail));
         assertThat(Axe.seriousViolations(driver)).as("a user's page").isEmpty();
         user.toggleOutlet(second).save();
 
         assertThat(user.notice()).isEqualTo("Changes saved.");
         assertThat(user.text("user-outlets")).contains("Admin-", "Second-");
 
-        UsersPage own = UsersPage.user(driver, base, userId(adminEmail))
+        UsersPage own = UsersPage.user(driver, web.base(), userId(adminEmail))
                 .chooseRole("Staff")
                 .toggleOutlet(outlet)
                 .save();
@@ -219,68 +209,46 @@ class AdminWebAppIT {
         assertThat(Axe.seriousViolations(driver)).as("a refusal").isEmpty();
 
         driver.manage().deleteAllCookies();
-        FulfillmentsPage staff = LoginPage.open(driver, base).signIn(staffEmail, PASSWORD);
+        web.signIn(staffEmail);
+        FulfillmentsPage staff = FulfillmentsPage.open(driver, web.url("/fulfillments"));
         assertThat(staff.outlets()).anySatisfy(name -> assertThat(name).startsWith("Second-"));
         assertThat(Browser.consoleErrors()).allMatch(message -> message.contains("422"));
     }
 
     @Test
-    void aStaffUserDeactivatedFromTheirPageIsSignedOutAtOnceAndSignsInAgainOnceReactivated() throws Exception {
-        String staffEmail = StaffWebAppIT.user("staff", outlet);
-        String staffSession = signIn(staffEmail);
-        assertThat(page("/fulfillments", staffSession).statusCode()).isEqualTo(200);
-        LoginPage.open(driver, base).signIn(adminEmail, PASSWORD);
-        UsersPage.user(driver, base, userId(adminEmail));
+    void aStaffUserDeactivatedFromTheirPageIsSignedOutAtOnceAndSignsInAgainOnceReactivated(ChromeDriver driver) {
+        String staffEmail = user("staff", outlet);
+        String staffSession = WebAppFixture.session(staffEmail);
+        assertThat(WebAppFixture.get("/fulfillments", staffSession).statusCode())
+                .isEqualTo(200);
+        web.signIn(adminEmail);
+        UsersPage.user(driver, web.base(), userId(adminEmail));
         assertThat(driver.findElements(By.id("open-deactivate")))
                 .as("not one's own account")
                 .isEmpty();
 
-        UsersPage user = UsersPage.user(driver, base, userId(staffEmail)).deactivate();
+        UsersPage user = UsersPage.user(driver, web.base(), userId(staffEmail)).deactivate();
 
         assertThat(user.notice()).startsWith("User deactivated");
         assertThat(user.text("user-status")).isEqualTo("Deactivated");
-        HttpResponse<String> next = page("/fulfillments", staffSession);
+        HttpResponse<String> next = WebAppFixture.get("/fulfillments", staffSession);
         assertThat(next.statusCode()).as("the staff user's next page").isEqualTo(303);
         assertThat(next.headers().firstValue("Location"))
                 .hasValueSatisfying(l -> assertThat(l).startsWith("/login"));
         assertThat(Axe.seriousViolations(driver))
                 .as("a deactivated user's page")
                 .isEmpty();
-        assertThat(UsersPage.open(driver, base).rows())
+        assertThat(UsersPage.open(driver, web.base()).rows())
                 .anySatisfy(row -> assertThat(row).contains(staffEmail, "Deactivated"));
 
-        user = UsersPage.user(driver, base, userId(staffEmail)).reactivate();
+        user = UsersPage.user(driver, web.base(), userId(staffEmail)).reactivate();
 
         assertThat(user.notice()).startsWith("User reactivated");
         assertThat(user.text("user-status")).isEqualTo("Active");
-        assertThat(page("/fulfillments", signIn(staffEmail)).statusCode()).isEqualTo(200);
+        assertThat(WebAppFixture.get("/fulfillments", WebAppFixture.session(staffEmail))
+                        .statusCode())
+                .isEqualTo(200);
         assertThat(Browser.consoleErrors()).isEmpty();
-    }
-
-    /** Signs in over plain HTTP, as a second browser would; answers the session cookie's value. */
-    private static String signIn(String email) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("email=" + URLEncoder.encode(email, StandardCharsets.UTF_8)
-                        + "&password=" + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8)))
-                .build();
-        try (HttpClient http = HttpClient.newHttpClient()) {
-            String cookie = http.send(request, HttpResponse.BodyHandlers.ofString())
-                    .headers()
-                    .firstValue("Set-Cookie")
-                    .orElseThrow();
-            return cookie.substring("storeline_session=".length(), cookie.indexOf(';'));
-        }
-    }
-
-    private static HttpResponse<String> page(String path, String session) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
-                .header("Cookie", "storeline_session=" + session)
-                .GET()
-                .build();
-        try (HttpClient http = HttpClient.newHttpClient()) {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        }
     }
 
     private static String userId(String email) {
@@ -293,35 +261,37 @@ class AdminWebAppIT {
     }
 
     @Test
-    void aStaffUserGets403OnChannelsAndUsersAndSeesNoLinkToThem() throws Exception {
-        FulfillmentsPage page = LoginPage.open(driver, base).signIn(StaffWebAppIT.user("staff", outlet), PASSWORD);
+    void aStaffUserGets403OnChannelsAndUsersAndSeesNoLinkToThem(ChromeDriver driver) {
+        web.signIn(user("staff", outlet));
+        FulfillmentsPage page = FulfillmentsPage.open(driver, web.url("/fulfillments"));
         assertThat(page.navigation()).contains("Reports").doesNotContain("Channels", "Users");
 
         for (String path : List.of("/channels", "/channels/new", "/users")) {
-            driver.get(base + path);
+            driver.get(web.url(path));
             assertThat(driver.findElement(By.tagName("h1")).getText()).as(path).startsWith("You are not permitted");
-            assertThat(fetch(base + path).statusCode()).as(path).isEqualTo(403);
+            assertThat(web.get(path).statusCode()).as(path).isEqualTo(403);
         }
         assertThat(Browser.consoleErrors()).allMatch(message -> message.contains("403"));
     }
 
     @Test
-    void theAdminScreensSpeakFrenchAndDutch() {
+    void theAdminScreensSpeakFrenchAndDutch(ChromeDriver driver) {
         // An admin of their own: the language chosen stays with the user, and the other tests read English.
-        FulfillmentsPage page = LoginPage.open(driver, base).signIn(StaffWebAppIT.user("admin"), PASSWORD);
+        web.signIn(user("admin"));
+        FulfillmentsPage page = FulfillmentsPage.open(driver, web.url("/fulfillments"));
         FulfillmentsPage french = page.chooseLanguage("fr");
         assertThat(french.navigation()).contains("Canaux", "Rapports", "Utilisateurs");
-        driver.get(base + "/reports/product-sales");
+        driver.get(web.url("/reports/product-sales"));
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Rapports · Ventes par produit");
-        driver.get(base + "/channels/new?platform=shopify");
+        driver.get(web.url("/channels/new?platform=shopify"));
         assertThat(driver.findElement(By.tagName("main")).getText()).contains("Établissements", "Caisse en ligne");
 
-        driver.get(base + "/fulfillments");
+        driver.get(web.url("/fulfillments"));
         FulfillmentsPage dutch = FulfillmentsPage.at(driver).chooseLanguage("nl");
         assertThat(dutch.navigation()).contains("Kanalen", "Rapporten", "Gebruikers");
-        driver.get(base + "/users");
+        driver.get(web.url("/users"));
         assertThat(driver.findElement(By.tagName("main")).getText()).contains("Vestigingen", "Gebruiker toevoegen");
-        driver.get(base + "/reports/product-sales");
+        driver.get(web.url("/reports/product-sales"));
         assertThat(driver.findElement(By.tagName("main")).getText()).contains("Verkopen per product", "Aantal");
         assertThat(Browser.consoleErrors()).isEmpty();
     }
@@ -337,17 +307,5 @@ class AdminWebAppIT {
     private static void stubOrder(WooCommerceOrders order) {
         String id = order.json().replaceAll("(?s).*?\"id\"\\s*:\\s*(\\d+).*", "$1");
         store.stubFor(get(urlPathEqualTo(ORDERS + "/" + id)).willReturn(okJson(order.json())));
-    }
-
-    /** GETs the URL with the browser's session, as a download does. */
-    private HttpResponse<String> fetch(String url) throws Exception {
-        String session = driver.manage().getCookieNamed("storeline_session").getValue();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
-                .header("Cookie", "storeline_session=" + session)
-                .GET()
-                .build();
-        try (HttpClient http = HttpClient.newHttpClient()) {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        }
     }
 }

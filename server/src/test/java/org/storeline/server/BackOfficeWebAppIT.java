@@ -1,28 +1,24 @@
 package org.storeline.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.storeline.server.browser.WebAppFixture.user;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.storeline.server.browser.Axe;
 import org.storeline.server.browser.BackOffice;
 import org.storeline.server.browser.Browser;
 import org.storeline.server.browser.ClosureReportPage;
 import org.storeline.server.browser.CustomerPage;
-import org.storeline.server.browser.LoginPage;
 import org.storeline.server.browser.ProductPage;
 import org.storeline.server.browser.RegisterPage;
+import org.storeline.server.browser.WebAppFixture;
 import org.storeline.server.support.ApiClient;
 import org.storeline.server.support.Shop;
 import org.storeline.server.support.TestStoreline;
@@ -35,10 +31,11 @@ import org.storeline.server.support.TestStoreline;
  * finds no serious violation on any of them, and the console stays clean.
  */
 class BackOfficeWebAppIT {
-    private static final String PASSWORD = "a long enough password";
+    @RegisterExtension
+    static final WebAppFixture web = new WebAppFixture();
+
     private static final ApiClient ADMIN = TestStoreline.admin();
     private static final Shop SHOP = new Shop(ADMIN);
-    private static String base;
     private static String outletA;
     private static String outletB;
     private static String cash;
@@ -47,12 +44,8 @@ class BackOfficeWebAppIT {
     private static String staffA;
     private static String managerA;
 
-    private ChromeDriver driver;
-
     @BeforeAll
     static void shop() {
-        Browser.requireAvailable();
-        base = ADMIN.baseUrl();
         outletA = SHOP.outlet("BO A");
         outletB = SHOP.outlet("BO B");
         cash = SHOP.paymentType("cash");
@@ -74,23 +67,18 @@ class BackOfficeWebAppIT {
                         List.of(Shop.unique("873")))));
         SHOP.setStock(product, outletA, 12);
         SHOP.setStock(product, outletB, 30);
-        staffA = StaffWebAppIT.user("staff", outletA);
-        managerA = StaffWebAppIT.user("manager", outletA);
-    }
-
-    @BeforeEach
-    void browser() {
-        driver = Browser.fresh();
+        staffA = user("staff", outletA);
+        managerA = user("manager", outletA);
     }
 
     @Test
-    void aRegisterOpenedWithAFloatAndClosedShortShowsExpectedCountedAndTheDifference() {
+    void aRegisterOpenedWithAFloatAndClosedShortShowsExpectedCountedAndTheDifference(ChromeDriver driver) {
         String register = SHOP.register(outletA);
         String name =
                 ADMIN.get("/api/v1/registers/" + register).json().path("name").asText();
-        LoginPage.open(driver, base).signIn(staffA, PASSWORD);
+        web.signIn(staffA);
 
-        RegisterPage page = RegisterPage.fromList(driver, base, name);
+        RegisterPage page = RegisterPage.fromList(driver, web.base(), name);
         assertThat(page.state()).isEqualTo("Closed");
         assertThat(Axe.seriousViolations(driver)).as("a closed register").isEmpty();
         page = page.open("100.00");
@@ -109,7 +97,7 @@ class BackOfficeWebAppIT {
         assertThat(report.printable()).as("a Print button").isTrue();
         assertThat(Axe.seriousViolations(driver)).as("closure report").isEmpty();
 
-        driver.get(base + "/registers/" + register);
+        driver.get(web.url("/registers/" + register));
         RegisterPage closed = RegisterPage.at(driver);
         assertThat(closed.state()).isEqualTo("Closed");
         assertThat(closed.closures()).singleElement().asString().contains("€120.00", "€115.00", "−€5.00 short");
@@ -117,10 +105,10 @@ class BackOfficeWebAppIT {
     }
 
     @Test
-    void aStockAdjustmentWithAReasonShowsInTheLedgerAndTheNewLevelAndBelowZeroIsSaidInWords() {
+    void aStockAdjustmentWithAReasonShowsInTheLedgerAndTheNewLevelAndBelowZeroIsSaidInWords(ChromeDriver driver) {
         SHOP.setStock(product, outletA, 12);
-        LoginPage.open(driver, base).signIn(managerA, PASSWORD);
-        ProductPage page = ProductPage.found(driver, base, productName.substring(0, 12), productName);
+        web.signIn(managerA);
+        ProductPage page = ProductPage.found(driver, web.base(), productName.substring(0, 12), productName);
         assertThat(Axe.seriousViolations(driver)).as("product page").isEmpty();
 
         page = page.adjust("7", "Adjustment (damaged, lost, received)");
@@ -135,7 +123,7 @@ class BackOfficeWebAppIT {
         assertThat(page.ledger().get(0)).contains("Stock count", "−9", "−2 Below zero");
         assertThat(page.levels()).noneMatch(level -> level.contains("BO B"));
 
-        driver.get(base + "/products");
+        driver.get(web.url("/products"));
         BackOffice list = BackOffice.at(driver);
         assertThat(list.text()).contains("Stock below zero", productName);
         assertThat(Axe.seriousViolations(driver)).as("products").isEmpty();
@@ -144,9 +132,9 @@ class BackOfficeWebAppIT {
     }
 
     @Test
-    void staffSeeStockButAreNotOfferedTheAdjustmentTheirRoleMayNotMake() {
-        LoginPage.open(driver, base).signIn(staffA, PASSWORD);
-        driver.get(base + "/products/" + product);
+    void staffSeeStockButAreNotOfferedTheAdjustmentTheirRoleMayNotMake(ChromeDriver driver) {
+        web.signIn(staffA);
+        driver.get(web.url("/products/" + product));
         ProductPage page = ProductPage.at(driver);
 
         assertThat(page.level()).isNotEmpty();
@@ -155,29 +143,29 @@ class BackOfficeWebAppIT {
     }
 
     @Test
-    void aCustomerIsFoundByNameAndTheirSaleIsListedWithALinkToIt() {
+    void aCustomerIsFoundByNameAndTheirSaleIsListedWithALinkToIt(ChromeDriver driver) {
         String customerName = Shop.unique("Émile Verhaeren");
         String customer = created(ADMIN.post(
                 "/api/v1/customers", Map.of("name", customerName, "email", Shop.unique("emile") + "@example.com")));
         String register = SHOP.openRegister(outletA);
         JsonNode sale = cashSale(register, customer, "10.00");
         String receipt = sale.path("receipt_number").asText();
-        LoginPage.open(driver, base).signIn(staffA, PASSWORD);
+        web.signIn(staffA);
 
-        CustomerPage page = CustomerPage.found(driver, base, customerName.substring(3), customerName);
+        CustomerPage page = CustomerPage.found(driver, web.base(), customerName.substring(3), customerName);
 
         assertThat(page.heading()).isEqualTo(customerName);
         assertThat(page.receipts()).containsExactly(receipt);
         assertThat(page.link(receipt)).endsWith("/sales/" + sale.path("id").asText());
         assertThat(page.text()).contains("€10.00", "Paid");
         assertThat(Axe.seriousViolations(driver)).as("customer").isEmpty();
-        driver.get(base + "/customers?q=" + customerName.substring(0, 6));
+        driver.get(web.url("/customers?q=" + customerName.substring(0, 6)));
         assertThat(Axe.seriousViolations(driver)).as("customers").isEmpty();
         assertThat(Browser.consoleErrors()).isEmpty();
     }
 
     @Test
-    void outletAsStaffReachNothingOfOutletBsRegistersOrStockByUrl() throws Exception {
+    void outletAsStaffReachNothingOfOutletBsRegistersOrStockByUrl(ChromeDriver driver) {
         String registerB = SHOP.register(outletB);
         String nameB =
                 ADMIN.get("/api/v1/registers/" + registerB).json().path("name").asText();
@@ -187,42 +175,43 @@ class BackOfficeWebAppIT {
         JsonNode closure = ADMIN.post("/api/v1/registers/" + registerB + "/close", Map.of("counted_cash", "0"))
                 .json();
         String period = closure.path("period").path("id").asText();
-        LoginPage.open(driver, base).signIn(staffA, PASSWORD);
-        String cookie = driver.manage().getCookieNamed("storeline_session").getValue();
-        String token =
-                driver.findElement(By.cssSelector("meta[name=csrf-token]")).getAttribute("content");
+        web.signIn(staffA);
+        driver.get(web.url("/registers"));
+        BackOffice registers = BackOffice.at(driver);
 
-        assertThat(status("/registers/" + registerB, cookie)).isEqualTo(403);
-        assertThat(status("/registers/" + registerB + "/closures/" + period, cookie))
+        assertThat(web.get("/registers/" + registerB).statusCode()).isEqualTo(403);
+        assertThat(web.get("/registers/" + registerB + "/closures/" + period).statusCode())
                 .isEqualTo(403);
-        assertThat(post("/registers/" + registerB + "/open", cookie, token)).isEqualTo(403);
+        assertThat(web.post("/registers/" + registerB + "/open", "opening_float=1")
+                        .statusCode())
+                .isEqualTo(403);
         assertThat(ADMIN.get("/api/v1/registers/" + registerB)
                         .json()
                         .path("status")
                         .asText())
                 .as("not opened")
                 .isEqualTo("closed");
-        assertThat(status("/products/" + product + "?outlet=" + outletB, cookie))
+        assertThat(web.get("/products/" + product + "?outlet=" + outletB).statusCode())
                 .isEqualTo(403);
-        driver.get(base + "/registers");
-        assertThat(BackOffice.at(driver).text()).doesNotContain(nameB);
-        driver.get(base + "/products/" + product);
+        assertThat(registers.text()).doesNotContain(nameB);
+        driver.get(web.url("/products/" + product));
         assertThat(ProductPage.at(driver).levels()).singleElement().asString().startsWith("BO A");
-        driver.get(base + "/registers/" + registerB);
+        driver.get(web.url("/registers/" + registerB));
         assertThat(driver.getPageSource())
                 .contains("You are not permitted for this outlet")
                 .doesNotContain(nameB);
     }
 
     @Test
-    void theRegistersAndStockScreensSpeakFrenchAndDutchWithTheGlossarysWords() {
+    void theRegistersAndStockScreensSpeakFrenchAndDutchWithTheGlossarysWords(ChromeDriver driver) {
         String register = SHOP.openRegister(outletA);
         JsonNode closure = ADMIN.post("/api/v1/registers/" + register + "/close", Map.of("counted_cash", "0"))
                 .json();
         String report = "/registers/" + register + "/closures/"
                 + closure.path("period").path("id").asText();
-        LoginPage.open(driver, base).signIn(staffA, PASSWORD);
-        driver.get(base + report);
+        // A user of its own: the language chosen stays with the user, and the other tests read English.
+        web.signIn(user("staff", outletA));
+        driver.get(web.url(report));
         ClosureReportPage page = ClosureReportPage.at(driver);
 
         page.chooseLanguage("fr");
@@ -230,12 +219,12 @@ class BackOfficeWebAppIT {
         assertThat(page.heading()).isEqualTo("Rapport de fermeture de caisse");
         assertThat(page.navigation()).contains("Caisses", "Produits", "Clients", "Établissement");
         assertThat(page.columns("closure-table")).contains("Attendu", "Compté", "Écart");
-        driver.get(base + "/products/" + product);
+        driver.get(web.url("/products/" + product));
         assertThat(ProductPage.at(driver).text()).contains("Stock par établissement", "Mouvements de stock");
 
         page.chooseLanguage("nl");
         assertThat(ProductPage.at(driver).text()).contains("Voorraad per vestiging", "Voorraadbewegingen");
-        driver.get(base + report);
+        driver.get(web.url(report));
         ClosureReportPage dutch = ClosureReportPage.at(driver);
         assertThat(dutch.heading()).isEqualTo("Kassasluitingsrapport");
         assertThat(dutch.navigation()).contains("Kassa's", "Producten", "Klanten", "Vestiging");
@@ -243,11 +232,11 @@ class BackOfficeWebAppIT {
     }
 
     @Test
-    void theBackOfficeScreensFitAPhone() {
-        LoginPage.open(driver, base).signIn(managerA, PASSWORD);
+    void theBackOfficeScreensFitAPhone(ChromeDriver driver) {
+        web.signIn(managerA);
         driver.manage().window().setSize(Browser.PHONE);
         for (String path : List.of("/registers", "/products", "/products/" + product, "/customers")) {
-            driver.get(base + path);
+            driver.get(web.url(path));
             assertThat(BackOffice.at(driver).fitsTheWidth()).as(path).isTrue();
         }
         assertThat(Axe.seriousViolations(driver)).as("customers on a phone").isEmpty();
@@ -277,28 +266,5 @@ class BackOfficeWebAppIT {
     private static String created(ApiClient.Response response) {
         assertThat(response.status()).as(response.text()).isEqualTo(201);
         return response.id();
-    }
-
-    private static int status(String path, String session) throws Exception {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), session);
-    }
-
-    /** A form POST as the signed-in page would send it, with its CSRF token. */
-    private static int post(String path, String session, String token) throws Exception {
-        return send(
-                HttpRequest.newBuilder(URI.create(base + path))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString("opening_float=1&_csrf=" + token)),
-                session);
-    }
-
-    private static int send(HttpRequest.Builder request, String session) throws Exception {
-        try (HttpClient http = HttpClient.newHttpClient()) {
-            return http.send(
-                            request.header("Cookie", "storeline_session=" + session)
-                                    .build(),
-                            HttpResponse.BodyHandlers.discarding())
-                    .statusCode();
-        }
     }
 }

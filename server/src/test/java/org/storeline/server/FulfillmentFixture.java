@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.storeline.core.event.DomainEvent;
+import org.storeline.server.browser.WebAppFixture;
 import org.storeline.server.support.ApiClient;
 import org.storeline.server.support.Outbox;
 import org.storeline.server.support.Shop;
@@ -22,6 +23,7 @@ import org.storeline.server.support.WooCommerceOrders;
 final class FulfillmentFixture {
     private static final AtomicLong ORDER_IDS =
             new AtomicLong(System.currentTimeMillis() % 1_000_000_000L + 20_000_000);
+    private static FulfillmentFixture shared;
 
     final ApiClient admin = TestStoreline.admin();
     final Shop shop = new Shop(admin);
@@ -39,12 +41,24 @@ final class FulfillmentFixture {
     final Staff staffA = staff(outletA);
     final Staff staffB = staff(outletB);
 
-    /** A user with a role and outlets, and a client that calls as them. */
-    record Staff(String id, ApiClient api) {}
+    /** A user with a role and outlets, the email they sign in to the web app with, and a client that calls as them. */
+    record Staff(String id, String email, ApiClient api) {}
 
     FulfillmentFixture() {
         shop.setStock(teeProduct, outletA, 10);
         shop.setStock(mugProduct, outletB, 10);
+    }
+
+    /**
+     * One such shop for the browser tests of this JVM that need no other (building one takes a second): their tests
+     * import orders of their own and look for them by receipt, or compare counts with what they saw first, so what
+     * other tests left at A and B changes nothing they check, whatever the order the tests run in.
+     */
+    static synchronized FulfillmentFixture shared() {
+        if (shared == null) {
+            shared = new FulfillmentFixture();
+        }
+        return shared;
     }
 
     /** A new order with its own id, placed a minute ago, no lines yet. */
@@ -129,15 +143,16 @@ final class FulfillmentFixture {
     }
 
     Staff staff(String... outletIds) {
+        String email = Shop.unique("picker") + "@example.com";
         ApiClient.Response user = admin.post(
                 "/api/v1/users",
                 Map.of(
                         "name",
                         Shop.unique("Picker"),
                         "email",
-                        Shop.unique("picker") + "@example.com",
+                        email,
                         "password",
-                        "a long enough password",
+                        WebAppFixture.PASSWORD,
                         "role",
                         "staff",
                         "outlet_ids",
@@ -145,7 +160,7 @@ final class FulfillmentFixture {
         assertThat(user.status()).as(user.text()).isEqualTo(201);
         ApiClient.Response token = admin.post("/api/v1/users/" + user.id() + "/tokens", Map.of());
         assertThat(token.status()).isEqualTo(201);
-        return new Staff(user.id(), admin.as(token.json().path("token").asText()));
+        return new Staff(user.id(), email, admin.as(token.json().path("token").asText()));
     }
 
     private String product(String sku, String name, String barcode) {

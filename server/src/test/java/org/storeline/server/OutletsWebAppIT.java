@@ -2,16 +2,15 @@ package org.storeline.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.storeline.server.FulfillmentFixture.order;
+import static org.storeline.server.browser.WebAppFixture.user;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +23,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -31,8 +31,9 @@ import org.storeline.server.browser.Axe;
 import org.storeline.server.browser.Browser;
 import org.storeline.server.browser.FulfillmentDrawer;
 import org.storeline.server.browser.FulfillmentPage;
-import org.storeline.server.browser.LoginPage;
+import org.storeline.server.browser.FulfillmentsPage;
 import org.storeline.server.browser.SalePage;
+import org.storeline.server.browser.WebAppFixture;
 import org.storeline.server.support.ApiClient;
 import org.storeline.server.support.Shop;
 import org.storeline.server.support.TestStoreline;
@@ -42,9 +43,10 @@ import org.storeline.server.support.TestStoreline;
  * over as a whole at A's counter (FUL-7, FUL-4); and staff of outlet A reach nothing of outlet B on any screen.
  */
 class OutletsWebAppIT {
-    private static final String PASSWORD = "a long enough password";
+    @RegisterExtension
+    static final WebAppFixture web = new WebAppFixture();
+
     private static FulfillmentFixture shop;
-    private static String base;
     private static String emailA;
     private static String emailB;
     private static String nameA;
@@ -52,17 +54,17 @@ class OutletsWebAppIT {
 
     @BeforeAll
     static void shop() {
-        Browser.requireAvailable();
+        // A shop of its own, not the one the other browser tests share: A's staff are shown every screen here and
+        // must find no trace of B on any, which the orders other tests split over A and B would put there.
         shop = new FulfillmentFixture();
-        base = TestStoreline.admin().baseUrl();
-        emailA = StaffWebAppIT.user("staff", shop.outletA);
-        emailB = StaffWebAppIT.user("staff", shop.outletB);
+        emailA = user("staff", shop.outletA);
+        emailB = user("staff", shop.outletB);
         nameA = outletName(shop.outletA);
         nameB = outletName(shop.outletB);
     }
 
     @Test
-    void aPickupSplitOverTwoOutletsIsPackedAtBothThenPaidAndHandedOverAsAWholeAtOneCounter() {
+    void aPickupSplitOverTwoOutletsIsPackedAtBothThenPaidAndHandedOverAsAWholeAtOneCounter(ChromeDriver driver) {
         JsonNode sale = shop.imported(order().status("on-hold")
                 .paidWith("cod", "Cash on pickup", false)
                 .customer("Grace", "Hopper", Shop.unique("grace") + "@example.com")
@@ -80,8 +82,8 @@ class OutletsWebAppIT {
         String cash = shop.shop.paymentType("cash");
 
         // Outlet B packs its part from its board's drawer, and takes it to A's counter.
-        ChromeDriver driver = Browser.fresh();
-        LoginPage.open(driver, base).signIn(emailB, PASSWORD);
+        web.signIn(emailB);
+        FulfillmentsPage.open(driver, web.url("/fulfillments"));
         FulfillmentDrawer drawer = FulfillmentDrawer.open(driver, receipt);
         assertThat(drawer.text()).contains("of 2 · " + nameA, "of 2 · " + nameB);
         drawer.act("Mark as packed");
@@ -91,9 +93,9 @@ class OutletsWebAppIT {
                 .containsExactly("Mark as picked up");
 
         // Outlet A packs its own part from its page: the whole order can now be handed over at A's counter.
-        driver = Browser.fresh();
-        LoginPage.open(driver, base).signIn(emailA, PASSWORD);
-        driver.get(base + "/fulfillments/" + partA);
+        Browser.fresh(); // B's cookie and console gone, as in a browser of its own
+        web.signIn(emailA);
+        driver.get(web.url("/fulfillments/" + partA));
         FulfillmentPage page = FulfillmentPage.at(driver).act("Mark as packed");
         assertThat(page.notice()).isEqualTo("Marked as packed.");
         assertThat(page.siblings()).anyMatch(s -> s.matches("\\d of 2 · " + nameB + " — Packed"));
@@ -111,7 +113,7 @@ class OutletsWebAppIT {
                 .submit("pay-submit");
         assertThat(sold.outcome()).contains("Payment recorded.").contains("Balance now €0.00.");
         assertThat(sold.paymentBadge()).isEqualTo("Paid");
-        driver.get(base + "/fulfillments/" + partA);
+        driver.get(web.url("/fulfillments/" + partA));
         page = FulfillmentPage.at(driver).act("Mark the whole order as picked up (2 parts)");
 
         assertThat(page.notice()).isEqualTo("The whole order is marked as picked up.");
@@ -122,7 +124,7 @@ class OutletsWebAppIT {
                 .allMatch(s -> s.contains(" — Picked up"))
                 .anyMatch(s -> s.contains("· " + nameB));
         assertThat(Axe.seriousViolations(driver)).as("handed over").isEmpty();
-        driver.get(base + "/sales/" + sale.path("id").asText());
+        driver.get(web.url("/sales/" + sale.path("id").asText()));
         sold = SalePage.at(driver);
         assertThat(driver.findElements(By.cssSelector(".fulfillment-links li")))
                 .extracting(WebElement::getText)
@@ -131,7 +133,7 @@ class OutletsWebAppIT {
         assertThat(driver.findElements(By.cssSelector(".fulfillment-links a")))
                 .as("B's part is named but not linked: A's staff could not open it")
                 .extracting(link -> link.getAttribute("href"))
-                .containsExactly(base + "/fulfillments/" + partA);
+                .containsExactly(web.url("/fulfillments/" + partA));
         assertThat(sold.statusBadge()).isEqualTo("Completed");
         assertThat(sold.paymentBadge()).isEqualTo("Paid");
         assertThat(shop.fulfillmentsOf(sale))
@@ -376,26 +378,16 @@ class OutletsWebAppIT {
 
     /** A web session over plain HTTP, signed in as a user (redirects followed, as a browser would). */
     private record Session(HttpClient http, String cookie) {
-        static Session signIn(String email) throws Exception {
+        static Session signIn(String email) {
             HttpClient http = HttpClient.newBuilder()
                     .followRedirects(HttpClient.Redirect.NORMAL)
                     .build();
-            HttpResponse<String> signedIn = HttpClient.newHttpClient()
-                    .send(
-                            HttpRequest.newBuilder(URI.create(base + "/login"))
-                                    .header("Content-Type", "application/x-www-form-urlencoded")
-                                    .POST(HttpRequest.BodyPublishers.ofString("email="
-                                            + URLEncoder.encode(email, StandardCharsets.UTF_8) + "&password="
-                                            + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8)))
-                                    .build(),
-                            HttpResponse.BodyHandlers.ofString());
-            String cookie = signedIn.headers().firstValue("Set-Cookie").orElseThrow();
-            return new Session(http, cookie.substring(0, cookie.indexOf(';')));
+            return new Session(http, "storeline_session=" + WebAppFixture.session(email));
         }
 
         HttpResponse<String> get(String path) throws Exception {
             return http.send(
-                    HttpRequest.newBuilder(URI.create(base + path))
+                    HttpRequest.newBuilder(URI.create(web.url(path)))
                             .header("Cookie", cookie)
                             .GET()
                             .build(),
@@ -404,7 +396,7 @@ class OutletsWebAppIT {
 
         HttpResponse<String> post(String path, String form) throws Exception {
             return http.send(
-                    HttpRequest.newBuilder(URI.create(base + path))
+                    HttpRequest.newBuilder(URI.create(web.url(path)))
                             .header("Cookie", cookie)
                             .header("Content-Type", "application/x-www-form-urlencoded")
                             .POST(HttpRequest.BodyPublishers.ofString(form))
@@ -422,7 +414,7 @@ class OutletsWebAppIT {
 
         EventLines events(String path) throws Exception {
             HttpResponse<Stream<String>> open = http.send(
-                    HttpRequest.newBuilder(URI.create(base + path))
+                    HttpRequest.newBuilder(URI.create(web.url(path)))
                             .header("Cookie", cookie)
                             .GET()
                             .build(),

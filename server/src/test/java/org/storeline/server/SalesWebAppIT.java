@@ -2,29 +2,26 @@ package org.storeline.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.storeline.server.FulfillmentFixture.order;
+import static org.storeline.server.browser.WebAppFixture.user;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.storeline.server.browser.Axe;
 import org.storeline.server.browser.Browser;
 import org.storeline.server.browser.FulfillmentPage;
-import org.storeline.server.browser.LoginPage;
 import org.storeline.server.browser.SalePage;
 import org.storeline.server.browser.SalesPage;
+import org.storeline.server.browser.WebAppFixture;
 import org.storeline.server.support.ApiClient;
 import org.storeline.server.support.FakeProcessor;
 import org.storeline.server.support.Shop;
@@ -38,36 +35,29 @@ import org.storeline.server.support.TestStoreline;
  * screen and dialog passes axe, and no test leaves an unexpected error in the console.
  */
 class SalesWebAppIT {
-    private static final String PASSWORD = "a long enough password";
-    private static FulfillmentFixture shop;
-    private static String base;
-    private static String emailA;
+    @RegisterExtension
+    static final WebAppFixture web = new WebAppFixture();
 
-    private ChromeDriver driver;
+    private static FulfillmentFixture shop;
+    private static String emailA;
 
     @BeforeAll
     static void shop() {
-        Browser.requireAvailable();
-        shop = new FulfillmentFixture();
-        base = TestStoreline.admin().baseUrl();
-        emailA = StaffWebAppIT.user("staff", shop.outletA);
-    }
-
-    @BeforeEach
-    void browser() {
-        driver = Browser.fresh();
+        shop = FulfillmentFixture.shared();
+        emailA = shop.staffA.email();
     }
 
     @Test
-    void anUnpaidBankTransferOrderCannotBeCompletedUntilItIsPaidFromItsSalePageAndThenShips() {
+    void anUnpaidBankTransferOrderCannotBeCompletedUntilItIsPaidFromItsSalePageAndThenShips(ChromeDriver driver) {
         String bank = shop.shop.paymentType("bank_deposit");
         JsonNode sale = shop.imported(order().status("on-hold")
                 .paidWith("bacs", "Direct bank transfer", false)
                 .customer("Émile", "Verhaeren", Shop.unique("emile") + "@example.com")
                 .line(shop.tee, 2, "20.00", "20.00", "0.00")
                 .totals("20.00", "0.00"));
-        LoginPage.open(driver, base).signIn(emailA, PASSWORD);
-        driver.get(base + "/fulfillments/" + shop.fulfillmentOf(sale).path("id").asText());
+        web.signIn(emailA);
+        driver.get(
+                web.url("/fulfillments/" + shop.fulfillmentOf(sale).path("id").asText()));
         FulfillmentPage fulfillment = FulfillmentPage.at(driver);
         assertThat(SalePage.whyUnpaid(driver))
                 .isEqualTo("Not fully paid: €20.00 is still owed. It can be packed, but it cannot be shipped or picked "
@@ -116,13 +106,13 @@ class SalesWebAppIT {
     }
 
     @Test
-    void aReturnRestocksAndSaysTheProcessorWasAskedOrThatTheRefundIsMadeAtItsPortal() {
+    void aReturnRestocksAndSaysTheProcessorWasAskedOrThatTheRefundIsMadeAtItsPortal(ChromeDriver driver) {
         try (FakeProcessor processor = FakeProcessor.start()) {
             String stripe = processorType(processor);
             JsonNode sale = inStoreSale(shop.outletA, shop.registerA, shop.teeProduct, 2, stripe);
             long before = shop.shop.stockLevel(shop.teeProduct, shop.outletA);
-            LoginPage.open(driver, base).signIn(emailA, PASSWORD);
-            driver.get(base + "/sales/" + sale.path("id").asText());
+            web.signIn(emailA);
+            driver.get(web.url("/sales/" + sale.path("id").asText()));
             SalePage page = SalePage.at(driver);
             assertThat(Axe.seriousViolations(driver)).as("a sale's page").isEmpty();
 
@@ -143,7 +133,7 @@ class SalesWebAppIT {
                 .paidWith("stripe", "Card", true)
                 .line(shop.tee, 1, "10.00", "10.00", "0.00")
                 .totals("10.00", "0.00"));
-        driver.get(base + "/sales/" + online.path("id").asText());
+        driver.get(web.url("/sales/" + online.path("id").asText()));
         SalePage page = SalePage.at(driver).openReturn().units(shop.tee, 1).submit("return-submit");
 
         assertThat(page.outcome()).contains("Refund: no processor was asked").contains("portal");
@@ -151,13 +141,13 @@ class SalesWebAppIT {
     }
 
     @Test
-    void anOrderWhoseGoodsHaveNotLeftIsCancelledAfterConfirmation() {
+    void anOrderWhoseGoodsHaveNotLeftIsCancelledAfterConfirmation(ChromeDriver driver) {
         JsonNode sale = shop.imported(order().status("processing")
                 .paidWith("bacs", "Direct bank transfer", false)
                 .line(shop.tee, 1, "10.00", "10.00", "0.00")
                 .totals("10.00", "0.00"));
-        LoginPage.open(driver, base).signIn(emailA, PASSWORD);
-        driver.get(base + "/sales/" + sale.path("id").asText());
+        web.signIn(emailA);
+        driver.get(web.url("/sales/" + sale.path("id").asText()));
         SalePage page = SalePage.at(driver).openCancel();
         assertThat(page.focused()).as("the safe choice has the focus").isEqualTo("cancel-keep");
         assertThat(page.focusIsIn("cancel-dialog")).isTrue();
@@ -174,7 +164,7 @@ class SalesWebAppIT {
     }
 
     @Test
-    void aScannedReceiptOpensItsSaleAndOrderNumbersAndCustomersAreFound() {
+    void aScannedReceiptOpensItsSaleAndOrderNumbersAndCustomersAreFound(ChromeDriver driver) {
         String surname = Shop.unique("Lovelace");
         JsonNode order = shop.imported(order().status("processing")
                 .paidWith("stripe", "Card", true)
@@ -183,8 +173,8 @@ class SalesWebAppIT {
                 .totals("10.00", "0.00"));
         JsonNode counter = inStoreSale(shop.outletA, shop.registerA, shop.teeProduct, 1, shop.shop.paymentType("cash"));
         String receipt = counter.path("receipt_number").asText();
-        LoginPage.open(driver, base).signIn(emailA, PASSWORD);
-        SalesPage sales = SalesPage.open(driver, base + "/sales");
+        web.signIn(emailA);
+        SalesPage sales = SalesPage.open(driver, web.url("/sales"));
         assertThat(sales.heading()).isEqualTo("Sales history");
         assertThat(sales.receipts()).first().isEqualTo(receipt);
         assertThat(Axe.seriousViolations(driver)).as("Sales history").isEmpty();
@@ -194,7 +184,7 @@ class SalesWebAppIT {
         assertThat(sale.heading()).contains(receipt);
         assertThat(sale.paymentBadge()).isEqualTo("Paid");
 
-        sales = SalesPage.open(driver, base + "/sales").search(surname);
+        sales = SalesPage.open(driver, web.url("/sales")).search(surname);
         assertThat(sales.receipts())
                 .containsExactly(order.path("receipt_number").asText());
         assertThat(sales.row(order.path("receipt_number").asText())).contains("Ada " + surname, "Paid");
@@ -203,32 +193,29 @@ class SalesWebAppIT {
         sales = sales.search("no such receipt " + Shop.unique("x"));
         assertThat(sales.emptyMessage()).startsWith("No sale matches this search");
         sales = SalesPage.open(
-                driver, base + "/sales?payment=unpaid&q=" + URLEncoder.encode(surname, StandardCharsets.UTF_8));
+                driver, web.url("/sales?payment=unpaid&q=" + URLEncoder.encode(surname, StandardCharsets.UTF_8)));
         assertThat(sales.receipts()).as("filters kept in the URL").isEmpty();
         assertThat(Browser.consoleErrors()).isEmpty();
     }
 
     @Test
-    void outletBsSalesAreOutOfReachOfOutletAsStaff() throws Exception {
+    void outletBsSalesAreOutOfReachOfOutletAsStaff(ChromeDriver driver) {
         String registerB = shop.shop.openRegister(shop.outletB);
         JsonNode saleB = inStoreSale(shop.outletB, registerB, shop.mugProduct, 1, shop.shop.paymentType("cash"));
         String id = saleB.path("id").asText();
         String receipt = saleB.path("receipt_number").asText();
-        LoginPage.open(driver, base).signIn(emailA, PASSWORD);
-        SalesPage sales = SalesPage.open(driver, base + "/sales");
+        web.signIn(emailA);
+        SalesPage sales = SalesPage.open(driver, web.url("/sales"));
         assertThat(sales.receipts()).doesNotContain(receipt);
-        String cookie = driver.manage().getCookieNamed("storeline_session").getValue();
-        String csrf =
-                driver.findElement(By.cssSelector("meta[name=csrf-token]")).getAttribute("content");
 
-        assertThat(get("/sales/" + id, cookie)).isEqualTo(403);
-        assertThat(get("/sales?outlet=" + shop.outletB, cookie)).isEqualTo(403);
-        assertThat(post("/sales/" + id + "/payments", cookie, csrf)).isEqualTo(403);
-        assertThat(post("/sales/" + id + "/returns", cookie, csrf)).isEqualTo(403);
-        assertThat(post("/sales/" + id + "/cancel", cookie, csrf)).isEqualTo(403);
+        assertThat(web.get("/sales/" + id).statusCode()).isEqualTo(403);
+        assertThat(web.get("/sales?outlet=" + shop.outletB).statusCode()).isEqualTo(403);
+        assertThat(post("/sales/" + id + "/payments")).isEqualTo(403);
+        assertThat(post("/sales/" + id + "/returns")).isEqualTo(403);
+        assertThat(post("/sales/" + id + "/cancel")).isEqualTo(403);
         sales = sales.search(receipt);
         assertThat(sales.receipts()).isEmpty();
-        driver.get(base + "/sales/" + id);
+        driver.get(web.url("/sales/" + id));
         assertThat(driver.getPageSource())
                 .contains("You are not permitted for this outlet")
                 .doesNotContain(receipt);
@@ -236,31 +223,32 @@ class SalesWebAppIT {
     }
 
     @Test
-    void salesHistoryAndASalesPageSpeakFrenchAndDutchWithTheGlossarysWords() {
-        String email = StaffWebAppIT.user("staff", shop.outletA);
+    void salesHistoryAndASalesPageSpeakFrenchAndDutchWithTheGlossarysWords(ChromeDriver driver) {
+        // A user of its own: the language chosen stays with the user, and the other tests read English.
+        String email = user("staff", shop.outletA);
         JsonNode sale = shop.imported(order().status("on-hold")
                 .paidWith("bacs", "Direct bank transfer", false)
                 .line(shop.tee, 1, "10.00", "10.00", "0.00")
                 .totals("10.00", "0.00"));
-        LoginPage.open(driver, base).signIn(email, PASSWORD);
-        SalesPage sales = SalesPage.open(driver, base + "/sales");
+        web.signIn(email);
+        SalesPage sales = SalesPage.open(driver, web.url("/sales"));
 
         SalesPage french = sales.chooseLanguage("fr");
         assertThat(french.heading()).isEqualTo("Historique des ventes");
         assertThat(french.navigation()).contains("Commandes", "Ventes");
         assertThat(french.labels()).contains("Établissement");
         assertThat(french.row(sale.path("receipt_number").asText())).contains("Impayé");
-        driver.get(base + "/sales/" + sale.path("id").asText());
+        driver.get(web.url("/sales/" + sale.path("id").asText()));
         assertThat(SalePage.at(driver).actions())
                 .contains("Appliquer le paiement", "Retourner les articles", "Annuler la vente");
         assertThat(Axe.seriousViolations(driver)).as("a sale's page in French").isEmpty();
 
-        SalesPage dutch = SalesPage.open(driver, base + "/sales").chooseLanguage("nl");
+        SalesPage dutch = SalesPage.open(driver, web.url("/sales")).chooseLanguage("nl");
         assertThat(dutch.heading()).isEqualTo("Verkoopgeschiedenis");
         assertThat(dutch.navigation()).contains("Afhandelingen", "Verkopen");
         assertThat(dutch.labels()).contains("Vestiging");
         assertThat(dutch.row(sale.path("receipt_number").asText())).contains("Niet betaald");
-        driver.get(base + "/sales/" + sale.path("id").asText());
+        driver.get(web.url("/sales/" + sale.path("id").asText()));
         SalePage page = SalePage.at(driver);
         assertThat(page.actions()).contains("Betaling toepassen", "Artikelen retourneren");
         page.openPayment();
@@ -308,27 +296,12 @@ class SalesWebAppIT {
         return type.id();
     }
 
-    private static int get(String path, String session) throws Exception {
-        return send(HttpRequest.newBuilder(URI.create(base + path))
-                .header("Cookie", "storeline_session=" + session)
-                .GET()
-                .build());
-    }
-
-    private static int post(String path, String session, String csrf) throws Exception {
-        return send(HttpRequest.newBuilder(URI.create(base + path))
-                .header("Cookie", "storeline_session=" + session)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Origin", base)
-                .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + URLEncoder.encode(csrf, StandardCharsets.UTF_8)
-                        + "&register=" + shop.registerA + "&payment_type=" + shop.registerA
-                        + "&amount=1.00&date=2026-12-06&time=10:00"))
-                .build());
-    }
-
-    private static int send(HttpRequest request) throws Exception {
-        try (HttpClient http = HttpClient.newHttpClient()) {
-            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-        }
+    /** A form POST of a payment, a return or a cancellation, as outlet A's page would send it to that path. */
+    private static int post(String path) {
+        return web.post(
+                        path,
+                        "register=" + shop.registerA + "&payment_type=" + shop.registerA
+                                + "&amount=1.00&date=2026-12-06&time=10:00")
+                .statusCode();
     }
 }

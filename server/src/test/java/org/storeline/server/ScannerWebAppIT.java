@@ -2,13 +2,14 @@ package org.storeline.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.storeline.server.FulfillmentFixture.order;
+import static org.storeline.server.browser.WebAppFixture.user;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.storeline.server.browser.Axe;
@@ -16,9 +17,8 @@ import org.storeline.server.browser.Browser;
 import org.storeline.server.browser.FakeCamera;
 import org.storeline.server.browser.FulfillmentDrawer;
 import org.storeline.server.browser.FulfillmentsPage;
-import org.storeline.server.browser.LoginPage;
 import org.storeline.server.browser.ScannerPage;
-import org.storeline.server.support.TestStoreline;
+import org.storeline.server.browser.WebAppFixture;
 import org.storeline.server.support.WooCommerceOrders;
 
 /**
@@ -30,27 +30,19 @@ import org.storeline.server.support.WooCommerceOrders;
  * console error.
  */
 class ScannerWebAppIT {
-    private static final String PASSWORD = "a long enough password";
+    @RegisterExtension
+    static final WebAppFixture web = new WebAppFixture();
+
     private static final Duration LIVE = Duration.ofSeconds(15);
     private static FulfillmentFixture shop;
-    private static String base;
-
-    private ChromeDriver driver;
 
     @BeforeAll
     static void shop() {
-        Browser.requireAvailable();
-        shop = new FulfillmentFixture();
-        base = TestStoreline.admin().baseUrl();
-    }
-
-    @BeforeEach
-    void browser() {
-        driver = Browser.fresh();
+        shop = FulfillmentFixture.shared();
     }
 
     @Test
-    void aPickerOnAPhonePicksAnOrderWithAHandheldScannerWhileTheFulfillmentsPageFollowsLive() {
+    void aPickerOnAPhonePicksAnOrderWithAHandheldScannerWhileTheFulfillmentsPageFollowsLive(ChromeDriver driver) {
         JsonNode sale = shop.imported(order().status("processing")
                 .paidWith("stripe", "Card", true)
                 .customer("Grace", "Hopper", "grace-" + System.nanoTime() + "@example.com")
@@ -58,16 +50,16 @@ class ScannerWebAppIT {
                 .totals("20.00", "0.00"));
         String receipt = sale.path("receipt_number").asText();
         ChromeDriver watcher = Browser.second();
-        FulfillmentsPage board =
-                LoginPage.open(watcher, base).signIn(StaffWebAppIT.user("staff", shop.outletA), PASSWORD);
+        web.signIn(watcher, shop.staffA.email());
+        FulfillmentsPage board = FulfillmentsPage.open(watcher, web.url("/fulfillments"));
         List<Long> counts = counts(board.tabs());
-        board = FulfillmentsPage.open(watcher, base + "/fulfillments?outlet=" + shop.outletA + "&status=in_progress");
+        board = FulfillmentsPage.open(watcher, web.url("/fulfillments?outlet=" + shop.outletA + "&status=in_progress"));
         assertThat(board.receipts()).doesNotContain(receipt);
 
         driver.manage().window().setSize(Browser.PHONE);
-        String picker = StaffWebAppIT.user("staff", shop.outletA);
-        LoginPage.open(driver, base).signIn(picker, PASSWORD);
-        ScannerPage scanner = ScannerPage.open(driver, base);
+        // A picker of their own, whose name the board shows once they take the order.
+        web.signIn(user("staff", shop.outletA));
+        ScannerPage scanner = ScannerPage.open(driver, web.base());
         assertThat(scanner.heading()).startsWith("Scanner");
         assertThat(scanner.receipts()).contains(receipt);
 
@@ -113,15 +105,15 @@ class ScannerWebAppIT {
     }
 
     @Test
-    void theDrawerKeepsTheFocusInsideReturnsItToItsRowAndSaysWhyAnUnpaidOrderCannotShip() {
+    void theDrawerKeepsTheFocusInsideReturnsItToItsRowAndSaysWhyAnUnpaidOrderCannotShip(ChromeDriver driver) {
         JsonNode sale = shop.imported(order().status("on-hold")
                 .paidWith("bacs", "Direct bank transfer", false)
                 .line(shop.tee, 1, "10.00", "10.00", "0.00")
                 .line(shop.mug, 1, "10.00", "10.00", "0.00")
                 .totals("20.00", "0.00"));
         String receipt = sale.path("receipt_number").asText();
-        FulfillmentsPage board =
-                LoginPage.open(driver, base).signIn(StaffWebAppIT.user("staff", shop.outletA), PASSWORD);
+        web.signIn(shop.staffA.email());
+        FulfillmentsPage board = FulfillmentsPage.open(driver, web.url("/fulfillments"));
 
         FulfillmentDrawer drawer = FulfillmentDrawer.open(driver, receipt);
         assertThat(drawer.title()).contains(receipt);
@@ -156,14 +148,14 @@ class ScannerWebAppIT {
     }
 
     @Test
-    void theScannerHasNoSeriousAccessibilityViolationsAndSaysWhenThereIsNoCamera() {
+    void theScannerHasNoSeriousAccessibilityViolationsAndSaysWhenThereIsNoCamera(ChromeDriver driver) {
         JsonNode sale = shop.imported(order().status("processing")
                 .paidWith("stripe", "Card", true)
                 .line(shop.tee, 1, "10.00", "10.00", "0.00")
                 .totals("10.00", "0.00"));
         driver.manage().window().setSize(Browser.PHONE);
-        LoginPage.open(driver, base).signIn(StaffWebAppIT.user("staff", shop.outletA), PASSWORD);
-        ScannerPage scanner = ScannerPage.open(driver, base);
+        web.signIn(shop.staffA.email());
+        ScannerPage scanner = ScannerPage.open(driver, web.base());
         assertThat(Axe.seriousViolations(driver)).as("Scanner list").isEmpty();
         assertThat(scanner.cameraRefused())
                 .isIn(
@@ -183,18 +175,18 @@ class ScannerWebAppIT {
         ChromeDriver phone = Browser.withFakeCamera(FakeCamera.code128(shop.teeBarcode));
         try {
             phone.manage().window().setSize(Browser.PHONE);
-            LoginPage.open(phone, base).signIn(StaffWebAppIT.user("staff", shop.outletA, shop.outletB), PASSWORD);
+            web.signIn(phone, user("staff", shop.outletA, shop.outletB));
             assertThat(((JavascriptExecutor) phone).executeScript("return 'BarcodeDetector' in window"))
                     .as("headless Chromium has no BarcodeDetector, so the WebAssembly decoder reads")
                     .isEqualTo(false);
 
-            phone.get(base + "/scanner/" + shop.fulfillmentOf(mugs).path("id").asText());
+            phone.get(web.url("/scanner/" + shop.fulfillmentOf(mugs).path("id").asText()));
             ScannerPage scanner = ScannerPage.at(phone);
             assertThat(scanner.scanWithCamera()).startsWith("Not in this order: put it back");
             assertThat(scanner.feedbackKind()).isEqualTo("refused");
             assertThat(scanner.toPick()).singleElement().asString().contains("0 / 1", shop.mug);
 
-            phone.get(base + "/scanner/" + shop.fulfillmentOf(tees).path("id").asText());
+            phone.get(web.url("/scanner/" + shop.fulfillmentOf(tees).path("id").asText()));
             scanner = ScannerPage.at(phone);
             assertThat(scanner.scanWithCamera()).startsWith("Picked ").contains(shop.tee + ": 1 of 1.");
             assertThat(scanner.feedbackKind()).isEqualTo("ok");
@@ -209,25 +201,26 @@ class ScannerWebAppIT {
     }
 
     @Test
-    void theScannerSpeaksFrenchAndDutchWithTheGlossarysWords() {
+    void theScannerSpeaksFrenchAndDutchWithTheGlossarysWords(ChromeDriver driver) {
         JsonNode sale = shop.imported(order().status("processing")
                 .paidWith("stripe", "Card", true)
                 .line(shop.tee, 1, "10.00", "10.00", "0.00")
                 .totals("10.00", "0.00"));
         String receipt = sale.path("receipt_number").asText();
         driver.manage().window().setSize(Browser.PHONE);
-        FulfillmentsPage page =
-                LoginPage.open(driver, base).signIn(StaffWebAppIT.user("staff", shop.outletA), PASSWORD);
+        // A user of its own: the language chosen stays with the user, and the other tests read English.
+        web.signIn(user("staff", shop.outletA));
+        FulfillmentsPage page = FulfillmentsPage.open(driver, web.url("/fulfillments"));
 
         page.chooseLanguage("fr");
-        ScannerPage french = ScannerPage.open(driver, base);
+        ScannerPage french = ScannerPage.open(driver, web.base());
         assertThat(french.text()).contains("Numéro de reçu sur le bordereau d'expédition", "Commandes ouvertes");
         french.openBySlip(receipt);
         assertThat(french.text())
                 .contains("À prélever", "Marquer comme emballé", "Nouveau", "Notes sur la commande", "M'attribuer");
 
-        FulfillmentsPage.open(driver, base + "/fulfillments").chooseLanguage("nl");
-        ScannerPage dutch = ScannerPage.open(driver, base);
+        FulfillmentsPage.open(driver, web.url("/fulfillments")).chooseLanguage("nl");
+        ScannerPage dutch = ScannerPage.open(driver, web.base());
         assertThat(dutch.text()).contains("Bonnummer op de pakbon", "Open afhandelingen");
         dutch.openBySlip(receipt);
         assertThat(dutch.text())

@@ -2,18 +2,14 @@ package org.storeline.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.storeline.server.FulfillmentFixture.order;
+import static org.storeline.server.browser.WebAppFixture.PASSWORD;
+import static org.storeline.server.browser.WebAppFixture.user;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.JavascriptExecutor;
@@ -28,9 +24,8 @@ import org.storeline.server.browser.FulfillmentsPage;
 import org.storeline.server.browser.LoginPage;
 import org.storeline.server.browser.SalesPage;
 import org.storeline.server.browser.TopBar;
-import org.storeline.server.support.ApiClient;
+import org.storeline.server.browser.WebAppFixture;
 import org.storeline.server.support.Shop;
-import org.storeline.server.support.TestStoreline;
 
 /**
  * The staff web app in a real browser (headless Chromium): staff sign in and land on their outlet's Fulfillments, see
@@ -40,28 +35,20 @@ import org.storeline.server.support.TestStoreline;
  * test leaves a JavaScript error or CSP violation in the console.
  */
 class StaffWebAppIT {
-    private static final String PASSWORD = "a long enough password";
-    private static FulfillmentFixture shop;
-    private static String base;
-    private static String emailA;
+    @RegisterExtension
+    static final WebAppFixture web = new WebAppFixture();
 
-    private ChromeDriver driver;
+    private static FulfillmentFixture shop;
+    private static String emailA;
 
     @BeforeAll
     static void shop() {
-        Browser.requireAvailable();
-        shop = new FulfillmentFixture();
-        base = TestStoreline.admin().baseUrl();
-        emailA = user("staff", shop.outletA);
-    }
-
-    @BeforeEach
-    void browser() {
-        driver = Browser.fresh();
+        shop = FulfillmentFixture.shared();
+        emailA = shop.staffA.email();
     }
 
     @Test
-    void staffSignInLandOnTheirOutletsFulfillmentsAndSeeAnImportedOrderWithItsColumns() {
+    void staffSignInLandOnTheirOutletsFulfillmentsAndSeeAnImportedOrderWithItsColumns(ChromeDriver driver) {
         JsonNode sale = shop.imported(order().status("on-hold")
                 .paidWith("bacs", "Direct bank transfer", false)
                 .customer("Ada", "Lovelace", Shop.unique("ada") + "@example.com")
@@ -69,7 +56,7 @@ class StaffWebAppIT {
                 .totals("20.00", "0.00"));
         String receipt = sale.path("receipt_number").asText();
 
-        FulfillmentsPage page = LoginPage.open(driver, base).signIn(emailA, PASSWORD);
+        FulfillmentsPage page = web.signInWithTheForm(emailA);
 
         assertThat(driver.getCurrentUrl()).contains("/fulfillments");
         assertThat(page.heading()).startsWith("Fulfillments");
@@ -94,13 +81,14 @@ class StaffWebAppIT {
     }
 
     @Test
-    void anUnpaidOrderIsPackedFromItsPageButNotShippedAndThePageSaysToTakeThePaymentFirst() {
+    void anUnpaidOrderIsPackedFromItsPageButNotShippedAndThePageSaysToTakeThePaymentFirst(ChromeDriver driver) {
         JsonNode sale = shop.imported(order().status("on-hold")
                 .paidWith("bacs", "Direct bank transfer", false)
                 .line(shop.tee, 2, "20.00", "20.00", "0.00")
                 .totals("20.00", "0.00"));
-        LoginPage.open(driver, base).signIn(emailA, PASSWORD);
-        driver.get(base + "/fulfillments/" + shop.fulfillmentOf(sale).path("id").asText());
+        web.signIn(emailA);
+        driver.get(
+                web.url("/fulfillments/" + shop.fulfillmentOf(sale).path("id").asText()));
         FulfillmentPage page = FulfillmentPage.at(driver);
         assertThat(page.actions()).containsExactly("Mark as packed");
 
@@ -117,8 +105,9 @@ class StaffWebAppIT {
     }
 
     @Test
-    void aNewOrderAppearsInTheOpenListAndRingsTheBellWithoutAReloadAndItsNotificationOpensIt() {
-        FulfillmentsPage page = LoginPage.open(driver, base).signIn(emailA, PASSWORD);
+    void aNewOrderAppearsInTheOpenListAndRingsTheBellWithoutAReloadAndItsNotificationOpensIt(ChromeDriver driver) {
+        web.signIn(emailA);
+        FulfillmentsPage page = FulfillmentsPage.open(driver, web.url("/fulfillments"));
         ((JavascriptExecutor) driver).executeScript("window.storelineNotReloaded = true;");
         String bell = page.bellLabel();
 
@@ -144,9 +133,9 @@ class StaffWebAppIT {
     }
 
     @Test
-    void fiveWrongPasswordsLockTheEmailOutWithAMessageSayingWhenToTryAgain() {
+    void fiveWrongPasswordsLockTheEmailOutWithAMessageSayingWhenToTryAgain(ChromeDriver driver) {
         String email = user("staff", shop.outletA);
-        LoginPage login = LoginPage.open(driver, base);
+        LoginPage login = LoginPage.open(driver, web.base());
         for (int attempt = 1; attempt <= 4; attempt++) {
             login = login.signInRefused(email, "not the password " + attempt);
             assertThat(login.error()).isEqualTo("The email or password is wrong. Check both and try again.");
@@ -159,7 +148,7 @@ class StaffWebAppIT {
     }
 
     @Test
-    void aStaffUserOfOutletAReachesNothingOfOutletB() throws Exception {
+    void aStaffUserOfOutletAReachesNothingOfOutletB(ChromeDriver driver) {
         JsonNode sale = shop.imported(order().status("processing")
                 .paidWith("stripe", "Card", true)
                 .line(shop.mug, 1, "10.00", "10.00", "0.00")
@@ -167,26 +156,28 @@ class StaffWebAppIT {
                 .totals("10.00", "0.00"));
         String fulfillmentB = shop.fulfillmentOf(sale).path("id").asText();
 
-        FulfillmentsPage page = LoginPage.open(driver, base).signIn(emailA, PASSWORD);
+        web.signIn(emailA);
+        FulfillmentsPage page = FulfillmentsPage.open(driver, web.url("/fulfillments"));
 
         assertThat(page.receipts()).doesNotContain(sale.path("receipt_number").asText());
         assertThat(page.outlets()).singleElement().asString().startsWith("Ful A");
-        String cookie = driver.manage().getCookieNamed("storeline_session").getValue();
-        assertThat(status("/fulfillments?outlet=" + shop.outletB, cookie)).isEqualTo(403);
-        assertThat(status("/fulfillments/" + fulfillmentB, cookie)).isEqualTo(403);
-        driver.get(base + "/fulfillments/" + fulfillmentB);
+        assertThat(web.get("/fulfillments?outlet=" + shop.outletB).statusCode()).isEqualTo(403);
+        assertThat(web.get("/fulfillments/" + fulfillmentB).statusCode()).isEqualTo(403);
+        driver.get(web.url("/fulfillments/" + fulfillmentB));
         assertThat(driver.getPageSource())
                 .contains("You are not permitted for this outlet")
                 .doesNotContain(sale.path("receipt_number").asText());
     }
 
     @Test
-    void theFulfillmentsPageSpeaksFrenchAndDutchWithTheGlossarysWords() {
+    void theFulfillmentsPageSpeaksFrenchAndDutchWithTheGlossarysWords(ChromeDriver driver) {
         shop.imported(order().status("processing")
                 .paidWith("stripe", "Card", true)
                 .line(shop.tee, 1, "10.00", "10.00", "0.00")
                 .totals("10.00", "0.00"));
-        FulfillmentsPage page = LoginPage.open(driver, base).signIn(user("staff", shop.outletA), PASSWORD);
+        // A user of its own: the language chosen stays with the user, and the other tests read English.
+        web.signIn(user("staff", shop.outletA));
+        FulfillmentsPage page = FulfillmentsPage.open(driver, web.url("/fulfillments"));
 
         FulfillmentsPage french = page.chooseLanguage("fr");
         assertThat(french.heading()).startsWith("Commandes");
@@ -209,12 +200,12 @@ class StaffWebAppIT {
     }
 
     @Test
-    void theSignInPageAndTheFulfillmentsPageHaveNoSeriousAccessibilityViolations() {
+    void theSignInPageAndTheFulfillmentsPageHaveNoSeriousAccessibilityViolations(ChromeDriver driver) {
         shop.imported(order().status("processing")
                 .paidWith("stripe", "Card", true)
                 .line(shop.tee, 1, "10.00", "10.00", "0.00")
                 .totals("10.00", "0.00"));
-        LoginPage login = LoginPage.open(driver, base);
+        LoginPage login = LoginPage.open(driver, web.base());
         assertThat(Axe.seriousViolations(driver)).as("sign-in").isEmpty();
 
         login.signIn(emailA, PASSWORD);
@@ -223,13 +214,14 @@ class StaffWebAppIT {
     }
 
     @Test
-    void onAPhoneTheTopBarIsOneRowWithTheBellAndAMenuThatTheKeyboardOpensClosesAndFollows() {
+    void onAPhoneTheTopBarIsOneRowWithTheBellAndAMenuThatTheKeyboardOpensClosesAndFollows(ChromeDriver driver) {
         shop.imported(order().status("processing")
                 .paidWith("stripe", "Card", true)
                 .line(shop.tee, 1, "10.00", "10.00", "0.00")
                 .totals("10.00", "0.00"));
         driver.manage().window().setSize(Browser.PHONE);
-        LoginPage.open(driver, base).signIn(emailA, PASSWORD);
+        web.signIn(emailA);
+        FulfillmentsPage.open(driver, web.url("/fulfillments"));
         TopBar bar = TopBar.of(driver);
 
         assertThat(bar.height()).as("one row").isLessThan(70);
@@ -275,48 +267,18 @@ class StaffWebAppIT {
     }
 
     @Test
-    void signingOutEndsTheSession() {
-        FulfillmentsPage page = LoginPage.open(driver, base).signIn(emailA, PASSWORD);
+    void signingOutEndsTheSession(ChromeDriver driver) {
+        web.signIn(emailA);
+        FulfillmentsPage page = FulfillmentsPage.open(driver, web.url("/fulfillments"));
         Cookie before = driver.manage().getCookieNamed("storeline_session");
 
         LoginPage login = page.signOut();
 
         assertThat(login.heading()).isEqualTo("Sign in");
         driver.manage().addCookie(before);
-        driver.get(base + "/fulfillments");
+        driver.get(web.url("/fulfillments"));
         assertThat(LoginPage.at(driver).heading())
                 .as("the old cookie opens nothing")
                 .isEqualTo("Sign in");
-    }
-
-    /** A new user of this role and outlets with {@link #PASSWORD}; answers their email. */
-    static String user(String role, String... outletIds) {
-        String email = Shop.unique("web") + "@example.com";
-        ApiClient.Response user = TestStoreline.admin()
-                .post(
-                        "/api/v1/users",
-                        Map.of(
-                                "name",
-                                Shop.unique("Sam"),
-                                "email",
-                                email,
-                                "password",
-                                PASSWORD,
-                                "role",
-                                role,
-                                "outlet_ids",
-                                List.of(outletIds)));
-        assertThat(user.status()).as(user.text()).isEqualTo(201);
-        return email;
-    }
-
-    private static int status(String path, String session) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
-                .header("Cookie", "storeline_session=" + session)
-                .GET()
-                .build();
-        try (HttpClient http = HttpClient.newHttpClient()) {
-            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-        }
     }
 }

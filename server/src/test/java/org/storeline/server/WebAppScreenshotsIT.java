@@ -1,8 +1,11 @@
 package org.storeline.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.storeline.server.browser.WebAppFixture.PASSWORD;
+import static org.storeline.server.browser.WebAppFixture.userNamed;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -10,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -27,6 +31,7 @@ import org.storeline.server.browser.SalePage;
 import org.storeline.server.browser.SalesPage;
 import org.storeline.server.browser.ScannerPage;
 import org.storeline.server.browser.TopBar;
+import org.storeline.server.browser.WebAppFixture;
 import org.storeline.server.support.ApiClient;
 import org.storeline.server.support.Shop;
 import org.storeline.server.support.TestStoreline;
@@ -38,15 +43,16 @@ import org.storeline.server.support.WooCommerceOrders;
  */
 @EnabledIfSystemProperty(named = "storeline.screenshots", matches = ".+")
 class WebAppScreenshotsIT {
+    @RegisterExtension
+    static final WebAppFixture web = new WebAppFixture();
+
     private static final AtomicLong ORDER_IDS =
             new AtomicLong(System.currentTimeMillis() % 1_000_000_000L + 40_000_000);
     private final ApiClient admin = TestStoreline.admin();
     private final Shop shop = new Shop(admin);
 
     @Test
-    void signInFulfillmentsTheDrawerAndTheScannerOnADesktopAndAPhone() throws Exception {
-        Path dir = Path.of(System.getProperty("storeline.screenshots")).toAbsolutePath();
-        Files.createDirectories(dir);
+    void signInFulfillmentsTheDrawerAndTheScannerOnADesktopAndAPhone(ChromeDriver driver) throws Exception {
         String outlet = admin.post(
                         "/api/v1/outlets",
                         Map.of("name", "Gent Veldstraat", "time_zone", "Europe/Brussels", "language", "nl"))
@@ -66,60 +72,36 @@ class WebAppScreenshotsIT {
         assertThat(admin.post("/api/v1/fulfillments/" + picked + "/scans", Map.of("barcode", teeBarcode))
                         .status())
                 .isEqualTo(200);
-        String email = Shop.unique("sam") + "@example.com";
-        assertThat(admin.post(
-                                "/api/v1/users",
-                                Map.of(
-                                        "name",
-                                        "Sam Claes",
-                                        "email",
-                                        email,
-                                        "password",
-                                        "a long enough password",
-                                        "role",
-                                        "staff",
-                                        "outlet_ids",
-                                        List.of(outlet)))
-                        .status())
-                .isEqualTo(201);
-        ChromeDriver driver = Browser.fresh();
-        String base = admin.baseUrl();
+        String email = userNamed("Sam Claes", "staff", outlet);
 
-        for (Dimension size : List.of(Browser.DESKTOP, Browser.PHONE)) {
-            String name = size.equals(Browser.PHONE) ? "phone" : "desktop";
-            driver.manage().deleteAllCookies();
-            driver.manage().window().setSize(size);
-            LoginPage login = LoginPage.open(driver, base);
-            shoot(driver, dir.resolve("login-" + name + ".png"));
-            login.signIn(email, "a long enough password");
-            shoot(driver, dir.resolve("fulfillments-" + name + ".png"));
-            if (size.equals(Browser.PHONE)) {
+        onADesktopAndAPhone(driver, (shots, phone) -> {
+            LoginPage login = LoginPage.open(driver, web.base());
+            shots.take("login");
+            login.signIn(email, PASSWORD);
+            shots.take("fulfillments");
+            if (phone) {
                 TopBar.of(driver).openMenu();
-                shoot(driver, dir.resolve("menu-phone.png"));
+                shots.take("menu");
             }
-            driver.get(base + "/fulfillments/" + fulfillment(unpaid));
+            driver.get(web.url("/fulfillments/" + fulfillment(unpaid)));
             FulfillmentPage.at(driver);
-            shoot(driver, dir.resolve("fulfillment-" + name + ".png"));
-            if (size.equals(Browser.DESKTOP)) {
-                FulfillmentsPage.open(driver, base + "/fulfillments");
-                FulfillmentDrawer.open(driver, unpaid.path("receipt_number").asText());
-                shoot(driver, dir.resolve("fulfillment-drawer-desktop.png"));
+            shots.take("fulfillment");
+            if (phone) {
+                ScannerPage.open(driver, web.base());
+                shots.take("scanner");
+                driver.get(web.url("/scanner/" + picked));
+                ScannerPage.at(driver).scan(teeBarcode);
+                shots.take("scanner-picking");
             } else {
-                ScannerPage.open(driver, base);
-                shoot(driver, dir.resolve("scanner-phone.png"));
-                driver.get(base + "/scanner/" + picked);
-                ScannerPage scanner = ScannerPage.at(driver);
-                scanner.scan(teeBarcode);
-                shoot(driver, dir.resolve("scanner-picking-phone.png"));
+                FulfillmentsPage.open(driver, web.url("/fulfillments"));
+                FulfillmentDrawer.open(driver, unpaid.path("receipt_number").asText());
+                shots.take("fulfillment-drawer");
             }
-        }
-        assertThat(Browser.consoleErrors()).isEmpty();
+        });
     }
 
     @Test
-    void registersCatalogAndCustomersOnADesktopAndAPhone() throws Exception {
-        Path dir = Path.of(System.getProperty("storeline.screenshots")).toAbsolutePath();
-        Files.createDirectories(dir);
+    void registersCatalogAndCustomersOnADesktopAndAPhone(ChromeDriver driver) throws Exception {
         String outlet = admin.post(
                         "/api/v1/outlets",
                         Map.of("name", "Antwerpen Meir", "time_zone", "Europe/Brussels", "language", "nl"))
@@ -152,57 +134,34 @@ class WebAppScreenshotsIT {
                         .status())
                 .isEqualTo(201);
         sale(outlet, counter, scarfId, 7, customer, cash, "330.33");
-        String email = Shop.unique("an") + "@example.com";
-        assertThat(admin.post(
-                                "/api/v1/users",
-                                Map.of(
-                                        "name",
-                                        "An Peeters",
-                                        "email",
-                                        email,
-                                        "password",
-                                        "a long enough password",
-                                        "role",
-                                        "manager",
-                                        "outlet_ids",
-                                        List.of(outlet)))
-                        .status())
-                .isEqualTo(201);
+        String email = userNamed("An Peeters", "manager", outlet);
         String report = "/registers/" + counter + "/closures/"
                 + closure.path("period").path("id").asText();
-        ChromeDriver driver = Browser.fresh();
-        String base = admin.baseUrl();
-        for (Dimension size : List.of(Browser.DESKTOP, Browser.PHONE)) {
-            String name = size.equals(Browser.PHONE) ? "phone" : "desktop";
-            driver.manage().deleteAllCookies();
-            driver.manage().window().setSize(size);
-            LoginPage.open(driver, base).signIn(email, "a long enough password");
-            driver.get(base + "/registers");
+        onADesktopAndAPhone(driver, (shots, phone) -> {
+            web.signInWithTheForm(email);
+            driver.get(web.url("/registers"));
             BackOffice.at(driver);
-            shoot(driver, dir.resolve("registers-" + name + ".png"));
-            driver.get(base + "/registers/" + back);
+            shots.take("registers");
+            driver.get(web.url("/registers/" + back));
             RegisterPage.at(driver);
-            shoot(driver, dir.resolve("register-" + name + ".png"));
-            driver.get(base + report);
+            shots.take("register");
+            driver.get(web.url(report));
             ClosureReportPage.at(driver);
-            shoot(driver, dir.resolve("closure-report-" + name + ".png"));
-            driver.get(base + "/products");
+            shots.take("closure-report");
+            driver.get(web.url("/products"));
             BackOffice.at(driver);
-            shoot(driver, dir.resolve("products-" + name + ".png"));
-            driver.get(base + "/products/" + scarfId + "?outlet=" + outlet);
+            shots.take("products");
+            driver.get(web.url("/products/" + scarfId + "?outlet=" + outlet));
             ProductPage.at(driver);
-            shoot(driver, dir.resolve("product-" + name + ".png"));
-            driver.get(base + "/customers/" + customer);
+            shots.take("product");
+            driver.get(web.url("/customers/" + customer));
             CustomerPage.at(driver);
-            shoot(driver, dir.resolve("customer-" + name + ".png"));
-        }
-        assertThat(Browser.consoleErrors()).isEmpty();
+            shots.take("customer");
+        });
     }
 
     @Test
-    void theOwnersScreensOnADesktopAndAPhone() throws Exception {
-        Path dir = Path.of(System.getProperty("storeline.screenshots")).toAbsolutePath();
-        Files.createDirectories(dir);
+    void theOwnersScreensOnADesktopAndAPhone(ChromeDriver driver) throws Exception {
         String outlet = admin.post(
                         "/api/v1/outlets",
                         Map.of("name", "Antwerpen Meir", "time_zone", "Europe/Brussels", "language", "nl"))
@@ -216,47 +175,24 @@ class WebAppScreenshotsIT {
         product(mug, "Stoneware mug", Shop.unique("874"), outlet);
         order(channel, "Ada", "Lovelace", "stripe", "Credit card", true, tee, 2, mug, 1);
         order(channel, "Jan", "De Smet", "bacs", "Direct bank transfer", false, mug, 3, null, 0);
-        String email = Shop.unique("owner") + "@example.com";
-        assertThat(admin.post(
-                                "/api/v1/users",
-                                Map.of(
-                                        "name",
-                                        "Marie Peeters",
-                                        "email",
-                                        email,
-                                        "password",
-                                        "a long enough password",
-                                        "role",
-                                        "admin",
-                                        "outlet_ids",
-                                        List.of()))
-                        .status())
-                .isEqualTo(201);
-        ChromeDriver driver = Browser.fresh();
-        String base = admin.baseUrl();
-        for (Dimension size : List.of(Browser.DESKTOP, Browser.PHONE)) {
-            String name = size.equals(Browser.PHONE) ? "phone" : "desktop";
-            driver.manage().deleteAllCookies();
-            driver.manage().window().setSize(size);
-            LoginPage.open(driver, base).signIn(email, "a long enough password");
-            driver.get(base + "/channels");
-            shoot(driver, dir.resolve("channels-" + name + ".png"));
-            driver.get(base + "/channels/" + channel);
-            shoot(driver, dir.resolve("channel-" + name + ".png"));
-            driver.get(base + "/channels/new?platform=woocommerce");
-            shoot(driver, dir.resolve("channel-connect-" + name + ".png"));
-            driver.get(base + "/reports/product-sales?outlet_id=" + outlet);
-            shoot(driver, dir.resolve("reports-" + name + ".png"));
-            driver.get(base + "/users");
-            shoot(driver, dir.resolve("users-" + name + ".png"));
-        }
-        assertThat(Browser.consoleErrors()).isEmpty();
+        String email = userNamed("Marie Peeters", "admin");
+        onADesktopAndAPhone(driver, (shots, phone) -> {
+            web.signInWithTheForm(email);
+            driver.get(web.url("/channels"));
+            shots.take("channels");
+            driver.get(web.url("/channels/" + channel));
+            shots.take("channel");
+            driver.get(web.url("/channels/new?platform=woocommerce"));
+            shots.take("channel-connect");
+            driver.get(web.url("/reports/product-sales?outlet_id=" + outlet));
+            shots.take("reports");
+            driver.get(web.url("/users"));
+            shots.take("users");
+        });
     }
 
     @Test
-    void salesHistoryASaleAndApplyPaymentOnADesktopAndAPhone() throws Exception {
-        Path dir = Path.of(System.getProperty("storeline.screenshots")).toAbsolutePath();
-        Files.createDirectories(dir);
+    void salesHistoryASaleAndApplyPaymentOnADesktopAndAPhone(ChromeDriver driver) throws Exception {
         String outlet = admin.post(
                         "/api/v1/outlets",
                         Map.of("name", "Brugge Steenstraat", "time_zone", "Europe/Brussels", "language", "nl"))
@@ -272,39 +208,17 @@ class WebAppScreenshotsIT {
         order(channel, "Sofie", "Peeters", "stripe", "Credit card", true, tee, 3, null, 0);
         JsonNode unpaid = order(channel, "Émile", "Verhaeren", "bacs", "Direct bank transfer", false, mug, 3, tee, 1);
         shop.paymentType("bank_deposit");
-        String email = Shop.unique("lies") + "@example.com";
-        assertThat(admin.post(
-                                "/api/v1/users",
-                                Map.of(
-                                        "name",
-                                        "Lies Janssens",
-                                        "email",
-                                        email,
-                                        "password",
-                                        "a long enough password",
-                                        "role",
-                                        "staff",
-                                        "outlet_ids",
-                                        List.of(outlet)))
-                        .status())
-                .isEqualTo(201);
-        ChromeDriver driver = Browser.fresh();
-        String base = admin.baseUrl();
-
-        for (Dimension size : List.of(Browser.DESKTOP, Browser.PHONE)) {
-            String name = size.equals(Browser.PHONE) ? "phone" : "desktop";
-            driver.manage().deleteAllCookies();
-            driver.manage().window().setSize(size);
-            LoginPage.open(driver, base).signIn(email, "a long enough password");
-            SalesPage.open(driver, base + "/sales");
-            shoot(driver, dir.resolve("sales-" + name + ".png"));
-            driver.get(base + "/sales/" + unpaid.path("id").asText());
+        String email = userNamed("Lies Janssens", "staff", outlet);
+        onADesktopAndAPhone(driver, (shots, phone) -> {
+            web.signInWithTheForm(email);
+            SalesPage.open(driver, web.url("/sales"));
+            shots.take("sales");
+            driver.get(web.url("/sales/" + unpaid.path("id").asText()));
             SalePage page = SalePage.at(driver);
-            shoot(driver, dir.resolve("sale-" + name + ".png"));
+            shots.take("sale");
             page.openPayment();
-            shoot(driver, dir.resolve("sale-payment-" + name + ".png"));
-        }
-        assertThat(Browser.consoleErrors()).isEmpty();
+            shots.take("sale-payment");
+        });
     }
 
     private void sale(
@@ -345,8 +259,32 @@ class WebAppScreenshotsIT {
         return product.id();
     }
 
-    private static void shoot(ChromeDriver driver, Path file) throws Exception {
-        Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
+    /** A tour's camera: {@code take("sales")} saves the browser's window as sales-desktop.png or sales-phone.png. */
+    private interface Shots {
+        void take(String screen) throws IOException;
+    }
+
+    /** A walk through some screens (signing in first), shooting each; told whether the window is a phone's. */
+    private interface Tour {
+        void walk(Shots shots, boolean phone) throws Exception;
+    }
+
+    /**
+     * Walks the tour on a desktop and then again on a phone, signed out before each, into the directory named by
+     * {@code storeline.screenshots}; the console stays clean throughout.
+     */
+    private static void onADesktopAndAPhone(ChromeDriver driver, Tour tour) throws Exception {
+        Path dir = Path.of(System.getProperty("storeline.screenshots")).toAbsolutePath();
+        Files.createDirectories(dir);
+        for (Dimension size : List.of(Browser.DESKTOP, Browser.PHONE)) {
+            String name = size.equals(Browser.PHONE) ? "phone" : "desktop";
+            driver.manage().deleteAllCookies();
+            driver.manage().window().setSize(size);
+            Shots shots = screen ->
+                    Files.write(dir.resolve(screen + "-" + name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+            tour.walk(shots, size.equals(Browser.PHONE));
+        }
+        assertThat(Browser.consoleErrors()).isEmpty();
     }
 
     private void product(String sku, String name, String barcode, String outlet) {

@@ -1,6 +1,8 @@
 package org.storeline.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.storeline.server.browser.WebAppFixture.PASSWORD;
+import static org.storeline.server.browser.WebAppFixture.user;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -21,14 +23,13 @@ import org.storeline.server.support.TestStoreline;
  * refused.
  */
 class WebAppSecurityIT {
-    private static final String PASSWORD = "a long enough password";
     private final String base = TestStoreline.admin().baseUrl();
     private final HttpClient http = HttpClient.newHttpClient();
     private final String outlet = new Shop(TestStoreline.admin()).outlet("Web");
 
     @Test
     void signingInSetsAnHttpOnlySameSiteCookieThatIsSecureOnlyOverHttps() throws Exception {
-        String email = StaffWebAppIT.user("staff", outlet);
+        String email = user("staff", outlet);
 
         HttpResponse<String> plain = signIn(email, PASSWORD, null);
         HttpResponse<String> proxied = signIn(email, PASSWORD, "https");
@@ -43,7 +44,7 @@ class WebAppSecurityIT {
 
     @Test
     void aWrongPasswordIsRefusedWith401AndNoCookie() throws Exception {
-        HttpResponse<String> refused = signIn(StaffWebAppIT.user("staff", outlet), "wrong password!", null);
+        HttpResponse<String> refused = signIn(user("staff", outlet), "wrong password!", null);
 
         assertThat(refused.statusCode()).isEqualTo(401);
         assertThat(refused.headers().firstValue("Set-Cookie")).isEmpty();
@@ -81,7 +82,7 @@ class WebAppSecurityIT {
 
     @Test
     void onlyTheScannerMayCompileWebAssemblyAndItsDecoderIsServedFromHereWhenTheCameraNeedsIt() throws Exception {
-        String session = session(signIn(StaffWebAppIT.user("staff", outlet), PASSWORD, null));
+        String session = session(signIn(user("staff", outlet), PASSWORD, null));
         HttpResponse<String> board = get("/fulfillments", session);
         HttpResponse<String> scanner = get("/scanner", session);
 
@@ -127,7 +128,7 @@ class WebAppSecurityIT {
 
     @Test
     void aChangeWithoutTheSessionsCsrfTokenOrFromAnotherSiteIsRefused() throws Exception {
-        String session = session(signIn(StaffWebAppIT.user("staff", outlet), PASSWORD, null));
+        String session = session(signIn(user("staff", outlet), PASSWORD, null));
         String token = csrfToken(get("/fulfillments", session).body());
 
         HttpResponse<String> without = post("/logout", "", session, null);
