@@ -119,6 +119,23 @@ class ChannelSettingsIT {
     }
 
     @Test
+    void theChannelAsItWasAnsweredCanBeSentBackWithAChangeItsPlatformAndBaseUrlIncluded() {
+        String outlet = shop.outlet("Round trip");
+        String channel = wooChannel(shop.register(outlet), List.of(outlet));
+        JsonNode answered = admin.get("/api/v1/channels/" + channel).json();
+        Map<String, Object> sentBack = new HashMap<>();
+        answered.properties().forEach(field -> sentBack.put(field.getKey(), field.getValue()));
+        String name = Shop.unique("Renamed");
+        sentBack.put("name", name);
+
+        JsonNode changed = patch(channel, sentBack);
+
+        assertThat(changed.path("name").asText()).isEqualTo(name);
+        assertThat(changed.path("base_url")).isEqualTo(answered.path("base_url"));
+        assertThat(changed.path("platform")).isEqualTo(answered.path("platform"));
+    }
+
+    @Test
     void credentialsAreMergedNeverAnsweredAndMayNotReachAnotherStore() {
         String outlet = shop.outlet("Creds");
         String hash = Shop.unique("store").toLowerCase();

@@ -109,6 +109,20 @@ class ProductPatchIT {
     }
 
     @Test
+    void theProductAsItWasAnsweredCanBeSentBackWithAChangeItsOwnSkuIncluded() {
+        String product = shop.product("10.00", "0.21");
+        JsonNode answered = admin.get("/api/v1/products/" + product).json();
+        Map<String, Object> sentBack = new HashMap<>();
+        answered.properties().forEach(field -> sentBack.put(field.getKey(), field.getValue()));
+        sentBack.put("price", "11.00");
+
+        JsonNode changed = patch(product, sentBack);
+
+        assertThat(changed.path("price").asText()).isEqualTo("11.00");
+        assertThat(changed.path("sku")).isEqualTo(answered.path("sku"));
+    }
+
+    @Test
     void managersMayChangeProductsAndStaffMayNot() {
         String outlet = shop.outlet("Catalog");
         String product = shop.product("10.00", "0.21");

@@ -3,6 +3,7 @@ package org.storeline.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -99,6 +100,26 @@ class StockSyncIT {
                         received.stream().map(Call::arrivedNanos).toList()))
                 .as("WooCommerce's 5 a second, registration's requests included: " + received)
                 .isLessThanOrEqualTo(5);
+    }
+
+    @Test
+    void aNewlyLinkedChannelIsSentTheLevelOfEveryProductStockedAtItsOutletsZeroIncluded() {
+        String stocked = Shop.unique("LINKED");
+        String soldOut = Shop.unique("SOLDOUT");
+        // The store counts its own stock until Storeline, the system of record, sends ours.
+        store.addProduct(stocked, "Product " + stocked, new BigDecimal("10.00"), 40);
+        store.addProduct(soldOut, "Product " + soldOut, new BigDecimal("10.00"), 40);
+        String product = shop.productWithSku(stocked, "10.00");
+        String gone = shop.productWithSku(soldOut, "10.00");
+        shop.setStock(product, outletA, 5);
+        shop.setStock(product, outletB, 3);
+        shop.setStock(gone, outletA, 2);
+        shop.setStock(gone, outletA, 0);
+
+        channel(List.of(outletA, outletB));
+
+        awaitStock(stocked, 8);
+        awaitStock(soldOut, 0);
     }
 
     @Test

@@ -75,6 +75,34 @@ class SyncHealthIT {
         assertThat(recovered.path("failures_last_hour").asLong()).isPositive();
     }
 
+    @Test
+    void aCallThePlatformFailedShowsItsRequestInTheActivityLog() {
+        String product = product();
+        shop.setStock(product, outlet, 1);
+        await(
+                () -> activity("stock", "succeeded").isEmpty() ? null : Boolean.TRUE,
+                "the first level sent (the product's listing found)");
+        Fault down = store.lay(Fault.serverErrors(WooCommerceSimulator.PRODUCTS));
+        try {
+            shop.setStock(product, outlet, 2);
+            JsonNode failed = await(
+                    () -> activity("stock", "retrying").isEmpty()
+                            ? null
+                            : activity("stock", "retrying").get(0),
+                    "a failed call to show");
+            assertThat(failed.path("request").asText()).isEqualTo("POST " + WooCommerceSimulator.PRODUCTS + "/batch");
+            assertThat(failed.path("http_status").asInt()).isEqualTo(500);
+        } finally {
+            store.heal(down);
+        }
+    }
+
+    private JsonNode activity(String kind, String outcome) {
+        return admin.get("/api/v1/channels/" + channel + "/activity?kind=" + kind + "&outcome=" + outcome)
+                .json()
+                .path("items");
+    }
+
     private String product() {
         String sku = Shop.unique("HEALTH");
         Stores.listed(store, sku);

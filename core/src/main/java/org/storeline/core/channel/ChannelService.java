@@ -123,6 +123,8 @@ public final class ChannelService {
                     Optional.empty(),
                     Optional.empty());
             channels.insert(channel);
+            // The store counts stock of its own until it is sent ours: the levels go out with the link (SOR-3).
+            outbox.channelLinked(id);
             if (!store.equals(id)) {
                 outbox.storeLinkedAgain(store, id);
             }

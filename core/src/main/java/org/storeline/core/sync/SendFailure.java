@@ -12,8 +12,10 @@ import java.util.Optional;
  * @param message the platform's own words where it answered, for the activity log
  * @param status the HTTP status of the answer; 0 when none came
  * @param retryAfter how long the platform asked to wait (429 or 503 with {@code Retry-After})
+ * @param request the request that failed ({@code "POST /path"}), when one was made
  */
-public record SendFailure(Kind kind, String message, int status, Optional<Duration> retryAfter) {
+public record SendFailure(
+        Kind kind, String message, int status, Optional<Duration> retryAfter, Optional<String> request) {
     public enum Kind {
         /** The platform said no (4xx), or answered what can never be read: sending it again is pointless. */
         REFUSED,
@@ -34,5 +36,10 @@ public record SendFailure(Kind kind, String message, int status, Optional<Durati
         Objects.requireNonNull(kind, "kind");
         message = message == null ? "" : message;
         retryAfter = retryAfter.filter(d -> !d.isNegative());
+    }
+
+    /** A failure that names no request. */
+    public SendFailure(Kind kind, String message, int status, Optional<Duration> retryAfter) {
+        this(kind, message, status, retryAfter, Optional.empty());
     }
 }

@@ -32,6 +32,12 @@ public interface SyncOutbox {
     void outletsChanged(UUID channelId, Collection<UUID> outletIds);
 
     /**
+     * A channel was linked (a store linked again too): the store shows levels of its own, so every product with a
+     * stock level at one of the channel's outlets, zero included, has its level go to the channel (SOR-3).
+     */
+    void channelLinked(UUID channelId);
+
+    /**
      * A store was linked again as {@code channelId} (SOR-5): the status changes still to be told to the store's
      * unlinked channels (they are sent nothing) go to this channel, the store's current one.
      */

@@ -116,7 +116,7 @@ final class SyncRound {
                 orderOf(tasks),
                 saleOf(tasks),
                 what + " failed: " + failure.message() + next(first),
-                Optional.of(new ActivityEntry.Call(Optional.empty(), failure.status(), failure.message())),
+                Optional.of(new ActivityEntry.Call(failure.request(), failure.status(), failure.message())),
                 ids(tasks)));
     }
 

@@ -263,8 +263,9 @@ public final class SyncSender {
                 return;
             }
             StatusChange change = task.statusChange().orElseThrow();
-            String what = "Order " + change.externalOrderId() + " "
-                    + change.kind().name().toLowerCase(Locale.ROOT);
+            // "Status 'paid' of order 1042 sent.": the status is named as such, not read as the order's own state.
+            String what = "Status '" + change.kind().name().toLowerCase(Locale.ROOT) + "' of order "
+                    + change.externalOrderId();
             try {
                 List<PlatformCall> calls = gateway.sendStatus(channel, change);
                 round.sent(ActivityEntry.Kind.STATUS, List.of(task), calls, what + " sent.");

@@ -52,6 +52,9 @@ class CatalogServiceTest {
         public void outletsChanged(UUID channelId, Collection<UUID> outletIds) {}
 
         @Override
+        public void channelLinked(UUID channelId) {}
+
+        @Override
         public void storeLinkedAgain(UUID storeId, UUID channelId) {}
     };
     private final Transactions tx = new Transactions() {

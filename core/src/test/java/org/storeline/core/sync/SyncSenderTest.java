@@ -133,6 +133,20 @@ class SyncSenderTest {
     }
 
     @Test
+    void aStatusEntrySaysWhichStatusOfWhichOrderWentOrFailed() {
+        claimable.add(status("1001"));
+        sender(Duration.ofSeconds(60)).sendDue(CHANNEL.id(), "worker-1");
+        gateway.failure = Optional.of(
+                new SendFailure(SendFailure.Kind.REFUSED, "order 1002 is cancelled", 200, Optional.empty()));
+        claimable.add(status("1002"));
+        sender(Duration.ofSeconds(60)).sendDue(CHANNEL.id(), "worker-1");
+
+        assertThat(logged.get(0).reason()).isEqualTo("Status 'fulfilled' of order 1001 sent.");
+        assertThat(logged.get(1).reason())
+                .startsWith("Status 'fulfilled' of order 1002 failed: order 1002 is cancelled");
+    }
+
+    @Test
     void theCallsAnOperationMadeBeforeOneFailedAreLoggedAsMadeBeforeTheFailure() {
         gateway.madeBeforeFailing = List.of(new PlatformCall("GET", "/orders/1003/fulfillment_orders.json", 200, "{}"));
         gateway.failure =

@@ -42,6 +42,9 @@ class SyncingStockLedgerTest {
         public void outletsChanged(UUID channelId, Collection<UUID> outletIds) {}
 
         @Override
+        public void channelLinked(UUID channelId) {}
+
+        @Override
         public void storeLinkedAgain(UUID storeId, UUID channelId) {}
     };
     private final SyncingStockLedger ledger = new SyncingStockLedger(new Ledger(), outbox);

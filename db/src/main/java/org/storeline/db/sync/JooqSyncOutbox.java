@@ -16,8 +16,9 @@ import org.storeline.core.sync.SyncOutbox;
  * or one channel (a level set back), which merges into a task already waiting for the same channel and product
  * ({@code ON CONFLICT DO NOTHING} on the partial unique index {@code sync_task_waiting}: the waiting task will read the
  * latest value when it is sent). A change of a channel's outlets schedules that channel's level of every product it may
- * change, likewise in one statement. When it wrote a task, the same statement sends a NOTIFY on {@link #CHANNEL},
- * delivered at commit, which wakes the sync workers of every process at once rather than at their next poll.
+ * change, and a new channel's of every product stocked at its outlets, likewise in one statement. When it wrote a
+ * task, the same statement sends a NOTIFY on {@link #CHANNEL}, delivered at commit, which wakes the sync workers of
+ * every process at once rather than at their next poll.
  */
 public final class JooqSyncOutbox implements SyncOutbox {
     /** The NOTIFY channel that tells the sync workers a task was written. */
@@ -57,6 +58,27 @@ public final class JooqSyncOutbox implements SyncOutbox {
                 select s.product_id from stock_level s where s.outlet_id = any(?::uuid[]) and s.quantity <> 0
                 union
                 select l.product_id from channel_listing l where l.channel_id = ?::uuid and l.found
+              ) p
+              where ch.id = ?::uuid and ch.unlinked_at is null
+              on conflict (channel_id, kind, product_id) where state = 'pending' and kind in ('stock', 'price')
+              do nothing
+              returning 1
+            )
+            select pg_notify('%s', '') where exists (select 1 from scheduled)
+            """;
+
+    // A channel was linked: its level of every product with a stock level at one of its outlets, zero included (the
+    // store shows a level of its own, not a sum of ours).
+    private static final String LINKED = """
+            with scheduled as (
+              insert into sync_task (id, channel_id, kind, product_id, state, attempts, next_attempt_at, created_at,
+                                     updated_at)
+              select gen_random_uuid(), ch.id, ?, p.product_id, 'pending', 0, ?::timestamptz, ?::timestamptz,
+                     ?::timestamptz
+              from channel ch cross join (
+                select distinct s.product_id from stock_level s
+                join channel_outlet co on co.outlet_id = s.outlet_id
+                where co.channel_id = ?::uuid
               ) p
               where ch.id = ?::uuid and ch.unlinked_at is null
               on conflict (channel_id, kind, product_id) where state = 'pending' and kind in ('stock', 'price')
@@ -126,6 +148,12 @@ public final class JooqSyncOutbox implements SyncOutbox {
                 outletIds.toArray(UUID[]::new),
                 channelId,
                 channelId);
+    }
+
+    @Override
+    public void channelLinked(UUID channelId) {
+        OffsetDateTime now = toDb(clock.instant());
+        dsl.fetch(LINKED.formatted(CHANNEL), SyncKind.STOCK.wireName(), now, now, now, channelId, channelId);
     }
 
     @Override

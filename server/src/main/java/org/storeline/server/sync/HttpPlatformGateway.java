@@ -130,7 +130,9 @@ public final class HttpPlatformGateway implements PlatformGateway {
             }
             // The requests made before the failing one took effect: the activity log shows them too.
             throw new SyncCallFailed(
-                    new SendFailure(kindOf(e), e.getMessage(), e.status(), e.retryAfter()), e.madeBefore(), e);
+                    new SendFailure(kindOf(e), e.getMessage(), e.status(), e.retryAfter(), e.request()),
+                    e.madeBefore(),
+                    e);
         } catch (StorelineException e) {
             // The channel's own settings (a credential missing): said as it is, and final until fixed.
             throw failed(SendFailure.Kind.REFUSED, e.getMessage(), e);

@@ -100,10 +100,17 @@ public final class ChannelRoutes implements Routes {
     }
 
     private void update(Context ctx) {
-        UUID id = channels.get(actor(ctx), channelId(ctx)).id();
+        Channel current = channels.get(actor(ctx), channelId(ctx));
+        UUID id = current.id();
         JsonBody body = JsonBody.of(ctx.bodyAsBytes());
+        // The channel's own values, as GET answers them, may come back with a change: only a new value is refused.
+        Map<String, String> naming = Map.of(
+                "platform",
+                current.platform().wireName(),
+                "base_url",
+                current.baseUrl().toString());
         for (String field : List.of("platform", "base_url")) {
-            if (body.has(field)) {
+            if (body.has(field) && !naming.get(field).equals(body.text(field))) {
                 throw StorelineException.invalid(
                         field + " cannot be changed: it names the store; connect another store as a new channel.");
             }

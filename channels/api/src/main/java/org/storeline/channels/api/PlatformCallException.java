@@ -29,6 +29,8 @@ public class PlatformCallException extends RuntimeException {
     private final boolean outcomeUnknown;
     private final boolean notSent;
     private final List<PlatformCall> madeBefore = new ArrayList<>();
+    /** The request that failed ({@code "POST /wp-json/wc/v3/products/batch"}), where it was made. */
+    private Optional<String> request = Optional.empty();
 
     /** For {@link UnreadableFieldException}, which is an unreadable answer that names its field. */
     protected PlatformCallException(String message, boolean retryable, int status, Throwable cause) {
@@ -122,6 +124,20 @@ public class PlatformCallException extends RuntimeException {
     /** The HTTP status of a refusal or of an unavailable platform; 0 when no answer says it. */
     public int status() {
         return status;
+    }
+
+    /**
+     * Records which request failed, its method and path (never its query, which may carry credentials), for the
+     * activity log; answers this exception, to be thrown.
+     */
+    public synchronized PlatformCallException at(String method, String path) {
+        request = Optional.of(method + " " + path);
+        return this;
+    }
+
+    /** The request that failed, as {@code "POST /path"}; empty when none was made (or the module did not say it). */
+    public synchronized Optional<String> request() {
+        return request;
     }
 
     /**

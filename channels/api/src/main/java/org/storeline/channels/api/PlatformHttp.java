@@ -130,6 +130,15 @@ public final class PlatformHttp {
      */
     public Response send(HttpRequest.Builder request, String what, int weight) {
         HttpRequest built = request.timeout(requestTimeout).build();
+        try {
+            return sendBuilt(built, what, weight);
+        } catch (PlatformCallException e) {
+            // Not sent at all (the rate budget held it back): no request to name.
+            throw e.notSent() ? e : e.at(built.method(), built.uri().getRawPath());
+        }
+    }
+
+    private Response sendBuilt(HttpRequest built, String what, int weight) {
         PlatformCallException last = null;
         for (int attempt = 1; attempt <= maxAttempts; attempt++) {
             Duration wait;

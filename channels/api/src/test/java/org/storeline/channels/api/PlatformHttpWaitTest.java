@@ -17,7 +17,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** A platform's own wait header is read where its 429 has no Retry-After; a Retry-After still wins. */
+/**
+ * A platform's own wait header is read where its 429 has no Retry-After; a Retry-After still wins. A failed call names
+ * its request for the activity log, without its query (which may carry credentials).
+ */
 class PlatformHttpWaitTest {
     private WireMockServer platform;
     private final PlatformHttp http = new PlatformHttp(
@@ -60,6 +63,16 @@ class PlatformHttpWaitTest {
                 .isInstanceOfSatisfying(
                         PlatformCallException.class,
                         e -> assertThat(e.retryAfter()).isEqualTo(Optional.of(Duration.ofSeconds(3))));
+    }
+
+    @Test
+    void aFailedCallNamesItsMethodAndPathButNotItsQuery() {
+        platform.stubFor(get(urlPathEqualTo("/down")).willReturn(aResponse().withStatus(503)));
+
+        assertThatThrownBy(() -> http.send(request("/down?consumer_secret=cs_secret"), "A call"))
+                .isInstanceOfSatisfying(
+                        PlatformCallException.class,
+                        e -> assertThat(e.request()).isEqualTo(Optional.of("GET /down")));
     }
 
     private HttpRequest.Builder request(String path) {
