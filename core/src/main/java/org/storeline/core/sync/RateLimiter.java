@@ -137,23 +137,6 @@ public final class RateLimiter {
         return left;
     }
 
-    /**
-     * Whether any window has less than half its requests left (or a pause runs): a new round waits then (see the sync
-     * worker), so that a burst of changes cannot spend the whole budget on levels that later ones overtake, and the
-     * last changes find the budget their push needs.
-     */
-    public synchronized boolean mostlySpent(long now) {
-        if (paused && pausedUntil - now > 0) {
-            return true;
-        }
-        for (Log log : logs) {
-            if (log.left(now) * 2 < log.limit) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private long earliest(int requests, long now) {
         long at = now;
         if (paused && pausedUntil - at > 0) {

@@ -29,36 +29,6 @@ class RateLimiterTest {
     }
 
     @Test
-    void aBudgetIsMostlySpentOnceAWindowHasLessThanHalfItsRequestsLeftUntilTheyAgeOut() {
-        RateLimiter limiter = new RateLimiter(
-                RateBudget.of(
-                        new RateBudget.Window(20, Duration.ofSeconds(1)),
-                        new RateBudget.Window(300, Duration.ofMinutes(5))),
-                0);
-        for (int i = 0; i < 150; i++) {
-            limiter.take(1, i * 100 * MILLI);
-        }
-        long afterThem = 150 * 100 * MILLI;
-        assertThat(limiter.mostlySpent(afterThem)).as("150 of 300 left").isFalse();
-
-        limiter.take(1, afterThem);
-        assertThat(limiter.mostlySpent(afterThem)).as("149 of 300 left").isTrue();
-        assertThat(limiter.mostlySpent(300 * SECOND + 1))
-                .as("the first a window old")
-                .isFalse();
-    }
-
-    @Test
-    void aPauseThePlatformAskedForCountsAsSpent() {
-        RateLimiter limiter = new RateLimiter(FIVE_A_SECOND, 0);
-
-        limiter.pause(Duration.ofSeconds(3), 0);
-
-        assertThat(limiter.mostlySpent(SECOND)).isTrue();
-        assertThat(limiter.mostlySpent(4 * SECOND)).isFalse();
-    }
-
-    @Test
     void spreadRequestsFreeTheirRoomOneByOneAWindowAfterEach() {
         RateLimiter limiter = new RateLimiter(FIVE_A_SECOND, 0);
         for (int i = 0; i < 5; i++) {

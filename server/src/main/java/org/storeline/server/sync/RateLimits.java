@@ -69,14 +69,9 @@ public final class RateLimits {
         return left < 0 ? OptionalLong.empty() : OptionalLong.of(left);
     }
 
-    /**
-     * Whether this process must hold back from the channel now: a pause the platform asked for, or a budget more than
-     * half spent in one of its windows ({@link RateLimiter#mostlySpent}). A round, once started, may use the rest: its
-     * requests are paced one by one.
-     */
+    /** Whether this process must hold back from the channel now (a pause the platform asked for, or a spent budget). */
     public boolean holdsBack(UUID channelId) {
         RateLimiter limiter = byChannel.get(channelId);
-        long now = System.nanoTime();
-        return limiter != null && (!limiter.waitFor(1, now).isZero() || limiter.mostlySpent(now));
+        return limiter != null && !limiter.waitFor(1, System.nanoTime()).isZero();
     }
 }
