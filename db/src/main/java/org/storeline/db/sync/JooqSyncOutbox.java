@@ -46,47 +46,39 @@ public final class JooqSyncOutbox implements SyncOutbox {
             "select id as channel_id from channel where unlinked_at is null and id = ?::uuid";
     private static final String EVERY_CHANNEL = "select id as channel_id from channel where unlinked_at is null";
 
-    // A channel's outlets changed: its level of every product with stock at the outlets (before and after) or listed
-    // on it. A zero at an outlet changes no sum; a listing is pushed whatever it held, so the store shows our level.
-    private static final String RELEVELLED = """
+    /**
+     * Schedules the level of some products on one linked channel (parameters: kind, three times now, the products'
+     * own, the channel), merged into a push already waiting; NOTIFY when anything was scheduled. {@code %1$s} selects
+     * the products' ids as {@code product_id}.
+     */
+    private static final String LEVELS_OF = """
             with scheduled as (
               insert into sync_task (id, channel_id, kind, product_id, state, attempts, next_attempt_at, created_at,
                                      updated_at)
               select gen_random_uuid(), ch.id, ?, p.product_id, 'pending', 0, ?::timestamptz, ?::timestamptz,
                      ?::timestamptz
-              from channel ch cross join (
-                select s.product_id from stock_level s where s.outlet_id = any(?::uuid[]) and s.quantity <> 0
-                union
-                select l.product_id from channel_listing l where l.channel_id = ?::uuid and l.found
-              ) p
+              from channel ch cross join (%1$s) p
               where ch.id = ?::uuid and ch.unlinked_at is null
               on conflict (channel_id, kind, product_id) where state = 'pending' and kind in ('stock', 'price')
               do nothing
               returning 1
             )
-            select pg_notify('%s', '') where exists (select 1 from scheduled)
+            select pg_notify('%2$s', '') where exists (select 1 from scheduled)
             """;
+
+    // A channel's outlets changed: its level of every product with stock at the outlets (before and after) or listed
+    // on it. A zero at an outlet changes no sum; a listing is pushed whatever it held, so the store shows our level.
+    private static final String RELEVELLED = LEVELS_OF.formatted("""
+            select s.product_id from stock_level s where s.outlet_id = any(?::uuid[]) and s.quantity <> 0
+            union
+            select l.product_id from channel_listing l where l.channel_id = ?::uuid and l.found""", CHANNEL);
 
     // A channel was linked: its level of every product with a stock level at one of its outlets, zero included (the
     // store shows a level of its own, not a sum of ours).
-    private static final String LINKED = """
-            with scheduled as (
-              insert into sync_task (id, channel_id, kind, product_id, state, attempts, next_attempt_at, created_at,
-                                     updated_at)
-              select gen_random_uuid(), ch.id, ?, p.product_id, 'pending', 0, ?::timestamptz, ?::timestamptz,
-                     ?::timestamptz
-              from channel ch cross join (
-                select distinct s.product_id from stock_level s
-                join channel_outlet co on co.outlet_id = s.outlet_id
-                where co.channel_id = ?::uuid
-              ) p
-              where ch.id = ?::uuid and ch.unlinked_at is null
-              on conflict (channel_id, kind, product_id) where state = 'pending' and kind in ('stock', 'price')
-              do nothing
-              returning 1
-            )
-            select pg_notify('%s', '') where exists (select 1 from scheduled)
-            """;
+    private static final String LINKED = LEVELS_OF.formatted("""
+            select distinct s.product_id from stock_level s
+            join channel_outlet co on co.outlet_id = s.outlet_id
+            where co.channel_id = ?::uuid""", CHANNEL);
 
     private final DSLContext dsl;
     private final Clock clock;
@@ -140,7 +132,7 @@ public final class JooqSyncOutbox implements SyncOutbox {
     public void outletsChanged(UUID channelId, Collection<UUID> outletIds) {
         OffsetDateTime now = toDb(clock.instant());
         dsl.fetch(
-                RELEVELLED.formatted(CHANNEL),
+                RELEVELLED,
                 SyncKind.STOCK.wireName(),
                 now,
                 now,
@@ -153,7 +145,7 @@ public final class JooqSyncOutbox implements SyncOutbox {
     @Override
     public void channelLinked(UUID channelId) {
         OffsetDateTime now = toDb(clock.instant());
-        dsl.fetch(LINKED.formatted(CHANNEL), SyncKind.STOCK.wireName(), now, now, now, channelId, channelId);
+        dsl.fetch(LINKED, SyncKind.STOCK.wireName(), now, now, now, channelId, channelId);
     }
 
     @Override
