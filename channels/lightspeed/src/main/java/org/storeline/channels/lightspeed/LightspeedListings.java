@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.storeline.channels.api.PlatformCallException;
 import org.storeline.core.sync.Listing;
 
 /**
@@ -44,10 +45,7 @@ final class LightspeedListings {
         List<String> wanted =
                 skus.stream().filter(s -> s != null && !s.isBlank()).distinct().toList();
         if (wanted.size() > ONE_BY_ONE) {
-            long count = reader.get("/variants/count.json", "Counting the variants of the Lightspeed shop")
-                    .path("count")
-                    .asLong(Long.MAX_VALUE);
-            long pages = (count + PAGE - 1) / PAGE;
+            long pages = Math.ceilDiv(count(), PAGE);
             if (pages < wanted.size()) {
                 return byListing(wanted, pages);
             }
@@ -57,6 +55,20 @@ final class LightspeedListings {
             lookUp(sku, "sku").or(() -> lookUp(sku, "articleCode")).ifPresent(listing -> found.put(sku, listing));
         }
         return found;
+    }
+
+    /** The shop's variants; as many as can be when the shop does not say (then SKU by SKU is cheaper). */
+    private long count() {
+        try {
+            return reader.get("/variants/count.json", "Counting the variants of the Lightspeed shop")
+                    .path("count")
+                    .asLong(Long.MAX_VALUE);
+        } catch (PlatformCallException e) {
+            if (e.retryable()) {
+                throw e;
+            }
+            return Long.MAX_VALUE;
+        }
     }
 
     private Map<String, Listing> byListing(List<String> wanted, long pages) {

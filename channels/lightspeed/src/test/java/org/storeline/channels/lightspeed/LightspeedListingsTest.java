@@ -10,13 +10,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.storeline.channels.api.PlatformCallException;
 import org.storeline.channels.api.PlatformJson;
 import org.storeline.core.sync.Listing;
 
 /** How the SKUs of a push are found on a Lightspeed shop, and what it costs in requests. */
 class LightspeedListingsTest {
     /** A shop of {@code variants} variants: SKU "V-i" for i = 1..n, article code "ART-i"; every request kept. */
-    private static final class Shop implements LightspeedListings.Reader {
+    private static class Shop implements LightspeedListings.Reader {
         final List<String> asked = new ArrayList<>();
         final List<ObjectNode> variants = new ArrayList<>();
 
@@ -95,6 +96,25 @@ class LightspeedListingsTest {
                         "/variants.json?sku=V-3",
                         "/variants.json?sku=ART-4",
                         "/variants.json?articleCode=ART-4");
+    }
+
+    @Test
+    void aShopThatRefusesToCountItsVariantsIsAskedSkuBySku() {
+        Shop shop = new Shop(10) {
+            @Override
+            public JsonNode get(String path, String what) {
+                if (path.equals("/variants/count.json")) {
+                    asked.add(path);
+                    throw PlatformCallException.refused(what + ": 404 Not found", 404);
+                }
+                return super.get(path, what);
+            }
+        };
+
+        Map<String, Listing> found = new LightspeedListings(shop).find(List.of("V-1", "V-2", "V-3", "V-4"));
+
+        assertThat(found).containsOnlyKeys("V-1", "V-2", "V-3", "V-4");
+        assertThat(shop.asked).startsWith("/variants/count.json", "/variants.json?sku=V-1");
     }
 
     @Test
