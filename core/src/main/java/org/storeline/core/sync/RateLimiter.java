@@ -137,6 +137,21 @@ public final class RateLimiter {
         return left;
     }
 
+    /**
+     * How full the fullest window longer than {@code longerThan} is at {@code now}: the share of its budget spent
+     * within its length, from 0 to 1 (0 when there is no such window). Shorter windows are left out by the caller's
+     * choice: one that empties within a second says nothing about how long the budget will last.
+     */
+    public synchronized double pressure(long now, Duration longerThan) {
+        double pressure = 0;
+        for (Log log : logs) {
+            if (log.period > longerThan.toNanos()) {
+                pressure = Math.max(pressure, (double) (log.limit - log.left(now)) / log.limit);
+            }
+        }
+        return pressure;
+    }
+
     private long earliest(int requests, long now) {
         long at = now;
         if (paused && pausedUntil - at > 0) {

@@ -14,11 +14,17 @@ import java.util.UUID;
  */
 public interface SyncTasks {
     /**
-     * Channels with a task due by {@code now} (pending or unknown and due, or in flight under a lease that ran out),
-     * the channel waiting longest first; at most {@code limit}. Leaves out the channels another sender than
-     * {@code sender} holds at {@code now} ({@link ChannelSenders}): only their holder sends to them.
+     * A channel with work due: when the longest-waiting and the newest of its due tasks became due (both long ago when
+     * all it has is claims whose lease ran out), for {@link Gathering}.
      */
-    List<UUID> channelsWithDueWork(Instant now, String sender, int limit);
+    record DueWork(UUID channelId, Instant firstDue, Instant lastDue) {}
+
+    /**
+     * Channels with a task due by {@code now} (pending or unknown and due, or in flight under a lease that ran out);
+     * at most {@code limit}. Leaves out the channels another sender than {@code sender} holds at {@code now}
+     * ({@link ChannelSenders}): only their holder sends to them.
+     */
+    List<DueWork> channelsWithDueWork(Instant now, String sender, int limit);
 
     /**
      * Claims up to {@code limit} due tasks of one channel for {@code owner} until {@code now + lease}, skipping those

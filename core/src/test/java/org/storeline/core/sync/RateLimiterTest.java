@@ -165,4 +165,20 @@ class RateLimiterTest {
         assertThat(limiter.waitFor(1, 0)).isZero();
         assertThat(limiter.left(0)).isEqualTo(-1);
     }
+
+    @Test
+    void pressureIsTheShareSpentOfTheFullestWindowLongerThanAsked() {
+        RateLimiter limiter = new RateLimiter(
+                RateBudget.of(
+                        new RateBudget.Window(20, Duration.ofSeconds(1)),
+                        new RateBudget.Window(300, Duration.ofMinutes(5))),
+                0);
+        limiter.take(15, 0);
+
+        assertThat(limiter.pressure(0, Duration.ofSeconds(1))).isEqualTo(15 / 300.0);
+        assertThat(limiter.pressure(0, Duration.ZERO)).isEqualTo(15 / 20.0);
+        assertThat(limiter.pressure(2 * SECOND, Duration.ZERO)).isEqualTo(15 / 300.0);
+        assertThat(limiter.pressure(301 * SECOND, Duration.ZERO)).isZero();
+        assertThat(limiter.pressure(0, Duration.ofMinutes(5))).isZero();
+    }
 }

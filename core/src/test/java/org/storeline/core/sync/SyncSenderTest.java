@@ -345,8 +345,8 @@ class SyncSenderTest {
 
     private final class Tasks implements SyncTasks {
         @Override
-        public List<UUID> channelsWithDueWork(Instant now, String sender, int limit) {
-            return List.of(CHANNEL.id());
+        public List<DueWork> channelsWithDueWork(Instant now, String sender, int limit) {
+            return List.of(new DueWork(CHANNEL.id(), now, now));
         }
 
         @Override

@@ -35,7 +35,12 @@ import org.storeline.db.jooq.tables.records.SyncTaskRecord;
  */
 public final class JooqSyncTasks implements SyncTasks {
     private static final String DUE_CHANNELS = """
-            select c.id from channel c
+            select c.id,
+              (select min(t.next_attempt_at) from sync_task t where t.channel_id = c.id
+                 and t.state in ('pending', 'unknown') and t.next_attempt_at <= ?::timestamptz) as first_due,
+              (select max(t.next_attempt_at) from sync_task t where t.channel_id = c.id
+                 and t.state in ('pending', 'unknown') and t.next_attempt_at <= ?::timestamptz) as last_due
+            from channel c
             where c.unlinked_at is null
               and (exists (select 1 from sync_task t where t.channel_id = c.id and t.state in ('pending', 'unknown')
                              and t.next_attempt_at <= ?::timestamptz)
@@ -72,9 +77,18 @@ public final class JooqSyncTasks implements SyncTasks {
     }
 
     @Override
-    public List<UUID> channelsWithDueWork(Instant now, String sender, int limit) {
+    public List<DueWork> channelsWithDueWork(Instant now, String sender, int limit) {
         OffsetDateTime at = toDb(now);
-        return dsl.fetch(DUE_CHANNELS, at, at, sender, at, limit).map(r -> r.get(0, UUID.class));
+        return dsl.fetch(DUE_CHANNELS, at, at, at, at, sender, at, limit)
+                .map(r -> new DueWork(
+                        r.get(0, UUID.class),
+                        dueAt(r.get(1, OffsetDateTime.class)),
+                        dueAt(r.get(2, OffsetDateTime.class))));
+    }
+
+    /** None pending: the channel's due work is claims whose lease ran out, due since long ago. */
+    private static Instant dueAt(OffsetDateTime at) {
+        return at == null ? Instant.EPOCH : fromDb(at);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.storeline.server.sync;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -7,9 +8,11 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.storeline.core.sync.Gathering;
 import org.storeline.core.sync.RateBudget;
 import org.storeline.core.sync.RateLimiter;
 import org.storeline.core.sync.SenderHandover;
+import org.storeline.core.sync.SyncTasks;
 
 /**
  * One {@link RateLimiter} per channel, in this process's memory. Only the process holding a channel's sender lease
@@ -69,9 +72,20 @@ public final class RateLimits {
         return left < 0 ? OptionalLong.empty() : OptionalLong.of(left);
     }
 
-    /** Whether this process must hold back from the channel now (a pause the platform asked for, or a spent budget). */
-    public boolean holdsBack(UUID channelId) {
-        RateLimiter limiter = byChannel.get(channelId);
-        return limiter != null && !limiter.waitFor(1, System.nanoTime()).isZero();
+    /**
+     * How long this process holds back from the channel's due work before its next round: a pause the platform asked
+     * for, a spent budget, or, while the budget runs low, the time to gather more changes into the round
+     * ({@link Gathering}). Zero: send now.
+     */
+    public Duration holdBack(SyncTasks.DueWork due, Instant now) {
+        RateLimiter limiter = byChannel.get(due.channelId());
+        if (limiter == null) {
+            return Duration.ZERO;
+        }
+        long nanos = System.nanoTime();
+        Duration spent = limiter.waitFor(1, nanos);
+        Duration gather =
+                Gathering.waitBefore(limiter.pressure(nanos, Gathering.LONGEST), due.firstDue(), due.lastDue(), now);
+        return spent.compareTo(gather) > 0 ? spent : gather;
     }
 }

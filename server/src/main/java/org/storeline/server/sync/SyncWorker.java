@@ -5,7 +5,6 @@ import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -37,6 +36,9 @@ import org.storeline.core.sync.SyncTasks;
  * lease does. A process that takes a channel over seeds its limiter with the history the previous holder left
  * ({@link SenderHandover}); after each round, and when the process stops, the limiter's recent requests are saved
  * with the lease for whoever comes next. So the channel's budget is one budget, however many processes there are.
+ *
+ * <p>A channel whose rate budget is spent, or runs low enough that its next round gathers more changes first
+ * ({@link org.storeline.core.sync.Gathering}), is held back; the dispatcher looks again when the first of them may go.
  *
  * <p>It wakes when a task or a domain event is committed (PostgreSQL NOTIFY, through {@link OutboxSignal}) and when a
  * channel's sender finishes with more to do; otherwise it looks every {@link #POLL}, which is also how it finds tasks
@@ -117,13 +119,18 @@ public final class SyncWorker implements AutoCloseable {
         while (running) {
             try {
                 readStatuses();
-                List<UUID> due = tasks.channelsWithDueWork(clock.instant(), process, MAX_CHANNELS);
-                for (UUID channelId : due) {
-                    if (!limits.holdsBack(channelId) && busy.add(channelId)) {
+                Instant now = clock.instant();
+                Duration nextLook = POLL;
+                for (SyncTasks.DueWork due : tasks.channelsWithDueWork(now, process, MAX_CHANNELS)) {
+                    UUID channelId = due.channelId();
+                    Duration holdBack = limits.holdBack(due, now);
+                    if (!holdBack.isZero()) {
+                        nextLook = holdBack.compareTo(nextLook) < 0 ? holdBack : nextLook;
+                    } else if (busy.add(channelId)) {
                         senders.submit(() -> send(channelId));
                     }
                 }
-                wake.tryAcquire(POLL.toMillis(), TimeUnit.MILLISECONDS);
+                wake.tryAcquire(Math.max(1, nextLook.toMillis()), TimeUnit.MILLISECONDS);
                 wake.drainPermits();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
