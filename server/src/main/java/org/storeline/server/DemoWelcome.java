@@ -11,7 +11,11 @@ final class DemoWelcome {
         System.out.println(
                 "This is the demo: a shop with three outlets (Brussels, Antwerp, Lille), 60 products and five");
         System.out.println(
-                "simulated online stores whose customers place about " + format(ordersPerMinute) + " orders a minute.");
+                ordersPerMinute > 0
+                        ? "simulated online stores whose customers place about " + format(ordersPerMinute)
+                                + " orders a minute."
+                        : "simulated online stores, where no order comes on its own (--orders-per-minute 0): "
+                                + "place them on /demo.");
         System.out.println();
         System.out.println("  staff app:         " + base + "/login");
         System.out.println("  simulated stores:  " + base + "/demo");

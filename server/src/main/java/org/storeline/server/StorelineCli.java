@@ -46,7 +46,8 @@ public final class StorelineCli implements Runnable {
         @Option(
                 names = "--data-dir",
                 defaultValue = "data",
-                description = "Where the embedded PostgreSQL keeps its data (default: ./${DEFAULT-VALUE}).")
+                description = "Where the embedded PostgreSQL keeps its data (default: ./${DEFAULT-VALUE}; "
+                        + "./data/demo for the demo).")
         Path dataDir;
 
         @Option(
@@ -205,7 +206,7 @@ public final class StorelineCli implements Runnable {
                     + (storeline.wiring().users().isSetUp()
                             ? ""
                             : " (nobody can sign in yet: open " + base
-                                    + "/setup and give the admin token below to choose your sign-in)"));
+                                    + "/setup and give the admin token to choose your sign-in)"));
             System.out.println("  health:   " + base + "/health");
             System.out.println("  API docs: " + base + "/api/v1/openapi.json");
             System.out.println();
