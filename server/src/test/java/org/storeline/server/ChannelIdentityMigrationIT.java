@@ -20,10 +20,12 @@ import org.storeline.db.postgres.EmbeddedPostgresServer;
 
 /**
  * Channels, imported orders and product links written before channels belonged to a store: each channel becomes its
- * own store, its orders and links that store's, and the store is what keeps an order from being imported twice.
+ * own store, its orders and links that store's, and the store is what keeps an order from being imported twice. A
+ * channel unlinked before unlinked channels had a connection of their own gets it.
  */
 class ChannelIdentityMigrationIT {
     private static final String BEFORE = "20261208090000";
+    private static final String BEFORE_UNLINKED_CONNECTION = "20261211130000";
 
     @TempDir
     Path dataDir;
@@ -36,6 +38,8 @@ class ChannelIdentityMigrationIT {
             UUID channel = UUID.randomUUID();
             UUID other = UUID.randomUUID();
             insertOldRows(db, channel, other);
+            flyway(db).target(BEFORE_UNLINKED_CONNECTION).load().migrate();
+            update(db, "update channel set unlinked_at = '2026-12-01T09:30:00.123456Z' where id = ?", other);
 
             flyway(db).load().migrate();
 
@@ -47,6 +51,19 @@ class ChannelIdentityMigrationIT {
                                     + "from channel where id = ?",
                             channel))
                     .isEqualTo("none true");
+            assertThat(text(db, "select connection_status from channel where id = ?", channel))
+                    .isEqualTo("connected");
+            assertThat(text(
+                            db,
+                            "select connection_status || ' ' || (connection_checked_at = unlinked_at) || ' '"
+                                    + " || connection_detail from channel where id = ?",
+                            other))
+                    .startsWith("unlinked true unlinked at 2026-12-01T09:30:00Z: no orders are received")
+                    .contains("webhooks are removed where the platform allows");
+            assertThatThrownBy(
+                            () -> update(db, "update channel set connection_status = 'connected' where id = ?", other))
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("channel_connection_unlinked_check");
             assertThat(text(
                             db,
                             "select store_id::text from channel_order where external_order_id = '1001' "
@@ -116,6 +133,14 @@ class ChannelIdentityMigrationIT {
                 assertThat(rs.next()).as(sql).isTrue();
                 return rs.getString(1);
             }
+        }
+    }
+
+    private static void update(DataSource db, String sql, UUID channel) throws SQLException {
+        try (Connection c = db.getConnection();
+                PreparedStatement s = c.prepareStatement(sql)) {
+            s.setObject(1, channel);
+            s.executeUpdate();
         }
     }
 

@@ -89,6 +89,14 @@ class ChannelRelinkIT {
         JsonNode relinked = admin.get("/api/v1/channels/" + again).json();
 
         assertThat(again).isNotEqualTo(first);
+        // A new channel, checked as any: the old one's unlinked connection is not carried over.
+        assertThat(relinked.path("connection").path("status").asText()).isIn("pending", "connected", "failed");
+        assertThat(admin.get("/api/v1/channels/" + first)
+                        .json()
+                        .path("connection")
+                        .path("status")
+                        .asText())
+                .isEqualTo("unlinked");
         assertThat(relinked.path("store_id").asText()).isEqualTo(store);
         assertThat(relinked.path("store_identity").asText())
                 .isEqualTo(URI.create(platform.baseUrl()).getAuthority());

@@ -17,6 +17,7 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
@@ -24,6 +25,7 @@ import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.storeline.core.channel.Channel;
 import org.storeline.server.support.ApiClient;
 import org.storeline.server.support.Shop;
 import org.storeline.server.support.TestStoreline;
@@ -87,6 +89,22 @@ class ChannelUnlinkIT {
                 .anySatisfy(e -> assertThat(e.path("outcome").asText()).isEqualTo("imported"));
         assertThat(admin.get("/api/v1/channels/" + channel + "/health").status())
                 .isEqualTo(200);
+        assertUnlinkedConnection(unlinked.json().path("connection"), at);
+        assertUnlinkedConnection(admin.get("/api/v1/channels/" + channel).json().path("connection"), at);
+        assertUnlinkedConnection(
+                StreamSupport.stream(
+                                admin.get("/api/v1/channels?include_unlinked=true")
+                                        .json()
+                                        .path("items")
+                                        .spliterator(),
+                                false)
+                        .filter(c -> c.path("id").asText().equals(channel))
+                        .findFirst()
+                        .orElseThrow()
+                        .path("connection"),
+                at);
+        assertUnlinkedConnection(
+                admin.get("/api/v1/channels/" + channel + "/health").json().path("connection"), at);
         for (ApiClient.Response refused : List.of(
                 admin.patch("/api/v1/channels/" + channel, Map.of("name", "Again")),
                 admin.post("/api/v1/channels/" + channel + "/import", Map.of("order_ids", List.of(before))),
@@ -196,6 +214,39 @@ class ChannelUnlinkIT {
                 awaitActivity(created.id(), e -> e.path("reason").asText().startsWith("unlinked:"));
         assertThat(said.path("outcome").asText()).isEqualTo("ignored");
         assertThat(said.path("reason").asText()).contains("does not remove ecwid webhooks");
+    }
+
+    /**
+     * A registration that was still asking the platform when the unlink committed writes its outcome through the
+     * repository: it is refused there, whatever it found, and the channel stays unlinked.
+     */
+    @Test
+    void aRegistrationThatFinishesAfterTheUnlinkCannotSayTheChannelIsConnectedAgain() {
+        String channel = shop.wooChannel(register, List.of(outlet), Map.of(), false, platform.baseUrl());
+        ApiClient.Response unlinked = admin.delete("/api/v1/channels/" + channel);
+        Instant at = Instant.parse(unlinked.json().path("unlinked_at").asText());
+
+        boolean written = TestStoreline.instance()
+                .wiring()
+                .channelRepository
+                .updateConnection(
+                        UUID.fromString(channel),
+                        new Channel.Connection(
+                                Channel.ConnectionStatus.CONNECTED,
+                                "webhooks deliver to the channel",
+                                Optional.of(Instant.now())));
+
+        assertThat(written).isFalse();
+        assertUnlinkedConnection(admin.get("/api/v1/channels/" + channel).json().path("connection"), at);
+    }
+
+    /** Unlinked, since the unlink, in words an integrator can act on: never "connected" any more. */
+    private static void assertUnlinkedConnection(JsonNode connection, Instant unlinkedAt) {
+        assertThat(connection.path("status").asText()).as(connection.toString()).isEqualTo("unlinked");
+        assertThat(connection.path("checked_at").asText()).isEqualTo(unlinkedAt.toString());
+        assertThat(connection.path("detail").asText())
+                .startsWith("unlinked at " + unlinkedAt + ": no orders are received")
+                .contains("webhooks are removed where the platform allows");
     }
 
     private WooCommerceOrders order() {

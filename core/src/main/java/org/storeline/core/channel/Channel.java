@@ -16,7 +16,8 @@ import java.util.UUID;
  *
  * <p>Life cycle: created {@code pending}; registering webhooks on the platform makes it {@code connected}
  * or {@code failed} (retried later); its reconciliation cursor moves forward as polls succeed; unlinking it
- * ({@link #unlink}) ends it for good while its history stays.
+ * ({@link #unlink}) ends it for good while its history stays: its connection becomes {@code unlinked} and stays so (a
+ * registration finishing later does not change it). Linking the store again makes a new channel, {@code pending}.
  *
  * <p>A channel belongs to a store ({@code storeId}): the line of channels that linked one platform store, one after
  * the other (SOR-5). Imported orders and matched products are keyed by the store, so linking a store again after
@@ -83,16 +84,27 @@ public record Channel(
                 Optional.empty());
     }
 
+    /** Pending, connected and failed say how the last attempt went; unlinked is final: nothing reaches it any more. */
     public enum ConnectionStatus {
         PENDING,
         CONNECTED,
-        FAILED
+        FAILED,
+        UNLINKED
     }
 
-    /** How the last attempt to reach the platform went. */
+    /** How the last attempt to reach the platform went, or, once unlinked, when and what that means. */
     public record Connection(ConnectionStatus status, String detail, Optional<Instant> checkedAt) {
         public static Connection pending() {
             return new Connection(ConnectionStatus.PENDING, "not checked yet", Optional.empty());
+        }
+
+        /** A channel unlinked at {@code at}: whatever it said before (connected, say) is no longer true. */
+        public static Connection unlinked(Instant at) {
+            return new Connection(
+                    ConnectionStatus.UNLINKED,
+                    "unlinked at " + at + ": no orders are received and nothing is sent to the store; its webhooks are"
+                            + " removed where the platform allows (see the activity)",
+                    Optional.of(at));
         }
     }
 
@@ -182,7 +194,7 @@ public record Channel(
                 registerId,
                 shippingMethodOutlets,
                 notifications,
-                Connection.pending(),
+                checkedAgain(),
                 reconciledUntil,
                 createdAt,
                 storeId,
@@ -214,7 +226,7 @@ public record Channel(
                 registerId,
                 shippingMethodOutlets,
                 notifications,
-                Connection.pending(),
+                checkedAgain(),
                 reconciledUntil,
                 createdAt,
                 storeId,
@@ -225,7 +237,8 @@ public record Channel(
 
     /**
      * This channel unlinked at {@code at}: it receives nothing more (deliveries to it are kept, not imported) and its
-     * history stays. {@code identity} is recorded so that linking the same store again finds its store.
+     * history stays; its connection says so from then on. {@code identity} is recorded so that linking the same store
+     * again finds its store.
      */
     public Channel unlink(Instant at, String identity) {
         if (!isLinked()) {
@@ -242,13 +255,18 @@ public record Channel(
                 registerId,
                 shippingMethodOutlets,
                 notifications,
-                connection,
+                Connection.unlinked(at),
                 reconciledUntil,
                 createdAt,
                 storeId,
                 Optional.of(identity),
                 previousSecret,
                 Optional.of(at));
+    }
+
+    /** Pending, to be checked again; an unlinked channel is never checked again and stays unlinked. */
+    private Connection checkedAgain() {
+        return isLinked() ? Connection.pending() : connection;
     }
 
     /** The outlet of a shipping method, matched without regard to case or surrounding spaces (ALC-2). */

@@ -41,7 +41,7 @@ public record ChannelHealth(
     }
 
     public State state() {
-        if (!channel.isLinked()) {
+        if (!channel.isLinked() || channel.connection().status() == Channel.ConnectionStatus.UNLINKED) {
             return State.UNLINKED;
         }
         if (channel.connection().status() == Channel.ConnectionStatus.FAILED || failuresLastHour > 0) {

@@ -24,7 +24,12 @@ public interface ChannelRepository {
     /** The store of the channel that linked this store last and was unlinked since, if any (SOR-5). */
     Optional<UUID> storeOfUnlinked(Platform platform, String storeIdentity);
 
-    void updateConnection(UUID channelId, Channel.Connection connection);
+    /**
+     * Records how the last attempt to reach the platform went, on a linked channel only: an unlinked one keeps its
+     * {@code unlinked} connection (a registration may finish after the unlink). False when nothing was changed: the
+     * channel was unlinked (or does not exist).
+     */
+    boolean updateConnection(UUID channelId, Channel.Connection connection);
 
     /**
      * Persists what can change on a channel: its name, notifications switch, outlets and their order, online register,

@@ -75,6 +75,32 @@ class ChannelTest {
     }
 
     @Test
+    void anUnlinkedChannelSaysItIsUnlinkedInsteadOfConnectedFromTheUnlinkOn() {
+        Instant at = NOW.plusSeconds(30);
+
+        Channel.Connection connection = CHANNEL.unlink(at, "shop.example.com").connection();
+
+        assertThat(connection.status()).isEqualTo(Channel.ConnectionStatus.UNLINKED);
+        assertThat(connection.checkedAt()).contains(at);
+        assertThat(connection.detail())
+                .startsWith("unlinked at 2026-12-08T10:00:30Z: no orders are received")
+                .contains("webhooks are removed where the platform allows");
+    }
+
+    @Test
+    void anUnlinkedChannelIsNeverSetBackToPendingNorUnlinkedAgain() {
+        Channel unlinked = CHANNEL.unlink(NOW, "shop.example.com");
+
+        assertThat(unlinked.withCredentials(Map.of("consumer_key", "ck2", "consumer_secret", "cs2"))
+                        .connection())
+                .isEqualTo(unlinked.connection());
+        assertThat(unlinked.rotateWebhookSecret("new-secret", NOW, DAY).connection())
+                .isEqualTo(unlinked.connection());
+        assertThat(unlinked.unlink(NOW.plusSeconds(5), "other").connection().checkedAt())
+                .contains(NOW);
+    }
+
+    @Test
     void theSecretsNeverShowInText() {
         Channel rotated = CHANNEL.rotateWebhookSecret("new-secret", NOW, DAY);
 

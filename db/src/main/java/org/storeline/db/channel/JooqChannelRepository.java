@@ -116,15 +116,19 @@ public final class JooqChannelRepository implements ChannelRepository {
     }
 
     @Override
-    public void updateConnection(UUID channelId, Channel.Connection connection) {
-        dsl.update(CHANNEL)
-                .set(CHANNEL.CONNECTION_STATUS, connection.status().name().toLowerCase(Locale.ROOT))
-                .set(CHANNEL.CONNECTION_DETAIL, connection.detail())
-                .set(
-                        CHANNEL.CONNECTION_CHECKED_AT,
-                        connection.checkedAt().map(t -> toDb(t)).orElse(null))
-                .where(CHANNEL.ID.eq(channelId))
-                .execute();
+    public boolean updateConnection(UUID channelId, Channel.Connection connection) {
+        // Checked in the statement itself: an unlink committed while the platform was being asked wins.
+        return dsl.update(CHANNEL)
+                        .set(
+                                CHANNEL.CONNECTION_STATUS,
+                                connection.status().name().toLowerCase(Locale.ROOT))
+                        .set(CHANNEL.CONNECTION_DETAIL, connection.detail())
+                        .set(
+                                CHANNEL.CONNECTION_CHECKED_AT,
+                                connection.checkedAt().map(t -> toDb(t)).orElse(null))
+                        .where(CHANNEL.ID.eq(channelId).and(CHANNEL.UNLINKED_AT.isNull()))
+                        .execute()
+                > 0;
     }
 
     /** Every secret is sealed again with the current key, which the row's key_id then names. */

@@ -238,7 +238,8 @@ public final class PlatformChannelSync implements ChannelSync, AutoCloseable {
 
     /**
      * Registers webhooks and checks the credentials; the outcome is shown on the channel and in its activity. A channel
-     * unlinked meanwhile is left alone: its webhooks must not come back.
+     * unlinked before is left alone: its webhooks must not come back. One unlinked while the platform was being asked
+     * keeps its {@code unlinked} connection, and the webhooks just registered are removed again.
      */
     public void register(Channel channel) {
         if (channels.findById(channel.id()).map(c -> !c.isLinked()).orElse(true)) {
@@ -256,12 +257,23 @@ public final class PlatformChannelSync implements ChannelSync, AutoCloseable {
             registration = Registration.failed(Failures.describe(e));
         }
         Instant now = clock.instant();
-        channels.updateConnection(
+        boolean stillLinked = channels.updateConnection(
                 channel.id(),
                 new Channel.Connection(
                         registration.connected() ? Channel.ConnectionStatus.CONNECTED : Channel.ConnectionStatus.FAILED,
                         registration.detail(),
                         Optional.of(now)));
+        // The unlink's own removal of the webhooks may have run before these existed.
+        boolean removeAgain = !stillLinked
+                && (registration.connected() || !registration.webhooks().isEmpty());
+        recordRegistration(channel, registration, now, stillLinked, removeAgain);
+        if (removeAgain) {
+            unregister(channel);
+        }
+    }
+
+    private void recordRegistration(
+            Channel channel, Registration registration, Instant now, boolean stillLinked, boolean removeAgain) {
         activity.record(List.of(ActivityEntry.of(
                 channel.id(),
                 now,
@@ -273,8 +285,12 @@ public final class PlatformChannelSync implements ChannelSync, AutoCloseable {
                 registration.detail()
                         + (registration.webhooks().isEmpty()
                                 ? ""
-                                : " (webhooks: " + String.join(", ", registration.webhooks()) + ")"),
-                !registration.connected())));
+                                : " (webhooks: " + String.join(", ", registration.webhooks()) + ")")
+                        + (stillLinked
+                                ? ""
+                                : "; the channel was unlinked meanwhile: it stays unlinked"
+                                        + (removeAgain ? " and its webhooks are removed again" : "")),
+                !registration.connected() && stillLinked)));
     }
 
     @Override

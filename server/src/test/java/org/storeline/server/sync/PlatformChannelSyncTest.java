@@ -13,14 +13,20 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.storeline.channels.api.Connector;
 import org.storeline.channels.api.Connectors;
+import org.storeline.channels.api.Registration;
+import org.storeline.channels.api.Unregistration;
 import org.storeline.core.channel.ActivityEntry;
 import org.storeline.core.channel.ActivityLog;
 import org.storeline.core.channel.Channel;
 import org.storeline.core.channel.ChannelRepository;
 import org.storeline.core.channel.Platform;
 
-/** What a registration that could not even ask the platform leaves on the channel and in its activity. */
+/**
+ * What a registration that could not even ask the platform, or that finished after the channel was unlinked, leaves on
+ * the channel, on the platform and in its activity.
+ */
 class PlatformChannelSyncTest {
     private static final Instant NOW = Instant.parse("2026-12-06T10:00:00Z");
 
@@ -40,6 +46,9 @@ class PlatformChannelSyncTest {
             NOW);
     private final List<Channel.Connection> connections = new ArrayList<>();
     private final List<ActivityEntry> entries = new ArrayList<>();
+    private final List<String> platformCalls = new ArrayList<>();
+    /** What the repository answers to updateConnection: false once the channel is unlinked. */
+    private boolean linkedInTheDatabase = true;
 
     /**
      * The connection's status already says Failed, and the activity entry's kind and outcome say Registration and
@@ -75,6 +84,64 @@ class PlatformChannelSyncTest {
         });
     }
 
+    /**
+     * The channel was linked when the registration started and unlinked while the platform answered: its connection
+     * is not written (the repository refuses it on an unlinked channel), the entry says why and cannot be retried, and
+     * the webhooks just registered are removed again (the unlink's removal may have run before they existed).
+     */
+    @Test
+    void aRegistrationThatFinishesAfterTheUnlinkLeavesTheChannelUnlinkedAndRemovesItsWebhooksAgain() {
+        try (PlatformChannelSync sync = new PlatformChannelSync(
+                new Connectors(List.of(platformThatUnlinksWhileRegistering())),
+                channels(),
+                null,
+                null,
+                activity(),
+                null,
+                () -> {},
+                () -> URI.create("http://127.0.0.1:2"),
+                null,
+                new RateLimits(),
+                Clock.fixed(NOW, ZoneOffset.UTC))) {
+            sync.register(channel);
+        }
+
+        assertThat(connections).isEmpty();
+        assertThat(platformCalls).containsExactly("register", "unregister");
+        assertThat(entries).hasSize(2);
+        assertThat(entries.get(0)).satisfies(e -> {
+            assertThat(e.kind()).isEqualTo(ActivityEntry.Kind.REGISTRATION);
+            assertThat(e.outcome()).isEqualTo(ActivityEntry.Outcome.SUCCEEDED);
+            assertThat(e.reason())
+                    .isEqualTo("webhooks registered (webhooks: order.created #7); the channel was unlinked"
+                            + " meanwhile: it stays unlinked and its webhooks are removed again");
+            assertThat(e.canBeRetried()).isFalse();
+        });
+        assertThat(entries.get(1).reason()).isEqualTo("unlinked: removed order.created #7");
+    }
+
+    /** A WooCommerce store that registers a webhook; the channel is unlinked in the database meanwhile. */
+    private Connector platformThatUnlinksWhileRegistering() {
+        return (Connector) Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {Connector.class}, (proxy, method, args) -> {
+                    switch (method.getName()) {
+                        case "platform":
+                            return Platform.WOOCOMMERCE;
+                        case "outbound":
+                            return Optional.empty();
+                        case "register":
+                            platformCalls.add("register");
+                            linkedInTheDatabase = false;
+                            return Registration.connected("webhooks registered", List.of("order.created #7"));
+                        case "unregister":
+                            platformCalls.add("unregister");
+                            return Unregistration.removed("removed order.created #7", List.of("order.created #7"));
+                        default:
+                            throw new UnsupportedOperationException(method.getName());
+                    }
+                });
+    }
+
     private ChannelRepository channels() {
         return (ChannelRepository) Proxy.newProxyInstance(
                 getClass().getClassLoader(), new Class<?>[] {ChannelRepository.class}, (proxy, method, args) -> {
@@ -82,8 +149,10 @@ class PlatformChannelSyncTest {
                         case "findById":
                             return Optional.of(channel);
                         case "updateConnection":
-                            connections.add((Channel.Connection) args[1]);
-                            return null;
+                            if (linkedInTheDatabase) {
+                                connections.add((Channel.Connection) args[1]);
+                            }
+                            return linkedInTheDatabase;
                         default:
                             throw new UnsupportedOperationException(method.getName());
                     }

@@ -30,7 +30,7 @@ final class ChannelReader {
     static Health health(ChannelHealth h, Messages t, ZoneId zone) {
         String key = h.state().name().toLowerCase(Locale.ROOT);
         List<Fact> facts = new ArrayList<>();
-        facts.add(new Fact(t.get("channels.connection"), connection(h.channel().connection(), t)));
+        facts.add(new Fact(t.get("channels.connection"), connection(h.channel().connection(), t, zone)));
         facts.add(new Fact(
                 t.get("channels.oldestPending"),
                 h.oldestPendingAt()
@@ -48,11 +48,19 @@ final class ChannelReader {
 
     /**
      * The connection's status in the reader's words, then what the last check said. Before the first check there is
-     * nothing to add: the stored detail is the status again, in English ("Not checked yet: not checked yet").
+     * nothing to add: the stored detail is the status again, in English ("Not checked yet: not checked yet"). An
+     * unlinked channel's detail is Storeline's own, so it is said in the reader's words and time zone.
      */
-    static String connection(Channel.Connection connection, Messages t) {
+    static String connection(Channel.Connection connection, Messages t, ZoneId zone) {
         String status =
                 t.get("channels.connection." + connection.status().name().toLowerCase(Locale.ROOT));
+        if (connection.status() == Channel.ConnectionStatus.UNLINKED
+                && connection.checkedAt().isPresent()) {
+            return status + ": "
+                    + t.format(
+                            "channels.connection.unlinkedDetail",
+                            Formats.dateTime(connection.checkedAt().get(), zone, t));
+        }
         String detail = connection.detail();
         if (detail == null || detail.isBlank() || connection.status() == Channel.ConnectionStatus.PENDING) {
             return status;
