@@ -565,6 +565,10 @@ public final class Wiring {
         return paymentTypes;
     }
 
+    public SettingsService settings() {
+        return settings;
+    }
+
     public JooqWebhookInbox inbox() {
         return inbox;
     }

@@ -2,16 +2,10 @@ package org.storeline.simulators;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,8 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * One store of one platform on loopback: its catalog, its orders, the API Storeline calls (in the platform's own
@@ -38,18 +30,12 @@ import java.util.concurrent.Executors;
  *
  * <p>Each platform is a subclass: {@link #route} answers its API, {@link #newOrder} writes an order as the platform
  * shows it, {@link #orderDeliveries} the webhooks that tell it, {@link #stockWritten} each stock level a request
- * writes. State changes are made under the simulator's lock.
+ * writes. State changes are made under the simulator's lock. {@link StoreEndpoint} serves the API over HTTP.
  */
 public abstract class StoreSimulator implements AutoCloseable {
     protected static final ObjectMapper JSON = new ObjectMapper();
     /** The method of a {@link Call} that is a webhook the store sent. */
     public static final String WEBHOOK = "WEBHOOK";
-
-    static {
-        // Read once, when the first server is made: no answer waits (Nagle) for the ACK of an earlier segment, which
-        // would add tens of milliseconds to what the tests and the benchmark measure.
-        System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
 
     /** A webhook delivery as the platform sends it: raw bytes and headers, to the registered address. */
     protected record Delivery(String what, String query, Map<String, String> headers, byte[] body) {}
@@ -63,14 +49,12 @@ public abstract class StoreSimulator implements AutoCloseable {
     protected final Clock clock;
     protected final Random random;
     private final Settings settings;
-    private final HttpServer server;
-    private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+    private final StoreEndpoint endpoint;
     private final WebhookSender sender;
     protected final Map<String, Product> bySku = new LinkedHashMap<>();
     protected final Map<Long, Product> byId = new LinkedHashMap<>();
     protected final Map<String, Order> orders = new LinkedHashMap<>();
     private final Traffic traffic;
-    private final RateWindow rate;
     private final Faults faults;
     private final Stock stock = new Stock(bySku);
     private long sequence;
@@ -80,19 +64,12 @@ public abstract class StoreSimulator implements AutoCloseable {
         this.settings = settings;
         this.clock = settings.clock();
         this.random = new Random(settings.seed());
-        this.rate = settings.rateLimit() ? rate : RateWindow.unlimited();
         this.traffic = new Traffic(settings.callsKept());
         this.faults = new Faults(clock);
         // Order ids only grow from one run to the next (a store linked again must not see an old order's id).
         this.idBase = clock.instant().getEpochSecond() * 100;
-        try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 100);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        server.setExecutor(threads);
-        server.createContext("/", this::handle);
-        server.start();
+        this.endpoint = new StoreEndpoint(
+                this, clock, settings.rateLimit() ? rate : RateWindow.unlimited(), faults, traffic, stock);
         sender = new WebhookSender(this, settings.webhookRetry());
     }
 
@@ -127,7 +104,7 @@ public abstract class StoreSimulator implements AutoCloseable {
     protected abstract boolean authorized(Request request);
 
     public String baseUrl() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return "http://127.0.0.1:" + endpoint.port();
     }
 
     /** Where the store delivers its webhooks: set when Storeline registers them, or by the demo for Ecwid's app. */
@@ -341,100 +318,10 @@ public abstract class StoreSimulator implements AutoCloseable {
         return sender.pending();
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            byte[] body = exchange.getRequestBody().readAllBytes();
-            long arrived = System.nanoTime();
-            Request request = new Request(
-                    exchange.getRequestMethod(),
-                    exchange.getRequestURI().getRawPath(),
-                    query(exchange.getRequestURI().getRawQuery()),
-                    body,
-                    exchange.getRequestHeaders());
-            traffic.arrived(request.method(), request.path());
-            Served served = answer(request, arrived);
-            Answer answer = served.answer();
-            record(request, arrived, served);
-            byte[] bytes = answer.body().map(StoreSimulator::bytes).orElse(new byte[0]);
-            answer.headers()
-                    .forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
-            if (answer.body().isPresent()) {
-                exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-            }
-            exchange.sendResponseHeaders(answer.status(), bytes.length == 0 ? -1 : bytes.length);
-            if (bytes.length > 0) {
-                exchange.getResponseBody().write(bytes);
-            }
-        }
-    }
-
-    /** An answer, and how many stock levels its request wrote. */
-    private record Served(Answer answer, int levels) {}
-
-    private Served answer(Request request, long arrived) {
-        Optional<Fault> fault = faults.on(request.method(), request.path());
-        if (fault.isPresent() && fault.get().status().isPresent()) {
-            pause(fault.get().delay());
-            int status = fault.get().status().get();
-            return new Served(status == 429 ? rateLimited(fault.get().retryAfter()) : serverError(status, request), 0);
-        }
-        Served served = serve(request, arrived);
-        fault.ifPresent(f -> pause(f.delay()));
-        return served;
-    }
-
-    private Served serve(Request request, long arrived) {
-        Optional<Duration> wait = rate.take(clock.instant());
-        if (wait.isPresent()) {
-            return new Served(rateLimited(wait.get()), 0);
-        }
-        if (!authorized(request)) {
-            return new Served(
-                    Answer.status(401, JSON.createObjectNode().put("message", "Unauthorized: bad credentials")), 0);
-        }
-        synchronized (this) {
-            stock.requestArrived(arrived);
-            Answer answer = route(request);
-            return new Served(
-                    answer != null
-                            ? answer
-                            : Answer.status(
-                                    404,
-                                    JSON.createObjectNode()
-                                            .put("message", "Not Found: " + request.method() + " " + request.path())),
-                    stock.levelsOfRequest());
-        }
-    }
-
     /** What the platform answers when it fails with this status (500, 503...); each platform may say it its way. */
     protected Answer serverError(int status, Request request) {
         return Answer.status(
                 status, JSON.createObjectNode().put("message", status == 503 ? "Service Unavailable" : "Server Error"));
-    }
-
-    private static void pause(Duration delay) {
-        if (delay.isPositive()) {
-            try {
-                Thread.sleep(delay);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    private void record(Request request, long arrived, Served served) {
-        String query = request.query().isEmpty()
-                ? ""
-                : "?" + String.join("&", request.query().keySet());
-        traffic.add(new Call(
-                clock.instant(),
-                arrived,
-                request.method(),
-                request.path(),
-                query,
-                served.answer().status(),
-                served.levels(),
-                new String(request.body(), StandardCharsets.UTF_8)));
     }
 
     /** Records a webhook the store sent, beside the requests it received. */
@@ -457,7 +344,8 @@ public abstract class StoreSimulator implements AutoCloseable {
                 .toList();
     }
 
-    private static byte[] bytes(JsonNode node) {
+    /** The JSON the store sends: an answer's body or a webhook's. */
+    protected static byte[] utf8(JsonNode node) {
         try {
             return JSON.writeValueAsBytes(node);
         } catch (IOException e) {
@@ -465,29 +353,9 @@ public abstract class StoreSimulator implements AutoCloseable {
         }
     }
 
-    protected static byte[] utf8(JsonNode node) {
-        return bytes(node);
-    }
-
-    private static Map<String, String> query(String raw) {
-        Map<String, String> params = new LinkedHashMap<>();
-        if (raw == null || raw.isEmpty()) {
-            return params;
-        }
-        for (String pair : raw.split("&")) {
-            int eq = pair.indexOf('=');
-            String name = eq < 0 ? pair : pair.substring(0, eq);
-            String value = eq < 0 ? "" : pair.substring(eq + 1);
-            params.put(
-                    URLDecoder.decode(name, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
-        }
-        return params;
-    }
-
     @Override
     public void close() {
         sender.close();
-        server.stop(0);
-        threads.shutdownNow();
+        endpoint.close();
     }
 }

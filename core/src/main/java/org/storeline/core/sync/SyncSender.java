@@ -19,8 +19,6 @@ import org.storeline.core.channel.ActivityEntry;
 import org.storeline.core.channel.ActivityLog;
 import org.storeline.core.channel.Channel;
 import org.storeline.core.channel.ChannelRepository;
-import org.storeline.core.money.Money;
-import org.storeline.core.sale.SaleLine;
 import org.storeline.core.settings.SettingsRepository;
 import org.storeline.core.stock.StockLedger;
 import org.storeline.core.transaction.Transactions;
@@ -220,21 +218,7 @@ public final class SyncSender {
     private List<PriceChange> prices(List<UUID> productIds, Map<UUID, Listing> listed, Map<UUID, Product> catalog) {
         boolean pricesIncludeTax = settings.get().pricesIncludeTax();
         return productIds.stream()
-                .map(id -> {
-                    Product p = catalog.get(id);
-                    Money asSold = SaleLine.price(
-                                    id,
-                                    Optional.of(id),
-                                    p.sku(),
-                                    p.name(),
-                                    1,
-                                    p.price(),
-                                    Money.zero(p.price().currency()),
-                                    p.taxRate(),
-                                    pricesIncludeTax)
-                            .total();
-                    return new PriceChange(listed.get(id), asSold);
-                })
+                .map(id -> new PriceChange(listed.get(id), PriceChange.asSold(catalog.get(id), pricesIncludeTax)))
                 .toList();
     }
 

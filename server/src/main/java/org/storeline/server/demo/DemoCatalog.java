@@ -6,8 +6,9 @@ import java.util.List;
 
 /**
  * The demo shop's 60 products, the same in every run: a Belgian homeware and delicatessen shop. Each has a SKU, an
- * EAN-13 barcode (Belgium's 54 prefix, with its check digit) and a price with 21 % VAT, and stock spread over the three
- * outlets so that many products are short at the online register's outlet (Brussels) and some orders must split.
+ * EAN-13 barcode (Belgium's 54 prefix, with its check digit), a price before tax (the shop's prices exclude it) and a
+ * 21 % VAT rate, and stock spread over the three outlets so that many products are short at the online register's
+ * outlet (Brussels) and some orders must split.
  */
 final class DemoCatalog {
     /** A product and its stock at Brussels, Antwerp and Lille. */

@@ -12,10 +12,12 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.storeline.core.catalog.Product;
 import org.storeline.core.channel.Channel;
 import org.storeline.core.channel.ChannelService;
 import org.storeline.core.channel.Platform;
 import org.storeline.core.stock.StockLevel;
+import org.storeline.core.sync.PriceChange;
 import org.storeline.server.Wiring;
 import org.storeline.simulators.Plan;
 import org.storeline.simulators.Simulators;
@@ -64,14 +66,23 @@ public final class DemoMode implements AutoCloseable {
         return demo;
     }
 
-    /** The stores sell the shop's products, with the shop's stock (summed over the three outlets) and prices. */
+    /**
+     * The stores sell the shop's products, with the shop's stock (summed over the three outlets) and the price
+     * Storeline sends them, so that a store's price changes only when the product's does.
+     */
     private void stockTheStores() {
+        boolean pricesIncludeTax = wiring.settings().get().pricesIncludeTax();
         shop.products(wiring)
                 .forEach((sku, product) -> simulators.addProduct(
                         sku,
                         product.product().name(),
-                        new BigDecimal(product.product().price().toDecimalString()),
+                        storePrice(product.product(), pricesIncludeTax),
                         product.stock()));
+    }
+
+    /** A store's price of the product: what Storeline sends its listing, tax included. */
+    static BigDecimal storePrice(Product product, boolean pricesIncludeTax) {
+        return new BigDecimal(PriceChange.asSold(product, pricesIncludeTax).toDecimalString());
     }
 
     private void linkChannels(URI webhookBase) {

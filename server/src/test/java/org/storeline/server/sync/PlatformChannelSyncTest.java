@@ -1,10 +1,18 @@
 package org.storeline.server.sync;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import java.lang.reflect.Proxy;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -15,8 +23,10 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.storeline.channels.api.Connector;
 import org.storeline.channels.api.Connectors;
+import org.storeline.channels.api.PlatformHttp;
 import org.storeline.channels.api.Registration;
 import org.storeline.channels.api.Unregistration;
+import org.storeline.channels.woocommerce.WooCommerceConnector;
 import org.storeline.core.channel.ActivityEntry;
 import org.storeline.core.channel.ActivityLog;
 import org.storeline.core.channel.Channel;
@@ -24,26 +34,13 @@ import org.storeline.core.channel.ChannelRepository;
 import org.storeline.core.channel.Platform;
 
 /**
- * What a registration that could not even ask the platform, or that finished after the channel was unlinked, leaves on
- * the channel, on the platform and in its activity.
+ * What a registration leaves on the channel, on the platform and in its activity: one that could not even ask the
+ * platform, one that finished after the channel was unlinked, and the entry of one that succeeded.
  */
 class PlatformChannelSyncTest {
     private static final Instant NOW = Instant.parse("2026-12-06T10:00:00Z");
 
-    private final Channel channel = new Channel(
-            UUID.randomUUID(),
-            Platform.WOOCOMMERCE,
-            "Web shop",
-            URI.create("http://127.0.0.1:1"),
-            Map.of("consumer_key", "ck", "consumer_secret", "cs"),
-            "secret",
-            List.of(UUID.randomUUID()),
-            UUID.randomUUID(),
-            Map.of(),
-            true,
-            Channel.Connection.pending(),
-            Optional.empty(),
-            NOW);
+    private Channel channel = wooCommerceChannel(URI.create("http://127.0.0.1:1"));
     private final List<Channel.Connection> connections = new ArrayList<>();
     private final List<ActivityEntry> entries = new ArrayList<>();
     private final List<String> platformCalls = new ArrayList<>();
@@ -140,6 +137,64 @@ class PlatformChannelSyncTest {
                             throw new UnsupportedOperationException(method.getName());
                     }
                 });
+    }
+
+    /** The detail names where the webhooks deliver, the entry adds which they are: each is named once. */
+    @Test
+    void aRegistrationEntryNamesEachWebhookOnce() {
+        WireMockServer store =
+                new WireMockServer(WireMockConfiguration.options().dynamicPort());
+        store.start();
+        try {
+            store.stubFor(get(urlPathEqualTo("/wp-json/wc/v3/system_status"))
+                    .willReturn(okJson("{\"environment\":{\"version\":\"8.2.1\"}}")));
+            store.stubFor(get(urlPathEqualTo("/wp-json/wc/v3/webhooks")).willReturn(okJson("[]")));
+            store.stubFor(post(urlPathEqualTo("/wp-json/wc/v3/webhooks"))
+                    .willReturn(okJson("{\"id\":33}").withStatus(201)));
+            channel = wooCommerceChannel(URI.create(store.baseUrl()));
+            PlatformHttp http = new PlatformHttp(
+                    HttpClient.newHttpClient(), 1, attempt -> Duration.ZERO, duration -> {}, Duration.ofSeconds(5));
+            try (PlatformChannelSync sync = new PlatformChannelSync(
+                    new Connectors(List.of(new WooCommerceConnector(http))),
+                    channels(),
+                    null,
+                    null,
+                    activity(),
+                    null,
+                    () -> {},
+                    () -> URI.create("http://127.0.0.1:2"),
+                    null,
+                    new RateLimits(),
+                    Clock.fixed(NOW, ZoneOffset.UTC))) {
+                sync.register(channel);
+            }
+        } finally {
+            store.stop();
+        }
+
+        assertThat(entries).singleElement().satisfies(e -> {
+            assertThat(e.outcome()).isEqualTo(ActivityEntry.Outcome.SUCCEEDED);
+            assertThat(e.reason())
+                    .isEqualTo("WooCommerce 8.2.1: our webhooks deliver to http://127.0.0.1:2/webhooks/" + channel.id()
+                            + ". (webhooks: order.created #33, order.updated #33, product.updated #33)");
+        });
+    }
+
+    private static Channel wooCommerceChannel(URI baseUrl) {
+        return new Channel(
+                UUID.randomUUID(),
+                Platform.WOOCOMMERCE,
+                "Web shop",
+                baseUrl,
+                Map.of("consumer_key", "ck", "consumer_secret", "cs"),
+                "secret",
+                List.of(UUID.randomUUID()),
+                UUID.randomUUID(),
+                Map.of(),
+                true,
+                Channel.Connection.pending(),
+                Optional.empty(),
+                NOW);
     }
 
     private ChannelRepository channels() {

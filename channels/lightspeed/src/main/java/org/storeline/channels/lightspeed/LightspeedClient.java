@@ -93,7 +93,7 @@ public final class LightspeedClient {
                     .or(() -> PlatformJson.id(shop, "id"))
                     .orElse("the shop");
             List<String> hooks = new ArrayList<>();
-            List<String> created = new ArrayList<>();
+            int created = 0;
             for (String[] groupAndAction : WEBHOOKS) {
                 String group = groupAndAction[0];
                 String action = groupAndAction[1];
@@ -103,19 +103,26 @@ public final class LightspeedClient {
                 hooks.add(group + "/" + action + " -> " + webhookUrl + " (Lightspeed webhook "
                         + PlatformJson.id(webhook, "id").orElse("?") + ")");
                 if (existing.isEmpty()) {
-                    created.add(group + "/" + action);
+                    created++;
                 }
             }
-            String detail = "Credentials work for " + shopName + "; "
-                    + (created.isEmpty()
-                            ? "our webhooks were already there."
-                            : "webhooks created: " + String.join(", ", created) + ".");
+            String detail = "Credentials work for " + shopName + "; " + createdOrFound(created, hooks.size());
             return Registration.connected(detail, hooks);
         } catch (PlatformCallException e) {
             return Registration.failed(refusal(e));
         } catch (StorelineException e) {
             return Registration.failed(e.getMessage());
         }
+    }
+
+    /** How many of our webhooks are new; the registration's list of webhooks names them. */
+    private static String createdOrFound(int created, int all) {
+        if (created == 0) {
+            return "our webhooks were already there.";
+        }
+        return created == all
+                ? "our webhooks were created."
+                : "created " + created + " of our " + all + " webhooks and found the rest already there.";
     }
 
     private Optional<JsonNode> existingWebhook(

@@ -174,7 +174,7 @@ class LightspeedClientTest {
         Registration registration = connector.register(connection, HOOK);
 
         assertThat(registration.connected()).isTrue();
-        assertThat(registration.detail()).contains("www.domain.com").contains("created");
+        assertThat(registration.detail()).isEqualTo("Credentials work for www.domain.com; our webhooks were created.");
         assertThat(registration.webhooks())
                 .hasSize(2)
                 .allSatisfy(hook -> assertThat(hook).contains("64675").contains(HOOK.toString()));
@@ -202,7 +202,8 @@ class LightspeedClientTest {
         Registration registration = connector.register(connection, HOOK);
 
         assertThat(registration.connected()).isTrue();
-        assertThat(registration.detail()).contains("already there");
+        assertThat(registration.detail())
+                .isEqualTo("Credentials work for www.domain.com; our webhooks were already there.");
         assertThat(registration.webhooks()).hasSize(2);
         assertThat(registration.webhooks().get(0)).contains("64674");
         assertThat(registration.webhooks().get(1)).contains("64676");

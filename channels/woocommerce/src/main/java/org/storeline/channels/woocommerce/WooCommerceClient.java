@@ -139,9 +139,7 @@ public final class WooCommerceClient {
                 registered.add(topic + " #" + ensureWebhook(connection, existing, topic, webhookUrl.toString()));
             }
             return Registration.connected(
-                    "WooCommerce " + version + ": webhooks " + String.join(", ", registered) + " deliver to "
-                            + webhookUrl + ".",
-                    registered);
+                    "WooCommerce " + version + ": our webhooks deliver to " + webhookUrl + ".", registered);
         } catch (PlatformCallException e) {
             return Registration.failed(explain(e, connection));
         } catch (StorelineException e) {

@@ -230,7 +230,7 @@ class WooCommerceConnectorTest {
         assertThat(registration.connected()).isTrue();
         assertThat(registration.webhooks())
                 .containsExactly("order.created #33", "order.updated #31", "product.updated #33");
-        assertThat(registration.detail()).contains("WooCommerce 8.2.1");
+        assertThat(registration.detail()).isEqualTo("WooCommerce 8.2.1: our webhooks deliver to " + url + ".");
         store.verify(getRequestedFor(urlPathEqualTo("/wp-json/wc/v3/system_status"))
                 .withQueryParam("_fields", equalTo("environment.version")));
         store.verify(postRequestedFor(urlPathEqualTo("/wp-json/wc/v3/webhooks"))
