@@ -356,7 +356,9 @@ public final class Wiring {
                 new BigCommerceConnector(http),
                 new EcwidConnector(http),
                 new LightspeedConnector(http)));
-        channels = new ChannelService(channelRepository, connectors, outlets, registers, syncOutbox, tx, clock);
+        JooqChannelListings listings = new JooqChannelListings(dsl);
+        channels =
+                new ChannelService(channelRepository, connectors, outlets, registers, syncOutbox, listings, tx, clock);
         var statusSyncRepository = new JooqStatusSyncRepository(dsl);
         orderImport = new OrderImportService(
                 new JooqOrderImportRepository(dsl, productRepository, paymentTypeRepository),
@@ -404,7 +406,6 @@ public final class Wiring {
         // A channel's sender lease outlasts a round's claim by a call's answer, renewed before each round.
         syncHold = syncLease.plus(config.syncTimeout());
         HttpPlatformGateway gateway = new HttpPlatformGateway(connectors, rateLimits, config.syncTimeout());
-        JooqChannelListings listings = new JooqChannelListings(dsl);
         syncSender = new SyncSender(
                 syncTasks,
                 channelRepository,

@@ -29,13 +29,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.storeline.server.support.ApiClient;
 import org.storeline.server.support.Shop;
+import org.storeline.server.support.Stores;
 import org.storeline.server.support.TestStoreline;
 import org.storeline.server.support.WooCommerceOrders;
+import org.storeline.simulators.WooCommerceSimulator;
 
 /**
  * Safe relinking (SOR-5, BYD-5): a WooCommerce store (played by WireMock) whose channel imported orders is unlinked
  * and linked again; importing its whole order history again and redelivering its webhooks makes no second sale, and
- * the platform products matched before stay matched, once.
+ * the platform products matched before stay matched, once. With a simulated store: the sync's listings carry over, so
+ * the new channel's first levels look nothing up by SKU and a stock webhook finds our product.
  */
 class ChannelRelinkIT {
     private static final AtomicLong ORDER_IDS = new AtomicLong(8_000_000_000L + System.nanoTime() % 1_000_000_000L);
@@ -157,6 +160,96 @@ class ChannelRelinkIT {
         JsonNode created = admin.get("/api/v1/channels/" + other).json();
 
         assertThat(created.path("store_id").asText()).isEqualTo(other).isNotEqualTo(store);
+    }
+
+    @Test
+    void aStoreLinkedAgainKeepsTheListingsMatchedBeforeSoItsFirstLevelsNeedNoLookUpAndItsStockWebhooksFindThem() {
+        try (WooCommerceSimulator store = Stores.wooCommerce()) {
+            String keptSku = Shop.unique("KEPT");
+            long keptId = Stores.listed(store, keptSku);
+            String kept = shop.productWithSku(keptSku, "10.00");
+            String leftSku = Shop.unique("LEFT");
+            Stores.listed(store, leftSku);
+            String left = shop.productWithSku(leftSku, "10.00");
+            shop.setStock(kept, outlet, 5);
+            shop.setStock(left, outlet, 4);
+            String first = shop.wooChannel(register, List.of(outlet), Map.of(), store);
+            // Every product stocked at the outlet is looked up (this one and the class's, which the store does not
+            // sell: "not there" is remembered too), then its level sent.
+            awaitLevel(store, keptSku, 5);
+            awaitLevel(store, leftSku, 4);
+            awaitNoStockTasks(first);
+            int lookUps = store.received("GET", WooCommerceSimulator.PRODUCTS).size();
+            assertThat(lookUps).isPositive();
+            assertThat(admin.delete("/api/v1/channels/" + first).status()).isEqualTo(200);
+
+            // Linked again from another outlet, where the kept product is stocked since; the other is stocked only
+            // at the outlet the store no longer sells from.
+            String elsewhere = shop.outlet("Relink elsewhere");
+            shop.setStock(kept, elsewhere, 7);
+            String again = shop.wooChannel(shop.register(elsewhere), List.of(elsewhere), Map.of(), store);
+
+            awaitLevel(store, keptSku, 7);
+            awaitNoStockTasks(again);
+            assertThat(store.received("GET", WooCommerceSimulator.PRODUCTS))
+                    .as("look-ups by SKU after the relink")
+                    .hasSize(lookUps);
+            assertThat(activity(again, "listing")).isEmpty();
+            assertThat(store.stock(leftSku))
+                    .as("a listed product no longer stocked")
+                    .hasValue(0L);
+
+            // The store's stock webhook names its own product id: found through the listing carried over.
+            store.editStock(keptSku, 2);
+            String delivery = StockEchoIT.deliverProductUpdated(admin, again, keptId, keptSku, 2);
+            JsonNode setBack = StockSyncIT.await(
+                    () -> activity(again, "stock").stream()
+                            .filter(e -> e.path("delivery_id").asText().equals(delivery))
+                            .findFirst()
+                            .orElse(null),
+                    "the stock entry of delivery " + delivery);
+            assertThat(setBack.path("outcome").asText()).as(setBack.toString()).isEqualTo("not_applied");
+            awaitLevel(store, keptSku, 7);
+            assertThat(store.levelsWritten(keptSku)).containsExactly(5L, 7L, 7L);
+            assertThat(store.levelsWritten(leftSku)).containsExactly(4L, 0L);
+        }
+    }
+
+    private static void awaitLevel(WooCommerceSimulator store, String sku, long level) {
+        StockSyncIT.await(
+                () -> store.stock(sku).filter(s -> s == level).isPresent() ? Boolean.TRUE : null,
+                "the store's stock of " + sku + " to be " + level + " (it is " + store.stock(sku) + ")");
+    }
+
+    /** Waits until every stock task of the channel is sent (a sent one is deleted): its round is over. */
+    private static void awaitNoStockTasks(String channel) {
+        StockSyncIT.await(
+                () -> {
+                    try (Connection c = TestStoreline.instance().dataSource().getConnection();
+                            PreparedStatement s = c.prepareStatement(
+                                    "select count(*) from sync_task where channel_id = ? and kind = 'stock'")) {
+                        s.setObject(1, UUID.fromString(channel));
+                        try (ResultSet rs = s.executeQuery()) {
+                            rs.next();
+                            return rs.getLong(1) == 0 ? Boolean.TRUE : null;
+                        }
+                    } catch (SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                },
+                "the stock tasks of channel " + channel + " to be sent");
+    }
+
+    /** The channel's activity entries of this kind, newest first. */
+    private List<JsonNode> activity(String channel, String kind) {
+        return StreamSupport.stream(
+                        admin.get("/api/v1/channels/" + channel + "/activity?limit=500")
+                                .json()
+                                .path("items")
+                                .spliterator(),
+                        false)
+                .filter(e -> e.path("kind").asText().equals(kind))
+                .toList();
     }
 
     private String wooChannel() {

@@ -113,8 +113,15 @@ class StockEchoIT {
         assertThat(store.levelsWritten(sku)).isEmpty();
     }
 
-    /** WooCommerce's product.updated for a simple product whose stock it manages: the product as its API shows it. */
     private String deliverProductUpdated(long wooId, String sku, long stock) {
+        return deliverProductUpdated(admin, channel, wooId, sku, stock);
+    }
+
+    /**
+     * WooCommerce's product.updated for a simple product whose stock it manages, the product as its API shows it,
+     * delivered to the channel; the delivery's id.
+     */
+    static String deliverProductUpdated(ApiClient admin, String channel, long wooId, String sku, long stock) {
         ObjectNode product = JSON.createObjectNode()
                 .put("id", wooId)
                 .put("name", "Product " + sku)

@@ -21,8 +21,11 @@ public interface ChannelRepository {
     /** The unlinked channels, whose history stays readable. */
     List<Channel> findUnlinked();
 
-    /** The store of the channel that linked this store last and was unlinked since, if any (SOR-5). */
-    Optional<UUID> storeOfUnlinked(Platform platform, String storeIdentity);
+    /** The channel that linked this store last and was unlinked since, if any (SOR-5): its id and its store. */
+    Optional<Unlinked> lastUnlinked(Platform platform, String storeIdentity);
+
+    /** An unlinked channel as a channel linking its store again continues it: its id and its store's. */
+    record Unlinked(UUID channelId, UUID storeId) {}
 
     /**
      * Records how the last attempt to reach the platform went, on a linked channel only: an unlinked one keeps its

@@ -18,6 +18,7 @@ import org.storeline.core.ids.Ids;
 import org.storeline.core.outlet.OutletService;
 import org.storeline.core.register.Register;
 import org.storeline.core.register.RegisterService;
+import org.storeline.core.sync.ChannelListings;
 import org.storeline.core.sync.SyncOutbox;
 import org.storeline.core.transaction.Transactions;
 import org.storeline.core.user.Actor;
@@ -37,6 +38,7 @@ public final class ChannelService {
     private final ChannelPlatforms platforms;
     private final ChannelSettingsCheck check;
     private final SyncOutbox outbox;
+    private final ChannelListings listings;
     private final Transactions tx;
     private final Clock clock;
     private final Duration secretOverlap;
@@ -47,9 +49,10 @@ public final class ChannelService {
             OutletService outlets,
             RegisterService registers,
             SyncOutbox outbox,
+            ChannelListings listings,
             Transactions tx,
             Clock clock) {
-        this(channels, platforms, outlets, registers, outbox, tx, clock, DEFAULT_SECRET_OVERLAP);
+        this(channels, platforms, outlets, registers, outbox, listings, tx, clock, DEFAULT_SECRET_OVERLAP);
     }
 
     public ChannelService(
@@ -58,6 +61,7 @@ public final class ChannelService {
             OutletService outlets,
             RegisterService registers,
             SyncOutbox outbox,
+            ChannelListings listings,
             Transactions tx,
             Clock clock,
             Duration secretOverlap) {
@@ -65,6 +69,7 @@ public final class ChannelService {
         this.platforms = platforms;
         this.check = new ChannelSettingsCheck(platforms, outlets, registers);
         this.outbox = outbox;
+        this.listings = listings;
         this.tx = tx;
         this.clock = clock;
         this.secretOverlap = secretOverlap;
@@ -84,7 +89,9 @@ public final class ChannelService {
     /**
      * Links a store. When the same store (same platform, same store identity) was linked before and unlinked since,
      * the new channel continues its store: the orders and products imported then are recognised (SOR-5, BYD-5), and
-     * the status changes of its sales still to be told to the store go through the new channel.
+     * the status changes of its sales still to be told to the store go through the new channel. The platform products
+     * the previous channel matched stay matched: the new channel starts with its listings, so that neither its first
+     * levels nor the store's stock webhooks wait for products to be looked up by SKU again.
      */
     public Channel create(Actor actor, NewChannel request) {
         actor.require(Permission.MANAGE_CHANNELS);
@@ -103,7 +110,8 @@ public final class ChannelService {
             check.outletsExist(outletIds);
             check.shippingMethods(request.shippingMethodOutlets());
             UUID id = Ids.newId();
-            UUID store = channels.storeOfUnlinked(request.platform(), identity).orElse(id);
+            Optional<ChannelRepository.Unlinked> previous = channels.lastUnlinked(request.platform(), identity);
+            UUID store = previous.map(ChannelRepository.Unlinked::storeId).orElse(id);
             Channel channel = new Channel(
                     id,
                     request.platform(),
@@ -123,6 +131,8 @@ public final class ChannelService {
                     Optional.empty(),
                     Optional.empty());
             channels.insert(channel);
+            // Before the levels are scheduled, which push every listing found: the first push needs no look-up.
+            previous.ifPresent(p -> listings.carryOver(p.channelId(), id));
             // The store counts stock of its own until it is sent ours: the levels go out with the link (SOR-3).
             outbox.channelLinked(id);
             if (!store.equals(id)) {

@@ -25,6 +25,14 @@ public interface ChannelListings {
     /** Remembers these look-ups (replacing what was known of the same products). */
     void remember(UUID channelId, Collection<Known> looked);
 
+    /**
+     * A channel that links a store again starts with what the store's previous channel knew of its products (SOR-5):
+     * each listing as it was, found or not, with its SKU and when it was checked, so that it is used, and looked up
+     * again, exactly as it would have been on the previous channel (another SKU now, or missing for a while: looked up
+     * again). What {@code toChannel} already knows stays.
+     */
+    void carryOver(UUID fromChannel, UUID toChannel);
+
     /** A product looked up on one channel: its listing there, or none (not found), as of {@code checkedAt}. */
     record Known(UUID productId, String sku, Optional<Listing> listing, Instant checkedAt) {
         /**

@@ -33,7 +33,8 @@ public interface SyncOutbox {
 
     /**
      * A channel was linked (a store linked again too): the store shows levels of its own, so every product with a
-     * stock level at one of the channel's outlets, zero included, has its level go to the channel (SOR-3).
+     * stock level at one of the channel's outlets, zero included, or a listing found on the channel (carried over from
+     * the store's previous channel before this call), has its level go to the channel (SOR-3).
      */
     void channelLinked(UUID channelId);
 

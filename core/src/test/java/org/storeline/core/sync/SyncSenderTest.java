@@ -96,6 +96,22 @@ class SyncSenderTest {
     }
 
     @Test
+    void aListingKnownByAnotherSkuThanTheProductsIsLookedUpAgainByItsSku() {
+        // Found under the SKU the product had then (say by the store's previous channel, carried over by a relink).
+        UUID tee = product("TEE-2");
+        listings.known.put(
+                tee, new ChannelListings.Known(tee, "TEE", Optional.of(listing("TEE")), NOW.minusSeconds(60)));
+        gateway.sells("TEE", "TEE-2");
+        claimable.add(stock(tee));
+
+        sender(Duration.ofSeconds(60)).sendDue(CHANNEL.id(), "worker-1");
+
+        assertThat(gateway.lookUps).isOne();
+        assertThat(gateway.stockCalls).containsExactly(List.of("TEE-2=0"));
+        assertThat(listings.remembered.get(tee).sku()).isEqualTo("TEE-2");
+    }
+
+    @Test
     void aPlatformThatAsksForAPauseGetsTheTasksBackWhenItSaid() {
         UUID tee = product("TEE");
         gateway.sells("TEE");
@@ -395,6 +411,11 @@ class SyncSenderTest {
         @Override
         public void remember(UUID channelId, Collection<Known> looked) {
             looked.forEach(k -> remembered.put(k.productId(), k));
+        }
+
+        @Override
+        public void carryOver(UUID fromChannel, UUID toChannel) {
+            throw new UnsupportedOperationException("no channel is linked here");
         }
     }
 

@@ -103,8 +103,8 @@ public final class JooqChannelRepository implements ChannelRepository {
     }
 
     @Override
-    public Optional<UUID> storeOfUnlinked(Platform platform, String storeIdentity) {
-        return dsl.select(CHANNEL.STORE_ID)
+    public Optional<Unlinked> lastUnlinked(Platform platform, String storeIdentity) {
+        return dsl.select(CHANNEL.ID, CHANNEL.STORE_ID)
                 .from(CHANNEL)
                 .where(CHANNEL.PLATFORM
                         .eq(platform.wireName())
@@ -112,7 +112,7 @@ public final class JooqChannelRepository implements ChannelRepository {
                         .and(CHANNEL.UNLINKED_AT.isNotNull()))
                 .orderBy(CHANNEL.UNLINKED_AT.desc())
                 .limit(1)
-                .fetchOptional(CHANNEL.STORE_ID);
+                .fetchOptional(r -> new Unlinked(r.value1(), r.value2()));
     }
 
     @Override

@@ -65,6 +65,30 @@ public final class JooqChannelListings implements ChannelListings {
                         fromDb(r.getCheckedAt())));
     }
 
+    /** One statement however many listings: the rows are copied as they are, in the caller's transaction. */
+    @Override
+    public void carryOver(UUID fromChannel, UUID toChannel) {
+        dsl.insertInto(
+                        CHANNEL_LISTING,
+                        CHANNEL_LISTING.CHANNEL_ID,
+                        CHANNEL_LISTING.PRODUCT_ID,
+                        CHANNEL_LISTING.SKU,
+                        CHANNEL_LISTING.PLATFORM_IDS,
+                        CHANNEL_LISTING.FOUND,
+                        CHANNEL_LISTING.CHECKED_AT)
+                .select(dsl.select(
+                                DSL.val(toChannel),
+                                CHANNEL_LISTING.PRODUCT_ID,
+                                CHANNEL_LISTING.SKU,
+                                CHANNEL_LISTING.PLATFORM_IDS,
+                                CHANNEL_LISTING.FOUND,
+                                CHANNEL_LISTING.CHECKED_AT)
+                        .from(CHANNEL_LISTING)
+                        .where(CHANNEL_LISTING.CHANNEL_ID.eq(fromChannel)))
+                .onConflictDoNothing()
+                .execute();
+    }
+
     @Override
     public void remember(UUID channelId, Collection<Known> looked) {
         if (looked.isEmpty()) {

@@ -74,11 +74,14 @@ public final class JooqSyncOutbox implements SyncOutbox {
             select l.product_id from channel_listing l where l.channel_id = ?::uuid and l.found""", CHANNEL);
 
     // A channel was linked: its level of every product with a stock level at one of its outlets, zero included (the
-    // store shows a level of its own, not a sum of ours).
+    // store shows a level of its own, not a sum of ours), or listed on it (a store linked again starts with the
+    // listings of its previous channel: one stocked only at outlets it no longer links is sent its zero).
     private static final String LINKED = LEVELS_OF.formatted("""
-            select distinct s.product_id from stock_level s
+            select s.product_id from stock_level s
             join channel_outlet co on co.outlet_id = s.outlet_id
-            where co.channel_id = ?::uuid""", CHANNEL);
+            where co.channel_id = ?::uuid
+            union
+            select l.product_id from channel_listing l where l.channel_id = ?::uuid and l.found""", CHANNEL);
 
     private final DSLContext dsl;
     private final Clock clock;
@@ -145,7 +148,7 @@ public final class JooqSyncOutbox implements SyncOutbox {
     @Override
     public void channelLinked(UUID channelId) {
         OffsetDateTime now = toDb(clock.instant());
-        dsl.fetch(LINKED, SyncKind.STOCK.wireName(), now, now, now, channelId, channelId);
+        dsl.fetch(LINKED, SyncKind.STOCK.wireName(), now, now, now, channelId, channelId, channelId);
     }
 
     @Override
