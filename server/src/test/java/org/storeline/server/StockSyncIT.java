@@ -57,7 +57,13 @@ class StockSyncIT {
 
         awaitStock(sku, 6);
         assertThat(store.levelsWritten(sku)).last().isEqualTo(6L);
-        JsonNode sent = activity(channel, "stock").getFirst();
+        // The entry is written just after the store answered: wait for the one that sent 6.
+        JsonNode sent = await(
+                () -> activity(channel, "stock").stream()
+                        .filter(e -> e.path("reason").asText().contains(sku + ": 6"))
+                        .findFirst()
+                        .orElse(null),
+                "the activity entry of the level 6");
         assertThat(sent.path("outcome").asText()).isEqualTo("succeeded");
         assertThat(sent.path("request").asText()).isEqualTo("POST /wp-json/wc/v3/products/batch");
         assertThat(sent.path("http_status").asInt()).isEqualTo(200);

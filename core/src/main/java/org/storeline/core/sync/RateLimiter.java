@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Keeps the requests to one channel within its platform's {@link RateBudget}, strictly: for each window of N requests
@@ -22,6 +24,7 @@ import java.util.OptionalLong;
  */
 public final class RateLimiter {
     private final List<Log> logs;
+    private final ReentrantLock turn = new ReentrantLock();
     private long pausedUntil;
     private boolean paused;
     private long last;
@@ -150,6 +153,28 @@ public final class RateLimiter {
             }
         }
         return pressure;
+    }
+
+    /**
+     * Waits up to {@code longest} until no other request to the channel is under way, then answers true: the caller's
+     * request is under way until it calls {@link #endTurn}, on the same thread. False when the wait ran out (or was
+     * interrupted). A request is charged from its answer ({@link #answered}), and one unanswered may reach the
+     * platform any time before then: with two under way at once, more than a window's budget could land in it.
+     */
+    public boolean takeTurn(Duration longest) {
+        try {
+            return turn.tryLock(longest.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** The request this thread took its turn for came back (or was not sent): the next may go. */
+    public void endTurn() {
+        if (turn.isHeldByCurrentThread()) {
+            turn.unlock();
+        }
     }
 
     private long earliest(int requests, long now) {

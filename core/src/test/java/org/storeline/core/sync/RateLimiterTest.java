@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 
 /** Time is passed in as nanoseconds: these tests move it by hand. */
@@ -180,5 +182,27 @@ class RateLimiterTest {
         assertThat(limiter.pressure(2 * SECOND, Duration.ZERO)).isEqualTo(15 / 300.0);
         assertThat(limiter.pressure(301 * SECOND, Duration.ZERO)).isZero();
         assertThat(limiter.pressure(0, Duration.ofMinutes(5))).isZero();
+    }
+
+    @Test
+    void oneRequestIsUnderWayAtATimeWhicheverThreadSendsIt() throws Exception {
+        RateLimiter limiter = new RateLimiter(FIVE_A_SECOND, 0);
+        assertThat(limiter.takeTurn(Duration.ZERO)).isTrue();
+
+        assertThat(otherThreadTakesTurn(limiter)).isFalse();
+
+        limiter.endTurn();
+        assertThat(otherThreadTakesTurn(limiter)).isTrue();
+    }
+
+    private static boolean otherThreadTakesTurn(RateLimiter limiter) throws Exception {
+        try (ExecutorService other = Executors.newSingleThreadExecutor()) {
+            return other.submit(() -> {
+                        boolean took = limiter.takeTurn(Duration.ofMillis(20));
+                        limiter.endTurn();
+                        return took;
+                    })
+                    .get();
+        }
     }
 }

@@ -1,8 +1,11 @@
 package org.storeline.server.sync;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -19,6 +22,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -121,6 +127,33 @@ class HttpPlatformGatewayTest {
                 gateway(RateBudget.of(new RateBudget.Window(1, Duration.ofMillis(400))), new RateLimits());
 
         assertThat(gateway.setStockLevels(channel(), TWO_LEVELS)).hasSize(2);
+    }
+
+    @Test
+    void aRequestWaitsWhileAnotherToTheSameChannelIsUnderWayWhateverTheBudgetLeft() throws Exception {
+        platform.stubFor(get(urlPathEqualTo("/slow"))
+                .willReturn(aResponse().withStatus(200).withFixedDelay(400)));
+        RateBudget roomy = RateBudget.of(new RateBudget.Window(100, Duration.ofSeconds(1)));
+        RateLimits limits = new RateLimits();
+        HttpPlatformGateway gateway = gateway(roomy, limits);
+        Channel channel = channel();
+        PlatformHttp http = PlatformHttp.singleAttempt(Duration.ofSeconds(5));
+
+        try (ExecutorService registering = Executors.newSingleThreadExecutor()) {
+            Future<?> slow = registering.submit(() -> HttpPlatformGateway.paced(
+                    limits.of(channel.id(), roomy),
+                    Duration.ofSeconds(5),
+                    () -> http.send(HttpRequest.newBuilder(URI.create(platform.baseUrl() + "/slow")), "slow")));
+            while (platform.findAll(getRequestedFor(urlPathEqualTo("/slow"))).isEmpty()) {
+                Thread.onSpinWait();
+            }
+            long started = System.nanoTime();
+            gateway.setStockLevels(channel, TWO_LEVELS);
+            long took = System.nanoTime() - started;
+            slow.get();
+
+            assertThat(Duration.ofNanos(took)).isGreaterThan(Duration.ofMillis(200));
+        }
     }
 
     private HttpPlatformGateway gateway(RateBudget budget, RateLimits limits) {
