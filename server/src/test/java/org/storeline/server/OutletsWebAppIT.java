@@ -337,6 +337,18 @@ class OutletsWebAppIT {
                     .paidWith("stripe", "Card", true)
                     .line(shop.tee, 1, "10.00", "10.00", "0.00")
                     .totals("10.00", "0.00")));
+            // The store cannot be reached: its check fails in the background, and must have failed before the
+            // "before" picture of B is taken, or that picture changes under the test.
+            ReturnsIT.await(
+                    () -> admin.get("/api/v1/channels/" + channel)
+                                    .json()
+                                    .path("connection")
+                                    .path("status")
+                                    .asText()
+                                    .equals("pending")
+                            ? null
+                            : Boolean.TRUE,
+                    "B's channel checked");
             return new OutletB(
                     channel,
                     online.path("id").asText(),

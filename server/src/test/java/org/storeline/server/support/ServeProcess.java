@@ -1,11 +1,13 @@
 package org.storeline.server.support;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,11 +26,13 @@ public final class ServeProcess implements AutoCloseable {
     private final Process process;
     private final long startedNanos;
     private final int port;
+    private final Path log;
 
-    private ServeProcess(Process process, long startedNanos, int port) {
+    private ServeProcess(Process process, long startedNanos, int port, Path log) {
         this.process = process;
         this.startedNanos = startedNanos;
         this.port = port;
+        this.log = log;
     }
 
     public static ServeProcess start(int port, Path dataDir, Path log, Map<String, String> env, String... extraArgs)
@@ -59,7 +63,7 @@ public final class ServeProcess implements AutoCloseable {
         builder.environment().put("STORELINE_SKIP_BUILD", "1");
         builder.environment().putAll(env);
         long started = System.nanoTime();
-        return new ServeProcess(builder.start(), started, port);
+        return new ServeProcess(builder.start(), started, port, log);
     }
 
     public static int freePort() throws IOException {
@@ -77,7 +81,8 @@ public final class ServeProcess implements AutoCloseable {
         long deadline = startedNanos + limit.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new AssertionError("serve exited with " + process.exitValue());
+                throw new AssertionError(
+                        "serve exited with " + process.exitValue() + "; its output ends:\n" + logTail());
             }
             try {
                 HttpResponse<String> response = HTTP.send(
@@ -112,6 +117,16 @@ public final class ServeProcess implements AutoCloseable {
     public void close() throws InterruptedException {
         if (process.isAlive()) {
             stop();
+        }
+    }
+
+    /** The last lines the process wrote: its log is in a temporary directory, gone once the test failed. */
+    private String logTail() {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        } catch (IOException | UncheckedIOException e) {
+            return "(its output could not be read: " + e + ")";
         }
     }
 }
