@@ -4,6 +4,7 @@ import static org.storeline.db.jooq.Tables.CHANNEL_LISTING;
 import static org.storeline.db.postgres.Timestamps.fromDb;
 import static org.storeline.db.postgres.Timestamps.toDb;
 
+import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -11,10 +12,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
+import org.jooq.InsertValuesStep6;
 import org.jooq.JSON;
 import org.jooq.impl.DSL;
 import org.storeline.core.sync.ChannelListings;
 import org.storeline.core.sync.Listing;
+import org.storeline.db.jooq.tables.records.ChannelListingRecord;
 import org.storeline.db.postgres.JsonMaps;
 
 /** The products each channel sells, as its platform knows them, on PostgreSQL (table {@code channel_listing}). */
@@ -68,14 +71,7 @@ public final class JooqChannelListings implements ChannelListings {
     /** One statement however many listings: the rows are copied as they are, in the caller's transaction. */
     @Override
     public void carryOver(UUID fromChannel, UUID toChannel) {
-        dsl.insertInto(
-                        CHANNEL_LISTING,
-                        CHANNEL_LISTING.CHANNEL_ID,
-                        CHANNEL_LISTING.PRODUCT_ID,
-                        CHANNEL_LISTING.SKU,
-                        CHANNEL_LISTING.PLATFORM_IDS,
-                        CHANNEL_LISTING.FOUND,
-                        CHANNEL_LISTING.CHECKED_AT)
+        intoListings()
                 .select(dsl.select(
                                 DSL.val(toChannel),
                                 CHANNEL_LISTING.PRODUCT_ID,
@@ -94,14 +90,7 @@ public final class JooqChannelListings implements ChannelListings {
         if (looked.isEmpty()) {
             return;
         }
-        var insert = dsl.insertInto(
-                CHANNEL_LISTING,
-                CHANNEL_LISTING.CHANNEL_ID,
-                CHANNEL_LISTING.PRODUCT_ID,
-                CHANNEL_LISTING.SKU,
-                CHANNEL_LISTING.PLATFORM_IDS,
-                CHANNEL_LISTING.FOUND,
-                CHANNEL_LISTING.CHECKED_AT);
+        var insert = intoListings();
         for (Known k : looked) {
             insert = insert.values(
                     channelId,
@@ -118,5 +107,17 @@ public final class JooqChannelListings implements ChannelListings {
                 .set(CHANNEL_LISTING.FOUND, DSL.excluded(CHANNEL_LISTING.FOUND))
                 .set(CHANNEL_LISTING.CHECKED_AT, DSL.excluded(CHANNEL_LISTING.CHECKED_AT))
                 .execute();
+    }
+
+    /** An insert into {@code channel_listing} naming every column, in the order the rows are given. */
+    private InsertValuesStep6<ChannelListingRecord, UUID, UUID, String, JSON, Boolean, OffsetDateTime> intoListings() {
+        return dsl.insertInto(
+                CHANNEL_LISTING,
+                CHANNEL_LISTING.CHANNEL_ID,
+                CHANNEL_LISTING.PRODUCT_ID,
+                CHANNEL_LISTING.SKU,
+                CHANNEL_LISTING.PLATFORM_IDS,
+                CHANNEL_LISTING.FOUND,
+                CHANNEL_LISTING.CHECKED_AT);
     }
 }

@@ -54,18 +54,7 @@ class PlatformChannelSyncTest {
     @Test
     void aRegistrationThatThrowsSaysWhatWentWrongWithoutRepeatingThatItFailed() {
         // No connector is installed for the channel's platform: asking for it throws.
-        try (PlatformChannelSync sync = new PlatformChannelSync(
-                new Connectors(List.of()),
-                channels(),
-                null,
-                null,
-                activity(),
-                null,
-                () -> {},
-                () -> URI.create("http://127.0.0.1:2"),
-                null,
-                new RateLimits(),
-                Clock.fixed(NOW, ZoneOffset.UTC))) {
+        try (PlatformChannelSync sync = sync(new Connectors(List.of()))) {
             sync.register(channel);
         }
 
@@ -88,18 +77,7 @@ class PlatformChannelSyncTest {
      */
     @Test
     void aRegistrationThatFinishesAfterTheUnlinkLeavesTheChannelUnlinkedAndRemovesItsWebhooksAgain() {
-        try (PlatformChannelSync sync = new PlatformChannelSync(
-                new Connectors(List.of(platformThatUnlinksWhileRegistering())),
-                channels(),
-                null,
-                null,
-                activity(),
-                null,
-                () -> {},
-                () -> URI.create("http://127.0.0.1:2"),
-                null,
-                new RateLimits(),
-                Clock.fixed(NOW, ZoneOffset.UTC))) {
+        try (PlatformChannelSync sync = sync(new Connectors(List.of(platformThatUnlinksWhileRegistering())))) {
             sync.register(channel);
         }
 
@@ -154,18 +132,7 @@ class PlatformChannelSyncTest {
             channel = wooCommerceChannel(URI.create(store.baseUrl()));
             PlatformHttp http = new PlatformHttp(
                     HttpClient.newHttpClient(), 1, attempt -> Duration.ZERO, duration -> {}, Duration.ofSeconds(5));
-            try (PlatformChannelSync sync = new PlatformChannelSync(
-                    new Connectors(List.of(new WooCommerceConnector(http))),
-                    channels(),
-                    null,
-                    null,
-                    activity(),
-                    null,
-                    () -> {},
-                    () -> URI.create("http://127.0.0.1:2"),
-                    null,
-                    new RateLimits(),
-                    Clock.fixed(NOW, ZoneOffset.UTC))) {
+            try (PlatformChannelSync sync = sync(new Connectors(List.of(new WooCommerceConnector(http))))) {
                 sync.register(channel);
             }
         } finally {
@@ -195,6 +162,22 @@ class PlatformChannelSyncTest {
                 Channel.Connection.pending(),
                 Optional.empty(),
                 NOW);
+    }
+
+    /** The sync with only what a registration uses: these connectors, the channel, its activity, a fixed clock. */
+    private PlatformChannelSync sync(Connectors connectors) {
+        return new PlatformChannelSync(
+                connectors,
+                channels(),
+                null,
+                null,
+                activity(),
+                null,
+                () -> {},
+                () -> URI.create("http://127.0.0.1:2"),
+                null,
+                new RateLimits(),
+                Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     private ChannelRepository channels() {
